@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "peerbot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "peerbot", targets: ["peerbot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+    ],
+    targets: [
+        // Typed wrappers around libcurl's variadic C functions.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CurlHTTP", dependencies: ["CCurl"]),
+        .target(name: "MatrixClient"),
+        .target(name: "PeerLearning"),
+        .target(name: "PeerBotStore", dependencies: [
+            "PeerLearning",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "PeerBot", dependencies: [
+            "CurlHTTP", "MatrixClient", "PeerLearning", "PeerBotStore",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
+        .executableTarget(name: "peerbot", dependencies: [
+            "PeerBot",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot"]),
+
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"]),
+        .testTarget(name: "MatrixClientTests", dependencies: ["MatrixClient"]),
+        .testTarget(name: "PeerLearningTests", dependencies: ["PeerLearning"]),
+        .testTarget(name: "PeerBotStoreTests", dependencies: ["PeerBotStore"]),
+        .testTarget(name: "PeerBotTests", dependencies: ["PeerBot"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PeerBot", "CurlHTTP", "MatrixClient"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
