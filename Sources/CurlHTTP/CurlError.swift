@@ -1,0 +1,16 @@
+/// A transport failure (no HTTP response): libcurl's code and message.
+public struct CurlError: Error, Sendable, CustomStringConvertible {
+    /// libcurl's `CURLcode`.
+    public let code: Int
+    public let message: String
+
+    public init(code: Int, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// CURLE_OPERATION_TIMEDOUT: either the connect or the whole-request timeout hit.
+    public var isTimeout: Bool { code == 28 }
+
+    public var description: String { "curl error \(code): \(message)" }
+}
