@@ -14,9 +14,21 @@ extension CommandParser {
     /// `student add @user "Full Name" key=v1,v2;v3 …` — an unquoted name runs to the first `key=`.
     static func parseStudentAdd(_ cursor: inout ArgumentCursor) -> Command? {
         guard let user = cursor.next(userID), let name = scanFullName(&cursor) else { return nil }
-        var attributes: [String: [String]] = [:]
+        // A word without `=` continues the value before it: `strengths=wound care, ecg`.
+        var pairs: [String] = []
         while !cursor.isAtEnd {
-            guard let pair = cursor.nextQuoted(), let (key, values) = attribute(pair) else { return nil }
+            guard let word = cursor.nextQuoted() else { return nil }
+            if word.contains("=") {
+                pairs.append(word)
+            } else if let last = pairs.popLast() {
+                pairs.append(last + " " + word)
+            } else {
+                return nil
+            }
+        }
+        var attributes: [String: [String]] = [:]
+        for pair in pairs {
+            guard let (key, values) = attribute(pair) else { return nil }
             var known = attributes[key] ?? []
             for value in values where !known.contains(value) { known.append(value) }
             attributes[key] = known
