@@ -31,13 +31,21 @@ public enum CommandParser {
         for name in CommandName.allCases {
             for phrase in name.phrases where phrase.count > (best?.length ?? 0) {
                 var copy = cursor
-                let matches = phrase.allSatisfy { copy.next()?.lowercased() == $0 }
+                let matches = phrase.allSatisfy { copy.next().map(commandWord) == $0 }
                 if matches { best = (name, copy, phrase.count) }
             }
         }
         guard let best else { return nil }
         cursor = best.cursor
         return best.name
+    }
+
+    /// A word as compared with command names: lower case, without a trailing `.`, `!` or `?`
+    /// (`!Forstået!` is still `forstået`).
+    static func commandWord(_ word: String) -> String {
+        var word = word.lowercased()
+        while let last = word.last, ".!?".contains(last), word.count > 1 { word.removeLast() }
+        return word
     }
 }
 

@@ -28,10 +28,10 @@ extension Texts {
     public static func badArguments(_ name: CommandName, prefix: String, language: Language) -> BotMessage {
         let usage = name.usage(prefix: prefix, language: language)
         let call = prefix + name.displayWord(in: language)
-        var body = pick(language, da: "Det passer ikke til \(call). Brug: \(usage)",
-                        en: "That does not fit \(call). Usage: \(usage)")
-        var html = pick(language, da: "<p>Det passer ikke til \(code(call)). Brug: \(code(usage))</p>",
-                        en: "<p>That does not fit \(code(call)). Usage: \(code(usage))</p>")
+        var body = pick(language, da: "Argumenterne til \(call) passer ikke. Brug: \(usage)",
+                        en: "The arguments to \(call) do not fit. Usage: \(usage)")
+        var html = pick(language, da: "<p>Argumenterne til \(code(call)) passer ikke. Brug: \(code(usage))</p>",
+                        en: "<p>The arguments to \(code(call)) do not fit. Usage: \(code(usage))</p>")
         if name.takesTime {
             body += "\n" + timeFormats(language)
             html += paragraph(timeFormats(language))

@@ -50,7 +50,7 @@ extension Texts {
         let reactions = ConfirmationReaction.all
         let list = reactions.dropLast().joined(separator: ", ")
         return pick(language,
-                    da: "Bekræft målene for en session med \(understood) eller ved at reagere på beskeden med målene med \(list) eller \(reactions.last!).",
+                    da: "Bekræft målene for en session med \(understood) eller ved at reagere på målbeskeden med \(list) eller \(reactions.last!).",
                     en: "Confirm a session's goals with \(understood) or by reacting to the goals message with \(list) or \(reactions.last!).")
     }
 

@@ -34,11 +34,11 @@ extension Texts {
         var lines: [String] = []
         if info.pendingReflection {
             lines.append(pick(language, da: "Du mangler at skrive din refleksion over seneste session.",
-                              en: "Your reflection on the latest session is still to write."))
+                              en: "You have not yet written your reflection on the latest session."))
         }
         if info.pendingAssessment {
             lines.append(pick(language, da: "Du mangler at give din peer-vurdering.",
-                              en: "Your peer assessment is still to give."))
+                              en: "You have not yet given your peer assessment."))
         }
         if lines.isEmpty, info.role == .student {
             lines.append(pick(language, da: "Ingen refleksion eller vurdering venter på dig.",

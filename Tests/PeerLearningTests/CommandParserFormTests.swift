@@ -70,3 +70,9 @@ func unknownWords(_ body: String, _ word: String) {
     #expect(parse("!studerende tilføj @a:hs.example „Åse Møller“ Stil=\"hands on\",visuel") == .command(
         .studentAdd(userID: "@a:hs.example", name: "Åse Møller", attributes: ["stil": ["hands on", "visuel"]])))
 }
+
+@Test func trailingPunctuationOnTheCommandWordIsIgnored() {
+    #expect(parse("!Forstået!") == .command(.understood))
+    #expect(parse("!status?") == .command(.status))
+    #expect(parse("!question? Why qSOFA?") == .command(.question(text: "Why qSOFA?")))
+}
