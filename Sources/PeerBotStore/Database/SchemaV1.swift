@@ -32,7 +32,8 @@ enum SchemaV1 {
             roomID TEXT NOT NULL CHECK (roomID <> ''),
             eventType TEXT CHECK (eventType <> ''),
             stateKey TEXT,
-            contentJSON TEXT CHECK (json_valid(contentJSON) AND json_type(contentJSON) = 'object'),
+            contentJSON TEXT CHECK (contentJSON IS NULL
+                OR (json_valid(contentJSON) AND json_type(contentJSON) = 'object')),
             targetEventID TEXT CHECK (targetEventID <> ''),
             reason TEXT,
             state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
