@@ -104,4 +104,21 @@ import Testing
         #expect(pending.map(\.action) == actions)
         #expect(pending.allSatisfy { $0.state == .pending && $0.attempts == 0 && $0.createdAt == created })
     }
+
+    @Test func pruningRemovesOnlyOldFinishedRows() throws {
+        let database = try AppDatabase.inMemory()
+        let items = try database.write { writer in
+            try (1...4).map { try writer.enqueue(sendAction(text: "n\($0)"), at: fixedDate(0)) }
+        }
+        try database.markOutboxSent(id: items[0].id, eventID: "$old", at: fixedDate(10))
+        try database.markOutboxFailed(id: items[1].id, reason: "M_FORBIDDEN", at: fixedDate(10))
+        try database.markOutboxSent(id: items[2].id, eventID: "$recent", at: fixedDate(100))
+
+        let removed = try database.write { try $0.pruneOutbox(finishedBefore: fixedDate(50)) }
+        #expect(removed == 2)
+        let remaining = try database.read { reader in
+            try items.compactMap { try reader.outboxItem(id: $0.id)?.id }
+        }
+        #expect(remaining == [items[2].id, items[3].id])
+    }
 }

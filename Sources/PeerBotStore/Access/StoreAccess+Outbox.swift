@@ -9,11 +9,9 @@ extension StoreReader {
 
     /// The oldest pending rows first, at most `limit` of them.
     public func pendingOutbox(limit: Int) throws -> [OutboxItem] {
+        // The literal 'pending' lets SQLite use the partial index outbox_pending.
         try OutboxRecord
-            .filter(Column("state") == OutboxState.pending.rawValue)
-            .order(Column("id"))
-            .limit(limit)
-            .fetchAll(db)
+            .fetchAll(db, sql: "SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?", arguments: [limit])
             .map { try $0.item() }
     }
 
@@ -43,6 +41,16 @@ extension StoreWriter {
         let record = OutboxRecord(id: id, txnID: Self.makeTxnID(rowID: id), action: action, createdAt: date)
         try record.insert(db)
         return try record.item()
+    }
+
+    /// Deletes sent and failed rows that finished before `date` (their content may be
+    /// personal data); pending rows are never pruned. Returns how many were removed.
+    @discardableResult
+    public func pruneOutbox(finishedBefore date: Date) throws -> Int {
+        try db.execute(
+            sql: "DELETE FROM outbox WHERE state <> 'pending' AND finishedAt < ?",
+            arguments: [date])
+        return db.changesCount
     }
 
     // Writes are serialized, so the id computed here is still free at insert time.
