@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+extension StoreReader {
+    /// The outbox row with this id.
+    public func outboxItem(id: Int64) throws -> OutboxItem? {
+        try OutboxRecord.fetchOne(db, key: id)?.item()
+    }
+
+    /// The oldest pending rows first, at most `limit` of them.
+    public func pendingOutbox(limit: Int) throws -> [OutboxItem] {
+        // The literal 'pending' lets SQLite use the partial index outbox_pending.
+        try OutboxRecord
+            .fetchAll(db, sql: "SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?", arguments: [limit])
+            .map { try $0.item() }
+    }
+
+    /// How many outbox rows are in each state.
+    public func outboxCounts() throws -> (pending: Int, sent: Int, failed: Int) {
+        let rows = try Row.fetchAll(db, sql: "SELECT state, count(*) FROM outbox GROUP BY state")
+        var counts: [String: Int] = [:]
+        for row in rows {
+            counts[row[0]] = row[1]
+        }
+        return (
+            counts[OutboxState.pending.rawValue, default: 0],
+            counts[OutboxState.sent.rawValue, default: 0],
+            counts[OutboxState.failed.rawValue, default: 0]
+        )
+    }
+}
+
+extension StoreWriter {
+    /// Writes the action to the outbox with a transaction id it keeps for every attempt.
+    ///
+    /// The id is "pb.<row id>.<random>": the random part keeps ids unique even
+    /// if the database is recreated and row ids start again at 1.
+    @discardableResult
+    public func enqueue(_ action: OutboxAction, at date: Date = Date()) throws -> OutboxItem {
+        let id = try nextOutboxID()
+        let record = OutboxRecord(id: id, txnID: Self.makeTxnID(rowID: id), action: action, createdAt: date)
+        try record.insert(db)
+        return try record.item()
+    }
+
+    /// Deletes sent and failed rows that finished before `date` (their content may be
+    /// personal data); pending rows are never pruned. Returns how many were removed.
+    @discardableResult
+    public func pruneOutbox(finishedBefore date: Date) throws -> Int {
+        try db.execute(
+            sql: "DELETE FROM outbox WHERE state <> 'pending' AND finishedAt < ?",
+            arguments: [date])
+        return db.changesCount
+    }
+
+    // Writes are serialized, so the id computed here is still free at insert time.
+    private func nextOutboxID() throws -> Int64 {
+        let statement = try db.cachedStatement(sql: """
+            SELECT max(
+                coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
+                coalesce((SELECT max(id) FROM outbox), 0)) + 1
+            """)
+        return try Int64.fetchOne(statement) ?? 1
+    }
+
+    static func makeTxnID(rowID: Int64) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var generator = SystemRandomNumberGenerator()
+        let suffix = (0..<12).map { _ in alphabet.randomElement(using: &generator)! }
+        return "pb.\(rowID).\(String(suffix))"
+    }
+}

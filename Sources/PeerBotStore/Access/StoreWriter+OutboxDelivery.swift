@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+
+// Used by AppDatabase's sender operations; each changes one pending row.
+extension StoreWriter {
+    func markOutboxSent(id: Int64, eventID: String?, at date: Date) throws {
+        try updatePending(
+            id: id,
+            sql: "UPDATE outbox SET state = 'sent', eventID = ?, finishedAt = ? WHERE id = ? AND state = 'pending'",
+            arguments: [eventID, date, id])
+    }
+
+    func markOutboxFailed(id: Int64, reason: String, at date: Date) throws {
+        try updatePending(
+            id: id,
+            sql: """
+                UPDATE outbox SET state = 'failed', attempts = attempts + 1, lastError = ?, finishedAt = ?
+                WHERE id = ? AND state = 'pending'
+                """,
+            arguments: [reason, date, id])
+    }
+
+    func recordOutboxAttempt(id: Int64, error: String) throws {
+        try updatePending(
+            id: id,
+            sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ? WHERE id = ? AND state = 'pending'",
+            arguments: [error, id])
+    }
+
+    private func updatePending(id: Int64, sql: String, arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        guard db.changesCount == 0 else { return }
+        guard let state = try OutboxRecord.fetchOne(db, key: id)?.state else {
+            throw StoreError.outboxItemNotFound(id: id)
+        }
+        throw StoreError.outboxItemNotPending(id: id, state: state)
+    }
+}

@@ -1,0 +1,15 @@
+import GRDB
+
+extension AppDatabase {
+    /// Every schema change is a new named migration appended here. A migration that
+    /// has shipped is never edited: installed databases have already run it.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            for statement in SchemaV1.statements {
+                try db.execute(sql: statement)
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,17 @@
+/// Something the bot means to do on the homeserver, written down before it is done.
+public enum OutboxAction: Codable, Sendable, Equatable {
+    /// `PUT /rooms/{roomID}/send/{eventType}/{txnID}` with `contentJSON` as the body.
+    case send(roomID: String, eventType: String, contentJSON: String)
+    /// `PUT /rooms/{roomID}/state/{eventType}/{stateKey}`; the state key may be empty.
+    case state(roomID: String, eventType: String, stateKey: String, contentJSON: String)
+    /// `PUT /rooms/{roomID}/redact/{eventID}/{txnID}`.
+    case redact(roomID: String, eventID: String, reason: String?)
+
+    /// The room the action happens in.
+    public var roomID: String {
+        switch self {
+        case .send(let roomID, _, _), .state(let roomID, _, _, _), .redact(let roomID, _, _):
+            roomID
+        }
+    }
+}

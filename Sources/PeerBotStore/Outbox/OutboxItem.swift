@@ -1,0 +1,27 @@
+import Foundation
+
+/// Where an outbox row is in its life.
+public enum OutboxState: String, Codable, Sendable, CaseIterable {
+    /// Not yet confirmed by the homeserver; the sender (re)tries it with the same txn id.
+    case pending
+    /// Confirmed by the homeserver.
+    case sent
+    /// Refused for good (e.g. 403); kept for inspection, never retried.
+    case failed
+}
+
+/// One row of the outbox, as the sender sees it.
+public struct OutboxItem: Sendable, Equatable {
+    public var id: Int64
+    /// The transaction id sent with every attempt, so the homeserver applies it once.
+    public var txnID: String
+    public var action: OutboxAction
+    public var state: OutboxState
+    /// Failed attempts so far, including the one that gave up.
+    public var attempts: Int
+    /// The last error seen, or why it was given up.
+    public var lastError: String?
+    /// The event id the homeserver returned once sent.
+    public var eventID: String?
+    public var createdAt: Date
+}

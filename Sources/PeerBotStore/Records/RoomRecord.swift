@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+
+/// What a room the bot manages is for.
+public enum RoomKind: String, Codable, Sendable, CaseIterable {
+    case supervisor, group, direct, invited
+}
+
+/// A room the bot manages: its kind, language and whom or which group it serves.
+public struct RoomRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "room"
+
+    public var roomID: String
+    public var kind: RoomKind
+    /// The room's reply language (`da`, `en`); nil means the configured default.
+    public var language: String?
+    /// The group a group room belongs to; nil for every other kind.
+    public var groupName: String?
+    /// The student or supervisor of a direct room (required there); for an invited
+    /// room, optionally who invited the bot.
+    public var userID: String?
+    public var joinedAt: Date?
+
+    public init(
+        roomID: String,
+        kind: RoomKind,
+        language: String? = nil,
+        groupName: String? = nil,
+        userID: String? = nil,
+        joinedAt: Date? = nil
+    ) {
+        self.roomID = roomID
+        self.kind = kind
+        self.language = language
+        self.groupName = groupName
+        self.userID = userID
+        self.joinedAt = joinedAt
+    }
+}

@@ -1,0 +1,9 @@
+import GRDB
+
+/// One named value the bot keeps between runs.
+struct SettingRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "setting"
+
+    var key: String
+    var value: String
+}

@@ -1,0 +1,75 @@
+/// The `peerbot.kind` mark on every message the bot sends.
+public enum MessageKind: String, Sendable, CaseIterable {
+    case help, reply, error, welcome, roster
+    case groupProposal = "group_proposal"
+    case groupsCreated = "groups_created"
+    case goals
+    case sessionStart = "session_start"
+    case facilitatorPrompt = "facilitator_prompt"
+    case reflectionPrompt = "reflection_prompt"
+    case reflectionAck = "reflection_ack"
+    case reminder, summary
+    case assessmentRequest = "assessment_request"
+    case assessmentResult = "assessment_result"
+    case feedback, tasks, status, export, mydata, alert
+}
+
+/// The `peerbot.error` mark on an error reply.
+public enum BotErrorCode: String, Sendable, CaseIterable {
+    case forbidden
+    case unknownCommand = "unknown_command"
+    case badArguments = "bad_arguments"
+    case notFound = "not_found"
+    case conflict
+}
+
+/// A message the bot means to send: plain `body`, optional HTML, and its machine-readable marks.
+public struct BotMessage: Sendable, Equatable {
+    public var kind: MessageKind
+    /// Reads well on its own, for clients that show no HTML.
+    public var body: String
+    /// `formatted_body` (`org.matrix.custom.html`); every piece of user text in it is escaped.
+    public var html: String?
+    public var group: String?
+    public var session: Int?
+    public var error: BotErrorCode?
+    /// For `assessment_request`: the user id of the student to rate.
+    public var subject: String?
+    /// For `assessment_result`: user id → WebPA score with two decimals (`"1.05"`).
+    public var scores: [String: String]?
+
+    public init(
+        kind: MessageKind, body: String, html: String? = nil, group: String? = nil,
+        session: Int? = nil, error: BotErrorCode? = nil, subject: String? = nil,
+        scores: [String: String]? = nil
+    ) {
+        self.kind = kind
+        self.body = body
+        self.html = html
+        self.group = group
+        self.session = session
+        self.error = error
+        self.subject = subject
+        self.scores = scores
+    }
+}
+
+/// Escaping of text placed in `formatted_body`.
+public enum HTML {
+    /// Replaces `& < > " '` with entities, so user text can never become markup.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.count)
+        for char in s {
+            switch char {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(char)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,61 @@
+/// Reads a Matrix message `body` as a bot command.
+public enum CommandParser {
+    /// Parses `body` (never `formatted_body`). A reply fallback quote and a leading mention
+    /// of the bot are skipped; then the body must start with `prefix` and a command word.
+    public static func parse(
+        _ body: String, prefix: String, botUserID: String, botDisplayName: String?
+    ) -> CommandParse {
+        let text = stripMention(
+            from: stripReplyFallback(body), botUserID: botUserID, botDisplayName: botDisplayName)
+        guard !prefix.isEmpty, let afterPrefix = text.droppingPrefix(prefix, caseInsensitive: true) else {
+            return .notCommand
+        }
+        // `!!!` or `!?` is punctuation, not a command; `! help` is tolerated only when known.
+        let spaced = afterPrefix.first?.isWhitespace ?? false
+        guard let first = afterPrefix.drop(while: \.isWhitespace).first, first.isLetter else {
+            return .notCommand
+        }
+        var cursor = ArgumentCursor(afterPrefix)
+        guard let name = matchName(&cursor) else {
+            return spaced ? .notCommand : .unknown(word: cursor.peek() ?? "")
+        }
+        guard let command = parseArguments(of: name, &cursor) else {
+            return name == .help ? .unknown(word: cursor.remainder()) : .malformed(name)
+        }
+        return .command(command)
+    }
+
+    /// Consumes the longest run of words naming a command (`student add` before `students`).
+    static func matchName(_ cursor: inout ArgumentCursor) -> CommandName? {
+        var best: (name: CommandName, cursor: ArgumentCursor, length: Int)?
+        for name in CommandName.allCases {
+            for phrase in name.phrases where phrase.count > (best?.length ?? 0) {
+                var copy = cursor
+                let matches = phrase.allSatisfy { copy.next().map(commandWord) == $0 }
+                if matches { best = (name, copy, phrase.count) }
+            }
+        }
+        guard let best else { return nil }
+        cursor = best.cursor
+        return best.name
+    }
+
+    /// A word as compared with command names: lower case, without a trailing `.`, `!` or `?`
+    /// (`!Forstået!` is still `forstået`).
+    static func commandWord(_ word: String) -> String {
+        var word = word.lowercased()
+        while let last = word.last, ".!?".contains(last), word.count > 1 { word.removeLast() }
+        return word
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+
+    func droppingPrefix(_ prefix: String, caseInsensitive: Bool) -> Substring? {
+        guard count >= prefix.count else { return nil }
+        let head = self.prefix(prefix.count)
+        let matches = caseInsensitive ? head.lowercased() == prefix.lowercased() : head == prefix
+        return matches ? self.dropFirst(prefix.count) : nil
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import PeerBotStore
+
+@Suite struct ProcessedEventTests {
+    @Test(arguments: StoreFlavor.allCases)
+    func anEventIsProcessedOnlyOnce(flavor: StoreFlavor) throws {
+        let store = try TestStore(flavor)
+        let (firstTime, secondTime) = try store.database.write { writer in
+            (
+                try writer.markProcessed(eventID: "$a", roomID: "!r:hs", at: fixedDate(0)),
+                try writer.markProcessed(eventID: "$a", roomID: "!r:hs", at: fixedDate(9))
+            )
+        }
+        #expect(firstTime)
+        #expect(!secondTime)
+        let laterBatch = try store.database.write { writer in
+            try writer.markProcessed(eventID: "$a", roomID: "!r:hs", at: fixedDate(20))
+        }
+        #expect(!laterBatch)
+        try store.database.read { reader throws in
+            #expect(try reader.isProcessed(eventID: "$a"))
+            #expect(try !reader.isProcessed(eventID: "$b"))
+        }
+    }
+
+    @Test func pruningForgetsOnlyOlderEvents() throws {
+        let database = try AppDatabase.inMemory()
+        try database.write { writer in
+            try writer.markProcessed(eventID: "$old", roomID: "!r:hs", at: fixedDate(0))
+            try writer.markProcessed(eventID: "$edge", roomID: "!r:hs", at: fixedDate(100))
+            try writer.markProcessed(eventID: "$new", roomID: "!r:hs", at: fixedDate(200))
+        }
+        let removed = try database.write { try $0.pruneProcessed(olderThan: fixedDate(100)) }
+        #expect(removed == 1)
+        try database.read { reader throws in
+            #expect(try !reader.isProcessed(eventID: "$old"))
+            #expect(try reader.isProcessed(eventID: "$edge"))
+            #expect(try reader.isProcessed(eventID: "$new"))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PeerBotStore
+
+@Suite struct RoomTests {
+    @Test(arguments: StoreFlavor.allCases)
+    func thereIsOnlyOneSupervisorRoom(flavor: StoreFlavor) throws {
+        let store = try TestStore(flavor)
+        let database = store.database
+        try database.write { try $0.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor)) }
+
+        #expect(throws: StoreError.supervisorRoomExists(existingRoomID: "!sup:hs")) {
+            try database.write { try $0.upsertRoom(RoomRecord(roomID: "!other:hs", kind: .supervisor)) }
+        }
+        // Updating the same room is fine.
+        try database.write { try $0.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: "en")) }
+        #expect(try database.read { try $0.supervisorRoom() } == RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: "en"))
+        #expect(try database.read { try $0.rooms(kind: .supervisor) }.count == 1)
+    }
+
+    @Test func theSchemaItselfRefusesASecondSupervisorRoom() throws {
+        let store = try TestStore(.inMemory)
+        try store.database.write { try $0.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor)) }
+        #expect(throws: DatabaseError.self) {
+            try store.database.writer.write { db in
+                try db.execute(sql: "INSERT INTO room (roomID, kind) VALUES ('!two:hs', 'supervisor')")
+            }
+        }
+    }
+
+    @Test(arguments: StoreFlavor.allCases)
+    func eachUserHasAtMostOneDirectRoom(flavor: StoreFlavor) throws {
+        let store = try TestStore(flavor)
+        let database = store.database
+        let anna = RoomRecord(roomID: "!anna:hs", kind: .direct, userID: "@anna:hs", joinedAt: fixedDate(1))
+        try database.write { try $0.upsertRoom(anna) }
+
+        #expect(throws: StoreError.directRoomExists(userID: "@anna:hs", existingRoomID: "!anna:hs")) {
+            try database.write { try $0.upsertRoom(RoomRecord(roomID: "!anna2:hs", kind: .direct, userID: "@anna:hs")) }
+        }
+        try database.write { try $0.upsertRoom(RoomRecord(roomID: "!bo:hs", kind: .direct, userID: "@bo:hs")) }
+        try store.database.read { reader throws in
+            #expect(try reader.directRoom(userID: "@anna:hs") == anna)
+            #expect(try reader.directRoom(userID: "@bo:hs")?.roomID == "!bo:hs")
+            #expect(try reader.directRoom(userID: "@cleo:hs") == nil)
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.database.writer.write { db in
+                try db.execute(sql: "INSERT INTO room (roomID, kind, userID) VALUES ('!x:hs', 'direct', '@bo:hs')")
+            }
+        }
+    }
+
+    @Test func roomsAreListedByKindInRegistrationOrder() throws {
+        let database = try AppDatabase.inMemory()
+        try database.write { writer in
+            for name in ["C", "A", "B"] {
+                try writer.upsertRoom(RoomRecord(roomID: "!group\(name):hs", kind: .group, groupName: name))
+            }
+            try writer.upsertRoom(RoomRecord(roomID: "!inv:hs", kind: .invited, userID: "@sup:hs"))
+            // Re-registering keeps the room's place.
+            try writer.upsertRoom(RoomRecord(roomID: "!groupC:hs", kind: .group, language: "en", groupName: "C"))
+        }
+        let groups = try database.read { try $0.rooms(kind: .group) }
+        #expect(groups.map(\.groupName) == ["C", "A", "B"])
+        #expect(groups[0].language == "en")
+        #expect(try database.read { try $0.rooms(kind: .invited) }.map(\.roomID) == ["!inv:hs"])
+    }
+
+    @Test func languageCanBeSetAndRoomsRemoved() throws {
+        let database = try AppDatabase.inMemory()
+        try database.write { try $0.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor)) }
+        let (known, unknown) = try database.write { writer in
+            (try writer.setRoomLanguage(roomID: "!sup:hs", language: "en"),
+             try writer.setRoomLanguage(roomID: "!nope:hs", language: "en"))
+        }
+        #expect(known && !unknown)
+        #expect(try database.read { try $0.room(id: "!sup:hs") }?.language == "en")
+
+        #expect(try database.write { try $0.removeRoom(id: "!sup:hs") })
+        #expect(try database.read { try $0.supervisorRoom() } == nil)
+        // With the old one gone, a new supervisor room may be registered.
+        try database.write { try $0.upsertRoom(RoomRecord(roomID: "!sup2:hs", kind: .supervisor)) }
+        #expect(try database.read { try $0.supervisorRoom() }?.roomID == "!sup2:hs")
+    }
+}

@@ -1,0 +1,75 @@
+import Testing
+@testable import PeerLearning
+
+let danishExamples: [Example] = [
+    Example("!hjælp", .help(topic: nil)),
+    Example("!hjælp studerende tilføj", .help(topic: .studentAdd)),
+    Example("!status", .status),
+    Example(#"!studerende tilføj @soeren:hs.example "Søren Ærø Østergård" styrker=empati;sårpleje baggrund=SOSU"#,
+            .studentAdd(userID: "@soeren:hs.example", name: "Søren Ærø Østergård",
+                        attributes: ["styrker": ["empati", "sårpleje"], "baggrund": ["SOSU"]])),
+    Example("!studerende fjern @anna:hs.example", .studentRemove(userID: "@anna:hs.example")),
+    Example("!studerende", .students),
+    Example("!grupper planlæg størrelse=3 frø=7", .groupsPlan(size: 3, seed: 7)),
+    Example("!grupper opret", .groupsCreate),
+    Example("!grupper", .groups),
+    Example("!gruppe flyt @anna:hs.example til C", .groupMove(userID: "@anna:hs.example", group: "C")),
+    Example("!session planlæg B i morgen kl. 9 45m Lægemiddelregning",
+            .sessionPlan(group: .named("B"), when: .tomorrow(hour: 9, minute: 0), duration: duration("45m"),
+                         title: "Lægemiddelregning")),
+    Example("!session planlæg alle lør 10.30 2h Øvelse i ABCDE",
+            .sessionPlan(group: .all, when: .weekday(.saturday, hour: 10, minute: 30), duration: duration("2h"),
+                         title: "Øvelse i ABCDE")),
+    Example("!session planlæg i morgen 14:00 1h Sår", .sessionPlan(
+        group: .omitted, when: .tomorrow(hour: 14, minute: 0), duration: duration("1h"), title: "Sår")),
+    Example("!session mål #2 Kende tegn på sepsis", .sessionGoal(session: .number(2), text: "Kende tegn på sepsis")),
+    Example("!session resultat Kan lave en ISBAR", .sessionOutcome(session: .next, text: "Kan lave en ISBAR")),
+    Example("!session aktivitet #2 projekt Plan for udskrivelse",
+            .sessionActivity(session: .number(2), kind: .project, brief: "Plan for udskrivelse")),
+    Example("!session flyt #2 søndag 08:00", .sessionMove(session: .number(2), when: .weekday(.sunday, hour: 8, minute: 0))),
+    Example("!session aflys #2", .sessionCancel(session: .number(2))),
+    Example("!sessioner alle", .sessions(group: .all)),
+    Example("!forstået", .understood),
+    Example("!spørgsmål Hvad betyder NEWS?", .question(text: "Hvad betyder NEWS?")),
+    Example("!klar @anna:hs.example", .ready(userID: "@anna:hs.example")),
+    Example("!ikkeklar @anna:hs.example", .notReady(userID: "@anna:hs.example")),
+    Example("!ikke klar @anna:hs.example", .notReady(userID: "@anna:hs.example")),
+    Example("!facilitator mig", .facilitator(.me)),
+    Example("!fraværende 4", .absent(session: .number(4), user: nil)),
+    Example("!opgave tilføj mig Læs instruksen frist i morgen",
+            .taskAdd(assignee: .me, text: "Læs instruksen", due: "i morgen")),
+    Example("!opgave færdig 7", .taskDone(id: 7)),
+    Example("!opgaver", .tasks),
+    Example("!refleksion Jeg lærte at spørge tidligt.", .reflect(text: "Jeg lærte at spørge tidligt.")),
+    Example("!kriterier Bidrag og forberedelse", .criteria(text: "Bidrag og forberedelse")),
+    Example("!evaluer alle", .evaluate(group: .all)),
+    Example("!feedback gruppe Flot samarbejde", .feedback(target: .group(.omitted), text: "Flot samarbejde")),
+    Example("!opsummering A", .summary(group: .named("A"), session: .next)),
+    Example("!eksport B", .export(group: .named("B"))),
+    Example("!påmind A", .remind(group: .named("A"))),
+    Example("!sprog da", .language(.da)),
+    Example("!sprog dansk", .language(.da)),
+    Example("!mine data", .mydata),
+]
+
+@Test(arguments: danishExamples)
+func danishCommandParses(_ example: Example) {
+    #expect(parse(example.body) == .command(example.expected))
+}
+
+@Test func studentsListAndAddAreTold() {
+    #expect(parse("!studerende") == .command(.students))
+    #expect(parse("!studerende tilføj @a:hs.example \"A B\"")
+        == .command(.studentAdd(userID: "@a:hs.example", name: "A B", attributes: [:])))
+    #expect(parse("!students") == .command(.students))
+    #expect(parse("!student add @a:hs.example \"A B\"")
+        == .command(.studentAdd(userID: "@a:hs.example", name: "A B", attributes: [:])))
+}
+
+@Test func danishLettersMatchInAnyCase() {
+    #expect(parse("!HJÆLP") == .command(.help(topic: nil)))
+    #expect(parse("!Påmind A") == .command(.remind(group: .named("A"))))
+    #expect(parse("!SPØRGSMÅL Hvorfor?") == .command(.question(text: "Hvorfor?")))
+    // "å" written as "a" + combining ring reads the same.
+    #expect(parse("!pa\u{030A}mind A") == .command(.remind(group: .named("A"))))
+}

@@ -1,0 +1,79 @@
+import Testing
+import PeerLearning
+
+@Test func studentHelpListsOnlyWhatAStudentMayUse() {
+    let help = Texts.help(role: .student, prefix: "!", language: .en, topic: nil)
+    #expect(help.kind == .help)
+    #expect(help.body.contains("!understood"))
+    #expect(help.body.contains("!reflect <text>"))
+    #expect(help.body.contains("!tasks"))
+    #expect(!help.body.contains("!student add"))
+    #expect(!help.body.contains("!session plan"))
+    #expect(!help.body.contains("!language"))
+}
+
+@Test func supervisorHelpListsSupervisorCommandsWithUsage() {
+    let help = Texts.help(role: .supervisor, prefix: "!", language: .en, topic: nil)
+    #expect(help.body.contains("!session plan [<group>|all] <when> <duration> <title>"))
+    #expect(help.body.contains("!student add @user"))
+    #expect(!help.body.contains("!understood"))
+    #expect(!help.body.contains("!mydata"))
+}
+
+@Test func guestHelpOffersOnlyHelpAndStatus() {
+    let help = Texts.help(role: .guest, prefix: "!", language: .en, topic: nil)
+    let listed = CommandName.allCases.filter { help.body.contains("\n" + $0.usage(prefix: "!", language: .en)) }
+    #expect(Set(listed) == [.help, .status])
+    #expect(help.body.contains("not on the roster"))
+}
+
+@Test func helpInDanishUsesDanishNames() {
+    let help = Texts.help(role: .supervisor, prefix: "!", language: .da, topic: nil)
+    #expect(help.body.hasPrefix("Kommandoer, du kan bruge her:"))
+    #expect(help.body.contains("!studerende tilføj @bruger"))
+    #expect(help.body.contains("!session planlæg [<gruppe>|alle] <tidspunkt> <varighed> <titel>"))
+    #expect(help.body.contains("Vis holdlisten."))
+    #expect(!help.body.contains("!student add"))
+}
+
+@Test func helpUsesTheConfiguredPrefix() {
+    let help = Texts.help(role: .student, prefix: "pb ", language: .en, topic: nil)
+    #expect(help.body.contains("pb status"))
+    #expect(!help.body.contains("!status"))
+}
+
+@Test func studentHelpNamesTheConfirmingReactions() {
+    for language in Language.allCases {
+        let help = Texts.help(role: .student, prefix: "!", language: language, topic: nil)
+        for reaction in ["\u{2705}", "\u{2714}\u{FE0F}", "\u{1F44D}"] {
+            #expect(help.body.contains(reaction), "\(language) help lacks \(reaction)")
+        }
+    }
+}
+
+@Test func topicHelpGivesUsageDescriptionAndAliases() {
+    let help = Texts.help(role: .student, prefix: "!", language: .da, topic: .understood)
+    #expect(help.body.hasPrefix("!forstået\n"))
+    #expect(help.body.contains("Bekræft, at du har forstået målene"))
+    #expect(help.body.contains("!understood"))
+    #expect(help.body.contains("\u{2705}") && help.body.contains("\u{1F44D}"))
+}
+
+@Test func topicHelpForSessionPlanExplainsTimes() {
+    let help = Texts.help(role: .supervisor, prefix: "!", language: .en, topic: .sessionPlan)
+    #expect(help.body.contains("tomorrow HH:MM"))
+    #expect(help.body.contains("1h30m"))
+}
+
+@Test func topicHelpOnAForbiddenCommandSaysWhoMayUseIt() {
+    let help = Texts.help(role: .student, prefix: "!", language: .en, topic: .groupsPlan)
+    #expect(help.body.contains("Only supervisors can use it."))
+}
+
+@Test func helpHTMLEscapesUsageAndPrefix() {
+    let help = Texts.help(role: .supervisor, prefix: "<!>", language: .en, topic: nil)
+    let html = help.html ?? ""
+    #expect(html.contains("&lt;!&gt;session plan [&lt;group&gt;|all]"))
+    #expect(!html.contains("<!>"))
+    #expect(!html.contains("<group>"))
+}

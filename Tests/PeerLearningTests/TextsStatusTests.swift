@@ -1,0 +1,46 @@
+import Testing
+import PeerLearning
+
+@Test func emptyStatusSaysSoPlainly() {
+    let english = Texts.status(StatusInfo(role: .student), language: .en)
+    #expect(english.kind == .status)
+    #expect(english.body.contains("Next session: no session planned yet"))
+    #expect(english.body.contains("Facilitator: not decided yet"))
+    #expect(english.body.contains("Your open tasks: none"))
+    let danish = Texts.status(StatusInfo(role: .student), language: .da)
+    #expect(danish.body.contains("Næste session: ingen session er planlagt endnu"))
+    #expect(danish.body.contains("Dine åbne opgaver: ingen"))
+}
+
+@Test func fullStatusListsTasksAndWhatIsWaiting() {
+    let info = StatusInfo(role: .student, nextSession: "#12 Sepsis, ons 14:00", facilitator: "Anna Hansen",
+                          openTasks: ["#3 Læs instruksen", "#4 <Forbered> casen"],
+                          pendingReflection: true, pendingAssessment: true)
+    let message = Texts.status(info, language: .da)
+    #expect(message.body.contains("Næste session: #12 Sepsis, ons 14:00"))
+    #expect(message.body.contains("Facilitator: Anna Hansen"))
+    #expect(message.body.contains("• #3 Læs instruksen"))
+    #expect(message.body.contains("refleksion"))
+    #expect(message.body.contains("peer-vurdering"))
+    #expect(message.html?.contains("&lt;Forbered&gt;") == true)
+    #expect(message.html?.contains("<Forbered>") == false)
+}
+
+@Test func guestStatusExplainsTheRoster() {
+    let message = Texts.status(StatusInfo(role: .guest), prefix: "!", language: .en)
+    #expect(message.body.contains("not on the roster"))
+    #expect(message.body.contains("!help") && message.body.contains("!status"))
+}
+
+@Test func supervisorRoomWelcomeExplainsTheRoomAndFirstSteps() {
+    for language in Language.allCases {
+        let message = Texts.supervisorRoomWelcome(prefix: "!", language: language)
+        #expect(message.kind == .welcome)
+        let first = CommandName.studentAdd.usage(prefix: "!", language: language).prefix(while: { $0 != "@" })
+        #expect(message.body.contains(first))
+        #expect(message.body.contains(".csv"))
+        #expect(message.body.contains("!" + CommandName.groupsPlan.displayWord(in: language)))
+        #expect(message.body.contains("!" + CommandName.help.displayWord(in: language)))
+        #expect(message.html?.contains("&quot;Anna Hansen&quot;") == true)
+    }
+}
