@@ -60,6 +60,13 @@ public struct StrippedStateEvent: Codable, Sendable, Equatable {
     public var stateKey: String
     public var content: JSONValue
 
+    public init(type: String, sender: String, stateKey: String, content: JSONValue) {
+        self.type = type
+        self.sender = sender
+        self.stateKey = stateKey
+        self.content = content
+    }
+
     enum CodingKeys: String, CodingKey {
         case type, sender, content
         case stateKey = "state_key"

@@ -93,6 +93,9 @@ import Testing
             .state(roomID: "!a:hs", eventType: "m.room.member", stateKey: "@anna:hs", contentJSON: #"{"membership":"invite"}"#),
             .redact(roomID: "!a:hs", eventID: "$old", reason: nil),
             .redact(roomID: "!a:hs", eventID: "$older", reason: "posted by mistake"),
+            .join(roomID: "!b:hs"),
+            .leave(roomID: "!c:hs"),
+            .invite(roomID: "!a:hs", userID: "@anna:hs"),
         ]
         let created = fixedDate(60)
         try database.write { writer in

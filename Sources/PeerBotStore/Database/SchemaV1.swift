@@ -28,13 +28,14 @@ enum SchemaV1 {
         CREATE TABLE outbox (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             txnID TEXT NOT NULL UNIQUE CHECK (txnID <> ''),
-            kind TEXT NOT NULL CHECK (kind IN ('send', 'state', 'redact')),
+            kind TEXT NOT NULL CHECK (kind IN ('send', 'state', 'redact', 'join', 'leave', 'invite')),
             roomID TEXT NOT NULL CHECK (roomID <> ''),
             eventType TEXT CHECK (eventType <> ''),
             stateKey TEXT,
             contentJSON TEXT CHECK (contentJSON IS NULL
                 OR (json_valid(contentJSON) AND json_type(contentJSON) = 'object')),
             targetEventID TEXT CHECK (targetEventID <> ''),
+            targetUserID TEXT CHECK (targetUserID LIKE '@_%:_%'),
             reason TEXT,
             state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
             attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
@@ -44,12 +45,15 @@ enum SchemaV1 {
             finishedAt DATETIME,
             CHECK (CASE kind
                 WHEN 'send' THEN eventType IS NOT NULL AND contentJSON IS NOT NULL
-                    AND stateKey IS NULL AND targetEventID IS NULL AND reason IS NULL
+                    AND stateKey IS NULL AND targetEventID IS NULL AND targetUserID IS NULL AND reason IS NULL
                 WHEN 'state' THEN eventType IS NOT NULL AND contentJSON IS NOT NULL
-                    AND stateKey IS NOT NULL AND targetEventID IS NULL AND reason IS NULL
+                    AND stateKey IS NOT NULL AND targetEventID IS NULL AND targetUserID IS NULL AND reason IS NULL
                 WHEN 'redact' THEN eventType IS NULL AND contentJSON IS NULL
-                    AND stateKey IS NULL AND targetEventID IS NOT NULL
-                ELSE 0 END),
+                    AND stateKey IS NULL AND targetEventID IS NOT NULL AND targetUserID IS NULL
+                WHEN 'invite' THEN eventType IS NULL AND contentJSON IS NULL AND stateKey IS NULL
+                    AND targetEventID IS NULL AND targetUserID IS NOT NULL
+                ELSE eventType IS NULL AND contentJSON IS NULL AND stateKey IS NULL
+                    AND targetEventID IS NULL AND targetUserID IS NULL AND reason IS NULL END),
             CHECK ((state = 'pending') = (finishedAt IS NULL)),
             CHECK (state = 'sent' OR eventID IS NULL)
         )

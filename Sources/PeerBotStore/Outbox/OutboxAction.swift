@@ -6,11 +6,18 @@ public enum OutboxAction: Codable, Sendable, Equatable {
     case state(roomID: String, eventType: String, stateKey: String, contentJSON: String)
     /// `PUT /rooms/{roomID}/redact/{eventID}/{txnID}`.
     case redact(roomID: String, eventID: String, reason: String?)
+    /// `POST /join/{roomID}`: accept an invite.
+    case join(roomID: String)
+    /// `POST /rooms/{roomID}/leave`: decline an invite or leave.
+    case leave(roomID: String)
+    /// `POST /rooms/{roomID}/invite`.
+    case invite(roomID: String, userID: String)
 
     /// The room the action happens in.
     public var roomID: String {
         switch self {
-        case .send(let roomID, _, _), .state(let roomID, _, _, _), .redact(let roomID, _, _):
+        case .send(let roomID, _, _), .state(let roomID, _, _, _), .redact(let roomID, _, _),
+             .join(let roomID), .leave(let roomID), .invite(let roomID, _):
             roomID
         }
     }

@@ -6,7 +6,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "outbox"
 
     enum Kind: String, Codable {
-        case send, state, redact
+        case send, state, redact, join, leave, invite
     }
 
     var id: Int64
@@ -17,6 +17,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     var stateKey: String?
     var contentJSON: String?
     var targetEventID: String?
+    var targetUserID: String?
     var reason: String?
     var state: OutboxState
     var attempts: Int
@@ -46,6 +47,13 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
             kind = .redact
             targetEventID = eventID
             self.reason = reason
+        case .join:
+            kind = .join
+        case .leave:
+            kind = .leave
+        case .invite(_, let userID):
+            kind = .invite
+            targetUserID = userID
         }
     }
 
@@ -62,6 +70,14 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
         case .redact:
             if let targetEventID {
                 return .redact(roomID: roomID, eventID: targetEventID, reason: reason)
+            }
+        case .join:
+            return .join(roomID: roomID)
+        case .leave:
+            return .leave(roomID: roomID)
+        case .invite:
+            if let targetUserID {
+                return .invite(roomID: roomID, userID: targetUserID)
             }
         }
         throw StoreError.invalidRow(table: Self.databaseTableName, id: String(id))

@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import PeerLearning
+
+/// A secret that never shows itself in logs or descriptions.
+public struct Secret: Sendable, Equatable, CustomStringConvertible {
+    public let value: String
+    public init(_ value: String) { self.value = value }
+    public var description: String { "<redacted>" }
+}
+
+/// The deployment's settings, as read from the YAML file (SPEC: Configuration).
+public struct BotConfig: Sendable {
+    public var homeserver: String
+    public var userID: String
+    public var accessToken: Secret
+    public var supervisors: [String]
+    public var databasePath: String
+    public var language: Language = .da
+    public var timeZone: TimeZone
+    public var commandPrefix = "!"
+    public var supervisorRoom: String?
+    public var groupSize = 4
+    public var goalLeadTime: Duration = .seconds(24 * 3600)
+    public var wrapUpBeforeEnd: Duration = .seconds(600)
+    public var reflectionModel = "rolfe"
+    public var reflectionQuestions: [String] = []
+    public var reflectionDeadline: Duration = .seconds(24 * 3600)
+    public var evaluationEvery = 3
+    public var evaluationDeadline: Duration = .seconds(72 * 3600)
+    public var selfAssessment = false
+    public var joinGrace: Duration = .seconds(24 * 3600)
+    public var encryptRooms = false
+    public var retentionDays: Int?
+    public var logLevel: Logger.Level = .info
+
+    public init(homeserver: String, userID: String, accessToken: Secret, supervisors: [String], databasePath: String, timeZone: TimeZone) {
+        self.homeserver = homeserver
+        self.userID = userID
+        self.accessToken = accessToken
+        self.supervisors = supervisors
+        self.databasePath = databasePath
+        self.timeZone = timeZone
+    }
+
+    public func isSupervisor(_ userID: String) -> Bool {
+        supervisors.contains(userID)
+    }
+}
+
+/// One thing wrong with the configuration, named by its key.
+public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
+    public let key: String
+    public let message: String
+    public init(key: String, message: String) {
+        self.key = key
+        self.message = message
+    }
+    public var description: String { "\(key): \(message)" }
+}
+
+/// Every problem found in a configuration file; the daemon exits 78 with these.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public let file: String
+    public let problems: [ConfigProblem]
+    public var description: String {
+        (["configuration \(file) has \(problems.count) problem(s):"] + problems.map { "  - \($0)" }).joined(separator: "\n")
+    }
+}

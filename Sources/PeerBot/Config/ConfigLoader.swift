@@ -1,0 +1,50 @@
+import Foundation
+import Logging
+import PeerLearning
+import Yams
+
+/// Reads and validates the YAML configuration; reports every problem at once.
+public struct ConfigLoader: Sendable {
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// The configuration file used when none is named.
+    public static let defaultPath = "/etc/peerbot/peerbot.yaml"
+
+    public static let knownKeys: Set<String> = [
+        "homeserver", "user_id", "access_token_file", "supervisors", "database", "language", "timezone",
+        "command_prefix", "supervisor_room", "group_size", "goal_lead_time", "wrap_up_before_end",
+        "reflection_model", "reflection_questions", "reflection_deadline", "evaluation_every",
+        "evaluation_deadline", "self_assessment", "join_grace", "encrypt_rooms", "retention_days", "log_level",
+    ]
+
+    public func load(path: String) throws(ConfigError) -> BotConfig {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ConfigError(file: path, problems: [ConfigProblem(key: "(file)", message: "cannot read \(path)")])
+        }
+        return try parse(text, file: path)
+    }
+
+    public func parse(_ text: String, file: String) throws(ConfigError) -> BotConfig {
+        let root: Node.Mapping
+        do {
+            guard let node = try Yams.compose(yaml: text), let mapping = node.mapping else {
+                throw ConfigError(file: file, problems: [ConfigProblem(key: "(file)", message: "must be a YAML mapping of keys to values")])
+            }
+            root = mapping
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw ConfigError(file: file, problems: [ConfigProblem(key: "(file)", message: "not valid YAML: \(error)")])
+        }
+        var reader = ConfigReader(root: root, baseDirectory: (file as NSString).deletingLastPathComponent, environment: environment)
+        let config = reader.read()
+        guard let config, reader.problems.isEmpty else {
+            throw ConfigError(file: file, problems: reader.problems)
+        }
+        return config
+    }
+}

@@ -1,0 +1,17 @@
+import MatrixClient
+import PeerLearning
+
+extension BotMessage {
+    /// The event content for this message, with the `peerbot.*` marks of SPEC.
+    func content(inReplyTo eventID: String? = nil, mention userID: String? = nil) -> JSONValue {
+        var content = MessageContent.message(body: body, html: html, msgtype: "m.notice", inReplyTo: eventID)
+        content["peerbot.kind"] = .string(kind.rawValue)
+        if let group { content["peerbot.group"] = .string(group) }
+        if let session { content["peerbot.session"] = .int(Int64(session)) }
+        if let error { content["peerbot.error"] = .string(error.rawValue) }
+        if let subject { content["peerbot.subject"] = .string(subject) }
+        if let scores { content["peerbot.scores"] = .object(scores.mapValues { .string($0) }) }
+        content["m.mentions"] = ["user_ids": .array(userID.map { [.string($0)] } ?? [])]
+        return .object(content)
+    }
+}

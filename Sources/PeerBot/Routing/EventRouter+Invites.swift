@@ -1,0 +1,25 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+
+extension EventRouter {
+    /// Accepts an invite from a supervisor (a direct chat when `is_direct`); declines any other.
+    mutating func handleInvite(roomID: String, _ invited: InvitedRoom) throws {
+        guard let invite = invited.invite(of: context.botUserID) else { return }
+        if let known = try writer.room(id: roomID), known.joinedAt != nil { return }
+        guard context.config.isSupervisor(invite.sender) else {
+            logger.notice("declining an invite from someone who is not a supervisor", metadata: ["room": "\(roomID)", "inviter": "\(invite.sender)"])
+            _ = try writer.enqueue(.leave(roomID: roomID))
+            outcome.enqueued += 1
+            return
+        }
+        let isDirect = invite.content["is_direct"]?.boolValue == true
+        let hasDirectRoom = try writer.directRoom(userID: invite.sender) != nil
+        let kind: RoomKind = isDirect && !hasDirectRoom ? .direct : .invited
+        try writer.upsertRoom(RoomRecord(roomID: roomID, kind: kind, language: nil, groupName: nil,
+                                         userID: kind == .direct ? invite.sender : nil, joinedAt: nil))
+        _ = try writer.enqueue(.join(roomID: roomID))
+        outcome.enqueued += 1
+        logger.info("accepting an invite", metadata: ["room": "\(roomID)", "inviter": "\(invite.sender)", "kind": "\(kind.rawValue)"])
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+/// What one batch did, for logs and benchmarks.
+struct BatchOutcome: Sendable, Equatable {
+    var events = 0
+    var handled = 0
+    var enqueued = 0
+}
+
+/// Routes one `/sync` batch into the store: every effect and the next sync token in one transaction.
+struct EventRouter {
+    let context: BatchContext
+    let writer: StoreWriter
+    let logger: Logger
+    var outcome = BatchOutcome()
+
+    /// Applies a batch. On the very first sync only invites are handled: history is never answered.
+    static func apply(_ sync: SyncResponse, backfill: [String: [ClientEvent]] = [:], firstSync: Bool,
+                      context: BatchContext, writer: StoreWriter, logger: Logger) throws -> BatchOutcome {
+        var router = EventRouter(context: context, writer: writer, logger: logger)
+        for (roomID, invited) in sync.rooms.invite.sorted(by: { $0.key < $1.key }) {
+            try router.handleInvite(roomID: roomID, invited)
+        }
+        if !firstSync {
+            for (roomID, joined) in sync.rooms.join.sorted(by: { $0.key < $1.key }) {
+                try router.handleTimeline(roomID: roomID, events: (backfill[roomID] ?? []) + joined.timeline.events)
+            }
+        }
+        try writer.setSyncToken(sync.nextBatch)
+        return router.outcome
+    }
+
+    mutating func handleTimeline(roomID: String, events: [ClientEvent]) throws {
+        guard var room = try writer.room(id: roomID) else { return }
+        for event in events {
+            outcome.events += 1
+            guard try !writer.isProcessed(eventID: event.eventID) else { continue }
+            try writer.markProcessed(eventID: event.eventID, roomID: roomID, at: context.now)
+            if isOwnJoin(event) {
+                if room.joinedAt == nil {
+                    room.joinedAt = Date(timeIntervalSince1970: Double(event.originServerTS) / 1000)
+                    try writer.upsertRoom(room)
+                }
+                continue
+            }
+            guard let joinedAt = room.joinedAt, Double(event.originServerTS) / 1000 >= joinedAt.timeIntervalSince1970 else { continue }
+            guard event.sender != context.botUserID else { continue }
+            if event.type == "m.room.message" {
+                try handleMessage(event, room: &room)
+            }
+        }
+    }
+
+    private func isOwnJoin(_ event: ClientEvent) -> Bool {
+        event.type == "m.room.member" && event.stateKey == context.botUserID
+            && event.content["membership"]?.stringValue == "join"
+    }
+
+    mutating func handleMessage(_ event: ClientEvent, room: inout RoomRecord) throws {
+        guard !event.isRedacted,
+              event.content["msgtype"]?.stringValue == "m.text",
+              event.content["m.relates_to"]?["rel_type"]?.stringValue != "m.replace",
+              let body = event.content["body"]?.stringValue
+        else { return }
+        let parse = CommandParser.parse(body, prefix: context.config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
+        let role = context.role(of: event.sender, in: writer)
+        let language = context.language(of: room)
+        guard let decision = CommandDecider.decide(parse, role: role, language: language, prefix: context.config.commandPrefix) else { return }
+        outcome.handled += 1
+        logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(decision.reply.kind.rawValue)"])
+        logger.debug("command text", metadata: ["event": "\(event.eventID)", "body": "\(body)"])
+        if let chosen = decision.newRoomLanguage {
+            try writer.setRoomLanguage(roomID: room.roomID, language: chosen.rawValue)
+            room.language = chosen.rawValue
+        }
+        try enqueue(decision.reply, in: room.roomID, replyTo: event.eventID, mention: event.sender)
+    }
+
+    mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil) throws {
+        let content = message.content(inReplyTo: replyTo, mention: mention)
+        _ = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
+        outcome.enqueued += 1
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Logging
+import MatrixClient
+import PeerBotStore
+import ServiceLifecycle
+
+/// Long-polls `/sync` and commits each batch's effects with the next token in one transaction.
+final class SyncService: Service, Sendable {
+    let client: MatrixClient
+    let database: AppDatabase
+    let config: ConfigHolder
+    let provisioner: RoomProvisioner
+    let outbox: Wakeup
+    let heartbeat: Heartbeat
+    let notifier: SystemdNotifier
+    let logger: Logger
+    let pollTimeout: Duration = .seconds(30)
+
+    /// Large timeline limit so that busy rooms are rarely cut; cut ones are paged back.
+    static let filter = #"{"room":{"timeline":{"limit":200},"state":{"lazy_load_members":true},"ephemeral":{"not_types":["*"]},"account_data":{"not_types":["*"]}},"presence":{"not_types":["*"]},"account_data":{"not_types":["*"]}}"#
+
+    init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, provisioner: RoomProvisioner,
+         outbox: Wakeup, heartbeat: Heartbeat, notifier: SystemdNotifier, logger: Logger) {
+        self.client = client
+        self.database = database
+        self.config = config
+        self.provisioner = provisioner
+        self.outbox = outbox
+        self.heartbeat = heartbeat
+        self.notifier = notifier
+        self.logger = logger
+    }
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown { [self] in
+                try await provisioner.prepare()
+                outbox.signal()
+                try await loop()
+            }
+        } catch is CancellationError {
+            logger.info("sync stopped")
+        }
+    }
+
+    private func loop() async throws {
+        let retrying = Retrying(logger: logger)
+        var announcedReady = false
+        while !Task.isCancelled {
+            let outcome = try await retrying.run("sync") { [self] in try await syncOnce() }
+            heartbeat.beat()
+            if !announcedReady {
+                announcedReady = true
+                notifier.ready()
+                logger.info("ready: syncing with the homeserver")
+            }
+            if outcome.enqueued > 0 { outbox.signal() }
+        }
+    }
+
+    /// One `/sync` round: fetch, fill cut timelines, commit.
+    func syncOnce() async throws -> BatchOutcome {
+        let since = try database.read { try $0.syncToken() }
+        let sync = try await client.sync(since: since, timeout: since == nil ? .zero : pollTimeout, filter: Self.filter)
+        let backfill = try await fillGaps(sync)
+        let context = BatchContext(config: config.current, now: Date())
+        let logger = self.logger
+        let outcome = try database.write { writer in
+            try EventRouter.apply(sync, backfill: backfill, firstSync: since == nil, context: context, writer: writer, logger: logger)
+        }
+        if since == nil { logger.info("first start: recorded the sync position; earlier messages are not answered") }
+        if outcome.handled > 0 { logger.debug("batch", metadata: ["events": "\(outcome.events)", "handled": "\(outcome.handled)"]) }
+        return outcome
+    }
+}

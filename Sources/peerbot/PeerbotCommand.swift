@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import PeerBot
+
+/// The `peerbot` command line.
+@main
+struct PeerbotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peerbot",
+        abstract: "A Matrix bot for peer learning on clinical placements.",
+        subcommands: [Run.self, CheckConfig.self, Login.self]
+    )
+}
+
+/// Exit status for a configuration the daemon cannot run with (sysexits' EX_CONFIG).
+let exitConfig = ExitCode(78)
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Loads the configuration or exits 78 with every problem listed.
+func loadConfig(_ path: String?) throws -> BotConfig {
+    do {
+        return try ConfigLoader().load(path: path ?? ConfigLoader.defaultPath)
+    } catch {
+        printError(error.description)
+        throw exitConfig
+    }
+}

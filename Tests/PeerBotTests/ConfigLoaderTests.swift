@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import PeerBot
+
+@Suite struct ConfigLoading {
+    let loader = ConfigLoader(environment: ["PEERBOT_ACCESS_TOKEN": "syt_secret"])
+
+    @Test func aMinimalFileGetsTheDocumentedDefaults() throws {
+        let config = try loader.parse("""
+            homeserver: https://matrix.example.org
+            user_id: "@peerbot:example.org"
+            supervisors: ["@sup:example.org"]
+            """, file: "t.yaml")
+        #expect(config.accessToken.value == "syt_secret")
+        #expect(config.language == .da)
+        #expect(config.timeZone.identifier == "Europe/Copenhagen")
+        #expect(config.commandPrefix == "!")
+        #expect(config.goalLeadTime == .seconds(86400))
+        #expect(config.wrapUpBeforeEnd == .seconds(600))
+        #expect(config.evaluationEvery == 3)
+        #expect(config.evaluationDeadline == .seconds(72 * 3600))
+        #expect(config.databasePath == "/var/lib/peerbot/peerbot.sqlite")
+        #expect("\(config.accessToken)" == "<redacted>")
+    }
+
+    @Test func everyProblemIsNamedByItsKey() {
+        let text = """
+            homeserver: matrix.example.org
+            user_id: peerbot
+            supervisors: ["@ok:hs", "nobody"]
+            language: fr
+            goal_lead_time: soon
+            group_size: 40
+            self_assessment: maybe
+            colour: blue
+            timezone: Mars/Olympus
+            """
+        do {
+            _ = try ConfigLoader(environment: [:]).parse(text, file: "bad.yaml")
+            Issue.record("a bad file must be refused")
+        } catch {
+            let keys = Set(error.problems.map(\.key))
+            #expect(keys == ["homeserver", "user_id", "supervisors", "language", "goal_lead_time", "group_size",
+                             "self_assessment", "colour", "timezone", "access_token_file"])
+            #expect(error.description.contains("goal_lead_time: must be a duration"))
+        }
+    }
+
+    @Test func missingRequiredKeysAreListed() {
+        do {
+            _ = try loader.parse("language: en\n", file: "t.yaml")
+            Issue.record("must fail")
+        } catch {
+            #expect(Set(error.problems.map(\.key)) == ["homeserver", "user_id", "supervisors"])
+        }
+    }
+
+    @Test func theTokenFileIsReadRelativeToTheConfig() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "syt_from_file\n".write(to: dir.appendingPathComponent("token"), atomically: true, encoding: .utf8)
+        let yaml = """
+            homeserver: http://127.0.0.1:8008
+            user_id: "@bot:localhost"
+            access_token_file: token
+            supervisors: ["@sup:localhost"]
+            command_prefix: "?"
+            supervisor_room: "#vejledere:localhost"
+            reflection_model: custom
+            reflection_questions: ["Hvad lærte du?"]
+            """
+        try yaml.write(to: dir.appendingPathComponent("peerbot.yaml"), atomically: true, encoding: .utf8)
+        let config = try ConfigLoader(environment: [:]).load(path: dir.appendingPathComponent("peerbot.yaml").path)
+        #expect(config.accessToken.value == "syt_from_file")
+        #expect(config.commandPrefix == "?")
+        #expect(config.supervisorRoom == "#vejledere:localhost")
+        #expect(config.reflectionQuestions == ["Hvad lærte du?"])
+    }
+
+    @Test func notYAMLIsOneClearProblem() {
+        do {
+            _ = try loader.parse("homeserver: [unclosed", file: "t.yaml")
+            Issue.record("must fail")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems[0].key == "(file)")
+        }
+    }
+
+    @Test func theExampleFileIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("config/peerbot.example.yaml"), encoding: .utf8)
+        let config = try loader.parse(text.replacingOccurrences(of: "access_token_file: /etc/peerbot/access_token", with: ""), file: "example")
+        #expect(config.supervisors == ["@vejleder:example.org"])
+    }
+}
