@@ -26,8 +26,7 @@ struct SyncBuilder {
     let config = BotConfig(homeserver: "http://hs", userID: bot, accessToken: Secret("t"), supervisors: [sup], databasePath: ":memory:", timeZone: TimeZone(identifier: "Europe/Copenhagen")!)
 
     func apply(_ sync: SyncResponse, first: Bool = false) throws -> BatchOutcome {
-        let context = BatchContext(config: config, now: Date())
-        return try database.write { try EventRouter.apply(sync, firstSync: first, context: context, writer: $0, logger: Logger(label: "test")) }
+        try BatchIngestor(database: database).ingest(sync, firstSync: first, config: config)
     }
 
     func managedRoom(joinedAt: Int64 = 1_000) throws {

@@ -5,10 +5,10 @@ import PeerBotStore
 import PeerLearning
 
 /// What one batch did, for logs and benchmarks.
-struct BatchOutcome: Sendable, Equatable {
-    var events = 0
-    var handled = 0
-    var enqueued = 0
+public struct BatchOutcome: Sendable, Equatable {
+    public var events = 0
+    public var handled = 0
+    public var enqueued = 0
 }
 
 /// Routes one `/sync` batch into the store: every effect and the next sync token in one transaction.

@@ -63,11 +63,8 @@ final class SyncService: Service, Sendable {
         let since = try database.read { try $0.syncToken() }
         let sync = try await client.sync(since: since, timeout: since == nil ? .zero : pollTimeout, filter: Self.filter)
         let backfill = try await fillGaps(sync)
-        let context = BatchContext(config: config.current, now: Date())
-        let logger = self.logger
-        let outcome = try database.write { writer in
-            try EventRouter.apply(sync, backfill: backfill, firstSync: since == nil, context: context, writer: writer, logger: logger)
-        }
+        let outcome = try BatchIngestor(database: database, logger: logger)
+            .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current)
         if since == nil { logger.info("first start: recorded the sync position; earlier messages are not answered") }
         if outcome.handled > 0 { logger.debug("batch", metadata: ["events": "\(outcome.events)", "handled": "\(outcome.handled)"]) }
         return outcome

@@ -1,0 +1,27 @@
+import Foundation
+import Logging
+import MatrixClient
+import PeerBotStore
+
+/// Takes one `/sync` answer into the store: every effect, the outbox rows and the next token in
+/// one transaction. The sync loop and the benchmark both come through here.
+public struct BatchIngestor: Sendable {
+    public let database: AppDatabase
+    let logger: Logger
+
+    public init(database: AppDatabase, logger: Logger = Logger(label: "peerbot")) {
+        self.database = database
+        self.logger = logger
+    }
+
+    /// Returns how many events were seen, how many commands answered, how many actions queued.
+    @discardableResult
+    public func ingest(_ sync: SyncResponse, backfill: [String: [ClientEvent]] = [:], firstSync: Bool,
+                       config: BotConfig, now: Date = Date()) throws -> BatchOutcome {
+        let context = BatchContext(config: config, now: now)
+        let logger = self.logger
+        return try database.write { writer in
+            try EventRouter.apply(sync, backfill: backfill, firstSync: firstSync, context: context, writer: writer, logger: logger)
+        }
+    }
+}
