@@ -36,7 +36,7 @@ let package = Package(
             "PeerBot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot"]),
+        .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot", "PeerBotStore", "MatrixClient", "CurlHTTP", "PeerLearning"]),
 
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"]),
         .testTarget(name: "MatrixClientTests", dependencies: ["MatrixClient"]),
