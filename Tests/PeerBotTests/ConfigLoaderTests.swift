@@ -94,3 +94,32 @@ import Testing
         #expect(config.supervisors == ["@vejleder:example.org"])
     }
 }
+
+@Suite struct ConfigReloading {
+    let base = BotConfig(homeserver: "http://hs", userID: "@bot:hs", accessToken: Secret("a"), supervisors: ["@s1:hs"],
+                         databasePath: "/db", timeZone: TimeZone(identifier: "Europe/Copenhagen")!)
+
+    @Test func supervisorsLeadTimesAndLanguageChangeInPlace() {
+        var new = base
+        new.supervisors = ["@s1:hs", "@s2:hs"]
+        new.language = .en
+        new.goalLeadTime = .seconds(3600)
+        let (merged, restart) = base.reloaded(with: new)
+        #expect(merged.supervisors == ["@s1:hs", "@s2:hs"])
+        #expect(merged.language == .en)
+        #expect(merged.goalLeadTime == .seconds(3600))
+        #expect(restart.isEmpty)
+    }
+
+    @Test func connectionKeysWaitForARestart() {
+        var new = base
+        new.homeserver = "http://other"
+        new.databasePath = "/elsewhere"
+        new.accessToken = Secret("b")
+        let (merged, restart) = base.reloaded(with: new)
+        #expect(merged.homeserver == "http://hs")
+        #expect(merged.databasePath == "/db")
+        #expect(merged.accessToken == Secret("a"))
+        #expect(restart == ["homeserver", "access_token_file", "database"])
+    }
+}

@@ -34,6 +34,10 @@ public struct BotRuntime: Sendable {
             .init(service: sender, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "outbox"),
             .init(service: sync, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "sync"),
         ]
+        if let configPath {
+            let reload = ConfigReloadService(path: configPath, holder: holder, provisioner: provisioner, outbox: wakeup, logger: logger)
+            services.append(.init(service: reload, serviceName: "reload"))
+        }
         if let interval = notifier.watchdogInterval {
             services.append(.init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, interval: interval), serviceName: "watchdog"))
         }
