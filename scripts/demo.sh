@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Runs peerbot for real on this machine: a local Synapse on 127.0.0.1:8008 with SQLite, a bot
+# account, a supervisor and eight demo students, a demo configuration, and the bot itself.
+#
+#   scripts/demo.sh                 start everything and print how to log in; Ctrl-C stops it all
+#   scripts/demo.sh --walkthrough   also drive the demo users through what the bot can do,
+#                                   print what the supervisor room received, then keep running
+#   scripts/demo.sh --walkthrough --exit   the same, then stop (used by CI)
+#
+# Running it again reuses the homeserver, the accounts and the bot's database under .local/demo.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SYNAPSE="$ROOT/scripts/synapse.sh"
+DEMO="$ROOT/.local/demo"
+PORT="${PEERBOT_DEMO_PORT:-8008}"
+HS="http://127.0.0.1:$PORT"
+PASSWORD="peerbot-demo"
+STUDENTS=(anna bo cecilie david emma frederik gustav hanna)
+
+walkthrough=no
+exit_after=no
+for arg in "$@"; do
+  case "$arg" in
+    --walkthrough) walkthrough=yes ;;
+    --exit) exit_after=yes ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "demo.sh: unknown option '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+say() { printf '\033[1mdemo:\033[0m %s\n' "$*"; }
+
+bot_pid=""
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$bot_pid" ] && kill -0 "$bot_pid" 2>/dev/null; then
+    say "stopping the bot"
+    kill -TERM "$bot_pid" 2>/dev/null || true
+    wait "$bot_pid" 2>/dev/null || true
+  fi
+  say "stopping Synapse"
+  "$SYNAPSE" stop demo || true
+}
+
+"$SYNAPSE" install
+say "building peerbot (debug)"
+swift build --product peerbot 2>&1 | tail -n 1
+BIN="$ROOT/.build/debug/peerbot"
+
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir -p "$DEMO"
+chmod 700 "$DEMO"
+say "starting Synapse on $HS"
+"$SYNAPSE" start demo "$PORT" >/dev/null
+for user in peerbot vejleder "${STUDENTS[@]}"; do
+  "$SYNAPSE" register demo "$user" "$PASSWORD"
+done
+
+token_ok() {
+  [ -s "$DEMO/access_token" ] && curl -fsS -m 5 -o /dev/null \
+    -H "Authorization: Bearer $(cat "$DEMO/access_token")" "$HS/_matrix/client/v3/account/whoami"
+}
+if ! token_ok; then
+  printf '%s\n' "$PASSWORD" >"$DEMO/password"
+  "$BIN" login --homeserver "$HS" --user peerbot --password-file "$DEMO/password" --token-file "$DEMO/access_token" >/dev/null
+  rm -f "$DEMO/password"
+fi
+
+cat >"$DEMO/peerbot.yaml" <<YAML
+# Demo configuration written by scripts/demo.sh.
+homeserver: $HS
+user_id: "@peerbot:localhost"
+access_token_file: access_token
+supervisors: ["@vejleder:localhost"]
+database: $DEMO/peerbot.sqlite
+language: da
+timezone: Europe/Copenhagen
+log_level: info
+YAML
+"$BIN" check-config --config "$DEMO/peerbot.yaml" >/dev/null
+
+say "starting the bot (log: $DEMO/peerbot.log)"
+"$BIN" run --config "$DEMO/peerbot.yaml" >>"$DEMO/peerbot.log" 2>&1 &
+bot_pid=$!
+for _ in $(seq 1 300); do
+  grep -q "ready: syncing" "$DEMO/peerbot.log" 2>/dev/null && break
+  kill -0 "$bot_pid" 2>/dev/null || { tail -n 20 "$DEMO/peerbot.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+cat <<TEXT
+
+  peerbot is running.
+  Homeserver:  $HS   (server name: localhost)
+  Supervisor:  vejleder / $PASSWORD      -> accept the invite to "peerbot – vejledere"
+  Students:    ${STUDENTS[*]} / $PASSWORD
+  Bot:         @peerbot:localhost
+
+  Log in with any Matrix client on this machine (Element Desktop: "Edit" the homeserver,
+  enter $HS). Write !hjælp (or !help) in the supervisor room. Ctrl-C stops everything.
+
+TEXT
+
+if [ "$walkthrough" = yes ]; then
+  say "walking the demo users through what the bot can do"
+  python3 "$ROOT/scripts/demo_walkthrough.py" --homeserver "$HS" --password "$PASSWORD" --students "${STUDENTS[@]}"
+fi
+[ "$exit_after" = yes ] && exit 0
+say "press Ctrl-C to stop"
+wait "$bot_pid"

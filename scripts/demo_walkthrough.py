@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Drives the demo users through what peerbot can do and prints what the rooms received.
+
+Exits non-zero when an expected answer does not arrive, so the demo doubles as a smoke test.
+Standard library only.
+"""
+import argparse
+import json
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+BOT = "@peerbot:localhost"
+
+
+class User:
+    def __init__(self, homeserver, name, password):
+        self.hs = homeserver
+        self.name = name
+        self.user_id = f"@{name}:localhost"
+        self.token = None
+        self.txn = 0
+        answer = self.call("POST", "/login", {
+            "type": "m.login.password",
+            "identifier": {"type": "m.id.user", "user": name},
+            "password": password,
+        })
+        self.token = answer["access_token"]
+
+    def call(self, method, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.hs + "/_matrix/client/v3" + path, data=data, method=method)
+        request.add_header("Content-Type", "application/json")
+        if self.token:
+            request.add_header("Authorization", "Bearer " + self.token)
+        for _ in range(20):
+            try:
+                with urllib.request.urlopen(request, timeout=40) as response:
+                    return json.load(response)
+            except urllib.error.HTTPError as error:
+                if error.code == 429:
+                    time.sleep(json.load(error).get("retry_after_ms", 1000) / 1000)
+                    continue
+                raise RuntimeError(f"{self.name}: {method} {path}: {error.code} {error.read()[:200]!r}")
+        raise RuntimeError(f"{self.name}: {method} {path}: still rate-limited")
+
+    def send(self, room, body):
+        self.txn += 1
+        path = f"/rooms/{q(room)}/send/m.room.message/demo{time.time_ns()}.{self.txn}"
+        return self.call("PUT", path, {"msgtype": "m.text", "body": body})["event_id"]
+
+    def join(self, room):
+        self.call("POST", f"/join/{q(room)}", {})
+
+    def bot_messages(self, room):
+        chunk = self.call("GET", f"/rooms/{q(room)}/messages?dir=b&limit=100")["chunk"]
+        return [e for e in reversed(chunk) if e["sender"] == BOT and e["type"] == "m.room.message"]
+
+    def wait_reply(self, room, event_id, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for event in self.bot_messages(room):
+                relates = event["content"].get("m.relates_to", {}).get("m.in_reply_to", {})
+                if relates.get("event_id") == event_id:
+                    return event
+            time.sleep(0.3)
+        raise RuntimeError(f"no answer from the bot to {event_id} within {timeout}s")
+
+    def members(self, room):
+        state = self.call("GET", f"/rooms/{q(room)}/joined_members")
+        return set(state.get("joined", {}).keys())
+
+
+def q(value):
+    return urllib.parse.quote(value, safe="")
+
+
+def supervisor_room(supervisor, timeout=30):
+    """The room the bot created for supervisors: joined, or waiting as an invite."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for room in supervisor.call("GET", "/joined_rooms")["joined_rooms"]:
+            try:
+                marker = supervisor.call("GET", f"/rooms/{q(room)}/state/org.peerbot.room/")
+            except RuntimeError:
+                continue
+            if marker.get("kind") == "supervisor":
+                return room
+        sync = supervisor.call("GET", "/sync?timeout=1000")
+        for room in sync.get("rooms", {}).get("invite", {}):
+            supervisor.join(room)
+        time.sleep(0.5)
+    raise RuntimeError("the supervisor room did not appear")
+
+
+def show(title, event):
+    first = event["content"]["body"].strip().splitlines()
+    kind = event["content"].get("peerbot.kind")
+    error = event["content"].get("peerbot.error")
+    mark = f"{kind}" + (f"/{error}" if error else "")
+    print(f"  {title:<38} -> [{mark}] {first[0] if first else ''}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--homeserver", required=True)
+    parser.add_argument("--password", required=True)
+    parser.add_argument("--students", nargs="+", required=True)
+    args = parser.parse_args()
+
+    supervisor = User(args.homeserver, "vejleder", args.password)
+    students = [User(args.homeserver, name, args.password) for name in args.students[:2]]
+    sup_room = supervisor_room(supervisor)
+    print(f"\nSupervisor room {sup_room}")
+    show("vejleder: !hjælp", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!hjælp")))
+
+    room = supervisor.call("POST", "/createRoom", {
+        "name": f"Demo – medicinsk afdeling {time.strftime('%H:%M:%S')}",
+        "preset": "private_chat",
+        "invite": [BOT] + [s.user_id for s in students],
+    })["room_id"]
+    for student in students:
+        student.join(room)
+    deadline = time.time() + 30
+    while BOT not in supervisor.members(room):
+        if time.time() > deadline:
+            raise RuntimeError("the bot did not accept the supervisor's invite")
+        time.sleep(0.3)
+    print(f"\nA room the supervisor made and invited the bot to: {room}")
+    anna, bo = students
+    steps = [
+        (anna, "!status"),
+        (anna, "!hjælp"),
+        (bo, "!grupper opret"),
+        (bo, "!flyv"),
+        (supervisor, "!sprog en"),
+        (anna, "!help"),
+    ]
+    for user, text in steps:
+        show(f"{user.name}: {text}", user.wait_reply(room, user.send(room, text)))
+
+    print("\nWhat the supervisor room received:")
+    for event in supervisor.bot_messages(sup_room):
+        show("", event)
+    print()
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as error:  # a failed walkthrough must fail the demo run
+        print(f"walkthrough failed: {error}", file=sys.stderr)
+        sys.exit(1)
