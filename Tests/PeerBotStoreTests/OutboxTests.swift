@@ -96,6 +96,7 @@ import Testing
             .join(roomID: "!b:hs"),
             .leave(roomID: "!c:hs"),
             .invite(roomID: "!a:hs", userID: "@anna:hs"),
+            .createRoom(ref: OutboxAction.roomRef("group:1"), requestJSON: #"{"name":"Gruppe A"}"#),
         ]
         let created = fixedDate(60)
         try database.write { writer in

@@ -85,3 +85,14 @@ import Testing
         #expect(try database.read { try $0.supervisorRoom() }?.roomID == "!sup2:hs")
     }
 }
+
+@Suite struct RoomRefTests {
+    @Test func aCreatedRoomIsFoundByItsReference() throws {
+        let database = try AppDatabase.inMemory()
+        #expect(try database.read { try $0.roomID(forRef: "ref:group:1") } == nil)
+        try database.write { try $0.setRoomRef("ref:group:1", roomID: "!new:hs") }
+        try database.write { try $0.setRoomRef("ref:group:1", roomID: "!new:hs") }
+        #expect(try database.read { try $0.roomID(forRef: "ref:group:1") } == "!new:hs")
+        #expect(throws: (any Error).self) { try database.write { try $0.setRoomRef("group:2", roomID: "!x:hs") } }
+    }
+}

@@ -28,7 +28,7 @@ enum SchemaV1 {
         CREATE TABLE outbox (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             txnID TEXT NOT NULL UNIQUE CHECK (txnID <> ''),
-            kind TEXT NOT NULL CHECK (kind IN ('send', 'state', 'redact', 'join', 'leave', 'invite')),
+            kind TEXT NOT NULL CHECK (kind IN ('send', 'state', 'redact', 'join', 'leave', 'invite', 'create')),
             roomID TEXT NOT NULL CHECK (roomID <> ''),
             eventType TEXT CHECK (eventType <> ''),
             stateKey TEXT,
@@ -52,6 +52,8 @@ enum SchemaV1 {
                     AND stateKey IS NULL AND targetEventID IS NOT NULL AND targetUserID IS NULL
                 WHEN 'invite' THEN eventType IS NULL AND contentJSON IS NULL AND stateKey IS NULL
                     AND targetEventID IS NULL AND targetUserID IS NOT NULL
+                WHEN 'create' THEN eventType IS NULL AND contentJSON IS NOT NULL AND stateKey IS NULL
+                    AND targetEventID IS NULL AND targetUserID IS NULL AND roomID LIKE 'ref:_%'
                 ELSE eventType IS NULL AND contentJSON IS NULL AND stateKey IS NULL
                     AND targetEventID IS NULL AND targetUserID IS NULL AND reason IS NULL END),
             CHECK ((state = 'pending') = (finishedAt IS NULL)),
@@ -78,6 +80,13 @@ enum SchemaV1 {
         CREATE TABLE setting (
             key TEXT NOT NULL PRIMARY KEY CHECK (key <> ''),
             value TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+        // Rooms the bot created through the outbox, by the reference later actions used for them.
+        """
+        CREATE TABLE roomRef (
+            ref TEXT NOT NULL PRIMARY KEY CHECK (ref LIKE 'ref:_%'),
+            roomID TEXT NOT NULL UNIQUE CHECK (roomID LIKE '!_%')
         ) WITHOUT ROWID
         """,
         // Scheduled jobs that have run, so none runs twice.

@@ -12,12 +12,18 @@ public enum OutboxAction: Codable, Sendable, Equatable {
     case leave(roomID: String)
     /// `POST /rooms/{roomID}/invite`.
     case invite(roomID: String, userID: String)
+    /// `POST /createRoom` with `requestJSON`; the new room answers to `ref` (`ref:group:3`), so
+    /// later actions may name the room before it exists.
+    case createRoom(ref: String, requestJSON: String)
+
+    /// A room reference for a room the bot will create: `ref:` and a name of the caller's choosing.
+    public static func roomRef(_ name: String) -> String { "ref:" + name }
 
     /// The room the action happens in.
     public var roomID: String {
         switch self {
         case .send(let roomID, _, _), .state(let roomID, _, _, _), .redact(let roomID, _, _),
-             .join(let roomID), .leave(let roomID), .invite(let roomID, _):
+             .join(let roomID), .leave(let roomID), .invite(let roomID, _), .createRoom(let roomID, _):
             roomID
         }
     }

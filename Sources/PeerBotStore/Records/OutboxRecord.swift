@@ -6,7 +6,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "outbox"
 
     enum Kind: String, Codable {
-        case send, state, redact, join, leave, invite
+        case send, state, redact, join, leave, invite, create
     }
 
     var id: Int64
@@ -54,6 +54,9 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
         case .invite(_, let userID):
             kind = .invite
             targetUserID = userID
+        case .createRoom(_, let requestJSON):
+            kind = .create
+            contentJSON = requestJSON
         }
     }
 
@@ -78,6 +81,10 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
         case .invite:
             if let targetUserID {
                 return .invite(roomID: roomID, userID: targetUserID)
+            }
+        case .create:
+            if let contentJSON {
+                return .createRoom(ref: roomID, requestJSON: contentJSON)
             }
         }
         throw StoreError.invalidRow(table: Self.databaseTableName, id: String(id))

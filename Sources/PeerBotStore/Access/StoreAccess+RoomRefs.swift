@@ -1,0 +1,16 @@
+import GRDB
+
+extension StoreReader {
+    /// The room created for `ref` (`ref:…`), once the homeserver made it.
+    public func roomID(forRef ref: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT roomID FROM roomRef WHERE ref = ?", arguments: [ref])
+    }
+}
+
+extension StoreWriter {
+    /// Records the room made for `ref`; recording the same pair again changes nothing.
+    public func setRoomRef(_ ref: String, roomID: String) throws {
+        try db.execute(sql: "INSERT INTO roomRef (ref, roomID) VALUES (?, ?) ON CONFLICT(ref) DO UPDATE SET roomID = excluded.roomID",
+                       arguments: [ref, roomID])
+    }
+}
