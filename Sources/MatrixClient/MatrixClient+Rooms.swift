@@ -21,7 +21,8 @@ public struct CreateRoomRequest: Sendable, Equatable {
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.json == rhs.json }
 
-    var json: JSONValue {
+    /// The request body.
+    public var json: JSONValue {
         var body: [String: JSONValue] = [
             "preset": .string(preset),
             "visibility": .string(visibility),
@@ -43,7 +44,12 @@ public struct CreateRoomRequest: Sendable, Equatable {
 
 extension MatrixClient {
     public func createRoom(_ request: CreateRoomRequest) async throws -> String {
-        let answer = try await call("POST", "/_matrix/client/v3/createRoom", json: request.json, as: JSONValue.self)
+        try await createRoom(body: request.json)
+    }
+
+    /// Creates a room from a prepared request body; returns its id.
+    public func createRoom(body: JSONValue) async throws -> String {
+        let answer = try await call("POST", "/_matrix/client/v3/createRoom", json: body, as: JSONValue.self)
         guard let roomID = answer["room_id"]?.stringValue else { throw MatrixClientError.invalidResponse("createRoom without room_id") }
         return roomID
     }

@@ -97,6 +97,7 @@ import Testing
             .leave(roomID: "!c:hs"),
             .invite(roomID: "!a:hs", userID: "@anna:hs"),
             .createRoom(ref: OutboxAction.roomRef("group:1"), requestJSON: #"{"name":"Gruppe A"}"#),
+            .kick(roomID: "!a:hs", userID: "@bo:hs", reason: "moved to group B"),
         ]
         let created = fixedDate(60)
         try database.write { writer in

@@ -96,3 +96,15 @@ import Testing
         #expect(throws: (any Error).self) { try database.write { try $0.setRoomRef("group:2", roomID: "!x:hs") } }
     }
 }
+
+@Suite struct RoomCreationQueueTests {
+    @Test func aQueuedCreationIsSeenUntilItIsDone() throws {
+        let database = try AppDatabase.inMemory()
+        let ref = OutboxAction.roomRef("direct:@anna:hs")
+        #expect(try database.read { try $0.isCreationQueued(ref: ref) } == false)
+        let item = try database.write { try $0.enqueue(.createRoom(ref: ref, requestJSON: "{}")) }
+        #expect(try database.read { try $0.isCreationQueued(ref: ref) })
+        try database.markOutboxSent(id: item.id, eventID: nil)
+        #expect(try database.read { try $0.isCreationQueued(ref: ref) } == false)
+    }
+}

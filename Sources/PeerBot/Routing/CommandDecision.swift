@@ -1,42 +1,44 @@
 import Foundation
 import PeerLearning
 
-/// What answering one command changes: decided from values, applied by the router.
-struct CommandDecision: Equatable, Sendable {
-    var reply: BotMessage
-    var newRoomLanguage: Language?
+/// What the gate makes of a parsed message.
+enum Admission: Equatable, Sendable {
+    /// Not a command: nothing to answer.
+    case ignore
+    /// Answer with this and do nothing else (unknown, malformed or forbidden).
+    case answer(BotMessage)
+    /// The caller may run this command.
+    case run(Command)
 }
 
-/// Decides the answer to a parsed message; pure.
+/// Decides from values alone: who may run what, and the answers that need no stored state.
 enum CommandDecider {
-    static func decide(_ parse: CommandParse, role: Role, language: Language, prefix: String) -> CommandDecision? {
+    static func admit(_ parse: CommandParse, role: Role, language: Language, prefix: String) -> Admission {
         switch parse {
         case .notCommand:
-            return nil
+            return .ignore
         case .unknown(let word):
-            return CommandDecision(reply: Texts.unknownCommand(word: word, prefix: prefix, language: language))
+            return .answer(Texts.unknownCommand(word: word, prefix: prefix, language: language))
         case .malformed(let name):
-            guard name.allowedRoles.contains(role) else { return CommandDecision(reply: Texts.forbidden(name, prefix: prefix, language: language)) }
-            return CommandDecision(reply: Texts.badArguments(name, prefix: prefix, language: language))
+            guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
+            return .answer(Texts.badArguments(name, prefix: prefix, language: language))
         case .command(let command):
             guard command.name.allowedRoles.contains(role) else {
-                return CommandDecision(reply: Texts.forbidden(command.name, prefix: prefix, language: language))
+                return .answer(Texts.forbidden(command.name, prefix: prefix, language: language))
             }
-            return decide(command, role: role, language: language, prefix: prefix)
+            return .run(command)
         }
     }
 
-    private static func decide(_ command: Command, role: Role, language: Language, prefix: String) -> CommandDecision {
+    /// The answer to a command that needs nothing from the store; nil for the others.
+    static func answerWithoutState(_ command: Command, role: Role, language: Language, prefix: String) -> BotMessage? {
         switch command {
         case .help(let topic):
-            return CommandDecision(reply: Texts.help(role: role, prefix: prefix, language: language, topic: topic))
-        case .status:
-            let info = StatusInfo(role: role, nextSession: nil, facilitator: nil, openTasks: [], pendingReflection: false, pendingAssessment: false)
-            return CommandDecision(reply: Texts.status(info, prefix: prefix, language: language))
+            return Texts.help(role: role, prefix: prefix, language: language, topic: topic)
         case .language(let chosen):
-            return CommandDecision(reply: Texts.languageChanged(to: chosen), newRoomLanguage: chosen)
+            return Texts.languageChanged(to: chosen)
         default:
-            return CommandDecision(reply: Texts.notAvailableYet(command.name, prefix: prefix, language: language))
+            return nil
         }
     }
 }

@@ -9,6 +9,8 @@ public struct BatchOutcome: Sendable, Equatable {
     public var events = 0
     public var handled = 0
     public var enqueued = 0
+    /// Roster files waiting to be imported.
+    public var uploads = 0
 }
 
 /// Routes one `/sync` batch into the store: every effect and the next sync token in one transaction.
@@ -49,8 +51,10 @@ struct EventRouter {
             }
             guard let joinedAt = room.joinedAt, Double(event.originServerTS) / 1000 >= joinedAt.timeIntervalSince1970 else { continue }
             guard event.sender != context.botUserID else { continue }
-            if event.type == "m.room.message" {
-                try handleMessage(event, room: &room)
+            switch event.type {
+            case "m.room.message": try handleMessage(event, room: &room)
+            case "m.room.member": try handleMembership(event, room: room)
+            default: break
             }
         }
     }
@@ -61,23 +65,32 @@ struct EventRouter {
     }
 
     mutating func handleMessage(_ event: ClientEvent, room: inout RoomRecord) throws {
-        guard !event.isRedacted,
-              event.content["msgtype"]?.stringValue == "m.text",
-              event.content["m.relates_to"]?["rel_type"]?.stringValue != "m.replace",
-              let body = event.content["body"]?.stringValue
-        else { return }
-        let parse = CommandParser.parse(body, prefix: context.config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
-        let role = context.role(of: event.sender, in: writer)
-        let language = context.language(of: room)
-        guard let decision = CommandDecider.decide(parse, role: role, language: language, prefix: context.config.commandPrefix) else { return }
-        outcome.handled += 1
-        logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(decision.reply.kind.rawValue)"])
-        logger.debug("command text", metadata: ["event": "\(event.eventID)", "body": "\(body)"])
-        if let chosen = decision.newRoomLanguage {
-            try writer.setRoomLanguage(roomID: room.roomID, language: chosen.rawValue)
-            room.language = chosen.rawValue
+        guard !event.isRedacted, event.content["m.relates_to"]?["rel_type"]?.stringValue != "m.replace" else { return }
+        let msgtype = event.content["msgtype"]?.stringValue
+        if msgtype == "m.file" {
+            try handleFile(event, room: room)
+            return
         }
-        try enqueue(decision.reply, in: room.roomID, replyTo: event.eventID, mention: event.sender)
+        guard msgtype == "m.text", let body = event.content["body"]?.stringValue else { return }
+        let config = context.config
+        let parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
+        let request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
+                                     role: try context.role(of: event.sender, in: writer),
+                                     language: context.language(of: room), prefix: config.commandPrefix)
+        let reply: BotMessage
+        switch CommandDecider.admit(parse, role: request.role, language: request.language, prefix: request.prefix) {
+        case .ignore:
+            return
+        case .answer(let message):
+            reply = message
+        case .run(let command):
+            reply = try CommandHandlers(context: context, writer: writer).run(command, request)
+            room = try writer.room(id: room.roomID) ?? room
+        }
+        outcome.handled += 1
+        logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(reply.kind.rawValue)"])
+        logger.debug("command text", metadata: ["event": "\(event.eventID)", "body": "\(body)"])
+        try enqueue(reply, in: room.roomID, replyTo: event.eventID, mention: event.sender)
     }
 
     mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil) throws {

@@ -24,14 +24,19 @@ public struct BotRuntime: Sendable {
         let client = MatrixClient(homeserver: config.homeserver, accessToken: config.accessToken.value, transport: CurlTransport(http: http))
         let holder = ConfigHolder(config)
         let wakeup = Wakeup()
+        let imports = Wakeup()
         let heartbeat = Heartbeat()
         let notifier = SystemdNotifier()
         let provisioner = RoomProvisioner(client: client, database: database, config: holder, logger: logger)
         let sync = SyncService(client: client, database: database, config: holder, provisioner: provisioner,
-                               outbox: wakeup, heartbeat: heartbeat, notifier: notifier, logger: logger)
+                               outbox: wakeup, imports: imports, heartbeat: heartbeat, notifier: notifier, logger: logger)
         let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger)
+        let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
+        let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck()], logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: sender, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "outbox"),
+            .init(service: importer, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "roster-import"),
+            .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "scheduler"),
             .init(service: sync, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "sync"),
         ]
         if let configPath {

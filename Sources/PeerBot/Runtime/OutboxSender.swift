@@ -53,7 +53,7 @@ final class OutboxSender: Service, Sendable {
                 throw error
             } catch {
                 attempt += 1
-                let decision = error is CorruptOutboxItem ? .giveUp : policy.decide(error, attempt: attempt, jitter: Double.random(in: 0..<1))
+                let decision = error is CorruptOutboxItem || error is UnresolvedRoomRef ? .giveUp : policy.decide(error, attempt: attempt, jitter: Double.random(in: 0..<1))
                 switch decision {
                 case .stop:
                     throw BotStop.tokenRejected((error as? MatrixClientError)?.matrixError?.errcode ?? "M_UNKNOWN_TOKEN")
@@ -72,7 +72,7 @@ final class OutboxSender: Service, Sendable {
 
     /// Carries out one action; returns the event id where the action created an event.
     private func perform(_ item: OutboxItem) async throws -> String? {
-        switch item.action {
+        switch try resolved(item.action) {
         case .send(let roomID, let eventType, let contentJSON):
             return try await client.send(roomID: roomID, eventType: eventType, txnID: item.txnID, content: Self.content(contentJSON))
         case .state(let roomID, let eventType, let stateKey, let contentJSON):
@@ -88,6 +88,11 @@ final class OutboxSender: Service, Sendable {
         case .invite(let roomID, let userID):
             try await client.invite(roomID: roomID, userID: userID)
             return nil
+        case .kick(let roomID, let userID, let reason):
+            try await client.kick(roomID: roomID, userID: userID, reason: reason)
+            return nil
+        case .createRoom(let ref, let requestJSON):
+            return try await createRoom(ref: ref, body: Self.content(requestJSON), itemID: item.id)
         }
     }
 

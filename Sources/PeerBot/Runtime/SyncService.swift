@@ -11,6 +11,7 @@ final class SyncService: Service, Sendable {
     let config: ConfigHolder
     let provisioner: RoomProvisioner
     let outbox: Wakeup
+    let imports: Wakeup
     let heartbeat: Heartbeat
     let notifier: SystemdNotifier
     let logger: Logger
@@ -20,12 +21,13 @@ final class SyncService: Service, Sendable {
     static let filter = #"{"room":{"timeline":{"limit":200},"state":{"lazy_load_members":true},"ephemeral":{"not_types":["*"]},"account_data":{"not_types":["*"]}},"presence":{"not_types":["*"]},"account_data":{"not_types":["*"]}}"#
 
     init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, provisioner: RoomProvisioner,
-         outbox: Wakeup, heartbeat: Heartbeat, notifier: SystemdNotifier, logger: Logger) {
+         outbox: Wakeup, imports: Wakeup, heartbeat: Heartbeat, notifier: SystemdNotifier, logger: Logger) {
         self.client = client
         self.database = database
         self.config = config
         self.provisioner = provisioner
         self.outbox = outbox
+        self.imports = imports
         self.heartbeat = heartbeat
         self.notifier = notifier
         self.logger = logger
@@ -55,6 +57,7 @@ final class SyncService: Service, Sendable {
                 logger.info("ready: syncing with the homeserver")
             }
             if outcome.enqueued > 0 { outbox.signal() }
+            if outcome.uploads > 0 { imports.signal() }
         }
     }
 

@@ -14,3 +14,11 @@ extension StoreWriter {
                        arguments: [ref, roomID])
     }
 }
+
+extension StoreReader {
+    /// Whether a room for `ref` is waiting in the outbox to be created.
+    public func isCreationQueued(ref: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = 'create' AND roomID = ? AND state = 'pending')",
+                          arguments: [ref]) ?? false
+    }
+}

@@ -12,6 +12,8 @@ public enum OutboxAction: Codable, Sendable, Equatable {
     case leave(roomID: String)
     /// `POST /rooms/{roomID}/invite`.
     case invite(roomID: String, userID: String)
+    /// `POST /rooms/{roomID}/kick`: remove someone from a room (a student moved to another group).
+    case kick(roomID: String, userID: String, reason: String?)
     /// `POST /createRoom` with `requestJSON`; the new room answers to `ref` (`ref:group:3`), so
     /// later actions may name the room before it exists.
     case createRoom(ref: String, requestJSON: String)
@@ -23,7 +25,7 @@ public enum OutboxAction: Codable, Sendable, Equatable {
     public var roomID: String {
         switch self {
         case .send(let roomID, _, _), .state(let roomID, _, _, _), .redact(let roomID, _, _),
-             .join(let roomID), .leave(let roomID), .invite(let roomID, _), .createRoom(let roomID, _):
+             .join(let roomID), .leave(let roomID), .invite(let roomID, _), .kick(let roomID, _, _), .createRoom(let roomID, _):
             roomID
         }
     }

@@ -6,7 +6,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "outbox"
 
     enum Kind: String, Codable {
-        case send, state, redact, join, leave, invite, create
+        case send, state, redact, join, leave, invite, kick, create
     }
 
     var id: Int64
@@ -54,6 +54,10 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
         case .invite(_, let userID):
             kind = .invite
             targetUserID = userID
+        case .kick(_, let userID, let reason):
+            kind = .kick
+            targetUserID = userID
+            self.reason = reason
         case .createRoom(_, let requestJSON):
             kind = .create
             contentJSON = requestJSON
@@ -81,6 +85,10 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
         case .invite:
             if let targetUserID {
                 return .invite(roomID: roomID, userID: targetUserID)
+            }
+        case .kick:
+            if let targetUserID {
+                return .kick(roomID: roomID, userID: targetUserID, reason: reason)
             }
         case .create:
             if let contentJSON {

@@ -2,15 +2,6 @@ import Foundation
 import PeerBotStore
 import PeerLearning
 
-/// What a handler knows about the room and the person behind one event.
-struct RoomContext: Sendable {
-    let room: RoomRecord
-    let sender: String
-    let role: Role
-    let language: Language
-    let eventID: String
-}
-
 /// One batch's settings and clock.
 struct BatchContext: Sendable {
     let config: BotConfig
@@ -18,9 +9,9 @@ struct BatchContext: Sendable {
 
     var botUserID: String { config.userID }
 
-    func role(of userID: String, in writer: StoreWriter) -> Role {
+    func role(of userID: String, in reader: StoreReader) throws -> Role {
         if config.isSupervisor(userID) { return .supervisor }
-        return .guest
+        return try reader.isStudent(userID) ? .student : .guest
     }
 
     func language(of room: RoomRecord) -> Language {

@@ -1,0 +1,105 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+extension CommandHandlers {
+    /// `!groups plan`, `!groups create`, `!groups`, `!group move`.
+    func groups(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .groupsPlan(let size, let seed):
+            return try planGroups(size: size, seed: seed, request)
+        case .groupsCreate:
+            return try createGroups(request)
+        case .groupMove(let userID, let group):
+            return try move(userID, to: group, request)
+        default:
+            return Texts.groupsOverview(try groupViews(), prefix: request.prefix, language: request.language)
+        }
+    }
+
+    private func planGroups(size: Int?, seed: UInt64?, _ request: CommandRequest) throws -> BotMessage {
+        let students = try writer.students().map(\.student)
+        guard !students.isEmpty else { return Texts.emptyRoster(prefix: request.prefix, language: request.language) }
+        let proposal = GroupFormation.plan(students: students, size: size ?? context.config.groupSize,
+                                           seed: seed ?? UInt64.random(in: 1...999_999), history: try pairHistory())
+        let json = String(decoding: try JSONEncoder().encode(proposal), as: UTF8.self)
+        try writer.saveProposal(json: json, createdBy: request.sender, at: context.now)
+        return Texts.groupProposal(proposal, students: students, language: request.language)
+    }
+
+    func pairHistory() throws -> [StudentPair: Int] {
+        var history: [StudentPair: Int] = [:]
+        for (first, second, count) in try writer.pairCounts() {
+            history[StudentPair(first, second)] = count
+        }
+        return history
+    }
+
+    private func createGroups(_ request: CommandRequest) throws -> BotMessage {
+        guard let stored = try writer.latestProposal() else { return Texts.noProposal(prefix: request.prefix, language: request.language) }
+        guard stored.consumedAt == nil else { return Texts.proposalAlreadyCreated(prefix: request.prefix, language: request.language) }
+        let proposal = try JSONDecoder().decode(GroupProposal.self, from: Data(stored.proposalJSON.utf8))
+        var roster: [String: Student] = [:]
+        for record in try writer.students() { roster[record.userID] = record.student }
+        guard proposal.groups.allSatisfy({ $0.members.allSatisfy { roster[$0] != nil } }) else {
+            return Texts.proposalOutdated(prefix: request.prefix, language: request.language)
+        }
+        let records = try writer.createGroups(proposal.groups.map { ($0.name, $0.members) }, at: context.now)
+        try writer.consumeProposal(id: stored.id, at: context.now)
+        let roomLanguage = context.config.language
+        let cohort = CohortNaming.cohort(at: context.now, timeZone: context.config.timeZone, language: roomLanguage)
+        var views: [GroupView] = []
+        for (record, planned) in zip(records, proposal.groups) {
+            let view = GroupView(name: record.name, roomID: nil, members: planned.members.compactMap { roster[$0] }.map { .init(student: $0, joined: false) })
+            views.append(view)
+            let ref = RoomRef.group(record.id).string
+            let body = RoomRequests.group(name: CohortNaming.groupRoomName(cohort: cohort, group: record.name, language: roomLanguage),
+                                          topic: CohortNaming.groupRoomTopic(nextSession: nil, language: roomLanguage),
+                                          students: planned.members, config: context.config, ref: ref)
+            try writer.enqueue(.createRoom(ref: ref, requestJSON: body.jsonString()))
+            try writer.enqueue(.send(roomID: ref, eventType: "m.room.message",
+                                     contentJSON: Texts.groupWelcome(view, prefix: request.prefix, language: roomLanguage).content().jsonString()))
+            for member in view.members {
+                try welcome(member.student, group: record.name, prefix: request.prefix)
+            }
+        }
+        return Texts.groupsCreated(views, language: request.language)
+    }
+
+    /// A welcome in the student's direct room, which is created first when there is none.
+    private func welcome(_ student: Student, group: String, prefix: String) throws {
+        let language = context.config.language
+        let roomID = try RoomRefs.directRoom(for: student.userID, writer: writer) {
+            RoomRequests.direct(userID: student.userID, name: CohortNaming.directRoomName(language: language),
+                                ref: RoomRef.direct(student.userID).string).jsonString()
+        }
+        let message = Texts.studentWelcome(name: student.name, group: group, prefix: prefix, language: language)
+        try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: message.content().jsonString()))
+    }
+
+    private func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {
+        let language = request.language
+        guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: language) }
+        guard let target = try writer.activeGroup(named: groupName) else { return Texts.groupNotFound(groupName, language: language) }
+        guard let current = try writer.activeGroup(ofStudent: userID) else { return Texts.notInAnyGroup(userID, language: language) }
+        guard current.id != target.id else { return Texts.studentMoved(student.student, to: target.name, language: language) }
+        try writer.moveStudent(userID, toGroup: target.id)
+        try writer.enqueue(.invite(roomID: target.roomID ?? RoomRef.group(target.id).string, userID: userID))
+        if let oldRoom = current.roomID {
+            try writer.enqueue(.kick(roomID: oldRoom, userID: userID, reason: "moved to group \(target.name)"))
+        }
+        return Texts.studentMoved(student.student, to: target.name, language: language)
+    }
+
+    func groupViews() throws -> [GroupView] {
+        var roster: [String: Student] = [:]
+        for record in try writer.students() { roster[record.userID] = record.student }
+        return try writer.activeGroups().map { group in
+            let members = try writer.members(ofGroup: group.id).compactMap { member in
+                roster[member.userID].map { GroupView.Member(student: $0, joined: member.joinedRoomAt != nil) }
+            }
+            return GroupView(name: group.name, roomID: group.roomID, members: members)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+
+/// An action names a room the bot was to create, but that room was never made.
+struct UnresolvedRoomRef: Error, CustomStringConvertible {
+    let ref: String
+    var description: String { "no room was created for \(ref)" }
+}
+
+extension OutboxSender {
+    /// The action with a `ref:` room replaced by the room created for it.
+    func resolved(_ action: OutboxAction) throws -> OutboxAction {
+        let roomID = action.roomID
+        guard roomID.hasPrefix("ref:") else { return action }
+        if case .createRoom = action { return action }
+        guard let real = try database.read({ try $0.roomID(forRef: roomID) }) else { throw UnresolvedRoomRef(ref: roomID) }
+        switch action {
+        case .send(_, let type, let json): return .send(roomID: real, eventType: type, contentJSON: json)
+        case .state(_, let type, let key, let json): return .state(roomID: real, eventType: type, stateKey: key, contentJSON: json)
+        case .redact(_, let eventID, let reason): return .redact(roomID: real, eventID: eventID, reason: reason)
+        case .join: return .join(roomID: real)
+        case .leave: return .leave(roomID: real)
+        case .invite(_, let userID): return .invite(roomID: real, userID: userID)
+        case .kick(_, let userID, let reason): return .kick(roomID: real, userID: userID, reason: reason)
+        case .createRoom: return action
+        }
+    }
+
+    /// Creates a room once: an earlier attempt that may have reached the homeserver is looked
+    /// for by the marker every created room carries, before trying again.
+    func createRoom(ref: String, body: JSONValue, itemID: Int64) async throws -> String {
+        let triedBefore = (try database.read { try $0.outboxItem(id: itemID) }?.attempts ?? 0) > 0
+        var roomID: String?
+        if triedBefore {
+            roomID = try await findRoom(markedWith: ref)
+        }
+        if roomID == nil {
+            // Counted before the call, so that a crash during it is known on restart.
+            try database.recordOutboxAttempt(id: itemID, error: "creating the room")
+            roomID = try await client.createRoom(body: body)
+        }
+        guard let roomID else { throw UnresolvedRoomRef(ref: ref) }
+        let registered = try database.write { writer in
+            try writer.setRoomRef(ref, roomID: roomID)
+            return try RoomRefs.register(ref: ref, roomID: roomID, writer: writer)
+        }
+        if case .direct(let userID) = registered {
+            try await rememberDirectRoom(roomID, with: userID)
+        }
+        logger.info("created a room", metadata: ["ref": "\(ref)", "room": "\(roomID)"])
+        return roomID
+    }
+
+    private func findRoom(markedWith ref: String) async throws -> String? {
+        for roomID in try await client.joinedRooms() {
+            let marker = try await client.state(roomID: roomID, type: RoomProvisioner.markerType)
+            if marker?["ref"]?.stringValue == ref { return roomID }
+        }
+        return nil
+    }
+
+    /// Adds the room to the bot's `m.direct` account data, as clients expect for a direct chat.
+    private func rememberDirectRoom(_ roomID: String, with userID: String) async throws {
+        let botUserID = try await client.whoami().userID
+        var map = try await client.accountData(userID: botUserID, type: "m.direct")?.objectValue ?? [:]
+        var rooms = map[userID]?.arrayValue ?? []
+        guard !rooms.contains(.string(roomID)) else { return }
+        rooms.append(.string(roomID))
+        map[userID] = .array(rooms)
+        try await client.setAccountData(userID: botUserID, type: "m.direct", content: .object(map))
+    }
+}

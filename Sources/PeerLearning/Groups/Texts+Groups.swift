@@ -1,0 +1,84 @@
+import Foundation
+
+extension Texts {
+    /// The answer to `!groups create`: what is being made.
+    public static func groupsCreated(_ groups: [GroupView], language: Language) -> BotMessage {
+        let head = pick(language,
+                        da: "Jeg opretter \(groups.count) grupperum og inviterer de studerende og vejlederne. Hver studerende får en velkomst i sin private kanal med mig.",
+                        en: "Creating \(groups.count) group rooms and inviting the students and supervisors. Each student gets a welcome in their private channel with me.")
+        let lines = groups.map { group in
+            "\(pick(language, da: "Gruppe", en: "Group")) \(group.name): " + group.members.map(\.student.name).joined(separator: ", ")
+        }
+        let html = paragraph(head) + "<ul>" + groups.map { group in
+            "<li><b>\(HTML.escape(group.name))</b>: " + group.members.map { HTML.escape($0.student.name) }.joined(separator: ", ") + "</li>"
+        }.joined() + "</ul>"
+        return BotMessage(kind: .groupsCreated, body: ([head] + lines).joined(separator: "\n"), html: html)
+    }
+
+    /// `!groups`: every active group with its room and who has joined it.
+    public static func groupsOverview(_ groups: [GroupView], prefix: String, language: Language) -> BotMessage {
+        guard !groups.isEmpty else {
+            let text = pick(language, da: "Der er ingen grupper endnu. Foreslå nogle med \(prefix)grupper planlæg.",
+                            en: "There are no groups yet. Propose some with \(prefix)groups plan.")
+            return BotMessage(kind: .reply, body: text, html: paragraph(text))
+        }
+        var body: [String] = []
+        var html = ""
+        for group in groups {
+            let room = group.roomID ?? pick(language, da: "rummet oprettes", en: "room being created")
+            let joined = group.members.filter(\.joined).count
+            let title = "\(pick(language, da: "Gruppe", en: "Group")) \(group.name) (\(room)) – \(joined)/\(group.members.count) \(pick(language, da: "er med i rummet", en: "in the room"))"
+            body.append(title)
+            html += "<p><b>\(HTML.escape(title))</b></p><ul>"
+            for member in group.members {
+                let mark = member.joined ? "✓" : pick(language, da: "ikke med endnu", en: "not joined yet")
+                body.append("  • \(member.student.name) (\(member.student.userID)) – \(mark)")
+                html += "<li>\(HTML.escape(member.student.name)) (\(HTML.escape(member.student.userID))) – \(HTML.escape(mark))</li>"
+            }
+            html += "</ul>"
+        }
+        return BotMessage(kind: .reply, body: body.joined(separator: "\n"), html: html)
+    }
+
+    /// Posted in a new group room.
+    public static func groupWelcome(_ group: GroupView, prefix: String, language: Language) -> BotMessage {
+        let names = group.members.map(\.student.name).joined(separator: ", ")
+        let text = pick(language,
+                        da: "Velkommen til gruppe \(group.name): \(names). Her planlægger vi jeres peer-learning-sessioner: mål, hvem der faciliterer, opgaver og refleksion bagefter. Jeres vejledere er også med. Skriv \(prefix)hjælp for at se, hvad I kan bede mig om.",
+                        en: "Welcome to group \(group.name): \(names). This is where your peer-learning sessions happen: goals, who facilitates, tasks, and reflection afterwards. Your supervisors are here too. Write \(prefix)help to see what you can ask me.")
+        return BotMessage(kind: .welcome, body: text, html: paragraph(text), group: group.name)
+    }
+
+    /// Sent to a student's direct room after the groups are made.
+    public static func studentWelcome(name: String, group: String, prefix: String, language: Language) -> BotMessage {
+        let text = pick(language,
+                        da: "Hej \(name)! Du er i gruppe \(group) i peer learning på dit praktiksted. Du har fået en invitation til gruppens rum – tryk på den for at komme med. Her i vores private kanal kan du skrive dine egne refleksioner, som kun du og dine vejledere ser. Skriv \(prefix)hjælp for at se kommandoerne.",
+                        en: "Hi \(name)! You are in group \(group) for peer learning on your placement. You have an invite to the group's room – accept it to join. Here, in our private channel, you can write reflections only you and your supervisors see. Write \(prefix)help to see the commands.")
+        return BotMessage(kind: .welcome, body: text, html: paragraph(text), group: group)
+    }
+
+    /// To the supervisor room, once per group: who has not joined after the grace period.
+    public static func notJoinedAlert(group: String, students: [Student], language: Language) -> BotMessage {
+        let names = students.map { "\($0.name) (\($0.userID))" }.joined(separator: ", ")
+        let text = pick(language,
+                        da: "Gruppe \(group): \(names) er endnu ikke kommet ind i gruppens rum. Måske mangler de adgang til en Matrix-app eller hjælp til at komme i gang – tag fat i dem.",
+                        en: "Group \(group): \(names) have not joined the group room yet. They may lack access to a Matrix app or need help getting started – please reach out.")
+        return BotMessage(kind: .alert, body: text, html: paragraph(text), group: group)
+    }
+
+    /// To the supervisor room when someone reported missing joins after all.
+    public static func lateJoin(student: Student, group: String, language: Language) -> BotMessage {
+        let text = pick(language,
+                        da: "\(student.name) (\(student.userID)) er nu kommet ind i rummet for gruppe \(group).",
+                        en: "\(student.name) (\(student.userID)) has now joined the room of group \(group).")
+        return BotMessage(kind: .alert, body: text, html: paragraph(text), group: group)
+    }
+
+    /// `!group move` done.
+    public static func studentMoved(_ student: Student, to group: String, language: Language) -> BotMessage {
+        let text = pick(language,
+                        da: "\(student.name) er flyttet til gruppe \(group) og har fået en invitation til gruppens rum.",
+                        en: "\(student.name) has moved to group \(group) and has an invite to the group's room.")
+        return BotMessage(kind: .reply, body: text, html: paragraph(text), group: group)
+    }
+}
