@@ -10,6 +10,7 @@ extension AppDatabase {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v2") { db in try SchemaV2.statements.forEach { try db.execute(sql: $0) } }
         return migrator
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+extension StoreReader {
+    /// The groups of the current formation, by name.
+    public func activeGroups() throws -> [StudyGroupRecord] {
+        try StudyGroupRecord.fetchAll(
+            db, sql: "SELECT * FROM studyGroup WHERE archivedAt IS NULL ORDER BY lower(name), name")
+    }
+
+    /// The group with this id, active or archived.
+    public func group(id: Int64) throws -> StudyGroupRecord? {
+        try StudyGroupRecord.fetchOne(db, sql: "SELECT * FROM studyGroup WHERE id = ?", arguments: [id])
+    }
+
+    /// The active group with this name, ignoring case (`a` finds `A`, `æ` finds `Æ`).
+    public func activeGroup(named name: String) throws -> StudyGroupRecord? {
+        // Compared here rather than with SQLite's lower(), which folds ASCII letters only;
+        // a formation has a handful of groups.
+        let wanted = name.lowercased()
+        return try activeGroups().first { $0.name.lowercased() == wanted }
+    }
+
+    /// The active group the student is in, if any.
+    public func activeGroup(ofStudent userID: String) throws -> StudyGroupRecord? {
+        try StudyGroupRecord.fetchOne(
+            db,
+            sql: """
+                SELECT studyGroup.* FROM studyGroup
+                JOIN groupMember ON groupMember.groupID = studyGroup.id
+                WHERE groupMember.userID = ? AND studyGroup.archivedAt IS NULL
+                """,
+            arguments: [userID])
+    }
+
+    /// The group, of any formation, whose room this is.
+    public func group(forRoom roomID: String) throws -> StudyGroupRecord? {
+        try StudyGroupRecord.fetchOne(db, sql: "SELECT * FROM studyGroup WHERE roomID = ?", arguments: [roomID])
+    }
+
+    /// The group's members, in roster order.
+    public func members(ofGroup groupID: Int64) throws -> [GroupMemberRecord] {
+        try GroupMemberRecord.fetchAll(
+            db,
+            sql: """
+                SELECT groupMember.* FROM groupMember
+                JOIN student ON student.userID = groupMember.userID
+                WHERE groupMember.groupID = ?
+                ORDER BY student.position
+                """,
+            arguments: [groupID])
+    }
+
+    /// Every pair of students that were put in the same group, each pair once with the
+    /// lower user id first, and how many formations put them together.
+    public func pairCounts() throws -> [(String, String, Int)] {
+        try Row.fetchAll(db, sql: "SELECT userA, userB, timesTogether FROM groupPair ORDER BY userA, userB")
+            .map { ($0[0], $0[1], $0[2]) }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+extension StoreReader {
+    /// Uploaded roster files not yet handled, oldest first.
+    public func pendingRosterUploads() throws -> [RosterUploadRecord] {
+        // The literal 'pending' lets SQLite use the partial index rosterUpload_pending.
+        try RosterUploadRecord.fetchAll(
+            db, sql: "SELECT * FROM rosterUpload WHERE state = 'pending' ORDER BY createdAt, rowid")
+    }
+}
+
+extension StoreWriter {
+    /// Records an uploaded roster file. The same event again (a repeated /sync) changes nothing.
+    public func addRosterUpload(_ upload: RosterUploadRecord) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO rosterUpload (eventID, roomID, sender, mxcURI, filename, size, createdAt, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (eventID) DO NOTHING
+                """,
+            arguments: [
+                upload.eventID, upload.roomID, upload.sender, upload.mxcURI, upload.filename,
+                upload.size, upload.createdAt, upload.state.rawValue,
+            ])
+    }
+
+    /// Sets the upload's state once it was handled. Throws `RosterStoreError.rosterUploadNotFound`
+    /// if no upload was recorded for the event.
+    public func finishRosterUpload(eventID: String, state: RosterUploadState) throws {
+        try db.execute(
+            sql: "UPDATE rosterUpload SET state = ? WHERE eventID = ?", arguments: [state.rawValue, eventID])
+        guard db.changesCount > 0 else {
+            throw RosterStoreError.rosterUploadNotFound(eventID: eventID)
+        }
+    }
+}

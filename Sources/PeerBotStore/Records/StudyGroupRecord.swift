@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+
+/// One group of one formation ("generation"); the active groups are those not archived.
+public struct StudyGroupRecord: Codable, Sendable, Equatable, FetchableRecord {
+    public static let databaseTableName = "studyGroup"
+
+    public var id: Int64
+    public var name: String
+    /// Which formation the group belongs to; each `createGroups` starts a new one.
+    public var generation: Int
+    /// The group's Matrix room, once created.
+    public var roomID: String?
+    public var createdAt: Date
+    /// When a later formation replaced this group; nil while it is active.
+    public var archivedAt: Date?
+
+    public init(
+        id: Int64, name: String, generation: Int, roomID: String?, createdAt: Date, archivedAt: Date?
+    ) {
+        self.id = id
+        self.name = name
+        self.generation = generation
+        self.roomID = roomID
+        self.createdAt = createdAt
+        self.archivedAt = archivedAt
+    }
+
+    public var isActive: Bool { archivedAt == nil }
+}
+
+/// A student's membership of one group, with their onboarding state.
+public struct GroupMemberRecord: Codable, Sendable, Equatable, FetchableRecord {
+    public static let databaseTableName = "groupMember"
+
+    public var groupID: Int64
+    public var userID: String
+    /// When the student first joined the group's room.
+    public var joinedRoomAt: Date?
+    /// When the supervisor was told the student had not joined.
+    public var reportedMissingAt: Date?
+
+    public init(groupID: Int64, userID: String, joinedRoomAt: Date? = nil, reportedMissingAt: Date? = nil) {
+        self.groupID = groupID
+        self.userID = userID
+        self.joinedRoomAt = joinedRoomAt
+        self.reportedMissingAt = reportedMissingAt
+    }
+}
