@@ -23,7 +23,9 @@ struct Login: AsyncParsableCommand {
     func run() async throws {
         let password: String
         if let passwordFile {
-            guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
+            // Read through a file handle so that a pipe (`--password-file <(…)`) works too.
+            guard let handle = FileHandle(forReadingAtPath: passwordFile), let bytes = try? handle.readToEnd(),
+                  let text = String(data: bytes, encoding: .utf8) else {
                 printError("cannot read \(passwordFile)")
                 throw ExitCode.failure
             }

@@ -63,6 +63,8 @@ final class SyncService: Service, Sendable {
 
     /// One `/sync` round: fetch, fill cut timelines, commit.
     func syncOnce() async throws -> BatchOutcome {
+        // Every attempt counts as progress for the watchdog: an outage is waited out, not restarted.
+        heartbeat.beat()
         let since = try database.read { try $0.syncToken() }
         let sync = try await client.sync(since: since, timeout: since == nil ? .zero : pollTimeout, filter: Self.filter)
         let backfill = try await fillGaps(sync)
