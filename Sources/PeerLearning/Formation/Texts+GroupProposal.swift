@@ -1,0 +1,55 @@
+extension Texts {
+    /// `!groups plan`: each group with its members' names and diversity, the split's score, a
+    /// random split's score for comparison, and how to create the rooms.
+    public static func groupProposal(_ proposal: GroupProposal, students: [Student], prefix: String = "!",
+                                     language: Language) -> BotMessage {
+        guard !proposal.groups.isEmpty else {
+            let add = prefix + CommandName.studentAdd.displayWord(in: language)
+            let body = pick(language,
+                            da: "Der er ingen studerende på holdlisten at danne grupper af. Tilføj dem med \(add) eller upload en .csv-fil.",
+                            en: "There are no students on the roster to form groups from. Add them with \(add) or upload a .csv file.")
+            return BotMessage(kind: .groupProposal, body: body, html: paragraph(body))
+        }
+        let names = Dictionary(students.map { ($0.userID, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let score = { (value: Double) in GroupProposal.twoDecimals(value, separator: language == .da ? "," : ".") }
+        let groupWord = pick(language, da: "Gruppe", en: "Group")
+        var lines = [pick(language, da: "Forslag til grupper (der er ikke oprettet rum endnu):",
+                          en: "Proposed groups (no rooms created yet):")]
+        var html = "<p>\(HTML.escape(lines[0]))</p><table><thead><tr><th>\(groupWord)</th><th>"
+            + pick(language, da: "Medlemmer", en: "Members") + "</th><th>"
+            + pick(language, da: "Diversitet", en: "Diversity") + "</th></tr></thead><tbody>"
+        for group in proposal.groups {
+            let members = group.members.map { names[$0] ?? $0 }
+            lines.append("\(groupWord) \(group.name) (\(score(group.score))): " + members.joined(separator: ", "))
+            html += "<tr><td>\(HTML.escape(group.name))</td><td>"
+                + members.map(HTML.escape).joined(separator: ", ") + "</td><td>\(score(group.score))</td></tr>"
+        }
+        html += "</tbody></table>"
+        let summary = proposalSummary(proposal, score: score, language: language)
+        let create = prefix + CommandName.groupsCreate.displayWord(in: language)
+        let howTo = pick(language, da: "Skriv \(create) for at oprette rummene og invitere alle, eller planlæg igen med et andet seed.",
+                         en: "Write \(create) to create the rooms and invite everyone, or plan again with another seed.")
+        lines += summary + [howTo]
+        html += summary.map(paragraph).joined() + "<p>" + HTML.escape(howTo).replacingOccurrences(
+            of: HTML.escape(create), with: code(create)) + "</p>"
+        return BotMessage(kind: .groupProposal, body: lines.joined(separator: "\n"), html: html)
+    }
+
+    private static func proposalSummary(_ proposal: GroupProposal, score: (Double) -> String,
+                                        language: Language) -> [String] {
+        var lines = [
+            pick(language,
+                 da: "Samlet score (den svageste gruppe): \(score(proposal.score)); gennemsnit \(score(proposal.mean)). En tilfældig opdeling giver \(score(proposal.randomBaseline)).",
+                 en: "Overall score (the weakest group): \(score(proposal.score)); mean \(score(proposal.mean)). A random split scores \(score(proposal.randomBaseline))."),
+            pick(language,
+                 da: "1 betyder, at hver gruppe er så blandet, som holdet tillader.",
+                 en: "1 means every group is as mixed as the roster allows."),
+        ]
+        if proposal.repeatedPairs > 0 {
+            lines.append(pick(language,
+                              da: "\(proposal.repeatedPairs) par har været i gruppe sammen før.",
+                              en: "\(proposal.repeatedPairs) \(proposal.repeatedPairs == 1 ? "pair has" : "pairs have") been in a group together before."))
+        }
+        return lines
+    }
+}
