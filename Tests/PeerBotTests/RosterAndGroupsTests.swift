@@ -81,7 +81,8 @@ struct RoomDriver {
             if case .createRoom(let ref, _) = action { return ref }
             return nil
         }
-        #expect(creations.filter { $0.hasPrefix("ref:group:") }.count == 2)
+        // Five students in groups of two: round(5 / 2) = 3 groups (halves round up).
+        #expect(creations.filter { $0.hasPrefix("ref:group:") }.count == 3)
         #expect(Set(creations.filter { $0.hasPrefix("ref:direct:") }) == Set(Self.names.map { "ref:direct:@\($0):hs" }))
         let welcomes = try driver.actions().filter {
             if case .send(let room, _, let json) = $0 { return room.hasPrefix("ref:direct:") && json.contains("\"welcome\"") }
@@ -117,17 +118,19 @@ struct RoomDriver {
         try driver.database.write { try RoomRefs.register(ref: RoomRef.group(group.id).string, roomID: "!g:hs", writer: $0) }
         var builder = SyncBuilder()
         builder.next = 1000
-        try driver.deliver([builder.event("m.room.member", sender: "@anna:hs", ts: 20_000, content: ["membership": "join"], stateKey: "@anna:hs")], in: "!g:hs")
+        let now = Int64(Date().timeIntervalSince1970 * 1000) + 1000
+        try driver.deliver([builder.event("m.room.member", sender: "@anna:hs", ts: now, content: ["membership": "join"], stateKey: "@anna:hs")], in: "!g:hs")
         let check = JoinGraceCheck()
         let later = group.createdAt.addingTimeInterval(61)
-        let first = try driver.database.write { try check.runDue(now: later, config: driver.config, writer: $0) }
-        let second = try driver.database.write { try check.runDue(now: later.addingTimeInterval(60), config: driver.config, writer: $0) }
+        let config = driver.config
+        let first = try driver.database.write { try check.runDue(now: later, config: config, writer: $0) }
+        let second = try driver.database.write { try check.runDue(now: later.addingTimeInterval(60), config: config, writer: $0) }
         #expect(first == 1)
         #expect(second == 0)
         let alert = try #require(try driver.contents(in: RoomDriver.room).last { $0["peerbot.kind"] == "alert" })
         #expect(alert["body"]?.stringValue?.contains("Anna") == false)
         #expect(alert["body"]?.stringValue?.contains("Bo") == true)
-        try driver.deliver([builder.event("m.room.member", sender: "@bo:hs", ts: 30_000, content: ["membership": "join"], stateKey: "@bo:hs")], in: "!g:hs")
+        try driver.deliver([builder.event("m.room.member", sender: "@bo:hs", ts: now + 1000, content: ["membership": "join"], stateKey: "@bo:hs")], in: "!g:hs")
         let note = try #require(try driver.contents(in: RoomDriver.room).last)
         #expect(note["peerbot.kind"] == "alert")
         #expect(note["body"]?.stringValue?.contains("Bo") == true)
