@@ -78,6 +78,8 @@ supervisors: ["@vejleder:localhost"]
 database: $DEMO/peerbot.sqlite
 language: da
 timezone: Europe/Copenhagen
+# Short, so that the walkthrough shows the report of who has not joined their group room.
+join_grace: 20s
 log_level: info
 YAML
 "$BIN" check-config --config "$DEMO/peerbot.yaml" >/dev/null

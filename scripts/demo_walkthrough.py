@@ -51,6 +51,24 @@ class User:
         path = f"/rooms/{q(room)}/send/m.room.message/demo{time.time_ns()}.{self.txn}"
         return self.call("PUT", path, {"msgtype": "m.text", "body": body})["event_id"]
 
+    def upload(self, data, filename, content_type):
+        request = urllib.request.Request(
+            self.hs + "/_matrix/media/v3/upload?filename=" + q(filename), data=data, method="POST")
+        request.add_header("Content-Type", content_type)
+        request.add_header("Authorization", "Bearer " + self.token)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.load(response)["content_uri"]
+
+    def send_file(self, room, data, filename):
+        uri = self.upload(data, filename, "text/csv")
+        self.txn += 1
+        path = f"/rooms/{q(room)}/send/m.room.message/demo{time.time_ns()}.{self.txn}"
+        return self.call("PUT", path, {"msgtype": "m.file", "body": filename, "filename": filename, "url": uri,
+                                       "info": {"mimetype": "text/csv", "size": len(data)}})["event_id"]
+
+    def invites(self):
+        return list(self.call("GET", "/sync?timeout=0").get("rooms", {}).get("invite", {}).keys())
+
     def join(self, room):
         self.call("POST", f"/join/{q(room)}", {})
 
@@ -141,10 +159,53 @@ def main():
     for user, text in steps:
         show(f"{user.name}: {text}", user.wait_reply(room, user.send(room, text)))
 
+    roster_and_groups(supervisor, sup_room, args)
+
     print("\nWhat the supervisor room received:")
     for event in supervisor.bot_messages(sup_room):
         show("", event)
     print()
+
+
+ROSTER = """matrix_id,name,strengths,background,style
+@anna:localhost,Anna Hansen,kommunikation;sårpleje,sygeplejerske,visuel
+@bo:localhost,Bo Nielsen,medicin,fysioterapeut,verbal
+@cecilie:localhost,Cecilie Ærø,ekg;akut,sygeplejerske,praktisk
+@david:localhost,David Larsen,kommunikation,medicinstuderende,visuel
+@emma:localhost,Emma Søndergaard,sårpleje,fysioterapeut,praktisk
+@frederik:localhost,Frederik Holm,akut,medicinstuderende,verbal
+@gustav:localhost,Gustav Berg,medicin;ekg,sygeplejerske,visuel
+@hanna:localhost,Hanna Østergaard,kommunikation,fysioterapeut,praktisk
+"""
+
+
+def roster_and_groups(supervisor, sup_room, args):
+    """Roster upload, a group proposal, the group rooms; every student but the last joins."""
+    print("\nRoster and groups (supervisor room):")
+    upload = supervisor.send_file(sup_room, ROSTER.encode(), "holdliste.csv")
+    show("vejleder: uploads holdliste.csv", supervisor.wait_reply(sup_room, upload))
+    show("vejleder: !grupper planlæg size=4 seed=7", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper planlæg size=4 seed=7")))
+    show("vejleder: !grupper opret", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper opret")))
+    students = [User(args.homeserver, name, args.password) for name in args.students]
+    deadline = time.time() + 60
+    joined = set()
+    absent = students[-1].name
+    while time.time() < deadline and len(joined) < len(students) - 1:
+        for student in students[:-1]:
+            for room in student.invites():
+                student.join(room)
+                joined.add(student.name)
+        time.sleep(0.5)
+    print(f"  {len(joined)} students accepted their invites; {absent} stays away to show the join check")
+    time.sleep(2)
+    show("vejleder: !grupper", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper")))
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        if any(e["content"].get("peerbot.kind") == "alert" for e in supervisor.bot_messages(sup_room)):
+            break
+        time.sleep(1)
+    else:
+        raise RuntimeError("no join alert reached the supervisor room")
 
 
 if __name__ == "__main__":

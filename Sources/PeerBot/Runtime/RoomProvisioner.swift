@@ -48,9 +48,10 @@ struct RoomProvisioner: Sendable {
     }
 
     private func createSupervisorRoom(_ config: BotConfig, retrying: Retrying) async throws {
-        let pending = try database.read { try $0.setting(Self.pendingKey) } != nil
-        if pending, let adopted = try await findMarkedRoom(kind: "supervisor", retrying: retrying) {
+        // A room made before (a crash before it was recorded, or a database started afresh) is adopted.
+        if let adopted = try await findMarkedRoom(kind: "supervisor", retrying: retrying) {
             try record(adopted, config: config, fresh: false)
+            logger.info("adopted the existing supervisor room", metadata: ["room": "\(adopted)"])
             return
         }
         try database.write { try $0.setSetting(Self.pendingKey, ISO8601DateFormatter().string(from: Date())) }
@@ -74,7 +75,9 @@ struct RoomProvisioner: Sendable {
             try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
             try writer.setSetting(Self.pendingKey, nil)
             try writer.setSetting(Self.invitedKey, invited)
-            _ = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: welcome.jsonString()))
+            if fresh {
+                _ = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: welcome.jsonString()))
+            }
         }
     }
 
