@@ -71,3 +71,27 @@ extension OutboxSender {
         try await client.setAccountData(userID: botUserID, type: "m.direct", content: .object(map))
     }
 }
+
+/// Content names an earlier outbox row whose message the homeserver refused, so it has no event id.
+struct UnresolvedEventRef: Error, CustomStringConvertible {
+    let ref: String
+    var description: String { "\(ref) was never sent" }
+}
+
+extension OutboxSender {
+    /// Replaces every `$outbox:<id>` string in content with the event id that row was given.
+    func withEventIDs(_ content: JSONValue) throws -> JSONValue {
+        switch content {
+        case .string(let text) where text.hasPrefix("$outbox:"):
+            guard let id = Int64(text.dropFirst(8)),
+                  let eventID = try database.read({ try $0.outboxItem(id: id) })?.eventID else { throw UnresolvedEventRef(ref: text) }
+            return .string(eventID)
+        case .array(let items):
+            return .array(try items.map(withEventIDs))
+        case .object(let fields):
+            return .object(try fields.mapValues(withEventIDs))
+        default:
+            return content
+        }
+    }
+}

@@ -53,7 +53,7 @@ final class OutboxSender: Service, Sendable {
                 throw error
             } catch {
                 attempt += 1
-                let decision = error is CorruptOutboxItem || error is UnresolvedRoomRef ? .giveUp : policy.decide(error, attempt: attempt, jitter: Double.random(in: 0..<1))
+                let decision = error is CorruptOutboxItem || error is UnresolvedRoomRef || error is UnresolvedEventRef ? .giveUp : policy.decide(error, attempt: attempt, jitter: Double.random(in: 0..<1))
                 switch decision {
                 case .stop:
                     throw BotStop.tokenRejected((error as? MatrixClientError)?.matrixError?.errcode ?? "M_UNKNOWN_TOKEN")
@@ -74,9 +74,9 @@ final class OutboxSender: Service, Sendable {
     private func perform(_ item: OutboxItem) async throws -> String? {
         switch try resolved(item.action) {
         case .send(let roomID, let eventType, let contentJSON):
-            return try await client.send(roomID: roomID, eventType: eventType, txnID: item.txnID, content: Self.content(contentJSON))
+            return try await client.send(roomID: roomID, eventType: eventType, txnID: item.txnID, content: withEventIDs(Self.content(contentJSON)))
         case .state(let roomID, let eventType, let stateKey, let contentJSON):
-            return try await client.setState(roomID: roomID, type: eventType, stateKey: stateKey, content: Self.content(contentJSON))
+            return try await client.setState(roomID: roomID, type: eventType, stateKey: stateKey, content: withEventIDs(Self.content(contentJSON)))
         case .redact(let roomID, let eventID, let reason):
             return try await client.redact(roomID: roomID, eventID: eventID, txnID: item.txnID, reason: reason)
         case .join(let roomID):

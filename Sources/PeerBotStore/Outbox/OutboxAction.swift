@@ -21,6 +21,10 @@ public enum OutboxAction: Codable, Sendable, Equatable {
     /// A room reference for a room the bot will create: `ref:` and a name of the caller's choosing.
     public static func roomRef(_ name: String) -> String { "ref:" + name }
 
+    /// Stands, inside later content, for the event id the homeserver gives outbox row `id`
+    /// (an edit of a message, a pin) — known only once that row is sent.
+    public static func eventRef(_ id: Int64) -> String { "$outbox:\(id)" }
+
     /// The room the action happens in.
     public var roomID: String {
         switch self {
