@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import MatrixClient
+import PeerBotStore
+import Synchronization
+import Testing
+@testable import PeerBot
+
+/// A homeserver stand-in that answers by method and path, and records every request.
+final class ScriptedHomeserver: HTTPTransport {
+    typealias Answer = @Sendable (TransportRequest) -> TransportResponse
+    private let state = Mutex<(requests: [TransportRequest], rules: [(String, Answer)])>(([], []))
+
+    /// Adds a rule: requests whose "METHOD path" contains `match` get `answer` (newest rule first).
+    func on(_ match: String, _ answer: @escaping Answer) {
+        state.withLock { $0.rules.insert((match, answer), at: 0) }
+    }
+
+    func on(_ match: String, status: Int = 200, _ body: String) {
+        on(match) { _ in TransportResponse(status: status, body: Data(body.utf8)) }
+    }
+
+    var requests: [TransportRequest] { state.withLock { $0.requests } }
+
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        let path = request.url.replacingOccurrences(of: "http://hs", with: "")
+        let line = request.method + " " + (path.removingPercentEncoding ?? path)
+        let answer = state.withLock { state -> Answer? in
+            state.requests.append(request)
+            return state.rules.first { line.contains($0.0) }?.1
+        }
+        guard let answer else { return TransportResponse(status: 404, body: Data(#"{"errcode":"M_NOT_FOUND","error":"unscripted"}"#.utf8)) }
+        return answer(request)
+    }
+}
+
+@Suite struct OutboxSending {
+    let database = try! AppDatabase.inMemory()
+    let homeserver = ScriptedHomeserver()
+
+    var sender: OutboxSender {
+        OutboxSender(client: MatrixClient(homeserver: "http://hs", accessToken: "t", transport: homeserver),
+                     database: database, wakeup: Wakeup(), logger: Logger(label: "test"))
+    }
+
+    func enqueue(_ action: OutboxAction) throws -> OutboxItem {
+        try database.write { try $0.enqueue(action) }
+    }
+
+    func drain() async throws {
+        for item in try database.pendingOutbox(limit: 100) { try await sender.deliver(item) }
+    }
+
+    @Test func aRateLimitedSendIsRetriedWithTheSameTransactionID() async throws {
+        let limited = Mutex(true)
+        homeserver.on("PUT /_matrix/client/v3/rooms/!r:hs/send/") { _ in
+            limited.withLock { first in
+                defer { first = false }
+                return first
+                    ? TransportResponse(status: 429, body: Data(#"{"errcode":"M_LIMIT_EXCEEDED","retry_after_ms":20}"#.utf8))
+                    : TransportResponse(status: 200, body: Data(#"{"event_id":"$sent"}"#.utf8))
+            }
+        }
+        let item = try enqueue(.send(roomID: "!r:hs", eventType: "m.room.message", contentJSON: #"{"body":"hej"}"#))
+        try await drain()
+        let urls = homeserver.requests.map(\.url)
+        #expect(urls.count == 2)
+        #expect(urls[0] == urls[1])
+        #expect(urls[0].hasSuffix("/" + MatrixClient.encode(item.txnID)))
+        #expect(try database.read { try $0.outboxItem(id: item.id) }?.eventID == "$sent")
+    }
+
+    @Test func aRefusedActionIsKeptAsFailedAndTheNextOneGoes() async throws {
+        homeserver.on("/rooms/!gone:hs/", status: 403, #"{"errcode":"M_FORBIDDEN","error":"not in room"}"#)
+        homeserver.on("/rooms/!ok:hs/send/", #"{"event_id":"$ok"}"#)
+        let refused = try enqueue(.send(roomID: "!gone:hs", eventType: "m.room.message", contentJSON: "{}"))
+        let fine = try enqueue(.send(roomID: "!ok:hs", eventType: "m.room.message", contentJSON: "{}"))
+        try await drain()
+        #expect(try database.read { try $0.outboxItem(id: refused.id) }?.state == .failed)
+        #expect(try database.read { try $0.outboxItem(id: fine.id) }?.state == .sent)
+    }
+
+    @Test func aRejectedTokenStopsTheBot() async throws {
+        homeserver.on("/send/", status: 401, #"{"errcode":"M_UNKNOWN_TOKEN","error":"Invalid access token passed."}"#)
+        let item = try enqueue(.send(roomID: "!r:hs", eventType: "m.room.message", contentJSON: "{}"))
+        await #expect(throws: BotStop.self) { try await sender.deliver(item) }
+        #expect(try database.read { try $0.outboxItem(id: item.id) }?.state == .pending)
+    }
+
+    @Test func aCreatedRoomAndASentMessageAreNamedByLaterActions() async throws {
+        homeserver.on("POST /_matrix/client/v3/createRoom", #"{"room_id":"!made:hs"}"#)
+        homeserver.on("PUT /_matrix/client/v3/rooms/!made:hs/send/", #"{"event_id":"$goals"}"#)
+        let ref = RoomRef.group(7).string
+        _ = try enqueue(.createRoom(ref: ref, requestJSON: #"{"name":"Gruppe A"}"#))
+        let goals = try enqueue(.send(roomID: ref, eventType: "m.room.message", contentJSON: #"{"body":"Mål"}"#))
+        let edit = #"{"body":"* Mål","m.relates_to":{"rel_type":"m.replace","event_id":"\#(OutboxAction.eventRef(goals.id))"}}"#
+        _ = try enqueue(.send(roomID: ref, eventType: "m.room.message", contentJSON: edit))
+        try await drain()
+        let sends = homeserver.requests.filter { $0.url.contains("/send/") }
+        #expect(sends.count == 2)
+        let sentEdit = try #require(sends.last?.body.flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) })
+        #expect(sentEdit["m.relates_to"]?["event_id"] == "$goals")
+        #expect(try database.read { try $0.roomID(forRef: ref) } == "!made:hs")
+    }
+
+    @Test func aCreationThatMayHaveHappenedIsFoundInsteadOfRepeated() async throws {
+        let ref = RoomRef.direct("@anna:hs").string
+        homeserver.on("GET /_matrix/client/v3/joined_rooms", #"{"joined_rooms":["!other:hs","!earlier:hs"]}"#)
+        homeserver.on("/rooms/!other:hs/state/org.peerbot.room/", #"{"kind":"supervisor"}"#)
+        homeserver.on("/rooms/!earlier:hs/state/org.peerbot.room/", #"{"kind":"direct","ref":"\#(ref)"}"#)
+        homeserver.on("GET /_matrix/client/v3/account/whoami", #"{"user_id":"@bot:hs"}"#)
+        homeserver.on("/account_data/m.direct", #"{}"#)
+        let item = try enqueue(.createRoom(ref: ref, requestJSON: "{}"))
+        // The process died during an earlier attempt: the attempt was counted before the call.
+        try database.recordOutboxAttempt(id: item.id, error: "creating the room")
+        try await drain()
+        #expect(!homeserver.requests.contains { $0.url.hasSuffix("/createRoom") })
+        #expect(try database.read { try $0.directRoom(userID: "@anna:hs")?.roomID } == "!earlier:hs")
+    }
+}
