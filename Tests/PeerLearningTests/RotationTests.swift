@@ -23,6 +23,9 @@ private func history(_ ids: [String?]) -> [Facilitation] {
         == .student("@b"))
     #expect(FacilitatorRotation.choose(members: group, absent: [], history: history(["@a", "@b", "@c", "@a", "@b"]))
         == .student("@c"))
+    // All once: c's turn is the longest ago, though a comes first on the roster.
+    #expect(FacilitatorRotation.choose(members: group, absent: [], history: history(["@c", "@a", "@b"]))
+        == .student("@c"))
 }
 
 @Test func theSameStudentIsNotChosenTwiceInARowWhileAnotherIsReady() {
@@ -91,6 +94,8 @@ func rotationKeepsItsPromisesOverRandomPlacements(seed: Int) {
         let counts = FacilitatorRotation.counts(in: past)
         let rivals = others.filter { $0 != previous }
         #expect(rivals.allSatisfy { counts[$0, default: 0] >= counts[chosen, default: 0] })
+        let lastTurn = { (id: String) in past.lastIndex { $0.facilitator.userID == id } ?? -1 }
+        #expect(rivals.allSatisfy { counts[$0, default: 0] > counts[chosen, default: 0] || lastTurn($0) >= lastTurn(chosen) })
         past.append(Facilitation(session: session, userID: chosen))
         let steadyCounts = steady.map { FacilitatorRotation.counts(in: past)[$0, default: 0] }
         #expect((steadyCounts.max() ?? 0) - (steadyCounts.min() ?? 0) <= 1, "unfair after session \(session)")
