@@ -45,7 +45,7 @@ extension Texts {
     public static func sessionCancelled(_ plan: SessionPlan, timeZone: TimeZone, language: Language) -> BotMessage {
         let when = SessionTimeFormat.dateTime(plan.start, timeZone: timeZone, language: language)
         let body = pick(language,
-                        da: "Session \(sessionLabel(plan)) (\(groupLabel(plan.group, language))) \(when) er aflyst.",
+                        da: "Session \(sessionLabel(plan)) (\(groupLabel(plan.group, language))), \(when), er aflyst.",
                         en: "Session \(sessionLabel(plan)) (\(groupLabel(plan.group, language))) on \(when) has been cancelled.")
         return BotMessage(kind: .reply, body: body, html: paragraph(body), group: plan.group, session: plan.number)
     }

@@ -11,8 +11,8 @@ extension Texts {
         message.labelled("Facilitator", who)
         if !plan.goals.isEmpty { message.list(pick(language, da: "Mål", en: "Goals"), plan.goals) }
         message.line(pick(language,
-                          da: "\(who), åbn med at gennemgå målene sammen med gruppen, og sørg for, at alle kommer til orde.",
-                          en: "\(who), please open by going through the goals with the group, and make sure everyone gets to speak."))
+                          da: "Til facilitatoren: åbn med at gennemgå målene sammen med gruppen, og sørg for, at alle kommer til orde.",
+                          en: "To the facilitator: please open by going through the goals with the group, and make sure everyone gets to speak."))
         if isStudentFacilitator {
             message.line(pick(language,
                               da: "Du har fået en tjekliste som facilitator i dit direkte rum med botten.",
@@ -25,8 +25,8 @@ extension Texts {
     public static func midpointPrompt(_ plan: SessionPlan, facilitatorName: String?, language: Language) -> BotMessage {
         let who = facilitatorName ?? theSupervisor(language)
         let body = pick(language,
-                        da: "Halvvejs i \(sessionLabel(plan)). \(who), tjek at alle i gruppen har bidraget – inviter dem, der ikke har sagt så meget endnu, til at komme med deres bud.",
-                        en: "Halfway through \(sessionLabel(plan)). \(who), check that every member of the group has contributed — invite anyone who has not said much yet to give their view.")
+                        da: "Halvvejs i \(sessionLabel(plan)) – til facilitatoren (\(who)): tjek at alle i gruppen har bidraget – inviter dem, der ikke har sagt så meget endnu, til at komme med deres bud.",
+                        en: "Halfway through \(sessionLabel(plan)) — to the facilitator (\(who)): check that every member of the group has contributed — invite anyone who has not said much yet to give their view.")
         return BotMessage(kind: .facilitatorPrompt, body: body, html: paragraph(body),
                           group: plan.group, session: plan.number)
     }

@@ -33,7 +33,7 @@ extension Texts {
         var message = MessageBuilder()
         message.line(pick(language,
                           da: "Vurderingskriterierne er gemt, sendt og fastgjort i alle grupperum:",
-                          en: "The assessment criteria are saved, and posted and pinned in every group room:"))
+                          en: "The assessment criteria have been saved, posted and pinned in every group room:"))
         message.quotation(text)
         return message.message(.reply)
     }
