@@ -1,0 +1,62 @@
+import Foundation
+
+/// When each of a session's moments happens, which are due now, and their job-ledger keys.
+public enum SessionTimeline {
+    /// `goal_lead_time`'s default: the goals go out 24 hours before the start.
+    public static let defaultGoalLeadTime = 86_400
+    /// `wrap_up_before_end`'s default: the wrap-up prompt comes 10 minutes before the end.
+    public static let defaultWrapUpBeforeEnd = 600
+
+    /// The session's moments in time order.
+    ///
+    /// Goals come `goalLeadTime` seconds before the start, or at `plannedAt` (when the session
+    /// was planned or last moved) if that is later: a session planned closer than the lead time
+    /// gets its goals at once. The wrap-up comes `wrapUpBeforeEnd` seconds before the end and is
+    /// left out when that is not after the midpoint (a short session) or the setting is 0.
+    public static func moments(
+        for plan: SessionPlan, goalLeadTime: Int = defaultGoalLeadTime,
+        wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd, plannedAt: Date? = nil
+    ) -> [(moment: SessionMoment, at: Date)] {
+        var goalsAt = plan.start.addingTimeInterval(-TimeInterval(max(0, goalLeadTime)))
+        if let plannedAt, plannedAt > goalsAt { goalsAt = plannedAt }
+        var list: [(moment: SessionMoment, at: Date)] = [
+            (.goals, goalsAt), (.start, plan.start), (.midpoint, plan.midpoint),
+        ]
+        if let wrapUp = wrapUpTime(plan, wrapUpBeforeEnd) { list.append((.wrapUp, wrapUp)) }
+        list.append((.end, plan.end))
+        let order = SessionMoment.allCases
+        return list.sorted { lhs, rhs in
+            lhs.at != rhs.at ? lhs.at < rhs.at
+                : order.firstIndex(of: lhs.moment)! < order.firstIndex(of: rhs.moment)!
+        }
+    }
+
+    /// The instant from which a moment that has not run yet is no longer worth running;
+    /// nil for the reflection prompt at the end, which is never too late.
+    ///
+    /// Goals, the start message and the wrap-up are pointless once the session has ended.
+    /// The midpoint check is pointless once it is time to wrap up (or the end, when there
+    /// is no wrap-up): the facilitator would get two prompts at once.
+    public static func passes(
+        _ moment: SessionMoment, plan: SessionPlan, wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd
+    ) -> Date? {
+        switch moment {
+        case .goals, .start, .wrapUp: plan.end
+        case .midpoint: wrapUpTime(plan, wrapUpBeforeEnd) ?? plan.end
+        case .end: nil
+        }
+    }
+
+    /// The key under which the job ledger records that `moment` of session `number` ran.
+    /// It includes the start, so a moved session gets its jobs again.
+    public static func jobKey(session number: Int, moment: SessionMoment, start: Date) -> String {
+        let seconds = Int(start.timeIntervalSince1970.rounded(.down))
+        return "session/\(number)/\(moment.rawValue)/\(seconds)"
+    }
+
+    static func wrapUpTime(_ plan: SessionPlan, _ wrapUpBeforeEnd: Int) -> Date? {
+        guard wrapUpBeforeEnd > 0 else { return nil }
+        let wrapUp = plan.wrapUp(before: wrapUpBeforeEnd)
+        return wrapUp > plan.midpoint ? wrapUp : nil
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+extension Texts {
+    /// `!session plan`: each planned session with its `#id`, group and time, and what to add next.
+    public static func sessionPlanned(
+        _ plans: [SessionPlan], timeZone: TimeZone, language: Language, prefix: String = "!"
+    ) -> BotMessage {
+        let da = language == .da
+        let lines = plans.map { plan in
+            "#\(plan.number) · \(groupLabel(plan.group, language)) · \(plan.title) · \(timeWithLength(plan, timeZone, language))"
+        }
+        var message = MessageBuilder()
+        if plans.count == 1, let only = lines.first {
+            message.line((da ? "Planlagt: " : "Planned: ") + only + ".")
+        } else {
+            message.list(da ? "Planlagt \(plans.count) sessioner" : "Planned \(plans.count) sessions", lines)
+        }
+        let number = plans.count == 1 ? "#\(plans[0].number)" : "#nr"
+        message.line([
+            .text(da ? "Tilføj mål med " : "Add goals with "),
+            .command(call(.sessionGoal, prefix, language, number + (da ? " <tekst>" : " <text>"))),
+            .text(da ? ", forventede resultater med " : ", expected outcomes with "),
+            .command(call(.sessionOutcome, prefix, language, number + (da ? " <tekst>" : " <text>"))),
+            .text(da ? " og aktiviteten med " : " and the activity with "),
+            .command(call(.sessionActivity, prefix, language, number + " …")), .text("."),
+        ])
+        let single = plans.count == 1 ? plans[0] : nil
+        let groups = Set(plans.map(\.group))
+        return message.message(.reply, group: groups.count == 1 ? groups.first : nil, session: single?.number)
+    }
+
+    /// `!session move`: told to the group and the supervisor.
+    public static func sessionMoved(
+        _ plan: SessionPlan, from: Date, timeZone: TimeZone, language: Language
+    ) -> BotMessage {
+        let old = SessionTimeFormat.dateTime(from, timeZone: timeZone, language: language)
+        let new = SessionTimeFormat.dateTime(plan.start, timeZone: timeZone, language: language)
+        let body = pick(language,
+                        da: "Session \(sessionLabel(plan)) (\(groupLabel(plan.group, language))) er flyttet fra \(old) til \(new).",
+                        en: "Session \(sessionLabel(plan)) (\(groupLabel(plan.group, language))) has been moved from \(old) to \(new).")
+        return BotMessage(kind: .reply, body: body, html: paragraph(body), group: plan.group, session: plan.number)
+    }
+
+    /// `!session cancel`: told to the group and the supervisor.
+    public static func sessionCancelled(_ plan: SessionPlan, timeZone: TimeZone, language: Language) -> BotMessage {
+        let when = SessionTimeFormat.dateTime(plan.start, timeZone: timeZone, language: language)
+        let body = pick(language,
+                        da: "Session \(sessionLabel(plan)) (\(groupLabel(plan.group, language))), \(when), er aflyst.",
+                        en: "Session \(sessionLabel(plan)) (\(groupLabel(plan.group, language))) on \(when) has been cancelled.")
+        return BotMessage(kind: .reply, body: body, html: paragraph(body), group: plan.group, session: plan.number)
+    }
+
+    /// No session has that number (or, for nil, the group has no upcoming session).
+    public static func noSuchSession(number: Int?, language: Language, prefix: String = "!") -> BotMessage {
+        let da = language == .da
+        var message = MessageBuilder()
+        message.line([
+            .text(number.map { da ? "Der findes ingen session #\($0). " : "There is no session #\($0). " }
+                ?? (da ? "Gruppen har ingen kommende session. " : "The group has no upcoming session. ")),
+            .text(da ? "Se sessionerne med " : "See the sessions with "),
+            .command(call(.sessions, prefix, language)), .text("."),
+        ])
+        return message.message(.error, error: .notFound)
+    }
+
+    /// A group command outside a group room without a group named.
+    public static func noGroupHere(language: Language) -> BotMessage {
+        let body = pick(language,
+                        da: "Skriv hvilken gruppe du mener (fx A, eller alle) – uden for et grupperum kan botten ikke vide det.",
+                        en: "Name the group you mean (for example A, or all) — outside a group room the bot cannot tell.")
+        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
+    }
+
+    /// A session planned or moved to a time that has passed.
+    public static func sessionInPast(language: Language) -> BotMessage {
+        let body = pick(language,
+                        da: "Det tidspunkt er allerede passeret. Vælg et tidspunkt i fremtiden. Intet er ændret.",
+                        en: "That time has already passed. Choose a time in the future. Nothing was changed.")
+        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
+    }
+}
