@@ -54,6 +54,8 @@ struct EventRouter {
             switch event.type {
             case "m.room.message": try handleMessage(event, room: &room)
             case "m.room.member": try handleMembership(event, room: room)
+            case "m.reaction": try handleReaction(event, room: room)
+            case "m.room.redaction": try handleRedaction(event, room: room)
             default: break
             }
         }

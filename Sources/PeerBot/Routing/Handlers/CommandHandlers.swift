@@ -32,13 +32,32 @@ struct CommandHandlers {
             return try roster(command, request)
         case .groupsPlan, .groupsCreate, .groups, .groupMove:
             return try groups(command, request)
+        case .sessionPlan, .sessionGoal, .sessionOutcome, .sessionActivity, .sessionMove, .sessionCancel, .sessions:
+            return try refusable { try sessions(command, request) }
+        case .understood, .question, .ready, .notReady, .facilitator, .absent, .criteria:
+            return try refusable { try participation(command, request) }
         default:
             return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
         }
     }
 
+    /// Runs a handler that may stop early with an error reply.
+    private func refusable(_ body: () throws -> BotMessage) throws -> BotMessage {
+        do {
+            return try body()
+        } catch let refusal as Refusal {
+            return refusal.reply
+        }
+    }
+
+    /// `!status`: the next session of the group in context and who facilitates it.
     private func status(_ request: CommandRequest) throws -> BotMessage {
-        let info = StatusInfo(role: request.role, nextSession: nil, facilitator: nil, openTasks: [], pendingReflection: false, pendingAssessment: false)
+        var info = StatusInfo(role: request.role, nextSession: nil, facilitator: nil, openTasks: [], pendingReflection: false, pendingAssessment: false)
+        if let group = try? contextGroup(request), let next = try writer.nextSession(ofGroup: group.id, after: context.now) {
+            let plan = try lookup.plan(next)
+            info.nextSession = "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: context.config.timeZone, language: request.language)
+            info.facilitator = try lookup.facilitatorName(try lookup.facilitator(of: next)) ?? Texts.supervisorWord(request.language)
+        }
         return Texts.status(info, prefix: request.prefix, language: request.language)
     }
 }

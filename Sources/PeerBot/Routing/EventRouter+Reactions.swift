@@ -1,0 +1,24 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+extension EventRouter {
+    /// A ✅ (or ✔️ ✔ 👍) on a session's goals message confirms them for the student who reacted.
+    mutating func handleReaction(_ event: ClientEvent, room: RoomRecord) throws {
+        guard let relation = event.content["m.relates_to"], relation["rel_type"]?.stringValue == "m.annotation",
+              let target = relation["event_id"]?.stringValue, let key = relation["key"]?.stringValue,
+              ConfirmationReaction.isConfirmation(key),
+              let session = try writer.session(forGoalsEventID: target), session.cancelledAt == nil,
+              try writer.activeGroup(ofStudent: event.sender)?.id == session.groupID
+        else { return }
+        try writer.confirm(session.number, userID: event.sender, version: session.goalsVersion, at: context.now, reactionEventID: event.eventID)
+        outcome.handled += 1
+    }
+
+    /// A redacted confirmation reaction withdraws the confirmation.
+    mutating func handleRedaction(_ event: ClientEvent, room: RoomRecord) throws {
+        guard let redacted = event.redactedEventID else { return }
+        if try writer.withdrawConfirmation(reactionEventID: redacted) != nil { outcome.handled += 1 }
+    }
+}

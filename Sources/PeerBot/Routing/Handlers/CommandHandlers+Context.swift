@@ -1,0 +1,62 @@
+import Foundation
+import PeerBotStore
+import PeerLearning
+
+/// An answer that ends a command early: the error to reply with.
+struct Refusal: Error {
+    let reply: BotMessage
+}
+
+extension CommandHandlers {
+    var lookup: SessionLookup { SessionLookup(reader: writer) }
+
+    /// The groups a command names: one by name, every active one for `all`, or the group this
+    /// room belongs to (a group room, or the caller's own group) when left out.
+    func groups(_ ref: GroupRef, _ request: CommandRequest) throws -> [StudyGroupRecord] {
+        switch ref {
+        case .named(let name):
+            guard let group = try writer.activeGroup(named: name) else { throw Refusal(reply: Texts.groupNotFound(name, language: request.language)) }
+            return [group]
+        case .all:
+            return try writer.activeGroups()
+        case .omitted:
+            return [try contextGroup(request)]
+        }
+    }
+
+    func contextGroup(_ request: CommandRequest) throws -> StudyGroupRecord {
+        if request.room.kind == .group, let group = try writer.group(forRoom: request.room.roomID), group.archivedAt == nil {
+            return group
+        }
+        if let group = try writer.activeGroup(ofStudent: request.sender) { return group }
+        throw Refusal(reply: Texts.noGroupHere(language: request.language))
+    }
+
+    /// The session a command names: by number, or the next one of the group in context.
+    func session(_ ref: SessionRef, _ request: CommandRequest) throws -> SessionRecord {
+        switch ref {
+        case .number(let number):
+            guard let record = try writer.session(number: Int64(number)), record.cancelledAt == nil else {
+                throw Refusal(reply: Texts.noSuchSession(number: number, language: request.language, prefix: request.prefix))
+            }
+            return record
+        case .next:
+            let group = try contextGroup(request)
+            guard let record = try writer.nextSession(ofGroup: group.id, after: context.now) else {
+                throw Refusal(reply: Texts.noSuchSession(number: nil, language: request.language, prefix: request.prefix))
+            }
+            return record
+        }
+    }
+
+    /// The language of a group's room, for messages posted there.
+    func roomLanguage(ofGroup group: StudyGroupRecord) throws -> Language {
+        guard let roomID = group.roomID, let room = try writer.room(id: roomID) else { return context.config.language }
+        return context.language(of: room)
+    }
+
+    func post(_ message: BotMessage, toGroup group: StudyGroupRecord) throws {
+        let roomID = try lookup.room(ofGroup: group.id)
+        try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: message.content().jsonString()))
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+extension CommandHandlers {
+    /// `!understood`, `!question`, `!ready`, `!notready`, `!facilitator`, `!absent`, `!criteria`.
+    func participation(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .understood:
+            return try understood(request)
+        case .question(let text):
+            return try question(text, request)
+        case .ready(let userID), .notReady(let userID):
+            guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: request.language) }
+            let ready = if case .ready = command { true } else { false }
+            try writer.setReady(userID, ready, at: context.now)
+            return Texts.readyChanged(name: student.name, ready: ready, language: request.language)
+        case .facilitator(let target):
+            return try facilitator(target, request)
+        case .absent(let ref, let user):
+            return try absent(ref, user: user, request)
+        case .criteria(let text):
+            return try criteria(text, request)
+        default:
+            return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
+        }
+    }
+
+    /// The goals a student confirms: the next session of their group whose goals are posted.
+    private func understood(_ request: CommandRequest) throws -> BotMessage {
+        let group = try contextGroup(request)
+        guard let record = try writer.nextSession(ofGroup: group.id, after: context.now), record.goalsOutboxID != nil else {
+            return Texts.noSuchSession(number: nil, language: request.language, prefix: request.prefix)
+        }
+        try writer.confirm(record.number, userID: request.sender, version: record.goalsVersion, at: context.now, reactionEventID: nil)
+        let name = try writer.student(userID: request.sender)?.name ?? request.sender
+        return Texts.understoodAck(name: name, plan: try lookup.plan(record), language: request.language)
+    }
+
+    private func question(_ text: String, _ request: CommandRequest) throws -> BotMessage {
+        let group = try? contextGroup(request)
+        let record = try group.flatMap { try writer.nextSession(ofGroup: $0.id, after: context.now) }
+        try writer.addQuestion(sessionNumber: record?.number, groupID: group?.id, userID: request.sender, text: text, at: context.now)
+        if let supervisorRoom = try writer.supervisorRoom() {
+            let name = try writer.student(userID: request.sender)?.name ?? request.sender
+            let forwarded = Texts.questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
+                                                        plan: try record.map(lookup.plan), text: text,
+                                                        language: context.language(of: supervisorRoom))
+            try writer.enqueue(.send(roomID: supervisorRoom.roomID, eventType: "m.room.message", contentJSON: forwarded.content().jsonString()))
+        }
+        return Texts.questionForwarded(language: request.language)
+    }
+
+    private func facilitator(_ target: FacilitatorTarget?, _ request: CommandRequest) throws -> BotMessage {
+        if target != nil && request.role != .supervisor {
+            return Texts.forbidden(.facilitator, prefix: request.prefix, language: request.language)
+        }
+        var group = try? contextGroup(request)
+        if case .user(let userID) = target {
+            guard let own = try writer.activeGroup(ofStudent: userID) else { return Texts.notInAnyGroup(userID, language: request.language) }
+            group = own
+        }
+        guard let group else { return Texts.noGroupHere(language: request.language) }
+        guard let record = try writer.nextSession(ofGroup: group.id, after: context.now) else {
+            return Texts.facilitatorAnswer(nil, choice: .supervisor, names: [:], language: request.language)
+        }
+        switch target {
+        case .user(let userID): try writer.setFacilitatorOverride(record.number, userID)
+        case .me: try writer.setFacilitatorOverride(record.number, SessionLookup.supervisor)
+        case nil: break
+        }
+        let current = try writer.session(number: record.number) ?? record
+        return Texts.facilitatorAnswer(try lookup.plan(current), choice: try lookup.facilitator(of: current),
+                                       names: try lookup.names(), language: request.language)
+    }
+
+    private func absent(_ ref: SessionRef, user: String?, _ request: CommandRequest) throws -> BotMessage {
+        let userID = user ?? request.sender
+        if userID != request.sender && request.role != .supervisor {
+            return Texts.forbidden(.absent, prefix: request.prefix, language: request.language)
+        }
+        guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: request.language) }
+        let record: SessionRecord
+        if case .next = ref, let group = try writer.activeGroup(ofStudent: userID) {
+            guard let next = try writer.nextSession(ofGroup: group.id, after: context.now) else {
+                return Texts.noSuchSession(number: nil, language: request.language, prefix: request.prefix)
+            }
+            record = next
+        } else {
+            record = try session(ref, request)
+        }
+        try writer.markAbsent(record.number, userID: userID, at: context.now)
+        return Texts.absentNoted(name: student.name, plan: try lookup.plan(record), language: request.language)
+    }
+
+    /// Stores the criteria, and posts and pins them in every group room.
+    private func criteria(_ text: String, _ request: CommandRequest) throws -> BotMessage {
+        try writer.setSetting(SettingKeys.criteria, text)
+        for group in try writer.activeGroups() {
+            let roomID = try lookup.room(ofGroup: group.id)
+            let announcement = Texts.criteriaAnnouncement(text: text, group: group.name, language: try roomLanguage(ofGroup: group))
+            let posted = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: announcement.content().jsonString()))
+            let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
+            try writer.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
+        }
+        return Texts.criteriaPosted(text: text, language: request.language)
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+extension CommandHandlers {
+    /// `!session plan|goal|outcome|activity|move|cancel` and `!sessions`.
+    func sessions(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .sessionPlan(let group, let when, let duration, let title):
+            return try planSessions(group, when: when, duration: duration, title: title, request)
+        case .sessionGoal(let ref, let text):
+            return try change(ref, request) { try writer.addSessionItem($0, kind: .goal, text: text) }
+        case .sessionOutcome(let ref, let text):
+            return try change(ref, request) { try writer.addSessionItem($0, kind: .outcome, text: text) }
+        case .sessionActivity(let ref, let kind, let brief):
+            return try change(ref, request) { number in
+                guard let value = ActivityKindValue(rawValue: kind.rawValue) else { return }
+                try writer.setActivity(number, kind: value, brief: brief)
+            }
+        case .sessionMove(let ref, let when):
+            return try move(ref, when: when, request)
+        case .sessionCancel(let ref):
+            return try cancel(ref, request)
+        case .sessions(let group):
+            return try list(group, request)
+        default:
+            return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
+        }
+    }
+
+    private func planSessions(_ ref: GroupRef, when: WhenSpec, duration: DurationSpec, title: String, _ request: CommandRequest) throws -> BotMessage {
+        let groups = try groups(ref, request)
+        guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
+            return Texts.badArguments(.sessionPlan, prefix: request.prefix, language: request.language)
+        }
+        guard start > context.now else { return Texts.sessionInPast(language: request.language) }
+        guard !groups.isEmpty else { return Texts.groupsOverview([], prefix: request.prefix, language: request.language) }
+        var plans: [SessionPlan] = []
+        for group in groups {
+            let record = try writer.planSession(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
+                                                plannedBy: request.sender, at: context.now)
+            plans.append(try lookup.plan(record))
+            try updateTopic(of: group)
+        }
+        return Texts.sessionPlanned(plans, timeZone: context.config.timeZone, language: request.language, prefix: request.prefix)
+    }
+
+    /// Applies a change to the goals, outcomes or activity; a goals message already posted is
+    /// edited in place, with one short notice, and confirmations are asked for again.
+    private func change(_ ref: SessionRef, _ request: CommandRequest, _ apply: (Int64) throws -> Void) throws -> BotMessage {
+        let before = try session(ref, request)
+        try apply(before.number)
+        guard let record = try writer.session(number: before.number), let group = try writer.group(id: record.groupID) else {
+            return Texts.noSuchSession(number: Int(before.number), language: request.language, prefix: request.prefix)
+        }
+        let plan = try lookup.plan(record)
+        let posted = record.goalsOutboxID != nil && !plan.hasEnded(at: context.now)
+        if posted, let original = record.goalsOutboxID {
+            let language = try roomLanguage(ofGroup: group)
+            let goals = Texts.sessionGoals(plan, facilitatorName: try lookup.facilitatorName(try lookup.facilitator(of: record)),
+                                           criteria: try writer.setting(SettingKeys.criteria), timeZone: context.config.timeZone,
+                                           language: language, prefix: request.prefix)
+            let roomID = try lookup.room(ofGroup: group.id)
+            try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message",
+                                     contentJSON: EditContent.replacing(OutboxAction.eventRef(original), with: goals.content()).jsonString()))
+            try post(Texts.goalsUpdatedNotice(plan, language: language, prefix: request.prefix), toGroup: group)
+            try writer.setGoalsMessage(record.number, outboxID: original, version: record.goalsVersion)
+        }
+        return Texts.sessionUpdated(plan, goalsAlreadyPosted: posted, language: request.language)
+    }
+
+    private func move(_ ref: SessionRef, when: WhenSpec, _ request: CommandRequest) throws -> BotMessage {
+        let record = try session(ref, request)
+        guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
+            return Texts.badArguments(.sessionMove, prefix: request.prefix, language: request.language)
+        }
+        guard start > context.now else { return Texts.sessionInPast(language: request.language) }
+        try writer.moveSession(record.number, to: start)
+        guard let moved = try writer.session(number: record.number), let group = try writer.group(id: moved.groupID) else {
+            return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
+        }
+        let plan = try lookup.plan(moved)
+        try post(Texts.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone, language: try roomLanguage(ofGroup: group)), toGroup: group)
+        try updateTopic(of: group)
+        return Texts.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone, language: request.language)
+    }
+
+    private func cancel(_ ref: SessionRef, _ request: CommandRequest) throws -> BotMessage {
+        let record = try session(ref, request)
+        try writer.cancelSession(record.number, at: context.now)
+        guard let group = try writer.group(id: record.groupID) else {
+            return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
+        }
+        var plan = try lookup.plan(record)
+        plan.cancelled = true
+        try post(Texts.sessionCancelled(plan, timeZone: context.config.timeZone, language: try roomLanguage(ofGroup: group)), toGroup: group)
+        try updateTopic(of: group)
+        return Texts.sessionCancelled(plan, timeZone: context.config.timeZone, language: request.language)
+    }
+
+    private func list(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+        let chosen: [StudyGroupRecord]
+        if case .omitted = ref, request.role == .supervisor, (try? contextGroup(request)) == nil {
+            chosen = try writer.activeGroups()
+        } else {
+            chosen = try groups(ref, request)
+        }
+        var plans: [SessionPlan] = []
+        var facilitators: [Int: String] = [:]
+        for group in chosen {
+            for record in try writer.sessions(ofGroup: group.id) where record.cancelledAt == nil {
+                let plan = try lookup.plan(record)
+                plans.append(plan)
+                facilitators[plan.number] = try lookup.facilitatorName(try lookup.facilitator(of: record)) ?? Texts.supervisorWord(request.language)
+            }
+        }
+        return Texts.sessionsList(plans, facilitators: facilitators, now: context.now, timeZone: context.config.timeZone, language: request.language)
+    }
+
+    /// The group room's topic names its next session.
+    func updateTopic(of group: StudyGroupRecord) throws {
+        let language = try roomLanguage(ofGroup: group)
+        let next = try writer.nextSession(ofGroup: group.id, after: context.now).map { record in
+            let plan = try lookup.plan(record)
+            return "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: context.config.timeZone, language: language)
+        }
+        let topic = CohortNaming.groupRoomTopic(nextSession: next, language: language)
+        try writer.enqueue(.state(roomID: try lookup.room(ofGroup: group.id), eventType: "m.room.topic", stateKey: "",
+                                  contentJSON: JSONValue.object(["topic": .string(topic)]).jsonString()))
+    }
+}
+
+/// Keys of deployment-wide values kept in the settings table.
+enum SettingKeys {
+    static let criteria = "assessment.criteria"
+}
+
+/// Content of an edit (`m.replace`) of an earlier message.
+enum EditContent {
+    static func replacing(_ eventID: String, with content: JSONValue) -> JSONValue {
+        var fields = content.objectValue ?? [:]
+        var new = fields
+        new["m.mentions"] = nil
+        fields["body"] = .string("* " + (content["body"]?.stringValue ?? ""))
+        if let html = content["formatted_body"]?.stringValue { fields["formatted_body"] = .string("* " + html) }
+        fields["m.new_content"] = .object(new)
+        fields["m.relates_to"] = ["rel_type": "m.replace", "event_id": .string(eventID)]
+        return .object(fields)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import PeerBotStore
+import PeerLearning
+
+/// Reads sessions out of the store as the domain sees them, and decides who facilitates.
+struct SessionLookup {
+    let reader: StoreReader
+
+    func plan(_ record: SessionRecord) throws -> SessionPlan {
+        let items = try reader.sessionItems(record.number)
+        let group = try reader.group(id: record.groupID)?.name ?? "?"
+        return SessionPlan(number: Int(record.number), group: group, title: record.title, start: record.startsAt,
+                           duration: record.durationSeconds, goals: items.goals, outcomes: items.outcomes,
+                           activity: record.activity.flatMap { ActivityKind(rawValue: $0.rawValue) },
+                           activityBrief: record.activityBrief, cancelled: record.cancelledAt != nil)
+    }
+
+    /// Who facilitates: frozen at the start; before it, a supervisor's override or the rotation.
+    func facilitator(of record: SessionRecord) throws -> FacilitatorChoice {
+        if let frozen = record.facilitator { return Self.choice(frozen) }
+        if let override = record.facilitatorOverride {
+            return override == Self.supervisor ? .supervisor : .override(override)
+        }
+        let ready = try reader.readyStudents()
+        let members = try reader.members(ofGroup: record.groupID).map { RotationMember(userID: $0.userID, ready: ready.contains($0.userID)) }
+        let history = try reader.pastFacilitations(ofGroup: record.groupID)
+            .filter { $0.number != record.number }
+            .map { Facilitation(session: Int($0.number), facilitator: Self.choice($0.facilitator)) }
+        return FacilitatorRotation.choose(members: members, absent: try reader.absentees(record.number), history: history)
+    }
+
+    /// Display names of everyone on the roster.
+    func names() throws -> [String: String] {
+        Dictionary(try reader.students().map { ($0.userID, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func facilitatorName(_ choice: FacilitatorChoice) throws -> String? {
+        guard let userID = choice.userID else { return nil }
+        return try reader.student(userID: userID)?.name ?? userID
+    }
+
+    /// The room a group's messages go to: its room, or the reference of the room being made.
+    func room(ofGroup groupID: Int64) throws -> String {
+        try reader.group(id: groupID)?.roomID ?? RoomRef.group(groupID).string
+    }
+
+    static let supervisor = "supervisor"
+
+    static func choice(_ stored: String) -> FacilitatorChoice {
+        stored == supervisor ? .supervisor : .student(stored)
+    }
+
+    static func stored(_ choice: FacilitatorChoice) -> String {
+        choice.userID ?? supervisor
+    }
+}

@@ -1,0 +1,23 @@
+extension Texts {
+    /// `!session goal|outcome|activity`: what the session now holds.
+    public static func sessionUpdated(_ plan: SessionPlan, goalsAlreadyPosted: Bool, language: Language) -> BotMessage {
+        var message = MessageBuilder()
+        let counts = pick(language,
+                          da: "Session \(sessionLabel(plan)) har nu \(plan.goals.count) mål og \(plan.outcomes.count) forventede resultater.",
+                          en: "Session \(sessionLabel(plan)) now has \(plan.goals.count) goal(s) and \(plan.outcomes.count) expected outcome(s).")
+        message.line(counts)
+        if goalsAlreadyPosted {
+            message.line(pick(language,
+                              da: "Målbeskeden i gruppens rum er rettet, og de studerende er bedt om at bekræfte igen.",
+                              en: "The goals message in the group room has been edited, and the students are asked to confirm again."))
+        }
+        return message.message(.reply, group: plan.group, session: plan.number)
+    }
+}
+
+extension Texts {
+    /// "the supervisor", where a facilitator's name would stand.
+    public static func supervisorWord(_ language: Language) -> String {
+        theSupervisor(language)
+    }
+}
