@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+extension StoreWriter {
+    /// Plans a session for an active group; its number is the next never used before.
+    /// Throws `RosterStoreError.groupNotFound` or `.groupArchived`; the schema refuses an
+    /// empty title or a duration that is not positive.
+    @discardableResult
+    public func planSession(
+        groupID: Int64, title: String, startsAt: Date, durationSeconds: Int, plannedBy: String, at date: Date
+    ) throws -> SessionRecord {
+        guard let group = try group(id: groupID) else {
+            throw RosterStoreError.groupNotFound(id: groupID)
+        }
+        guard group.isActive else {
+            throw RosterStoreError.groupArchived(id: groupID)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO session (groupID, title, startsAt, durationSeconds, plannedAt, plannedBy)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [groupID, title, startsAt, durationSeconds, date, plannedBy])
+        let number = db.lastInsertedRowID
+        guard let record = try session(number: number) else {
+            throw SessionStoreError.sessionNotFound(number: number)
+        }
+        return record
+    }
+
+    /// Adds a goal or an expected outcome after the others, and bumps the goals version.
+    public func addSessionItem(_ number: Int64, kind: SessionItemKind, text: String) throws {
+        try updateOpenSession(number, sql: "UPDATE session SET goalsVersion = goalsVersion + 1", arguments: [])
+        try db.execute(
+            sql: "INSERT INTO sessionItem (sessionNumber, kind, text) VALUES (?, ?, ?)",
+            arguments: [number, kind.rawValue, text])
+    }
+
+    /// Sets (or replaces) the activity and its brief, and bumps the goals version.
+    public func setActivity(_ number: Int64, kind: ActivityKindValue, brief: String) throws {
+        try updateOpenSession(
+            number, sql: "UPDATE session SET activity = ?, activityBrief = ?, goalsVersion = goalsVersion + 1",
+            arguments: [kind.rawValue, brief])
+    }
+
+    /// Reschedules the session. Its moments are scheduled afresh and its facilitator is
+    /// chosen again at the new start.
+    public func moveSession(_ number: Int64, to startsAt: Date) throws {
+        try updateOpenSession(
+            number, sql: "UPDATE session SET startsAt = ?, jobsFinishedAt = NULL, facilitator = NULL",
+            arguments: [startsAt])
+    }
+
+    /// Cancels the session; it keeps its number, which is not used again.
+    public func cancelSession(_ number: Int64, at date: Date) throws {
+        try updateOpenSession(number, sql: "UPDATE session SET cancelledAt = ?", arguments: [date])
+    }
+
+    /// Records the outbox row that posts (or posted) the goals message, and the goals
+    /// version it shows. Throws `StoreError.outboxItemNotFound` for an unknown row.
+    public func setGoalsMessage(_ number: Int64, outboxID: Int64, version: Int) throws {
+        guard try outboxItem(id: outboxID) != nil else {
+            throw StoreError.outboxItemNotFound(id: outboxID)
+        }
+        try updateSession(
+            number, sql: "UPDATE session SET goalsOutboxID = ?, goalsPostedVersion = ?", arguments: [outboxID, version])
+    }
+
+    /// Records who facilitates, decided at the start: a user id or "supervisor".
+    public func freezeFacilitator(_ number: Int64, _ facilitator: String) throws {
+        try updateSession(number, sql: "UPDATE session SET facilitator = ?", arguments: [facilitator])
+    }
+
+    /// A supervisor's choice of facilitator for this session (a user id or "supervisor"),
+    /// or nil to leave it to the rotation.
+    public func setFacilitatorOverride(_ number: Int64, _ facilitator: String?) throws {
+        try updateOpenSession(number, sql: "UPDATE session SET facilitatorOverride = ?", arguments: [facilitator])
+    }
+
+    /// Records that every scheduled moment of the session has run or was skipped.
+    public func finishJobs(_ number: Int64, at date: Date) throws {
+        try updateSession(number, sql: "UPDATE session SET jobsFinishedAt = ?", arguments: [date])
+    }
+
+    /// Runs `sql` (an UPDATE of the session table without WHERE) for this session unless it
+    /// was cancelled. Throws `SessionStoreError.sessionNotFound` or `.sessionCancelled`.
+    private func updateOpenSession(_ number: Int64, sql: String, arguments: StatementArguments) throws {
+        try db.execute(sql: sql + " WHERE number = ? AND cancelledAt IS NULL", arguments: arguments + [number])
+        if db.changesCount == 0 {
+            try requireOpenSession(number)
+        }
+    }
+
+    /// Runs `sql` (an UPDATE of the session table without WHERE) for this session, even a
+    /// cancelled one. Throws `SessionStoreError.sessionNotFound`.
+    private func updateSession(_ number: Int64, sql: String, arguments: StatementArguments) throws {
+        try db.execute(sql: sql + " WHERE number = ?", arguments: arguments + [number])
+        if db.changesCount == 0 {
+            throw SessionStoreError.sessionNotFound(number: number)
+        }
+    }
+
+    /// Throws `SessionStoreError.sessionNotFound` or `.sessionCancelled` unless the session
+    /// exists and is not cancelled.
+    func requireOpenSession(_ number: Int64) throws {
+        guard let session = try session(number: number) else {
+            throw SessionStoreError.sessionNotFound(number: number)
+        }
+        if session.isCancelled {
+            throw SessionStoreError.sessionCancelled(number: number)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PeerBotStore
+
+@Suite struct SessionGoalsTests {
+    @Test(arguments: StoreFlavor.allCases)
+    func aReactionFindsItsSessionOnceTheGoalsMessageIsSent(flavor: StoreFlavor) throws {
+        let (store, a, b) = try databaseWithGroups(flavor: flavor)
+        let database = store.database
+        let first = try plan(database, group: a, start: 1_000).number
+        let second = try plan(database, group: b, start: 1_000).number
+        let outboxIDs = try database.write { writer in
+            let firstPost = try writer.enqueue(sendAction(text: "goals A"), at: fixedDate(3)).id
+            let secondPost = try writer.enqueue(sendAction(text: "goals B"), at: fixedDate(3)).id
+            try writer.setGoalsMessage(first, outboxID: firstPost, version: 1)
+            try writer.setGoalsMessage(second, outboxID: secondPost, version: 1)
+            return (firstPost, secondPost)
+        }
+        #expect(try database.read { try $0.session(number: first) }?.goalsOutboxID == outboxIDs.0)
+        #expect(try database.read { try $0.session(number: first) }?.goalsPostedVersion == 1)
+        // Not sent yet: no event id to find it by.
+        #expect(try database.read { try $0.session(forGoalsEventID: "$goalsA") } == nil)
+
+        try database.markOutboxSent(id: outboxIDs.0, eventID: "$goalsA", at: fixedDate(4))
+        try database.markOutboxSent(id: outboxIDs.1, eventID: "$goalsB", at: fixedDate(4))
+        try database.read { reader throws in
+            #expect(try reader.session(forGoalsEventID: "$goalsA")?.number == first)
+            #expect(try reader.session(forGoalsEventID: "$goalsB")?.number == second)
+            #expect(try reader.session(forGoalsEventID: "$other") == nil)
+        }
+    }
+
+    @Test func theGoalsMessageMustBeAnOutboxRowAndShowAnExistingVersion() throws {
+        let (store, a, _) = try databaseWithGroups()
+        let database = store.database
+        let number = try plan(database, group: a, start: 1_000).number
+        #expect(throws: StoreError.outboxItemNotFound(id: 999)) {
+            try database.write { try $0.setGoalsMessage(number, outboxID: 999, version: 1) }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.write { writer in
+                let post = try writer.enqueue(sendAction(), at: fixedDate(3))
+                try writer.setGoalsMessage(number, outboxID: post.id, version: 2)
+            }
+        }
+        #expect(try database.read { try $0.session(number: number) }?.goalsOutboxID == nil)
+    }
+
+    @Test func aConfirmationIsReplacedAndWithdrawnByItsReaction() throws {
+        let (store, a, _) = try databaseWithGroups()
+        let database = store.database
+        let number = try plan(database, group: a, start: 1_000).number
+        try database.write { writer in
+            try writer.confirm(number, userID: "@anna:hs", version: 1, at: fixedDate(10), reactionEventID: "$r1")
+            try writer.confirm(number, userID: "@bo:hs", version: 1, at: fixedDate(11), reactionEventID: "$r2")
+            try writer.addSessionItem(number, kind: .goal, text: "New goal")
+            // Anna confirms the new goals with a command; her ✅ no longer stands for anything.
+            try writer.confirm(number, userID: "@anna:hs", version: 2, at: fixedDate(20), reactionEventID: nil)
+        }
+        #expect(try database.read { try $0.confirmations(number) } == [
+            ConfirmationRecord(sessionNumber: number, userID: "@bo:hs", goalsVersion: 1, at: fixedDate(11), reactionEventID: "$r2"),
+            ConfirmationRecord(sessionNumber: number, userID: "@anna:hs", goalsVersion: 2, at: fixedDate(20)),
+        ])
+
+        let withdrawn = try database.write { writer in
+            [try writer.withdrawConfirmation(reactionEventID: "$r1"), try writer.withdrawConfirmation(reactionEventID: "$r2")]
+        }
+        #expect(withdrawn.map { $0?.userID } == [nil, "@bo:hs"])
+        #expect(try database.read { try $0.confirmations(number) }.map(\.userID) == ["@anna:hs"])
+    }
+
+    @Test func onlyStudentsConfirmAndOnlySessionsNotCancelled() throws {
+        let (store, a, _) = try databaseWithGroups()
+        let database = store.database
+        let number = try plan(database, group: a, start: 1_000).number
+        #expect(throws: RosterStoreError.studentNotOnRoster(userID: "@sup:hs")) {
+            try database.write { try $0.confirm(number, userID: "@sup:hs", version: 1, at: fixedDate(10), reactionEventID: nil) }
+        }
+        #expect(throws: SessionStoreError.sessionNotFound(number: 999)) {
+            try database.write { try $0.confirm(999, userID: "@anna:hs", version: 1, at: fixedDate(10), reactionEventID: nil) }
+        }
+        try database.write { try $0.cancelSession(number, at: fixedDate(5)) }
+        #expect(throws: SessionStoreError.sessionCancelled(number: number)) {
+            try database.write { try $0.confirm(number, userID: "@anna:hs", version: 1, at: fixedDate(10), reactionEventID: nil) }
+        }
+        #expect(try database.read { try $0.confirmations(number) }.isEmpty)
+    }
+
+    @Test func questionsAreKeptPerSessionInTheOrderAsked() throws {
+        let (store, a, b) = try databaseWithGroups()
+        let database = store.database
+        let first = try plan(database, group: a, start: 1_000).number
+        let second = try plan(database, group: b, start: 1_000).number
+        let asked = try database.write { writer in
+            [
+                try writer.addQuestion(sessionNumber: first, groupID: a, userID: "@bo:hs", text: "Which guideline?", at: fixedDate(10)),
+                try writer.addQuestion(sessionNumber: second, groupID: b, userID: "@cleo:hs", text: "Is it online?", at: fixedDate(11)),
+                try writer.addQuestion(sessionNumber: first, groupID: a, userID: "@anna:hs", text: "Bring notes?", at: fixedDate(12)),
+                try writer.addQuestion(sessionNumber: nil, groupID: nil, userID: "@dan:hs", text: "When do we start?", at: fixedDate(13)),
+            ]
+        }
+        try database.read { reader throws in
+            #expect(try reader.questions(first) == [asked[0], asked[2]])
+            #expect(try reader.questions(second).map(\.text) == ["Is it online?"])
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.write { try $0.addQuestion(sessionNumber: first, groupID: a, userID: "@bo:hs", text: "", at: fixedDate(14)) }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.write { try $0.addQuestion(sessionNumber: 999, groupID: nil, userID: "@bo:hs", text: "?", at: fixedDate(14)) }
+        }
+        #expect(try database.read { try $0.questions(first) }.count == 2)
+    }
+}
