@@ -20,7 +20,7 @@ struct RoomDriver {
 
     /// Sends one message and returns the bot's reply to it.
     mutating func say(_ text: String, from sender: String = sup, in room: String = room) throws -> JSONValue? {
-        let event = builder.text(text, from: sender, ts: 10_000 + Int64(builder.next))
+        let event = builder.text(text, from: sender, ts: Int64(Date().timeIntervalSince1970 * 1000) + Int64(builder.next))
         try deliver([event], in: room)
         return try contents().last { $0["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue == event.eventID }
     }
