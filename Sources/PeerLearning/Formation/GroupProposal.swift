@@ -16,7 +16,8 @@ public struct ProposedGroup: Sendable, Equatable, Codable {
 /// for comparison.
 public struct GroupProposal: Sendable, Equatable, Codable {
     public var groups: [ProposedGroup]
-    /// The worst group's diversity.
+    /// The worst group's diversity (no pair penalty; with history it may be a little below what
+    /// a plan without history would reach).
     public var score: Double
     /// The mean diversity over all groups, which breaks ties between equal worst scores.
     public var mean: Double

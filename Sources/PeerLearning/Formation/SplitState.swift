@@ -5,8 +5,9 @@
 /// time two of its members were together (a pair together twice before costs twice). Splits
 /// compare by (worst adjusted group score, sum of adjusted group scores) in that order. With no
 /// history this is exactly SPEC's (worst, mean); with history, of two equally diverse splits
-/// the one with fewer repeated pairs wins, and a repeat is accepted only when it buys at least
-/// `pairPenalty` of diversity.
+/// the one with fewer repeated pairs wins, and a repeat is kept only when it buys more than
+/// `pairPenalty` of its group's diversity (of the worst group's, if it sits in the worst group).
+/// The penalty is not floored, so it separates splits even where diversity is 0.
 struct SplitState {
     static let pairPenalty = 0.05
     /// Improvements smaller than this are rounding noise, not improvements.
