@@ -1,17 +1,25 @@
 /// The roster in the form the search works on: students by index, each attribute value a
-/// numbered feature, earlier pairs as per-student neighbour lists.
-struct CohortModel: Sendable {
+/// numbered feature, earlier pairs as per-student neighbour lists. A class, so the search
+/// shares one copy instead of copying a dozen arrays around.
+final class CohortModel: Sendable {
     let studentCount: Int
     let attributeCount: Int
     let featureCount: Int
     /// Student → the features (attribute values) they hold, each once.
     let features: [[Int]]
+    /// The same, flat for the search's inner loop: student s holds
+    /// `featureList[featureStart[s]..<featureStart[s + 1]]`.
+    let featureStart: [Int]
+    let featureList: [Int]
     /// Feature → its attribute.
     let attributeOfFeature: [Int]
     /// `inverseDenominator[size * attributeCount + a]` = 1 / min(size, d_cohort(a)).
     let inverseDenominator: [Double]
-    /// Student → (other student, times together before).
-    let history: [[(other: Int, count: Int)]]
+    /// Student s was together before with `historyOther[k]`, `historyCount[k]` times, for k in
+    /// `historyStart[s]..<historyStart[s + 1]`.
+    let historyStart: [Int]
+    let historyOther: [Int]
+    let historyCount: [Int]
 
     init(students: [Student], history pairs: [StudentPair: Int]) {
         studentCount = students.count
@@ -37,6 +45,8 @@ struct CohortModel: Sendable {
             }
             return own.sorted()
         }
+        featureStart = features.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        featureList = features.flatMap { $0 }
         self.attributeOfFeature = attributeOfFeature
         attributeCount = keys.count
         featureCount = attributeOfFeature.count
@@ -47,7 +57,10 @@ struct CohortModel: Sendable {
             }
         }
         inverseDenominator = inverse
-        history = CohortModel.neighbours(students: students, pairs: pairs)
+        let history = CohortModel.neighbours(students: students, pairs: pairs)
+        historyStart = history.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        historyOther = history.flatMap { $0.map(\.other) }
+        historyCount = history.flatMap { $0.map(\.count) }
     }
 
     private static func neighbours(students: [Student], pairs: [StudentPair: Int]) -> [[(other: Int, count: Int)]] {

@@ -16,7 +16,8 @@ public struct ProposedGroup: Sendable, Equatable, Codable {
 /// for comparison.
 public struct GroupProposal: Sendable, Equatable, Codable {
     public var groups: [ProposedGroup]
-    /// The worst group's diversity.
+    /// The worst group's diversity (no pair penalty; with history it may be a little below what
+    /// a plan without history would reach).
     public var score: Double
     /// The mean diversity over all groups, which breaks ties between equal worst scores.
     public var mean: Double
@@ -38,13 +39,13 @@ public struct GroupProposal: Sendable, Equatable, Codable {
         let split = GroupProposal.groups(students, assignment)
         let ordered = split.map { $0.sorted(by: Student.rosterOrder) }
             .sorted { Student.rosterOrder($0[0], $1[0]) }
-        let total = GroupFormation.score(of: ordered)
+        let cohortValues = GroupFormation.distinctValues(students)
         groups = ordered.enumerated().map { index, members in
             ProposedGroup(name: GroupProposal.name(index), members: members.map(\.userID),
-                          score: GroupFormation.diversity(of: members, in: students))
+                          score: GroupFormation.diversity(of: members, cohortValues: cohortValues))
         }
-        score = total.worst
-        mean = total.mean
+        score = groups.map(\.score).min() ?? 0
+        mean = groups.map(\.score).reduce(0, +) / Double(max(1, groups.count))
         randomBaseline = GroupFormation.score(of: GroupProposal.groups(students, baseline)).worst
         repeatedPairs = StudentPair.history(of: [groups.map(\.members)]).keys.filter { (history[$0] ?? 0) > 0 }.count
     }

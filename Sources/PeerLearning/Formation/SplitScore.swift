@@ -21,8 +21,11 @@ extension GroupFormation {
     /// those attributes. When no student has any attribute there is nothing to mix, and every
     /// group scores 1.0. An empty group scores 0.
     public static func diversity(of group: [Student], in cohort: [Student]) -> Double {
+        diversity(of: group, cohortValues: distinctValues(cohort))
+    }
+
+    static func diversity(of group: [Student], cohortValues: [String: Set<String>]) -> Double {
         guard !group.isEmpty else { return 0 }
-        let cohortValues = distinctValues(cohort)
         guard !cohortValues.isEmpty else { return 1 }
         let groupValues = distinctValues(group)
         var sum = 0.0
@@ -35,8 +38,8 @@ extension GroupFormation {
 
     /// The score of a whole split; the cohort is every student in it.
     public static func score(of split: [[Student]]) -> SplitScore {
-        let cohort = split.flatMap { $0 }
-        let scores = split.map { diversity(of: $0, in: cohort) }
+        let cohortValues = distinctValues(split.flatMap { $0 })
+        let scores = split.map { diversity(of: $0, cohortValues: cohortValues) }
         guard let worst = scores.min() else { return SplitScore(worst: 0, mean: 0) }
         return SplitScore(worst: worst, mean: scores.reduce(0, +) / Double(scores.count))
     }

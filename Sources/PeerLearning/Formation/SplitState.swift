@@ -5,8 +5,9 @@
 /// time two of its members were together (a pair together twice before costs twice). Splits
 /// compare by (worst adjusted group score, sum of adjusted group scores) in that order. With no
 /// history this is exactly SPEC's (worst, mean); with history, of two equally diverse splits
-/// the one with fewer repeated pairs wins, and a repeat is accepted only when it buys at least
-/// `pairPenalty` of diversity.
+/// the one with fewer repeated pairs wins, and a repeat is kept only when it buys more than
+/// `pairPenalty` of its group's diversity (of the worst group's, if it sits in the worst group).
+/// The penalty is not floored, so it separates splits even where diversity is 0.
 struct SplitState {
     static let pairPenalty = 0.05
     /// Improvements smaller than this are rounding noise, not improvements.
@@ -39,11 +40,12 @@ struct SplitState {
         scratch = [Int32](repeating: 0, count: model.attributeCount)
         for student in 0..<model.studentCount { add(student, to: assignment[student]) }
         for student in 0..<model.studentCount {
-            for (other, count) in model.history[student] where other > student && assignment[other] == assignment[student] {
-                penalty[assignment[student]] += count
+            for k in model.historyStart[student]..<model.historyStart[student + 1]
+            where model.historyOther[k] > student && assignment[model.historyOther[k]] == assignment[student] {
+                penalty[assignment[student]] += model.historyCount[k]
             }
         }
-        for group in 0..<groupCount { score[group] = adjustedScore(group, removing: nil, adding: nil, size: size[group], penalty: penalty[group]) }
+        for group in 0..<groupCount { score[group] = adjustedScore(group, removing: -1, adding: -1, size: size[group], penalty: penalty[group]) }
         refreshSummary()
     }
 
@@ -78,8 +80,8 @@ struct SplitState {
         let a = groupOf[i]
         let penaltyA = penalty[a] - together(i, in: a, except: -1)
         let penaltyB = penalty[b] + together(i, in: b, except: -1)
-        let newA = adjustedScore(a, removing: i, adding: nil, size: size[a] - 1, penalty: penaltyA)
-        let newB = adjustedScore(b, removing: nil, adding: i, size: size[b] + 1, penalty: penaltyB)
+        let newA = adjustedScore(a, removing: i, adding: -1, size: size[a] - 1, penalty: penaltyA)
+        let newB = adjustedScore(b, removing: -1, adding: i, size: size[b] + 1, penalty: penaltyB)
         guard accepts(a, newA, b, newB) else { return false }
         remove(i, from: a)
         add(i, to: b)
@@ -88,7 +90,11 @@ struct SplitState {
     }
 
     private func accepts(_ a: Int, _ newA: Double, _ b: Int, _ newB: Double) -> Bool {
-        let others = lowest.first { $0.group != a && $0.group != b }?.score ?? .infinity
+        var others = Double.infinity
+        for entry in lowest where entry.group != a && entry.group != b {
+            others = entry.score
+            break
+        }
         let newWorst = min(others, newA, newB)
         let newTotal = total - score[a] - score[b] + newA + newB
         return Self.improves(worst: newWorst, total: newTotal, over: worst, total)
@@ -104,9 +110,12 @@ struct SplitState {
 
     /// Times `student` was together before with the members of `group` other than `except`.
     private func together(_ student: Int, in group: Int, except: Int) -> Int {
+        let start = model.historyStart[student], end = model.historyStart[student + 1]
+        guard start < end else { return 0 }
         var sum = 0
-        for (other, count) in model.history[student] where other != except && groupOf[other] == group {
-            sum += count
+        for k in start..<end {
+            let other = model.historyOther[k]
+            if other != except && groupOf[other] == group { sum += model.historyCount[k] }
         }
         return sum
     }

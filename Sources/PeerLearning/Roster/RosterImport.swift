@@ -40,11 +40,12 @@ public enum RosterImport {
 
     /// Reads an uploaded file as text: nil when it is not UTF-8 or holds control bytes a text
     /// file never has (NUL and friends), so a spreadsheet or image gets a clear answer.
+    /// A leading byte-order mark is dropped.
     public static func text(fromFile data: Data) -> String? {
         let allowedControls: Set<UInt8> = [0x09, 0x0A, 0x0D]
         guard !data.contains(where: { $0 < 0x20 && !allowedControls.contains($0) }),
               let text = String(data: data, encoding: .utf8) else { return nil }
-        return text
+        return strippingBOM(text)
     }
 
     static func normalizedColumn(_ cell: String) -> String {
