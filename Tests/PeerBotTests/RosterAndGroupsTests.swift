@@ -164,6 +164,11 @@ struct RoomDriver {
         #expect(result.problems.map(\.line) == [3, 4])
     }
 
+    @Test func lineNumbersCountBlankLines() throws {
+        let result = try #require(check("matrix_id,name\n@anna:hs,Anna\n\nbad,Bo\n"))
+        #expect(result.problems.map(\.line) == [4])
+    }
+
     @Test func binaryAndEmptyFilesGetAnAnswer() throws {
         if case .checked = RosterFile.read(Data([0xFF, 0xD8, 0xFF, 0x00, 0x10]), maximumBytes: 1 << 20) { Issue.record("binary must be unreadable") }
         let empty = try #require(check(""))
