@@ -15,6 +15,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.local/venv"
 STATE="$ROOT/.local/synapse"
 START_TIMEOUT="${SYNAPSE_START_TIMEOUT:-60}"
+SYNAPSE_MAIN='import runpy, signal, sys
+signal.pthread_sigmask(signal.SIG_SETMASK, set())
+sys.argv[0] = "synapse.app.homeserver"
+runpy.run_module("synapse.app.homeserver", run_name="__main__", alter_sys=True)'
+
 
 die() { echo "synapse.sh: $*" >&2; exit 1; }
 log() { echo "synapse.sh: $*" >&2; }
@@ -213,6 +218,18 @@ answers() {
   curl -fsS -m 2 -o /dev/null "$1/_matrix/client/versions" 2>/dev/null
 }
 
+# The daemon must not keep the caller's descriptors open: a caller waiting for this script
+# to finish (a pipe, or Foundation's Process) would otherwise wait for Synapse to exit too.
+close_inherited_fds() {
+  local fd
+  for fd in /proc/$BASHPID/fd/*; do
+    fd="${fd##*/}"
+    if [ "$fd" -gt 2 ] 2>/dev/null; then
+      eval "exec $fd>&-" 2>/dev/null || true
+    fi
+  done
+}
+
 base_url() { echo "http://127.0.0.1:$(config_port "$1")"; }
 
 cmd_start() {
@@ -238,7 +255,8 @@ cmd_start() {
   else
     answers "$url" && die "port $port is already answering, but not as instance '$name'"
     ensure_config "$name" "$port" "$tight"
-    (cd "$dir" && exec setsid "$VENV/bin/python" -m synapse.app.homeserver \
+    # Unblock signals first: a caller may have blocked SIGTERM, and `stop` relies on it.
+    (close_inherited_fds; cd "$dir" && exec setsid "$VENV/bin/python" -c "$SYNAPSE_MAIN" \
         -c "$dir/homeserver.yaml" </dev/null >>"$dir/stdout.log" 2>&1) &
     pid=$!
     echo "$pid" >"$dir/run.pid"
@@ -269,7 +287,7 @@ cmd_stop() {
   kill -TERM "$pid" 2>/dev/null || true
   local waited=0
   while kill -0 "$pid" 2>/dev/null; do
-    if [ "$waited" -ge 150 ]; then
+    if [ "$waited" -eq 150 ]; then
       log "Synapse '$name' ignored SIGTERM for 30s: killing it"
       kill -KILL "$pid" 2>/dev/null || true
     fi

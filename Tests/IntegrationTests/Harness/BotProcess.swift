@@ -1,0 +1,122 @@
+import Foundation
+import Synchronization
+
+/// The peerbot daemon under test: `$PEERBOT_BIN run --config FILE`, with its own account,
+/// config, database and log in a folder of its own. Killed when the test lets go of it.
+final class BotProcess: Sendable {
+    /// The bot's account, usable by the test too (e.g. to log its token out).
+    let account: TestUser
+    let accessToken: String
+    let directory: URL
+    let binary: URL
+    var userID: String { account.userID }
+    var configURL: URL { directory.appendingPathComponent("peerbot.yaml") }
+    var tokenURL: URL { directory.appendingPathComponent("access_token") }
+    var databaseURL: URL { directory.appendingPathComponent("peerbot.sqlite") }
+    var logURL: URL { directory.appendingPathComponent("peerbot.log") }
+
+    private struct State {
+        var running = false
+        var pid: pid_t = 0
+        var exitStatus: Int32?
+        var exitedAt: ContinuousClock.Instant?
+        var launches = 0
+    }
+
+    private let state = Mutex(State())
+
+    init(account: TestUser, accessToken: String, directory: URL, binary: URL) {
+        self.account = account
+        self.accessToken = accessToken
+        self.directory = directory
+        self.binary = binary
+    }
+
+    deinit { kill9() }
+
+    /// Starts the daemon; its stdout and stderr are appended to `logURL`.
+    func start() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw HarnessError.botBinaryMissing(path: binary.path)
+        }
+        guard !isRunning else { return }
+        let pid = try ChildProcess.spawn(binary.path, ["run", "--config", configURL.path], outputPath: logURL.path)
+        state.withLock { state in
+            state = State(running: true, pid: pid, launches: state.launches + 1)
+        }
+        Task.detached { [weak self] in
+            let status = await ChildProcess.exitStatus(of: pid)
+            self?.recordExit(pid: pid, status: status)
+        }
+    }
+
+    private func recordExit(pid: pid_t, status: Int32) {
+        let now = ContinuousClock.now
+        state.withLock { state in
+            guard state.pid == pid else { return }
+            state.running = false
+            state.exitStatus = status
+            state.exitedAt = now
+        }
+    }
+
+    var isRunning: Bool { state.withLock { $0.running } }
+    /// Process id of the current (or last) run.
+    var pid: pid_t { state.withLock { $0.pid } }
+    /// How many times the daemon was started.
+    var launches: Int { state.withLock { $0.launches } }
+    /// Exit status of the last run (128 + n when killed by signal n); nil while running.
+    var exitStatus: Int32? { state.withLock { $0.running ? nil : $0.exitStatus } }
+
+    /// Throws, with the log's end, when the daemon is not running: a test waiting on it fails at once.
+    func checkAlive() throws {
+        guard !isRunning else { return }
+        guard let status = state.withLock({ $0.exitStatus }) else { throw HarnessError.botNotRunning }
+        throw HarnessError.botExited(status: status, logTail: logTail())
+    }
+
+    /// SIGKILL, without waiting.
+    func kill9() {
+        let pid = state.withLock { $0.running ? $0.pid : 0 }
+        if pid > 0 { kill(pid, SIGKILL) }
+    }
+
+    /// SIGKILL and wait until the process is gone.
+    func kill9AndWait(timeout: Duration = .seconds(30)) async throws {
+        kill9()
+        guard await waitForExit(timeout: timeout) != nil else {
+            throw HarnessError.timedOut(what: "peerbot to die after SIGKILL", after: timeout)
+        }
+    }
+
+    /// SIGTERM; returns the exit status and how long the exit took (nil status: still running at `timeout`).
+    func terminate(timeout: Duration = .seconds(30)) async -> (status: Int32?, elapsed: Duration) {
+        let pid = state.withLock { $0.running ? $0.pid : 0 }
+        let sent = ContinuousClock.now
+        if pid > 0 { kill(pid, SIGTERM) }
+        let status = await waitForExit(timeout: timeout)
+        let exitedAt = state.withLock { $0.exitedAt } ?? ContinuousClock.now
+        return (status, status == nil ? timeout : max(.zero, exitedAt - sent))
+    }
+
+    /// Waits for the current run to end; its exit status, or nil when still running at `timeout`.
+    func waitForExit(timeout: Duration) async -> Int32? {
+        let status = try? await Polling.until("peerbot to exit", timeout: timeout, interval: .milliseconds(50)) {
+            self.exitStatus
+        }
+        return status
+    }
+
+    /// Kills the running daemon (if any) and starts it again with the same config and database.
+    func restart() async throws {
+        if isRunning { try await kill9AndWait() }
+        try start()
+    }
+
+    /// Everything the daemon wrote to stdout and stderr, over all its runs.
+    var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+
+    func logTail(lines: Int = 40) -> String {
+        log.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Starts helper programs and the bot with `posix_spawn`, with a clean signal mask and default
+/// signal handlers. Foundation's `Process` launched from a Dispatch worker thread passes that
+/// thread's mask on, which blocks SIGTERM in the child: a SIGTERM test would then prove nothing.
+enum ChildProcess {
+    /// How a child ended, in the shell's convention: the exit code, or 128 + the signal number.
+    typealias ExitStatus = Int32
+
+    /// Spawns `executable`; stdin is /dev/null, stdout and stderr are appended to `outputPath`.
+    static func spawn(_ executable: String, _ arguments: [String], outputPath: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var everySignal = sigset_t()
+        sigfillset(&everySignal)
+        sigdelset(&everySignal, SIGKILL)
+        sigdelset(&everySignal, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &everySignal)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        guard result == 0 else {
+            throw HarnessError.commandFailed(
+                command: executable, status: result, output: "posix_spawn: \(String(cString: strerror(result)))")
+        }
+        return pid
+    }
+
+    /// Waits for `pid` on a thread of its own (never blocking the test's task threads).
+    static func exitStatus(of pid: pid_t) async -> ExitStatus {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: waitBlocking(pid))
+            }
+        }
+    }
+
+    private static func waitBlocking(_ pid: pid_t) -> ExitStatus {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            if errno != EINTR { return -1 }
+        }
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+}

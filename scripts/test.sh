@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests and the integration tests against a real local Synapse.
+# Needs only the Swift toolchain and a Debian-like system; installs the rest itself.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SYNAPSE="$ROOT/scripts/synapse.sh"
+# Extra instances the integration tests may start; stopped here too in case a test died early.
+INSTANCES=(test tight outage)
+
+stop_all() {
+  for name in "${INSTANCES[@]}"; do
+    "$SYNAPSE" stop "$name" || true
+  done
+}
+
+"$SYNAPSE" install
+swift build --build-tests
+
+trap stop_all EXIT
+"$SYNAPSE" start test 18008 >/dev/null
+
+export PEERBOT_TEST_SYNAPSE="http://127.0.0.1:18008"
+export PEERBOT_TEST_ROOT="$ROOT"
+export PEERBOT_BIN="$ROOT/.build/debug/peerbot"
+
+status=0
+swift test "$@" || status=$?
+exit "$status"
