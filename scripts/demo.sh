@@ -80,6 +80,8 @@ language: da
 timezone: Europe/Copenhagen
 # Short, so that the walkthrough shows the report of who has not joined their group room.
 join_grace: 20s
+# Short, so that a one-minute demo session shows its wrap-up prompt.
+wrap_up_before_end: 15s
 log_level: info
 YAML
 "$BIN" check-config --config "$DEMO/peerbot.yaml" >/dev/null

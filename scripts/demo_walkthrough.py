@@ -6,6 +6,7 @@ Standard library only.
 """
 import argparse
 import json
+import re
 import sys
 import time
 import urllib.error
@@ -160,11 +161,65 @@ def main():
         show(f"{user.name}: {text}", user.wait_reply(room, user.send(room, text)))
 
     roster_and_groups(supervisor, sup_room, args)
+    sessions(supervisor, sup_room, args)
 
     print("\nWhat the supervisor room received:")
     for event in supervisor.bot_messages(sup_room):
         show("", event)
     print()
+
+
+def group_room_of(student):
+    """The group room the bot made for a student: the joined room carrying the bot's group marker."""
+    for room in student.call("GET", "/joined_rooms")["joined_rooms"]:
+        try:
+            marker = student.call("GET", f"/rooms/{q(room)}/state/org.peerbot.room/")
+        except RuntimeError:
+            continue
+        if marker.get("kind") == "group":
+            return room
+    raise RuntimeError(f"{student.name} is in no group room")
+
+
+def wait_kind(user, room, kind, count=1, timeout=90):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = [e for e in user.bot_messages(room) if e["content"].get("peerbot.kind") == kind]
+        if len(found) >= count:
+            return found[count - 1]
+        time.sleep(0.5)
+    raise RuntimeError(f"no {kind} message in {room} within {timeout}s")
+
+
+def sessions(supervisor, sup_room, args):
+    """A session of one minute, twenty seconds from now, in every group; goals, confirmations,
+    a question, and the facilitator's prompts as they fall due."""
+    print("\nSessions (a one-minute session starting in 20 seconds, in every group):")
+    show("vejleder: !klar @anna:localhost", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!klar @anna:localhost")))
+    show("vejleder: !kriterier …", supervisor.wait_reply(sup_room, supervisor.send(
+        sup_room, "!kriterier Bidrag til arbejdet, samspil med de andre, faglig viden")))
+    planned = supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!session planlæg alle +20s 60s Sepsis-case"))
+    show("vejleder: !session planlæg alle +20s 60s …", planned)
+    numbers = sorted(set(re.findall(r"#(\d+)", planned["content"]["body"])))
+    for number in numbers:
+        supervisor.wait_reply(sup_room, supervisor.send(sup_room, f"!session mål #{number} Genkende tidlige tegn på sepsis"))
+        supervisor.wait_reply(sup_room, supervisor.send(sup_room, f"!session aktivitet #{number} case Ældre patient med feber og konfusion"))
+    students = {name: User(args.homeserver, name, args.password) for name in args.students[:-1]}
+    anna = students["anna"]
+    room = group_room_of(anna)
+    goals = wait_kind(anna, room, "goals")
+    show("group room: the goals message", goals)
+    anna.call("PUT", f"/rooms/{q(room)}/send/m.reaction/demo{time.time_ns()}",
+              {"m.relates_to": {"rel_type": "m.annotation", "event_id": goals["event_id"], "key": "✅"}})
+    print("  anna reacts ✅ to the goals")
+    mates = [s for s in students.values() if s is not anna and group_room_of(s) == room]
+    if mates:
+        show(f"{mates[0].name}: !forstået", mates[0].wait_reply(room, mates[0].send(room, "!forstået")))
+    if len(mates) > 1:
+        show(f"{mates[1].name}: !spørgsmål …", mates[1].wait_reply(room, mates[1].send(room, "!spørgsmål Skal vi bruge qSOFA eller NEWS?")))
+    show("group room: session start", wait_kind(anna, room, "session_start"))
+    show("group room: midpoint", wait_kind(anna, room, "facilitator_prompt", 1))
+    show("group room: wrap-up", wait_kind(anna, room, "facilitator_prompt", 2))
 
 
 ROSTER = """matrix_id,name,strengths,background,style
