@@ -26,6 +26,12 @@ enum Figures {
         return sorted[min(max(rank, 1), sorted.count) - 1]
     }
 
+    /// `value` rounded to `places` decimals, for JSON output.
+    static func rounded(_ value: Double, places: Int = 2) -> Double {
+        let scale = pow(10, Double(places))
+        return (value * scale).rounded() / scale
+    }
+
     /// `value` with `digits` decimals.
     static func format(_ value: Double, digits: Int = 1) -> String {
         String(format: "%.\(digits)f", value)

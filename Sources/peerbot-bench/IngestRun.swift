@@ -22,9 +22,9 @@ struct IngestRun: Encodable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(events, forKey: .events)
         try c.encode(handled, forKey: .handled)
-        try c.encode(decodeMs, forKey: .decodeMs)
-        try c.encode(ingestMs, forKey: .ingestMs)
-        try c.encode(totalMs, forKey: .totalMs)
+        try c.encode(Figures.rounded(decodeMs), forKey: .decodeMs)
+        try c.encode(Figures.rounded(ingestMs), forKey: .ingestMs)
+        try c.encode(Figures.rounded(totalMs), forKey: .totalMs)
         try c.encode(eventsPerSecond.rounded(), forKey: .eventsPerSecond)
         try c.encode(outboxQueued, forKey: .outboxQueued)
     }

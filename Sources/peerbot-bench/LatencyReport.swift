@@ -34,11 +34,11 @@ struct LatencyReport: Encodable {
         try c.encode(botMs.count, forKey: .rounds)
         try c.encode(warmup, forKey: .warmup)
         try c.encode(syncErrors, forKey: .syncErrors)
-        try c.encode(plainMs, forKey: .plainMs)
-        try c.encode(botMs, forKey: .botMs)
+        try c.encode(plainMs.map { Figures.rounded($0) }, forKey: .plainMs)
+        try c.encode(botMs.map { Figures.rounded($0) }, forKey: .botMs)
         for (key, value) in [(CodingKeys.plainP50, plainP50), (.plainP95, plainP95), (.floorP50, floorP50),
                              (.floorP95, floorP95), (.botP50, botP50), (.botP95, botP95), (.overheadP50, overheadP50)] {
-            try c.encode((value * 10).rounded() / 10, forKey: key)
+            try c.encode(Figures.rounded(value), forKey: key)
         }
     }
 

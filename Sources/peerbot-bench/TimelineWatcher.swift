@@ -9,7 +9,7 @@ actor TimelineWatcher {
     /// What a measurement waits for.
     enum Sighting: Hashable, Sendable {
         case event(String)
-        /// A message from the bot whose `m.in_reply_to` names this event.
+        /// An `m.notice` from the bot whose `m.in_reply_to` names this event.
         case reply(to: String)
     }
 
@@ -80,7 +80,8 @@ actor TimelineWatcher {
 
     private func note(_ event: ClientEvent, at instant: Instant) {
         record(.event(event.eventID), at: instant)
-        if event.sender == botUserID, let command = event.content["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue {
+        if event.sender == botUserID, event.content["msgtype"]?.stringValue == "m.notice",
+           let command = event.content["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue {
             record(.reply(to: command), at: instant)
         }
     }
