@@ -150,12 +150,13 @@ stop_bot
 
 if [ "$STATIC" = "yes" ]; then
   step "rebuild with --static-swift-stdlib"
-  swift build -c release --static-swift-stdlib --product peerbot
-  cp "$BIN/peerbot" "$WORK/peerbot-static"
-  # Put the ordinary binary back so .build/release holds what a plain release build makes.
-  swift build -c release --product peerbot
-  start_bot "$WORK/peerbot-static" "$WORK/bot-static.log"
-  measure_bot static "$WORK/peerbot-static"
+  # A scratch path of its own: the flag changes every module's build, and .build/release keeps
+  # what a plain release build makes (the first static build is a full one, later ones are not).
+  STATIC_SCRATCH="$ROOT/.build-static"
+  swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --product peerbot
+  STATIC_BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --show-bin-path)"
+  start_bot "$STATIC_BIN/peerbot" "$WORK/bot-static.log"
+  measure_bot static "$STATIC_BIN/peerbot"
   stop_bot
 fi
 
