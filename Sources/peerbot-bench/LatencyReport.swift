@@ -53,6 +53,7 @@ struct LatencyReport: Encodable {
     }
 }
 
+/// Right-aligns figures in the human-readable tables.
 extension String {
     func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
