@@ -1,0 +1,63 @@
+import Foundation
+import MatrixClient
+import PeerBot
+
+/// `ingest`: events per second of a recorded `/sync` body through decode → route → store, no network.
+struct IngestBench {
+    static let defaultInput = "../shared/bench/sync-10k.json"
+    /// The supervisor of the benchmark deployment: none of the recorded senders.
+    static let supervisor = "@supervisor:example.org"
+    static let botUserID = "@peerbot:example.org"
+    static let target = 20_000.0
+
+    let input: String
+    let runs: Int
+    let withLogs: Bool
+    let json: Bool
+
+    init(arguments: inout Arguments) throws {
+        input = try arguments.option("input") ?? Self.defaultInput
+        runs = try arguments.count("runs", default: 5)
+        withLogs = arguments.flag("with-logs")
+        json = arguments.flag("json")
+        try arguments.finish()
+    }
+
+    func run() async throws {
+        guard let body = FileManager.default.contents(atPath: input) else { throw BenchError.unreadable(path: input) }
+        // The bot logs one info line per answered command; by default they are left out of the figures.
+        BotLogging.bootstrap(level: withLogs ? .info : .warning)
+        let shape = try InputShape(MatrixClient.decodeSync(body))
+        var results: [IngestRun] = []
+        for index in 1...runs {
+            let result = try IngestRun.measure(body: body, shape: shape)
+            results.append(result)
+            if !json { print("run \(index): \(result.line)") }
+        }
+        let report = IngestReport(input: input, bytes: body.count, shape: shape, runs: results, withLogs: withLogs)
+        if json { return try Figures.printJSON(report) }
+        report.printSummary()
+    }
+}
+
+/// What the recorded body holds, read once before the timed runs.
+struct InputShape: Sendable {
+    let roomIDs: [String]
+    let events: Int
+    let senders: Set<String>
+    let earliest: Date
+
+    init(_ sync: SyncResponse) throws {
+        roomIDs = sync.rooms.join.keys.sorted()
+        let all = sync.rooms.join.values.flatMap(\.timeline.events)
+        guard let first = all.map(\.originServerTS).min() else {
+            throw BenchError.unexpected("the input holds no timeline events")
+        }
+        events = all.count
+        senders = Set(all.map(\.sender))
+        earliest = Date(timeIntervalSince1970: Double(first) / 1000)
+    }
+
+    /// Rooms are joined a day before their first event, so every event is new to the bot.
+    var joinedAt: Date { earliest.addingTimeInterval(-86_400) }
+}

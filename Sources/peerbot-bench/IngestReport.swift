@@ -1,0 +1,74 @@
+import Foundation
+
+/// The ingest benchmark's figures: every run and the medians.
+struct IngestReport: Encodable {
+    let input: String
+    let bytes: Int
+    let rooms: Int
+    let events: Int
+    let senders: Int
+    let build: String
+    let withLogs: Bool
+    let runs: [IngestRun]
+    let rosterNote = "the store has no roster table yet: the senders are not seeded and route as guests"
+
+    init(input: String, bytes: Int, shape: InputShape, runs: [IngestRun], withLogs: Bool) {
+        self.input = input
+        self.bytes = bytes
+        rooms = shape.roomIDs.count
+        events = shape.events
+        senders = shape.senders.count
+        build = Figures.buildConfiguration
+        self.withLogs = withLogs
+        self.runs = runs
+    }
+
+    var medianDecodeMs: Double { Figures.median(runs.map(\.decodeMs)) }
+    var medianIngestMs: Double { Figures.median(runs.map(\.ingestMs)) }
+    var medianTotalMs: Double { Figures.median(runs.map(\.totalMs)) }
+    var medianEventsPerSecond: Double { Figures.median(runs.map(\.eventsPerSecond)) }
+    var bestEventsPerSecond: Double { runs.map(\.eventsPerSecond).max() ?? .nan }
+    var meetsTarget: Bool { medianEventsPerSecond >= IngestBench.target }
+
+    enum CodingKeys: String, CodingKey {
+        case input, bytes, rooms, events, senders, build, withLogs = "with_logs", runs, rosterNote = "roster_note"
+        case medianDecodeMs = "median_decode_ms", medianIngestMs = "median_ingest_ms", medianTotalMs = "median_total_ms"
+        case medianEventsPerSecond = "median_events_per_second", bestEventsPerSecond = "best_events_per_second", target = "target_events_per_second", meetsTarget = "meets_target"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(input, forKey: .input)
+        try c.encode(bytes, forKey: .bytes)
+        try c.encode(rooms, forKey: .rooms)
+        try c.encode(events, forKey: .events)
+        try c.encode(senders, forKey: .senders)
+        try c.encode(build, forKey: .build)
+        try c.encode(withLogs, forKey: .withLogs)
+        try c.encode(runs, forKey: .runs)
+        try c.encode(rosterNote, forKey: .rosterNote)
+        try c.encode(Figures.rounded(medianDecodeMs), forKey: .medianDecodeMs)
+        try c.encode(Figures.rounded(medianIngestMs), forKey: .medianIngestMs)
+        try c.encode(Figures.rounded(medianTotalMs), forKey: .medianTotalMs)
+        try c.encode(medianEventsPerSecond.rounded(), forKey: .medianEventsPerSecond)
+        try c.encode(bestEventsPerSecond.rounded(), forKey: .bestEventsPerSecond)
+        try c.encode(IngestBench.target, forKey: .target)
+        try c.encode(meetsTarget, forKey: .meetsTarget)
+    }
+
+    func printSummary() {
+        let megabytes = Figures.format(Double(bytes) / 1_000_000, digits: 2)
+        print("ingest: \(input) (\(megabytes) MB), \(events) events in \(rooms) rooms, \(runs.count) runs, \(build) build")
+        print("  store: fresh on-disk database per run, \(rooms) group rooms seeded, joined a day before the first event")
+        print("  note: \(rosterNote) (\(senders) distinct senders)")
+        print("  bot log lines: \(withLogs ? "info, to stderr" : "off (warning level)")")
+        print("  median events          \(runs.map(\.events).sorted()[runs.count / 2])")
+        print("  median decode ms       \(Figures.format(medianDecodeMs))")
+        print("  median ingest ms       \(Figures.format(medianIngestMs))")
+        print("  median total ms        \(Figures.format(medianTotalMs))")
+        print("  median events/s        \(Figures.format(medianEventsPerSecond, digits: 0)) (total: decode + ingest)")
+        print("  best events/s          \(Figures.format(bestEventsPerSecond, digits: 0)) (fastest run)")
+        print("  outbox rows queued     \(runs.map(\.outboxQueued).sorted()[runs.count / 2]) (commands answered: \(runs.map(\.handled).sorted()[runs.count / 2]))")
+        print("  target ≥ \(Figures.format(IngestBench.target, digits: 0)) events/s: \(meetsTarget ? "met" : "NOT met")")
+    }
+}

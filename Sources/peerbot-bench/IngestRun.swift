@@ -1,0 +1,73 @@
+import Foundation
+import MatrixClient
+import PeerBot
+import PeerBotStore
+
+/// One timed run of the ingest benchmark on a fresh on-disk database.
+struct IngestRun: Encodable {
+    let events: Int
+    let handled: Int
+    let decodeMs: Double
+    let ingestMs: Double
+    let outboxQueued: Int
+    var totalMs: Double { decodeMs + ingestMs }
+    var eventsPerSecond: Double { Double(events) / (totalMs / 1000) }
+
+    enum CodingKeys: String, CodingKey {
+        case events, handled, decodeMs = "decode_ms", ingestMs = "ingest_ms", totalMs = "total_ms"
+        case eventsPerSecond = "events_per_second", outboxQueued = "outbox_queued"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(events, forKey: .events)
+        try c.encode(handled, forKey: .handled)
+        try c.encode(Figures.rounded(decodeMs), forKey: .decodeMs)
+        try c.encode(Figures.rounded(ingestMs), forKey: .ingestMs)
+        try c.encode(Figures.rounded(totalMs), forKey: .totalMs)
+        try c.encode(eventsPerSecond.rounded(), forKey: .eventsPerSecond)
+        try c.encode(outboxQueued, forKey: .outboxQueued)
+    }
+
+    var line: String {
+        "decode \(Figures.format(decodeMs)) ms, ingest \(Figures.format(ingestMs)) ms, total \(Figures.format(totalMs)) ms, "
+            + "\(Figures.format(eventsPerSecond, digits: 0)) events/s, \(outboxQueued) outbox rows queued"
+    }
+
+    /// Seeds a fresh database, then times decoding the body and ingesting it.
+    static func measure(body: Data, shape: InputShape) throws -> IngestRun {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("peerbot-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("peerbot.sqlite").path
+        let database = try AppDatabase(path: path)
+        try seed(database, shape: shape)
+        let config = benchConfig(databasePath: path)
+
+        let clock = ContinuousClock()
+        let start = clock.now
+        let sync = try MatrixClient.decodeSync(body)
+        let decoded = clock.now
+        let outcome = try BatchIngestor(database: database).ingest(sync, firstSync: false, config: config)
+        let ingested = clock.now
+
+        let queued = try database.read { try $0.outboxCounts().pending }
+        return IngestRun(events: outcome.events, handled: outcome.handled, decodeMs: (decoded - start).ms,
+                         ingestMs: (ingested - decoded).ms, outboxQueued: queued)
+    }
+
+    /// Every room of the input as a group room G0000…, joined before its first event.
+    static func seed(_ database: AppDatabase, shape: InputShape) throws {
+        try database.write { writer in
+            for (index, roomID) in shape.roomIDs.enumerated() {
+                let group = "G" + String(format: "%04d", index)
+                try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .group, groupName: group, joinedAt: shape.joinedAt))
+            }
+        }
+    }
+
+    static func benchConfig(databasePath: String) -> BotConfig {
+        BotConfig(homeserver: "https://example.org", userID: IngestBench.botUserID, accessToken: Secret("unused"),
+                  supervisors: [IngestBench.supervisor], databasePath: databasePath,
+                  timeZone: TimeZone(identifier: "Europe/Copenhagen") ?? .current)
+    }
+}

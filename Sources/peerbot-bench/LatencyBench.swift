@@ -1,0 +1,76 @@
+import CurlHTTP
+import Foundation
+import MatrixClient
+
+/// `latency`: how long a student waits for the bot's reply, against a running Synapse and bot,
+/// set beside the floor of two plain message hops.
+struct LatencyBench {
+    let homeserver: String
+    let botUserID: String
+    let student: Credentials
+    let peer: Credentials
+    let supervisor: Credentials
+    let rounds: Int
+    let warmup: Int
+    let json: Bool
+    static let waitLimit: Duration = .seconds(30)
+
+    init(arguments: inout Arguments) throws {
+        homeserver = try arguments.required("homeserver")
+        botUserID = try arguments.required("bot")
+        student = try Credentials(parsing: arguments.required("student"), option: "student")
+        peer = try Credentials(parsing: arguments.required("peer"), option: "peer")
+        supervisor = try Credentials(parsing: arguments.required("supervisor"), option: "supervisor")
+        rounds = try arguments.count("rounds", default: 50)
+        warmup = try arguments.count("warmup", default: 3, minimum: 0)
+        json = arguments.flag("json")
+        try arguments.finish()
+    }
+
+    func run() async throws {
+        let http = CurlHTTPClient()
+        defer { http.shutdown() }
+        let base = MatrixClient(homeserver: homeserver, accessToken: nil, transport: BenchTransport(http: http))
+        let room = try await BenchRoom.prepare(base: base, botUserID: botUserID, supervisor: supervisor, student: student, peer: peer)
+        let watcher = TimelineWatcher(client: room.student, roomID: room.roomID, botUserID: botUserID)
+        try await watcher.start()
+        let samples: (plain: [Double], bot: [Double])
+        do {
+            samples = try await measure(room: room, watcher: watcher)
+            await watcher.stop()
+        } catch {
+            await watcher.stop()
+            throw error
+        }
+        let report = LatencyReport(homeserver: homeserver, bot: botUserID, roomID: room.roomID, warmup: warmup,
+                                   plainMs: samples.plain, botMs: samples.bot, syncErrors: await watcher.syncErrors)
+        if json { return try Figures.printJSON(report) }
+        report.printSummary()
+    }
+
+    /// Interleaves a plain message and a command each round; the warm-up rounds are dropped.
+    private func measure(room: BenchRoom, watcher: TimelineWatcher) async throws -> (plain: [Double], bot: [Double]) {
+        let clock = ContinuousClock()
+        var plain: [Double] = []
+        var bot: [Double] = []
+        for round in 1...(warmup + rounds) {
+            let plainStart = clock.now
+            let messageID = try await send(room.peer, to: room.roomID, body: "plain message, round \(round)")
+            let plainSeen = try await watcher.arrival(of: .event(messageID), timeout: Self.waitLimit)
+
+            let commandStart = clock.now
+            let commandID = try await send(room.student, to: room.roomID, body: "!help")
+            let replySeen = try await watcher.arrival(of: .reply(to: commandID), timeout: Self.waitLimit)
+
+            guard round > warmup else { continue }
+            plain.append((plainSeen - plainStart).ms)
+            bot.append((replySeen - commandStart).ms)
+        }
+        return (plain, bot)
+    }
+
+    private func send(_ client: MatrixClient, to roomID: String, body: String) async throws -> String {
+        let content = JSONValue.object(MessageContent.message(body: body, msgtype: "m.text"))
+        return try await client.send(roomID: roomID, eventType: "m.room.message", txnID: "bench.\(UUID().uuidString)", content: content)
+    }
+}

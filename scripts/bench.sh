@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Benchmarks of peerbot: ingest throughput (no network), reply latency and memory against a
+# local Synapse with the real bot running.
+#
+#   scripts/bench.sh [--static] [--input PATH] [--runs N] [--rounds N] [--skip-build]
+#
+#   --static      also rebuild the bot with --static-swift-stdlib and measure it the same way
+#   --input       the recorded /sync body (default: ../shared/bench/sync-10k.json beside the repo)
+#   --runs        ingest runs (default 5)          --rounds   latency rounds (default 50)
+#   --skip-build  use the release binaries already built
+#
+# Synapse comes from scripts/synapse.sh (SYNAPSE_SH overrides the path), instance "bench", port 18020.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SYNAPSE="${SYNAPSE_SH:-$ROOT/scripts/synapse.sh}"
+INSTANCE="bench"
+PORT=18020
+INPUT="$ROOT/../shared/bench/sync-10k.json"
+RUNS=5
+ROUNDS=50
+STATIC="no"
+BUILD="yes"
+IDLE_SECONDS=10
+READY_TIMEOUT=60
+# Fixed passwords: the instance keeps its accounts between runs and only listens on 127.0.0.1.
+BOT_PASSWORD="bench-bot-password"
+SUPERVISOR_PASSWORD="bench-supervisor-password"
+STUDENT_PASSWORD="bench-student-password"
+PEER_PASSWORD="bench-peer-password"
+
+die() { echo "bench.sh: $*" >&2; exit 1; }
+step() { echo; echo "== $*"; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --static) STATIC="yes" ;;
+    --skip-build) BUILD="no" ;;
+    --input) INPUT="${2:?--input needs a path}"; shift ;;
+    --runs) RUNS="${2:?--runs needs a number}"; shift ;;
+    --rounds) ROUNDS="${2:?--rounds needs a number}"; shift ;;
+    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option '$1' (see --help)" ;;
+  esac
+  shift
+done
+
+cd "$ROOT"
+[ -f "$INPUT" ] || die "no benchmark input at $INPUT (use --input PATH)"
+[ -x "$SYNAPSE" ] || die "no Synapse script at $SYNAPSE (set SYNAPSE_SH)"
+
+WORK="$(mktemp -d -t peerbot-bench.XXXXXX)"
+BOT_PID=""
+SYNAPSE_STARTED="no"
+
+stop_bot() {
+  if [ -n "$BOT_PID" ] && kill -0 "$BOT_PID" 2>/dev/null; then
+    kill -TERM "$BOT_PID" 2>/dev/null || true
+    wait "$BOT_PID" 2>/dev/null || true
+  fi
+  BOT_PID=""
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop_bot
+  if [ "$SYNAPSE_STARTED" = "yes" ]; then "$SYNAPSE" stop "$INSTANCE" || true; fi
+  if [ "$status" -ne 0 ]; then
+    echo "bench.sh: failed (status $status); logs kept in $WORK" >&2
+  else
+    rm -rf "$WORK"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+build_release() {
+  # One product per call: each build links only what it names.
+  swift build -c release "$@" --product peerbot
+  swift build -c release "$@" --product peerbot-bench
+}
+
+BIN="$(swift build -c release --show-bin-path)"
+if [ "$BUILD" = "yes" ]; then
+  step "release build"
+  build_release
+fi
+[ -x "$BIN/peerbot" ] && [ -x "$BIN/peerbot-bench" ] || die "release binaries missing in $BIN (drop --skip-build)"
+BENCH="$BIN/peerbot-bench"
+
+step "ingest"
+"$BENCH" ingest --input "$INPUT" --runs "$RUNS" | tee "$WORK/ingest.txt"
+
+step "synapse"
+"$SYNAPSE" install
+URL="$("$SYNAPSE" start "$INSTANCE" "$PORT")"
+SYNAPSE_STARTED="yes"
+echo "homeserver $URL"
+"$SYNAPSE" register "$INSTANCE" bot "$BOT_PASSWORD"
+"$SYNAPSE" register "$INSTANCE" supervisor "$SUPERVISOR_PASSWORD"
+"$SYNAPSE" register "$INSTANCE" student "$STUDENT_PASSWORD"
+"$SYNAPSE" register "$INSTANCE" peer "$PEER_PASSWORD"
+
+step "bot login and configuration"
+( umask 077; printf '%s\n' "$BOT_PASSWORD" >"$WORK/bot.password" )
+"$BIN/peerbot" login --homeserver "$URL" --user bot --password-file "$WORK/bot.password" --token-file "$WORK/access_token"
+cat >"$WORK/peerbot.yaml" <<YAML
+homeserver: "$URL"
+user_id: "@bot:localhost"
+access_token_file: "$WORK/access_token"
+supervisors:
+  - "@supervisor:localhost"
+database: "$WORK/peerbot.sqlite"
+log_level: info
+YAML
+
+# Starts the bot binary $1, logging to $2, and waits until the log says it is syncing.
+start_bot() {
+  "$1" run --config "$WORK/peerbot.yaml" >"$2" 2>&1 &
+  BOT_PID=$!
+  local waited=0
+  until grep -q "ready" "$2"; do
+    kill -0 "$BOT_PID" 2>/dev/null || { tail -n 20 "$2" >&2; die "the bot exited during start-up"; }
+    [ "$waited" -ge $((READY_TIMEOUT * 5)) ] && die "the bot was not ready within ${READY_TIMEOUT}s (log: $2)"
+    sleep 0.2
+    waited=$((waited + 1))
+  done
+  echo "bot running as pid $BOT_PID ($1)"
+}
+
+# Latency, then memory after an idle pause; $1 names the variant in the output files.
+measure_bot() {
+  step "latency ($1)"
+  "$BENCH" latency --homeserver "$URL" --bot "@bot:localhost" \
+    --student "student:$STUDENT_PASSWORD" --peer "peer:$PEER_PASSWORD" \
+    --supervisor "supervisor:$SUPERVISOR_PASSWORD" --rounds "$ROUNDS" | tee "$WORK/latency-$1.txt"
+  step "memory ($1), after ${IDLE_SECONDS}s idle"
+  sleep "$IDLE_SECONDS"
+  "$BENCH" rss --pid "$BOT_PID" | tee "$WORK/rss-$1.txt"
+  echo "  binary $(du -h "$2" | cut -f1)  ($2)" | tee -a "$WORK/rss-$1.txt"
+}
+
+step "bot (dynamic Swift runtime)"
+start_bot "$BIN/peerbot" "$WORK/bot-dynamic.log"
+measure_bot dynamic "$BIN/peerbot"
+stop_bot
+
+if [ "$STATIC" = "yes" ]; then
+  step "rebuild with --static-swift-stdlib"
+  # A scratch path of its own: the flag changes every module's build, and .build/release keeps
+  # what a plain release build makes (the first static build is a full one, later ones are not).
+  STATIC_SCRATCH="$ROOT/.build-static"
+  swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --product peerbot
+  STATIC_BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --show-bin-path)"
+  start_bot "$STATIC_BIN/peerbot" "$WORK/bot-static.log"
+  measure_bot static "$STATIC_BIN/peerbot"
+  stop_bot
+fi
+
+step "summary"
+echo "---------------------------------------------------------------------------------"
+echo "peerbot benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores, $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no git')"
+grep -v '^run ' "$WORK/ingest.txt" || true
+for variant in dynamic static; do
+  [ -f "$WORK/latency-$variant.txt" ] || continue
+  echo "[bot: $variant Swift runtime]"
+  cat "$WORK/latency-$variant.txt" "$WORK/rss-$variant.txt"
+done
+echo "---------------------------------------------------------------------------------"
