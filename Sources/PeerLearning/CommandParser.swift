@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a Matrix message `body` as a bot command.
 public enum CommandParser {
     /// Parses `body` (never `formatted_body`). A reply fallback quote and a leading mention
@@ -5,6 +7,8 @@ public enum CommandParser {
     public static func parse(
         _ body: String, prefix: String, botUserID: String, botDisplayName: String?
     ) -> CommandParse {
+        // Most messages are conversation: without the prefix anywhere, nothing more to read.
+        guard mayHoldPrefix(body, prefix) else { return .notCommand }
         let text = stripMention(
             from: stripReplyFallback(body), botUserID: botUserID, botDisplayName: botDisplayName)
         guard !prefix.isEmpty, let afterPrefix = text.droppingPrefix(prefix, caseInsensitive: true) else {
@@ -23,6 +27,14 @@ public enum CommandParser {
             return name == .help ? .unknown(word: cursor.remainder()) : .malformed(name)
         }
         return .command(command)
+    }
+
+    static func mayHoldPrefix(_ body: String, _ prefix: String) -> Bool {
+        guard !prefix.isEmpty else { return false }
+        if prefix.contains(where: \.isLetter) {
+            return body.range(of: prefix, options: .caseInsensitive) != nil
+        }
+        return body.contains(prefix)
     }
 
     /// Consumes the longest run of words naming a command (`student add` before `students`).

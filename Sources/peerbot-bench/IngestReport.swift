@@ -10,7 +10,7 @@ struct IngestReport: Encodable {
     let build: String
     let withLogs: Bool
     let runs: [IngestRun]
-    let rosterNote = "the store has no roster table yet: the senders are not seeded and route as guests"
+    let rosterNote = "every sender is on the roster and in the group of one of the rooms, so commands route as students"
 
     init(input: String, bytes: Int, shape: InputShape, runs: [IngestRun], withLogs: Bool) {
         self.input = input

@@ -55,12 +55,21 @@ struct IngestRun: Encodable {
                          ingestMs: (ingested - decoded).ms, outboxQueued: queued)
     }
 
-    /// Every room of the input as a group room G0000…, joined before its first event.
+    /// Every sender on the roster, and every room of the input as the room of a group G0000…
+    /// (senders dealt out in turn), joined before its first event.
     static func seed(_ database: AppDatabase, shape: InputShape) throws {
+        let senders = shape.senders.sorted()
+        let rooms = shape.roomIDs
         try database.write { writer in
-            for (index, roomID) in shape.roomIDs.enumerated() {
-                let group = "G" + String(format: "%04d", index)
-                try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .group, groupName: group, joinedAt: shape.joinedAt))
+            for sender in senders {
+                try writer.upsertStudent(userID: sender, name: sender, attributes: [:], at: shape.joinedAt)
+            }
+            var members = Array(repeating: [String](), count: rooms.count)
+            for (index, sender) in senders.enumerated() { members[index % rooms.count].append(sender) }
+            let groups = try writer.createGroups(rooms.indices.map { ("G" + String(format: "%04d", $0), members[$0]) }, at: shape.joinedAt)
+            for (group, roomID) in zip(groups, rooms) {
+                try writer.setGroupRoom(groupID: group.id, roomID: roomID)
+                try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .group, groupName: group.name, joinedAt: shape.joinedAt))
             }
         }
     }
