@@ -4,7 +4,7 @@ import MatrixClient
 import PeerBotStore
 import PeerLearning
 import ServiceLifecycle
-import SwiftCSV
+import CSV
 
 /// Fetches roster files noted by the router and imports each in one transaction, answering in
 /// reply to the file: counts, or every bad line with its reason and nothing changed.
@@ -108,8 +108,11 @@ enum RosterFile {
             return .checked(RosterImport.validate(header: [], rows: []))
         }
         do {
-            let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
-            return .checked(RosterImport.validate(header: csv.header, rows: csv.rows))
+            let reader = try CSVReader(string: text, hasHeaderRow: true)
+            var rows: [[String]] = []
+            while let row = reader.next() { rows.append(row) }
+            if reader.error != nil { return .unreadable }
+            return .checked(RosterImport.validate(header: reader.headerRow ?? [], rows: rows))
         } catch {
             return .unreadable
         }
