@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SYNAPSE="$ROOT/scripts/synapse.sh"
 # Extra instances the integration tests may start; stopped here too in case a test died early.
-INSTANCES=(test tight outage)
+INSTANCES=(test tight outage selftest)
 
 stop_all() {
   for name in "${INSTANCES[@]}"; do

@@ -16,9 +16,9 @@ struct BotProcessSelfTests {
     func lifecycle() async throws {
         let server = try Homeserver.shared()
         let script = try standIn("""
-            echo "stand-in args: $*"
-            grep SigBlk /proc/$$/status
             trap 'echo "stand-in stopping"; exit 0' TERM
+            while read -r line; do case "$line" in SigBlk*) echo "$line";; esac; done < /proc/$$/status
+            echo "stand-in args: $*"
             while :; do sleep 0.1; done
             """)
         let bot = try await BotProcess.prepare(
