@@ -8,6 +8,8 @@ cd "$ROOT"
 SYNAPSE="$ROOT/scripts/synapse.sh"
 # Extra instances the integration tests may start; stopped here too in case a test died early.
 INSTANCES=(test tight outage selftest)
+# The shared Synapse listens on PORT_BASE; the tests put their extra instances on the next ports.
+PORT_BASE="${PEERBOT_TEST_PORT_BASE:-18008}"
 
 stop_all() {
   for name in "${INSTANCES[@]}"; do
@@ -19,9 +21,10 @@ stop_all() {
 swift build --build-tests
 
 trap stop_all EXIT
-"$SYNAPSE" start test 18008 >/dev/null
+"$SYNAPSE" start test "$PORT_BASE" >/dev/null
 
-export PEERBOT_TEST_SYNAPSE="http://127.0.0.1:18008"
+export PEERBOT_TEST_SYNAPSE="http://127.0.0.1:$PORT_BASE"
+export PEERBOT_TEST_PORT_BASE="$PORT_BASE"
 export PEERBOT_TEST_ROOT="$ROOT"
 export PEERBOT_BIN="$ROOT/.build/debug/peerbot"
 

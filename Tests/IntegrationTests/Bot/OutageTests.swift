@@ -5,7 +5,8 @@ extension BotEngineTests {
     struct Outage {
         @Test("the bot rides out a 20 s homeserver outage and answers afterwards, same process")
         func recoversAfterOutage() async throws {
-            try await Homeserver.withInstance(name: "outage", port: 18010) { server in
+            let port = try TestEnvironment.current().extraPort(2)
+            try await Homeserver.withInstance(name: "outage", port: port) { server in
                 let scenario = try await BotScenario.start(on: server, label: "outage")
                 defer { scenario.bot.kill9() }
                 let room = try await scenario.groupRoom()

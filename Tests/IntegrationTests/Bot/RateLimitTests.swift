@@ -5,7 +5,8 @@ extension BotEngineTests {
     struct RateLimits {
         @Test("a burst of 50 commands on a rate-limited homeserver: each answered exactly once")
         func burstIsAnsweredDespite429() async throws {
-            try await Homeserver.withInstance(name: "tight", port: 18009, tight: true) { server in
+            let port = try TestEnvironment.current().extraPort(1)
+            try await Homeserver.withInstance(name: "tight", port: port, tight: true) { server in
                 let scenario = try await BotScenario.start(on: server, label: "rate-limit")
                 defer { scenario.bot.kill9() }
                 let room = try await scenario.groupRoom()

@@ -8,6 +8,8 @@ struct TestEnvironment: Sendable {
     let synapseName: String
     let root: URL
     let botBinary: URL
+    /// The shared Synapse's port; extra instances use the ports after it (`PEERBOT_TEST_PORT_BASE`).
+    let portBase: Int
 
     static let synapseVariable = "PEERBOT_TEST_SYNAPSE"
     static let rootVariable = "PEERBOT_TEST_ROOT"
@@ -32,9 +34,13 @@ struct TestEnvironment: Sendable {
             synapseURL: url,
             synapseName: env["PEERBOT_TEST_SYNAPSE_NAME"] ?? "test",
             root: root,
-            botBinary: URL(fileURLWithPath: binary)
+            botBinary: URL(fileURLWithPath: binary),
+            portBase: env["PEERBOT_TEST_PORT_BASE"].flatMap(Int.init) ?? url.port ?? 18008
         )
     }
+
+    /// Port of the extra instance number `offset` (1: rate limits, 2: outage, 3: harness self-test).
+    func extraPort(_ offset: Int) -> Int { portBase + offset }
 
     var synapseScript: URL { root.appendingPathComponent("scripts/synapse.sh") }
 

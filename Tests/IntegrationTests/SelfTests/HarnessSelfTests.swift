@@ -42,7 +42,8 @@ struct HarnessSelfTests {
 
     @Test("an extra Synapse instance starts, stops and comes back with its data")
     func extraInstanceLifecycle() async throws {
-        try await Homeserver.withInstance(name: "selftest", port: 18011) { server in
+        let port = try TestEnvironment.current().extraPort(3)
+        try await Homeserver.withInstance(name: "selftest", port: port) { server in
             #expect(await server.isAnswering())
             let carol = try await TestUser.register(on: server, prefix: "carol")
             let roomID = try await carol.createRoom(name: "before outage")
@@ -53,7 +54,7 @@ struct HarnessSelfTests {
             let sent = try await carol.send("after outage", in: roomID)
             #expect(sent.hasPrefix("$"))
         }
-        let stopped = Homeserver(name: "selftest", port: 18011, tight: false, environment: try TestEnvironment.current())
+        let stopped = Homeserver(name: "selftest", port: port, tight: false, environment: try TestEnvironment.current())
         #expect(await stopped.isAnswering() == false)
     }
 
