@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+extension StoreReader {
+    /// The session's reflections, private and shared, oldest first.
+    public func reflections(session number: Int64) throws -> [ReflectionRecord] {
+        try ReflectionRecord.fetchAll(
+            db, sql: "SELECT * FROM reflection WHERE sessionNumber = ? ORDER BY createdAt, id", arguments: [number])
+    }
+
+    /// The reflection carried by this event, if any.
+    public func reflection(eventID: String) throws -> ReflectionRecord? {
+        try ReflectionRecord.fetchOne(db, sql: "SELECT * FROM reflection WHERE eventID = ?", arguments: [eventID])
+    }
+
+    /// The students who wrote at least one reflection on the session, in either scope.
+    public func reflectedStudents(session number: Int64) throws -> Set<String> {
+        try String.fetchSet(db, sql: "SELECT userID FROM reflection WHERE sessionNumber = ?", arguments: [number])
+    }
+}
+
+extension StoreWriter {
+    /// Keeps a reflection message. Throws `SessionStoreError.sessionNotFound` and
+    /// `RosterStoreError.studentNotOnRoster`; the schema refuses empty text.
+    /// - returns: the reflection stored; nil when this event was stored already (a
+    ///   redelivered event), which is left as it was.
+    @discardableResult
+    public func addReflection(
+        sessionNumber: Int64, userID: String, scope: ReflectionScope, text: String,
+        eventID: String, roomID: String, at date: Date, late: Bool
+    ) throws -> ReflectionRecord? {
+        guard try session(number: sessionNumber) != nil else {
+            throw SessionStoreError.sessionNotFound(number: sessionNumber)
+        }
+        guard try isStudent(userID) else {
+            throw RosterStoreError.studentNotOnRoster(userID: userID)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO reflection (sessionNumber, userID, scope, text, eventID, roomID, createdAt, late)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (eventID) DO NOTHING
+                """,
+            arguments: [sessionNumber, userID, scope.rawValue, text, eventID, roomID, date, late])
+        guard db.changesCount > 0 else {
+            return nil
+        }
+        return ReflectionRecord(
+            id: db.lastInsertedRowID, sessionNumber: sessionNumber, userID: userID, scope: scope, text: text,
+            eventID: eventID, roomID: roomID, createdAt: date, late: late)
+    }
+
+    /// Replaces the text of the reflection carried by `eventID` (an `m.replace` edit).
+    /// The schema refuses empty text.
+    /// - returns: false when no reflection was carried by that event.
+    @discardableResult
+    public func editReflection(eventID: String, text: String, at date: Date) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE reflection SET text = ?, editedAt = ? WHERE eventID = ?", arguments: [text, date, eventID])
+        return db.changesCount > 0
+    }
+
+    /// Deletes the reflection carried by `eventID`, now redacted.
+    /// - returns: false when no reflection was carried by that event.
+    @discardableResult
+    public func removeReflection(eventID: String) throws -> Bool {
+        try db.execute(sql: "DELETE FROM reflection WHERE eventID = ?", arguments: [eventID])
+        return db.changesCount > 0
+    }
+}

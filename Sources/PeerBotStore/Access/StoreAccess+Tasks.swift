@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+extension StoreReader {
+    /// The task with this id, open or done.
+    public func task(id: Int64) throws -> TaskRecord? {
+        try TaskRecord.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id])
+    }
+
+    /// All the group's tasks, the group's own and its members', open or done, by id.
+    public func tasks(ofGroup groupID: Int64) throws -> [TaskRecord] {
+        try TaskRecord.fetchAll(db, sql: "SELECT * FROM task WHERE groupID = ? ORDER BY id", arguments: [groupID])
+    }
+
+    /// The open tasks assigned to this student by name (not those of their group), by id.
+    public func openTasks(assignee userID: String) throws -> [TaskRecord] {
+        try TaskRecord.fetchAll(
+            db, sql: "SELECT * FROM task WHERE assignee = ? AND doneAt IS NULL ORDER BY id", arguments: [userID])
+    }
+
+    /// The tasks agreed around the session, open or done, by id.
+    public func tasks(session number: Int64) throws -> [TaskRecord] {
+        try TaskRecord.fetchAll(db, sql: "SELECT * FROM task WHERE sessionNumber = ? ORDER BY id", arguments: [number])
+    }
+}
+
+extension StoreWriter {
+    /// Adds a task for a member of an active group, or for the whole group when `assignee`
+    /// is nil. Throws `RosterStoreError.groupNotFound`, `.groupArchived`, `.notAMember`,
+    /// `SessionStoreError.sessionNotFound` and `TaskStoreError.sessionOfAnotherGroup`;
+    /// the schema refuses empty text.
+    @discardableResult
+    public func addTask(
+        groupID: Int64, assignee: String?, text: String, due: String?, sessionNumber: Int64?,
+        createdBy: String, at date: Date
+    ) throws -> TaskRecord {
+        try requireTaskTarget(groupID: groupID, assignee: assignee, sessionNumber: sessionNumber)
+        try db.execute(
+            sql: """
+                INSERT INTO task (groupID, assignee, text, due, sessionNumber, createdBy, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [groupID, assignee, text, due, sessionNumber, createdBy, date])
+        return TaskRecord(
+            id: db.lastInsertedRowID, groupID: groupID, assignee: assignee, text: text, due: due,
+            sessionNumber: sessionNumber, createdBy: createdBy, createdAt: date)
+    }
+
+    /// Marks the task done; closing it again keeps who closed it first and when.
+    /// Throws `TaskStoreError.taskNotFound`.
+    public func closeTask(id: Int64, by userID: String, at date: Date) throws {
+        try db.execute(
+            sql: "UPDATE task SET doneAt = ?, doneBy = ? WHERE id = ? AND doneAt IS NULL",
+            arguments: [date, userID, id])
+        if db.changesCount == 0, try task(id: id) == nil {
+            throw TaskStoreError.taskNotFound(id: id)
+        }
+    }
+
+    private func requireTaskTarget(groupID: Int64, assignee: String?, sessionNumber: Int64?) throws {
+        guard let group = try group(id: groupID) else {
+            throw RosterStoreError.groupNotFound(id: groupID)
+        }
+        guard group.isActive else {
+            throw RosterStoreError.groupArchived(id: groupID)
+        }
+        if let assignee, try !members(ofGroup: groupID).contains(where: { $0.userID == assignee }) {
+            throw RosterStoreError.notAMember(groupID: groupID, userID: assignee)
+        }
+        if let sessionNumber {
+            guard let session = try session(number: sessionNumber) else {
+                throw SessionStoreError.sessionNotFound(number: sessionNumber)
+            }
+            guard session.groupID == groupID else {
+                throw TaskStoreError.sessionOfAnotherGroup(sessionNumber: sessionNumber, groupID: groupID)
+            }
+        }
+    }
+}

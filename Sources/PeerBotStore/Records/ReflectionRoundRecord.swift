@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+
+/// Per session: the reflection prompt (thread root), the reminder and the summary, each done once.
+public struct ReflectionRoundRecord: Codable, Sendable, Equatable, FetchableRecord {
+    public static let databaseTableName = "reflectionRound"
+
+    public var sessionNumber: Int64
+    /// The outbox row that posts the prompt in the group room; replies in its thread are
+    /// group reflections once its event id is known.
+    public var promptOutboxID: Int64?
+    public var promptedAt: Date
+    /// When reflections start to count as late and the summary is due at the latest.
+    public var deadline: Date
+    public var remindedAt: Date?
+    /// The outbox row that posts the summary to the supervisor room.
+    public var summaryOutboxID: Int64?
+    /// When the summary was written; the round is open until then.
+    public var summarizedAt: Date?
+
+    public init(
+        sessionNumber: Int64, promptOutboxID: Int64?, promptedAt: Date, deadline: Date,
+        remindedAt: Date? = nil, summaryOutboxID: Int64? = nil, summarizedAt: Date? = nil
+    ) {
+        self.sessionNumber = sessionNumber
+        self.promptOutboxID = promptOutboxID
+        self.promptedAt = promptedAt
+        self.deadline = deadline
+        self.remindedAt = remindedAt
+        self.summaryOutboxID = summaryOutboxID
+        self.summarizedAt = summarizedAt
+    }
+
+    public var isSummarized: Bool { summarizedAt != nil }
+}
