@@ -98,6 +98,7 @@ import Testing
             .invite(roomID: "!a:hs", userID: "@anna:hs"),
             .createRoom(ref: OutboxAction.roomRef("group:1"), requestJSON: #"{"name":"Gruppe A"}"#),
             .kick(roomID: "!a:hs", userID: "@bo:hs", reason: "moved to group B"),
+            .sendFile(roomID: "!a:hs", fileJSON: #"{"filename":"x.csv","mimetype":"text/csv","data":"YQ=="}"#),
         ]
         let created = fixedDate(60)
         try database.write { writer in

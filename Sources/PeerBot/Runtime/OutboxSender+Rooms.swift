@@ -23,6 +23,7 @@ extension OutboxSender {
         case .leave: return .leave(roomID: real)
         case .invite(_, let userID): return .invite(roomID: real, userID: userID)
         case .kick(_, let userID, let reason): return .kick(roomID: real, userID: userID, reason: reason)
+        case .sendFile(_, let json): return .sendFile(roomID: real, fileJSON: json)
         case .createRoom: return action
         }
     }

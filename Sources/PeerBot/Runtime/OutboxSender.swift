@@ -91,6 +91,8 @@ final class OutboxSender: Service, Sendable {
         case .kick(let roomID, let userID, let reason):
             try await client.kick(roomID: roomID, userID: userID, reason: reason)
             return nil
+        case .sendFile(let roomID, let fileJSON):
+            return try await sendFile(roomID: roomID, file: Self.content(fileJSON), txnID: item.txnID)
         case .createRoom(let ref, let requestJSON):
             return try await createRoom(ref: ref, body: Self.content(requestJSON), itemID: item.id)
         }

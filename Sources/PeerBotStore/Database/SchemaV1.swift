@@ -28,7 +28,7 @@ enum SchemaV1 {
         CREATE TABLE outbox (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             txnID TEXT NOT NULL UNIQUE CHECK (txnID <> ''),
-            kind TEXT NOT NULL CHECK (kind IN ('send', 'state', 'redact', 'join', 'leave', 'invite', 'kick', 'create')),
+            kind TEXT NOT NULL CHECK (kind IN ('send', 'state', 'redact', 'join', 'leave', 'invite', 'kick', 'create', 'file')),
             roomID TEXT NOT NULL CHECK (roomID <> ''),
             eventType TEXT CHECK (eventType <> ''),
             stateKey TEXT,
@@ -54,6 +54,8 @@ enum SchemaV1 {
                     AND targetEventID IS NULL AND targetUserID IS NOT NULL AND reason IS NULL
                 WHEN 'kick' THEN eventType IS NULL AND contentJSON IS NULL AND stateKey IS NULL
                     AND targetEventID IS NULL AND targetUserID IS NOT NULL
+                WHEN 'file' THEN eventType IS NULL AND contentJSON IS NOT NULL AND stateKey IS NULL
+                    AND targetEventID IS NULL AND targetUserID IS NULL
                 WHEN 'create' THEN eventType IS NULL AND contentJSON IS NOT NULL AND stateKey IS NULL
                     AND targetEventID IS NULL AND targetUserID IS NULL AND roomID LIKE 'ref:_%'
                 ELSE eventType IS NULL AND contentJSON IS NULL AND stateKey IS NULL

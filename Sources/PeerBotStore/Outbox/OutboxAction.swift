@@ -14,6 +14,9 @@ public enum OutboxAction: Codable, Sendable, Equatable {
     case invite(roomID: String, userID: String)
     /// `POST /rooms/{roomID}/kick`: remove someone from a room (a student moved to another group).
     case kick(roomID: String, userID: String, reason: String?)
+    /// Uploads a file (`POST /media/v3/upload`) and posts it as an `m.file` message;
+    /// `fileJSON` holds `filename`, `mimetype`, `data` (base64) and `content` (extra message fields).
+    case sendFile(roomID: String, fileJSON: String)
     /// `POST /createRoom` with `requestJSON`; the new room answers to `ref` (`ref:group:3`), so
     /// later actions may name the room before it exists.
     case createRoom(ref: String, requestJSON: String)
@@ -29,7 +32,7 @@ public enum OutboxAction: Codable, Sendable, Equatable {
     public var roomID: String {
         switch self {
         case .send(let roomID, _, _), .state(let roomID, _, _, _), .redact(let roomID, _, _),
-             .join(let roomID), .leave(let roomID), .invite(let roomID, _), .kick(let roomID, _, _), .createRoom(let roomID, _):
+             .join(let roomID), .leave(let roomID), .invite(let roomID, _), .kick(let roomID, _, _), .sendFile(let roomID, _), .createRoom(let roomID, _):
             roomID
         }
     }

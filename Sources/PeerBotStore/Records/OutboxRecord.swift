@@ -6,7 +6,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "outbox"
 
     enum Kind: String, Codable {
-        case send, state, redact, join, leave, invite, kick, create
+        case send, state, redact, join, leave, invite, kick, create, file
     }
 
     var id: Int64
@@ -58,6 +58,9 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
             kind = .kick
             targetUserID = userID
             self.reason = reason
+        case .sendFile(_, let fileJSON):
+            kind = .file
+            contentJSON = fileJSON
         case .createRoom(_, let requestJSON):
             kind = .create
             contentJSON = requestJSON
@@ -89,6 +92,10 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
         case .kick:
             if let targetUserID {
                 return .kick(roomID: roomID, userID: targetUserID, reason: reason)
+            }
+        case .file:
+            if let contentJSON {
+                return .sendFile(roomID: roomID, fileJSON: contentJSON)
             }
         case .create:
             if let contentJSON {

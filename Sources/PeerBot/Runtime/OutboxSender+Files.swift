@@ -1,0 +1,41 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+/// A file the bot posts (an export, a student's own data), as the outbox keeps it.
+struct OutgoingFile: Codable, Equatable {
+    var filename: String
+    var mimetype: String
+    /// The bytes, base64: outbox rows hold text.
+    var data: String
+    /// The message's marks and text (`body`, `peerbot.kind`, …); `msgtype`, `url` and `info` are added.
+    var content: JSONValue
+
+    init(filename: String, mimetype: String, bytes: Data, message: BotMessage, inReplyTo: String? = nil) {
+        self.filename = filename
+        self.mimetype = mimetype
+        self.data = bytes.base64EncodedString()
+        self.content = message.content(inReplyTo: inReplyTo)
+    }
+
+    var json: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self) }
+}
+
+extension OutboxSender {
+    /// Uploads the bytes, then posts the `m.file` message with the row's transaction id: a retry
+    /// may upload again, but never posts the message twice.
+    func sendFile(roomID: String, file json: JSONValue, txnID: String) async throws -> String {
+        guard let file = try? JSONDecoder().decode(OutgoingFile.self, from: Data(json.jsonString().utf8)),
+              let bytes = Data(base64Encoded: file.data) else { throw CorruptOutboxItem() }
+        let uri = try await client.upload(bytes, contentType: file.mimetype, filename: file.filename)
+        var content = file.content.objectValue ?? [:]
+        content["msgtype"] = "m.file"
+        content["filename"] = .string(file.filename)
+        content["url"] = .string(uri)
+        content["info"] = ["mimetype": .string(file.mimetype), "size": .int(Int64(bytes.count))]
+        content["format"] = nil
+        content["formatted_body"] = nil
+        return try await client.send(roomID: roomID, eventType: "m.room.message", txnID: txnID, content: .object(content))
+    }
+}
