@@ -27,10 +27,10 @@ extension Texts {
     public static func nudge(
         name: String, openItems: [OpenItem], language: Language, prefix: String = "!"
     ) -> BotMessage {
-        var message = MessageBuilder()
-        message.line(pick(language, da: "Hej \(name) – din vejleder minder dig om, at du mangler:",
-                          en: "Hi \(name) — your supervisor would like to remind you that you still have to:"))
-        for item in openItems { message.line(nudgeLine(item, prefix, language)) }
+        var message = ReportBuilder()
+        message.bullets(pick(language, da: "Hej \(name) – din vejleder minder dig om, at du mangler:",
+                             en: "Hi \(name) — your supervisor would like to remind you that you still have to:"),
+                        openItems.map { nudgeLine($0, prefix, language) })
         let groups = Set(openItems.map(\.group))
         let sessions = Set(openItems.compactMap(\.session))
         return message.message(.reminder, group: groups.count == 1 ? groups.first : nil,
@@ -59,19 +59,19 @@ extension Texts {
         switch item {
         case let .confirmGoals(plan):
             return [
-                .text(da ? "• at bekræfte målene for \(sessionLabel(plan)): reagér med ✅ på målbeskeden i grupperummet eller skriv "
-                         : "• confirm the goals of \(sessionLabel(plan)): react ✅ to the goals message in the group room or write "),
+                .text(da ? "at bekræfte målene for \(sessionLabel(plan)): reagér med ✅ på målbeskeden i grupperummet eller skriv "
+                         : "confirm the goals of \(sessionLabel(plan)): react ✅ to the goals message in the group room or write "),
                 .command(call(.understood, prefix, language)), .text("."),
             ]
         case let .reflect(plan):
             return [
-                .text(da ? "• at skrive din refleksion over \(sessionLabel(plan)): skriv den her eller brug "
-                         : "• write your reflection on \(sessionLabel(plan)): write it here or use "),
+                .text(da ? "at skrive din refleksion over \(sessionLabel(plan)): skriv den her eller brug "
+                         : "write your reflection on \(sessionLabel(plan)): write it here or use "),
                 .command(call(.reflect, prefix, language, da ? "<tekst>" : "<text>")), .text("."),
             ]
         case let .assess(groupName):
-            return [.text(da ? "• at give din peer-vurdering af \(groupLabel(groupName, language)): svar på vurderingsbeskederne her i rummet."
-                             : "• give your peer assessment in \(groupLabel(groupName, language)): answer the assessment messages here in this room.")]
+            return [.text(da ? "at give din peer-vurdering af \(groupLabel(groupName, language)): svar på vurderingsbeskederne her i rummet."
+                             : "give your peer assessment in \(groupLabel(groupName, language)): answer the assessment messages here in this room.")]
         }
     }
 }

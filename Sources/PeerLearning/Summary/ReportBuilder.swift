@@ -28,11 +28,20 @@ struct ReportBuilder {
         html += "<p><strong>" + HTML.escape(label) + ":</strong> " + escapedLines(value) + "</p>"
     }
 
-    /// A labelled list whose items carry their own mark (`☐`, `✓`, `•`).
+    /// A labelled list whose items carry their own mark (`☐`, `✓`, `•`); a plain bullet is left
+    /// to the HTML list itself.
     mutating func items(_ label: String, _ items: [(mark: String, text: String)]) {
         blocks.append(([label + ":"] + items.map { $0.mark + " " + $0.text }).joined(separator: "\n"))
         html += "<p><strong>" + HTML.escape(label) + ":</strong></p><ul>"
-            + items.map { "<li>" + escapedLines($0.mark + " " + $0.text) + "</li>" }.joined() + "</ul>"
+            + items.map { "<li>" + escapedLines(($0.mark == "•" ? "" : $0.mark + " ") + $0.text) + "</li>" }.joined()
+            + "</ul>"
+    }
+
+    /// A lead line and a bulleted list of prose with commands, kept together as one block.
+    mutating func bullets(_ lead: String, _ items: [[Texts.Piece]]) {
+        blocks.append(([lead] + items.map { "• " + $0.map(\.plain).joined() }).joined(separator: "\n"))
+        html += Texts.paragraph(lead) + "<ul>"
+            + items.map { "<li>" + $0.map(\.html).joined() + "</li>" }.joined() + "</ul>"
     }
 
     /// A piece of user writing under its author's name, with a note such as "late, edited".
