@@ -20,5 +20,6 @@ extension EventRouter {
     mutating func handleRedaction(_ event: ClientEvent, room: RoomRecord) throws {
         guard let redacted = event.redactedEventID else { return }
         if try writer.withdrawConfirmation(reactionEventID: redacted) != nil { outcome.handled += 1 }
+        if try writer.removeReflection(eventID: redacted) { outcome.handled += 1 }
     }
 }

@@ -67,7 +67,11 @@ struct EventRouter {
     }
 
     mutating func handleMessage(_ event: ClientEvent, room: inout RoomRecord) throws {
-        guard !event.isRedacted, event.content["m.relates_to"]?["rel_type"]?.stringValue != "m.replace" else { return }
+        guard !event.isRedacted else { return }
+        if event.content["m.relates_to"]?["rel_type"]?.stringValue == "m.replace" {
+            try handleEdit(event)
+            return
+        }
         let msgtype = event.content["msgtype"]?.stringValue
         if msgtype == "m.file" {
             try handleFile(event, room: room)
@@ -82,11 +86,17 @@ struct EventRouter {
         let reply: BotMessage
         switch CommandDecider.admit(parse, role: request.role, language: request.language, prefix: request.prefix) {
         case .ignore:
+            try handlePlainMessage(event, body: body, room: room)
             return
         case .answer(let message):
             reply = message
         case .run(let command):
-            reply = try CommandHandlers(context: context, writer: writer).run(command, request)
+            if room.kind == .group { try countContribution(event, room: room) }
+            if case .reflect(let text) = command {
+                reply = try reflect(text, event: event, request: request)
+            } else {
+                reply = try CommandHandlers(context: context, writer: writer).run(command, request)
+            }
             room = try writer.room(id: room.roomID) ?? room
         }
         outcome.handled += 1

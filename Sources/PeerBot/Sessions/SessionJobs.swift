@@ -57,10 +57,7 @@ struct SessionMomentPoster {
             try writer.freezeFacilitator(record.number, SessionLookup.stored(choice))
             messages.append((roomID, Texts.sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil, language: language)))
             if let student = choice.userID {
-                let direct = try RoomRefs.directRoom(for: student, writer: writer) {
-                    RoomRequests.direct(userID: student, name: CohortNaming.directRoomName(language: config.language),
-                                        ref: RoomRef.direct(student).string).jsonString()
-                }
+                let direct = try DirectRooms(writer: writer, config: config).room(for: student)
                 messages.append((direct, Texts.facilitatorChecklist(plan, language: config.language, prefix: prefix)))
             }
         case .midpoint:
@@ -69,11 +66,45 @@ struct SessionMomentPoster {
             let left = Int(config.wrapUpBeforeEnd.components.seconds)
             messages.append((roomID, Texts.wrapUpPrompt(plan, secondsLeft: left, language: language, prefix: prefix)))
         case .end:
-            return 0
+            return try promptReflections(plan, record: record, roomID: roomID, language: language)
         }
         for (target, message) in messages {
             try writer.enqueue(.send(roomID: target, eventType: "m.room.message", contentJSON: message.content(mention: choice.userID).jsonString()))
         }
         return messages.count
+    }
+
+    /// The end: the reflection prompt as a thread root in the group room (group reflection)
+    /// and in each student's direct room (individual reflection).
+    private func promptReflections(_ plan: SessionPlan, record: SessionRecord, roomID: String, language: Language) throws -> Int {
+        let model = ReflectionModel(name: config.reflectionModel, questions: config.reflectionQuestions)
+        let deadline = now.addingTimeInterval(TimeInterval(config.reflectionDeadline.components.seconds))
+        let prompt = Texts.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,
+                                                 language: language, prefix: config.commandPrefix)
+        let root = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: prompt.content().jsonString()))
+        try writer.openReflectionRound(session: record.number, promptOutboxID: root.id, at: now, deadline: deadline)
+        var queued = 1
+        let absent = try writer.absentees(record.number)
+        for member in try writer.members(ofGroup: record.groupID) where !absent.contains(member.userID) {
+            let direct = try DirectRooms(writer: writer, config: config).room(for: member.userID)
+            let personal = Texts.reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,
+                                                         language: config.language, prefix: config.commandPrefix)
+            try writer.enqueue(.send(roomID: direct, eventType: "m.room.message", contentJSON: personal.content().jsonString()))
+            queued += 1
+        }
+        return queued
+    }
+}
+
+/// A student's direct room, created first when there is none.
+struct DirectRooms {
+    let writer: StoreWriter
+    let config: BotConfig
+
+    func room(for userID: String) throws -> String {
+        try RoomRefs.directRoom(for: userID, writer: writer) {
+            RoomRequests.direct(userID: userID, name: CohortNaming.directRoomName(language: config.language),
+                                ref: RoomRef.direct(userID).string).jsonString()
+        }
     }
 }

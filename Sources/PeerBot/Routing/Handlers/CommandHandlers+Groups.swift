@@ -70,10 +70,7 @@ extension CommandHandlers {
     /// A welcome in the student's direct room, which is created first when there is none.
     private func welcome(_ student: Student, group: String, prefix: String) throws {
         let language = context.config.language
-        let roomID = try RoomRefs.directRoom(for: student.userID, writer: writer) {
-            RoomRequests.direct(userID: student.userID, name: CohortNaming.directRoomName(language: language),
-                                ref: RoomRef.direct(student.userID).string).jsonString()
-        }
+        let roomID = try DirectRooms(writer: writer, config: context.config).room(for: student.userID)
         let message = Texts.studentWelcome(name: student.name, group: group, prefix: prefix, language: language)
         try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: message.content().jsonString()))
     }
