@@ -96,13 +96,13 @@ final class RosterImportService: Service, Sendable {
 }
 
 /// A roster file's bytes, read as CSV and checked.
-enum RosterFile {
-    enum Outcome: Sendable {
+public enum RosterFile {
+    public enum Outcome: Sendable {
         case unreadable
         case checked(RosterImportResult)
     }
 
-    static func read(_ data: Data?, maximumBytes: Int) -> Outcome {
+    public static func read(_ data: Data?, maximumBytes: Int) -> Outcome {
         guard let data, data.count <= maximumBytes, let text = RosterImport.text(fromFile: data) else { return .unreadable }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return .checked(RosterImport.validate(header: [], rows: []))

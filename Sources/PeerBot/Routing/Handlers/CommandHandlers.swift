@@ -36,6 +36,10 @@ struct CommandHandlers {
             return try refusable { try sessions(command, request) }
         case .understood, .question, .ready, .notReady, .facilitator, .absent, .criteria:
             return try refusable { try participation(command, request) }
+        case .taskAdd, .taskDone, .tasks:
+            return try refusable { try tasks(command, request) }
+        case .summary, .remind, .export:
+            return try refusable { try reporting(command, request) }
         default:
             return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
         }
@@ -57,6 +61,12 @@ struct CommandHandlers {
             let plan = try lookup.plan(next)
             info.nextSession = "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: context.config.timeZone, language: request.language)
             info.facilitator = try lookup.facilitatorName(try lookup.facilitator(of: next)) ?? Texts.supervisorWord(request.language)
+        }
+        if request.role == .student {
+            info.openTasks = try writer.openTasks(assignee: request.sender).map { "#\($0.id) \($0.text)" }
+            if let group = try writer.activeGroup(ofStudent: request.sender) {
+                info.pendingReflection = try openItems(of: group)[request.sender]?.contains { if case .reflect = $0 { true } else { false } } ?? false
+            }
         }
         return Texts.status(info, prefix: request.prefix, language: request.language)
     }

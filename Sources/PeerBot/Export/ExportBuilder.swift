@@ -1,0 +1,74 @@
+import CSV
+import Foundation
+import PeerBotStore
+import PeerLearning
+
+/// The data a supervisor may take away: reflections, participation and tasks, for one group
+/// or all. Used by `!export` and by `peerbot export`.
+public struct ExportBuilder {
+    let reader: StoreReader
+
+    public init(reader: StoreReader) { self.reader = reader }
+
+    /// Active groups, or the one named; nil when that name matches no group.
+    public func document(group name: String?) throws -> ExportDocument? {
+        let groups: [StudyGroupRecord]
+        if let name {
+            guard let group = try reader.activeGroup(named: name) else { return nil }
+            groups = [group]
+        } else {
+            groups = try reader.activeGroups()
+        }
+        let names = try SessionLookup(reader: reader).names()
+        var document = ExportDocument(reflections: [], participation: [], tasks: [])
+        for group in groups {
+            for session in try reader.sessions(ofGroup: group.id) where session.cancelledAt == nil {
+                try add(session, group: group, names: names, to: &document)
+            }
+            document.tasks += try reader.tasks(ofGroup: group.id).map {
+                ExportTask(id: Int($0.id), group: group.name, assignee: $0.assignee, text: $0.text, due: $0.due, done: $0.doneAt != nil, createdAt: $0.createdAt)
+            }
+        }
+        return document
+    }
+
+    private func add(_ session: SessionRecord, group: StudyGroupRecord, names: [String: String], to document: inout ExportDocument) throws {
+        let number = Int(session.number)
+        document.reflections += try reader.reflections(session: session.number).map {
+            ExportReflection(session: number, group: group.name, userID: $0.userID, name: names[$0.userID] ?? $0.userID,
+                             scope: $0.scope.rawValue, text: $0.text, late: $0.late, createdAt: $0.createdAt)
+        }
+        let counts = try reader.participation(session: session.number)
+        let confirmed = Set(try reader.confirmations(session.number).filter { $0.goalsVersion == session.goalsVersion }.map(\.userID))
+        let absent = try reader.absentees(session.number)
+        document.participation += try reader.members(ofGroup: group.id).map {
+            ExportParticipation(session: number, group: group.name, userID: $0.userID, name: names[$0.userID] ?? $0.userID,
+                                messages: counts[$0.userID] ?? 0, confirmedGoals: confirmed.contains($0.userID),
+                                absent: absent.contains($0.userID))
+        }
+    }
+}
+
+/// CSV text for export tables.
+public enum CSVText {
+    public static func make(header: [String], rows: [[String]]) throws -> Data {
+        let writer = try CSVWriter(stream: .toMemory())
+        try writer.write(row: header)
+        for row in rows { try writer.write(row: row) }
+        writer.stream.close()
+        guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return Data() }
+        return data + Data("\n".utf8)
+    }
+
+    /// The export as three CSV files, by file name.
+    public static func files(_ document: ExportDocument) throws -> [(name: String, data: Data)] {
+        let reflections = ExportTables.reflections(document.reflections)
+        let participation = ExportTables.participation(document.participation)
+        let tasks = ExportTables.tasks(document.tasks)
+        return [
+            ("reflections.csv", try make(header: reflections.header, rows: reflections.rows)),
+            ("participation.csv", try make(header: participation.header, rows: participation.rows)),
+            ("tasks.csv", try make(header: tasks.header, rows: tasks.rows)),
+        ]
+    }
+}

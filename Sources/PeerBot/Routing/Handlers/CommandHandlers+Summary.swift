@@ -1,0 +1,90 @@
+import Foundation
+import PeerBotStore
+import PeerLearning
+
+extension CommandHandlers {
+    /// `!summary`, `!remind`, `!export`.
+    func reporting(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .summary(let group, let session):
+            return try summary(group, session, request)
+        case .remind(let group):
+            return try remind(group, request)
+        case .export(let group):
+            return try export(group, request)
+        default:
+            return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
+        }
+    }
+
+    /// The summary of the named session, or of the group's latest session that has ended.
+    private func summary(_ groupRef: GroupRef, _ sessionRef: SessionRef, _ request: CommandRequest) throws -> BotMessage {
+        let group = try groups(groupRef, request).first
+        let record: SessionRecord?
+        if case .number(let number) = sessionRef {
+            record = try writer.session(number: Int64(number))
+        } else {
+            record = try group.flatMap { try writer.sessions(ofGroup: $0.id).last { $0.cancelledAt == nil && $0.startsAt <= context.now } }
+        }
+        guard let record else { return Texts.noSuchSession(number: nil, language: request.language, prefix: request.prefix) }
+        let (summary, names) = try SessionSummaryBuilder(reader: writer).summary(of: record)
+        return Texts.summary(summary, names: names, timeZone: context.config.timeZone, language: request.language)
+    }
+
+    /// Nudges, in their direct rooms, everyone with an open confirmation or reflection.
+    private func remind(_ groupRef: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+        var nudged = 0
+        var label = "all"
+        for group in try groups(groupRef, request) {
+            if case .named = groupRef { label = group.name }
+            let open = try openItems(of: group)
+            for member in try writer.members(ofGroup: group.id) {
+                guard let items = open[member.userID], !items.isEmpty else { continue }
+                let name = try writer.student(userID: member.userID)?.name ?? member.userID
+                let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
+                let nudge = Texts.nudge(name: name, openItems: items, language: context.config.language, prefix: request.prefix)
+                try writer.enqueue(.send(roomID: room, eventType: "m.room.message", contentJSON: nudge.content().jsonString()))
+                nudged += 1
+            }
+        }
+        return Texts.remindersSent(count: nudged, group: label, language: request.language)
+    }
+
+    /// What each member of a group still owes: the next goals' confirmation, the latest reflection.
+    func openItems(of group: StudyGroupRecord) throws -> [String: [OpenItem]] {
+        var open: [String: [OpenItem]] = [:]
+        let members = try writer.members(ofGroup: group.id).map(\.userID)
+        if let next = try writer.nextSession(ofGroup: group.id, after: context.now), next.goalsOutboxID != nil {
+            let confirmed = Set(try writer.confirmations(next.number).filter { $0.goalsVersion == next.goalsVersion }.map(\.userID))
+            let plan = try lookup.plan(next)
+            for userID in members where !confirmed.contains(userID) { open[userID, default: []].append(.confirmGoals(plan)) }
+        }
+        if let round = try writer.latestReflectionRound(ofGroup: group.id), round.summarizedAt == nil,
+           let record = try writer.session(number: round.sessionNumber) {
+            let reflected = try writer.reflectedStudents(session: record.number)
+            let absent = try writer.absentees(record.number)
+            let plan = try lookup.plan(record)
+            for userID in members where !reflected.contains(userID) && !absent.contains(userID) {
+                open[userID, default: []].append(.reflect(plan))
+            }
+        }
+        return open
+    }
+
+    /// Uploads the export to the supervisor room as CSV files.
+    private func export(_ groupRef: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+        var name: String?
+        if case .named(let chosen) = groupRef { name = chosen }
+        guard let document = try ExportBuilder(reader: writer).document(group: name) else {
+            return Texts.groupNotFound(name ?? "", language: request.language)
+        }
+        guard let room = try writer.supervisorRoom() else { return Texts.noGroupHere(language: request.language) }
+        let files = try CSVText.files(document)
+        for file in files {
+            let caption = Texts.exportFile(name: file.name, language: request.language)
+            let outgoing = OutgoingFile(filename: file.name, mimetype: "text/csv", bytes: file.data, message: caption)
+            try writer.enqueue(.sendFile(roomID: room.roomID, fileJSON: outgoing.json))
+        }
+        return Texts.exportQueued(files: files.map(\.name), reflections: document.reflections.count, language: request.language)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+/// After a session: the reminder halfway to the reflection deadline for those who have not
+/// reflected, and the summary to the supervisor room at the deadline or when all have reflected.
+struct ReflectionJobs: ScheduledWork {
+    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+        var queued = 0
+        for round in try writer.openReflectionRounds() {
+            guard let record = try writer.session(number: round.sessionNumber) else { continue }
+            let absent = try writer.absentees(record.number)
+            let expected = Set(try writer.members(ofGroup: record.groupID).map(\.userID)).subtracting(absent)
+            let missing = expected.subtracting(try writer.reflectedStudents(session: record.number))
+            let halfway = round.promptedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.promptedAt) / 2)
+            if round.remindedAt == nil, now >= halfway, now < round.deadline, !missing.isEmpty {
+                queued += try remind(missing.sorted(), record: record, deadline: round.deadline, config: config, writer: writer)
+                try writer.markReminded(session: record.number, at: now)
+            }
+            if now >= round.deadline || missing.isEmpty {
+                let posted = try postSummary(record, config: config, writer: writer)
+                try writer.markSummarized(session: record.number, outboxID: posted, at: now)
+                queued += posted == nil ? 0 : 1
+            }
+        }
+        return queued
+    }
+
+    private func remind(_ students: [String], record: SessionRecord, deadline: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+        let plan = try SessionLookup(reader: writer).plan(record)
+        let reminder = Texts.reflectionReminder(plan: plan, deadline: deadline, timeZone: config.timeZone, language: config.language)
+        for userID in students {
+            let room = try DirectRooms(writer: writer, config: config).room(for: userID)
+            try writer.enqueue(.send(roomID: room, eventType: "m.room.message", contentJSON: reminder.content().jsonString()))
+        }
+        return students.count
+    }
+
+    /// The summary message in the supervisor room; nil when there is no supervisor room.
+    func postSummary(_ record: SessionRecord, config: BotConfig, writer: StoreWriter) throws -> Int64? {
+        guard let room = try writer.supervisorRoom() else { return nil }
+        let language = room.language.flatMap(Language.init(rawValue:)) ?? config.language
+        let (summary, names) = try SessionSummaryBuilder(reader: writer).summary(of: record)
+        let message = Texts.summary(summary, names: names, timeZone: config.timeZone, language: language)
+        return try writer.enqueue(.send(roomID: room.roomID, eventType: "m.room.message", contentJSON: message.content().jsonString())).id
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import PeerBot
+import PeerBotStore
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write reflections, participation and tasks from the database, offline.",
+        discussion: "JSON goes to standard output. CSV is three files (reflections.csv, participation.csv, tasks.csv): written to --output, or printed one after another, each after a line '# NAME'."
+    )
+
+    enum Format: String, ExpressibleByArgument { case csv, json }
+
+    @Option(name: .long, help: "The configuration file (for the database path).")
+    var config: String?
+
+    @Option(name: .long, help: "Only this group (A, B, …).")
+    var group: String?
+
+    @Option(name: .long, help: "csv or json.")
+    var format: Format
+
+    @Option(name: .long, help: "A folder for the CSV files.")
+    var output: String?
+
+    func run() async throws {
+        let settings = try loadConfig(config)
+        let database = try AppDatabase(path: settings.databasePath)
+        let chosen = group
+        guard let document = try database.read({ try ExportBuilder(reader: $0).document(group: chosen) }) else {
+            printError("there is no group called \(group ?? "")")
+            throw ExitCode.failure
+        }
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(try document.json())
+            print()
+        case .csv:
+            for file in try CSVText.files(document) {
+                if let output {
+                    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                    try file.data.write(to: URL(fileURLWithPath: output).appendingPathComponent(file.name))
+                } else {
+                    print("# \(file.name)")
+                    FileHandle.standardOutput.write(file.data)
+                }
+            }
+        }
+    }
+}
