@@ -53,7 +53,7 @@ import Testing
         try database.recordOutboxAttempt(id: items[2].id, error: "HTTP 503")
         try database.recordOutboxAttempt(id: items[2].id, error: "timeout")
 
-        let pending = try database.pendingOutbox(limit: 10)
+        let pending = try database.pendingOutbox(limit: 20)
         #expect(pending.map(\.id) == [items[2].id, items[3].id])
         #expect(pending[0].attempts == 2)
         #expect(pending[0].lastError == "timeout")
@@ -106,7 +106,7 @@ import Testing
                 try writer.enqueue(action, at: created)
             }
         }
-        let pending = try database.pendingOutbox(limit: 10)
+        let pending = try database.pendingOutbox(limit: 20)
         #expect(pending.map(\.action) == actions)
         #expect(pending.allSatisfy { $0.state == .pending && $0.attempts == 0 && $0.createdAt == created })
     }

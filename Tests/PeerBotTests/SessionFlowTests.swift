@@ -46,7 +46,7 @@ import Testing
         _ = try run(driver, at: start.addingTimeInterval(3000))
         _ = try run(driver, at: start.addingTimeInterval(3601))
         let posted = Array(try kinds(driver, in: "!groupA:hs").dropFirst(before))
-        #expect(posted == ["goals", "session_start", "facilitator_prompt", "facilitator_prompt"])
+        #expect(posted == ["goals", "session_start", "facilitator_prompt", "facilitator_prompt", "reflection_prompt"])
         let goals = try #require(try driver.contents(in: "!groupA:hs").first { $0["peerbot.kind"] == "goals" })
         #expect(goals["body"]?.stringValue?.contains("Genkende tidlige tegn på sepsis") == true)
         #expect(goals["body"]?.stringValue?.contains("Anna") == true)
