@@ -51,6 +51,12 @@ BIN="$ROOT/.build/debug/peerbot"
 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# The homeserver and the bot's database belong together: without the database, start both afresh.
+if [ ! -f "$DEMO/peerbot.sqlite" ] && [ -d "$ROOT/.local/synapse/demo" ]; then
+  say "no bot database: starting the demo homeserver afresh too"
+  "$SYNAPSE" stop demo
+  rm -rf "$ROOT/.local/synapse/demo" "$DEMO/access_token"
+fi
 mkdir -p "$DEMO"
 chmod 700 "$DEMO"
 say "starting Synapse on $HS"
@@ -82,6 +88,8 @@ timezone: Europe/Copenhagen
 join_grace: 20s
 # Short, so that a one-minute demo session shows its wrap-up prompt.
 wrap_up_before_end: 15s
+# Short, so that the walkthrough reaches the summary within minutes.
+reflection_deadline: 2m
 log_level: info
 YAML
 "$BIN" check-config --config "$DEMO/peerbot.yaml" >/dev/null

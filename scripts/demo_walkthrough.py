@@ -220,6 +220,42 @@ def sessions(supervisor, sup_room, args):
     show("group room: session start", wait_kind(anna, room, "session_start"))
     show("group room: midpoint", wait_kind(anna, room, "facilitator_prompt", 1))
     show("group room: wrap-up", wait_kind(anna, room, "facilitator_prompt", 2))
+    show("anna: !opgave tilføj gruppe …", anna.wait_reply(room, anna.send(room, "!opgave tilføj gruppe Læs sepsis-retningslinjen til næste gang")))
+    show("anna: !opgaver", anna.wait_reply(room, anna.send(room, "!opgaver")))
+    reflections(supervisor, sup_room, anna, mates, room)
+
+
+def direct_room_of(student):
+    for room in student.call("GET", "/joined_rooms")["joined_rooms"]:
+        try:
+            marker = student.call("GET", f"/rooms/{q(room)}/state/org.peerbot.room/")
+        except RuntimeError:
+            continue
+        if marker.get("kind") == "direct":
+            return room
+    raise RuntimeError(f"{student.name} has no direct room with the bot")
+
+
+def reflections(supervisor, sup_room, anna, mates, room):
+    """After the session: a thread reply, a private one, !reflect; the summary arrives when all have reflected."""
+    print("\nReflection after the session:")
+    prompt = wait_kind(anna, room, "reflection_prompt")
+    show("group room: the reflection prompt", prompt)
+    anna.txn += 1
+    anna.call("PUT", f"/rooms/{q(room)}/send/m.room.message/demo{time.time_ns()}", {
+        "msgtype": "m.text", "body": "Vi blev bedre til at se tegnene tidligt, men vi talte for lidt om væske.",
+        "m.relates_to": {"rel_type": "m.thread", "event_id": prompt["event_id"], "is_falling_back": True,
+                         "m.in_reply_to": {"event_id": prompt["event_id"]}}})
+    print("  anna answers in the thread (a group reflection)")
+    if mates:
+        direct = direct_room_of(mates[0])
+        mates[0].send(direct, "Jeg var usikker på, hvornår man tilkalder lægen. Det vil jeg øve.")
+        print(f"  {mates[0].name} writes privately in the direct room")
+    for mate in mates[1:]:
+        show(f"{mate.name}: !refleksion …", mate.wait_reply(room, mate.send(room, "!refleksion Godt samarbejde, jeg vil forberede mig bedre.")))
+    summary = wait_kind(supervisor, sup_room, "summary", timeout=120)
+    show("supervisor room: the summary", summary)
+    print("\n" + "\n".join("    " + line for line in summary["content"]["body"].splitlines()[:30]))
 
 
 ROSTER = """matrix_id,name,strengths,background,style
