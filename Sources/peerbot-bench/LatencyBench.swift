@@ -30,7 +30,7 @@ struct LatencyBench {
     func run() async throws {
         let http = CurlHTTPClient()
         defer { http.shutdown() }
-        let base = MatrixClient(homeserver: homeserver, accessToken: nil, transport: BenchTransport(http: http))
+        let base = MatrixClient(homeserver: homeserver, accessToken: nil, transport: CurlTransport(http: http))
         let room = try await BenchRoom.prepare(base: base, botUserID: botUserID, supervisor: supervisor, student: student, peer: peer)
         let watcher = TimelineWatcher(client: room.student, roomID: room.roomID, botUserID: botUserID)
         try await watcher.start()

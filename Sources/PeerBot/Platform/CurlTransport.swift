@@ -2,10 +2,12 @@ import CurlHTTP
 import MatrixClient
 
 /// Carries the Matrix client's requests over libcurl.
-struct CurlTransport: HTTPTransport {
+public struct CurlTransport: HTTPTransport {
     let http: CurlHTTPClient
 
-    func send(_ request: TransportRequest) async throws -> TransportResponse {
+    public init(http: CurlHTTPClient) { self.http = http }
+
+    public func send(_ request: TransportRequest) async throws -> TransportResponse {
         let answer = try await http.perform(HTTPRequest(
             method: request.method, url: request.url, headers: request.headers, body: request.body, timeout: request.timeout
         ))
