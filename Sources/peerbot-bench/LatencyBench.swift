@@ -1,6 +1,7 @@
 import CurlHTTP
 import Foundation
 import MatrixClient
+import PeerBot
 
 /// `latency`: how long a student waits for the bot's reply, against a running Synapse and bot,
 /// set beside the floor of two plain message hops.
