@@ -19,7 +19,8 @@ extension StoreWriter {
     /// their name or a text of theirs. Rows that stay but name them as the one who acted
     /// (a group task they created, a session they facilitated) get
     /// `AppDatabase.forgottenUserID` or lose the name. Run `AppDatabase.compact()` afterwards
-    /// so the freed pages are rewritten in the file.
+    /// so the freed pages are rewritten in the file. `date` is not stored: nothing is kept
+    /// that could tell who was forgotten when.
     @discardableResult
     public func forget(userID: String, at date: Date) throws -> [String: Int] {
         let traces = try PersonalTraces(of: userID, in: self)
