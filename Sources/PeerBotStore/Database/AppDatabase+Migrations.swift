@@ -13,6 +13,7 @@ extension AppDatabase {
         migrator.registerMigration("v2") { db in try SchemaV2.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v3") { db in try SchemaV3.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v4") { db in try SchemaV4.statements.forEach { try db.execute(sql: $0) } }
+        migrator.registerMigration("v5") { db in try SchemaV5.statements.forEach { try db.execute(sql: $0) } }
         return migrator
     }
 }

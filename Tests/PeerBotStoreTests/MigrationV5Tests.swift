@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PeerBotStore
+
+@Suite struct MigrationV5Tests {
+    @Test func aVersion4DatabaseIsUpgradedKeepingItsData() throws {
+        let directory = TestStore.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bot.sqlite").path
+
+        // A database as the previous release left it.
+        try StoreFiles.prepare(databasePath: path)
+        let old = try DatabasePool(path: path, configuration: AppDatabase.makeConfiguration())
+        try AppDatabase.migrator.migrate(old, upTo: "v4")
+        let (groupID, number) = try old.write { db in
+            let writer = StoreWriter(db)
+            try writer.setSyncToken("s200_9")
+            for name in ["anna", "bo"] {
+                try writer.upsertStudent(userID: "@\(name):hs", name: name.capitalized, attributes: [:], at: fixedDate(1))
+            }
+            let groupID = try writer.createGroups([(name: "A", members: ["@anna:hs", "@bo:hs"])], at: fixedDate(2))[0].id
+            let number = try writer.planSession(
+                groupID: groupID, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,
+                plannedBy: "@sup:hs", at: fixedDate(3)).number
+            try writer.addReflection(
+                sessionNumber: number, userID: "@anna:hs", scope: .group, text: "Went well", eventID: "$r1",
+                roomID: "!g:hs", at: fixedDate(3800), late: false)
+            try writer.addTask(
+                groupID: groupID, assignee: "@bo:hs", text: "Read the guideline", due: nil, sessionNumber: number,
+                createdBy: "@anna:hs", at: fixedDate(3500))
+            return (groupID, number)
+        }
+        try old.close()
+
+        let database = try AppDatabase(path: path)
+        let applied = try database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5"])
+        try database.read { reader throws in
+            #expect(try reader.syncToken() == "s200_9")
+            #expect(try reader.reflections(session: number).map(\.text) == ["Went well"])
+            #expect(try reader.tasks(ofGroup: groupID).map(\.text) == ["Read the guideline"])
+            #expect(try reader.assessmentRounds(ofGroup: groupID).isEmpty)
+            #expect(try reader.anonymousCounts().isEmpty)
+        }
+        // The new tables work in the upgraded file.
+        let round = try startRound(database, group: groupID, members: ["@anna:hs", "@bo:hs"])
+        try database.write { writer in
+            try writer.saveRating(
+                round: round.id, rater: "@anna:hs", subject: "@bo:hs", marks: [5, 4, 4, 3, 5], comment: "Thorough",
+                at: fixedDate(10_100))
+            try writer.addFeedback(userID: "@bo:hs", groupID: nil, text: "Good questions", from: "@sup:hs", at: fixedDate(10_200))
+        }
+        try database.read { reader throws in
+            #expect(try reader.ratings(round: round.id).map(\.marks) == [[5, 4, 4, 3, 5]])
+            #expect(try reader.feedback(forStudent: "@bo:hs").map(\.text) == ["Good questions"])
+        }
+    }
+}
