@@ -68,7 +68,7 @@ extension Texts {
             var line = name + ": " + (member.formattedScore ?? dash)
                 + pick(language, da: " – de andre: ", en: " — peers: ") + means.joined(separator: " / ")
             if showSelf { line += pick(language, da: " – selv: ", en: " — self: ") + own }
-            if !flags.isEmpty { line += " – " + flags.joined(separator: ", ") }
+            if !flags.isEmpty { line += pick(language, da: " – ", en: " — ") + flags.joined(separator: ", ") }
             lines.append(line)
         }
         report.table(header: header, rows: rows, plainLines: lines)
