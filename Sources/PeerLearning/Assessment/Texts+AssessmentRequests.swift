@@ -1,0 +1,110 @@
+import Foundation
+
+extension Texts {
+    /// To each student's direct room when a round starts: what the round is, the five criteria,
+    /// the 1–5 scale, the reply format, who sees what, and the deadline. `peers` is how many
+    /// others they will rate; `includesSelf` when they rate themselves too.
+    public static func assessmentIntro(
+        group: String, peers: Int, includesSelf: Bool = false, criteria: String?, deadline: Date,
+        timeZone: TimeZone, language: Language
+    ) -> BotMessage {
+        let da = language == .da
+        var message = MessageBuilder()
+        message.heading(pick(language, da: "Peer-vurdering – ", en: "Peer assessment — ") + groupLabel(group, language))
+        let whom = da
+            ? (peers == 1 ? "den anden i gruppen" : "de \(peers) andre i gruppen") + (includesSelf ? " og dig selv" : "")
+            : (peers == 1 ? "your one peer" : "your \(peers) peers") + (includesSelf ? " and yourself" : "")
+        message.line(pick(language,
+                          da: "Nu skal I vurdere, hvordan I arbejder sammen. I de næste beskeder beder jeg dig vurdere \(whom), én ad gangen.",
+                          en: "It is time to look at how your group works together. In the next messages I will ask you to rate \(whom), one at a time."))
+        message.list(pick(language, da: "De fem kriterier", en: "The five criteria"), criterionNames(language), numbered: true)
+        message.line(ratingScale(language))
+        message.line(ratingFormatPieces(language))
+        if let criteria, !criteria.trimmingWhitespace().isEmpty {
+            message.labelled(pick(language, da: "Vejledernes vurderingskriterier", en: "Your supervisors' assessment criteria"),
+                             criteria)
+        }
+        message.line(pick(language,
+                          da: "Kun vejlederne ser dine karakterer og kommentarer. Ingen i gruppen ser, hvem der gav hvad.",
+                          en: "Only the supervisors see your marks and comments. Nobody in the group sees who gave what."))
+        message.labelled(pick(language, da: "Frist", en: "Deadline"),
+                         SessionTimeFormat.dateTime(deadline, timeZone: timeZone, language: language))
+        return message.message(.assessmentRequest, group: group)
+    }
+
+    /// One request: rate this one member (or yourself), with the criteria and the format again.
+    public static func assessmentRequest(
+        subjectName: String, subjectUserID: String, index: Int, of count: Int, isSelf: Bool,
+        group: String? = nil, language: Language
+    ) -> BotMessage {
+        var message = MessageBuilder()
+        let whom = isSelf ? pick(language, da: "dig selv", en: "yourself") : subjectName
+        message.heading("(\(index)/\(count)) " + pick(language, da: "Vurdér ", en: "Rate ") + whom)
+        message.list(pick(language, da: "Kriterier", en: "Criteria"), criterionNames(language), numbered: true)
+        message.line(ratingFormatPieces(language))
+        var built = message.message(.assessmentRequest, group: group)
+        built.subject = subjectUserID
+        return built
+    }
+
+    /// The reply could not be read as five marks; nothing was recorded.
+    public static func ratingMalformed(subjectName: String, language: Language) -> BotMessage {
+        var message = MessageBuilder()
+        message.line(pick(language,
+                          da: "Jeg kunne ikke læse det som en vurdering af \(subjectName). Intet er gemt.",
+                          en: "I could not read that as a rating of \(subjectName). Nothing was recorded."))
+        message.line(ratingFormatPieces(language))
+        return message.message(.error, error: .badArguments)
+    }
+
+    /// A rating was stored; `replaced` when it took the place of an earlier one.
+    public static func ratingRecorded(subjectName: String, replaced: Bool, language: Language) -> BotMessage {
+        let text = replaced
+            ? pick(language, da: "Din vurdering af \(subjectName) er opdateret; den tidligere er erstattet.",
+                   en: "Your rating of \(subjectName) is updated; the earlier one is replaced.")
+            : pick(language, da: "Din vurdering af \(subjectName) er gemt.", en: "Your rating of \(subjectName) is recorded.")
+        return BotMessage(kind: .reply, body: text, html: paragraph(text))
+    }
+
+    /// The student has rated everyone they were asked to.
+    public static func assessmentDone(language: Language) -> BotMessage {
+        let text = pick(language,
+                        da: "Tak – du har vurderet alle i gruppen. Vejlederne ser resultatet, når runden er slut.",
+                        en: "Thank you — you have rated everyone in your group. The supervisors will see the results when the round ends.")
+        return BotMessage(kind: .reply, body: text, html: paragraph(text))
+    }
+
+    /// To a student who still has `remaining` ratings to give before the deadline.
+    public static func assessmentReminder(
+        group: String, remaining: Int, deadline: Date, timeZone: TimeZone, language: Language
+    ) -> BotMessage {
+        let when = SessionTimeFormat.dateTime(deadline, timeZone: timeZone, language: language)
+        let count = remaining == 1 ? pick(language, da: "1 vurdering", en: "1 rating")
+            : pick(language, da: "\(remaining) vurderinger", en: "\(remaining) ratings")
+        let text = pick(language,
+                        da: "Påmindelse: du mangler \(count) i peer-vurderingen af \(groupLabel(group, language)). Fristen er \(when). Svar på vurderingsbeskederne her i rummet.",
+                        en: "Reminder: you have \(count) left to give in the peer assessment of \(groupLabel(group, language)). The deadline is \(when). Answer the assessment messages here in this room.")
+        return BotMessage(kind: .reminder, body: text, html: paragraph(text), group: group)
+    }
+
+    /// The criteria's full names in order.
+    static func criterionNames(_ language: Language) -> [String] {
+        AssessmentCriterion.allCases.map { $0.name(in: language) }
+    }
+
+    private static func ratingScale(_ language: Language) -> String {
+        pick(language,
+             da: "Giv hvert kriterium en karakter fra 1 til 5: 1 = langt under det, gruppen har brug for, 3 = som forventet, 5 = langt over.",
+             en: "Give each criterion a mark from 1 to 5: 1 = far below what the group needs, 3 = as expected, 5 = far above.")
+    }
+
+    /// The reply format with an example in code style.
+    private static func ratingFormatPieces(_ language: Language) -> [Piece] {
+        let da = language == .da
+        return [
+            .text(da ? "Svar med fem tal fra 1 til 5 i kriteriernes rækkefølge, adskilt af mellemrum eller komma, eventuelt efterfulgt af en kommentar: "
+                     : "Reply with five numbers from 1 to 5 in the order of the criteria, separated by spaces or commas, optionally followed by a comment: "),
+            .command(da ? "4 5 3 4 5 god styring af casen" : "4 5 3 4 5 good lead on the case"),
+        ]
+    }
+}

@@ -1,0 +1,32 @@
+extension Texts {
+    /// `!feedback @user`: the supervisor's words in the student's direct room.
+    public static func feedbackToStudent(text: String, from supervisorName: String, language: Language) -> BotMessage {
+        var message = MessageBuilder()
+        message.line(pick(language, da: "Feedback fra \(supervisorName):", en: "Feedback from \(supervisorName):"))
+        message.quotation(text)
+        message.line(pick(language, da: "Den er kun til dig. Svar gerne her, hvis du har spørgsmål.",
+                          en: "It is for you only. Feel free to answer here if you have questions."))
+        return message.message(.feedback)
+    }
+
+    /// `!feedback <group>`: the supervisor's words in the group room; `supervisorName` when known.
+    public static func feedbackToGroup(
+        text: String, group: String, from supervisorName: String? = nil, language: Language
+    ) -> BotMessage {
+        var message = MessageBuilder()
+        let lead = supervisorName.map {
+            pick(language, da: "Feedback til \(groupLabel(group, language)) fra \($0):",
+                 en: "Feedback for \(groupLabel(group, language)) from \($0):")
+        } ?? pick(language, da: "Feedback til \(groupLabel(group, language)) fra jeres vejleder:",
+                  en: "Feedback for \(groupLabel(group, language)) from your supervisor:")
+        message.line(lead)
+        message.quotation(text)
+        return message.message(.feedback, group: group)
+    }
+
+    /// The reply to the supervisor; `recipient` is a name or a group label as it should read.
+    public static func feedbackSent(to recipient: String, language: Language) -> BotMessage {
+        let text = pick(language, da: "Din feedback er sendt til \(recipient).", en: "Your feedback was sent to \(recipient).")
+        return BotMessage(kind: .reply, body: text, html: paragraph(text))
+    }
+}

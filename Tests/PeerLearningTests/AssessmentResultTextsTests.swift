@@ -1,0 +1,62 @@
+import Testing
+import PeerLearning
+
+private let members: [(userID: String, name: String)] = [
+    ("@anna:hs", "Anna <A>"), ("@bo:hs", "Bo Berg"), ("@cy:hs", "Cy Holm"),
+]
+
+/// Anna and Bo submit with self-assessment; Cy gives nothing.
+private func sampleResult() -> WebPAResult {
+    let ratings = [
+        rating("@anna:hs", "@anna:hs", all(5)), rating("@anna:hs", "@bo:hs", all(3)), rating("@anna:hs", "@cy:hs", all(2)),
+        rating("@bo:hs", "@anna:hs", all(3)), rating("@bo:hs", "@bo:hs", all(3)), rating("@bo:hs", "@cy:hs", all(2)),
+    ]
+    return WebPA.scores(members: members.map(\.userID), ratings: ratings, selfAssessment: true)
+}
+
+@Test func theResultsCarryScoresAsTwoDecimalStrings() {
+    let result = sampleResult()
+    let message = Texts.assessmentResults(group: "A", members: members, result: result, comments: [],
+                                          submitted: result.submitted, language: .en)
+    #expect(message.kind == .assessmentResult && message.group == "A")
+    // T(Anna) = 25 + 15 + 10 = 50, T(Bo) = 15 + 15 + 10 = 40; n = 3, s = 2.
+    // Anna: (25/50 + 15/40) · 3/2 = 7/8 · 3/2 = 21/16 = 1.3125; Bo: (15/50 + 15/40) · 3/2 = 81/80 = 1.0125;
+    // Cy: (10/50 + 10/40) · 3/2 = 27/40 = 0.675.
+    #expect(message.scores == ["@anna:hs": "1.31", "@bo:hs": "1.01", "@cy:hs": "0.68"])
+    #expect(message.body.contains("2 of 3 students submitted"))
+    #expect(message.body.contains("Anna <A>: 1.31 — peers: 3.0 / 3.0 / 3.0 / 3.0 / 3.0 — self: 5.0 — rates self at least 1 above"))
+    #expect(message.body.contains("Bo Berg: 1.01 — peers: 3.0 / 3.0 / 3.0 / 3.0 / 3.0 — self: 3.0\n"))
+    #expect(message.body.contains("Cy Holm: 0.68 — peers: 2.0 / 2.0 / 2.0 / 2.0 / 2.0 — self: – — peers' mean below 2.5, no submission"))
+    let html = message.html ?? ""
+    #expect(html.contains("<th>WebPA</th>") && html.contains("<th>Self</th>") && html.contains("<th>Knowledge</th>"))
+    #expect(html.contains("<td>Anna &lt;A&gt;</td><td>1.31</td>") && !html.contains("Anna <A>"))
+}
+
+@Test func commentsAreNamedForTheSupervisorsAndEscaped() {
+    let result = sampleResult()
+    let comments = [(rater: "Bo Berg", subject: "Anna <A>", text: "Great <lead> & notes")]
+    let message = Texts.assessmentResults(group: "A", members: members, result: result, comments: comments,
+                                          submitted: 2, language: .da)
+    #expect(message.body.contains("Kommentarer (kun til vejlederne)"))
+    #expect(message.body.contains("Bo Berg → Anna <A>:\n> Great <lead> & notes"))
+    let html = message.html ?? ""
+    #expect(html.contains("Bo Berg → Anna &lt;A&gt;") && html.contains("Great &lt;lead&gt; &amp; notes"))
+    #expect(html.contains("<th>Studerende</th>") && message.body.contains("har ikke afleveret"))
+}
+
+@Test func withoutSubmissionsThereAreNoScores() {
+    let result = WebPA.scores(members: members.map(\.userID), ratings: [], selfAssessment: false)
+    let message = Texts.assessmentResults(group: "B", members: members, result: result, comments: [],
+                                          submitted: 0, language: .en)
+    #expect(message.scores == [:])
+    #expect(message.body.contains("None of the 3 students submitted"))
+    #expect(message.body.contains("Bo Berg: – — peers: – / – / – / – / – — no submission"))
+    #expect(!(message.html ?? "").contains("<th>Self</th>") && message.body.contains("No comments."))
+}
+
+@Test func aStudentHearsOnlyTheirOwnBand() {
+    let message = Texts.ownBand(band: .above, group: "A", language: .en)
+    #expect(message.kind == .feedback && message.group == "A" && message.scores == nil)
+    #expect(message.body.contains("above the group average") && message.body.contains("not a grade"))
+    #expect(Texts.ownBand(band: .around, group: "A", language: .da).body.contains("omkring gruppens gennemsnit"))
+}
