@@ -7,6 +7,7 @@ extension EventRouter {
     /// A plain message that is not a command: a reflection when it answers the prompt's thread
     /// (group) or comes from a student in their direct room while a reflection is open (private).
     mutating func handlePlainMessage(_ event: ClientEvent, body: String, room: RoomRecord) throws {
+        if try handleRating(event, body: body, room: room) { return }
         if room.kind == .group {
             try countContribution(event, room: room)
             guard let root = Self.threadRoot(of: event), let round = try writer.reflectionRound(forPromptEventID: root) else { return }

@@ -66,12 +66,20 @@ struct SessionMomentPoster {
             let left = Int(config.wrapUpBeforeEnd.components.seconds)
             messages.append((roomID, Texts.wrapUpPrompt(plan, secondsLeft: left, language: language, prefix: prefix)))
         case .end:
-            return try promptReflections(plan, record: record, roomID: roomID, language: language)
+            return try promptReflections(plan, record: record, roomID: roomID, language: language) + startScheduledAssessment(group)
         }
         for (target, message) in messages {
             try writer.enqueue(.send(roomID: target, eventType: "m.room.message", contentJSON: message.content(mention: choice.userID).jsonString()))
         }
         return messages.count
+    }
+
+    /// After every `evaluation_every` sessions of a group, a peer-assessment round starts on its own.
+    private func startScheduledAssessment(_ group: StudyGroupRecord) throws -> Int {
+        let ended = try writer.sessions(ofGroup: group.id).filter { $0.cancelledAt == nil && $0.endsAt <= now }.count
+        guard EvaluationCadence.roundDue(endedSessions: ended, every: config.evaluationEvery) else { return 0 }
+        let round = try AssessmentRounds(writer: writer, config: config, now: now).start(group, startedBy: AssessmentRoundRecord.scheduleStarter)
+        return round == nil ? 0 : 1
     }
 
     /// The end: the reflection prompt as a thread root in the group room (group reflection)

@@ -40,6 +40,8 @@ struct CommandHandlers {
             return try refusable { try tasks(command, request) }
         case .summary, .remind, .export:
             return try refusable { try reporting(command, request) }
+        case .evaluate, .feedback, .mydata:
+            return try refusable { try assessment(command, request) }
         default:
             return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
         }

@@ -1,0 +1,71 @@
+import Foundation
+import PeerBotStore
+import PeerLearning
+
+/// Everything stored about one student, for `!mydata`: their own data, and of others' only what
+/// concerns them as a group (never who rated them how).
+struct MyDataBuilder {
+    let reader: StoreReader
+
+    func document(for userID: String, now: Date) throws -> MyDataDocument {
+        let student = try reader.student(userID: userID)
+        let profile = MyDataProfile(userID: userID, name: student?.name ?? userID, attributes: student?.attributes ?? [:],
+                                    readyToFacilitate: try reader.isReady(userID))
+        var document = MyDataDocument(generated: now, profile: profile)
+        guard let group = try reader.activeGroup(ofStudent: userID) else {
+            document.feedback = try feedback(userID)
+            return document
+        }
+        document.groups = [group.name]
+        let names = try SessionLookup(reader: reader).names()
+        var totals = MyDataParticipation()
+        for session in try reader.sessions(ofGroup: group.id) where session.cancelledAt == nil && session.startsAt <= now {
+            let confirmed = try reader.confirmations(session.number).contains { $0.userID == userID && $0.goalsVersion == session.goalsVersion }
+            let absent = try reader.absentees(session.number).contains(userID)
+            let messages = try reader.participation(session: session.number)[userID] ?? 0
+            let facilitated = session.facilitator == userID
+            document.sessions.append(MyDataSession(number: Int(session.number), group: group.name, title: session.title, start: session.startsAt,
+                                                   confirmedGoals: confirmed, absent: absent, facilitated: facilitated, messages: messages))
+            let own = try reader.reflections(session: session.number).filter { $0.userID == userID }
+            document.reflections += own.map {
+                MyDataReflection(session: Int(session.number), group: group.name, text: $0.text, scope: $0.scope.rawValue, late: $0.late, created: $0.createdAt)
+            }
+            let asked = try reader.questions(session.number).filter { $0.userID == userID }.count
+            totals = MyDataParticipation(sessions: totals.sessions + 1, messages: totals.messages + messages,
+                                         confirmations: totals.confirmations + (confirmed ? 1 : 0), absences: totals.absences + (absent ? 1 : 0),
+                                         facilitations: totals.facilitations + (facilitated ? 1 : 0),
+                                         reflections: totals.reflections + own.count, questions: totals.questions + asked)
+        }
+        document.participation = totals
+        document.tasks = try reader.tasks(ofGroup: group.id).filter { $0.assignee == userID || $0.assignee == nil }.map {
+            MyDataTask(id: Int($0.id), group: group.name, text: $0.text, due: $0.due, done: $0.doneAt != nil, wholeGroup: $0.assignee == nil)
+        }
+        try addAssessments(userID, group: group, names: names, to: &document)
+        document.feedback = try feedback(userID)
+        return document
+    }
+
+    private func addAssessments(_ userID: String, group: StudyGroupRecord, names: [String: String], to document: inout MyDataDocument) throws {
+        for round in try reader.assessmentRounds(ofGroup: group.id) {
+            let ratings = try reader.ratings(round: round.id)
+            document.ratingsGiven += ratings.filter { $0.rater == userID }.map {
+                MyDataRatingGiven(group: group.name, subjectUserID: $0.subject, subjectName: names[$0.subject] ?? $0.subject,
+                                  marks: $0.marks, comment: $0.comment, given: $0.at)
+            }
+            guard let closed = round.closedAt else { continue }
+            let members = Array(Set(try reader.assignments(round: round.id).map(\.rater))).sorted()
+            let result = WebPA.scores(members: members, ratings: ratings.map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks) },
+                                      selfAssessment: round.selfAssessment)
+            if let own = result[userID] {
+                document.assessmentResults.append(MyDataAssessmentResult(group: group.name, completed: closed, score: own.formattedScore, band: own.band))
+            }
+        }
+    }
+
+    private func feedback(_ userID: String) throws -> [MyDataFeedback] {
+        try reader.feedback(forStudent: userID).map { record in
+            let group = try record.groupID.flatMap { try reader.group(id: $0)?.name }
+            return MyDataFeedback(group: group, from: record.from, text: record.text, created: record.at)
+        }
+    }
+}

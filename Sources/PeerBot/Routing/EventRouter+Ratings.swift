@@ -1,0 +1,50 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+extension EventRouter {
+    /// A student's answer to a rating request in their direct room. Returns false when the
+    /// message is not for an open round (so it may still be a reflection).
+    mutating func handleRating(_ event: ClientEvent, body: String, room: RoomRecord) throws -> Bool {
+        guard room.kind == .direct, room.userID == event.sender,
+              let round = try writer.openAssessmentRound(forRater: event.sender) ?? answeredRoundBeingChanged(event),
+              let group = try writer.group(id: round.groupID) else { return false }
+        let startsWithDigit = body.trimmingCharacters(in: .whitespaces).first?.isNumber ?? false
+        let reflectionOpen = try writer.latestReflectionRound(ofGroup: group.id).map { $0.summarizedAt == nil } ?? false
+        // Text that is not a rating is a reflection while one is open; otherwise the format is shown again.
+        if !startsWithDigit && reflectionOpen { return false }
+        let subject = try repliedSubject(event) ?? writer.currentAssignment(round: round.id, rater: event.sender)?.subject
+        guard let subject else { return false }
+        let name = try writer.student(userID: subject)?.name ?? subject
+        let replyLanguage = context.config.language
+        outcome.handled += 1
+        switch RatingReply.parse(body) {
+        case .malformed:
+            try enqueue(Texts.ratingMalformed(subjectName: name, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
+        case .rating(let marks, let comment):
+            let replaced = try writer.ratings(round: round.id).contains { $0.rater == event.sender && $0.subject == subject }
+            try writer.saveRating(round: round.id, rater: event.sender, subject: subject, marks: marks, comment: comment, at: context.now)
+            try enqueue(Texts.ratingRecorded(subjectName: name, replaced: replaced, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
+            let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
+            if !replaced, try !rounds.requestNext(round: round.id, rater: event.sender, group: group.name) {
+                try enqueue(Texts.assessmentDone(language: replyLanguage), in: room.roomID)
+            }
+        }
+        return true
+    }
+
+    /// A reply (in Matrix's sense) to an earlier request names its subject: a second answer for that peer.
+    private func repliedSubject(_ event: ClientEvent) throws -> String? {
+        guard let target = event.content["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue,
+              let item = try writer.outboxItem(eventID: target), case .send(_, _, let json) = item.action,
+              let content = JSONValue.parse(json), content["peerbot.kind"]?.stringValue == MessageKind.assessmentRequest.rawValue else { return nil }
+        return content["peerbot.subject"]?.stringValue
+    }
+
+    /// The open round a reply to an earlier request belongs to, once the student has answered everything.
+    private func answeredRoundBeingChanged(_ event: ClientEvent) throws -> AssessmentRoundRecord? {
+        guard try repliedSubject(event) != nil, let group = try writer.activeGroup(ofStudent: event.sender) else { return nil }
+        return try writer.openAssessmentRound(ofGroup: group.id)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+import Testing
+@testable import PeerBot
+
+@Suite struct AssessmentFlow {
+    static let students = ["anna", "bo", "cecilie", "david"]
+
+    /// Group A of four, each with a direct room `!dm<name>:hs`.
+    func driver() throws -> RoomDriver {
+        let driver = try SessionFlow().driverWithGroup()
+        try driver.database.write { writer in
+            for name in Self.students {
+                try RoomRefs.register(ref: RoomRef.direct("@\(name):hs").string, roomID: "!dm\(name):hs", writer: writer)
+            }
+        }
+        return driver
+    }
+
+    func requests(_ driver: RoomDriver, to name: String) throws -> [JSONValue] {
+        try driver.contents(in: "!dm\(name):hs").filter { $0["peerbot.kind"] == "assessment_request" && $0["peerbot.subject"] != nil }
+    }
+
+    @Test func aRoundAsksOnePeerAtATimeRepeatsTheFormatAndScoresWithWebPA() throws {
+        var driver = try driver()
+        let started = try #require(try driver.say("!evaluer A"))
+        #expect(started["peerbot.error"] == nil)
+        #expect(try requests(driver, to: "anna").count == 1)
+        let wrong = try #require(try driver.say("4 5 3 4", from: "@anna:hs", in: "!dmanna:hs"))
+        #expect(wrong["peerbot.error"] == "bad_arguments")
+        #expect(try driver.database.read { try $0.ratings(round: 1) }.isEmpty)
+        // Everyone gives every peer the same marks except Anna, who gets 5s; David never answers.
+        for name in ["anna", "bo", "cecilie"] {
+            for _ in 0..<3 {
+                let subject = try #require(try requests(driver, to: name).last?["peerbot.subject"]?.stringValue)
+                let marks = subject == "@anna:hs" ? "5 5 5 5 5 fin leder" : "3 3 3 3 3"
+                _ = try driver.say(marks, from: "@\(name):hs", in: "!dm\(name):hs")
+            }
+        }
+        #expect(try requests(driver, to: "anna").count == 3)
+        let config = driver.config
+        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
+        _ = try driver.database.write { try AssessmentJobs().runDue(now: round.deadline.addingTimeInterval(1), config: config, writer: $0) }
+        let result = try #require(try driver.contents(in: RoomDriver.room).last { $0["peerbot.kind"] == "assessment_result" })
+        // n = 4, s = 3 (David never answered). Anna gives 3 to each peer: f = 1/3 each. Bo and Cecilie each
+        // give Anna 5 and the other two 3 over five criteria: totals 25 + 15 + 15 = 55, f(Anna) = 25/55.
+        // R(Anna) = 2 · 25/55 = 0.909…, w(Anna) = 0.909 · 4/3 = 1.21; the test computes every member the same way.
+        let expected = Self.webPA(["@anna:hs": ["@bo:hs": 3, "@cecilie:hs": 3, "@david:hs": 3],
+                                   "@bo:hs": ["@anna:hs": 5, "@cecilie:hs": 3, "@david:hs": 3],
+                                   "@cecilie:hs": ["@anna:hs": 5, "@bo:hs": 3, "@david:hs": 3]], members: 4)
+        for (user, score) in expected {
+            #expect(result["peerbot.scores"]?[user]?.stringValue == score, "\(user)")
+        }
+        #expect(result["peerbot.scores"]?["@anna:hs"] == "1.21")
+        #expect(result["body"]?.stringValue?.contains("fin leder") == true)
+        let band = try driver.contents(in: "!dmanna:hs").last { $0["peerbot.kind"] == "feedback" }
+        #expect(band?["body"]?.stringValue?.contains("fin leder") == false)
+    }
+
+    /// WebPA by hand: every criterion gets the same mark here, so f(i,j) = mark(i,j) / Σj mark(i,j).
+    static func webPA(_ marks: [String: [String: Int]], members n: Int) -> [String: String] {
+        var received: [String: Double] = [:]
+        for (_, given) in marks {
+            let total = Double(given.values.reduce(0, +))
+            for (subject, mark) in given { received[subject, default: 0] += Double(mark) / total }
+        }
+        let s = Double(marks.count)
+        return received.mapValues { String(format: "%.2f", $0 * Double(n) / s) }
+    }
+
+    @Test func feedbackReachesOnlyTheStudentsDirectRoomAndMyDataIsAFile() throws {
+        var driver = try driver()
+        let sent = try #require(try driver.say("!feedback @bo:hs Godt arbejde med casen"))
+        #expect(sent["peerbot.error"] == nil)
+        #expect(try driver.contents(in: "!dmbo:hs").contains { $0["body"]?.stringValue?.contains("Godt arbejde med casen") == true })
+        #expect(try !driver.contents(in: "!dmanna:hs").contains { $0["body"]?.stringValue?.contains("Godt arbejde") == true })
+        #expect(try !driver.contents(in: "!groupA:hs").contains { $0["body"]?.stringValue?.contains("Godt arbejde") == true })
+        _ = try driver.say("!mine data", from: "@bo:hs", in: "!groupA:hs")
+        let file = try driver.actions().compactMap { action -> OutgoingFile? in
+            guard case .sendFile("!dmbo:hs", let json) = action else { return nil }
+            return try? JSONDecoder().decode(OutgoingFile.self, from: Data(json.utf8))
+        }.first
+        let data = try #require(file.flatMap { Data(base64Encoded: $0.data) })
+        let document = try MyDataDocument.decoded(from: data)
+        #expect(document.profile.userID == "@bo:hs")
+        #expect(document.feedback.map(\.text) == ["Godt arbejde med casen"])
+    }
+}
