@@ -256,6 +256,29 @@ def reflections(supervisor, sup_room, anna, mates, room):
     summary = wait_kind(supervisor, sup_room, "summary", timeout=120)
     show("supervisor room: the summary", summary)
     print("\n" + "\n".join("    " + line for line in summary["content"]["body"].splitlines()[:30]))
+    assessment(supervisor, sup_room, [anna] + mates)
+
+
+def assessment(supervisor, sup_room, group):
+    """A peer-assessment round: each student rates each peer in their direct room; WebPA scores follow."""
+    print("\nPeer assessment of the group (each student rates every peer on five criteria, 1–5):")
+    show("vejleder: !evaluer A", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!evaluer A")))
+    marks = ["4 5 4 4 5 tog ansvar for casen", "3 4 3 4 3", "5 4 4 5 4 god til at spørge ind", "3 3 4 3 4"]
+    for index, student in enumerate(group):
+        room = direct_room_of(student)
+        answered = 0
+        deadline = time.time() + 60
+        while answered < len(group) - 1 and time.time() < deadline:
+            requests = [e for e in student.bot_messages(room)
+                        if e["content"].get("peerbot.kind") == "assessment_request" and e["content"].get("peerbot.subject")]
+            if len(requests) > answered:
+                student.send(room, marks[(index + answered) % len(marks)])
+                answered += 1
+            time.sleep(0.4)
+        print(f"  {student.name} rated {answered} peers")
+    result = wait_kind(supervisor, sup_room, "assessment_result", timeout=60)
+    show("supervisor room: the WebPA result", result)
+    print("    scores:", json.dumps(result["content"].get("peerbot.scores"), ensure_ascii=False))
 
 
 ROSTER = """matrix_id,name,strengths,background,style

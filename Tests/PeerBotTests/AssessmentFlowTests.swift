@@ -57,6 +57,15 @@ import Testing
         #expect(result["body"]?.stringValue?.contains("fin leder") == true)
         let band = try driver.contents(in: "!dmanna:hs").last { $0["peerbot.kind"] == "feedback" }
         #expect(band?["body"]?.stringValue?.contains("fin leder") == false)
+        _ = try driver.say("!eksport")
+        let files = try driver.actions().compactMap { action -> OutgoingFile? in
+            guard case .sendFile(RoomDriver.room, let json) = action else { return nil }
+            return try? JSONDecoder().decode(OutgoingFile.self, from: Data(json.utf8))
+        }
+        #expect(files.map(\.filename) == ["reflections.csv", "participation.csv", "tasks.csv", "assessments.csv"])
+        let csv = String(decoding: Data(base64Encoded: files.last?.data ?? "") ?? Data(), as: UTF8.self)
+        #expect(csv.contains("@anna:hs,Anna,1.21,"))
+        #expect(csv.contains("@david:hs,David,") && csv.contains("no_submission"))
     }
 
     /// WebPA by hand: every criterion gets the same mark here, so f(i,j) = mark(i,j) / Σj mark(i,j).

@@ -3,7 +3,8 @@ import Foundation
 import PeerBotStore
 import PeerLearning
 
-/// The data a supervisor may take away: reflections, participation and tasks, for one group
+/// The data a supervisor may take away: reflections, participation, tasks and peer-assessment
+/// results, for one group
 /// or all. Used by `!export` and by `peerbot export`.
 public struct ExportBuilder {
     let reader: StoreReader
@@ -25,11 +26,28 @@ public struct ExportBuilder {
             for session in try reader.sessions(ofGroup: group.id) where session.cancelledAt == nil {
                 try add(session, group: group, names: names, to: &document)
             }
+            document.assessments += try assessments(of: group, names: names)
             document.tasks += try reader.tasks(ofGroup: group.id).map {
                 ExportTask(id: Int($0.id), group: group.name, assignee: $0.assignee, text: $0.text, due: $0.due, done: $0.doneAt != nil, createdAt: $0.createdAt)
             }
         }
         return document
+    }
+
+    /// Every closed round's WebPA results, scored as they were reported.
+    private func assessments(of group: StudyGroupRecord, names: [String: String]) throws -> [ExportAssessment] {
+        var rows: [ExportAssessment] = []
+        for round in try reader.assessmentRounds(ofGroup: group.id) {
+            guard let closed = round.closedAt else { continue }
+            let members = Array(Set(try reader.assignments(round: round.id).map(\.rater))).sorted()
+            let ratings = try reader.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks) }
+            for member in WebPA.scores(members: members, ratings: ratings, selfAssessment: round.selfAssessment).members {
+                rows.append(ExportAssessment(round: Int(round.id), group: group.name, completedAt: closed, userID: member.userID,
+                                             name: names[member.userID] ?? member.userID, score: member.formattedScore,
+                                             flags: member.flags.map(\.rawValue).sorted(), peerMeans: member.peerMean))
+            }
+        }
+        return rows
     }
 
     private func add(_ session: SessionRecord, group: StudyGroupRecord, names: [String: String], to document: inout ExportDocument) throws {
@@ -60,15 +78,17 @@ public enum CSVText {
         return data + Data("\n".utf8)
     }
 
-    /// The export as three CSV files, by file name.
+    /// The export as four CSV files, by file name.
     public static func files(_ document: ExportDocument) throws -> [(name: String, data: Data)] {
         let reflections = ExportTables.reflections(document.reflections)
         let participation = ExportTables.participation(document.participation)
         let tasks = ExportTables.tasks(document.tasks)
+        let assessments = ExportTables.assessments(document.assessments)
         return [
             ("reflections.csv", try make(header: reflections.header, rows: reflections.rows)),
             ("participation.csv", try make(header: participation.header, rows: participation.rows)),
             ("tasks.csv", try make(header: tasks.header, rows: tasks.rows)),
+            ("assessments.csv", try make(header: assessments.header, rows: assessments.rows)),
         ]
     }
 }

@@ -10,16 +10,16 @@ extension EventRouter {
         guard room.kind == .direct, room.userID == event.sender,
               let round = try writer.openAssessmentRound(forRater: event.sender) ?? answeredRoundBeingChanged(event),
               let group = try writer.group(id: round.groupID) else { return false }
-        let startsWithDigit = body.trimmingCharacters(in: .whitespaces).first?.isNumber ?? false
+        let parsed = RatingReply.parse(body)
         let reflectionOpen = try writer.latestReflectionRound(ofGroup: group.id).map { $0.summarizedAt == nil } ?? false
         // Text that is not a rating is a reflection while one is open; otherwise the format is shown again.
-        if !startsWithDigit && reflectionOpen { return false }
+        if parsed == .malformed && reflectionOpen { return false }
         let subject = try repliedSubject(event) ?? writer.currentAssignment(round: round.id, rater: event.sender)?.subject
         guard let subject else { return false }
         let name = try writer.student(userID: subject)?.name ?? subject
         let replyLanguage = context.config.language
         outcome.handled += 1
-        switch RatingReply.parse(body) {
+        switch parsed {
         case .malformed:
             try enqueue(Texts.ratingMalformed(subjectName: name, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
         case .rating(let marks, let comment):

@@ -95,11 +95,14 @@ public struct ExportDocument: Sendable, Equatable, Codable {
     public var reflections: [ExportReflection]
     public var participation: [ExportParticipation]
     public var tasks: [ExportTask]
+    public var assessments: [ExportAssessment]
 
-    public init(reflections: [ExportReflection], participation: [ExportParticipation], tasks: [ExportTask]) {
+    public init(reflections: [ExportReflection], participation: [ExportParticipation], tasks: [ExportTask],
+                assessments: [ExportAssessment] = []) {
         self.reflections = reflections
         self.participation = participation
         self.tasks = tasks
+        self.assessments = assessments
     }
 
     /// Pretty-printed JSON with sorted keys and ISO 8601 dates in UTC.
