@@ -3,8 +3,9 @@
 # account, a supervisor and eight demo students, a demo configuration, and the bot itself.
 #
 #   scripts/demo.sh                 start everything and print how to log in; Ctrl-C stops it all
-#   scripts/demo.sh --walkthrough   also drive the demo users through what the bot can do,
-#                                   print what the supervisor room received, then keep running
+#   scripts/demo.sh --walkthrough   start from a fresh homeserver and database, drive the demo users
+#                                   through what the bot can do, print what the supervisor room
+#                                   received, then keep running
 #   scripts/demo.sh --walkthrough --exit   the same, then stop (used by CI)
 #
 # Running it again reuses the homeserver, the accounts and the bot's database under .local/demo.
@@ -51,6 +52,10 @@ BIN="$ROOT/.build/debug/peerbot"
 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# The walkthrough tells a story from the start: it begins with an empty homeserver and database.
+if [ "$walkthrough" = yes ]; then
+  rm -f "$DEMO"/peerbot.sqlite*
+fi
 # The homeserver and the bot's database belong together: without the database, start both afresh.
 if [ ! -f "$DEMO/peerbot.sqlite" ] && [ -d "$ROOT/.local/synapse/demo" ]; then
   say "no bot database: starting the demo homeserver afresh too"

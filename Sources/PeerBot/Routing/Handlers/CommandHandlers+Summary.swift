@@ -50,7 +50,8 @@ extension CommandHandlers {
         return Texts.remindersSent(count: nudged, group: label, language: request.language)
     }
 
-    /// What each member of a group still owes: the next goals' confirmation, the latest reflection.
+    /// What each member of a group still owes: the next goals' confirmation, the latest reflection,
+    /// ratings in an open peer-assessment round.
     func openItems(of group: StudyGroupRecord) throws -> [String: [OpenItem]] {
         var open: [String: [OpenItem]] = [:]
         let members = try writer.members(ofGroup: group.id).map(\.userID)
@@ -67,6 +68,10 @@ extension CommandHandlers {
             for userID in members where !reflected.contains(userID) && !absent.contains(userID) {
                 open[userID, default: []].append(.reflect(plan))
             }
+        }
+        if let round = try writer.openAssessmentRound(ofGroup: group.id) {
+            let waiting = Set(try writer.assignments(round: round.id).filter { $0.answeredAt == nil }.map(\.rater))
+            for userID in members where waiting.contains(userID) { open[userID, default: []].append(.assess(groupName: group.name)) }
         }
         return open
     }

@@ -66,6 +66,7 @@ struct CommandHandlers {
         }
         if request.role == .student {
             info.openTasks = try writer.openTasks(assignee: request.sender).map { "#\($0.id) \($0.text)" }
+            info.pendingAssessment = try writer.openAssessmentRound(forRater: request.sender) != nil
             if let group = try writer.activeGroup(ofStudent: request.sender) {
                 info.pendingReflection = try openItems(of: group)[request.sender]?.contains { if case .reflect = $0 { true } else { false } } ?? false
             }
