@@ -62,7 +62,7 @@ python_with_venv() {
 }
 
 cmd_install() {
-  apt_install_missing libcurl4-openssl-dev pkg-config curl
+  apt_install_missing libcurl4-openssl-dev libsqlite3-dev sqlite3 pkg-config curl
   if [ "$(installed_version || true)" = "$SYNAPSE_VERSION" ]; then
     log "matrix-synapse $SYNAPSE_VERSION already installed in $VENV"
     return 0
