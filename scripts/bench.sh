@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks of peerbot: ingest throughput (no network), reply latency and memory against a
+# Benchmarks of peerbot: ingest throughput and group formation (no network), reply latency and memory against a
 # local Synapse with the real bot running.
 #
 #   scripts/bench.sh [--static] [--input PATH] [--runs N] [--rounds N] [--skip-build]
@@ -94,6 +94,9 @@ BENCH="$BIN/peerbot-bench"
 step "ingest"
 "$BENCH" ingest --input "$INPUT" --runs "$RUNS" | tee "$WORK/ingest.txt"
 
+step "group formation"
+"$BENCH" formation --students 1000 --runs 3 | tee "$WORK/formation.txt"
+
 step "synapse"
 "$SYNAPSE" install
 URL="$("$SYNAPSE" start "$INSTANCE" "$PORT")"
@@ -164,6 +167,7 @@ step "summary"
 echo "---------------------------------------------------------------------------------"
 echo "peerbot benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores, $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no git')"
 grep -v '^run ' "$WORK/ingest.txt" || true
+cat "$WORK/formation.txt"
 for variant in dynamic static; do
   [ -f "$WORK/latency-$variant.txt" ] || continue
   echo "[bot: $variant Swift runtime]"

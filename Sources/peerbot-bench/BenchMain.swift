@@ -9,6 +9,7 @@ enum BenchMain {
           peerbot-bench latency --homeserver URL --bot USER_ID --student USER:PASS --peer USER:PASS
                                 --supervisor USER:PASS [--rounds N] [--warmup N] [--json]
           peerbot-bench rss --pid PID [--json]
+          peerbot-bench formation [--students N] [--runs N] [--json]
         USER is a localpart (student) or a full id (@student:localhost); PASS is everything after it.
         """
 
@@ -20,6 +21,7 @@ enum BenchMain {
             case "ingest": try await IngestBench(arguments: &arguments).run()
             case "latency": try await LatencyBench(arguments: &arguments).run()
             case "rss": try RSSBench(arguments: &arguments).run()
+            case "formation": try FormationBench(arguments: &arguments).run()
             case "-h", "--help", "help": print(usage)
             default: throw BenchError.usage("unknown subcommand '\(subcommand)'")
             }

@@ -5,8 +5,8 @@ import PeerBotStore
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write reflections, participation, tasks and peer-assessment results from the database, offline.",
-        discussion: "JSON goes to standard output. CSV is four files (reflections.csv, participation.csv, tasks.csv, assessments.csv): written to --output, or printed one after another, each after a line '# NAME'."
+        abstract: "Write reflections, participation, tasks, peer-assessment results and feedback from the database, offline.",
+        discussion: "JSON goes to standard output. CSV is five files (reflections.csv, participation.csv, tasks.csv, assessments.csv, feedback.csv): written to --output, or printed one after another, each after a line '# NAME'."
     )
 
     enum Format: String, ExpressibleByArgument { case csv, json }

@@ -62,8 +62,8 @@ import Testing
             guard case .sendFile(RoomDriver.room, let json) = action else { return nil }
             return try? JSONDecoder().decode(OutgoingFile.self, from: Data(json.utf8))
         }
-        #expect(files.map(\.filename) == ["reflections.csv", "participation.csv", "tasks.csv", "assessments.csv"])
-        let csv = String(decoding: Data(base64Encoded: files.last?.data ?? "") ?? Data(), as: UTF8.self)
+        #expect(files.map(\.filename) == ["reflections.csv", "participation.csv", "tasks.csv", "assessments.csv", "feedback.csv"])
+        let csv = String(decoding: Data(base64Encoded: files.first { $0.filename == "assessments.csv" }?.data ?? "") ?? Data(), as: UTF8.self)
         #expect(csv.contains("@anna:hs,Anna,1.21,"))
         #expect(csv.contains("@david:hs,David,") && csv.contains("no_submission"))
     }
@@ -95,5 +95,7 @@ import Testing
         let document = try MyDataDocument.decoded(from: data)
         #expect(document.profile.userID == "@bo:hs")
         #expect(document.feedback.map(\.text) == ["Godt arbejde med casen"])
+        let exported = try driver.database.read { try ExportBuilder(reader: $0).document(group: nil) }
+        #expect(exported?.feedback.map(\.userID) == ["@bo:hs"])
     }
 }

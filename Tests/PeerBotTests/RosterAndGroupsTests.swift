@@ -183,3 +183,25 @@ struct RoomDriver {
         #expect(result.students.count == 5000)
     }
 }
+
+@Suite struct GroupMoves {
+    @Test func aMovedStudentIsInvitedToTheNewRoomAndRemovedFromTheOld() throws {
+        var driver = try GroupCommands().driverWithRoster()
+        _ = try driver.say("!groups plan size=2 seed=5")
+        _ = try driver.say("!groups create")
+        let groups = try driver.database.read { try $0.activeGroups() }
+        try driver.database.write { writer in
+            for group in groups { try RoomRefs.register(ref: RoomRef.group(group.id).string, roomID: "!g\(group.name):hs", writer: writer) }
+        }
+        let from = try #require(try driver.database.read { try $0.activeGroup(ofStudent: "@anna:hs") })
+        let to = try #require(groups.first { $0.id != from.id })
+        let answer = try #require(try driver.say("!group move @anna:hs \(to.name.lowercased())"))
+        #expect(answer["peerbot.error"] == nil)
+        #expect(try driver.database.read { try $0.activeGroup(ofStudent: "@anna:hs")?.id } == to.id)
+        let actions = try driver.actions()
+        #expect(actions.contains(.invite(roomID: "!g\(to.name):hs", userID: "@anna:hs")))
+        #expect(actions.contains { if case .kick("!g\(from.name):hs", "@anna:hs", _) = $0 { return true } else { return false } })
+        let unknown = try #require(try driver.say("!group move @anna:hs Z"))
+        #expect(unknown["peerbot.error"] == "not_found")
+    }
+}

@@ -3,8 +3,8 @@ import Foundation
 import PeerBotStore
 import PeerLearning
 
-/// The data a supervisor may take away: reflections, participation, tasks and peer-assessment
-/// results, for one group
+/// The data a supervisor may take away: reflections, participation, tasks, peer-assessment
+/// results and feedback, for one group
 /// or all. Used by `!export` and by `peerbot export`.
 public struct ExportBuilder {
     let reader: StoreReader
@@ -27,11 +27,23 @@ public struct ExportBuilder {
                 try add(session, group: group, names: names, to: &document)
             }
             document.assessments += try assessments(of: group, names: names)
+            document.feedback += try feedback(of: group)
             document.tasks += try reader.tasks(ofGroup: group.id).map {
                 ExportTask(id: Int($0.id), group: group.name, assignee: $0.assignee, text: $0.text, due: $0.due, done: $0.doneAt != nil, createdAt: $0.createdAt)
             }
         }
         return document
+    }
+
+    /// Feedback to the group and to each of its members, once each.
+    private func feedback(of group: StudyGroupRecord) throws -> [ExportFeedback] {
+        var records = try reader.feedback(ofGroup: group.id)
+        for member in try reader.members(ofGroup: group.id) {
+            records += try reader.feedback(forStudent: member.userID).filter { $0.userID == member.userID }
+        }
+        return records.sorted { $0.id < $1.id }.map {
+            ExportFeedback(group: group.name, userID: $0.userID, text: $0.text, from: $0.from, createdAt: $0.at)
+        }
     }
 
     /// Every closed round's WebPA results, scored as they were reported.
@@ -78,17 +90,19 @@ public enum CSVText {
         return data + Data("\n".utf8)
     }
 
-    /// The export as four CSV files, by file name.
+    /// The export as five CSV files, by file name.
     public static func files(_ document: ExportDocument) throws -> [(name: String, data: Data)] {
         let reflections = ExportTables.reflections(document.reflections)
         let participation = ExportTables.participation(document.participation)
         let tasks = ExportTables.tasks(document.tasks)
         let assessments = ExportTables.assessments(document.assessments)
+        let feedback = ExportTables.feedback(document.feedback)
         return [
             ("reflections.csv", try make(header: reflections.header, rows: reflections.rows)),
             ("participation.csv", try make(header: participation.header, rows: participation.rows)),
             ("tasks.csv", try make(header: tasks.header, rows: tasks.rows)),
             ("assessments.csv", try make(header: assessments.header, rows: assessments.rows)),
+            ("feedback.csv", try make(header: feedback.header, rows: feedback.rows)),
         ]
     }
 }

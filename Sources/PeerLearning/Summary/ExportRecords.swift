@@ -96,13 +96,15 @@ public struct ExportDocument: Sendable, Equatable, Codable {
     public var participation: [ExportParticipation]
     public var tasks: [ExportTask]
     public var assessments: [ExportAssessment]
+    public var feedback: [ExportFeedback]
 
     public init(reflections: [ExportReflection], participation: [ExportParticipation], tasks: [ExportTask],
-                assessments: [ExportAssessment] = []) {
+                assessments: [ExportAssessment] = [], feedback: [ExportFeedback] = []) {
         self.reflections = reflections
         self.participation = participation
         self.tasks = tasks
         self.assessments = assessments
+        self.feedback = feedback
     }
 
     /// Pretty-printed JSON with sorted keys and ISO 8601 dates in UTC.

@@ -8,8 +8,8 @@ extension Texts {
     public static func exportQueued(files: [String], reflections: Int, language: Language) -> BotMessage {
         let list = files.joined(separator: ", ")
         let text = pick(language,
-                        da: "Eksporten (\(list)) uploades til vejlederrummet: \(reflections) refleksioner, deltagelse, opgaver og peer-vurderinger.",
-                        en: "The export (\(list)) is being uploaded to the supervisor room: \(reflections) reflections, participation, tasks and peer-assessment results.")
+                        da: "Eksporten (\(list)) uploades til vejlederrummet: \(reflections) refleksioner, deltagelse, opgaver, peer-vurderinger og feedback.",
+                        en: "The export (\(list)) is being uploaded to the supervisor room: \(reflections) reflections, participation, tasks, peer-assessment results and feedback.")
         return BotMessage(kind: .export, body: text, html: paragraph(text))
     }
 }
