@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+extension BotEngineTests {
+    /// One peer-assessment round of a group of four, as the students, the supervisor and the
+    /// WebPA formula see it.
+    @Suite("Peer assessment")
+    struct PeerAssessment {
+        /// `evaluation_deadline`, in seconds.
+        static let deadline = 90.0
+        static let feedbackText = "Flot overblik over medicinen i dag – husk at dokumentere undervejs"
+
+        @Test("!evaluer A: a malformed answer, a changed rating, a silent student; WebPA at the deadline; feedback; !mine data")
+        func roundOfFour() async throws {
+            let began = ContinuousClock.now
+            let cohort = try await CohortScenario.start(
+                studentCount: 4,
+                extra: ["self_assessment": "false", "evaluation_deadline": "90s", "evaluation_every": "0"],
+                label: "assessment")
+            defer { cohort.bot.kill9() }
+            let formed = try await cohort.formGroups(size: 4, seed: 11)
+            let group = try #require(formed.room(named: "A"), "no group A among \(formed.rooms.map(\.name))")
+            let cast = try await AssessmentCast(cohort: cohort, formed: formed, group: group)
+            let plan = RatingPlan(cast)
+            print("assessment: groups ready after \(ContinuousClock.now - began)")
+
+            let started = try await cohort.command("!evaluer A").reply
+            #expect(started.peerbotError == nil, "!evaluer A was refused: \(started)")
+            try await expectIntroductions(cast)
+
+            async let malformer = answerAll(cast, rater: cast.malformer, plan: plan, malformedFirst: true)
+            async let changer = answerAll(cast, rater: cast.changer, plan: plan, malformedFirst: false)
+            async let steady = answerAll(cast, rater: cast.steady, plan: plan, malformedFirst: false)
+            let requests = try await [cast.malformer.userID: malformer, cast.changer.userID: changer, cast.steady.userID: steady]
+            try await changeRating(cast, plan: plan, requests: requests[cast.changer.userID]!)
+            print("assessment: answers in after \(ContinuousClock.now - began)")
+
+            try await sendFeedback(cast)
+            let result = try await awaitResult(cast)
+            let closedAfter = result.sentAt.timeIntervalSince(started.sentAt)
+            #expect(closedAfter >= Self.deadline - 1 && closedAfter <= Self.deadline + 20,
+                    "the round closed \(closedAfter) s after !evaluer, not at its \(Self.deadline) s deadline")
+            print("assessment: result \(closedAfter) s after !evaluer")
+
+            let expected = WebPAExpectation.scores(plan.finalMarks, members: cast.memberIDs)
+            checkResult(result, cast: cast, plan: plan, expected: expected)
+            try await checkStudentRooms(cast, plan: plan, requests: requests)
+            try await checkMyData(cast, plan: plan)
+            print("assessment test took \(ContinuousClock.now - began)")
+        }
+    }
+}
