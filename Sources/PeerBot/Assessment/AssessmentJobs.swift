@@ -42,7 +42,7 @@ struct AssessmentJobs: ScheduledWork {
         if let room = try writer.supervisorRoom() {
             let message = Texts.assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
                                                   comments: comments, submitted: result.submitted,
-                                                  language: room.language.flatMap(Language.init(rawValue:)) ?? config.language)
+                                                  language: room.language(or: config.language))
             resultID = try writer.enqueue(.send(roomID: room.roomID, eventType: "m.room.message", contentJSON: message.content().jsonString())).id
         }
         let rounds = AssessmentRounds(writer: writer, config: config, now: now)

@@ -15,6 +15,13 @@ struct BatchContext: Sendable {
     }
 
     func language(of room: RoomRecord) -> Language {
-        room.language.flatMap(Language.init(rawValue:)) ?? config.language
+        room.language(or: config.language)
+    }
+}
+
+extension RoomRecord {
+    /// The room's own language, or the deployment's when the room has none set.
+    func language(or fallback: Language) -> Language {
+        language.flatMap(Language.init(rawValue:)) ?? fallback
     }
 }

@@ -16,7 +16,7 @@ struct JoinGraceCheck: ScheduledWork {
                 try writer.markMemberReported(groupID: group.id, userID: member.userID, at: now)
                 if let record = try writer.student(userID: member.userID) { students.append(record.student) }
             }
-            let language = supervisorRoom.language.flatMap(Language.init(rawValue:)) ?? config.language
+            let language = supervisorRoom.language(or: config.language)
             let alert = Texts.notJoinedAlert(group: group.name, students: students, language: language)
             try writer.enqueue(.send(roomID: supervisorRoom.roomID, eventType: "m.room.message", contentJSON: alert.content().jsonString()))
             queued += 1

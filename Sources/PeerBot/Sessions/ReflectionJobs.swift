@@ -40,7 +40,7 @@ struct ReflectionJobs: ScheduledWork {
     /// The summary message in the supervisor room; nil when there is no supervisor room.
     func postSummary(_ record: SessionRecord, config: BotConfig, writer: StoreWriter) throws -> Int64? {
         guard let room = try writer.supervisorRoom() else { return nil }
-        let language = room.language.flatMap(Language.init(rawValue:)) ?? config.language
+        let language = room.language(or: config.language)
         let (summary, names) = try SessionSummaryBuilder(reader: writer).summary(of: record)
         let message = Texts.summary(summary, names: names, timeZone: config.timeZone, language: language)
         return try writer.enqueue(.send(roomID: room.roomID, eventType: "m.room.message", contentJSON: message.content().jsonString())).id

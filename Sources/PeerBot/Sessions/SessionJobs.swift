@@ -41,7 +41,7 @@ struct SessionMomentPoster {
         let plan = try lookup.plan(record)
         guard let group = try writer.group(id: record.groupID) else { return 0 }
         let roomID = try lookup.room(ofGroup: group.id)
-        let language = try group.roomID.flatMap { try writer.room(id: $0) }?.language.flatMap(Language.init(rawValue:)) ?? config.language
+        let language = try group.roomID.flatMap { try writer.room(id: $0) }?.language(or: config.language) ?? config.language
         let prefix = config.commandPrefix
         let choice = try lookup.facilitator(of: record)
         let name = try lookup.facilitatorName(choice)
