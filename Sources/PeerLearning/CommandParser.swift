@@ -39,21 +39,30 @@ public enum CommandParser {
 
     /// Consumes the longest run of words naming a command (`student add` before `students`).
     static func matchName(_ cursor: inout ArgumentCursor) -> CommandName? {
-        var best: (name: CommandName, cursor: ArgumentCursor, length: Int)?
-        for name in CommandName.allCases {
-            for phrase in name.phrases where phrase.count > (best?.length ?? 0) {
-                var copy = cursor
-                let matches = phrase.allSatisfy { copy.next().map(commandWord) == $0 }
-                if matches { best = (name, copy, phrase.count) }
+        var lookahead = cursor
+        var words: [(word: String, after: ArgumentCursor)] = []
+        for _ in 0..<longestPhrase {
+            guard let word = lookahead.next() else { break }
+            words.append((commandWord(word), lookahead))
+        }
+        for entry in phraseTable where entry.words.count <= words.count {
+            if zip(entry.words, words).allSatisfy({ $0 == $1.word }) {
+                cursor = words[entry.words.count - 1].after
+                return entry.name
             }
         }
-        guard let best else { return nil }
-        cursor = best.cursor
-        return best.name
+        return nil
     }
 
-    /// A word as compared with command names: lower case, without a trailing `.`, `!` or `?`
-    /// (`!Forstået!` is still `forstået`).
+    /// Every phrase of every command, longest first (ties in declaration order), built once.
+    static let phraseTable: [(name: CommandName, words: [String])] = CommandName.allCases
+        .flatMap { name in name.phrases.map { (name: name, words: $0) } }
+        .enumerated()
+        .sorted { ($0.element.words.count, -$0.offset) > ($1.element.words.count, -$1.offset) }
+        .map(\.element)
+
+    static let longestPhrase = phraseTable.first?.words.count ?? 1
+
     static func commandWord(_ word: String) -> String {
         var word = word.lowercased()
         while let last = word.last, ".!?".contains(last), word.count > 1 { word.removeLast() }

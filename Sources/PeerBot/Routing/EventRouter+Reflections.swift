@@ -63,10 +63,24 @@ extension EventRouter {
     }
 
     /// Messages (commands too) from members while a session runs: counted, never stored.
-    func countContribution(_ event: ClientEvent, room: RoomRecord) throws {
-        guard let group = try writer.group(forRoom: room.roomID) else { return }
+    mutating func countContribution(_ event: ClientEvent, room: RoomRecord) throws {
+        let group: StudyGroupRecord?
+        if let known = groupByRoom[room.roomID] {
+            group = known
+        } else {
+            group = try writer.group(forRoom: room.roomID)
+            groupByRoom[room.roomID] = group
+        }
+        guard let group else { return }
+        let sessions: [SessionRecord]
+        if let known = sessionsByGroup[group.id] {
+            sessions = known
+        } else {
+            sessions = try writer.sessions(ofGroup: group.id).filter { $0.cancelledAt == nil }
+            sessionsByGroup[group.id] = sessions
+        }
         let sent = Date(timeIntervalSince1970: Double(event.originServerTS) / 1000)
-        guard let session = try writer.nextSession(ofGroup: group.id, after: sent), session.startsAt <= sent else { return }
+        guard let session = sessions.first(where: { $0.startsAt <= sent && sent < $0.endsAt }) else { return }
         try writer.countMessage(session: session.number, userID: event.sender)
     }
 

@@ -19,6 +19,9 @@ struct EventRouter {
     let writer: StoreWriter
     let logger: Logger
     var outcome = BatchOutcome()
+    /// Per-batch look-ups for the thousands of plain messages in group rooms; emptied after each command.
+    var groupByRoom: [String: StudyGroupRecord?] = [:]
+    var sessionsByGroup: [Int64: [SessionRecord]] = [:]
 
     /// Applies a batch. On the very first sync only invites are handled: history is never answered.
     static func apply(_ sync: SyncResponse, backfill: [String: [ClientEvent]] = [:], firstSync: Bool,
@@ -80,6 +83,12 @@ struct EventRouter {
         guard msgtype == "m.text", let body = event.content["body"]?.stringValue else { return }
         let config = context.config
         let parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
+        if parse == .notCommand {
+            try handlePlainMessage(event, body: body, room: room)
+            return
+        }
+        groupByRoom = [:]
+        sessionsByGroup = [:]
         let request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
                                      role: try context.role(of: event.sender, in: writer),
                                      language: context.language(of: room), prefix: config.commandPrefix)
@@ -97,7 +106,7 @@ struct EventRouter {
             } else {
                 reply = try CommandHandlers(context: context, writer: writer).run(command, request)
             }
-            room = try writer.room(id: room.roomID) ?? room
+            if case .language = command { room = try writer.room(id: room.roomID) ?? room }
         }
         outcome.handled += 1
         logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(reply.kind.rawValue)"])
