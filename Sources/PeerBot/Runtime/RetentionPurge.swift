@@ -13,3 +13,18 @@ struct RetentionPurge: ScheduledWork {
         return 0
     }
 }
+
+/// Once a day: event ids older than a month are forgotten (a sync never replays them) and sent or
+/// failed outbox rows older than a month are deleted (they may hold personal text).
+struct Housekeeping: ScheduledWork {
+    static let keep: TimeInterval = 30 * 86_400
+
+    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+        let key = "housekeeping/" + ISO8601DateFormatter.string(from: now, timeZone: config.timeZone, formatOptions: [.withFullDate])
+        guard try !writer.hasRun(jobKey: key) else { return 0 }
+        try writer.pruneProcessed(olderThan: now.addingTimeInterval(-Self.keep))
+        try writer.pruneOutbox(finishedBefore: now.addingTimeInterval(-Self.keep))
+        try writer.markRun(jobKey: key, at: now)
+        return 0
+    }
+}

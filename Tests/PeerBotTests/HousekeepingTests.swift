@@ -1,0 +1,47 @@
+import Foundation
+import PeerBotStore
+import Testing
+@testable import PeerBot
+
+@Suite struct DailyJobs {
+    @Test func housekeepingForgetsOldEventIDsAndSentRowsOncePerDay() throws {
+        let database = try AppDatabase.inMemory()
+        let config = BotConfig(homeserver: "http://hs", userID: "@bot:hs", accessToken: Secret("t"), supervisors: ["@sup:hs"],
+                               databasePath: ":memory:", timeZone: TimeZone(identifier: "Europe/Copenhagen")!)
+        let now = Date()
+        let old = now.addingTimeInterval(-40 * 86_400)
+        let sent = try database.write { writer -> OutboxItem in
+            try writer.markProcessed(eventID: "$old", roomID: "!r:hs", at: old)
+            try writer.markProcessed(eventID: "$new", roomID: "!r:hs", at: now)
+            return try writer.enqueue(.send(roomID: "!r:hs", eventType: "m.room.message", contentJSON: #"{"body":"x"}"#), at: old)
+        }
+        try database.markOutboxSent(id: sent.id, eventID: "$e", at: old)
+        _ = try database.write { try Housekeeping().runDue(now: now, config: config, writer: $0) }
+        #expect(try database.read { try $0.isProcessed(eventID: "$old") } == false)
+        #expect(try database.read { try $0.isProcessed(eventID: "$new") })
+        #expect(try database.read { try $0.outboxItem(id: sent.id) } == nil)
+        #expect(try database.read { try $0.hasRun(jobKey: "housekeeping/" + ISO8601DateFormatter.string(from: now, timeZone: config.timeZone, formatOptions: [.withFullDate])) })
+    }
+
+    @Test func retentionDeletesOldReflectionTextsOnlyWhenConfigured() throws {
+        let database = try AppDatabase.inMemory()
+        var config = BotConfig(homeserver: "http://hs", userID: "@bot:hs", accessToken: Secret("t"), supervisors: ["@sup:hs"],
+                               databasePath: ":memory:", timeZone: TimeZone(identifier: "Europe/Copenhagen")!)
+        let now = Date()
+        try database.write { writer in
+            try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: now)
+            let group = try writer.createGroups([("A", ["@anna:hs"])], at: now)[0]
+            let session = try writer.planSession(groupID: group.id, title: "T", startsAt: now.addingTimeInterval(-90 * 86_400),
+                                                 durationSeconds: 60, plannedBy: "@sup:hs", at: now.addingTimeInterval(-91 * 86_400))
+            try writer.addReflection(sessionNumber: session.number, userID: "@anna:hs", scope: .group, text: "Gammel tekst",
+                                     eventID: "$r", roomID: "!g:hs", at: now.addingTimeInterval(-90 * 86_400), late: false)
+        }
+        let keepAll = config
+        _ = try database.write { try RetentionPurge().runDue(now: now, config: keepAll, writer: $0) }
+        #expect(try database.read { try $0.reflection(eventID: "$r") } != nil)
+        config.retentionDays = 30
+        let thirtyDays = config
+        _ = try database.write { try RetentionPurge().runDue(now: now, config: thirtyDays, writer: $0) }
+        #expect(try database.read { try $0.reflection(eventID: "$r") } == nil)
+    }
+}
