@@ -37,6 +37,7 @@ public final class AppDatabase: Sendable {
     }
 
     /// Runs `body` in one transaction; if it throws, none of its changes are kept.
+    @discardableResult
     public func write<T: Sendable>(_ body: @Sendable (StoreWriter) throws -> T) throws -> T {
         try writer.write { db in try body(StoreWriter(db)) }
     }
