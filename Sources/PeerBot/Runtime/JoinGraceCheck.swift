@@ -9,6 +9,10 @@ struct JoinGraceCheck: ScheduledWork {
         let grace = Double(config.joinGrace.components.seconds)
         var queued = 0
         for group in try writer.activeGroups() where group.roomID != nil && group.createdAt.addingTimeInterval(grace) <= now {
+            // One check per group, at the end of its grace period; later joins are noted as they come.
+            let key = "join-grace/\(group.id)"
+            guard try !writer.hasRun(jobKey: key) else { continue }
+            try writer.markRun(jobKey: key, at: now)
             let missing = try writer.members(ofGroup: group.id).filter { $0.joinedRoomAt == nil && $0.reportedMissingAt == nil }
             guard !missing.isEmpty else { continue }
             var students: [Student] = []
