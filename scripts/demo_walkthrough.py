@@ -96,20 +96,28 @@ def q(value):
     return urllib.parse.quote(value, safe="")
 
 
+def marked_room(user, kind):
+    """The joined room carrying the bot's marker of this kind (supervisor, group, direct), if any."""
+    for room in user.call("GET", "/joined_rooms")["joined_rooms"]:
+        try:
+            marker = user.call("GET", f"/rooms/{q(room)}/state/org.peerbot.room/")
+        except RuntimeError:
+            continue
+        if marker.get("kind") == kind:
+            return room
+    return None
+
+
 def supervisor_room(supervisor, timeout=30):
     """The room the bot created for supervisors: joined, or waiting as an invite."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        for room in supervisor.call("GET", "/joined_rooms")["joined_rooms"]:
-            try:
-                marker = supervisor.call("GET", f"/rooms/{q(room)}/state/org.peerbot.room/")
-            except RuntimeError:
-                continue
-            if marker.get("kind") == "supervisor":
-                return room
+        room = marked_room(supervisor, "supervisor")
+        if room:
+            return room
         sync = supervisor.call("GET", "/sync?timeout=1000")
-        for room in sync.get("rooms", {}).get("invite", {}):
-            supervisor.join(room)
+        for invited in sync.get("rooms", {}).get("invite", {}):
+            supervisor.join(invited)
         time.sleep(0.5)
     raise RuntimeError("the supervisor room did not appear")
 
@@ -170,15 +178,12 @@ def main():
 
 
 def group_room_of(student):
-    """The group room the bot made for a student: the joined room carrying the bot's group marker."""
-    for room in student.call("GET", "/joined_rooms")["joined_rooms"]:
-        try:
-            marker = student.call("GET", f"/rooms/{q(room)}/state/org.peerbot.room/")
-        except RuntimeError:
-            continue
-        if marker.get("kind") == "group":
-            return room
-    raise RuntimeError(f"{student.name} is in no group room")
+    """The group room the bot made for a student."""
+    return marked_room(student, "group") or fail(f"{student.name} is in no group room")
+
+
+def fail(message):
+    raise RuntimeError(message)
 
 
 def wait_kind(user, room, kind, count=1, timeout=90):
@@ -226,14 +231,8 @@ def sessions(supervisor, sup_room, args):
 
 
 def direct_room_of(student):
-    for room in student.call("GET", "/joined_rooms")["joined_rooms"]:
-        try:
-            marker = student.call("GET", f"/rooms/{q(room)}/state/org.peerbot.room/")
-        except RuntimeError:
-            continue
-        if marker.get("kind") == "direct":
-            return room
-    raise RuntimeError(f"{student.name} has no direct room with the bot")
+    """The student's direct room with the bot."""
+    return marked_room(student, "direct") or fail(f"{student.name} has no direct room with the bot")
 
 
 def reflections(supervisor, sup_room, anna, mates, room):

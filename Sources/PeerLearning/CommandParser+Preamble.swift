@@ -14,8 +14,7 @@ extension CommandParser {
     /// with a `:` or `,` after it, and the whitespace around.
     static func stripMention(from text: String, botUserID: String, botDisplayName: String?) -> String {
         let trimmed = String(text.drop(while: \.isWhitespace))
-        let localpart = botUserID.hasPrefix("@")
-            ? String(botUserID.dropFirst().prefix(while: { $0 != ":" })) : botUserID
+        let localpart = MatrixUserID.localpart(of: botUserID)
         var names = [botUserID, "@" + localpart, localpart]
         if let display = botDisplayName?.trimmingWhitespace(), !display.isEmpty {
             names += [display, "@" + display]

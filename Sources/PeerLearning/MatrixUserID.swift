@@ -31,4 +31,10 @@ public enum MatrixUserID {
         return !host.isEmpty && host.count <= 255
             && host.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "." }
     }
+
+    /// `anna` for `@anna:hs`; an id without the `@…:` shape comes back as it is.
+    public static func localpart(of id: String) -> String {
+        guard id.hasPrefix("@") else { return id }
+        return String(id.dropFirst().prefix(while: { $0 != ":" }))
+    }
 }

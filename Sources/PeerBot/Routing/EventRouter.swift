@@ -43,8 +43,7 @@ struct EventRouter {
         guard var room = try writer.room(id: roomID) else { return }
         for event in events {
             outcome.events += 1
-            guard try !writer.isProcessed(eventID: event.eventID) else { continue }
-            try writer.markProcessed(eventID: event.eventID, roomID: roomID, at: context.now)
+            guard try writer.markProcessed(eventID: event.eventID, roomID: roomID, at: context.now) else { continue }
             if isOwnJoin(event) {
                 if room.joinedAt == nil {
                     room.joinedAt = Date(timeIntervalSince1970: Double(event.originServerTS) / 1000)

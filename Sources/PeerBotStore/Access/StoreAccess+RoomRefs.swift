@@ -26,7 +26,6 @@ extension StoreReader {
 extension StoreReader {
     /// The outbox row the homeserver gave `eventID` (a message the bot sent), while it is kept.
     public func outboxItem(eventID: String) throws -> OutboxItem? {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM outbox WHERE eventID = ?", arguments: [eventID]) else { return nil }
-        return try outboxItem(id: id)
+        try OutboxRecord.fetchOne(db, sql: "SELECT * FROM outbox WHERE eventID = ?", arguments: [eventID])?.item()
     }
 }

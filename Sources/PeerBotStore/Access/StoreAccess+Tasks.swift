@@ -64,7 +64,8 @@ extension StoreWriter {
         guard group.isActive else {
             throw RosterStoreError.groupArchived(id: groupID)
         }
-        if let assignee, try !members(ofGroup: groupID).contains(where: { $0.userID == assignee }) {
+        // The group is active here, so membership of it is the student's one active group.
+        if let assignee, try activeGroup(ofStudent: assignee)?.id != groupID {
             throw RosterStoreError.notAMember(groupID: groupID, userID: assignee)
         }
         if let sessionNumber {

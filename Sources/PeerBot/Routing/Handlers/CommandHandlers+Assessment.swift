@@ -40,13 +40,13 @@ extension CommandHandlers {
             guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: request.language) }
             try writer.addFeedback(userID: userID, groupID: nil, text: text, from: from, at: context.now)
             let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
-            let message = Texts.feedbackToStudent(text: text, from: MatrixName.display(from), language: context.config.language)
+            let message = Texts.feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from), language: context.config.language)
             try writer.enqueue(.send(roomID: room, eventType: "m.room.message", contentJSON: message.content(mention: userID).jsonString()))
             return Texts.feedbackSent(to: student.name, language: request.language)
         case .group(let ref):
             guard let group = try groups(ref, request).first else { return Texts.noGroupHere(language: request.language) }
             try writer.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
-            try post(Texts.feedbackToGroup(text: text, group: group.name, from: MatrixName.display(from), language: try roomLanguage(ofGroup: group)), toGroup: group)
+            try post(Texts.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from), language: try roomLanguage(ofGroup: group)), toGroup: group)
             return Texts.feedbackSent(to: group.name, language: request.language)
         }
     }
@@ -59,13 +59,5 @@ extension CommandHandlers {
                                 message: Texts.myDataReady(language: request.language))
         try writer.enqueue(.sendFile(roomID: room, fileJSON: file.json))
         return Texts.myDataSentToDirectRoom(language: request.language)
-    }
-}
-
-/// A readable name for a user id without a stored one: the localpart.
-enum MatrixName {
-    static func display(_ userID: String) -> String {
-        guard userID.hasPrefix("@"), let colon = userID.firstIndex(of: ":") else { return userID }
-        return String(userID[userID.index(after: userID.startIndex)..<colon])
     }
 }
