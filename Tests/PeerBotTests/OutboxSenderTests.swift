@@ -40,7 +40,7 @@ final class ScriptedHomeserver: HTTPTransport {
 
     var sender: OutboxSender {
         OutboxSender(client: MatrixClient(homeserver: "http://hs", accessToken: "t", transport: homeserver),
-                     database: database, wakeup: Wakeup(), logger: Logger(label: "test"))
+                     database: database, wakeup: Wakeup(), logger: Logger(label: "test"), botUserID: "@bot:hs")
     }
 
     func enqueue(_ action: OutboxAction) throws -> OutboxItem {

@@ -30,11 +30,11 @@ struct AssessmentJobs: ScheduledWork {
     }
 
     private func close(_ round: AssessmentRoundRecord, group: StudyGroupRecord, config: BotConfig, writer: StoreWriter, now: Date) throws -> Int {
-        let members = Array(Set(try writer.assignments(round: round.id).map(\.rater))).sorted()
+        let lookup = SessionLookup(reader: writer)
+        let result = try lookup.result(of: round)
+        let members = result.members.map(\.userID)
         let ratings = try writer.ratings(round: round.id)
-        let result = WebPA.scores(members: members, ratings: ratings.map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks, comment: $0.comment) },
-                                  selfAssessment: round.selfAssessment)
-        let names = try SessionLookup(reader: writer).names()
+        let names = try lookup.names()
         let comments = ratings.compactMap { rating in
             rating.comment.map { (rater: names[rating.rater] ?? rating.rater, subject: names[rating.subject] ?? rating.subject, text: $0) }
         }

@@ -20,7 +20,7 @@ struct MyDataBuilder {
         let names = try SessionLookup(reader: reader).names()
         var totals = MyDataParticipation()
         for session in try reader.sessions(ofGroup: group.id) where session.cancelledAt == nil && session.startsAt <= now {
-            let confirmed = try reader.confirmations(session.number).contains { $0.userID == userID && $0.goalsVersion == session.goalsVersion }
+            let confirmed = try SessionLookup(reader: reader).confirmedStudents(session).contains(userID)
             let absent = try reader.absentees(session.number).contains(userID)
             let messages = try reader.participation(session: session.number)[userID] ?? 0
             let facilitated = session.facilitator == userID
@@ -53,10 +53,7 @@ struct MyDataBuilder {
                                   marks: $0.marks, comment: $0.comment, given: $0.at)
             }
             guard let closed = round.closedAt else { continue }
-            let members = Array(Set(try reader.assignments(round: round.id).map(\.rater))).sorted()
-            let result = WebPA.scores(members: members, ratings: ratings.map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks) },
-                                      selfAssessment: round.selfAssessment)
-            if let own = result[userID] {
+            if let own = try SessionLookup(reader: reader).result(of: round)[userID] {
                 document.assessmentResults.append(MyDataAssessmentResult(group: group.name, completed: closed, score: own.formattedScore, band: own.band))
             }
         }

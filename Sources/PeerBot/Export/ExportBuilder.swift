@@ -51,9 +51,7 @@ public struct ExportBuilder {
         var rows: [ExportAssessment] = []
         for round in try reader.assessmentRounds(ofGroup: group.id) {
             guard let closed = round.closedAt else { continue }
-            let members = Array(Set(try reader.assignments(round: round.id).map(\.rater))).sorted()
-            let ratings = try reader.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks) }
-            for member in WebPA.scores(members: members, ratings: ratings, selfAssessment: round.selfAssessment).members {
+            for member in try SessionLookup(reader: reader).result(of: round).members {
                 rows.append(ExportAssessment(round: Int(round.id), group: group.name, completedAt: closed, userID: member.userID,
                                              name: names[member.userID] ?? member.userID, score: member.formattedScore,
                                              flags: member.flags.map(\.rawValue).sorted(), peerMeans: member.peerMean))
@@ -69,7 +67,7 @@ public struct ExportBuilder {
                              scope: $0.scope.rawValue, text: $0.text, late: $0.late, createdAt: $0.createdAt)
         }
         let counts = try reader.participation(session: session.number)
-        let confirmed = Set(try reader.confirmations(session.number).filter { $0.goalsVersion == session.goalsVersion }.map(\.userID))
+        let confirmed = try SessionLookup(reader: reader).confirmedStudents(session)
         let absent = try reader.absentees(session.number)
         document.participation += try reader.members(ofGroup: group.id).map {
             ExportParticipation(session: number, group: group.name, userID: $0.userID, name: names[$0.userID] ?? $0.userID,

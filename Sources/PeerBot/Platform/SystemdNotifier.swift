@@ -22,7 +22,6 @@ public struct SystemdNotifier: Sendable {
     public func ready() { send("READY=1\nSTATUS=syncing") }
     public func watchdog() { send("WATCHDOG=1") }
     public func stopping() { send("STOPPING=1") }
-    public func status(_ text: String) { send("STATUS=\(text)") }
 
     /// One datagram to the socket; an abstract socket name starts with `@`.
     func send(_ message: String) {

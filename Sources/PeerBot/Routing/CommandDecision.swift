@@ -11,7 +11,7 @@ enum Admission: Equatable, Sendable {
     case run(Command)
 }
 
-/// Decides from values alone: who may run what, and the answers that need no stored state.
+/// Decides from values alone who may run what.
 enum CommandDecider {
     static func admit(_ parse: CommandParse, role: Role, language: Language, prefix: String) -> Admission {
         switch parse {
@@ -27,18 +27,6 @@ enum CommandDecider {
                 return .answer(Texts.forbidden(command.name, prefix: prefix, language: language))
             }
             return .run(command)
-        }
-    }
-
-    /// The answer to a command that needs nothing from the store; nil for the others.
-    static func answerWithoutState(_ command: Command, role: Role, language: Language, prefix: String) -> BotMessage? {
-        switch command {
-        case .help(let topic):
-            return Texts.help(role: role, prefix: prefix, language: language, topic: topic)
-        case .language(let chosen):
-            return Texts.languageChanged(to: chosen)
-        default:
-            return nil
         }
     }
 }

@@ -9,7 +9,7 @@ extension EventRouter {
         if let known = try writer.room(id: roomID), known.joinedAt != nil { return }
         guard context.config.isSupervisor(invite.sender) else {
             logger.notice("declining an invite from someone who is not a supervisor", metadata: ["room": "\(roomID)", "inviter": "\(invite.sender)"])
-            _ = try writer.enqueue(.leave(roomID: roomID))
+            try writer.enqueue(.leave(roomID: roomID))
             outcome.enqueued += 1
             return
         }
@@ -18,7 +18,7 @@ extension EventRouter {
         let kind: RoomKind = isDirect && !hasDirectRoom ? .direct : .invited
         try writer.upsertRoom(RoomRecord(roomID: roomID, kind: kind, language: nil, groupName: nil,
                                          userID: kind == .direct ? invite.sender : nil, joinedAt: nil))
-        _ = try writer.enqueue(.join(roomID: roomID))
+        try writer.enqueue(.join(roomID: roomID))
         outcome.enqueued += 1
         logger.info("accepting an invite", metadata: ["room": "\(roomID)", "inviter": "\(invite.sender)", "kind": "\(kind.rawValue)"])
     }

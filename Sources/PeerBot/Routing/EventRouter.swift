@@ -105,7 +105,7 @@ struct EventRouter {
             } else {
                 reply = try CommandHandlers(context: context, writer: writer).run(command, request)
             }
-            if case .language = command { room = try writer.room(id: room.roomID) ?? room }
+            if case .language(let chosen) = command { room.language = chosen.rawValue }
         }
         outcome.handled += 1
         logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(reply.kind.rawValue)"])
@@ -115,7 +115,7 @@ struct EventRouter {
 
     mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil) throws {
         let content = message.content(inReplyTo: replyTo, mention: mention)
-        _ = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
+        try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
         outcome.enqueued += 1
     }
 }

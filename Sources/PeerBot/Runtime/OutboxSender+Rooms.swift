@@ -63,7 +63,6 @@ extension OutboxSender {
 
     /// Adds the room to the bot's `m.direct` account data, as clients expect for a direct chat.
     private func rememberDirectRoom(_ roomID: String, with userID: String) async throws {
-        let botUserID = try await client.whoami().userID
         var map = try await client.accountData(userID: botUserID, type: "m.direct")?.objectValue ?? [:]
         var rooms = map[userID]?.arrayValue ?? []
         guard !rooms.contains(.string(roomID)) else { return }

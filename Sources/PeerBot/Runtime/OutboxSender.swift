@@ -11,9 +11,12 @@ final class OutboxSender: Service, Sendable {
     let database: AppDatabase
     let wakeup: Wakeup
     let logger: Logger
+    /// The bot's own user id, for its `m.direct` account data.
+    let botUserID: String
     let policy = RetryPolicy()
 
-    init(client: MatrixClient, database: AppDatabase, wakeup: Wakeup, logger: Logger) {
+    init(client: MatrixClient, database: AppDatabase, wakeup: Wakeup, logger: Logger, botUserID: String) {
+        self.botUserID = botUserID
         self.client = client
         self.database = database
         self.wakeup = wakeup

@@ -76,7 +76,7 @@ struct RoomProvisioner: Sendable {
             try writer.setSetting(Self.pendingKey, nil)
             try writer.setSetting(Self.invitedKey, invited)
             if fresh {
-                _ = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: welcome.jsonString()))
+                try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: welcome.jsonString()))
             }
         }
     }
@@ -98,7 +98,7 @@ struct RoomProvisioner: Sendable {
             let known = try writer.setting(Self.invitedKey).flatMap(JSONValue.parse)?.arrayValue?.compactMap(\.stringValue) ?? []
             let missing = config.supervisors.filter { !known.contains($0) }
             guard !missing.isEmpty else { return }
-            for userID in missing { _ = try writer.enqueue(.invite(roomID: room.roomID, userID: userID)) }
+            for userID in missing { try writer.enqueue(.invite(roomID: room.roomID, userID: userID)) }
             try writer.setSetting(Self.invitedKey, JSONValue.array((known + missing).map { .string($0) }).jsonString())
         }
     }

@@ -40,7 +40,7 @@ struct SessionMomentPoster {
         let lookup = SessionLookup(reader: writer)
         let plan = try lookup.plan(record)
         guard let group = try writer.group(id: record.groupID) else { return 0 }
-        let roomID = try lookup.room(ofGroup: group.id)
+        let roomID = lookup.room(of: group)
         let language = try group.roomID.flatMap { try writer.room(id: $0) }?.language(or: config.language) ?? config.language
         let prefix = config.commandPrefix
         let choice = try lookup.facilitator(of: record)

@@ -40,8 +40,20 @@ struct SessionLookup {
     }
 
     /// The room a group's messages go to: its room, or the reference of the room being made.
-    func room(ofGroup groupID: Int64) throws -> String {
-        try reader.group(id: groupID)?.roomID ?? RoomRef.group(groupID).string
+    func room(of group: StudyGroupRecord) -> String {
+        group.roomID ?? RoomRef.group(group.id).string
+    }
+
+    /// The students whose confirmation holds for the session's goals as they are now.
+    func confirmedStudents(_ record: SessionRecord) throws -> Set<String> {
+        Set(try reader.confirmations(record.number).filter { $0.goalsVersion == record.goalsVersion }.map(\.userID))
+    }
+
+    /// A round's WebPA result: the raters are the members, as the round asked them.
+    func result(of round: AssessmentRoundRecord) throws -> WebPAResult {
+        let members = Array(Set(try reader.assignments(round: round.id).map(\.rater))).sorted()
+        let ratings = try reader.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks) }
+        return WebPA.scores(members: members, ratings: ratings, selfAssessment: round.selfAssessment)
     }
 
     static let supervisor = "supervisor"

@@ -11,7 +11,7 @@ struct SessionSummaryBuilder {
         let lookup = SessionLookup(reader: reader)
         let plan = try lookup.plan(record)
         let names = try lookup.names()
-        let confirmed = Set(try reader.confirmations(record.number).filter { $0.goalsVersion == record.goalsVersion }.map(\.userID))
+        let confirmed = try lookup.confirmedStudents(record)
         let counts = try reader.participation(session: record.number)
         let absent = try reader.absentees(record.number)
         let reflections = try reader.reflections(session: record.number)

@@ -56,7 +56,7 @@ extension CommandHandlers {
     }
 
     func post(_ message: BotMessage, toGroup group: StudyGroupRecord) throws {
-        let roomID = try lookup.room(ofGroup: group.id)
+        let roomID = lookup.room(of: group)
         try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: message.content().jsonString()))
     }
 }

@@ -82,7 +82,7 @@ extension CommandHandlers {
         guard let current = try writer.activeGroup(ofStudent: userID) else { return Texts.notInAnyGroup(userID, language: language) }
         guard current.id != target.id else { return Texts.studentMoved(student.student, to: target.name, language: language) }
         try writer.moveStudent(userID, toGroup: target.id)
-        try writer.enqueue(.invite(roomID: target.roomID ?? RoomRef.group(target.id).string, userID: userID))
+        try writer.enqueue(.invite(roomID: lookup.room(of: target), userID: userID))
         if let oldRoom = current.roomID {
             try writer.enqueue(.kick(roomID: oldRoom, userID: userID, reason: "moved to group \(target.name)"))
         }

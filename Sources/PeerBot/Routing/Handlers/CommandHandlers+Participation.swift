@@ -98,7 +98,7 @@ extension CommandHandlers {
     private func criteria(_ text: String, _ request: CommandRequest) throws -> BotMessage {
         try writer.setSetting(SettingKeys.criteria, text)
         for group in try writer.activeGroups() {
-            let roomID = try lookup.room(ofGroup: group.id)
+            let roomID = lookup.room(of: group)
             let announcement = Texts.criteriaAnnouncement(text: text, group: group.name, language: try roomLanguage(ofGroup: group))
             let posted = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: announcement.content().jsonString()))
             let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]

@@ -61,7 +61,7 @@ extension CommandHandlers {
             let goals = Texts.sessionGoals(plan, facilitatorName: try lookup.facilitatorName(try lookup.facilitator(of: record)),
                                            criteria: try writer.setting(SettingKeys.criteria), timeZone: context.config.timeZone,
                                            language: language, prefix: request.prefix)
-            let roomID = try lookup.room(ofGroup: group.id)
+            let roomID = lookup.room(of: group)
             try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message",
                                      contentJSON: EditContent.replacing(OutboxAction.eventRef(original), with: goals.content()).jsonString()))
             try post(Texts.goalsUpdatedNotice(plan, language: language, prefix: request.prefix), toGroup: group)
@@ -126,7 +126,7 @@ extension CommandHandlers {
             return "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: context.config.timeZone, language: language)
         }
         let topic = CohortNaming.groupRoomTopic(nextSession: next, language: language)
-        try writer.enqueue(.state(roomID: try lookup.room(ofGroup: group.id), eventType: "m.room.topic", stateKey: "",
+        try writer.enqueue(.state(roomID: lookup.room(of: group), eventType: "m.room.topic", stateKey: "",
                                   contentJSON: JSONValue.object(["topic": .string(topic)]).jsonString()))
     }
 }

@@ -56,7 +56,7 @@ extension CommandHandlers {
         var open: [String: [OpenItem]] = [:]
         let members = try writer.members(ofGroup: group.id).map(\.userID)
         if let next = try writer.nextSession(ofGroup: group.id, after: context.now), next.goalsOutboxID != nil {
-            let confirmed = Set(try writer.confirmations(next.number).filter { $0.goalsVersion == next.goalsVersion }.map(\.userID))
+            let confirmed = try lookup.confirmedStudents(next)
             let plan = try lookup.plan(next)
             for userID in members where !confirmed.contains(userID) { open[userID, default: []].append(.confirmGoals(plan)) }
         }

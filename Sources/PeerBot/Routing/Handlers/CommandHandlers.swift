@@ -19,13 +19,12 @@ struct CommandHandlers {
 
     /// The reply to post, after applying the command's effects in the current transaction.
     func run(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
-        if let answer = CommandDecider.answerWithoutState(command, role: request.role, language: request.language, prefix: request.prefix) {
-            if case .language(let chosen) = command {
-                try writer.setRoomLanguage(roomID: request.room.roomID, language: chosen.rawValue)
-            }
-            return answer
-        }
         switch command {
+        case .help(let topic):
+            return Texts.help(role: request.role, prefix: request.prefix, language: request.language, topic: topic)
+        case .language(let chosen):
+            try writer.setRoomLanguage(roomID: request.room.roomID, language: chosen.rawValue)
+            return Texts.languageChanged(to: chosen)
         case .status:
             return try status(request)
         case .studentAdd, .studentRemove, .students:
