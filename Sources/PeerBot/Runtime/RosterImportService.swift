@@ -61,7 +61,7 @@ final class RosterImportService: Service, Sendable {
         let now = Date()
         let outcome = RosterFile.read(data, maximumBytes: Self.maximumBytes)
         try database.write { writer in
-            let language = try writer.room(id: upload.roomID).flatMap { $0.language }.flatMap(Language.init(rawValue:)) ?? config.language
+            let language = try writer.room(id: upload.roomID)?.language(or: config.language) ?? config.language
             let reply: BotMessage
             switch outcome {
             case .unreadable:
@@ -86,7 +86,7 @@ final class RosterImportService: Service, Sendable {
     private func finish(_ upload: RosterUploadRecord, state: RosterUploadState, _ message: @escaping @Sendable (Language) -> BotMessage) throws {
         let fallback = config.current.language
         try database.write { writer in
-            let language = try writer.room(id: upload.roomID).flatMap { $0.language }.flatMap(Language.init(rawValue:)) ?? fallback
+            let language = try writer.room(id: upload.roomID)?.language(or: fallback) ?? fallback
             try writer.finishRosterUpload(eventID: upload.eventID, state: state)
             try writer.enqueue(.send(roomID: upload.roomID, eventType: "m.room.message",
                                      contentJSON: message(language).content(inReplyTo: upload.eventID, mention: upload.sender).jsonString()))

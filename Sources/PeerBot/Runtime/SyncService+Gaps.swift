@@ -13,9 +13,10 @@ extension SyncService {
             var older: [ClientEvent] = []
             pages: for _ in 0..<20 {
                 let page = try await client.messages(roomID: roomID, from: from, limit: 100)
-                for event in page.chunk {
-                    let seen = try database.read { try $0.isProcessed(eventID: event.eventID) }
-                    if seen { break pages }
+                let chunk = page.chunk
+                let firstSeen = try database.read { reader in try chunk.firstIndex { try reader.isProcessed(eventID: $0.eventID) } }
+                for (index, event) in chunk.enumerated() {
+                    if index == firstSeen { break pages }
                     older.append(event)
                     if event.type == "m.room.member", event.stateKey == botUserID, event.content["membership"]?.stringValue == "join" { break pages }
                 }

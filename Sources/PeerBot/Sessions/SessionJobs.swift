@@ -14,7 +14,8 @@ struct SessionJobs: ScheduledWork {
             let lookup = SessionLookup(reader: writer)
             let plan = try lookup.plan(record)
             let key = { (moment: SessionMoment) in SessionTimeline.jobKey(session: plan.number, moment: moment, start: plan.start) }
-            let done = Set(try SessionMoment.allCases.filter { try writer.hasRun(jobKey: key($0)) })
+            let ran = try writer.ranJobs(SessionMoment.allCases.map(key))
+            let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
             let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt)
             for moment in due.skipped { try writer.markRun(jobKey: key(moment), at: now) }
             for moment in due.due {
@@ -41,7 +42,7 @@ struct SessionMomentPoster {
         let plan = try lookup.plan(record)
         guard let group = try writer.group(id: record.groupID) else { return 0 }
         let roomID = lookup.room(of: group)
-        let language = try group.roomID.flatMap { try writer.room(id: $0) }?.language(or: config.language) ?? config.language
+        let language = try lookup.language(ofGroup: group, or: config.language)
         let prefix = config.commandPrefix
         let choice = try lookup.facilitator(of: record)
         let name = try lookup.facilitatorName(choice)

@@ -44,6 +44,11 @@ struct SessionLookup {
         group.roomID ?? RoomRef.group(group.id).string
     }
 
+    /// The language of a group's room, or `fallback` when the room has none or does not exist yet.
+    func language(ofGroup group: StudyGroupRecord, or fallback: Language) throws -> Language {
+        try group.roomID.flatMap { try reader.room(id: $0) }?.language(or: fallback) ?? fallback
+    }
+
     /// The students whose confirmation holds for the session's goals as they are now.
     func confirmedStudents(_ record: SessionRecord) throws -> Set<String> {
         Set(try reader.confirmations(record.number).filter { $0.goalsVersion == record.goalsVersion }.map(\.userID))

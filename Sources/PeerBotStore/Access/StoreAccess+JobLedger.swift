@@ -6,6 +6,13 @@ extension StoreReader {
     public func hasRun(jobKey: String) throws -> Bool {
         try JobRunRecord.exists(db, key: jobKey)
     }
+
+    /// Which of these jobs have run, in one query.
+    public func ranJobs(_ keys: [String]) throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        return Set(try String.fetchAll(db, sql: "SELECT jobKey FROM jobRun WHERE jobKey IN (\(marks))", arguments: StatementArguments(keys)))
+    }
 }
 
 extension StoreWriter {

@@ -51,8 +51,7 @@ extension CommandHandlers {
 
     /// The language of a group's room, for messages posted there.
     func roomLanguage(ofGroup group: StudyGroupRecord) throws -> Language {
-        guard let roomID = group.roomID, let room = try writer.room(id: roomID) else { return context.config.language }
-        return context.language(of: room)
+        try lookup.language(ofGroup: group, or: context.config.language)
     }
 
     func post(_ message: BotMessage, toGroup group: StudyGroupRecord) throws {
