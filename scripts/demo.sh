@@ -107,6 +107,11 @@ for _ in $(seq 1 300); do
   kill -0 "$bot_pid" 2>/dev/null || { tail -n 20 "$DEMO/peerbot.log" >&2; exit 1; }
   sleep 0.2
 done
+if ! grep -q "ready: syncing" "$DEMO/peerbot.log" 2>/dev/null; then
+  echo "demo.sh: the bot did not become ready within 60 s; the end of its log:" >&2
+  tail -n 20 "$DEMO/peerbot.log" >&2
+  exit 1
+fi
 
 cat <<TEXT
 
