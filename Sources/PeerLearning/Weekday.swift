@@ -11,13 +11,6 @@ public enum Weekday: Int, Sendable, CaseIterable {
         self = day
     }
 
-    /// Foundation's numbering (Sunday = 1).
-    var gregorianWeekday: Int { rawValue % 7 + 1 }
-
-    init(gregorianWeekday: Int) {
-        self = Weekday(rawValue: (gregorianWeekday + 5) % 7 + 1)!
-    }
-
     private var names: [String] {
         switch self {
         case .monday: ["mon", "monday", "man", "mandag"]

@@ -4,7 +4,7 @@ extension WhenSpec {
     /// The instant this means when said at `now` by someone whose clocks show `timeZone`.
     /// Times skipped by a DST change move on by the gap; repeated times take the first.
     /// Nil for a day or clock time that does not exist (built by hand, never by `parse`).
-    public func resolve(now: Date, timeZone: TimeZone) -> Date? {
+    public func resolve(now: Date, timeZone: ZoneRules) -> Date? {
         guard hasValidFields else { return nil }
         let (today, weekday) = CivilDate.today(at: now, in: timeZone)
         switch self {

@@ -2,6 +2,7 @@ import Foundation
 import MatrixClient
 import PeerBot
 import PeerBotStore
+import PeerLearning
 
 /// One timed run of the ingest benchmark on a fresh on-disk database.
 struct IngestRun: Encodable {
@@ -77,6 +78,6 @@ struct IngestRun: Encodable {
     static func benchConfig(databasePath: String) -> BotConfig {
         BotConfig(homeserver: "https://example.org", userID: IngestBench.botUserID, accessToken: Secret("unused"),
                   supervisors: [IngestBench.supervisor], databasePath: databasePath,
-                  timeZone: TimeZone(identifier: "Europe/Copenhagen") ?? .current)
+                  timeZone: ZoneRules.named("Europe/Copenhagen") ?? .utc)
     }
 }

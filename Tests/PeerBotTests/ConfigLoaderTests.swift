@@ -1,4 +1,5 @@
 import Foundation
+import PeerLearning
 import Testing
 @testable import PeerBot
 
@@ -97,7 +98,7 @@ import Testing
 
 @Suite struct ConfigReloading {
     let base = BotConfig(homeserver: "http://hs", userID: "@bot:hs", accessToken: Secret("a"), supervisors: ["@s1:hs"],
-                         databasePath: "/db", timeZone: TimeZone(identifier: "Europe/Copenhagen")!)
+                         databasePath: "/db", timeZone: ZoneRules.named("Europe/Copenhagen")!)
 
     @Test func supervisorsLeadTimesAndLanguageChangeInPlace() {
         var new = base

@@ -1,4 +1,5 @@
 import Foundation
+import PeerLearning
 import Logging
 import MatrixClient
 import PeerBotStore
@@ -23,7 +24,7 @@ struct SyncBuilder {
 @Suite struct EventRouting {
     static let bot = "@bot:hs", sup = "@sup:hs", student = "@anna:hs", room = "!room:hs"
     let database = try! AppDatabase.inMemory()
-    let config = BotConfig(homeserver: "http://hs", userID: bot, accessToken: Secret("t"), supervisors: [sup], databasePath: ":memory:", timeZone: TimeZone(identifier: "Europe/Copenhagen")!)
+    let config = BotConfig(homeserver: "http://hs", userID: bot, accessToken: Secret("t"), supervisors: [sup], databasePath: ":memory:", timeZone: ZoneRules.named("Europe/Copenhagen")!)
 
     func apply(_ sync: SyncResponse, first: Bool = false) throws -> BatchOutcome {
         try BatchIngestor(database: database).ingest(sync, firstSync: first, config: config)

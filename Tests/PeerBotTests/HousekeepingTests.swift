@@ -1,5 +1,6 @@
 import Foundation
 import PeerBotStore
+import PeerLearning
 import Testing
 @testable import PeerBot
 
@@ -7,7 +8,7 @@ import Testing
     @Test func housekeepingForgetsOldEventIDsAndSentRowsOncePerDay() throws {
         let database = try AppDatabase.inMemory()
         let config = BotConfig(homeserver: "http://hs", userID: "@bot:hs", accessToken: Secret("t"), supervisors: ["@sup:hs"],
-                               databasePath: ":memory:", timeZone: TimeZone(identifier: "Europe/Copenhagen")!)
+                               databasePath: ":memory:", timeZone: ZoneRules.named("Europe/Copenhagen")!)
         let now = Date()
         let old = now.addingTimeInterval(-40 * 86_400)
         let sent = try database.write { writer -> OutboxItem in
@@ -20,13 +21,13 @@ import Testing
         #expect(try database.read { try $0.isProcessed(eventID: "$old") } == false)
         #expect(try database.read { try $0.isProcessed(eventID: "$new") })
         #expect(try database.read { try $0.outboxItem(id: sent.id) } == nil)
-        #expect(try database.read { try $0.hasRun(jobKey: "housekeeping/" + ISO8601DateFormatter.string(from: now, timeZone: config.timeZone, formatOptions: [.withFullDate])) })
+        #expect(try database.read { try $0.hasRun(jobKey: "housekeeping/" + SessionTimeFormat.isoDay(now, timeZone: config.timeZone)) })
     }
 
     @Test func retentionDeletesOldReflectionTextsOnlyWhenConfigured() throws {
         let database = try AppDatabase.inMemory()
         var config = BotConfig(homeserver: "http://hs", userID: "@bot:hs", accessToken: Secret("t"), supervisors: ["@sup:hs"],
-                               databasePath: ":memory:", timeZone: TimeZone(identifier: "Europe/Copenhagen")!)
+                               databasePath: ":memory:", timeZone: ZoneRules.named("Europe/Copenhagen")!)
         let now = Date()
         try database.write { writer in
             try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: now)

@@ -10,7 +10,7 @@ struct RoomDriver {
     static let bot = "@bot:hs", sup = "@sup:hs", room = "!sup:hs"
     let database = try! AppDatabase.inMemory()
     var config = BotConfig(homeserver: "http://hs", userID: bot, accessToken: Secret("t"), supervisors: [sup], databasePath: ":memory:",
-                           timeZone: TimeZone(identifier: "Europe/Copenhagen")!)
+                           timeZone: ZoneRules.named("Europe/Copenhagen")!)
     var builder = SyncBuilder()
     var batch = 0
 

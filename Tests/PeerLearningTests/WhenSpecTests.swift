@@ -39,7 +39,7 @@ func badWhenIsRejected(_ text: String) {
     #expect(WhenSpec.parse(text) == nil)
 }
 
-let copenhagen = TimeZone(identifier: "Europe/Copenhagen")!
+let copenhagen = ZoneRules.named("Europe/Copenhagen")!
 
 func utc(_ text: String) -> Date {
     ISO8601DateFormatter().date(from: text)!
@@ -48,7 +48,7 @@ func utc(_ text: String) -> Date {
 @Test func absoluteTimeIsLocal() {
     let spec = WhenSpec.absolute(year: 2026, month: 6, day: 1, hour: 12, minute: 0)
     #expect(spec.resolve(now: utc("2026-05-01T00:00:00Z"), timeZone: copenhagen) == utc("2026-06-01T10:00:00Z"))
-    #expect(spec.resolve(now: utc("2026-05-01T00:00:00Z"), timeZone: TimeZone(identifier: "UTC")!)
+    #expect(spec.resolve(now: utc("2026-05-01T00:00:00Z"), timeZone: ZoneRules.utc)
         == utc("2026-06-01T12:00:00Z"))
 }
 

@@ -17,7 +17,7 @@ public struct BotConfig: Sendable {
     public var supervisors: [String]
     public var databasePath: String
     public var language: Language = .da
-    public var timeZone: TimeZone
+    public var timeZone: ZoneRules
     public var commandPrefix = "!"
     public var supervisorRoom: String?
     public var groupSize = 4
@@ -34,7 +34,7 @@ public struct BotConfig: Sendable {
     public var retentionDays: Int?
     public var logLevel: Logger.Level = .info
 
-    public init(homeserver: String, userID: String, accessToken: Secret, supervisors: [String], databasePath: String, timeZone: TimeZone) {
+    public init(homeserver: String, userID: String, accessToken: Secret, supervisors: [String], databasePath: String, timeZone: ZoneRules) {
         self.homeserver = homeserver
         self.userID = userID
         self.accessToken = accessToken

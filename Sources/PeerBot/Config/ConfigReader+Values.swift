@@ -72,9 +72,9 @@ extension ConfigReader {
         return nil
     }
 
-    mutating func zone() -> TimeZone? {
+    mutating func zone() -> ZoneRules? {
         let name = string("timezone") ?? "Europe/Copenhagen"
-        guard let zone = TimeZone(identifier: name) else {
+        guard let zone = ZoneRules.named(name) else {
             problem("timezone", "unknown time zone \"\(name)\" (use an IANA name like Europe/Copenhagen)")
             return nil
         }

@@ -41,7 +41,7 @@ struct ConfigReader {
         let database = string("database") ?? defaultDatabasePath()
         // Optional keys are checked even when a required one is missing, so every problem is reported at once.
         var config = BotConfig(homeserver: homeserver ?? "", userID: userID ?? "", accessToken: token ?? Secret(""),
-                               supervisors: supervisors ?? [], databasePath: database, timeZone: timeZone ?? .gmt)
+                               supervisors: supervisors ?? [], databasePath: database, timeZone: timeZone ?? .utc)
         readOptional(into: &config)
         guard homeserver != nil, userID != nil, token != nil, supervisors != nil, timeZone != nil else { return nil }
         return config

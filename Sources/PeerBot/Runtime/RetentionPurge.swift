@@ -1,11 +1,12 @@
 import Foundation
 import PeerBotStore
+import PeerLearning
 
 /// With `retention_days`, texts older than that are deleted once a day; counts are kept.
 struct RetentionPurge: ScheduledWork {
     func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
         guard let days = config.retentionDays else { return 0 }
-        let day = ISO8601DateFormatter.string(from: now, timeZone: config.timeZone, formatOptions: [.withFullDate])
+        let day = SessionTimeFormat.isoDay(now, timeZone: config.timeZone)
         let key = "retention/" + day
         guard try !writer.hasRun(jobKey: key) else { return 0 }
         try writer.purgeTexts(olderThan: now.addingTimeInterval(-Double(days) * 86_400))
@@ -20,7 +21,7 @@ struct Housekeeping: ScheduledWork {
     static let keep: TimeInterval = 30 * 86_400
 
     func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
-        let key = "housekeeping/" + ISO8601DateFormatter.string(from: now, timeZone: config.timeZone, formatOptions: [.withFullDate])
+        let key = "housekeeping/" + SessionTimeFormat.isoDay(now, timeZone: config.timeZone)
         guard try !writer.hasRun(jobKey: key) else { return 0 }
         try writer.pruneProcessed(olderThan: now.addingTimeInterval(-Self.keep))
         try writer.pruneOutbox(finishedBefore: now.addingTimeInterval(-Self.keep))

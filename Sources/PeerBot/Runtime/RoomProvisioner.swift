@@ -54,7 +54,7 @@ struct RoomProvisioner: Sendable {
             logger.info("adopted the existing supervisor room", metadata: ["room": "\(adopted)"])
             return
         }
-        try database.write { try $0.setSetting(Self.pendingKey, ISO8601DateFormatter().string(from: Date())) }
+        try database.write { try $0.setSetting(Self.pendingKey, SessionTimeFormat.isoInstant(Date())) }
         var request = CreateRoomRequest(name: Texts.supervisorRoomName(language: config.language),
                                         topic: Texts.supervisorRoomTopic(language: config.language),
                                         invite: config.supervisors)

@@ -74,7 +74,7 @@ extension StoreWriter {
                 INSERT INTO assessmentRound (groupID, startedAt, deadline, startedBy, selfAssessment)
                 VALUES (?, ?, ?, ?, ?)
                 """,
-            arguments: [groupID, date, deadline, startedBy, selfAssessment])
+            arguments: [groupID, date.stored, deadline.stored, startedBy, selfAssessment])
         let round = AssessmentRoundRecord(
             id: db.lastInsertedRowID, groupID: groupID, startedAt: date, deadline: deadline, startedBy: startedBy,
             selfAssessment: selfAssessment)
@@ -90,7 +90,7 @@ extension StoreWriter {
         try requireAssessmentRound(id)
         try db.execute(
             sql: "UPDATE assessmentRound SET remindedAt = ? WHERE id = ? AND remindedAt IS NULL",
-            arguments: [date, id])
+            arguments: [date.stored, id])
     }
 
     /// Records the result and closes the round; a later call keeps the first result.
@@ -104,7 +104,7 @@ extension StoreWriter {
         }
         try db.execute(
             sql: "UPDATE assessmentRound SET closedAt = ?, resultOutboxID = ? WHERE id = ?",
-            arguments: [date, resultOutboxID, id])
+            arguments: [date.stored, resultOutboxID, id])
     }
 
     @discardableResult

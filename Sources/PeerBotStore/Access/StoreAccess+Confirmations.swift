@@ -26,7 +26,7 @@ extension StoreWriter {
                 ON CONFLICT (sessionNumber, userID) DO UPDATE SET
                     goalsVersion = excluded.goalsVersion, at = excluded.at, reactionEventID = excluded.reactionEventID
                 """,
-            arguments: [number, userID, version, date, reactionEventID])
+            arguments: [number, userID, version, date.stored, reactionEventID])
     }
 
     /// Removes the confirmation given by this ✅ reaction, now redacted.

@@ -32,7 +32,7 @@ extension StoreWriter {
                 INSERT INTO facilitatorReadiness (userID, ready, changedAt) VALUES (?, ?, ?)
                 ON CONFLICT (userID) DO UPDATE SET ready = excluded.ready, changedAt = excluded.changedAt
                 """,
-            arguments: [userID, ready, date])
+            arguments: [userID, ready, date.stored])
     }
 
     /// Excuses the student from the session; marking them twice keeps the first time.
@@ -48,6 +48,6 @@ extension StoreWriter {
                 INSERT INTO sessionAbsence (sessionNumber, userID, markedAt) VALUES (?, ?, ?)
                 ON CONFLICT (sessionNumber, userID) DO NOTHING
                 """,
-            arguments: [number, userID, date])
+            arguments: [number, userID, date.stored])
     }
 }

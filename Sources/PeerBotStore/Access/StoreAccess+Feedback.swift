@@ -42,7 +42,7 @@ extension StoreWriter {
         }
         try db.execute(
             sql: #"INSERT INTO feedback (userID, groupID, text, "from", at) VALUES (?, ?, ?, ?, ?)"#,
-            arguments: [userID, groupID, text, from, date])
+            arguments: [userID, groupID, text, from, date.stored])
         return FeedbackRecord(id: db.lastInsertedRowID, userID: userID, groupID: groupID, text: text, from: from, at: date)
     }
 }

@@ -49,7 +49,7 @@ extension StoreWriter {
     public func pruneOutbox(finishedBefore date: Date) throws -> Int {
         try db.execute(
             sql: "DELETE FROM outbox WHERE state <> 'pending' AND finishedAt < ?",
-            arguments: [date])
+            arguments: [date.stored])
         return db.changesCount
     }
 

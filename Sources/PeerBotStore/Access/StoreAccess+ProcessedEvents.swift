@@ -19,13 +19,13 @@ extension StoreWriter {
             INSERT INTO processedEvent (eventID, roomID, processedAt) VALUES (?, ?, ?)
             ON CONFLICT (eventID) DO NOTHING
             """)
-        try statement.execute(arguments: [eventID, roomID, date])
+        try statement.execute(arguments: [eventID, roomID, date.stored])
         return db.changesCount > 0
     }
 
     /// Forgets event ids processed before `date`; returns how many were removed.
     @discardableResult
     public func pruneProcessed(olderThan date: Date) throws -> Int {
-        try ProcessedEventRecord.filter(Column("processedAt") < date).deleteAll(db)
+        try ProcessedEventRecord.filter(Column("processedAt") < date.stored).deleteAll(db)
     }
 }

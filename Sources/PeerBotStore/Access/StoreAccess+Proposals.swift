@@ -16,7 +16,7 @@ extension StoreWriter {
         try db.execute(sql: "DELETE FROM groupProposal")
         try db.execute(
             sql: "INSERT INTO groupProposal (proposalJSON, createdBy, createdAt) VALUES (?, ?, ?)",
-            arguments: [json, createdBy, date])
+            arguments: [json, createdBy, date.stored])
         return GroupProposalRecord(id: db.lastInsertedRowID, proposalJSON: json, createdBy: createdBy, createdAt: date)
     }
 
@@ -25,7 +25,7 @@ extension StoreWriter {
     public func consumeProposal(id: Int64, at date: Date) throws {
         try db.execute(
             sql: "UPDATE groupProposal SET consumedAt = ? WHERE id = ? AND consumedAt IS NULL",
-            arguments: [date, id])
+            arguments: [date.stored, id])
         guard db.changesCount == 0 else { return }
         guard try GroupProposalRecord.fetchOne(db, sql: "SELECT * FROM groupProposal WHERE id = ?", arguments: [id]) != nil else {
             throw RosterStoreError.proposalNotFound(id: id)

@@ -18,7 +18,7 @@ extension StoreWriter {
     ) throws -> QuestionRecord {
         try db.execute(
             sql: "INSERT INTO goalsQuestion (sessionNumber, groupID, userID, text, at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [sessionNumber, groupID, userID, text, date])
+            arguments: [sessionNumber, groupID, userID, text, date.stored])
         return QuestionRecord(
             id: db.lastInsertedRowID, sessionNumber: sessionNumber, groupID: groupID, userID: userID, text: text, at: date)
     }

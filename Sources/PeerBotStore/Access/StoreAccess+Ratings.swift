@@ -38,7 +38,7 @@ extension StoreWriter {
                 UPDATE assessmentAssignment SET requestedAt = coalesce(requestedAt, ?)
                 WHERE roundID = ? AND rater = ? AND subject = ?
                 """,
-            arguments: [date, id, rater, subject])
+            arguments: [date.stored, id, rater, subject])
         guard db.changesCount > 0 else {
             throw AssessmentStoreError.notAssigned(roundID: id, rater: rater, subject: subject)
         }
@@ -62,13 +62,13 @@ extension StoreWriter {
                 UPDATE assessmentAssignment SET answeredAt = coalesce(answeredAt, ?)
                 WHERE roundID = ? AND rater = ? AND subject = ?
                 """,
-            arguments: [date, id, rater, subject])
+            arguments: [date.stored, id, rater, subject])
         guard db.changesCount > 0 else {
             throw AssessmentStoreError.notAssigned(roundID: id, rater: rater, subject: subject)
         }
         var values: [(any DatabaseValueConvertible)?] = [id, rater, subject]
         values += marks.map { $0 }
-        values += [comment?.isEmpty == false ? comment : nil, date]
+        values += [comment?.isEmpty == false ? comment : nil, date.stored]
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO rating (roundID, rater, subject, m1, m2, m3, m4, m5, comment, at, commentReleased)

@@ -58,7 +58,7 @@ extension StoreWriter {
         try requireOutboxItem(promptOutboxID)
         try db.execute(
             sql: "INSERT INTO reflectionRound (sessionNumber, promptOutboxID, promptedAt, deadline) VALUES (?, ?, ?, ?)",
-            arguments: [number, promptOutboxID, date, deadline])
+            arguments: [number, promptOutboxID, date.stored, deadline.stored])
     }
 
     /// Records that the reminder went out; a later call keeps the first time.
@@ -67,7 +67,7 @@ extension StoreWriter {
         try requireRound(number)
         try db.execute(
             sql: "UPDATE reflectionRound SET remindedAt = ? WHERE sessionNumber = ? AND remindedAt IS NULL",
-            arguments: [date, number])
+            arguments: [date.stored, number])
     }
 
     /// Records the summary and closes the round; a later call keeps the first summary.
@@ -79,7 +79,7 @@ extension StoreWriter {
         try requireOutboxItem(outboxID)
         try db.execute(
             sql: "UPDATE reflectionRound SET summaryOutboxID = ?, summarizedAt = ? WHERE sessionNumber = ?",
-            arguments: [outboxID, date, number])
+            arguments: [outboxID, date.stored, number])
     }
 
     @discardableResult

@@ -41,7 +41,7 @@ extension StoreWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (eventID) DO NOTHING
                 """,
-            arguments: [sessionNumber, userID, scope.rawValue, text, eventID, roomID, date, late])
+            arguments: [sessionNumber, userID, scope.rawValue, text, eventID, roomID, date.stored, late])
         guard db.changesCount > 0 else {
             return nil
         }
@@ -56,7 +56,7 @@ extension StoreWriter {
     @discardableResult
     public func editReflection(eventID: String, text: String, at date: Date) throws -> Bool {
         try db.execute(
-            sql: "UPDATE reflection SET text = ?, editedAt = ? WHERE eventID = ?", arguments: [text, date, eventID])
+            sql: "UPDATE reflection SET text = ?, editedAt = ? WHERE eventID = ?", arguments: [text, date.stored, eventID])
         return db.changesCount > 0
     }
 

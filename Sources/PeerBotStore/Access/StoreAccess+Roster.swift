@@ -28,7 +28,7 @@ extension StoreWriter {
         let json = try StudentRecord.attributesJSON(attributes)
         try db.execute(
             sql: "UPDATE student SET name = ?, attributes = ?, updatedAt = ? WHERE userID = ?",
-            arguments: [name, json, date, userID])
+            arguments: [name, json, date.stored, userID])
         if db.changesCount > 0 {
             return false
         }
@@ -37,7 +37,7 @@ extension StoreWriter {
                 INSERT INTO student (userID, name, attributes, position, addedAt, updatedAt)
                 VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM student), ?, ?)
                 """,
-            arguments: [userID, name, json, date, date])
+            arguments: [userID, name, json, date.stored, date.stored])
         return true
     }
 

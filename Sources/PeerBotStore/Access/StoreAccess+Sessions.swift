@@ -26,7 +26,7 @@ extension StoreReader {
                     AND strftime('%Y-%m-%d %H:%M:%f', startsAt, '+' || durationSeconds || ' seconds') > ?
                 ORDER BY startsAt, number LIMIT 1
                 """,
-            arguments: [groupID, date])
+            arguments: [groupID, date.stored])
     }
 
     /// Sessions, not cancelled, whose scheduled moments have not all run, starting no later
@@ -40,7 +40,7 @@ extension StoreReader {
                 WHERE jobsFinishedAt IS NULL AND cancelledAt IS NULL AND startsAt <= ?
                 ORDER BY startsAt, number
                 """,
-            arguments: [date])
+            arguments: [date.stored])
     }
 
     /// The session's goals and expected outcomes, each in the order they were added.

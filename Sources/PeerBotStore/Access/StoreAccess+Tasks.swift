@@ -40,7 +40,7 @@ extension StoreWriter {
                 INSERT INTO task (groupID, assignee, text, due, sessionNumber, createdBy, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [groupID, assignee, text, due, sessionNumber, createdBy, date])
+            arguments: [groupID, assignee, text, due, sessionNumber, createdBy, date.stored])
         return TaskRecord(
             id: db.lastInsertedRowID, groupID: groupID, assignee: assignee, text: text, due: due,
             sessionNumber: sessionNumber, createdBy: createdBy, createdAt: date)
@@ -51,7 +51,7 @@ extension StoreWriter {
     public func closeTask(id: Int64, by userID: String, at date: Date) throws {
         try db.execute(
             sql: "UPDATE task SET doneAt = ?, doneBy = ? WHERE id = ? AND doneAt IS NULL",
-            arguments: [date, userID, id])
+            arguments: [date.stored, userID, id])
         if db.changesCount == 0, try task(id: id) == nil {
             throw TaskStoreError.taskNotFound(id: id)
         }

@@ -13,13 +13,13 @@ extension StoreWriter {
     @discardableResult
     public func createGroups(_ groups: [(name: String, members: [String])], at date: Date) throws -> [StudyGroupRecord] {
         try checkFormation(groups)
-        try db.execute(sql: "UPDATE studyGroup SET archivedAt = ? WHERE archivedAt IS NULL", arguments: [date])
+        try db.execute(sql: "UPDATE studyGroup SET archivedAt = ? WHERE archivedAt IS NULL", arguments: [date.stored])
         let generation = try Int.fetchOne(db, sql: "SELECT coalesce(max(generation), 0) + 1 FROM studyGroup") ?? 1
         var created: [StudyGroupRecord] = []
         for group in groups {
             try db.execute(
                 sql: "INSERT INTO studyGroup (name, generation, createdAt) VALUES (?, ?, ?)",
-                arguments: [group.name, generation, date])
+                arguments: [group.name, generation, date.stored])
             let record = StudyGroupRecord(
                 id: db.lastInsertedRowID, name: group.name, generation: generation, roomID: nil,
                 createdAt: date, archivedAt: nil)

@@ -21,7 +21,7 @@ extension StoreWriter {
     public func markMemberJoined(groupID: Int64, userID: String, at date: Date) throws -> Bool {
         try db.execute(
             sql: "UPDATE groupMember SET joinedRoomAt = ? WHERE groupID = ? AND userID = ? AND joinedRoomAt IS NULL",
-            arguments: [date, groupID, userID])
+            arguments: [date.stored, groupID, userID])
         return db.changesCount > 0
     }
 
@@ -33,7 +33,7 @@ extension StoreWriter {
                 UPDATE groupMember SET reportedMissingAt = coalesce(reportedMissingAt, ?)
                 WHERE groupID = ? AND userID = ?
                 """,
-            arguments: [date, groupID, userID])
+            arguments: [date.stored, groupID, userID])
         guard db.changesCount > 0 else {
             throw RosterStoreError.notAMember(groupID: groupID, userID: userID)
         }

@@ -7,7 +7,7 @@ extension StoreWriter {
         try updatePending(
             id: id,
             sql: "UPDATE outbox SET state = 'sent', eventID = ?, finishedAt = ? WHERE id = ? AND state = 'pending'",
-            arguments: [eventID, date, id])
+            arguments: [eventID, date.stored, id])
     }
 
     func markOutboxFailed(id: Int64, reason: String, at date: Date) throws {
@@ -17,7 +17,7 @@ extension StoreWriter {
                 UPDATE outbox SET state = 'failed', attempts = attempts + 1, lastError = ?, finishedAt = ?
                 WHERE id = ? AND state = 'pending'
                 """,
-            arguments: [reason, date, id])
+            arguments: [reason, date.stored, id])
     }
 
     func recordOutboxAttempt(id: Int64, error: String) throws {

@@ -19,7 +19,7 @@ extension StoreWriter {
         ]
         var counts: [String: Int] = [:]
         for step in steps {
-            try db.execute(sql: step.sql, arguments: [before])
+            try db.execute(sql: step.sql, arguments: [before.stored])
             counts[step.key] = db.changesCount
         }
         try addAnonymousCounts(counts)

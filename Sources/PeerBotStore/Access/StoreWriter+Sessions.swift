@@ -20,7 +20,7 @@ extension StoreWriter {
                 INSERT INTO session (groupID, title, startsAt, durationSeconds, plannedAt, plannedBy)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [groupID, title, startsAt, durationSeconds, date, plannedBy])
+            arguments: [groupID, title, startsAt.stored, durationSeconds, date.stored, plannedBy])
         let number = db.lastInsertedRowID
         guard let record = try session(number: number) else {
             throw SessionStoreError.sessionNotFound(number: number)
@@ -48,12 +48,12 @@ extension StoreWriter {
     public func moveSession(_ number: Int64, to startsAt: Date) throws {
         try updateOpenSession(
             number, sql: "UPDATE session SET startsAt = ?, jobsFinishedAt = NULL, facilitator = NULL",
-            arguments: [startsAt])
+            arguments: [startsAt.stored])
     }
 
     /// Cancels the session; it keeps its number, which is not used again.
     public func cancelSession(_ number: Int64, at date: Date) throws {
-        try updateOpenSession(number, sql: "UPDATE session SET cancelledAt = ?", arguments: [date])
+        try updateOpenSession(number, sql: "UPDATE session SET cancelledAt = ?", arguments: [date.stored])
     }
 
     /// Records the outbox row that posts (or posted) the goals message, and the goals
@@ -79,7 +79,7 @@ extension StoreWriter {
 
     /// Records that every scheduled moment of the session has run or was skipped.
     public func finishJobs(_ number: Int64, at date: Date) throws {
-        try updateSession(number, sql: "UPDATE session SET jobsFinishedAt = ?", arguments: [date])
+        try updateSession(number, sql: "UPDATE session SET jobsFinishedAt = ?", arguments: [date.stored])
     }
 
     /// Runs `sql` (an UPDATE of the session table without WHERE) for this session unless it

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One rater's task list within a round: whom they rate, in order; the request currently shown.
-public struct AssessmentAssignmentRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct AssessmentAssignmentRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "assessmentAssignment"
 
     public var roundID: Int64

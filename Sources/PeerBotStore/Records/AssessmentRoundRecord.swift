@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A peer-assessment round of one group.
-public struct AssessmentRoundRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct AssessmentRoundRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "assessmentRound"
 
     public var id: Int64

@@ -3,7 +3,7 @@ import GRDB
 
 /// A student's confirmation that they understand a session's goals, valid only for the
 /// goals version it was given for.
-public struct ConfirmationRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct ConfirmationRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "goalsConfirmation"
 
     public var sessionNumber: Int64

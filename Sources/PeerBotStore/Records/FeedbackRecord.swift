@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Feedback from a supervisor to one student or a whole group.
-public struct FeedbackRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct FeedbackRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "feedback"
 
     public var id: Int64

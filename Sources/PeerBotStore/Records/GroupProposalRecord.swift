@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A proposal of `!groups plan`, kept until `!groups create` uses it.
-public struct GroupProposalRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct GroupProposalRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "groupProposal"
 
     public var id: Int64

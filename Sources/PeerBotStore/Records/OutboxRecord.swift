@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One outbox row, with the action spread over columns so the schema can check each kind.
-struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
+struct OutboxRecord: Codable, FetchableRecord, PersistableRecord, StoredDates {
     static let databaseTableName = "outbox"
 
     enum Kind: String, Codable {

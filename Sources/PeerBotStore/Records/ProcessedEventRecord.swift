@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// An event whose effects are committed; seeing its id again means: skip it.
-struct ProcessedEventRecord: Codable, FetchableRecord, PersistableRecord {
+struct ProcessedEventRecord: Codable, FetchableRecord, PersistableRecord, StoredDates {
     static let databaseTableName = "processedEvent"
 
     var eventID: String

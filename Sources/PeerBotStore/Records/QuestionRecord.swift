@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A question about a session's goals, forwarded to the supervisors and kept for the summary.
-public struct QuestionRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct QuestionRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "goalsQuestion"
 
     public var id: Int64

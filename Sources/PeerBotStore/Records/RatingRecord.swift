@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One rater's marks for one subject on the five criteria, with an optional comment.
-public struct RatingRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct RatingRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "rating"
 
     /// How many criteria a rating has marks for.

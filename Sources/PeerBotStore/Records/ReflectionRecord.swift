@@ -10,7 +10,7 @@ public enum ReflectionScope: String, Codable, Sendable, CaseIterable {
 /// One reflection message; a student may write several per session. `eventID` is the Matrix
 /// event that carried it (a thread reply, a direct-room message, or the `!reflect` command),
 /// so edits and redactions find it.
-public struct ReflectionRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct ReflectionRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "reflection"
 
     public var id: Int64

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Per session: the reflection prompt (thread root), the reminder and the summary, each done once.
-public struct ReflectionRoundRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct ReflectionRoundRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "reflectionRound"
 
     public var sessionNumber: Int64

@@ -7,7 +7,7 @@ public enum RoomKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// A room the bot manages: its kind, language and whom or which group it serves.
-public struct RoomRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct RoomRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord, StoredDates {
     public static let databaseTableName = "room"
 
     public var roomID: String

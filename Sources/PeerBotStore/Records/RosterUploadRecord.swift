@@ -12,7 +12,7 @@ public enum RosterUploadState: String, Codable, Sendable, CaseIterable {
 }
 
 /// A CSV file a supervisor uploaded, waiting to be downloaded and imported.
-public struct RosterUploadRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct RosterUploadRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "rosterUpload"
 
     /// The upload's event, to which the import's answer replies.

@@ -12,7 +12,7 @@ public enum SessionItemKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// One planned session; `number` is the #id people see (global, increasing, never reused).
-public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "session"
 
     public var number: Int64

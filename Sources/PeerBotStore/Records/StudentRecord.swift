@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A student on the roster.
-public struct StudentRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct StudentRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "student"
 
     /// The student's Matrix user id (`@user:server`).

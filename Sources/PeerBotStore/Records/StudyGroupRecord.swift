@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One group of one formation ("generation"); the active groups are those not archived.
-public struct StudyGroupRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct StudyGroupRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "studyGroup"
 
     public var id: Int64
@@ -30,7 +30,7 @@ public struct StudyGroupRecord: Codable, Sendable, Equatable, FetchableRecord {
 }
 
 /// A student's membership of one group, with their onboarding state.
-public struct GroupMemberRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct GroupMemberRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "groupMember"
 
     public var groupID: Int64

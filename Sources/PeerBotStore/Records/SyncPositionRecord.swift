@@ -1,7 +1,7 @@
 import GRDB
 
 /// The single row holding the `next_batch` token of the last committed /sync.
-struct SyncPositionRecord: Codable, FetchableRecord, PersistableRecord {
+struct SyncPositionRecord: Codable, FetchableRecord, PersistableRecord, StoredDates {
     static let databaseTableName = "syncPosition"
     static let onlyID = 1
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A responsibility for one student or the whole group.
-public struct TaskRecord: Codable, Sendable, Equatable, FetchableRecord {
+public struct TaskRecord: Codable, Sendable, Equatable, FetchableRecord, StoredDates {
     public static let databaseTableName = "task"
 
     /// The number people type in `!task done`; never reused.

@@ -6,7 +6,7 @@ extension Texts {
     /// others they will rate; `includesSelf` when they rate themselves too.
     public static func assessmentIntro(
         group: String, peers: Int, includesSelf: Bool = false, criteria: String?, deadline: Date,
-        timeZone: TimeZone, language: Language
+        timeZone: ZoneRules, language: Language
     ) -> BotMessage {
         let da = language == .da
         var message = MessageBuilder()
@@ -76,7 +76,7 @@ extension Texts {
 
     /// To a student who still has `remaining` ratings to give before the deadline.
     public static func assessmentReminder(
-        group: String, remaining: Int, deadline: Date, timeZone: TimeZone, language: Language
+        group: String, remaining: Int, deadline: Date, timeZone: ZoneRules, language: Language
     ) -> BotMessage {
         let when = SessionTimeFormat.dateTime(deadline, timeZone: timeZone, language: language)
         let count = remaining == 1 ? pick(language, da: "1 vurdering", en: "1 rating")

@@ -26,12 +26,8 @@ public struct GroupView: Sendable, Equatable {
 /// Names of the rooms the bot makes for a cohort.
 public enum CohortNaming {
     /// "Hold nov. 2026" / "Cohort Nov 2026": the month the groups were created, in the deployment's zone.
-    public static func cohort(at date: Date, timeZone: TimeZone, language: Language) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = timeZone
-        formatter.locale = Locale(identifier: language == .da ? "da_DK" : "en_GB")
-        formatter.dateFormat = "MMM yyyy"
-        let month = formatter.string(from: date)
+    public static func cohort(at date: Date, timeZone: ZoneRules, language: Language) -> String {
+        let month = SessionTimeFormat.monthAndYear(date, timeZone: timeZone, language: language)
         return language == .da ? "Hold \(month)" : "Cohort \(month)"
     }
 

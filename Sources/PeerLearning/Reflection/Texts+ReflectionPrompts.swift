@@ -3,7 +3,7 @@ import Foundation
 extension Texts {
     /// At the end of a session, in the group room, as the root of the thread the group reflects in.
     public static func reflectionPromptGroup(
-        plan: SessionPlan, model: ReflectionModel, deadline: Date, timeZone: TimeZone,
+        plan: SessionPlan, model: ReflectionModel, deadline: Date, timeZone: ZoneRules,
         language: Language, prefix: String = "!"
     ) -> BotMessage {
         let da = language == .da
@@ -25,7 +25,7 @@ extension Texts {
 
     /// At the end of a session, in each student's direct room: the private reflection.
     public static func reflectionPromptPrivate(
-        plan: SessionPlan, model: ReflectionModel, deadline: Date, timeZone: TimeZone,
+        plan: SessionPlan, model: ReflectionModel, deadline: Date, timeZone: ZoneRules,
         language: Language, prefix: String = "!"
     ) -> BotMessage {
         let da = language == .da
@@ -66,7 +66,7 @@ extension Texts {
 
     /// Halfway to the deadline, to a student who has not reflected yet.
     public static func reflectionReminder(
-        plan: SessionPlan, deadline: Date, timeZone: TimeZone, language: Language
+        plan: SessionPlan, deadline: Date, timeZone: ZoneRules, language: Language
     ) -> BotMessage {
         let when = deadlineText(deadline, timeZone, language)
         let body = pick(language,
@@ -88,7 +88,7 @@ extension Texts {
     }
 
     /// A deadline as a day and clock time in the configured zone.
-    static func deadlineText(_ deadline: Date, _ timeZone: TimeZone, _ language: Language) -> String {
+    static func deadlineText(_ deadline: Date, _ timeZone: ZoneRules, _ language: Language) -> String {
         SessionTimeFormat.dateTime(deadline, timeZone: timeZone, language: language)
     }
 }

@@ -3,21 +3,27 @@ import Foundation
 /// Dates, clock times and lengths as people read them, in the room's language and the configured zone.
 public enum SessionTimeFormat {
     /// "onsdag 3. december kl. 14:00" / "Wednesday 3 December at 14:00".
-    public static func dateTime(_ date: Date, timeZone: TimeZone, language: Language) -> String {
-        format(date, timeZone, language, da: "EEEE d. MMMM 'kl.' HH:mm", en: "EEEE d MMMM 'at' HH:mm")
+    public static func dateTime(_ date: Date, timeZone: ZoneRules, language: Language) -> String {
+        let local = LocalTime(date, in: timeZone)
+        let weekday = weekdayName(local.date.weekday, language)
+        let month = monthName(local.date.month, language)
+        let clock = twoDigits(local.hour) + ":" + twoDigits(local.minute)
+        return language == .da
+            ? "\(weekday) \(local.date.day). \(month) kl. \(clock)"
+            : "\(weekday) \(local.date.day) \(month) at \(clock)"
     }
 
     /// "14:00".
-    public static func clock(_ date: Date, timeZone: TimeZone, language: Language) -> String {
-        format(date, timeZone, language, da: "HH:mm", en: "HH:mm")
+    public static func clock(_ date: Date, timeZone: ZoneRules, language: Language) -> String {
+        let local = LocalTime(date, in: timeZone)
+        return twoDigits(local.hour) + ":" + twoDigits(local.minute)
     }
 
     /// "onsdag 3. december kl. 14:00–15:30", or with both days when it runs past midnight.
-    public static func span(_ plan: SessionPlan, timeZone: TimeZone, language: Language) -> String {
+    public static func span(_ plan: SessionPlan, timeZone: ZoneRules, language: Language) -> String {
         let start = dateTime(plan.start, timeZone: timeZone, language: language)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let end = calendar.isDate(plan.start, inSameDayAs: plan.end)
+        let sameDay = LocalTime(plan.start, in: timeZone).date == LocalTime(plan.end, in: timeZone).date
+        let end = sameDay
             ? clock(plan.end, timeZone: timeZone, language: language)
             : dateTime(plan.end, timeZone: timeZone, language: language)
         return start + "–" + end
@@ -37,12 +43,43 @@ public enum SessionTimeFormat {
         return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + and + last
     }
 
-    private static func format(_ date: Date, _ zone: TimeZone, _ language: Language, da: String, en: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language == .da ? "da_DK" : "en_GB")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = zone
-        formatter.dateFormat = language == .da ? da : en
-        return formatter.string(from: date)
+    /// "nov. 2026" / "Nov 2026".
+    public static func monthAndYear(_ date: Date, timeZone: ZoneRules, language: Language) -> String {
+        let local = LocalTime(date, in: timeZone)
+        let names = language == .da
+            ? ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
+            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return names[local.date.month - 1] + " " + String(local.date.year)
+    }
+
+    /// "2026-12-03": the calendar day in `timeZone`, as ISO 8601 writes it.
+    public static func isoDay(_ date: Date, timeZone: ZoneRules) -> String {
+        let day = LocalTime(date, in: timeZone).date
+        return String(day.year) + "-" + twoDigits(day.month) + "-" + twoDigits(day.day)
+    }
+
+    /// "2026-12-03T13:00:00Z".
+    public static func isoInstant(_ date: Date) -> String {
+        let local = LocalTime(date, in: .utc)
+        return isoDay(date, timeZone: .utc) + "T" + twoDigits(local.hour) + ":" + twoDigits(local.minute)
+            + ":" + twoDigits(local.second) + "Z"
+    }
+
+    private static func weekdayName(_ weekday: Weekday, _ language: Language) -> String {
+        let da = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+        let en = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        return (language == .da ? da : en)[weekday.rawValue - 1]
+    }
+
+    private static func monthName(_ month: Int, _ language: Language) -> String {
+        let da = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+                  "november", "december"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December"]
+        return (language == .da ? da : en)[month - 1]
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0" + String(value) : String(value)
     }
 }

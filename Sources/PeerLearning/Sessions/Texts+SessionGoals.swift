@@ -4,7 +4,7 @@ extension Texts {
     /// The goals message in the group room: everything a student needs before the session,
     /// and how to confirm the goals or ask about them.
     public static func sessionGoals(
-        _ plan: SessionPlan, facilitatorName: String?, criteria: String?, timeZone: TimeZone,
+        _ plan: SessionPlan, facilitatorName: String?, criteria: String?, timeZone: ZoneRules,
         language: Language, prefix: String = "!"
     ) -> BotMessage {
         let none = pick(language, da: "ingen angivet endnu", en: "none stated yet")

@@ -22,7 +22,7 @@ extension Texts {
     }
 
     /// The time line of a session: its span with the length in words.
-    static func timeWithLength(_ plan: SessionPlan, _ timeZone: TimeZone, _ language: Language) -> String {
+    static func timeWithLength(_ plan: SessionPlan, _ timeZone: ZoneRules, _ language: Language) -> String {
         SessionTimeFormat.span(plan, timeZone: timeZone, language: language)
             + " (" + SessionTimeFormat.length(plan.duration, language: language) + ")"
     }

@@ -4,7 +4,7 @@ extension Texts {
     /// `!sessions`: planned sessions (with their facilitator where decided) and past ones.
     /// `facilitators` maps session number to the facilitator's name as shown.
     public static func sessionsList(
-        _ plans: [SessionPlan], facilitators: [Int: String], now: Date, timeZone: TimeZone, language: Language
+        _ plans: [SessionPlan], facilitators: [Int: String], now: Date, timeZone: ZoneRules, language: Language
     ) -> BotMessage {
         let sorted = plans.sorted { ($0.start, $0.number) < ($1.start, $1.number) }
         let upcoming = sorted.filter { !$0.hasEnded(at: now) }
@@ -30,7 +30,7 @@ extension Texts {
     }
 
     private static func sessionListLine(
-        _ plan: SessionPlan, facilitator: String?, now: Date, showGroup: Bool, timeZone: TimeZone, language: Language
+        _ plan: SessionPlan, facilitator: String?, now: Date, showGroup: Bool, timeZone: ZoneRules, language: Language
     ) -> String {
         var line = "#\(plan.number) "
         if showGroup { line += "(\(groupLabel(plan.group, language))) " }

@@ -3,7 +3,7 @@ import Foundation
 extension Texts {
     /// `!session plan`: each planned session with its `#id`, group and time, and what to add next.
     public static func sessionPlanned(
-        _ plans: [SessionPlan], timeZone: TimeZone, language: Language, prefix: String = "!"
+        _ plans: [SessionPlan], timeZone: ZoneRules, language: Language, prefix: String = "!"
     ) -> BotMessage {
         let da = language == .da
         let lines = plans.map { plan in
@@ -31,7 +31,7 @@ extension Texts {
 
     /// `!session move`: told to the group and the supervisor.
     public static func sessionMoved(
-        _ plan: SessionPlan, from: Date, timeZone: TimeZone, language: Language
+        _ plan: SessionPlan, from: Date, timeZone: ZoneRules, language: Language
     ) -> BotMessage {
         let old = SessionTimeFormat.dateTime(from, timeZone: timeZone, language: language)
         let new = SessionTimeFormat.dateTime(plan.start, timeZone: timeZone, language: language)
@@ -42,7 +42,7 @@ extension Texts {
     }
 
     /// `!session cancel`: told to the group and the supervisor.
-    public static func sessionCancelled(_ plan: SessionPlan, timeZone: TimeZone, language: Language) -> BotMessage {
+    public static func sessionCancelled(_ plan: SessionPlan, timeZone: ZoneRules, language: Language) -> BotMessage {
         let when = SessionTimeFormat.dateTime(plan.start, timeZone: timeZone, language: language)
         let body = pick(language,
                         da: "Session \(sessionLabel(plan)) (\(groupLabel(plan.group, language))), \(when), er aflyst.",

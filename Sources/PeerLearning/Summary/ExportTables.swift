@@ -23,9 +23,6 @@ public enum ExportTables {
 
     /// "2026-12-03T13:00:00Z".
     public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        SessionTimeFormat.isoInstant(date)
     }
 }

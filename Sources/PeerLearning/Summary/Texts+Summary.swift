@@ -5,7 +5,7 @@ extension Texts {
     /// student (a table in HTML, one line each in the body), the group's and each student's
     /// reflections, questions, tasks, and who is missing. `names` maps task assignees' user ids to names.
     public static func summary(
-        _ summary: SessionSummary, names: [String: String], timeZone: TimeZone, language: Language
+        _ summary: SessionSummary, names: [String: String], timeZone: ZoneRules, language: Language
     ) -> BotMessage {
         let plan = summary.plan
         var report = ReportBuilder()
