@@ -3,11 +3,16 @@
 # local Synapse with the real bot running.
 #
 #   scripts/bench.sh [--static] [--input PATH] [--runs N] [--rounds N] [--skip-build]
+#   scripts/bench.sh --profile-order
 #
 #   --static      also rebuild the bot with --static-swift-stdlib and measure it the same way
+#   --profile-order  instead of measuring, run the static release bot under callgrind (start-up,
+#                 !help rounds, idle) and rewrite support/peerbot.order from what it executed
 #   --input       the recorded /sync body (default: ../shared/bench/sync-10k.json beside the repo)
 #   --runs        ingest runs (default 5)          --rounds   latency rounds (default 50)
 #   --skip-build  use the release binaries already built
+#
+# The profile needs valgrind (apt-get install valgrind); see support/README.md.
 #
 # Synapse comes from scripts/synapse.sh (SYNAPSE_SH overrides the path), instance "bench", port 18020.
 set -euo pipefail
@@ -20,6 +25,7 @@ INPUT="$ROOT/../shared/bench/sync-10k.json"
 RUNS=5
 ROUNDS=50
 STATIC="no"
+PROFILE="no"
 BUILD="yes"
 IDLE_SECONDS=10
 READY_TIMEOUT=60
@@ -35,11 +41,12 @@ step() { echo; echo "== $*"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --static) STATIC="yes" ;;
+    --profile-order) PROFILE="yes" ;;
     --skip-build) BUILD="no" ;;
     --input) INPUT="${2:?--input needs a path}"; shift ;;
     --runs) RUNS="${2:?--runs needs a number}"; shift ;;
     --rounds) ROUNDS="${2:?--rounds needs a number}"; shift ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
   shift
@@ -91,11 +98,13 @@ fi
 [ -x "$BIN/peerbot" ] && [ -x "$BIN/peerbot-bench" ] || die "release binaries missing in $BIN (drop --skip-build)"
 BENCH="$BIN/peerbot-bench"
 
-step "ingest"
-"$BENCH" ingest --input "$INPUT" --runs "$RUNS" | tee "$WORK/ingest.txt"
+if [ "$PROFILE" = "no" ]; then
+  step "ingest"
+  "$BENCH" ingest --input "$INPUT" --runs "$RUNS" | tee "$WORK/ingest.txt"
 
-step "group formation"
-"$BENCH" formation --students 1000 --runs 3 | tee "$WORK/formation.txt"
+  step "group formation"
+  "$BENCH" formation --students 1000 --runs 3 | tee "$WORK/formation.txt"
+fi
 
 step "synapse"
 "$SYNAPSE" install
@@ -146,6 +155,44 @@ measure_bot() {
   echo "  binary $(du -h "$2" | cut -f1)  ($2)" | tee -a "$WORK/rss-$1.txt"
 }
 
+STATIC_SCRATCH="$ROOT/.build-static"
+build_static() {
+  # A scratch path of its own: the flag changes every module's build, and .build/release keeps
+  # what a plain release build makes (the first static build is a full one, later ones are not).
+  swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --product peerbot
+  STATIC_BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --show-bin-path)"
+}
+
+if [ "$PROFILE" = "yes" ]; then
+  command -v valgrind >/dev/null || die "the profile needs valgrind (apt-get install -y valgrind)"
+  step "profile the static bot under callgrind"
+  build_static
+  # valgrind cannot read the toolchain's DWARF 5; the symbol table is all the profile needs.
+  objcopy --strip-debug "$STATIC_BIN/peerbot" "$WORK/peerbot-profiled"
+  valgrind --tool=callgrind --demangle=no --callgrind-out-file="$WORK/callgrind.out" \
+    "$WORK/peerbot-profiled" run --config "$WORK/peerbot.yaml" >"$WORK/bot-profile.log" 2>&1 &
+  BOT_PID=$!
+  waited=0
+  until grep -q "ready" "$WORK/bot-profile.log"; do
+    kill -0 "$BOT_PID" 2>/dev/null || { tail -n 20 "$WORK/bot-profile.log" >&2; die "the bot exited under valgrind"; }
+    [ "$waited" -ge $((READY_TIMEOUT * 10)) ] && die "the bot was not ready under valgrind (log: $WORK/bot-profile.log)"
+    sleep 0.2
+    waited=$((waited + 1))
+  done
+  "$BENCH" latency --homeserver "$URL" --bot "@bot:localhost" \
+    --student "student:$STUDENT_PASSWORD" --peer "peer:$PEER_PASSWORD" \
+    --supervisor "supervisor:$SUPERVISOR_PASSWORD" --rounds 10
+  echo "idle for 40 s (a whole sync timeout and the scheduler's ticks)"
+  sleep 40
+  stop_bot
+  "$ROOT/scripts/order_file.py" "$WORK/callgrind.out" "$STATIC_BIN/peerbot" >"$ROOT/support/peerbot.order"
+  # SwiftPM does not know the order file is a link input: remove the binaries so the next
+  # release build links them again with the new order.
+  rm -f "$STATIC_BIN/peerbot" "$BIN/peerbot"
+  echo "wrote support/peerbot.order; the next release build uses it"
+  exit 0
+fi
+
 step "bot (dynamic Swift runtime)"
 start_bot "$BIN/peerbot" "$WORK/bot-dynamic.log"
 measure_bot dynamic "$BIN/peerbot"
@@ -153,11 +200,7 @@ stop_bot
 
 if [ "$STATIC" = "yes" ]; then
   step "rebuild with --static-swift-stdlib"
-  # A scratch path of its own: the flag changes every module's build, and .build/release keeps
-  # what a plain release build makes (the first static build is a full one, later ones are not).
-  STATIC_SCRATCH="$ROOT/.build-static"
-  swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --product peerbot
-  STATIC_BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --show-bin-path)"
+  build_static
   start_bot "$STATIC_BIN/peerbot" "$WORK/bot-static.log"
   measure_bot static "$STATIC_BIN/peerbot"
   stop_bot

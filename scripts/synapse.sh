@@ -62,7 +62,8 @@ python_with_venv() {
 }
 
 cmd_install() {
-  apt_install_missing libcurl4-openssl-dev libsqlite3-dev sqlite3 pkg-config curl
+  # tzdata: the bot reads its time zone from /usr/share/zoneinfo.
+  apt_install_missing libcurl4-openssl-dev libsqlite3-dev sqlite3 pkg-config curl tzdata
   if [ "$(installed_version || true)" = "$SYNAPSE_VERSION" ]; then
     log "matrix-synapse $SYNAPSE_VERSION already installed in $VENV"
     return 0

@@ -44,7 +44,7 @@ extension StoreWriter {
                 """,
             arguments: [
                 room.roomID, room.kind.rawValue, room.language, room.groupName, room.userID,
-                room.joinedAt,
+                room.joinedAt?.stored,
             ])
     }
 

@@ -21,7 +21,7 @@ extension StoreWriter {
                 """,
             arguments: [
                 upload.eventID, upload.roomID, upload.sender, upload.mxcURI, upload.filename,
-                upload.size, upload.createdAt, upload.state.rawValue,
+                upload.size, upload.createdAt.stored, upload.state.rawValue,
             ])
     }
 
