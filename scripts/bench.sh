@@ -129,9 +129,10 @@ database: "$WORK/peerbot.sqlite"
 log_level: info
 YAML
 
-# Starts the bot binary $1, logging to $2, and waits until the log says it is syncing.
+# Starts the bot binary $1, logging to $2, and waits until the log says it is syncing; any further
+# arguments are a command that runs the bot (a profiler).
 start_bot() {
-  "$1" run --config "$WORK/peerbot.yaml" >"$2" 2>&1 &
+  "${@:3}" "$1" run --config "$WORK/peerbot.yaml" >"$2" 2>&1 &
   BOT_PID=$!
   local waited=0
   until grep -q "ready" "$2"; do
@@ -169,16 +170,8 @@ if [ "$PROFILE" = "yes" ]; then
   build_static
   # valgrind cannot read the toolchain's DWARF 5; the symbol table is all the profile needs.
   objcopy --strip-debug "$STATIC_BIN/peerbot" "$WORK/peerbot-profiled"
-  valgrind --tool=callgrind --demangle=no --callgrind-out-file="$WORK/callgrind.out" \
-    "$WORK/peerbot-profiled" run --config "$WORK/peerbot.yaml" >"$WORK/bot-profile.log" 2>&1 &
-  BOT_PID=$!
-  waited=0
-  until grep -q "ready" "$WORK/bot-profile.log"; do
-    kill -0 "$BOT_PID" 2>/dev/null || { tail -n 20 "$WORK/bot-profile.log" >&2; die "the bot exited under valgrind"; }
-    [ "$waited" -ge $((READY_TIMEOUT * 10)) ] && die "the bot was not ready under valgrind (log: $WORK/bot-profile.log)"
-    sleep 0.2
-    waited=$((waited + 1))
-  done
+  start_bot "$WORK/peerbot-profiled" "$WORK/bot-profile.log" \
+    valgrind --tool=callgrind --demangle=no --callgrind-out-file="$WORK/callgrind.out"
   "$BENCH" latency --homeserver "$URL" --bot "@bot:localhost" \
     --student "student:$STUDENT_PASSWORD" --peer "peer:$PEER_PASSWORD" \
     --supervisor "supervisor:$SUPERVISOR_PASSWORD" --rounds 10

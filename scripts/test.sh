@@ -26,7 +26,8 @@ trap stop_all EXIT
 export PEERBOT_TEST_SYNAPSE="http://127.0.0.1:$PORT_BASE"
 export PEERBOT_TEST_PORT_BASE="$PORT_BASE"
 export PEERBOT_TEST_ROOT="$ROOT"
-export PEERBOT_BIN="$ROOT/.build/debug/peerbot"
+# PEERBOT_BIN may name another build of the bot (the integration suites run it), e.g. the static release one.
+export PEERBOT_BIN="${PEERBOT_BIN:-$ROOT/.build/debug/peerbot}"
 
 status=0
 swift test "$@" || status=$?

@@ -1,6 +1,8 @@
 import Foundation
 
-/// `rss`: a process's resident memory now (VmRSS) and at its peak (VmHWM), from `/proc/PID/status`.
+/// `rss`: a process's resident memory now (VmRSS) and at its peak (VmHWM), from `/proc/PID/status`,
+/// split into anonymous and file-backed pages, with the files that hold the most (`/proc/PID/smaps`).
+/// Sizes are in KiB as the kernel reports them; "MiB" is KiB / 1024.
 struct RSSBench {
     let pid: Int32
     let json: Bool
@@ -18,10 +20,23 @@ struct RSSBench {
         let pid: Int32
         let vmRSSkB: Int
         let vmHWMkB: Int
+        let anonymouskB: Int
+        let filekB: Int
+        /// Resident KiB per mapped file, largest first (at most eight).
+        let largestFiles: [MappedFile]
         var vmRSSMB: Double { Double(vmRSSkB) / 1024 }
         var vmHWMMB: Double { Double(vmHWMkB) / 1024 }
 
-        enum CodingKeys: String, CodingKey { case pid, vmRSSkB = "vm_rss_kb", vmHWMkB = "vm_hwm_kb", vmRSSMB = "vm_rss_mb", vmHWMMB = "vm_hwm_mb" }
+        struct MappedFile: Encodable {
+            let path: String
+            let kB: Int
+            enum CodingKeys: String, CodingKey { case path, kB = "rss_kb" }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case pid, vmRSSkB = "vm_rss_kb", vmHWMkB = "vm_hwm_kb", vmRSSMB = "vm_rss_mib", vmHWMMB = "vm_hwm_mib"
+            case anonymouskB = "rss_anon_kb", filekB = "rss_file_kb", largestFiles = "largest_files"
+        }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -30,6 +45,9 @@ struct RSSBench {
             try c.encode(vmHWMkB, forKey: .vmHWMkB)
             try c.encode((vmRSSMB * 10).rounded() / 10, forKey: .vmRSSMB)
             try c.encode((vmHWMMB * 10).rounded() / 10, forKey: .vmHWMMB)
+            try c.encode(anonymouskB, forKey: .anonymouskB)
+            try c.encode(filekB, forKey: .filekB)
+            try c.encode(largestFiles, forKey: .largestFiles)
         }
     }
 
@@ -37,8 +55,15 @@ struct RSSBench {
         let report = try Self.measure(pid: pid)
         if json { return try Figures.printJSON(report) }
         print("rss: pid \(pid)")
-        print("  VmRSS \(Figures.format(report.vmRSSMB)) MB (\(report.vmRSSkB) kB)")
-        print("  VmHWM \(Figures.format(report.vmHWMMB)) MB (\(report.vmHWMkB) kB)")
+        print("  VmRSS \(Figures.format(report.vmRSSMB)) MiB (\(report.vmRSSkB) KiB)")
+        print("  VmHWM \(Figures.format(report.vmHWMMB)) MiB (\(report.vmHWMkB) KiB)")
+        print("  anonymous \(report.anonymouskB) KiB, file-backed \(report.filekB) KiB, of which:")
+        // The idle target in the unit `ps`, `top` and `systemctl status` show memory in (MiB).
+        let targetKiB = 30 * 1024
+        print("  target ≤ 30 MiB (\(targetKiB) KiB): \(report.vmRSSkB <= targetKiB ? "met" : "not met")")
+        for file in report.largestFiles {
+            print("    \(String(repeating: " ", count: max(0, 7 - String(file.kB).count)))\(file.kB) KiB  \(file.path)")
+        }
     }
 
     static func measure(pid: Int32) throws -> Report {
@@ -48,7 +73,28 @@ struct RSSBench {
         guard let rss = field("VmRSS", in: status), let hwm = field("VmHWM", in: status) else {
             throw BenchError.noProcess(pid: pid)
         }
-        return Report(pid: pid, vmRSSkB: rss, vmHWMkB: hwm)
+        let smaps = (try? String(contentsOfFile: "/proc/\(pid)/smaps", encoding: .utf8)) ?? ""
+        return Report(pid: pid, vmRSSkB: rss, vmHWMkB: hwm, anonymouskB: field("RssAnon", in: status) ?? 0,
+                      filekB: field("RssFile", in: status) ?? 0, largestFiles: Array(residentByFile(smaps).prefix(8)))
+    }
+
+    /// Sums the `Rss:` lines of each file's mappings in an smaps listing.
+    static func residentByFile(_ smaps: String) -> [Report.MappedFile] {
+        var totals: [String: Int] = [:]
+        var current: String?
+        for line in smaps.split(separator: "\n") {
+            if line.hasPrefix("Rss:") {
+                if let current, let kB = line.dropFirst(4).split(whereSeparator: \.isWhitespace).first.flatMap({ Int($0) }) {
+                    totals[current, default: 0] += kB
+                }
+            } else if let first = line.first, first.isHexDigit, line.contains("-") {
+                // A mapping's header: "start-end perms offset dev inode [path]"; a path starts with "/".
+                let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+                let path = fields.count == 6 ? fields[5].drop(while: \.isWhitespace) : ""
+                current = path.hasPrefix("/") ? String(path) : nil
+            }
+        }
+        return totals.map { Report.MappedFile(path: $0.key, kB: $0.value) }.sorted { ($0.kB, $1.path) > ($1.kB, $0.path) }
     }
 
     /// Reads "Name:   1234 kB".
