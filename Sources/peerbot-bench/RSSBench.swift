@@ -73,7 +73,8 @@ struct RSSBench {
         guard let rss = field("VmRSS", in: status), let hwm = field("VmHWM", in: status) else {
             throw BenchError.noProcess(pid: pid)
         }
-        let smaps = (try? String(contentsOfFile: "/proc/\(pid)/smaps", encoding: .utf8)) ?? ""
+        // Read to the end by hand: /proc files report a size of 0, and smaps is longer than a page.
+        let smaps = FileHandle(forReadingAtPath: "/proc/\(pid)/smaps").map { String(decoding: $0.readDataToEndOfFile(), as: UTF8.self) } ?? ""
         return Report(pid: pid, vmRSSkB: rss, vmHWMkB: hwm, anonymouskB: field("RssAnon", in: status) ?? 0,
                       filekB: field("RssFile", in: status) ?? 0, largestFiles: Array(residentByFile(smaps).prefix(8)))
     }

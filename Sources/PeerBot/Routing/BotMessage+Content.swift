@@ -1,4 +1,5 @@
 import MatrixClient
+import PeerBotStore
 import PeerLearning
 
 extension BotMessage {
@@ -13,5 +14,22 @@ extension BotMessage {
         if let scores { content["peerbot.scores"] = .object(scores.mapValues { .string($0) }) }
         content["m.mentions"] = ["user_ids": .array(userID.map { [.string($0)] } ?? [])]
         return .object(content)
+    }
+}
+
+extension StoreWriter {
+    /// Queues an `m.room.message` with `content` for `roomID`: a room id, or a `ref:` the outbox
+    /// resolves when it sends.
+    @discardableResult
+    func enqueueMessage(_ content: JSONValue, to roomID: String) throws -> OutboxItem {
+        try enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
+    }
+
+    /// Queues `message` for `roomID`, as a reply to `eventID` and mentioning `userID` when given.
+    @discardableResult
+    func enqueue(_ message: BotMessage, to roomID: String, inReplyTo eventID: String? = nil, mention userID: String? = nil) throws
+        -> OutboxItem
+    {
+        try enqueueMessage(message.content(inReplyTo: eventID, mention: userID), to: roomID)
     }
 }

@@ -115,7 +115,7 @@ struct EventRouter {
 
     mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil) throws {
         let content = message.content(inReplyTo: replyTo, mention: mention)
-        try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
+        try writer.enqueueMessage(content, to: roomID)
         outcome.enqueued += 1
     }
 }

@@ -8,11 +8,12 @@ struct JoinGraceCheck: ScheduledWork {
         guard let supervisorRoom = try writer.supervisorRoom() else { return 0 }
         let grace = Double(config.joinGrace.components.seconds)
         var queued = 0
-        for group in try writer.activeGroups() where group.roomID != nil && group.createdAt.addingTimeInterval(grace) <= now {
-            // One check per group, at the end of its grace period; later joins are noted as they come.
-            let key = "join-grace/\(group.id)"
-            guard try !writer.hasRun(jobKey: key) else { continue }
-            try writer.markRun(jobKey: key, at: now)
+        let due = try writer.activeGroups().filter { $0.roomID != nil && $0.createdAt.addingTimeInterval(grace) <= now }
+        // One check per group, at the end of its grace period; later joins are noted as they come.
+        // The groups already checked are read in one query, not one per group each tick.
+        let checked = try writer.ranJobs(due.map(Self.jobKey))
+        for group in due where !checked.contains(Self.jobKey(group)) {
+            try writer.markRun(jobKey: Self.jobKey(group), at: now)
             let missing = try writer.members(ofGroup: group.id).filter { $0.joinedRoomAt == nil && $0.reportedMissingAt == nil }
             guard !missing.isEmpty else { continue }
             var students: [Student] = []
@@ -22,9 +23,11 @@ struct JoinGraceCheck: ScheduledWork {
             }
             let language = supervisorRoom.language(or: config.language)
             let alert = Texts.notJoinedAlert(group: group.name, students: students, language: language)
-            try writer.enqueue(.send(roomID: supervisorRoom.roomID, eventType: "m.room.message", contentJSON: alert.content().jsonString()))
+            try writer.enqueue(alert, to: supervisorRoom.roomID)
             queued += 1
         }
         return queued
     }
+
+    private static func jobKey(_ group: StudyGroupRecord) -> String { "join-grace/\(group.id)" }
 }

@@ -76,7 +76,7 @@ struct RoomProvisioner: Sendable {
             try writer.setSetting(Self.pendingKey, nil)
             try writer.setSetting(Self.invitedKey, invited)
             if fresh {
-                try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: welcome.jsonString()))
+                try writer.enqueueMessage(welcome, to: roomID)
             }
         }
     }

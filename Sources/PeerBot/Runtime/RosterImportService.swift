@@ -76,8 +76,7 @@ final class RosterImportService: Service, Sendable {
                 reply = Texts.rosterRejected(problems: result.problems, headerProblem: result.headerProblem, language: language)
             }
             try writer.finishRosterUpload(eventID: upload.eventID, state: .done)
-            try writer.enqueue(.send(roomID: upload.roomID, eventType: "m.room.message",
-                                     contentJSON: reply.content(inReplyTo: upload.eventID, mention: upload.sender).jsonString()))
+            try writer.enqueue(reply, to: upload.roomID, inReplyTo: upload.eventID, mention: upload.sender)
         }
         outbox.signal()
         logger.info("roster file handled", metadata: ["event": "\(upload.eventID)"])
@@ -88,8 +87,7 @@ final class RosterImportService: Service, Sendable {
         try database.write { writer in
             let language = try writer.room(id: upload.roomID)?.language(or: fallback) ?? fallback
             try writer.finishRosterUpload(eventID: upload.eventID, state: state)
-            try writer.enqueue(.send(roomID: upload.roomID, eventType: "m.room.message",
-                                     contentJSON: message(language).content(inReplyTo: upload.eventID, mention: upload.sender).jsonString()))
+            try writer.enqueue(message(language), to: upload.roomID, inReplyTo: upload.eventID, mention: upload.sender)
         }
         outbox.signal()
     }

@@ -32,7 +32,7 @@ struct ReflectionJobs: ScheduledWork {
         let reminder = Texts.reflectionReminder(plan: plan, deadline: deadline, timeZone: config.timeZone, language: config.language)
         for userID in students {
             let room = try DirectRooms(writer: writer, config: config).room(for: userID)
-            try writer.enqueue(.send(roomID: room, eventType: "m.room.message", contentJSON: reminder.content().jsonString()))
+            try writer.enqueue(reminder, to: room)
         }
         return students.count
     }
@@ -43,6 +43,6 @@ struct ReflectionJobs: ScheduledWork {
         let language = room.language(or: config.language)
         let (summary, names) = try SessionSummaryBuilder(reader: writer).summary(of: record)
         let message = Texts.summary(summary, names: names, timeZone: config.timeZone, language: language)
-        return try writer.enqueue(.send(roomID: room.roomID, eventType: "m.room.message", contentJSON: message.content().jsonString())).id
+        return try writer.enqueue(message, to: room.roomID).id
     }
 }

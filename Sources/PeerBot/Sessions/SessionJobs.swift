@@ -51,7 +51,7 @@ struct SessionMomentPoster {
         case .goals:
             let goals = Texts.sessionGoals(plan, facilitatorName: name, criteria: try writer.setting(SettingKeys.criteria),
                                            timeZone: config.timeZone, language: language, prefix: prefix)
-            let item = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: goals.content().jsonString()))
+            let item = try writer.enqueue(goals, to: roomID)
             try writer.setGoalsMessage(record.number, outboxID: item.id, version: record.goalsVersion)
             return 1
         case .start:
@@ -70,7 +70,7 @@ struct SessionMomentPoster {
             return try promptReflections(plan, record: record, roomID: roomID, language: language) + startScheduledAssessment(group)
         }
         for (target, message) in messages {
-            try writer.enqueue(.send(roomID: target, eventType: "m.room.message", contentJSON: message.content(mention: choice.userID).jsonString()))
+            try writer.enqueue(message, to: target, mention: choice.userID)
         }
         return messages.count
     }
@@ -90,7 +90,7 @@ struct SessionMomentPoster {
         let deadline = now.addingTimeInterval(TimeInterval(config.reflectionDeadline.components.seconds))
         let prompt = Texts.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,
                                                  language: language, prefix: config.commandPrefix)
-        let root = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: prompt.content().jsonString()))
+        let root = try writer.enqueue(prompt, to: roomID)
         try writer.openReflectionRound(session: record.number, promptOutboxID: root.id, at: now, deadline: deadline)
         var queued = 1
         let absent = try writer.absentees(record.number)
@@ -98,7 +98,7 @@ struct SessionMomentPoster {
             let direct = try DirectRooms(writer: writer, config: config).room(for: member.userID)
             let personal = Texts.reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,
                                                          language: config.language, prefix: config.commandPrefix)
-            try writer.enqueue(.send(roomID: direct, eventType: "m.room.message", contentJSON: personal.content().jsonString()))
+            try writer.enqueue(personal, to: direct)
             queued += 1
         }
         return queued

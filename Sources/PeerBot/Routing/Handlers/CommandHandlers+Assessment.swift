@@ -41,7 +41,7 @@ extension CommandHandlers {
             try writer.addFeedback(userID: userID, groupID: nil, text: text, from: from, at: context.now)
             let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
             let message = Texts.feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from), language: context.config.language)
-            try writer.enqueue(.send(roomID: room, eventType: "m.room.message", contentJSON: message.content(mention: userID).jsonString()))
+            try writer.enqueue(message, to: room, mention: userID)
             return Texts.feedbackSent(to: student.name, language: request.language)
         case .group(let ref):
             guard let group = try groups(ref, request).first else { return Texts.noGroupHere(language: request.language) }

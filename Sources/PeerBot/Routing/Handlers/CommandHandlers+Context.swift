@@ -56,6 +56,6 @@ extension CommandHandlers {
 
     func post(_ message: BotMessage, toGroup group: StudyGroupRecord) throws {
         let roomID = lookup.room(of: group)
-        try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: message.content().jsonString()))
+        try writer.enqueue(message, to: roomID)
     }
 }

@@ -58,8 +58,7 @@ extension CommandHandlers {
                                           topic: CohortNaming.groupRoomTopic(nextSession: nil, language: roomLanguage),
                                           students: planned.members, config: context.config, ref: ref)
             try writer.enqueue(.createRoom(ref: ref, requestJSON: body.jsonString()))
-            try writer.enqueue(.send(roomID: ref, eventType: "m.room.message",
-                                     contentJSON: Texts.groupWelcome(view, prefix: request.prefix, language: roomLanguage).content().jsonString()))
+            try writer.enqueue(Texts.groupWelcome(view, prefix: request.prefix, language: roomLanguage), to: ref)
             for member in view.members {
                 try welcome(member.student, group: record.name, prefix: request.prefix)
             }
@@ -72,7 +71,7 @@ extension CommandHandlers {
         let language = context.config.language
         let roomID = try DirectRooms(writer: writer, config: context.config).room(for: student.userID)
         let message = Texts.studentWelcome(name: student.name, group: group, prefix: prefix, language: language)
-        try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: message.content().jsonString()))
+        try writer.enqueue(message, to: roomID)
     }
 
     private func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {

@@ -47,7 +47,7 @@ extension CommandHandlers {
             let forwarded = Texts.questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
                                                         plan: try record.map(lookup.plan), text: text,
                                                         language: context.language(of: supervisorRoom))
-            try writer.enqueue(.send(roomID: supervisorRoom.roomID, eventType: "m.room.message", contentJSON: forwarded.content().jsonString()))
+            try writer.enqueue(forwarded, to: supervisorRoom.roomID)
         }
         return Texts.questionForwarded(language: request.language)
     }
@@ -100,7 +100,7 @@ extension CommandHandlers {
         for group in try writer.activeGroups() {
             let roomID = lookup.room(of: group)
             let announcement = Texts.criteriaAnnouncement(text: text, group: group.name, language: try roomLanguage(ofGroup: group))
-            let posted = try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: announcement.content().jsonString()))
+            let posted = try writer.enqueue(announcement, to: roomID)
             let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
             try writer.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
         }

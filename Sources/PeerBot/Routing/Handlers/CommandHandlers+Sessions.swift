@@ -62,8 +62,7 @@ extension CommandHandlers {
                                            criteria: try writer.setting(SettingKeys.criteria), timeZone: context.config.timeZone,
                                            language: language, prefix: request.prefix)
             let roomID = lookup.room(of: group)
-            try writer.enqueue(.send(roomID: roomID, eventType: "m.room.message",
-                                     contentJSON: EditContent.replacing(OutboxAction.eventRef(original), with: goals.content()).jsonString()))
+            try writer.enqueueMessage(EditContent.replacing(OutboxAction.eventRef(original), with: goals.content()), to: roomID)
             try post(Texts.goalsUpdatedNotice(plan, language: language, prefix: request.prefix), toGroup: group)
             try writer.setGoalsMessage(record.number, outboxID: original, version: record.goalsVersion)
         }

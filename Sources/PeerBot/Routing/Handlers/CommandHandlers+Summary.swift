@@ -43,7 +43,7 @@ extension CommandHandlers {
                 let name = try writer.student(userID: member.userID)?.name ?? member.userID
                 let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
                 let nudge = Texts.nudge(name: name, openItems: items, language: context.config.language, prefix: request.prefix)
-                try writer.enqueue(.send(roomID: room, eventType: "m.room.message", contentJSON: nudge.content().jsonString()))
+                try writer.enqueue(nudge, to: room)
                 nudged += 1
             }
         }
