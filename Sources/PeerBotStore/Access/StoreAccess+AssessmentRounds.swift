@@ -60,12 +60,7 @@ extension StoreWriter {
         groupID: Int64, raters: [String], subjects: (String) -> [String], selfAssessment: Bool,
         startedBy: String, at date: Date, deadline: Date
     ) throws -> AssessmentRoundRecord {
-        guard let group = try group(id: groupID) else {
-            throw RosterStoreError.groupNotFound(id: groupID)
-        }
-        guard group.isActive else {
-            throw RosterStoreError.groupArchived(id: groupID)
-        }
+        try requireActiveGroup(groupID)
         if let open = try openAssessmentRound(ofGroup: groupID) {
             throw AssessmentStoreError.roundAlreadyOpen(groupID: groupID, roundID: open.id)
         }

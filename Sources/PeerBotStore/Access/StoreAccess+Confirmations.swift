@@ -16,9 +16,7 @@ extension StoreWriter {
     /// `.sessionCancelled` and `RosterStoreError.studentNotOnRoster`.
     public func confirm(_ number: Int64, userID: String, version: Int, at date: Date, reactionEventID: String?) throws {
         try requireOpenSession(number)
-        guard try isStudent(userID) else {
-            throw RosterStoreError.studentNotOnRoster(userID: userID)
-        }
+        try requireStudent(userID)
         try db.execute(
             sql: """
                 INSERT INTO goalsConfirmation (sessionNumber, userID, goalsVersion, at, reactionEventID)

@@ -24,9 +24,7 @@ extension StoreWriter {
     /// Marks the student ready (or not) to facilitate. Throws
     /// `RosterStoreError.studentNotOnRoster`.
     public func setReady(_ userID: String, _ ready: Bool, at date: Date) throws {
-        guard try isStudent(userID) else {
-            throw RosterStoreError.studentNotOnRoster(userID: userID)
-        }
+        try requireStudent(userID)
         try db.execute(
             sql: """
                 INSERT INTO facilitatorReadiness (userID, ready, changedAt) VALUES (?, ?, ?)
@@ -40,9 +38,7 @@ extension StoreWriter {
     /// `RosterStoreError.studentNotOnRoster`.
     public func markAbsent(_ number: Int64, userID: String, at date: Date) throws {
         try requireOpenSession(number)
-        guard try isStudent(userID) else {
-            throw RosterStoreError.studentNotOnRoster(userID: userID)
-        }
+        try requireStudent(userID)
         try db.execute(
             sql: """
                 INSERT INTO sessionAbsence (sessionNumber, userID, markedAt) VALUES (?, ?, ?)

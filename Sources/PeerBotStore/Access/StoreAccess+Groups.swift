@@ -13,6 +13,14 @@ extension StoreReader {
         try StudyGroupRecord.fetchOne(db, sql: "SELECT * FROM studyGroup WHERE id = ?", arguments: [id])
     }
 
+    /// The group with this id when it is active; throws `groupNotFound` or `groupArchived` otherwise.
+    @discardableResult
+    func requireActiveGroup(_ id: Int64) throws -> StudyGroupRecord {
+        guard let group = try group(id: id) else { throw RosterStoreError.groupNotFound(id: id) }
+        guard group.isActive else { throw RosterStoreError.groupArchived(id: id) }
+        return group
+    }
+
     /// The active group with this name, ignoring case (`a` finds `A`, `æ` finds `Æ`).
     public func activeGroup(named name: String) throws -> StudyGroupRecord? {
         // Compared here rather than with SQLite's lower(), which folds ASCII letters only;

@@ -32,9 +32,7 @@ extension StoreWriter {
         guard try session(number: sessionNumber) != nil else {
             throw SessionStoreError.sessionNotFound(number: sessionNumber)
         }
-        guard try isStudent(userID) else {
-            throw RosterStoreError.studentNotOnRoster(userID: userID)
-        }
+        try requireStudent(userID)
         try db.execute(
             sql: """
                 INSERT INTO reflection (sessionNumber, userID, scope, text, eventID, roomID, createdAt, late)

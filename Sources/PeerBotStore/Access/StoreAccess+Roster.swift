@@ -17,6 +17,11 @@ extension StoreReader {
         let statement = try db.cachedStatement(sql: "SELECT 1 FROM student WHERE userID = ?")
         return try Int.fetchOne(statement, arguments: [userID]) != nil
     }
+
+    /// Throws `studentNotOnRoster` unless `userID` is on the roster.
+    func requireStudent(_ userID: String) throws {
+        guard try isStudent(userID) else { throw RosterStoreError.studentNotOnRoster(userID: userID) }
+    }
 }
 
 extension StoreWriter {

@@ -58,12 +58,7 @@ extension StoreWriter {
     }
 
     private func requireTaskTarget(groupID: Int64, assignee: String?, sessionNumber: Int64?) throws {
-        guard let group = try group(id: groupID) else {
-            throw RosterStoreError.groupNotFound(id: groupID)
-        }
-        guard group.isActive else {
-            throw RosterStoreError.groupArchived(id: groupID)
-        }
+        try requireActiveGroup(groupID)
         // The group is active here, so membership of it is the student's one active group.
         if let assignee, try activeGroup(ofStudent: assignee)?.id != groupID {
             throw RosterStoreError.notAMember(groupID: groupID, userID: assignee)

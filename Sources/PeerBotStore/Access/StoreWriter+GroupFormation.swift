@@ -42,9 +42,7 @@ extension StoreWriter {
                 throw RosterStoreError.invalidGroupName(name: group.name)
             }
             for userID in group.members {
-                guard try isStudent(userID) else {
-                    throw RosterStoreError.studentNotOnRoster(userID: userID)
-                }
+                try requireStudent(userID)
                 guard seen.insert(userID).inserted else {
                     throw RosterStoreError.studentInTwoGroups(userID: userID)
                 }

@@ -47,15 +47,8 @@ extension StoreWriter {
     /// Throws `RosterStoreError.groupNotFound`, `.groupArchived` for a group of an earlier
     /// formation, and `.studentNotOnRoster`.
     public func moveStudent(_ userID: String, toGroup groupID: Int64) throws {
-        guard let target = try group(id: groupID) else {
-            throw RosterStoreError.groupNotFound(id: groupID)
-        }
-        guard target.isActive else {
-            throw RosterStoreError.groupArchived(id: groupID)
-        }
-        guard try isStudent(userID) else {
-            throw RosterStoreError.studentNotOnRoster(userID: userID)
-        }
+        let target = try requireActiveGroup(groupID)
+        try requireStudent(userID)
         if try activeGroup(ofStudent: userID)?.id == groupID {
             return
         }

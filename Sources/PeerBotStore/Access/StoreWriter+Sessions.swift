@@ -9,12 +9,7 @@ extension StoreWriter {
     public func planSession(
         groupID: Int64, title: String, startsAt: Date, durationSeconds: Int, plannedBy: String, at date: Date
     ) throws -> SessionRecord {
-        guard let group = try group(id: groupID) else {
-            throw RosterStoreError.groupNotFound(id: groupID)
-        }
-        guard group.isActive else {
-            throw RosterStoreError.groupArchived(id: groupID)
-        }
+        try requireActiveGroup(groupID)
         try db.execute(
             sql: """
                 INSERT INTO session (groupID, title, startsAt, durationSeconds, plannedAt, plannedBy)
