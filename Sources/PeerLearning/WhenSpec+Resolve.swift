@@ -6,7 +6,7 @@ extension WhenSpec {
     /// Nil for a day or clock time that does not exist (built by hand, never by `parse`).
     public func resolve(now: Date, timeZone: ZoneRules) -> Date? {
         guard hasValidFields else { return nil }
-        let (today, weekday) = CivilDate.today(at: now, in: timeZone)
+        let today = CivilDate.today(at: now, in: timeZone)
         switch self {
         case let .absolute(year, month, day, hour, minute):
             return CivilDate(year: year, month: month, day: day).instant(hour: hour, minute: minute, in: timeZone)
@@ -17,7 +17,7 @@ extension WhenSpec {
         case let .tomorrow(hour, minute):
             return today.adding(days: 1).instant(hour: hour, minute: minute, in: timeZone)
         case let .weekday(day, hour, minute):
-            let ahead = (day.rawValue - weekday.rawValue + 7) % 7
+            let ahead = (day.rawValue - today.weekday.rawValue + 7) % 7
             let candidate = today.adding(days: ahead).instant(hour: hour, minute: minute, in: timeZone)
             guard candidate <= now else { return candidate }
             return today.adding(days: ahead + 7).instant(hour: hour, minute: minute, in: timeZone)

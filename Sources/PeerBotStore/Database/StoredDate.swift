@@ -26,9 +26,9 @@ struct StoredDate: DatabaseValueConvertible, Sendable {
         let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds + 1) / 86_400_000 - 1
         let ofDay = Int(milliseconds - days * 86_400_000)
         let civil = CivilDate(daysSince1970: Int(days))
-        var text = pad(civil.year, 4) + "-" + pad(civil.month, 2) + "-" + pad(civil.day, 2) + " "
-        text += pad(ofDay / 3_600_000, 2) + ":" + pad(ofDay / 60_000 % 60, 2) + ":" + pad(ofDay / 1000 % 60, 2)
-        return text + "." + pad(ofDay % 1000, 3)
+        var text = civil.year.zeroPadded(4) + "-" + civil.month.zeroPadded(2) + "-" + civil.day.zeroPadded(2) + " "
+        text += (ofDay / 3_600_000).zeroPadded(2) + ":" + (ofDay / 60_000 % 60).zeroPadded(2) + ":" + (ofDay / 1000 % 60).zeroPadded(2)
+        return text + "." + (ofDay % 1000).zeroPadded(3)
     }
 
     /// Reads what `text` writes, and the shorter SQLite forms (`yyyy-MM-dd`, `yyyy-MM-dd HH:mm`,
@@ -63,10 +63,6 @@ struct StoredDate: DatabaseValueConvertible, Sendable {
         return digits.atEnd ? Date(timeIntervalSince1970: seconds) : nil
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
-    }
 }
 
 /// Reads fixed-width decimal fields from ASCII bytes.

@@ -7,7 +7,7 @@ public enum SessionTimeFormat {
         let local = LocalTime(date, in: timeZone)
         let weekday = weekdayName(local.date.weekday, language)
         let month = monthName(local.date.month, language)
-        let clock = twoDigits(local.hour) + ":" + twoDigits(local.minute)
+        let clock = local.hour.zeroPadded(2) + ":" + local.minute.zeroPadded(2)
         return language == .da
             ? "\(weekday) \(local.date.day). \(month) kl. \(clock)"
             : "\(weekday) \(local.date.day) \(month) at \(clock)"
@@ -16,7 +16,7 @@ public enum SessionTimeFormat {
     /// "14:00".
     public static func clock(_ date: Date, timeZone: ZoneRules, language: Language) -> String {
         let local = LocalTime(date, in: timeZone)
-        return twoDigits(local.hour) + ":" + twoDigits(local.minute)
+        return local.hour.zeroPadded(2) + ":" + local.minute.zeroPadded(2)
     }
 
     /// "onsdag 3. december kl. 14:00–15:30", or with both days when it runs past midnight.
@@ -55,14 +55,14 @@ public enum SessionTimeFormat {
     /// "2026-12-03": the calendar day in `timeZone`, as ISO 8601 writes it.
     public static func isoDay(_ date: Date, timeZone: ZoneRules) -> String {
         let day = LocalTime(date, in: timeZone).date
-        return String(day.year) + "-" + twoDigits(day.month) + "-" + twoDigits(day.day)
+        return day.year.zeroPadded(4) + "-" + day.month.zeroPadded(2) + "-" + day.day.zeroPadded(2)
     }
 
     /// "2026-12-03T13:00:00Z".
     public static func isoInstant(_ date: Date) -> String {
         let local = LocalTime(date, in: .utc)
-        return isoDay(date, timeZone: .utc) + "T" + twoDigits(local.hour) + ":" + twoDigits(local.minute)
-            + ":" + twoDigits(local.second) + "Z"
+        return isoDay(date, timeZone: .utc) + "T" + local.hour.zeroPadded(2) + ":" + local.minute.zeroPadded(2)
+            + ":" + local.second.zeroPadded(2) + "Z"
     }
 
     private static func weekdayName(_ weekday: Weekday, _ language: Language) -> String {
@@ -77,9 +77,5 @@ public enum SessionTimeFormat {
         let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                   "November", "December"]
         return (language == .da ? da : en)[month - 1]
-    }
-
-    private static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0" + String(value) : String(value)
     }
 }

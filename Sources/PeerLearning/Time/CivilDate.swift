@@ -61,10 +61,9 @@ public struct CivilDate: Sendable, Equatable, Comparable {
         Weekday(rawValue: ((daysSince1970 + 3) % 7 + 7) % 7 + 1)!
     }
 
-    /// The calendar day `now` falls on in `zone`, with its weekday.
-    static func today(at now: Date, in zone: ZoneRules) -> (date: CivilDate, weekday: Weekday) {
-        let date = LocalTime(now, in: zone).date
-        return (date, date.weekday)
+    /// The calendar day `now` falls on in `zone`.
+    static func today(at now: Date, in zone: ZoneRules) -> CivilDate {
+        LocalTime(now, in: zone).date
     }
 
     /// The day `days` later.
