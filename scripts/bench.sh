@@ -178,7 +178,9 @@ if [ "$PROFILE" = "yes" ]; then
   echo "idle for 40 s (a whole sync timeout and the scheduler's ticks)"
   sleep 40
   stop_bot
-  "$ROOT/scripts/order_file.py" "$WORK/callgrind.out" "$STATIC_BIN/peerbot" >"$ROOT/support/peerbot.order"
+  # Written aside first: a failed profile leaves the committed order as it was.
+  "$ROOT/scripts/order_file.py" "$WORK/callgrind.out" "$STATIC_BIN/peerbot" >"$WORK/peerbot.order"
+  mv "$WORK/peerbot.order" "$ROOT/support/peerbot.order"
   # SwiftPM does not know the order file is a link input: remove the binaries so the next
   # release build links them again with the new order.
   rm -f "$STATIC_BIN/peerbot" "$BIN/peerbot"

@@ -117,8 +117,7 @@ struct EventRouter {
     }
 
     mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil) throws {
-        let content = message.content(inReplyTo: replyTo, mention: mention)
-        try writer.enqueueMessage(content, to: roomID)
+        try writer.enqueue(message, to: roomID, inReplyTo: replyTo, mention: mention)
         outcome.enqueued += 1
     }
 }

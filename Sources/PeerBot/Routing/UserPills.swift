@@ -58,22 +58,7 @@ enum UserPills {
     }
 
     private static func unescape(_ text: String) -> String {
-        text.replacingEntities([("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&")])
-    }
-}
-
-private extension String {
-    func replacingEntities(_ pairs: [(String, String)]) -> String {
-        var result = self
-        for (entity, character) in pairs {
-            var output = ""
-            var rest = result[...]
-            while let range = rest.range(of: entity) {
-                output += rest[..<range.lowerBound] + character
-                rest = rest[range.upperBound...]
-            }
-            result = output + rest
-        }
-        return result
+        [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&")]
+            .reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 }
