@@ -56,21 +56,6 @@ struct SyncBuilder {
         #expect(try database.read { try $0.syncToken() } == "s1")
     }
 
-    /// Element sends `!student add` with a pill: the body has the display name, the HTML the id.
-    @Test func aCommandWithAPillNamesTheUser() throws {
-        try managedRoom()
-        var b = SyncBuilder()
-        let add = b.event(sender: Self.sup, ts: 2_000, content: [
-            "msgtype": "m.text", "body": "!student add Bo Bo Berg", "format": "org.matrix.custom.html",
-            "formatted_body": #"!student add <a href="https://matrix.to/#/@bo:hs">Bo</a> Bo Berg"#,
-        ])
-        _ = try apply(SyncBuilder.batch("s1", join: [Self.room: [add]]))
-        let replies = try sentContents()
-        #expect(replies.count == 1)
-        #expect(replies[0]["peerbot.kind"] == "roster")
-        #expect(try database.read { try $0.student(userID: "@bo:hs") }?.name == "Bo Berg")
-    }
-
     @Test func theFirstSyncAnswersNoHistory() throws {
         try managedRoom()
         var b = SyncBuilder()

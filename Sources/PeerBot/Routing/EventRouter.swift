@@ -81,10 +81,7 @@ struct EventRouter {
         }
         guard msgtype == "m.text", let body = event.content["body"]?.stringValue else { return }
         let config = context.config
-        // Commands read user ids where a client put pills; plain messages keep the text as written.
-        let commandText = event.content["format"]?.stringValue == "org.matrix.custom.html"
-            ? UserPills.resolve(body: body, formattedBody: event.content["formatted_body"]?.stringValue) : body
-        let parse = CommandParser.parse(commandText, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
+        let parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
         if parse == .notCommand {
             try handlePlainMessage(event, body: body, room: room)
             return
