@@ -44,5 +44,7 @@ public enum CommandParse: Equatable, Sendable {
     case unknown(word: String)
     /// A known command whose arguments do not fit its usage line.
     case malformed(CommandName)
+    /// A known command whose time or duration could not be read; `part` is what was not read.
+    case unreadable(CommandName, part: String)
     case command(Command)
 }

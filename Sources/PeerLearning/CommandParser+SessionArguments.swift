@@ -12,7 +12,7 @@ extension CommandParser {
             return nil
         }
         guard let when = WhenSpec.scan(&cursor),
-              let duration = cursor.next(DurationSpec.parse),
+              let duration = DurationSpec.scan(&cursor),
               let title = requiredText(&cursor)
         else { return nil }
         return .sessionPlan(group: group, when: when, duration: duration, title: title)

@@ -23,8 +23,11 @@ public enum CommandParser {
         guard let name = matchName(&cursor) else {
             return spaced ? .notCommand : .unknown(word: cursor.peek() ?? "")
         }
+        let arguments = cursor
         guard let command = parseArguments(of: name, &cursor) else {
-            return name == .help ? .unknown(word: cursor.remainder()) : .malformed(name)
+            if name == .help { return .unknown(word: cursor.remainder()) }
+            if let part = unreadableTimePart(of: name, arguments) { return .unreadable(name, part: part) }
+            return .malformed(name)
         }
         return .command(command)
     }

@@ -39,6 +39,21 @@ extension Texts {
         return BotMessage(kind: .error, body: body, html: html, error: .badArguments)
     }
 
+    /// A time or duration in the arguments could not be read: names the words, then the usage
+    /// line and the time formats.
+    public static func unreadableTime(_ name: CommandName, part: String, prefix: String, language: Language) -> BotMessage {
+        let usage = name.usage(prefix: prefix, language: language)
+        let call = prefix + name.displayWord(in: language)
+        let body = pick(language, da: "\(call): jeg kan ikke læse \(quoted(part, .da)) som tidspunkt eller varighed. Brug: \(usage)",
+                        en: "\(call): I cannot read \(quoted(part, .en)) as a time or a duration. Usage: \(usage)")
+            + "\n" + timeFormats(language)
+        let html = pick(language,
+                        da: "<p>\(code(call)): jeg kan ikke læse \(code(part)) som tidspunkt eller varighed. Brug: \(code(usage))</p>",
+                        en: "<p>\(code(call)): I cannot read \(code(part)) as a time or a duration. Usage: \(code(usage))</p>")
+            + paragraph(timeFormats(language))
+        return BotMessage(kind: .error, body: body, html: html, error: .badArguments)
+    }
+
     /// The command is known but what it does is not built yet.
     public static func notAvailableYet(_ name: CommandName, prefix: String = "!", language: Language) -> BotMessage {
         let call = prefix + name.displayWord(in: language)

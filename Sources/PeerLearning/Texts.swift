@@ -28,10 +28,11 @@ public enum Texts {
     /// The `<when>` and `<duration>` formats, for help on commands that take them.
     static func timeFormats(_ language: Language) -> String {
         pick(language,
-             da: "<tidspunkt>: ÅÅÅÅ-MM-DD TT:MM, TT:MM (næste gang klokken er det), i morgen TT:MM, "
-                + "en ugedag som ons 14:00, eller +10m / +1h30m fra nu. <varighed>: 90m, 1h30m, 2h eller 45s.",
-             en: "<when>: YYYY-MM-DD HH:MM, HH:MM (the next time the clock shows it), tomorrow HH:MM, "
-                + "a weekday like wed 14:00, or +10m / +1h30m from now. <duration>: 90m, 1h30m, 2h or 45s.")
+             da: "<tidspunkt>: ÅÅÅÅ-MM-DD TT:MM, TT:MM eller kl. 14 / kl. 14.30 (næste gang klokken er det), "
+                + "i morgen TT:MM eller i morgen kl. 9, en ugedag som ons 14:00 eller tors 13.30, eller +10m / +1t30m fra nu. "
+                + "<varighed>: 90m, 90 min, 1t30m, 1 time, 2 timer eller 45s.",
+             en: "<when>: YYYY-MM-DD HH:MM, HH:MM or at 14 (the next time the clock shows it), tomorrow HH:MM, "
+                + "a weekday like wed 14:00, or +10m / +1h30m from now. <duration>: 90m, 90 min, 1h30m, 2h or 45s.")
     }
 
     /// Who may use a command, as a sentence start ("Only supervisors").

@@ -2,13 +2,13 @@
 public enum WhenSpec: Equatable, Sendable {
     /// `YYYY-MM-DD HH:MM`
     case absolute(year: Int, month: Int, day: Int, hour: Int, minute: Int)
-    /// `HH:MM`: the next time the clock shows it.
+    /// `HH:MM`, `kl. 14`, `kl. 14.30`: the next time the clock shows it.
     case timeOfDay(hour: Int, minute: Int)
     /// `tomorrow HH:MM` / `i morgen HH:MM`
     case tomorrow(hour: Int, minute: Int)
     /// `wed 14:00` / `ons 14:00`: the next such day, today if the time is still ahead.
     case weekday(Weekday, hour: Int, minute: Int)
-    /// `+10m`, `+1h30m`, `+45s`: that much real time from now.
+    /// `+10m`, `+1h30m`, `+45s`, `+90 min`: that much real time from now.
     case relative(seconds: Int)
 
     /// Reads a whole string as a `<when>`; nil if anything is left over or wrong.
@@ -24,7 +24,19 @@ public enum WhenSpec: Equatable, Sendable {
         guard let first = copy.next()?.lowercased() else { return nil }
         let spec: WhenSpec?
         if first.hasPrefix("+") {
-            spec = DurationSpec.parse(String(first.dropFirst())).map { .relative(seconds: $0.seconds) }
+            // `+1h30m` is one word; `+90 min` takes the unit word after a bare number, and no
+            // more, so `+1h 30m` stays "in an hour, for 30 minutes".
+            let amount = String(first.dropFirst())
+            var duration = DurationSpec.parse(amount)
+            if duration == nil, !amount.isEmpty, amount.allSatisfy(\.isASCIIDigit), let unit = copy.next() {
+                duration = DurationSpec.parse(amount + " " + unit)
+            }
+            spec = duration.map { .relative(seconds: $0.seconds) }
+        } else if ["kl", "kl.", "at"].contains(first) {
+            // `kl. 14`, `kl. 14.30`, `at 9:15`: the next time the clock shows it.
+            var clockWords = cursor
+            spec = scanClock(&clockWords).map { .timeOfDay(hour: $0.hour, minute: $0.minute) }
+            copy = clockWords
         } else if let date = parseDate(first) {
             spec = scanClock(&copy).map {
                 .absolute(year: date.year, month: date.month, day: date.day, hour: $0.hour, minute: $0.minute)

@@ -27,6 +27,16 @@ import PeerLearning
     ("+10m", .relative(seconds: 600)),
     ("+1h30m", .relative(seconds: 5400)),
     ("+45s", .relative(seconds: 45)),
+    ("kl. 14", .timeOfDay(hour: 14, minute: 0)),
+    ("kl. 14.30", .timeOfDay(hour: 14, minute: 30)),
+    ("Kl 9", .timeOfDay(hour: 9, minute: 0)),
+    ("at 9:15", .timeOfDay(hour: 9, minute: 15)),
+    ("i morgen kl. 14.30", .tomorrow(hour: 14, minute: 30)),
+    ("i morgen kl. 9", .tomorrow(hour: 9, minute: 0)),
+    ("tors 13.30", .weekday(.thursday, hour: 13, minute: 30)),
+    ("+90 min", .relative(seconds: 5400)),
+    ("+1t30m", .relative(seconds: 5400)),
+    ("+1 time", .relative(seconds: 3600)),
 ])
 func whenIsRead(_ text: String, _ expected: WhenSpec) {
     #expect(WhenSpec.parse(text) == expected)
@@ -34,7 +44,8 @@ func whenIsRead(_ text: String, _ expected: WhenSpec) {
 
 @Test(arguments: ["", "14", "24:00", "14:60", "14:5", "2026-13-01 10:00", "2026-02-29 10:00", "2026-04-31 10:00",
                   "2026-05-04", "tomorrow", "i morgen", "wed", "someday 10:00", "+0m", "+", "-10m",
-                  "14:00 extra", "kl. 14", "i 14:00", "26-05-04 10:00"])
+                  "14:00 extra", "i 14:00", "26-05-04 10:00", "kl.", "kl. 25", "kl. 14:5", "at", "+90",
+                  "+90 minx", "+367d", "+9223372036854775807s", "kl. 14 kl. 15", "+2 timer 15 min"])
 func badWhenIsRejected(_ text: String) {
     #expect(WhenSpec.parse(text) == nil)
 }

@@ -22,6 +22,9 @@ enum CommandDecider {
         case .malformed(let name):
             guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
             return .answer(Texts.badArguments(name, prefix: prefix, language: language))
+        case .unreadable(let name, let part):
+            guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
+            return .answer(Texts.unreadableTime(name, part: part, prefix: prefix, language: language))
         case .command(let command):
             guard command.name.allowedRoles.contains(role) else {
                 return .answer(Texts.forbidden(command.name, prefix: prefix, language: language))
