@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MatrixClient
 import PeerBotStore
 import PeerLearning
@@ -114,5 +115,30 @@ import Testing
         #expect(kept.text == "Miss [navn] i [seng]")
         #expect(kept.masked)
         #expect(try redactions(driver).map(\.event) == [edit.eventID])
+    }
+}
+
+extension PatientGuardFlow {
+    @Test func aRatingCommentIsKeptMaskedAndTheRatingRedacted() throws {
+        let flow = AssessmentFlow()
+        var driver = try flow.driver()
+        _ = try driver.say("!evaluer A")
+        let answer = driver.builder.text("4 4 4 4 4 god hos hr. Jensen på stue 4", from: "@anna:hs",
+                                         ts: Int64(Date().timeIntervalSince1970 * 1000) + 10)
+        try driver.deliver([answer], in: "!dmanna:hs")
+        let ratings = try driver.database.read { try $0.ratings(round: 1) }
+        #expect(ratings.map(\.comment) == ["god hos hr. [navn] på [seng]"])
+        #expect(try redactions(driver).map(\.event) == [answer.eventID])
+        #expect(try notices(driver, in: "!dmanna:hs").count == 1)
+    }
+
+    @Test func theDebugLogLineOfACommandIsMasked() throws {
+        let driver = try flow.endedSession().0
+        let config = driver.config
+        let logged = try driver.database.write { writer in
+            EventRouter(context: BatchContext(config: config, now: Date()), writer: writer, logger: Logger(label: "test"))
+                .loggable("!spørgsmål hr. Jensen 120385-1234")
+        }
+        #expect(logged == "!spørgsmål hr. [name] [CPR]")
     }
 }

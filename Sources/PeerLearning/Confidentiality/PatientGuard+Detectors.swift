@@ -1,5 +1,7 @@
 import Foundation
 
+// The expressions are compiled once; an NSRegularExpression is immutable and safe to share
+// between threads, which the compiler cannot see, hence `nonisolated(unsafe)`.
 extension PatientGuard {
     /// Ten digits, optionally split 6+4 by one hyphen or space, not part of a longer number.
     nonisolated(unsafe) static let cprExpression = try! NSRegularExpression(

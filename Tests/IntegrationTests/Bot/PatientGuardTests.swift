@@ -37,6 +37,12 @@ extension BotEngineTests {
             let threadID = try await writer.sendInThread(Self.thread, root: prompt.eventID, in: group.roomID)
             let directID = try await privateWriter.send(Self.direct, in: privateRoom)
             let doseID = try await doser.sendInThread(Self.dose, root: prompt.eventID, in: group.roomID)
+            // A command's text is logged at debug: it must be masked there too, and where it is forwarded.
+            let questionID = try await doser.send("!spørgsmål Må vi tale om hr. Mortensen på stue 4?", in: group.roomID)
+            let forwarded = try await cohort.botMessage("the forwarded question", in: cohort.supervisorRoom, seenBy: cohort.supervisor) {
+                $0.body.contains("Må vi tale om")
+            }
+            #expect(forwarded.body.contains("Må vi tale om hr. [navn] på [seng]?"), "the question was forwarded as \(forwarded.body)")
 
             let summary = try await cohort.botMessage("the summary", in: cohort.supervisorRoom, seenBy: cohort.supervisor,
                                                       timeout: .seconds(90)) {
@@ -51,6 +57,7 @@ extension BotEngineTests {
             try await checkNotice(cohort, to: privateWriter, in: privateRoom, kept: Self.directKept, group: false)
             try await checkRedacted(threadID, in: group.roomID, seenBy: cohort.supervisor)
             try await checkRedacted(directID, in: privateRoom, seenBy: privateWriter)
+            try await checkRedacted(questionID, in: group.roomID, seenBy: cohort.supervisor)
             let kept = try await cohort.supervisor.call(.get, Self.eventPath(doseID, in: group.roomID))
             #expect(kept["content"]?["body"]?.string == Self.dose, "the dose reflection was changed on the homeserver: \(kept.text)")
             try await doser.waitForCheckMark(from: cohort.bot, on: doseID, in: group.roomID)
