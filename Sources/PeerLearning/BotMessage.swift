@@ -12,6 +12,8 @@ public enum MessageKind: String, Sendable, CaseIterable {
     case assessmentRequest = "assessment_request"
     case assessmentResult = "assessment_result"
     case feedback, tasks, status, export, mydata, alert
+    /// A private notice that a patient identifier was masked (and the message redacted).
+    case `guard`
 }
 
 /// The `peerbot.error` mark on an error reply.

@@ -23,9 +23,11 @@ import Testing
             let number = try writer.planSession(
                 groupID: groupID, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,
                 plannedBy: "@sup:hs", at: fixedDate(3)).number
-            try writer.addReflection(
-                sessionNumber: number, userID: "@anna:hs", scope: .group, text: "Went well", eventID: "$r1",
-                roomID: "!g:hs", at: fixedDate(3800), late: false)
+            // Written as the v4 schema knew it: no guard mark yet.
+            try db.execute(sql: """
+                INSERT INTO reflection (sessionNumber, userID, scope, text, eventID, roomID, createdAt, late)
+                VALUES (?, '@anna:hs', 'group', 'Went well', '$r1', '!g:hs', ?, 0)
+                """, arguments: [number, fixedDate(3800).stored])
             try writer.addTask(
                 groupID: groupID, assignee: "@bo:hs", text: "Read the guideline", due: nil, sessionNumber: number,
                 createdBy: "@anna:hs", at: fixedDate(3500))
@@ -35,10 +37,11 @@ import Testing
 
         let database = try AppDatabase(path: path)
         let applied = try database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6-guard"])
         try database.read { reader throws in
             #expect(try reader.syncToken() == "s200_9")
             #expect(try reader.reflections(session: number).map(\.text) == ["Went well"])
+            #expect(try reader.reflections(session: number).map(\.masked) == [false], "kept before the guard: not marked")
             #expect(try reader.tasks(ofGroup: groupID).map(\.text) == ["Read the guideline"])
             #expect(try reader.assessmentRounds(ofGroup: groupID).isEmpty)
             #expect(try reader.anonymousCounts().isEmpty)

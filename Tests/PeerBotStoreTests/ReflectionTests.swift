@@ -105,3 +105,21 @@ func reflect(
         #expect(try database.read { try $0.reflections(session: number) }.isEmpty)
     }
 }
+
+@Suite struct ReflectionGuardMarkTests {
+    @Test func aMaskedReflectionKeepsItsMarkUntilAnEditWithoutIdentifiers() throws {
+        let database = try AppDatabase.inMemory()
+        try database.write { writer in
+            try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(1))
+            let group = try writer.createGroups([(name: "A", members: ["@anna:hs"])], at: fixedDate(2))[0].id
+            let number = try writer.planSession(groupID: group, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,
+                                                plannedBy: "@sup:hs", at: fixedDate(3)).number
+            let kept = try #require(try writer.addReflection(sessionNumber: number, userID: "@anna:hs", scope: .group, text: "Hr. [navn]",
+                                                             eventID: "$r", roomID: "!g:hs", at: fixedDate(3800), late: false, masked: true))
+            #expect(kept.masked)
+            #expect(try writer.reflection(eventID: "$r")?.masked == true)
+            try writer.editReflection(eventID: "$r", text: "Det gik godt", at: fixedDate(3900))
+            #expect(try writer.reflection(eventID: "$r")?.masked == false)
+        }
+    }
+}

@@ -33,6 +33,10 @@ public struct BotConfig: Sendable {
     public var encryptRooms = false
     public var retentionDays: Int?
     public var logLevel: Logger.Level = .info
+    /// What happens to a student text with a patient identifier (SPEC: Patient confidentiality).
+    public var patientGuard: PatientGuardMode = .redact
+    /// The administrator's extra identifier patterns, each one already checked to compile.
+    public var patientGuardPatterns: [String] = []
 
     public init(homeserver: String, userID: String, accessToken: Secret, supervisors: [String], databasePath: String, timeZone: ZoneRules) {
         self.homeserver = homeserver

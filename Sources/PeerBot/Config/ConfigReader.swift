@@ -68,6 +68,7 @@ struct ConfigReader {
         if let value = bool("self_assessment") { config.selfAssessment = value }
         if let value = bool("encrypt_rooms") { config.encryptRooms = value }
         readReflection(into: &config)
+        readPatientGuard(into: &config)
         if let level = string("log_level") {
             if let parsed = Logger.Level(rawValue: level.lowercased()) { config.logLevel = parsed } else {
                 problem("log_level", "must be one of trace, debug, info, notice, warning, error, critical")

@@ -3,9 +3,10 @@ import PeerBotStore
 import PeerLearning
 
 extension BotMessage {
-    /// The event content for this message, with the `peerbot.*` marks of SPEC.
-    func content(inReplyTo eventID: String? = nil, mention userID: String? = nil) -> JSONValue {
-        var content = MessageContent.message(body: body, html: html, msgtype: "m.notice", inReplyTo: eventID)
+    /// The event content for this message, with the `peerbot.*` marks of SPEC; `m.text` for
+    /// a message that asks someone to act, so their client notifies them.
+    func content(inReplyTo eventID: String? = nil, mention userID: String? = nil, msgtype: String = "m.notice") -> JSONValue {
+        var content = MessageContent.message(body: body, html: html, msgtype: msgtype, inReplyTo: eventID)
         content["peerbot.kind"] = .string(kind.rawValue)
         if let group { content["peerbot.group"] = .string(group) }
         if let session { content["peerbot.session"] = .int(Int64(session)) }

@@ -22,7 +22,8 @@ extension EventRouter {
         switch parsed {
         case .malformed:
             try enqueue(Texts.ratingMalformed(subjectName: name, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
-        case .rating(let marks, let comment):
+        case .rating(let marks, let written):
+            let comment = try written.map { try guarded($0, event: event, room: room).text }
             let replaced = try writer.ratings(round: round.id).contains { $0.rater == event.sender && $0.subject == subject }
             try writer.saveRating(round: round.id, rater: event.sender, subject: subject, marks: marks, comment: comment, at: context.now)
             try enqueue(Texts.ratingRecorded(subjectName: name, replaced: replaced, language: replyLanguage), in: room.roomID, replyTo: event.eventID)

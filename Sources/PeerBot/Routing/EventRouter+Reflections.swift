@@ -25,16 +25,20 @@ extension EventRouter {
         return context.now < round.deadline.addingTimeInterval(length)
     }
 
-    /// Stores one reflection and acknowledges it with a ✅ on the student's message.
+    /// Stores one reflection, after the patient guard (unless `already` guarded it), and
+    /// acknowledges it with a ✅ on the student's message unless that message is being redacted.
     mutating func keepReflection(_ event: ClientEvent, text: String, scope: PeerBotStore.ReflectionScope,
-                                 round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool = true) throws {
+                                 round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool = true,
+                                 guarded already: GuardedText? = nil) throws {
         guard try writer.isStudent(event.sender) else { return }
+        let kept = try already ?? guarded(text, event: event, room: room)
         let late = context.now > round.deadline
-        guard try writer.addReflection(sessionNumber: round.sessionNumber, userID: event.sender, scope: scope, text: text,
-                                       eventID: event.eventID, roomID: room.roomID, at: context.now, late: late) != nil else { return }
+        guard try writer.addReflection(sessionNumber: round.sessionNumber, userID: event.sender, scope: scope, text: kept.text,
+                                       eventID: event.eventID, roomID: room.roomID, at: context.now, late: late,
+                                       masked: kept.isMasked) != nil else { return }
         outcome.handled += 1
         logger.info("reflection kept", metadata: ["session": "\(round.sessionNumber)", "scope": "\(scope.rawValue)", "late": "\(late)"])
-        if acknowledge {
+        if acknowledge && !(kept.isMasked && context.config.patientGuard == .redact) {
             let reaction: JSONValue = ["m.relates_to": ["rel_type": "m.annotation", "event_id": .string(event.eventID), "key": "✅"]]
             try writer.enqueue(.send(roomID: room.roomID, eventType: "m.reaction", contentJSON: reaction.jsonString()))
             outcome.enqueued += 1
@@ -48,16 +52,21 @@ extension EventRouter {
         }
     }
 
-    /// An edit (`m.replace`) of a kept reflection replaces its text.
-    mutating func handleEdit(_ event: ClientEvent) throws {
+    /// An edit (`m.replace`) of a kept reflection replaces its text, after the patient guard;
+    /// other student texts' edits are only guarded.
+    mutating func handleEdit(_ event: ClientEvent, room: RoomRecord) throws {
         guard let original = event.content["m.relates_to"]?["event_id"]?.stringValue,
-              let text = (event.content["m.new_content"]?["body"] ?? event.content["body"])?.stringValue,
-              let kept = try writer.reflection(eventID: original), kept.userID == event.sender else { return }
+              let text = (event.content["m.new_content"]?["body"] ?? event.content["body"])?.stringValue else { return }
+        guard let kept = try writer.reflection(eventID: original), kept.userID == event.sender else {
+            try guardEdit(event, text: text, room: room)
+            return
+        }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
             try writer.removeReflection(eventID: original)
         } else {
-            try writer.editReflection(eventID: original, text: trimmed, at: context.now)
+            let result = try guarded(trimmed, event: event, room: room)
+            try writer.editReflection(eventID: original, text: result.text, at: context.now, masked: result.isMasked)
         }
         outcome.handled += 1
     }
@@ -92,14 +101,14 @@ extension EventRouter {
 
 extension EventRouter {
     /// `!reflect <text>`: a group reflection in the group room, a private one elsewhere.
-    mutating func reflect(_ text: String, event: ClientEvent, request: CommandRequest) throws -> BotMessage {
+    mutating func reflect(_ text: String, event: ClientEvent, request: CommandRequest, guarded: GuardedText? = nil) throws -> BotMessage {
         guard let group = try writer.activeGroup(ofStudent: event.sender),
               let round = try writer.latestReflectionRound(ofGroup: group.id),
               let record = try writer.session(number: round.sessionNumber) else {
             return Texts.noOpenReflection(language: request.language, prefix: request.prefix)
         }
         let scope: PeerBotStore.ReflectionScope = request.room.kind == .group ? .group : .private
-        try keepReflection(event, text: text, scope: scope, round: round, room: request.room, acknowledge: false)
+        try keepReflection(event, text: text, scope: scope, round: round, room: request.room, acknowledge: false, guarded: guarded)
         return Texts.reflectionAck(plan: try SessionLookup(reader: writer).plan(record),
                                    scope: scope == .group ? .group : .private,
                                    late: context.now > round.deadline, language: request.language)

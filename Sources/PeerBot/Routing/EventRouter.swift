@@ -71,7 +71,7 @@ struct EventRouter {
     mutating func handleMessage(_ event: ClientEvent, room: inout RoomRecord) throws {
         guard !event.isRedacted else { return }
         if event.content["m.relates_to"]?["rel_type"]?.stringValue == "m.replace" {
-            try handleEdit(event)
+            try handleEdit(event, room: room)
             return
         }
         let msgtype = event.content["msgtype"]?.stringValue
@@ -98,10 +98,11 @@ struct EventRouter {
             return
         case .answer(let message):
             reply = message
-        case .run(let command):
+        case .run(let written):
             if room.kind == .group { try countContribution(event, room: room) }
+            let (command, guardResult) = try guardedCommand(written, event: event, request: request)
             if case .reflect(let text) = command {
-                reply = try reflect(text, event: event, request: request)
+                reply = try reflect(text, event: event, request: request, guarded: guardResult)
             } else {
                 reply = try CommandHandlers(context: context, writer: writer).run(command, request)
             }
@@ -109,7 +110,7 @@ struct EventRouter {
         }
         outcome.handled += 1
         logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(reply.kind.rawValue)"])
-        logger.debug("command text", metadata: ["event": "\(event.eventID)", "body": "\(body)"])
+        logger.debug("command text", metadata: ["event": "\(event.eventID)", "body": "\(loggable(body))"])
         try enqueue(reply, in: room.roomID, replyTo: event.eventID, mention: event.sender)
     }
 

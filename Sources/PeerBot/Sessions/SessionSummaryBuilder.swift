@@ -17,7 +17,7 @@ struct SessionSummaryBuilder {
         let reflections = try reader.reflections(session: record.number)
         let members = try reader.members(ofGroup: record.groupID).map { member -> MemberLine in
             let own = reflections.filter { $0.userID == member.userID }
-            let line = { (r: ReflectionRecord) in ReflectionLine(text: r.text, late: r.late, edited: r.editedAt != nil) }
+            let line = { (r: ReflectionRecord) in ReflectionLine(text: r.text, late: r.late, edited: r.editedAt != nil, masked: r.masked) }
             return MemberLine(name: names[member.userID] ?? member.userID, userID: member.userID,
                               confirmedGoals: confirmed.contains(member.userID), messages: counts[member.userID] ?? 0,
                               groupReflections: own.filter { $0.scope == .group }.map(line),

@@ -27,7 +27,7 @@ extension StoreWriter {
     @discardableResult
     public func addReflection(
         sessionNumber: Int64, userID: String, scope: ReflectionScope, text: String,
-        eventID: String, roomID: String, at date: Date, late: Bool
+        eventID: String, roomID: String, at date: Date, late: Bool, masked: Bool = false
     ) throws -> ReflectionRecord? {
         guard try session(number: sessionNumber) != nil else {
             throw SessionStoreError.sessionNotFound(number: sessionNumber)
@@ -35,26 +35,27 @@ extension StoreWriter {
         try requireStudent(userID)
         try db.execute(
             sql: """
-                INSERT INTO reflection (sessionNumber, userID, scope, text, eventID, roomID, createdAt, late)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO reflection (sessionNumber, userID, scope, text, eventID, roomID, createdAt, late, masked)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (eventID) DO NOTHING
                 """,
-            arguments: [sessionNumber, userID, scope.rawValue, text, eventID, roomID, date.stored, late])
+            arguments: [sessionNumber, userID, scope.rawValue, text, eventID, roomID, date.stored, late, masked])
         guard db.changesCount > 0 else {
             return nil
         }
         return ReflectionRecord(
             id: db.lastInsertedRowID, sessionNumber: sessionNumber, userID: userID, scope: scope, text: text,
-            eventID: eventID, roomID: roomID, createdAt: date, late: late)
+            eventID: eventID, roomID: roomID, createdAt: date, late: late, masked: masked)
     }
 
-    /// Replaces the text of the reflection carried by `eventID` (an `m.replace` edit).
-    /// The schema refuses empty text.
+    /// Replaces the text of the reflection carried by `eventID` (an `m.replace` edit);
+    /// `masked` says whether the new text had identifiers masked. The schema refuses empty text.
     /// - returns: false when no reflection was carried by that event.
     @discardableResult
-    public func editReflection(eventID: String, text: String, at date: Date) throws -> Bool {
+    public func editReflection(eventID: String, text: String, at date: Date, masked: Bool = false) throws -> Bool {
         try db.execute(
-            sql: "UPDATE reflection SET text = ?, editedAt = ? WHERE eventID = ?", arguments: [text, date.stored, eventID])
+            sql: "UPDATE reflection SET text = ?, editedAt = ?, masked = ? WHERE eventID = ?",
+            arguments: [text, date.stored, masked, eventID])
         return db.changesCount > 0
     }
 

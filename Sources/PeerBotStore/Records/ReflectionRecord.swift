@@ -26,10 +26,12 @@ public struct ReflectionRecord: Codable, Sendable, Equatable, FetchableRecord, S
     public var editedAt: Date?
     /// Written after the round's deadline.
     public var late: Bool
+    /// The patient guard masked identifiers in `text` before it was kept.
+    public var masked: Bool
 
     public init(
         id: Int64, sessionNumber: Int64, userID: String, scope: ReflectionScope, text: String,
-        eventID: String, roomID: String, createdAt: Date, editedAt: Date? = nil, late: Bool
+        eventID: String, roomID: String, createdAt: Date, editedAt: Date? = nil, late: Bool, masked: Bool = false
     ) {
         self.id = id
         self.sessionNumber = sessionNumber
@@ -41,5 +43,6 @@ public struct ReflectionRecord: Codable, Sendable, Equatable, FetchableRecord, S
         self.createdAt = createdAt
         self.editedAt = editedAt
         self.late = late
+        self.masked = masked
     }
 }

@@ -66,11 +66,14 @@ public struct ReflectionLine: Sendable, Equatable {
     public var text: String
     public var late: Bool
     public var edited: Bool
+    /// The patient guard masked identifiers in it.
+    public var masked: Bool
 
-    public init(text: String, late: Bool = false, edited: Bool = false) {
+    public init(text: String, late: Bool = false, edited: Bool = false, masked: Bool = false) {
         self.text = text
         self.late = late
         self.edited = edited
+        self.masked = masked
     }
 }
 

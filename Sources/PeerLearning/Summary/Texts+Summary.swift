@@ -81,11 +81,12 @@ extension Texts {
         }
     }
 
-    /// "for sent, redigeret" / "late, edited"; nil when neither.
+    /// "for sent, redigeret, patientoplysninger skjult" / "late, edited, patient details masked"; nil when none.
     static func reflectionNote(_ reflection: ReflectionLine, _ language: Language) -> String? {
         var notes: [String] = []
         if reflection.late { notes.append(lateWord(language)) }
         if reflection.edited { notes.append(pick(language, da: "redigeret", en: "edited")) }
+        if reflection.masked { notes.append(pick(language, da: "patientoplysninger skjult", en: "patient details masked")) }
         return notes.isEmpty ? nil : notes.joined(separator: ", ")
     }
 

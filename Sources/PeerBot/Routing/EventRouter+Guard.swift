@@ -1,0 +1,89 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+extension EventRouter {
+    /// A student's text as the bot may keep or forward it (SPEC: Patient confidentiality):
+    /// identifiers masked in the room's language. With `patient_guard: redact` the message is
+    /// redacted where it was posted; the student is told privately what was kept.
+    mutating func guarded(_ text: String, event: ClientEvent, room: RoomRecord) throws -> GuardedText {
+        let mode = context.config.patientGuard
+        guard mode != .off else { return GuardedText(text: text, kinds: []) }
+        let result = try patientGuard().check(text, language: context.language(of: room))
+        guard result.isMasked else { return result }
+        logger.notice("patient identifier masked", metadata: [
+            "room": "\(room.roomID)", "event": "\(event.eventID)", "kinds": "\(result.kinds.map(\.rawValue).joined(separator: ","))",
+        ])
+        if mode == .redact {
+            try writer.enqueue(.redact(roomID: room.roomID, eventID: event.eventID, reason: Self.guardReason))
+            outcome.enqueued += 1
+        }
+        try tellAboutGuard(result, mode: mode, sender: event.sender, groupText: room.kind != .direct)
+        return result
+    }
+
+    /// The reason on every redaction the guard makes.
+    static let guardReason = "patient identifier"
+
+    /// The `guard` notice, as `m.text` naming the student, in their direct room (created first when there is none).
+    private mutating func tellAboutGuard(_ result: GuardedText, mode: PatientGuardMode, sender: String, groupText: Bool) throws {
+        let existing = try writer.directRoom(userID: sender)
+        let language = existing.map(context.language(of:)) ?? context.config.language
+        let notice = Texts.guardNotice(kinds: result.kinds, kept: result.text, mode: mode, groupText: groupText, language: language)
+        let roomID = try existing?.roomID ?? DirectRooms(writer: writer, config: context.config).room(for: sender)
+        try writer.enqueueMessage(notice.content(mention: sender, msgtype: "m.text"), to: roomID)
+        outcome.enqueued += 1
+    }
+
+    /// The detector with everyone whose name is not a patient's: the roster and the supervisors.
+    func patientGuard() throws -> PatientGuard {
+        let students = try writer.students()
+        let names = students.map(\.name) + students.map { MatrixUserID.localpart(of: $0.userID) }
+            + context.config.supervisors.map { MatrixUserID.localpart(of: $0) }
+        return PatientGuard(knownNames: names, patterns: context.config.patientGuardPatterns)
+    }
+
+    /// A body fit for a debug log line: identifiers masked unless the guard is off.
+    func loggable(_ body: String) -> String {
+        context.config.patientGuard == .off ? body : PatientGuard(patterns: context.config.patientGuardPatterns).check(body, language: .en).text
+    }
+
+    /// The command with its student-written text guarded: `!question`, `!task add`, `!reflect`.
+    mutating func guardedCommand(_ command: Command, event: ClientEvent, request: CommandRequest) throws -> (Command, GuardedText?) {
+        guard request.role == .student else { return (command, nil) }
+        switch command {
+        case .question(let text):
+            let result = try guarded(text, event: event, room: request.room)
+            return (.question(text: result.text), result)
+        case .taskAdd(let assignee, let text, let due):
+            let result = try guarded(text, event: event, room: request.room)
+            return (.taskAdd(assignee: assignee, text: result.text, due: due), result)
+        case .reflect(let text):
+            let result = try guarded(text, event: event, room: request.room)
+            return (.reflect(text: result.text), result)
+        default:
+            return (command, nil)
+        }
+    }
+}
+
+extension EventRouter {
+    /// A student's edit of something other than a kept reflection: in their direct room (a
+    /// rating or a reflection the bot did not keep) or a command carrying their text. Nothing
+    /// stored changes, but the edit is redacted too when it adds an identifier.
+    mutating func guardEdit(_ event: ClientEvent, text: String, room: RoomRecord) throws {
+        guard try writer.isStudent(event.sender) else { return }
+        if room.kind == .direct && room.userID == event.sender {
+            _ = try guarded(text, event: event, room: room)
+            return
+        }
+        let parse = CommandParser.parse(text, prefix: context.config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
+        switch parse {
+        case .command(.question(let written)), .command(.taskAdd(_, let written, _)), .command(.reflect(let written)):
+            _ = try guarded(written, event: event, room: room)
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+// The expressions are compiled once; an NSRegularExpression is immutable and safe to share
+// between threads, which the compiler cannot see, hence `nonisolated(unsafe)`.
+extension PatientGuard {
+    /// Ten digits, optionally split 6+4 by one hyphen or space, not part of a longer number.
+    nonisolated(unsafe) static let cprExpression = try! NSRegularExpression(
+        pattern: #"(?<![0-9])([0-9]{6})[- ]?([0-9]{4})(?![0-9])"#)
+
+    /// A title as a whole word (any case, full stop optional), then a capitalised name of up
+    /// to three words; later words need a lower-case letter, so "I" or "OK" never join a name,
+    /// and a later word is never a title ("hr. Jensen Mrs. Brown" is two names).
+    nonisolated(unsafe) static let titledNameExpression = try! NSRegularExpression(
+        pattern: #"(?<![\p{L}\p{N}])"# + titles + #"\.?[ \t\u00A0]+"#
+            + #"(\p{Lu}\p{L}*(?:[-'’]\p{Lu}\p{L}*)*(?:[ \u00A0](?!"# + titles + #"(?![\p{L}]))\p{Lu}\p{Ll}+(?:-\p{Lu}\p{L}*)*){0,2})"#)
+
+    private static let titles = "(?i:hr|fru|frk|mrs|mr|ms|miss)"
+
+    /// `stue`/`seng`/`room`/`bed` with a number (`nr.` allowed), optionally followed by a bed in that room.
+    nonisolated(unsafe) static let bedExpression = try! NSRegularExpression(
+        pattern: #"(?<![\p{L}\p{N}])(?i:stue|seng|room|bed)"# + bedNumber
+            + #"(?:[ \t\u00A0]*,?[ \t\u00A0]*(?i:seng|bed)"# + bedNumber + ")?")
+
+    private static let bedNumber = #"(?:[ \t\u00A0]*(?i:nr)\.?)?[ \t\u00A0]*[0-9]{1,4}[a-zA-Z]?(?![\p{L}\p{N}])"#
+
+    static func cprNumbers(in text: String) -> [IdentifierSpan] {
+        matches(cprExpression, in: text).compactMap { match in
+            guard let range = Range(match.range, in: text) else { return nil }
+            let digits = text[range].compactMap(\.wholeNumberValue)
+            return CPRDate.isValid(digits) ? IdentifierSpan(kind: .cpr, range: range) : nil
+        }
+    }
+
+    func names(in text: String) -> [IdentifierSpan] {
+        Self.matches(Self.titledNameExpression, in: text).compactMap { match in
+            guard let range = Range(match.range(at: 1), in: text) else { return nil }
+            return isKnownPerson(text[range]) ? nil : IdentifierSpan(kind: .name, range: range)
+        }
+    }
+
+    static func beds(in text: String) -> [IdentifierSpan] {
+        matches(bedExpression, in: text).compactMap { match in
+            Range(match.range, in: text).map { IdentifierSpan(kind: .bed, range: $0) }
+        }
+    }
+
+    func custom(in text: String) -> [IdentifierSpan] {
+        patterns.flatMap { pattern in
+            Self.matches(pattern, in: text).compactMap { match in
+                guard match.range.length > 0, let range = Range(match.range, in: text) else { return nil }
+                return IdentifierSpan(kind: .custom, range: range)
+            }
+        }
+    }
+
+    /// A name is someone's on the roster (or a supervisor's) when every word of it is a part of that one person's name.
+    func isKnownPerson(_ name: Substring) -> Bool {
+        let words = Self.nameParts(String(name))
+        return !words.isEmpty && people.contains { words.isSubset(of: $0) }
+    }
+
+    /// Lower-cased name parts: "Anna-Marie Holm" and "anna_marie.holm" both give anna, marie, holm.
+    static func nameParts(_ name: String) -> Set<String> {
+        Set(name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+    }
+
+    static func matches(_ expression: NSRegularExpression, in text: String) -> [NSTextCheckingResult] {
+        expression.matches(in: text, range: NSRange(text.startIndex..., in: text))
+    }
+}
+
+extension PatientGuard {
+    /// Earliest first, the longer of two that start together; a span overlapping a kept one is dropped.
+    static func withoutOverlaps(_ spans: [IdentifierSpan]) -> [IdentifierSpan] {
+        let ordered = spans.sorted {
+            $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
+                : $0.range.upperBound > $1.range.upperBound
+        }
+        var kept: [IdentifierSpan] = []
+        for span in ordered where kept.last.map({ span.range.lowerBound >= $0.range.upperBound }) ?? true {
+            kept.append(span)
+        }
+        return kept
+    }
+
+    /// Other places where a found name or custom match appears again as the start of a word:
+    /// once "hr. Jensen" gives him away, "Jensen" and "Jensens" elsewhere do too.
+    static func echoes(of spans: [IdentifierSpan], in text: String) -> [IdentifierSpan] {
+        var seen: Set<String> = []
+        var echoes: [IdentifierSpan] = []
+        for span in spans where span.kind == .name || span.kind == .custom {
+            let needle = String(text[span.range])
+            guard seen.insert(needle).inserted else { continue }
+            var from = text.startIndex
+            while let found = text.range(of: needle, range: from..<text.endIndex) {
+                from = found.upperBound
+                if found.lowerBound > text.startIndex {
+                    let before = text[text.index(before: found.lowerBound)]
+                    if before.isLetter || before.isNumber { continue }
+                }
+                if found != span.range { echoes.append(IdentifierSpan(kind: span.kind, range: found)) }
+            }
+        }
+        return echoes
+    }
+}
