@@ -96,6 +96,11 @@ extension MatrixClient {
         }
     }
 
+    /// Every current state event of a room, each with its sender (`GET …/state/{type}` gives content only).
+    public func roomState(roomID: String) async throws -> [ClientEvent] {
+        try await call("GET", "/_matrix/client/v3/rooms/\(Self.encode(roomID))/state", as: [ClientEvent].self)
+    }
+
     @discardableResult
     public func setState(roomID: String, type: String, stateKey: String = "", content: JSONValue) async throws -> String {
         let answer = try await call("PUT", statePath(roomID, type, stateKey), json: content, as: JSONValue.self)

@@ -77,12 +77,13 @@ public struct ExportBuilder {
     }
 }
 
-/// CSV text for export tables.
+/// CSV text for export tables, every cell neutralised for spreadsheets.
 public enum CSVText {
     public static func make(header: [String], rows: [[String]]) throws -> Data {
         let writer = try CSVWriter(stream: .toMemory())
         try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
+        // Students write the texts: none may run as a formula when a supervisor opens the file.
+        for row in rows { try writer.write(row: row.map(SpreadsheetCell.neutralised)) }
         writer.stream.close()
         guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return Data() }
         return data + Data("\n".utf8)

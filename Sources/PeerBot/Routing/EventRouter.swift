@@ -102,6 +102,8 @@ struct EventRouter {
             if room.kind == .group { try countContribution(event, room: room) }
             if case .reflect(let text) = command {
                 reply = try reflect(text, event: event, request: request)
+            } else if let notice = try answerPrivately(command, request: request) {
+                reply = notice
             } else {
                 reply = try CommandHandlers(context: context, writer: writer).run(command, request)
             }

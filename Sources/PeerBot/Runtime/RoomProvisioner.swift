@@ -12,8 +12,7 @@ struct RoomProvisioner: Sendable {
     let config: ConfigHolder
     let logger: Logger
 
-    /// State event that marks rooms the bot made, so an unrecorded one can be found again.
-    static let markerType = "org.peerbot.room"
+    static let markerType = RoomMarker.type
     static let pendingKey = "supervisor_room.creating"
     static let invitedKey = "supervisor_room.invited"
 
@@ -81,11 +80,13 @@ struct RoomProvisioner: Sendable {
         }
     }
 
-    /// A joined room carrying the bot's marker of this kind, if any.
+    /// A joined room carrying the bot's own marker of this kind, if any; a marker someone else
+    /// wrote (a student in their own room) is never adopted.
     private func findMarkedRoom(kind: String, retrying: Retrying) async throws -> String? {
         let rooms = try await retrying.run("joined rooms") { try await client.joinedRooms() }
-        for roomID in rooms {
-            let marker = try await retrying.run("room marker") { try await client.state(roomID: roomID, type: Self.markerType) }
+        let botUserID = config.current.userID
+        for roomID in rooms where try database.read({ try $0.room(id: roomID) }) == nil {
+            let marker = try await retrying.run("room marker") { try await client.trustedMarker(roomID: roomID, botUserID: botUserID) }
             if marker?["kind"]?.stringValue == kind { return roomID }
         }
         return nil

@@ -51,6 +51,8 @@ extension StoreWriter {
     @discardableResult
     public func removeStudent(userID: String) throws -> Bool {
         try db.execute(sql: "DELETE FROM student WHERE userID = ?", arguments: [userID])
-        return db.changesCount > 0
+        guard db.changesCount > 0 else { return false }
+        try noteErasure()
+        return true
     }
 }
