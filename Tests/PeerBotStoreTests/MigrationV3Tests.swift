@@ -17,14 +17,14 @@ import Testing
             let writer = StoreWriter(db)
             try writer.setSyncToken("s90_4")
             try writer.enqueue(sendAction(), at: fixedDate(1))
-            try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: ["style": ["visual"]], at: fixedDate(2))
+            try writer.insertLegacyStudent(userID: "@anna:hs", name: "Anna", attributes: ["style": ["visual"]], at: fixedDate(2))
             return try writer.createGroups([(name: "A", members: ["@anna:hs"])], at: fixedDate(3))[0].id
         }
         try old.close()
 
         let database = try AppDatabase(path: path)
         let applied = try database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
         try database.read { reader throws in
             #expect(try reader.syncToken() == "s90_4")
             #expect(try reader.pendingOutbox(limit: 10).map(\.action) == [sendAction()])

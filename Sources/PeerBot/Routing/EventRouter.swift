@@ -34,6 +34,9 @@ struct EventRouter {
             for (roomID, joined) in sync.rooms.join.sorted(by: { $0.key < $1.key }) {
                 try router.handleTimeline(roomID: roomID, events: (backfill[roomID] ?? []) + joined.timeline.events)
             }
+            for (roomID, left) in sync.rooms.leave.sorted(by: { $0.key < $1.key }) {
+                try router.handleLoss(roomID: roomID, left)
+            }
         }
         try writer.setSyncToken(sync.nextBatch)
         return router.outcome

@@ -41,3 +41,55 @@ extension Texts {
         return BotMessage(kind: .alert, body: body, html: paragraph(body), group: group)
     }
 }
+
+/// A room the bot was removed from, as the supervisors are told about it.
+public struct LostRoom: Sendable, Equatable {
+    public var roomID: String
+    /// `group`, `direct`, `invited`.
+    public var kind: String
+    public var group: String?
+    public var student: String?
+    /// Who removed the bot; nil when it is not known.
+    public var by: String?
+    public var banned: Bool
+    /// True when a new direct room was made in its place.
+    public var replaced: Bool
+
+    public init(roomID: String, kind: String, group: String?, student: String?, by: String?, banned: Bool, replaced: Bool) {
+        self.roomID = roomID
+        self.kind = kind
+        self.group = group
+        self.student = student
+        self.by = by
+        self.banned = banned
+        self.replaced = replaced
+    }
+}
+
+extension Texts {
+    /// To the supervisor room: the bot lost a room, and what happens next.
+    public static func roomLost(_ lost: LostRoom, language: Language) -> BotMessage {
+        let da = language == .da
+        let what: String = switch lost.kind {
+        case "group": da ? "rummet for gruppe \(lost.group ?? "?")" : "the room of group \(lost.group ?? "?")"
+        case "direct": da ? "det direkte rum med \(lost.student ?? "?")" : "the direct room with \(lost.student ?? "?")"
+        default: da ? "rummet \(lost.roomID)" : "the room \(lost.roomID)"
+        }
+        let how = lost.banned ? (da ? "udelukket fra" : "banned from") : (da ? "fjernet fra" : "removed from")
+        var body = da ? "Jeg er blevet \(how) \(what)" : "I was \(how) \(what)"
+        if let by = lost.by { body += da ? " af \(by)." : " by \(by)." } else { body += "." }
+        if lost.replaced {
+            body += da ? " Jeg har oprettet et nyt direkte rum og inviteret den studerende." : " I made a new direct room and invited the student."
+        } else if lost.kind != "direct" {
+            body += da ? " Invitér mig igen, så kommer jeg tilbage." : " Invite me again and I will rejoin."
+        }
+        return BotMessage(kind: .alert, body: body, html: paragraph(body), group: lost.group)
+    }
+
+    /// In a student's new direct room, after the old one was lost.
+    public static func directRoomReplaced(language: Language) -> BotMessage {
+        let body = pick(language, da: "Vores tidligere direkte rum er lukket, så det er her, jeg skriver til dig fremover.",
+                        en: "Our earlier direct room was closed, so this is where I will write to you from now on.")
+        return BotMessage(kind: .welcome, body: body, html: paragraph(body))
+    }
+}
