@@ -84,3 +84,36 @@ import Testing
         #expect(try driver.database.read { try $0.room(id: "!groupA:hs") }?.kind == .group)
     }
 }
+
+@Suite struct SupervisorReload {
+    @Test func aRemovedSupervisorLosesPowerAndIsTakenOutAndANewOneIsInvitedEverywhere() throws {
+        let driver = try SessionFlow().driverWithGroup()
+        var config = driver.config
+        config.supervisors = [RoomDriver.sup, "@zoe:hs"]
+        let changes = SupervisorChanges(old: [RoomDriver.sup, "@eva:hs"], new: config.supervisors)
+        let chosen = config
+        let queued = try driver.database.write { try changes.apply(config: chosen, writer: $0) }
+        #expect(queued > 0)
+        let actions = try driver.actions()
+        let levels = actions.compactMap { action -> (String, JSONValue)? in
+            guard case .state(let room, "m.room.power_levels", "", let json) = action, let content = JSONValue.parse(json) else { return nil }
+            return (room, content)
+        }
+        #expect(Set(levels.map(\.0)) == ["!groupA:hs", RoomDriver.room])
+        for (_, content) in levels {
+            #expect(content["users"] == [RoomDriver.sup: 100, "@zoe:hs": 100])
+            #expect(content["invite"] == 100)
+        }
+        #expect(actions.contains(.kick(roomID: "!groupA:hs", userID: "@eva:hs", reason: Texts.supervisorRemovedReason(language: config.language))))
+        #expect(actions.contains(.kick(roomID: RoomDriver.room, userID: "@eva:hs", reason: Texts.supervisorRemovedReason(language: config.language))))
+        #expect(actions.contains(.invite(roomID: "!groupA:hs", userID: "@zoe:hs")))
+        #expect(!actions.contains { if case .kick(_, RoomDriver.sup, _) = $0 { true } else { false } })
+    }
+
+    @Test func anUnchangedListQueuesNothing() throws {
+        let driver = try SessionFlow().driverWithGroup()
+        let config = driver.config
+        let queued = try driver.database.write { try SupervisorChanges(old: [RoomDriver.sup], new: [RoomDriver.sup]).apply(config: config, writer: $0) }
+        #expect(queued == 0)
+    }
+}

@@ -93,3 +93,10 @@ extension Texts {
         return BotMessage(kind: .welcome, body: body, html: paragraph(body))
     }
 }
+
+extension Texts {
+    /// The reason shown with the kick of someone no longer configured as a supervisor.
+    public static func supervisorRemovedReason(language: Language) -> String {
+        pick(language, da: "Ikke længere vejleder i peerbots konfiguration.", en: "No longer a supervisor in peerbot's configuration.")
+    }
+}
