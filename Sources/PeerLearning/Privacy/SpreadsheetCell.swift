@@ -5,8 +5,18 @@ public enum SpreadsheetCell {
 
     /// The text with a leading `'` when it could start a formula; plain numbers stay as they are.
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, triggers.contains(first), !isPlainNumber(text) else { return text }
+        guard let first = text.unicodeScalars.first, triggers.contains(first), !isPlainNumber(text), !isUserID(text) else { return text }
         return "'" + text
+    }
+
+    /// `@anna:example.org`: a Matrix user id's characters allow no call, quote or `|`, so it
+    /// cannot fetch or run anything, and the export's id columns stay as the ids are.
+    private static func isUserID(_ text: String) -> Bool {
+        let parts = text.dropFirst().split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard text.hasPrefix("@"), parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        let local = parts[0].unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._=-/".unicodeScalars.contains($0) }
+        let server = parts[1].unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-:".unicodeScalars.contains($0)) }
+        return local && server
     }
 
     /// `-3`, `-0.25`: a number is never a formula, and a prefix would make it text.
