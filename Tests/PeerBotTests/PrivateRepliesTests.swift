@@ -86,3 +86,20 @@ import Testing
         #expect(try driver.database.read { try $0.task(id: task.id) }?.doneAt == nil)
     }
 }
+
+@Suite struct EarlierGroups {
+    @Test func myDataAndTheExportIncludeAStudentsEarlierGroups() throws {
+        var driver = try SessionFlow().driverWithGroup()
+        _ = try driver.say("!task add Læs retningslinjen om sepsis", from: "@anna:hs", in: "!groupA:hs")
+        _ = try driver.say("!groups plan size=2 seed=3")
+        _ = try driver.say("!groups create")
+        let (mine, export) = try driver.database.read { reader in
+            (try MyDataBuilder(reader: reader).document(for: "@anna:hs", now: Date()), try ExportBuilder(reader: reader).document(group: nil))
+        }
+        #expect(mine.groups.count == 2)
+        #expect(mine.groups.first?.hasPrefix("A (until ") == true)
+        #expect(mine.tasks.contains { $0.text == "Læs retningslinjen om sepsis" && $0.group.hasPrefix("A (until ") })
+        let tasks = try #require(export).tasks
+        #expect(tasks.contains { $0.text == "Læs retningslinjen om sepsis" && $0.group.hasPrefix("A (until ") })
+    }
+}

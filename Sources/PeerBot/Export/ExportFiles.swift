@@ -1,4 +1,6 @@
 import Foundation
+import PeerBotStore
+import PeerLearning
 
 #if canImport(Glibc)
 import Glibc
@@ -43,5 +45,14 @@ public enum ExportFiles {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // createDirectory's mode is filtered by the umask; set it exactly.
         guard chmod(folder, 0o700) == 0 else { throw Failure(path: folder, reason: String(cString: strerror(errno))) }
+    }
+}
+
+extension StudyGroupRecord {
+    /// The group's name in exports: an earlier formation's group is told apart from the current
+    /// group of the same name by the day it was archived (`A (until 2026-11-02)`).
+    var exportLabel: String {
+        guard let archivedAt else { return name }
+        return "\(name) (until \(SessionTimeFormat.isoDay(archivedAt, timeZone: .utc)))"
     }
 }
