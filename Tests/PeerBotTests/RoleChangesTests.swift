@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MatrixClient
 import PeerBotStore
 import PeerLearning
@@ -115,5 +116,20 @@ import Testing
         let config = driver.config
         let queued = try driver.database.write { try SupervisorChanges(old: [RoomDriver.sup], new: [RoomDriver.sup]).apply(config: config, writer: $0) }
         #expect(queued == 0)
+    }
+}
+
+@Suite struct EarlierRooms {
+    @Test func groupRoomsFromBeforeAreClosedOnceAtStart() throws {
+        let driver = try SessionFlow().driverWithGroup()
+        let provisioner = RoomProvisioner(client: MatrixClient(homeserver: "http://hs", accessToken: "t", transport: ScriptedHomeserver()),
+                                          database: driver.database, config: ConfigHolder(driver.config), logger: .init(label: "test"))
+        try provisioner.closeEarlierRooms(driver.config)
+        try provisioner.closeEarlierRooms(driver.config)
+        let rooms = try driver.actions().compactMap { action -> String? in
+            if case .state(let room, "m.room.power_levels", _, let json) = action, JSONValue.parse(json)?["invite"] == 100 { return room }
+            return nil
+        }
+        #expect(rooms.sorted() == ["!groupA:hs", RoomDriver.room].sorted())
     }
 }

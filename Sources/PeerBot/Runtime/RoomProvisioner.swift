@@ -29,6 +29,24 @@ struct RoomProvisioner: Sendable {
             try await createSupervisorRoom(config, retrying: retrying)
         }
         try inviteNewSupervisors(config)
+        try closeEarlierRooms(config)
+    }
+
+    static let closedKey = "rooms.closed_power_levels"
+
+    /// Group rooms (and a supervisor room the bot made) from before the rooms were closed let
+    /// students invite: once, their power levels are set to the closed ones.
+    func closeEarlierRooms(_ config: BotConfig) throws {
+        try database.write { writer in
+            guard try writer.setting(Self.closedKey) == nil else { return }
+            var rooms = try writer.rooms(kind: .group).map(\.roomID)
+            if config.supervisorRoom == nil, let supervisorRoom = try writer.supervisorRoom() { rooms.append(supervisorRoom.roomID) }
+            let levels = RoomRequests.closedPowerLevels(supervisors: config.supervisors).jsonString()
+            for roomID in rooms {
+                try writer.enqueue(.state(roomID: roomID, eventType: "m.room.power_levels", stateKey: "", contentJSON: levels))
+            }
+            try writer.setSetting(Self.closedKey, "1")
+        }
     }
 
     private func joinConfigured(_ reference: String, retrying: Retrying) async throws {
