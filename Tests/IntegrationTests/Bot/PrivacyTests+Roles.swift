@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 extension BotEngineTests.Privacy {
-    @Test("roles on Matrix: a supervisor added and removed by SIGHUP, a student removed after a closed round")
+    @Test("roles on Matrix: a supervisor added and removed by SIGHUP, a student removed after a closed round, a lost room regained")
     func rolesFollowTheConfigurationAndRoster() async throws {
         let cohort = try await CohortScenario.start(studentCount: 3, extra: Self.config, label: "roles")
         defer { cohort.bot.kill9() }
@@ -11,6 +11,31 @@ extension BotEngineTests.Privacy {
         try await checkSupervisorReload(cohort, group: group)
         let scores = try await closeARound(cohort, group: group, directRooms: formed.directRooms)
         try await checkStudentRemoval(cohort, group: group, student: cohort.students[1], scores: scores)
+        try await checkLostRoom(cohort)
+    }
+
+    /// In room version 12 nobody can kick the bot from a room it made (it is the creator), so a
+    /// room a supervisor made and invited it to is where it can be lost: the supervisor room
+    /// hears of the kick, and the bot comes back when invited again and answers there.
+    func checkLostRoom(_ cohort: CohortScenario) async throws {
+        let refused = try await Self.refusal {
+            _ = try await cohort.supervisor.call(.post, "/_matrix/client/v3/rooms/\(MatrixHTTP.segment(cohort.supervisorRoom))/kick",
+                                                 body: ["user_id": .string(cohort.bot.userID), "reason": "test"])
+        }
+        #expect(refused == 403, "the bot could be kicked from a room it made: \(refused.map(String.init) ?? "success")")
+        let roomID = try await cohort.supervisor.createRoom(name: "afdelingsmøde", invite: [cohort.bot.userID])
+        try await cohort.supervisor.waitForMembership(of: cohort.bot.userID, in: roomID, timeout: .seconds(60), check: cohort.bot.checkAlive)
+        _ = try await cohort.command("!hjælp", in: roomID)
+        _ = try await cohort.supervisor.call(.post, "/_matrix/client/v3/rooms/\(MatrixHTTP.segment(roomID))/kick",
+                                             body: ["user_id": .string(cohort.bot.userID), "reason": "test"])
+        let alert = try await cohort.botMessage("an alert about the lost room", in: cohort.supervisorRoom, seenBy: cohort.supervisor) {
+            $0.peerbotKind == "alert" && $0.body.contains(roomID) && $0.body.contains(cohort.supervisor.userID)
+        }
+        #expect(!alert.body.isEmpty)
+        try await cohort.supervisor.invite(cohort.bot.userID, to: roomID)
+        try await cohort.supervisor.waitForMembership(of: cohort.bot.userID, in: roomID, timeout: .seconds(60), check: cohort.bot.checkAlive)
+        let help = try await cohort.command("!hjælp", in: roomID).reply
+        #expect(help.peerbotKind == "help", "after rejoining, !hjælp was answered with \(help)")
     }
 
     /// Rewrites the configured supervisor list and sends SIGHUP.
