@@ -25,7 +25,8 @@ import Testing
 
     @Test func theRosterAndExportAskedInAGroupRoomGoToTheSupervisorRoom() throws {
         var driver = try SessionFlow().driverWithGroup()
-        _ = try driver.say(#"!student add @anna:hs "Anna" background=refugee-background"#)
+        let added = try #require(try driver.say(#"!student add @anna:hs "Anna" background=refugee-background"#, in: Self.groupRoom))
+        #expect(added["peerbot.kind"] == "reply" && added["body"]?.stringValue?.contains("refugee") == false)
         let notice = try #require(try driver.say("!students", in: Self.groupRoom))
         #expect(notice["peerbot.kind"] == "reply")
         #expect(!(try driver.contents(in: Self.groupRoom).contains { $0.jsonString().contains("refugee-background") }))

@@ -103,7 +103,7 @@ struct RoomProvisioner: Sendable {
     private func findMarkedRoom(kind: String, retrying: Retrying) async throws -> String? {
         let rooms = try await retrying.run("joined rooms") { try await client.joinedRooms() }
         let botUserID = config.current.userID
-        for roomID in rooms where try database.read({ try $0.room(id: roomID) }) == nil {
+        for roomID in rooms where try !database.read({ try $0.isKnownRoom(roomID) }) {
             let marker = try await retrying.run("room marker") { try await client.trustedMarker(roomID: roomID, botUserID: botUserID) }
             if marker?["kind"]?.stringValue == kind { return roomID }
         }

@@ -7,6 +7,15 @@ extension StoreReader {
     }
 }
 
+extension StoreReader {
+    /// Whether the room is recorded anywhere: as a managed room or as made for a ref.
+    public func isKnownRoom(_ roomID: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM room WHERE roomID = ?) OR EXISTS (SELECT 1 FROM roomRef WHERE roomID = ?)
+            """, arguments: [roomID, roomID]) ?? false
+    }
+}
+
 extension StoreWriter {
     /// Forgets which ref a lost room was made for, so that a new room is made for it when needed.
     public func forgetRoomRef(roomID: String) throws {

@@ -1,9 +1,10 @@
 /// Which replies carry private texts and so go to the supervisor room wherever they were asked.
 public enum PrivateReplies {
-    /// Summaries (every reflection), the roster (diversity attributes) and exports.
+    /// Summaries (every reflection), the roster and a student's stored entry (diversity
+    /// attributes), and exports.
     public static func belongInSupervisorRoom(_ command: Command) -> Bool {
         switch command {
-        case .summary, .students, .export: true
+        case .summary, .students, .studentAdd, .export: true
         default: false
         }
     }
