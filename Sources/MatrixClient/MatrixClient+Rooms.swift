@@ -97,8 +97,12 @@ extension MatrixClient {
     }
 
     /// Every current state event of a room, each with its sender (`GET …/state/{type}` gives content only).
+    /// An event that does not decode is left out rather than failing the whole list.
     public func roomState(roomID: String) async throws -> [ClientEvent] {
-        try await call("GET", "/_matrix/client/v3/rooms/\(Self.encode(roomID))/state", as: [ClientEvent].self)
+        let answer = try await call("GET", "/_matrix/client/v3/rooms/\(Self.encode(roomID))/state", as: JSONValue.self)
+        return (answer.arrayValue ?? []).compactMap { event in
+            try? JSONDecoder().decode(ClientEvent.self, from: Data(event.jsonString().utf8))
+        }
     }
 
     @discardableResult

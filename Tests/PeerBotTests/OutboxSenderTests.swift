@@ -133,6 +133,9 @@ final class ScriptedHomeserver: HTTPTransport {
         // Anna's own direct room carries a copy of the bot's marker naming Bo's room; so does a room she made.
         homeserver.on("/rooms/!annaDM:hs/state", Self.markerState(sender: "@bot:hs", #"{"kind":"direct","ref":"\#(ref)"}"#))
         homeserver.on("/rooms/!forged:hs/state", Self.markerState(sender: "@anna:hs", #"{"kind":"direct","ref":"\#(ref)"}"#))
+        // A room whose state list holds junk is read as far as it goes, not fatal.
+        homeserver.on("GET /_matrix/client/v3/joined_rooms", #"{"joined_rooms":["!annaDM:hs","!forged:hs","!junk:hs"]}"#)
+        homeserver.on("/rooms/!junk:hs/state", #"[{"type":1},"x",{"type":"org.peerbot.room","state_key":"","sender":"@anna:hs","event_id":"$x","content":{"ref":"\#(ref)"}}]"#)
         homeserver.on("POST /_matrix/client/v3/createRoom", #"{"room_id":"!boDM:hs"}"#)
         homeserver.on("/account_data/m.direct", #"{}"#)
         homeserver.on("PUT /_matrix/client/v3/rooms/!boDM:hs/send/", #"{"event_id":"$welcome"}"#)
