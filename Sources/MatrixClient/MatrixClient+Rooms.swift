@@ -96,6 +96,15 @@ extension MatrixClient {
         }
     }
 
+    /// Every current state event of a room, each with its sender (`GET …/state/{type}` gives content only).
+    /// An event that does not decode is left out rather than failing the whole list.
+    public func roomState(roomID: String) async throws -> [ClientEvent] {
+        let answer = try await call("GET", "/_matrix/client/v3/rooms/\(Self.encode(roomID))/state", as: JSONValue.self)
+        return (answer.arrayValue ?? []).compactMap { event in
+            try? JSONDecoder().decode(ClientEvent.self, from: Data(event.jsonString().utf8))
+        }
+    }
+
     @discardableResult
     public func setState(roomID: String, type: String, stateKey: String = "", content: JSONValue) async throws -> String {
         let answer = try await call("PUT", statePath(roomID, type, stateKey), json: content, as: JSONValue.self)

@@ -118,9 +118,23 @@ public struct InvitedRoom: Decodable, Sendable {
     }
 }
 
-/// A room the account left or was removed from.
+/// A room the account left or was removed from; its timeline ends with the membership that did it.
 public struct LeftRoom: Decodable, Sendable {
-    public init() {}
+    public var timeline: Timeline
+
+    public init(timeline: Timeline = Timeline(events: [])) { self.timeline = timeline }
+
+    enum CodingKeys: String, CodingKey { case timeline }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        timeline = (try? c.decodeIfPresent(Timeline.self, forKey: .timeline)) ?? Timeline(events: [])
+    }
+
+    /// The last change of `userID`'s own membership: who made it and what it became.
+    public func membership(of userID: String) -> ClientEvent? {
+        timeline.events.last { $0.type == "m.room.member" && $0.stateKey == userID }
+    }
 }
 
 /// One page of `/rooms/{id}/messages`.

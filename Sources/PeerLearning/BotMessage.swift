@@ -58,20 +58,22 @@ public struct BotMessage: Sendable, Equatable {
 
 /// Escaping of text placed in `formatted_body`.
 public enum HTML {
-    /// Replaces `& < > " '` with entities, so user text can never become markup.
+    /// Replaces `& < > " '` with entities, so user text can never become markup. It walks Unicode
+    /// scalars, not characters: a prepend or combining mark joins `<` into one grapheme cluster
+    /// that would compare unequal to `"<"` and slip through.
     public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for char in s {
-            switch char {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(char)
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 }

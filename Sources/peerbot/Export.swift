@@ -6,7 +6,7 @@ import PeerBotStore
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write reflections, participation, tasks, peer-assessment results and feedback from the database, offline.",
-        discussion: "JSON goes to standard output. CSV is five files (reflections.csv, participation.csv, tasks.csv, assessments.csv, feedback.csv): written to --output, or printed one after another, each after a line '# NAME'."
+        discussion: "JSON goes to standard output. CSV is five files (reflections.csv, participation.csv, tasks.csv, assessments.csv, feedback.csv): written to --output (files 0600, in a folder created 0700), or printed one after another, each after a line '# NAME'."
     )
 
     enum Format: String, ExpressibleByArgument { case csv, json }
@@ -36,11 +36,16 @@ struct Export: AsyncParsableCommand {
             FileHandle.standardOutput.write(try document.json())
             print()
         case .csv:
-            for file in try CSVText.files(document) {
-                if let output {
-                    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-                    try file.data.write(to: URL(fileURLWithPath: output).appendingPathComponent(file.name))
-                } else {
+            let files = try CSVText.files(document)
+            if let output {
+                do {
+                    try ExportFiles.write(files, to: output)
+                } catch let failure as ExportFiles.Failure {
+                    printError("cannot write the export privately: \(failure)")
+                    throw ExitCode.failure
+                }
+            } else {
+                for file in files {
                     print("# \(file.name)")
                     FileHandle.standardOutput.write(file.data)
                 }

@@ -28,6 +28,7 @@ struct CheckConfig: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try loadConfig(config)
+        for warning in settings.warnings { printError("warning: " + warning) }
         print("configuration OK: \(settings.userID) on \(settings.homeserver), \(settings.supervisors.count) supervisor(s), database \(settings.databasePath)")
     }
 }

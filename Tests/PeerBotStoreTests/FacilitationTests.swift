@@ -88,7 +88,7 @@ import Testing
         #expect(session.facilitatorOverride == nil)
     }
 
-    @Test func removingAStudentRemovesTheirConfirmationsAbsencesAndReadiness() throws {
+    @Test func removingAStudentKeepsTheirConfirmationsAndAbsencesButNotTheirReadiness() throws {
         let (store, a, _) = try databaseWithGroups()
         let database = store.database
         let number = try plan(database, group: a, start: 1_000).number
@@ -101,8 +101,9 @@ import Testing
             try writer.removeStudent(userID: "@bo:hs")
         }
         try database.read { reader throws in
-            #expect(try reader.confirmations(number).map(\.userID) == ["@anna:hs"])
-            #expect(try reader.absentees(number) == ["@anna:hs"])
+            #expect(try reader.confirmations(number).map(\.userID) == ["@anna:hs", "@bo:hs"])
+            #expect(try reader.absentees(number) == ["@anna:hs", "@bo:hs"])
+            // Readiness looks ahead: a removed student facilitates nothing more.
             #expect(try reader.readyStudents() == ["@anna:hs"])
         }
     }

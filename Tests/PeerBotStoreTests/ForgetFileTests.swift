@@ -42,9 +42,4 @@ import Testing
         #expect(try reopened.read { try $0.students().count } == 2)
         #expect(try reopened.read { try $0.anonymousCounts() } == ForgetFixture.expectedCounts)
     }
-
-    @Test func secureDeleteIsOn() throws {
-        let store = try TestStore(.filePool)
-        #expect(try store.database.writer.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") } == 2)  // FAST
-    }
 }

@@ -107,7 +107,7 @@ func databaseWithRoster(_ names: [String], flavor: StoreFlavor = .inMemory) thro
         }
     }
 
-    @Test func removingAStudentRemovesTheirMembershipsButNotTheirPairHistory() throws {
+    @Test func removingAStudentTakesThemOutOfTheActiveGroupOnly() throws {
         let store = try databaseWithRoster(["anna", "bo", "cleo"])
         let database = store.database
         let old = try database.write { try $0.createGroups([(name: "A", members: ["@anna:hs", "@bo:hs"])], at: fixedDate(1)) }
@@ -115,7 +115,8 @@ func databaseWithRoster(_ names: [String], flavor: StoreFlavor = .inMemory) thro
         _ = try database.write { try $0.removeStudent(userID: "@bo:hs") }
         try database.read { reader throws in
             #expect(try reader.members(ofGroup: new[0].id).map(\.userID) == ["@anna:hs", "@cleo:hs"])
-            #expect(try reader.members(ofGroup: old[0].id).map(\.userID) == ["@anna:hs"])
+            // The archived group's membership is history and stays.
+            #expect(try reader.members(ofGroup: old[0].id).map(\.userID) == ["@anna:hs", "@bo:hs"])
             #expect(try reader.activeGroup(ofStudent: "@bo:hs") == nil)
             #expect(try reader.pairCounts().contains { $0.0 == "@anna:hs" && $0.1 == "@bo:hs" && $0.2 == 2 })
         }

@@ -17,7 +17,7 @@ import Testing
             let writer = StoreWriter(db)
             try writer.setSyncToken("s90_4")
             try writer.enqueue(sendAction(), at: fixedDate(1))
-            try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: ["style": ["visual"]], at: fixedDate(2))
+            try writer.insertLegacyStudent(userID: "@anna:hs", name: "Anna", attributes: ["style": ["visual"]], at: fixedDate(2))
             return try writer.createGroups([(name: "A", members: ["@anna:hs"])], at: fixedDate(3))[0].id
         }
         try old.close()

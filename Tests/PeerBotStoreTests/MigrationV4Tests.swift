@@ -16,7 +16,7 @@ import Testing
         let (groupID, number) = try old.write { db in
             let writer = StoreWriter(db)
             try writer.setSyncToken("s120_7")
-            try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(1))
+            try writer.insertLegacyStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(1))
             let groupID = try writer.createGroups([(name: "A", members: ["@anna:hs"])], at: fixedDate(2))[0].id
             let session = try writer.planSession(
                 groupID: groupID, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,

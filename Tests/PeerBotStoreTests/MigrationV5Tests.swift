@@ -17,7 +17,7 @@ import Testing
             let writer = StoreWriter(db)
             try writer.setSyncToken("s200_9")
             for name in ["anna", "bo"] {
-                try writer.upsertStudent(userID: "@\(name):hs", name: name.capitalized, attributes: [:], at: fixedDate(1))
+                try writer.insertLegacyStudent(userID: "@\(name):hs", name: name.capitalized, attributes: [:], at: fixedDate(1))
             }
             let groupID = try writer.createGroups([(name: "A", members: ["@anna:hs", "@bo:hs"])], at: fixedDate(2))[0].id
             let number = try writer.planSession(

@@ -26,7 +26,7 @@ import Testing
         }
     }
 
-    @Test func removingAStudentRemovesTheirReflectionsTasksAndCounts() throws {
+    @Test func removingAStudentKeepsTheirReflectionsTasksAndCountsAsHistory() throws {
         let (store, a, _) = try databaseWithGroups()
         let database = store.database
         let number = try plan(database, group: a, start: 1_000).number
@@ -47,12 +47,15 @@ import Testing
         }
         #expect(try database.write { try $0.removeStudent(userID: "@bo:hs") })
         try database.read { reader throws in
-            #expect(try reader.reflections(session: number).map(\.userID) == ["@anna:hs"])
-            #expect(try reader.reflection(eventID: "$r1") == nil)
-            #expect(try reader.tasks(ofGroup: a).map(\.assignee) == ["@anna:hs", nil])
+            // Off the roster and out of the group, but what they did stays on record.
+            #expect(try !reader.isStudent("@bo:hs"))
+            #expect(try reader.members(ofGroup: a).map(\.userID) == ["@anna:hs"])
+            #expect(try reader.studentRecord(userID: "@bo:hs")?.removedAt != nil)
+            #expect(try reader.reflections(session: number).map(\.userID) == ["@anna:hs", "@bo:hs"])
+            #expect(try reader.reflection(eventID: "$r1") != nil)
+            #expect(try reader.tasks(ofGroup: a).map(\.assignee) == ["@anna:hs", "@bo:hs", nil])
             #expect(try reader.task(id: groupTask.id) == groupTask)
-            #expect(try reader.openTasks(assignee: "@bo:hs").isEmpty)
-            #expect(try reader.participation(session: number) == ["@anna:hs": 1])
+            #expect(try reader.participation(session: number) == ["@anna:hs": 1, "@bo:hs": 1])
         }
     }
 

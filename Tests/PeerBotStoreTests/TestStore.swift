@@ -47,3 +47,14 @@ func fixedDate(_ secondsSince2025: TimeInterval) -> Date {
 func sendAction(room: String = "!room:hs", text: String = "hello") -> OutboxAction {
     .send(roomID: room, eventType: "m.room.message", contentJSON: #"{"msgtype":"m.notice","body":"\#(text)"}"#)
 }
+
+extension StoreWriter {
+    /// Adds a roster row the way a database before "v6-roster" holds it (no `removedAt` column yet),
+    /// for the upgrade tests.
+    func insertLegacyStudent(userID: String, name: String, attributes: [String: [String]], at date: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO student (userID, name, attributes, position, addedAt, updatedAt)
+            VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM student), ?, ?)
+            """, arguments: [userID, name, try StudentRecord.attributesJSON(attributes), date.stored, date.stored])
+    }
+}

@@ -106,8 +106,8 @@ final class ScriptedHomeserver: HTTPTransport {
     @Test func aCreationThatMayHaveHappenedIsFoundInsteadOfRepeated() async throws {
         let ref = RoomRef.direct("@anna:hs").string
         homeserver.on("GET /_matrix/client/v3/joined_rooms", #"{"joined_rooms":["!other:hs","!earlier:hs"]}"#)
-        homeserver.on("/rooms/!other:hs/state/org.peerbot.room/", #"{"kind":"supervisor"}"#)
-        homeserver.on("/rooms/!earlier:hs/state/org.peerbot.room/", #"{"kind":"direct","ref":"\#(ref)"}"#)
+        homeserver.on("/rooms/!other:hs/state", Self.markerState(sender: "@bot:hs", #"{"kind":"supervisor"}"#))
+        homeserver.on("/rooms/!earlier:hs/state", Self.markerState(sender: "@bot:hs", #"{"kind":"direct","ref":"\#(ref)"}"#))
         homeserver.on("GET /_matrix/client/v3/account/whoami", #"{"user_id":"@bot:hs"}"#)
         homeserver.on("/account_data/m.direct", #"{}"#)
         let item = try enqueue(.createRoom(ref: ref, requestJSON: "{}"))
@@ -116,5 +116,36 @@ final class ScriptedHomeserver: HTTPTransport {
         try await drain()
         #expect(!homeserver.requests.contains { $0.url.hasSuffix("/createRoom") })
         #expect(try database.read { try $0.directRoom(userID: "@anna:hs")?.roomID } == "!earlier:hs")
+    }
+
+    /// A room's full state as `GET /rooms/{id}/state` gives it: a marker and the bot's membership.
+    static func markerState(sender: String, _ content: String) -> String {
+        #"[{"type":"org.peerbot.room","state_key":"","sender":"\#(sender)","event_id":"$m","origin_server_ts":1,"content":\#(content)},"#
+            + #"{"type":"m.room.member","state_key":"@bot:hs","sender":"@bot:hs","event_id":"$j","origin_server_ts":1,"content":{"membership":"join"}}]"#
+    }
+
+    @Test func aForgedOrAlreadyRecordedMarkerIsNeverAdoptedAndTheOutboxFlows() async throws {
+        let ref = RoomRef.direct("@bo:hs").string
+        try database.write { writer in
+            try writer.upsertRoom(RoomRecord(roomID: "!annaDM:hs", kind: .direct, language: nil, groupName: nil, userID: "@anna:hs", joinedAt: Date()))
+        }
+        homeserver.on("GET /_matrix/client/v3/joined_rooms", #"{"joined_rooms":["!annaDM:hs","!forged:hs"]}"#)
+        // Anna's own direct room carries a copy of the bot's marker naming Bo's room; so does a room she made.
+        homeserver.on("/rooms/!annaDM:hs/state", Self.markerState(sender: "@bot:hs", #"{"kind":"direct","ref":"\#(ref)"}"#))
+        homeserver.on("/rooms/!forged:hs/state", Self.markerState(sender: "@anna:hs", #"{"kind":"direct","ref":"\#(ref)"}"#))
+        // A room whose state list holds junk is read as far as it goes, not fatal.
+        homeserver.on("GET /_matrix/client/v3/joined_rooms", #"{"joined_rooms":["!annaDM:hs","!forged:hs","!junk:hs"]}"#)
+        homeserver.on("/rooms/!junk:hs/state", #"[{"type":1},"x",{"type":"org.peerbot.room","state_key":"","sender":"@anna:hs","event_id":"$x","content":{"ref":"\#(ref)"}}]"#)
+        homeserver.on("POST /_matrix/client/v3/createRoom", #"{"room_id":"!boDM:hs"}"#)
+        homeserver.on("/account_data/m.direct", #"{}"#)
+        homeserver.on("PUT /_matrix/client/v3/rooms/!boDM:hs/send/", #"{"event_id":"$welcome"}"#)
+        let item = try enqueue(.createRoom(ref: ref, requestJSON: "{}"))
+        try database.recordOutboxAttempt(id: item.id, error: "creating the room")
+        let welcome = try enqueue(.send(roomID: ref, eventType: "m.room.message", contentJSON: #"{"body":"Velkommen"}"#))
+        try await drain()
+        #expect(homeserver.requests.contains { $0.url.hasSuffix("/createRoom") })
+        #expect(try database.read { try $0.directRoom(userID: "@bo:hs")?.roomID } == "!boDM:hs")
+        #expect(try database.read { try $0.directRoom(userID: "@anna:hs")?.roomID } == "!annaDM:hs")
+        #expect(try database.read { try $0.outboxItem(id: welcome.id) }?.state == .sent)
     }
 }

@@ -48,13 +48,13 @@ private let closeTable: [(Caller, TaskItem, Bool)] = [
 @Test(arguments: closeTable)
 private func whoMayCloseATask(caller: Caller, task: TaskItem, allowed: Bool) {
     #expect(TaskRules.mayClose(task, caller: "@me:hs", callerIsSupervisor: caller.supervisor,
-                               callerIsFacilitator: caller.facilitator, callerGroup: "A") == allowed)
+                               callerIsFacilitator: caller.facilitator, callerInTaskGroup: task.group == "A") == allowed)
 }
 
 @Test func aStudentWhoMovedGroupsMayStillCloseTheirOwnTask() {
     let earlier = TaskItem(id: 6, group: "B", assignee: "@me:hs", text: "Bring the case notes", createdBy: "@cy:hs")
     #expect(TaskRules.mayClose(earlier, caller: "@me:hs", callerIsSupervisor: false, callerIsFacilitator: false,
-                               callerGroup: "A"))
+                               callerInTaskGroup: false))
     #expect(!TaskRules.mayClose(groupTask, caller: "@me:hs", callerIsSupervisor: false, callerIsFacilitator: true,
-                                callerGroup: nil))
+                                callerInTaskGroup: false))
 }

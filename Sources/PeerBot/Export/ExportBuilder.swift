@@ -11,14 +11,15 @@ public struct ExportBuilder {
 
     public init(reader: StoreReader) { self.reader = reader }
 
-    /// Active groups, or the one named; nil when that name matches no group.
+    /// Every group, earlier formations' too (a student's history spans them), or the active
+    /// group named; nil when that name matches no group.
     public func document(group name: String?) throws -> ExportDocument? {
         let groups: [StudyGroupRecord]
         if let name {
             guard let group = try reader.activeGroup(named: name) else { return nil }
             groups = [group]
         } else {
-            groups = try reader.activeGroups()
+            groups = try reader.allGroups()
         }
         let names = try SessionLookup(reader: reader).names()
         var document = ExportDocument(reflections: [], participation: [], tasks: [])
@@ -29,7 +30,7 @@ public struct ExportBuilder {
             document.assessments += try assessments(of: group, names: names)
             document.feedback += try feedback(of: group)
             document.tasks += try reader.tasks(ofGroup: group.id).map {
-                ExportTask(id: Int($0.id), group: group.name, assignee: $0.assignee, text: $0.text, due: $0.due, done: $0.doneAt != nil, createdAt: $0.createdAt)
+                ExportTask(id: Int($0.id), group: group.exportLabel, assignee: $0.assignee, text: $0.text, due: $0.due, done: $0.doneAt != nil, createdAt: $0.createdAt)
             }
         }
         return document
@@ -42,7 +43,7 @@ public struct ExportBuilder {
             records += try reader.feedback(forStudent: member.userID).filter { $0.userID == member.userID }
         }
         return records.sorted { $0.id < $1.id }.map {
-            ExportFeedback(group: group.name, userID: $0.userID, text: $0.text, from: $0.from, createdAt: $0.at)
+            ExportFeedback(group: group.exportLabel, userID: $0.userID, text: $0.text, from: $0.from, createdAt: $0.at)
         }
     }
 
@@ -52,7 +53,7 @@ public struct ExportBuilder {
         for round in try reader.assessmentRounds(ofGroup: group.id) {
             guard let closed = round.closedAt else { continue }
             for member in try SessionLookup(reader: reader).result(of: round).members {
-                rows.append(ExportAssessment(round: Int(round.id), group: group.name, completedAt: closed, userID: member.userID,
+                rows.append(ExportAssessment(round: Int(round.id), group: group.exportLabel, completedAt: closed, userID: member.userID,
                                              name: names[member.userID] ?? member.userID, score: member.formattedScore,
                                              flags: member.flags.map(\.rawValue).sorted(), peerMeans: member.peerMean))
             }
@@ -63,26 +64,27 @@ public struct ExportBuilder {
     private func add(_ session: SessionRecord, group: StudyGroupRecord, names: [String: String], to document: inout ExportDocument) throws {
         let number = Int(session.number)
         document.reflections += try reader.reflections(session: session.number).map {
-            ExportReflection(session: number, group: group.name, userID: $0.userID, name: names[$0.userID] ?? $0.userID,
+            ExportReflection(session: number, group: group.exportLabel, userID: $0.userID, name: names[$0.userID] ?? $0.userID,
                              scope: $0.scope.rawValue, text: $0.text, late: $0.late, createdAt: $0.createdAt)
         }
         let counts = try reader.participation(session: session.number)
         let confirmed = try SessionLookup(reader: reader).confirmedStudents(session)
         let absent = try reader.absentees(session.number)
         document.participation += try reader.members(ofGroup: group.id).map {
-            ExportParticipation(session: number, group: group.name, userID: $0.userID, name: names[$0.userID] ?? $0.userID,
+            ExportParticipation(session: number, group: group.exportLabel, userID: $0.userID, name: names[$0.userID] ?? $0.userID,
                                 messages: counts[$0.userID] ?? 0, confirmedGoals: confirmed.contains($0.userID),
                                 absent: absent.contains($0.userID))
         }
     }
 }
 
-/// CSV text for export tables.
+/// CSV text for export tables, every cell neutralised for spreadsheets.
 public enum CSVText {
     public static func make(header: [String], rows: [[String]]) throws -> Data {
         let writer = try CSVWriter(stream: .toMemory())
         try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
+        // Students write the texts: none may run as a formula when a supervisor opens the file.
+        for row in rows { try writer.write(row: row.map(SpreadsheetCell.neutralised)) }
         writer.stream.close()
         guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return Data() }
         return data + Data("\n".utf8)

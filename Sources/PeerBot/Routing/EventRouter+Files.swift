@@ -19,16 +19,4 @@ extension EventRouter {
         outcome.handled += 1
         logger.info("roster file received", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "file": "\(filename)"])
     }
-
-    /// A student joining their group room is noted; a join after they were reported missing is told.
-    mutating func handleMembership(_ event: ClientEvent, room: RoomRecord) throws {
-        guard room.kind == .group, let userID = event.stateKey, event.content["membership"]?.stringValue == "join",
-              let group = try writer.group(forRoom: room.roomID), group.archivedAt == nil else { return }
-        guard let member = try writer.members(ofGroup: group.id).first(where: { $0.userID == userID }) else { return }
-        guard try writer.markMemberJoined(groupID: group.id, userID: userID, at: context.now) else { return }
-        if member.reportedMissingAt != nil, let supervisorRoom = try writer.supervisorRoom(), let student = try writer.student(userID: userID) {
-            let note = Texts.lateJoin(student: student.student, group: group.name, language: context.language(of: supervisorRoom))
-            try enqueue(note, in: supervisorRoom.roomID)
-        }
-    }
 }

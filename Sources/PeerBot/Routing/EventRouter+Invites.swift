@@ -6,11 +6,20 @@ extension EventRouter {
     /// Accepts an invite from a supervisor (a direct chat when `is_direct`); declines any other.
     mutating func handleInvite(roomID: String, _ invited: InvitedRoom) throws {
         guard let invite = invited.invite(of: context.botUserID) else { return }
-        if let known = try writer.room(id: roomID), known.joinedAt != nil { return }
+        let known = try writer.room(id: roomID)
+        if known?.joinedAt != nil { return }
         guard context.config.isSupervisor(invite.sender) else {
             logger.notice("declining an invite from someone who is not a supervisor", metadata: ["room": "\(roomID)", "inviter": "\(invite.sender)"])
             try writer.enqueue(.leave(roomID: roomID))
             outcome.enqueued += 1
+            return
+        }
+        if let known {
+            // A room the bot lost (kicked, banned) and a supervisor invites it back to: it
+            // rejoins as what it was, a group or the supervisor room.
+            try writer.enqueue(.join(roomID: roomID))
+            outcome.enqueued += 1
+            logger.info("rejoining a room on a supervisor's invite", metadata: ["room": "\(roomID)", "kind": "\(known.kind.rawValue)"])
             return
         }
         let isDirect = invite.content["is_direct"]?.boolValue == true

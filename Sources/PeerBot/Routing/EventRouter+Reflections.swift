@@ -107,7 +107,15 @@ extension EventRouter {
               let record = try writer.session(number: round.sessionNumber) else {
             return Texts.noOpenReflection(language: request.language, prefix: request.prefix)
         }
-        let scope: PeerBotStore.ReflectionScope = request.room.kind == .group ? .group : .private
+        // Private only where only the student and the bot read it; shared only in their own group's room.
+        let scope: PeerBotStore.ReflectionScope
+        if request.room.kind == .group, try writer.group(forRoom: request.room.roomID)?.id == group.id {
+            scope = .group
+        } else if request.room.kind == .direct, request.room.userID == event.sender {
+            scope = .private
+        } else {
+            return Texts.reflectNotHere(language: request.language)
+        }
         try keepReflection(event, text: text, scope: scope, round: round, room: request.room, acknowledge: false, guarded: guarded)
         return Texts.reflectionAck(plan: try SessionLookup(reader: writer).plan(record),
                                    scope: scope == .group ? .group : .private,

@@ -34,6 +34,9 @@ struct EventRouter {
             for (roomID, joined) in sync.rooms.join.sorted(by: { $0.key < $1.key }) {
                 try router.handleTimeline(roomID: roomID, events: (backfill[roomID] ?? []) + joined.timeline.events)
             }
+            for (roomID, left) in sync.rooms.leave.sorted(by: { $0.key < $1.key }) {
+                try router.handleLoss(roomID: roomID, left)
+            }
         }
         try writer.setSyncToken(sync.nextBatch)
         return router.outcome
@@ -103,6 +106,8 @@ struct EventRouter {
             let (command, guardResult) = try guardedCommand(written, event: event, request: request)
             if case .reflect(let text) = command {
                 reply = try reflect(text, event: event, request: request, guarded: guardResult)
+            } else if let notice = try answerPrivately(command, request: request) {
+                reply = notice
             } else {
                 reply = try CommandHandlers(context: context, writer: writer).run(command, request)
             }

@@ -25,16 +25,19 @@ struct ConfigReloadService: Service {
             logger.error("refused the reloaded configuration \(path); the previous one stays in force: \(error.problems.map(\.description).joined(separator: "; "))")
             return
         }
-        let (merged, needRestart) = holder.current.reloaded(with: new)
+        let previous = holder.current
+        let (merged, needRestart) = previous.reloaded(with: new)
         holder.replace(with: merged)
         if !needRestart.isEmpty {
             logger.warning("these keys change only on restart and were kept as they were: \(needRestart.joined(separator: ", "))")
         }
         do {
             try provisioner.inviteNewSupervisors(merged)
+            let changes = SupervisorChanges(old: previous.supervisors, new: merged.supervisors)
+            try provisioner.database.write { try changes.apply(config: merged, writer: $0) }
             outbox.signal()
         } catch {
-            logger.error("could not queue invites for new supervisors: \(error)")
+            logger.error("could not queue the supervisors' invites and power levels: \(error)")
         }
         logger.notice("configuration reloaded", metadata: ["supervisors": "\(merged.supervisors.count)", "language": "\(merged.language.rawValue)"])
     }

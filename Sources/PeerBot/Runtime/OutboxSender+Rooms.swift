@@ -53,9 +53,12 @@ extension OutboxSender {
         return roomID
     }
 
+    /// A room the bot made for this ref and never recorded. Rooms already recorded for something
+    /// else and markers the bot did not send are passed over: adopting one would break the
+    /// one-room-per-ref rule and stall the outbox, or hand a forger another student's room.
     private func findRoom(markedWith ref: String) async throws -> String? {
-        for roomID in try await client.joinedRooms() {
-            let marker = try await client.state(roomID: roomID, type: RoomProvisioner.markerType)
+        for roomID in try await client.joinedRooms() where try !database.read({ try $0.isKnownRoom(roomID) }) {
+            let marker = try await client.trustedMarker(roomID: roomID, botUserID: botUserID)
             if marker?["ref"]?.stringValue == ref { return roomID }
         }
         return nil

@@ -16,7 +16,8 @@ struct RetentionPurge: ScheduledWork {
 }
 
 /// Once a day: event ids older than a month are forgotten (a sync never replays them) and sent or
-/// failed outbox rows older than a month are deleted (they may hold personal text).
+/// failed outbox rows older than a month, or than `retention_days` when shorter, are deleted
+/// (they may hold personal text).
 struct Housekeeping: ScheduledWork {
     static let keep: TimeInterval = 30 * 86_400
 
@@ -24,7 +25,9 @@ struct Housekeeping: ScheduledWork {
         let key = "housekeeping/" + SessionTimeFormat.isoDay(now, timeZone: config.timeZone)
         guard try !writer.hasRun(jobKey: key) else { return 0 }
         try writer.pruneProcessed(olderThan: now.addingTimeInterval(-Self.keep))
-        try writer.pruneOutbox(finishedBefore: now.addingTimeInterval(-Self.keep))
+        // Outbox copies of summaries and replies hold the texts retention deletes: never kept longer.
+        let outboxKeep = min(Self.keep, config.retentionDays.map { Double($0) * 86_400 } ?? Self.keep)
+        try writer.pruneOutbox(finishedBefore: now.addingTimeInterval(-outboxKeep))
         try writer.markRun(jobKey: key, at: now)
         return 0
     }

@@ -12,8 +12,7 @@ struct RoomProvisioner: Sendable {
     let config: ConfigHolder
     let logger: Logger
 
-    /// State event that marks rooms the bot made, so an unrecorded one can be found again.
-    static let markerType = "org.peerbot.room"
+    static let markerType = RoomMarker.type
     static let pendingKey = "supervisor_room.creating"
     static let invitedKey = "supervisor_room.invited"
 
@@ -30,6 +29,24 @@ struct RoomProvisioner: Sendable {
             try await createSupervisorRoom(config, retrying: retrying)
         }
         try inviteNewSupervisors(config)
+        try closeEarlierRooms(config)
+    }
+
+    static let closedKey = "rooms.closed_power_levels"
+
+    /// Group rooms (and a supervisor room the bot made) from before the rooms were closed let
+    /// students invite: once, their power levels are set to the closed ones.
+    func closeEarlierRooms(_ config: BotConfig) throws {
+        try database.write { writer in
+            guard try writer.setting(Self.closedKey) == nil else { return }
+            var rooms = try writer.rooms(kind: .group).map(\.roomID)
+            if config.supervisorRoom == nil, let supervisorRoom = try writer.supervisorRoom() { rooms.append(supervisorRoom.roomID) }
+            let levels = RoomRequests.closedPowerLevels(supervisors: config.supervisors).jsonString()
+            for roomID in rooms {
+                try writer.enqueue(.state(roomID: roomID, eventType: "m.room.power_levels", stateKey: "", contentJSON: levels))
+            }
+            try writer.setSetting(Self.closedKey, "1")
+        }
     }
 
     private func joinConfigured(_ reference: String, retrying: Retrying) async throws {
@@ -81,11 +98,13 @@ struct RoomProvisioner: Sendable {
         }
     }
 
-    /// A joined room carrying the bot's marker of this kind, if any.
+    /// A joined room carrying the bot's own marker of this kind, if any; a marker someone else
+    /// wrote (a student in their own room) is never adopted.
     private func findMarkedRoom(kind: String, retrying: Retrying) async throws -> String? {
         let rooms = try await retrying.run("joined rooms") { try await client.joinedRooms() }
-        for roomID in rooms {
-            let marker = try await retrying.run("room marker") { try await client.state(roomID: roomID, type: Self.markerType) }
+        let botUserID = config.current.userID
+        for roomID in rooms where try !database.read({ try $0.isKnownRoom(roomID) }) {
+            let marker = try await retrying.run("room marker") { try await client.trustedMarker(roomID: roomID, botUserID: botUserID) }
             if marker?["kind"]?.stringValue == kind { return roomID }
         }
         return nil

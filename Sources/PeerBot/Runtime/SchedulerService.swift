@@ -48,6 +48,8 @@ final class SchedulerService: Service, Sendable {
                 try work.reduce(0) { $0 + (try $1.runDue(now: now, config: config, writer: writer)) }
             }
             if queued > 0 { outbox.signal() }
+            // Retention, redactions and removals deleted text: the log's older copies go too.
+            if try database.finishErasure() { logger.info("deleted texts erased from the database files") }
         } catch {
             logger.error("scheduled work failed; trying again", metadata: ["error": "\(error)"])
         }

@@ -8,6 +8,19 @@ extension StoreReader {
             db, sql: "SELECT * FROM studyGroup WHERE archivedAt IS NULL ORDER BY lower(name), name")
     }
 
+    /// Every group, earlier formations first, then by name.
+    public func allGroups() throws -> [StudyGroupRecord] {
+        try StudyGroupRecord.fetchAll(db, sql: "SELECT * FROM studyGroup ORDER BY generation, lower(name), name")
+    }
+
+    /// Every group the student has been in, earlier formations first (their current one last).
+    public func groups(ofStudent userID: String) throws -> [StudyGroupRecord] {
+        try StudyGroupRecord.fetchAll(db, sql: """
+            SELECT studyGroup.* FROM studyGroup JOIN groupMember ON groupMember.groupID = studyGroup.id
+            WHERE groupMember.userID = ? ORDER BY studyGroup.generation, studyGroup.id
+            """, arguments: [userID])
+    }
+
     /// The group with this id, active or archived.
     public func group(id: Int64) throws -> StudyGroupRecord? {
         try StudyGroupRecord.fetchOne(db, sql: "SELECT * FROM studyGroup WHERE id = ?", arguments: [id])

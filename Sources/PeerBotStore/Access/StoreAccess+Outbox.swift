@@ -50,7 +50,9 @@ extension StoreWriter {
         try db.execute(
             sql: "DELETE FROM outbox WHERE state <> 'pending' AND finishedAt < ?",
             arguments: [date.stored])
-        return db.changesCount
+        let removed = db.changesCount
+        if removed > 0 { try noteErasure() }
+        return removed
     }
 
     // Writes are serialized, so the id computed here is still free at insert time.

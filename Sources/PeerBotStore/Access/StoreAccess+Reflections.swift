@@ -64,6 +64,8 @@ extension StoreWriter {
     @discardableResult
     public func removeReflection(eventID: String) throws -> Bool {
         try db.execute(sql: "DELETE FROM reflection WHERE eventID = ?", arguments: [eventID])
-        return db.changesCount > 0
+        guard db.changesCount > 0 else { return false }
+        try noteErasure()
+        return true
     }
 }

@@ -7,7 +7,21 @@ extension StoreReader {
     }
 }
 
+extension StoreReader {
+    /// Whether the room is recorded anywhere: as a managed room or as made for a ref.
+    public func isKnownRoom(_ roomID: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM room WHERE roomID = ?) OR EXISTS (SELECT 1 FROM roomRef WHERE roomID = ?)
+            """, arguments: [roomID, roomID]) ?? false
+    }
+}
+
 extension StoreWriter {
+    /// Forgets which ref a lost room was made for, so that a new room is made for it when needed.
+    public func forgetRoomRef(roomID: String) throws {
+        try db.execute(sql: "DELETE FROM roomRef WHERE roomID = ?", arguments: [roomID])
+    }
+
     /// Records the room made for `ref`; recording the same pair again changes nothing.
     public func setRoomRef(_ ref: String, roomID: String) throws {
         try db.execute(sql: "INSERT INTO roomRef (ref, roomID) VALUES (?, ?) ON CONFLICT(ref) DO UPDATE SET roomID = excluded.roomID",

@@ -2,25 +2,32 @@ import Foundation
 import GRDB
 
 extension StoreReader {
-    /// The roster, in roster order.
+    /// The roster, in roster order; removed students are left out.
     public func students() throws -> [StudentRecord] {
-        try StudentRecord.fetchAll(db, sql: "SELECT * FROM student ORDER BY position")
+        try StudentRecord.fetchAll(db, sql: "SELECT * FROM student WHERE removedAt IS NULL ORDER BY position")
     }
 
     /// The student with this user id, if on the roster.
     public func student(userID: String) throws -> StudentRecord? {
+        try StudentRecord.fetchOne(db, sql: "SELECT * FROM student WHERE userID = ? AND removedAt IS NULL", arguments: [userID])
+    }
+
+    /// The student with this user id whether on the roster or removed from it (their record is kept).
+    public func studentRecord(userID: String) throws -> StudentRecord? {
         try StudentRecord.fetchOne(db, sql: "SELECT * FROM student WHERE userID = ?", arguments: [userID])
     }
 
     /// Whether the user is on the roster. Asked for every command, hence the cached statement.
     public func isStudent(_ userID: String) throws -> Bool {
-        let statement = try db.cachedStatement(sql: "SELECT 1 FROM student WHERE userID = ?")
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM student WHERE userID = ? AND removedAt IS NULL")
         return try Int.fetchOne(statement, arguments: [userID]) != nil
     }
 
-    /// Throws `studentNotOnRoster` unless `userID` is on the roster.
+    /// Throws `studentNotOnRoster` unless `userID` has a roster record (current or removed):
+    /// the rows written about a student need it. Who may act is the caller's check (`isStudent`).
     func requireStudent(_ userID: String) throws {
-        guard try isStudent(userID) else { throw RosterStoreError.studentNotOnRoster(userID: userID) }
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM student WHERE userID = ?")
+        guard try Int.fetchOne(statement, arguments: [userID]) != nil else { throw RosterStoreError.studentNotOnRoster(userID: userID) }
     }
 }
 
@@ -32,7 +39,7 @@ extension StoreWriter {
     public func upsertStudent(userID: String, name: String, attributes: [String: [String]], at date: Date) throws -> Bool {
         let json = try StudentRecord.attributesJSON(attributes)
         try db.execute(
-            sql: "UPDATE student SET name = ?, attributes = ?, updatedAt = ? WHERE userID = ?",
+            sql: "UPDATE student SET name = ?, attributes = ?, updatedAt = ?, removedAt = NULL WHERE userID = ?",
             arguments: [name, json, date.stored, userID])
         if db.changesCount > 0 {
             return false
@@ -46,11 +53,20 @@ extension StoreWriter {
         return true
     }
 
-    /// Takes the student off the roster and out of every group (the schema cascades).
-    /// The pair history is kept. Returns false if they were not on the roster.
+    /// Takes the student off the roster, out of their active group and off the facilitator
+    /// list. What they wrote and were rated stays as an archived record, so closed rounds'
+    /// scores and past summaries do not change; `forget` erases it. Returns false if they
+    /// were not on the roster.
     @discardableResult
-    public func removeStudent(userID: String) throws -> Bool {
-        try db.execute(sql: "DELETE FROM student WHERE userID = ?", arguments: [userID])
-        return db.changesCount > 0
+    public func removeStudent(userID: String, at date: Date = Date()) throws -> Bool {
+        try db.execute(sql: "UPDATE student SET removedAt = ? WHERE userID = ? AND removedAt IS NULL",
+                       arguments: [date.stored, userID])
+        guard db.changesCount > 0 else { return false }
+        try db.execute(sql: """
+            DELETE FROM groupMember WHERE userID = ?
+            AND groupID IN (SELECT id FROM studyGroup WHERE archivedAt IS NULL)
+            """, arguments: [userID])
+        try db.execute(sql: "DELETE FROM facilitatorReadiness WHERE userID = ?", arguments: [userID])
+        return true
     }
 }

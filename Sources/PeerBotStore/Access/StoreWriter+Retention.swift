@@ -23,6 +23,8 @@ extension StoreWriter {
             counts[step.key] = db.changesCount
         }
         try addAnonymousCounts(counts)
-        return counts.values.reduce(0, +)
+        let total = counts.values.reduce(0, +)
+        if total > 0 { try noteErasure() }
+        return total
     }
 }

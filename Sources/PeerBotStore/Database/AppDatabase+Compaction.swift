@@ -5,9 +5,8 @@ extension AppDatabase {
     /// Rewrites the database file without its free pages and empties the write-ahead log, so
     /// that erased data (after `forget` or retention) is gone from the files on disk too.
     ///
-    /// `secure_delete = FAST` already overwrites deleted rows inside pages it writes anyway;
-    /// this also covers whole pages freed by a deletion and older copies of pages still in
-    /// the `-wal` file. Runs outside any transaction and waits for other writes to finish.
+    /// `secure_delete = ON` already zeroes deleted rows and freed pages; this also shrinks
+    /// the file and drops older copies of pages still in the `-wal` file. Runs outside any transaction and waits for other writes to finish.
     public func compact() throws {
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "VACUUM")
@@ -15,5 +14,29 @@ extension AppDatabase {
                 try db.checkpoint(.truncate)
             }
         }
+    }
+
+    static let erasureKey = "store.erasure_pending"
+
+    /// After a deletion of personal text (retention, a redacted reflection, a removal): the
+    /// write-ahead log still holds older copies of the pages, so it is checkpointed into the
+    /// zeroed main file and truncated. Cheap when nothing was erased; returns whether it ran.
+    @discardableResult
+    public func finishErasure() throws -> Bool {
+        guard try read({ try $0.setting(Self.erasureKey) }) != nil else { return false }
+        try write { try $0.setSetting(Self.erasureKey, nil) }
+        try writer.writeWithoutTransaction { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                try db.checkpoint(.truncate)
+            }
+        }
+        return true
+    }
+}
+
+extension StoreWriter {
+    /// Marks that personal text was deleted in this transaction; `AppDatabase.finishErasure` completes it.
+    public func noteErasure() throws {
+        try setSetting(AppDatabase.erasureKey, "1")
     }
 }

@@ -53,8 +53,9 @@ public final class AppDatabase: Sendable {
             // loss, and a lost commit of the sync token + outbox could re-post messages
             // the sender already delivered. One fsync per sync batch is affordable.
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Deleted personal data (forget, retention) is overwritten where that costs no extra I/O.
-            try db.execute(sql: "PRAGMA secure_delete = FAST")
+            // Deleted personal data (forget, retention, redaction) is zeroed in the file, whole
+            // freed pages included: FAST would leave freed pages as they were.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         return config
     }

@@ -14,10 +14,12 @@ public struct StudentRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
     public var position: Int
     public var addedAt: Date
     public var updatedAt: Date
+    /// Set when the student was taken off the roster; their history stays as an archived record.
+    public var removedAt: Date?
 
     public init(
         userID: String, name: String, attributes: [String: [String]], position: Int,
-        addedAt: Date, updatedAt: Date
+        addedAt: Date, updatedAt: Date, removedAt: Date? = nil
     ) {
         self.userID = userID
         self.name = name
@@ -25,6 +27,7 @@ public struct StudentRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
         self.position = position
         self.addedAt = addedAt
         self.updatedAt = updatedAt
+        self.removedAt = removedAt
     }
 
     /// The attributes as the JSON object stored in the `attributes` column.

@@ -41,12 +41,18 @@ extension Texts {
     /// `!student remove` succeeded.
     public static func studentRemoved(userID: String, language: Language) -> BotMessage {
         let body = pick(language,
-                        da: "\(userID) er fjernet fra holdlisten og fra kommende sessioner.",
-                        en: "\(userID) is removed from the roster and from future sessions.")
+                        da: "\(userID) er fjernet fra holdlisten, fra gruppens rum og fra kommende sessioner. Det, den studerende har skrevet og givet af vurderinger, gemmes som arkiv, så afsluttede runders resultater står fast.",
+                        en: "\(userID) is removed from the roster, from the group's room and from future sessions. What they wrote and rated is kept as an archived record, so closed rounds' results stay as they were.")
         let html = pick(language,
-                        da: "<p>\(code(userID)) er fjernet fra holdlisten og fra kommende sessioner.</p>",
-                        en: "<p>\(code(userID)) is removed from the roster and from future sessions.</p>")
+                        da: "<p>\(code(userID)) er fjernet fra holdlisten, fra gruppens rum og fra kommende sessioner. Det, den studerende har skrevet og givet af vurderinger, gemmes som arkiv, så afsluttede runders resultater står fast.</p>",
+                        en: "<p>\(code(userID)) is removed from the roster, from the group's room and from future sessions. What they wrote and rated is kept as an archived record, so closed rounds' results stay as they were.</p>")
         return BotMessage(kind: .roster, body: body, html: html)
+    }
+
+    /// The reason shown with the kick of a student taken off the roster.
+    public static func removedStudentKickReason(group: String, language: Language) -> String {
+        pick(language, da: "Fjernet fra holdlisten; gruppe \(group)s rum er kun for gruppens studerende og vejlederne.",
+             en: "Removed from the roster; the room of group \(group) is only for its students and the supervisors.")
     }
 
     /// The named student is not on the roster; nothing was changed.

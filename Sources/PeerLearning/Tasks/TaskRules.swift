@@ -15,11 +15,11 @@ public enum TaskRules {
     /// The assignee, any member of the group for a group task, the group's facilitator, or a supervisor.
     /// `callerIsFacilitator` counts only when the caller belongs to the task's group.
     public static func mayClose(
-        _ task: TaskItem, caller: String, callerIsSupervisor: Bool, callerIsFacilitator: Bool, callerGroup: String?
+        _ task: TaskItem, caller: String, callerIsSupervisor: Bool, callerIsFacilitator: Bool, callerInTaskGroup: Bool
     ) -> Bool {
         if callerIsSupervisor { return true }
         if let assignee = task.assignee, assignee == caller { return true }
-        guard callerGroup == task.group else { return false }
+        guard callerInTaskGroup else { return false }
         return task.isGroupTask || callerIsFacilitator
     }
 }

@@ -44,10 +44,13 @@ extension CommandHandlers {
             try writer.enqueue(message, to: room, mention: userID)
             return Texts.feedbackSent(to: student.name, language: request.language)
         case .group(let ref):
-            guard let group = try groups(ref, request).first else { return Texts.noGroupHere(language: request.language) }
-            try writer.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
-            try post(Texts.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from), language: try roomLanguage(ofGroup: group)), toGroup: group)
-            return Texts.feedbackSent(to: group.name, language: request.language)
+            let chosen = try groups(ref, request)
+            guard !chosen.isEmpty else { return Texts.noGroupHere(language: request.language) }
+            for group in chosen {
+                try writer.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
+                try post(Texts.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from), language: try roomLanguage(ofGroup: group)), toGroup: group)
+            }
+            return Texts.feedbackSent(to: chosen.map(\.name).joined(separator: ", "), language: request.language)
         }
     }
 

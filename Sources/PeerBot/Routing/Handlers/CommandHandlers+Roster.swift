@@ -16,7 +16,13 @@ extension CommandHandlers {
             let added = try writer.upsertStudent(userID: student.userID, name: student.name, attributes: student.attributes, at: context.now)
             return Texts.studentAdded(student, updated: !added, language: language)
         case .studentRemove(let userID):
-            guard try writer.removeStudent(userID: userID) else { return Texts.studentNotFound(userID: userID, language: language) }
+            let group = try writer.activeGroup(ofStudent: userID)
+            guard try writer.removeStudent(userID: userID, at: context.now) else { return Texts.studentNotFound(userID: userID, language: language) }
+            // Off the roster means out of the group's room too, or they would go on reading it.
+            if let group {
+                let reason = Texts.removedStudentKickReason(group: group.name, language: try roomLanguage(ofGroup: group))
+                try writer.enqueue(.kick(roomID: lookup.room(of: group), userID: userID, reason: reason))
+            }
             return Texts.studentRemoved(userID: userID, language: language)
         default:
             return Texts.roster(try writer.students().map(\.student), prefix: request.prefix, language: language)

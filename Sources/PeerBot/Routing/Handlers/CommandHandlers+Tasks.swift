@@ -44,9 +44,10 @@ extension CommandHandlers {
         guard let task = try writer.task(id: id), let group = try writer.group(id: task.groupID) else {
             return Texts.taskNotFound(id: Int(id), language: request.language, prefix: request.prefix)
         }
-        let callerGroup = try writer.activeGroup(ofStudent: request.sender)?.name
+        // Compared by id: an archived group and its successor may share a name.
+        let inTaskGroup = try writer.activeGroup(ofStudent: request.sender)?.id == task.groupID
         guard TaskRules.mayClose(task.item(group: group.name), caller: request.sender, callerIsSupervisor: request.role == .supervisor,
-                                 callerIsFacilitator: try isFacilitator(request.sender, of: group), callerGroup: callerGroup) else {
+                                 callerIsFacilitator: try isFacilitator(request.sender, of: group), callerInTaskGroup: inTaskGroup) else {
             return Texts.taskNotYours(id: Int(id), language: request.language)
         }
         try writer.closeTask(id: id, by: request.sender, at: context.now)

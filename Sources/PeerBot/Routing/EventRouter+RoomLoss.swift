@@ -1,0 +1,36 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+extension EventRouter {
+    /// The bot is no longer in a room it manages (kicked, banned, or the room was left): the
+    /// supervisors are told; a student's lost direct room is replaced by a new one; a group or
+    /// the supervisor room waits for a supervisor's invite, which the bot accepts.
+    mutating func handleLoss(roomID: String, _ left: LeftRoom) throws {
+        guard var room = try writer.room(id: roomID), room.joinedAt != nil else { return }
+        let change = left.membership(of: context.botUserID)
+        let remover = change?.sender ?? ""
+        let banned = change?.content["membership"]?.stringValue == "ban"
+        logger.error("lost a managed room", metadata: ["room": "\(roomID)", "kind": "\(room.kind.rawValue)",
+                                                       "by": "\(remover)", "banned": "\(banned)"])
+        outcome.handled += 1
+        var replaced = false
+        if room.kind == .direct, let userID = room.userID {
+            try writer.removeRoom(id: roomID)
+            try writer.forgetRoomRef(roomID: roomID)
+            if try writer.isStudent(userID) {
+                let fresh = try DirectRooms(writer: writer, config: context.config).room(for: userID)
+                try enqueue(Texts.directRoomReplaced(language: context.config.language), in: fresh, mention: userID)
+                replaced = true
+            }
+        } else {
+            room.joinedAt = nil
+            try writer.upsertRoom(room)
+        }
+        guard room.kind != .supervisor, let supervisorRoom = try writer.supervisorRoom(), supervisorRoom.joinedAt != nil else { return }
+        let lost = LostRoom(roomID: roomID, kind: room.kind.rawValue, group: room.groupName, student: room.userID,
+                            by: remover == context.botUserID ? nil : remover, banned: banned, replaced: replaced)
+        try enqueue(Texts.roomLost(lost, language: context.language(of: supervisorRoom)), in: supervisorRoom.roomID)
+    }
+}

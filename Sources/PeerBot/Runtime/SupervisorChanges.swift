@@ -1,0 +1,55 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+/// Supervisors added to or removed from the configuration, carried into the rooms: the power
+/// levels of the rooms the bot made follow the list, a removed supervisor is taken out of the
+/// supervisor and group rooms, a new one is invited to every group room.
+struct SupervisorChanges {
+    let old: [String]
+    let new: [String]
+
+    var added: [String] { new.filter { !old.contains($0) } }
+    var removed: [String] { old.filter { !new.contains($0) } }
+
+    /// Queues the changes; returns how many actions went to the outbox.
+    @discardableResult
+    func apply(config: BotConfig, writer: StoreWriter) throws -> Int {
+        guard !added.isEmpty || !removed.isEmpty else { return 0 }
+        let groupRooms = try writer.rooms(kind: .group).map(\.roomID)
+        var rooms = groupRooms
+        // A configured supervisor room is the administrator's: its power levels are theirs to set.
+        if config.supervisorRoom == nil, let supervisorRoom = try writer.supervisorRoom() { rooms.append(supervisorRoom.roomID) }
+        let levels = RoomRequests.closedPowerLevels(supervisors: new).jsonString()
+        var queued = 0
+        for roomID in rooms {
+            try writer.enqueue(.state(roomID: roomID, eventType: "m.room.power_levels", stateKey: "", contentJSON: levels))
+            queued += 1
+        }
+        let reason = Texts.supervisorRemovedReason(language: config.language)
+        let supervisorRoom = try writer.supervisorRoom()?.roomID
+        for userID in removed {
+            for roomID in groupRooms + [supervisorRoom].compactMap({ $0 }) {
+                try writer.enqueue(.kick(roomID: roomID, userID: userID, reason: reason))
+                queued += 1
+            }
+        }
+        for userID in added {
+            for roomID in groupRooms {
+                try writer.enqueue(.invite(roomID: roomID, userID: userID))
+                queued += 1
+            }
+        }
+        try forgetInvites(of: removed, writer: writer)
+        return queued
+    }
+
+    /// A supervisor removed and later added again is invited to the supervisor room again.
+    private func forgetInvites(of removed: [String], writer: StoreWriter) throws {
+        guard !removed.isEmpty else { return }
+        let known = try writer.setting(RoomProvisioner.invitedKey).flatMap(JSONValue.parse)?.arrayValue?.compactMap(\.stringValue) ?? []
+        let kept = known.filter { !removed.contains($0) }
+        try writer.setSetting(RoomProvisioner.invitedKey, JSONValue.array(kept.map { .string($0) }).jsonString())
+    }
+}
