@@ -12,6 +12,7 @@ public enum MessageKind: String, Sendable, CaseIterable {
     case assessmentRequest = "assessment_request"
     case assessmentResult = "assessment_result"
     case feedback, tasks, status, export, mydata, alert
+    case overview, release
 }
 
 /// The `peerbot.error` mark on an error reply.

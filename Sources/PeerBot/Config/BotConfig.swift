@@ -33,6 +33,10 @@ public struct BotConfig: Sendable {
     public var encryptRooms = false
     public var retentionDays: Int?
     public var logLevel: Logger.Level = .info
+    /// How many peers must have commented on a student before `!release` shows them the comments.
+    public var minAnonymousComments = 2
+    /// When the weekly overview goes to the supervisor room; nil (`off`) for never.
+    public var overviewAt: WeeklyTime? = WeeklyTime(weekday: .monday, hour: 8, minute: 0)
 
     public init(homeserver: String, userID: String, accessToken: Secret, supervisors: [String], databasePath: String, timeZone: ZoneRules) {
         self.homeserver = homeserver
