@@ -47,7 +47,8 @@ extension Texts {
                 + pick(language, da: "Faciliteret \(student.facilitations) · opgaver \(tasks) · WebPA \(trend)",
                        en: "Facilitated \(student.facilitations) · tasks \(tasks) · WebPA \(trend)"))
         }
-        report.table(header: header, rows: rows, plainLines: lines)
+        // A blank line between students keeps each one's block apart on a phone.
+        report.table(header: header, rows: rows, plainLines: [lines.joined(separator: "\n\n")])
     }
 
     static func overviewFlag(_ flag: OverviewFlag, _ language: Language) -> String {
