@@ -103,6 +103,20 @@ import Testing
         #expect(try driver.database.read { try $0.assessmentRound(id: round.id)?.isOpen } == false)
     }
 
+    @Test func withSelfAssessmentAStudentRatesThemselvesFirst() throws {
+        var driver = try AssessmentFlow().driver()
+        driver.config.selfAssessment = true
+        _ = try driver.say("!evaluer A")
+        let first = try #require(try AssessmentFlow().requests(driver, to: "bo").first)
+        #expect(first["peerbot.subject"] == "@bo:hs" && first["body"]?.stringValue?.contains("dig selv") == true)
+        _ = try driver.say("4 4 4 4 4", from: "@bo:hs", in: "!dmbo:hs")
+        let second = try #require(try AssessmentFlow().requests(driver, to: "bo").last?["peerbot.subject"]?.stringValue)
+        #expect(second != "@bo:hs")
+        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
+        let order = try driver.database.read { try $0.assignments(round: round.id) }.filter { $0.rater == "@bo:hs" }.map(\.subject)
+        #expect(order == ["@bo:hs", "@anna:hs", "@cecilie:hs", "@david:hs"])
+    }
+
     @Test func aPillIsResolvedFromMentions() throws {
         var driver = try AssessmentFlow().driver()
         _ = try driver.say("!evaluer A")
