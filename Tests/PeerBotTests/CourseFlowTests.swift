@@ -146,6 +146,11 @@ import Testing
         #expect(body.contains("WebPA 1.00 → 1.00 →"))
         let html = overview["formatted_body"]?.stringValue ?? ""
         #expect(html.contains("<th>WebPA per round</th>") && html.contains("<td>Anna</td>"))
+        // Asked in the group room, it still goes only to the supervisor room.
+        let elsewhere = try #require(try driver.say("!overblik", in: "!groupA:hs"))
+        #expect(elsewhere["peerbot.kind"] == "reply")
+        #expect(try !driver.contents(in: "!groupA:hs").contains { $0["peerbot.kind"] == "overview" })
+        #expect(try driver.contents(in: RoomDriver.room).filter { $0["peerbot.kind"] == "overview" }.count == 2)
     }
 
     @Test func theWeeklyOverviewRunsOnceAWeekAndCanBeTurnedOff() throws {

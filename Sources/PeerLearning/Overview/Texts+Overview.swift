@@ -23,6 +23,20 @@ extension Texts {
         return report.message(.overview, group: groups.count == 1 ? groups[0].group : nil)
     }
 
+    /// `!overview` asked outside the supervisor room: it went there.
+    public static func overviewSentToSupervisorRoom(language: Language) -> BotMessage {
+        let text = pick(language, da: "Overblikket er sendt til vejlederrummet; det viser scorer og markeringer, som kun vejlederne må se.",
+                        en: "The overview went to the supervisor room; it shows scores and flags that only supervisors may see.")
+        return BotMessage(kind: .reply, body: text, html: paragraph(text))
+    }
+
+    /// `!overview` outside the supervisor room while there is none yet.
+    public static func overviewNoSupervisorRoom(language: Language) -> BotMessage {
+        let text = pick(language, da: "Der er endnu intet vejlederrum, så overblikket kan ikke sendes. Intet er ændret.",
+                        en: "There is no supervisor room yet, so the overview cannot be sent. Nothing was changed.")
+        return BotMessage(kind: .error, body: text, html: paragraph(text), error: .conflict)
+    }
+
     private static func overviewTable(_ group: GroupOverview, into report: inout ReportBuilder, _ language: Language) {
         let header = [
             pick(language, da: "Studerende", en: "Student"), pick(language, da: "Mål bekræftet", en: "Goals confirmed"),

@@ -13,13 +13,22 @@ extension CommandHandlers {
         case .extend(let user, let duration):
             return try extend(user, by: duration, request)
         case .overview(let ref):
-            let groups = try groups(ref, request)
-            let language = request.language
-            let reports = try groups.map { try OverviewBuilder(reader: writer, now: context.now).overview(of: $0) }
-            return Texts.overview(reports, language: language)
+            return try overview(ref, request)
         default:
             return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
         }
+    }
+
+    /// The overview names scores and flags, so it only ever goes to the supervisor room; asked for
+    /// anywhere else, it is posted there and the answer here says so.
+    private func overview(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+        let reports = try groups(ref, request).map { try OverviewBuilder(reader: writer, now: context.now).overview(of: $0) }
+        if request.room.kind == .supervisor {
+            return Texts.overview(reports, language: request.language)
+        }
+        guard let room = try writer.supervisorRoom() else { return Texts.overviewNoSupervisorRoom(language: request.language) }
+        try writer.enqueue(Texts.overview(reports, language: room.language(or: context.config.language)), to: room.roomID)
+        return Texts.overviewSentToSupervisorRoom(language: request.language)
     }
 
     /// Sends each student of a closed round their band and, when enough peers commented, the comments.
