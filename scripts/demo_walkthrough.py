@@ -278,6 +278,10 @@ def assessment(supervisor, sup_room, group):
     result = wait_kind(supervisor, sup_room, "assessment_result", timeout=60)
     show("supervisor room: the WebPA result", result)
     print("    scores:", json.dumps(result["content"].get("peerbot.scores"), ensure_ascii=False))
+    show("vejleder: !frigiv A", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!frigiv A")))
+    first = group[0]
+    show(f"{first.name}'s direct room: the released result", wait_kind(first, direct_room_of(first), "release", timeout=60))
+    show("vejleder: !overblik A", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!overblik A")))
 
 
 ROSTER = """matrix_id,name,strengths,background,style

@@ -14,6 +14,7 @@ public enum MessageKind: String, Sendable, CaseIterable {
     case feedback, tasks, status, export, mydata, alert
     /// A private notice that a patient identifier was masked (and the message redacted).
     case `guard`
+    case overview, release
 }
 
 /// The `peerbot.error` mark on an error reply.

@@ -36,6 +36,9 @@ extension Command {
         case .remind: .remind
         case .language: .language
         case .mydata: .mydata
+        case .release: .release
+        case .extend: .extend
+        case .overview: .overview
         }
     }
 }

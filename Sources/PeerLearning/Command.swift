@@ -34,6 +34,9 @@ public enum Command: Equatable, Sendable {
     case remind(group: GroupRef)
     case language(Language)
     case mydata
+    case release(group: GroupRef, round: Int?)
+    case extend(user: UserArgument, duration: DurationSpec)
+    case overview(group: GroupRef)
 }
 
 /// The outcome of reading a message body as a command.

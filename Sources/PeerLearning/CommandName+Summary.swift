@@ -40,6 +40,9 @@ extension CommandName {
         case .remind: "Nudge everyone with an open confirmation, reflection or assessment."
         case .language: "Set this room's language (da or en)."
         case .mydata: "Get everything stored about you, as a file in your direct chat with me."
+        case .release: "Release a closed assessment round: each student gets their band and peers' comments, without names."
+        case .extend: "Give one student more time: their open reflection and assessment deadlines move."
+        case .overview: "Each student's course so far: goals, contributions, reflections, facilitations, tasks, WebPA trend."
         }
     }
 
@@ -79,6 +82,9 @@ extension CommandName {
         case .remind: "Påmind alle, der mangler en bekræftelse, en refleksion eller en vurdering."
         case .language: "Vælg sproget i dette rum (da eller en)."
         case .mydata: "Få alt, hvad der er gemt om dig, som en fil i din direkte samtale med mig."
+        case .release: "Frigiv en afsluttet vurderingsrunde: hver studerende får sit niveau og de andres kommentarer uden navne."
+        case .extend: "Giv én studerende mere tid: de åbne frister for refleksion og vurdering flyttes."
+        case .overview: "Hver studerendes forløb: mål, bidrag, refleksioner, facilitering, opgaver og WebPA-udvikling."
         }
     }
 }

@@ -37,6 +37,9 @@ extension CommandName {
         case .feedback: return da ? "@bruger|<gruppe> <tekst>" : "@user|<group> <text>"
         case .summary: return da ? "[<gruppe>] [#session]" : "[<group>] [#session]"
         case .language: return "da|en"
+        case .release: return da ? "[<gruppe>] [runde]" : "[<group>] [round]"
+        case .extend: return da ? "@bruger <varighed>" : "@user <duration>"
+        case .overview: return da ? "[<gruppe>|alle]" : "[<group>|all]"
         case .status, .students, .groupsCreate, .groups, .understood, .tasks, .mydata: return ""
         }
     }

@@ -36,6 +36,9 @@ extension CommandName {
         case .remind: ["remind"]
         case .language: ["language"]
         case .mydata: ["mydata", "my data"]
+        case .release: ["release"]
+        case .extend: ["extend"]
+        case .overview: ["overview"]
         }
     }
 
@@ -76,6 +79,9 @@ extension CommandName {
         case .remind: ["påmind"]
         case .language: ["sprog"]
         case .mydata: ["mine data", "minedata"]
+        case .release: ["frigiv"]
+        case .extend: ["forlæng"]
+        case .overview: ["overblik"]
         }
     }
 

@@ -7,6 +7,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case understood, question, ready, notReady, facilitator, absent
     case taskAdd, taskDone, tasks
     case reflect, criteria, evaluate, feedback, summary, export, remind, language, mydata
+    case release, extend, overview
 
     /// Who may use the command at all; finer rules (a student overriding the facilitator,
     /// assigning a task to someone else) are decided by the command's handler.
@@ -22,6 +23,8 @@ public enum CommandName: String, CaseIterable, Sendable {
              .groupMove, .sessionPlan, .sessionGoal, .sessionOutcome, .sessionActivity,
              .sessionMove, .sessionCancel, .ready, .notReady, .criteria, .evaluate, .feedback,
              .summary, .export, .remind, .language:
+            [.supervisor]
+        case .release, .extend, .overview:
             [.supervisor]
         }
     }

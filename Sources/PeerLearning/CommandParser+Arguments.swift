@@ -36,6 +36,9 @@ extension CommandParser {
         case .remind: onlyGroup(&cursor).map { .remind(group: $0) }
         case .language: parseLanguage(&cursor)
         case .mydata: noArguments(.mydata, cursor)
+        case .release: parseRelease(&cursor)
+        case .extend: parseExtend(&cursor)
+        case .overview: onlyGroup(&cursor).map { .overview(group: $0) }
         }
     }
 

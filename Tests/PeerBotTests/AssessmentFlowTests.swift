@@ -44,19 +44,21 @@ import Testing
         let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
         _ = try driver.database.write { try AssessmentJobs().runDue(now: round.deadline.addingTimeInterval(1), config: config, writer: $0) }
         let result = try #require(try driver.contents(in: RoomDriver.room).last { $0["peerbot.kind"] == "assessment_result" })
-        // n = 4, s = 3 (David never answered). Anna gives 3 to each peer: f = 1/3 each. Bo and Cecilie each
-        // give Anna 5 and the other two 3 over five criteria: totals 25 + 15 + 15 = 55, f(Anna) = 25/55.
-        // R(Anna) = 2 · 25/55 = 0.909…, w(Anna) = 0.909 · 4/3 = 1.21; the test computes every member the same way.
+        // David never answered. Anna gives 3 to each peer: F = 1/3 each. Bo and Cecilie each give Anna 5 and
+        // the other two 3: totals 25 + 15 + 15 = 55, F(Anna) = 25/55. |P| = 3 for every rater, so
+        // w(Anna) = (25/55 · 3 + 25/55 · 3) / 2 = 1.36; the test computes every member the same way.
         let expected = Self.webPA(["@anna:hs": ["@bo:hs": 3, "@cecilie:hs": 3, "@david:hs": 3],
                                    "@bo:hs": ["@anna:hs": 5, "@cecilie:hs": 3, "@david:hs": 3],
                                    "@cecilie:hs": ["@anna:hs": 5, "@bo:hs": 3, "@david:hs": 3]], members: 4)
         for (user, score) in expected {
             #expect(result["peerbot.scores"]?[user]?.stringValue == score, "\(user)")
         }
-        #expect(result["peerbot.scores"]?["@anna:hs"] == "1.21")
+        #expect(result["peerbot.scores"]?["@anna:hs"] == "1.36" && result["peerbot.scores"]?["@david:hs"] == "0.88")
         #expect(result["body"]?.stringValue?.contains("fin leder") == true)
-        let band = try driver.contents(in: "!dmanna:hs").last { $0["peerbot.kind"] == "feedback" }
-        #expect(band?["body"]?.stringValue?.contains("fin leder") == false)
+        // Nothing reaches a student at the close: the band and comments wait for !release.
+        for name in Self.students {
+            #expect(try !driver.contents(in: "!dm\(name):hs").contains { $0["peerbot.kind"] == "feedback" || $0["peerbot.kind"] == "release" })
+        }
         _ = try driver.say("!eksport")
         let files = try driver.actions().compactMap { action -> OutgoingFile? in
             guard case .sendFile(RoomDriver.room, let json) = action else { return nil }
@@ -64,19 +66,19 @@ import Testing
         }
         #expect(files.map(\.filename) == ["reflections.csv", "participation.csv", "tasks.csv", "assessments.csv", "feedback.csv"])
         let csv = String(decoding: Data(base64Encoded: files.first { $0.filename == "assessments.csv" }?.data ?? "") ?? Data(), as: UTF8.self)
-        #expect(csv.contains("@anna:hs,Anna,1.21,"))
+        #expect(csv.contains("@anna:hs,Anna,1.36,"))
         #expect(csv.contains("@david:hs,David,") && csv.contains("no_submission"))
     }
 
-    /// WebPA by hand: every criterion gets the same mark here, so f(i,j) = mark(i,j) / Σj mark(i,j).
+    /// The fair WebPA score by hand: every criterion gets the same mark here, so F(i,j) = mark(i,j) / Σk mark(i,k),
+    /// and w(j) = the mean over j's raters of F(i,j) · |P(i)|.
     static func webPA(_ marks: [String: [String: Int]], members n: Int) -> [String: String] {
-        var received: [String: Double] = [:]
+        var received: [String: [Double]] = [:]
         for (_, given) in marks {
             let total = Double(given.values.reduce(0, +))
-            for (subject, mark) in given { received[subject, default: 0] += Double(mark) / total }
+            for (subject, mark) in given { received[subject, default: []].append(Double(mark) / total * Double(given.count)) }
         }
-        let s = Double(marks.count)
-        return received.mapValues { String(format: "%.2f", $0 * Double(n) / s) }
+        return received.mapValues { String(format: "%.2f", $0.reduce(0, +) / Double($0.count)) }
     }
 
     @Test func feedbackReachesOnlyTheStudentsDirectRoomAndMyDataIsAFile() throws {

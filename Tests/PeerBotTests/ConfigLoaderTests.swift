@@ -22,6 +22,27 @@ import Testing
         #expect(config.evaluationDeadline == .seconds(72 * 3600))
         #expect(config.databasePath == "/var/lib/peerbot/peerbot.sqlite")
         #expect("\(config.accessToken)" == "<redacted>")
+        #expect(config.minAnonymousComments == 2)
+        #expect(config.overviewAt == WeeklyTime(weekday: .monday, hour: 8, minute: 0))
+    }
+
+    @Test func theAssessmentKeysAreReadAndChecked() throws {
+        let base = """
+            homeserver: https://matrix.example.org
+            user_id: "@peerbot:example.org"
+            supervisors: ["@sup:example.org"]
+
+            """
+        let set = try loader.parse(base + "min_anonymous_comments: 3\noverview_at: fredag 14.30\n", file: "t.yaml")
+        #expect(set.minAnonymousComments == 3 && set.overviewAt == WeeklyTime(weekday: .friday, hour: 14, minute: 30))
+        #expect(try loader.parse(base + "overview_at: off\n", file: "t.yaml").overviewAt == nil)
+        do {
+            _ = try loader.parse(base + "min_anonymous_comments: 0\noverview_at: someday 25:00\n", file: "t.yaml")
+            Issue.record("a bad file must be refused")
+        } catch {
+            #expect(Set(error.problems.map(\.key)) == ["min_anonymous_comments", "overview_at"])
+            #expect(error.description.contains("overview_at: must be a weekday and a time"))
+        }
     }
 
     @Test func everyProblemIsNamedByItsKey() {
@@ -93,6 +114,7 @@ import Testing
         let text = try String(contentsOf: root.appendingPathComponent("config/peerbot.example.yaml"), encoding: .utf8)
         let config = try loader.parse(text, file: "example")
         #expect(config.supervisors == ["@vejleder:example.org"])
+        #expect(config.minAnonymousComments == 2 && config.overviewAt == WeeklyTime.parse("mon 08:00"))
     }
 }
 

@@ -10,12 +10,12 @@ private let deadline = Date(timeIntervalSince1970: 1_796_302_800)
                                       deadline: deadline, timeZone: copenhagen, language: .en)
     #expect(intro.kind == .assessmentRequest && intro.group == "A" && intro.subject == nil)
     let body = intro.body
-    #expect(body.contains("your 3 peers and yourself"))
+    #expect(body.contains("rate yourself first, then your 3 peers"))
     for criterion in AssessmentCriterion.allCases {
         #expect(body.contains(criterion.name(in: .en)))
     }
     #expect(body.contains("from 1 to 5") && body.contains("4 5 3 4 5 good lead on the case"))
-    #expect(body.contains("Only the supervisors see your marks and comments"))
+    #expect(body.contains("Only the supervisors see your marks and who wrote what") && body.contains("without your name"))
     #expect(body.contains("Lead <one> case") && body.contains("Thursday 3 December at 14:00"))
     let html = intro.html ?? ""
     #expect(html.contains("Lead &lt;one&gt; case") && !html.contains("<one>"))

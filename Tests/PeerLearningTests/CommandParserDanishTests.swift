@@ -50,6 +50,9 @@ let danishExamples: [Example] = [
     Example("!sprog da", .language(.da)),
     Example("!sprog dansk", .language(.da)),
     Example("!mine data", .mydata),
+    Example("!frigiv B #1", .release(group: .named("B"), round: 1)),
+    Example("!forlæng @bo:hs.example 90m", .extend(user: .id("@bo:hs.example"), duration: DurationSpec(seconds: 5400)!)),
+    Example("!overblik A", .overview(group: .named("A"))),
 ]
 
 @Test(arguments: danishExamples)

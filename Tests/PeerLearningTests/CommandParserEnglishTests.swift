@@ -66,6 +66,13 @@ let englishExamples: [Example] = [
     Example("!language en", .language(.en)),
     Example("!mydata", .mydata),
     Example("!my data", .mydata),
+    Example("!release A", .release(group: .named("A"), round: nil)),
+    Example("!release A 2", .release(group: .named("A"), round: 2)),
+    Example("!release", .release(group: .omitted, round: nil)),
+    Example("!extend @anna:hs.example 2h", .extend(user: .id("@anna:hs.example"), duration: DurationSpec(seconds: 7200)!)),
+    Example("!extend Anna Hansen 1h30m", .extend(user: .mention("Anna Hansen"), duration: DurationSpec(seconds: 5400)!)),
+    Example("!overview", .overview(group: .omitted)),
+    Example("!overview all", .overview(group: .all)),
 ]
 
 @Test(arguments: englishExamples)

@@ -61,6 +61,13 @@ let malformedExamples: [(String, CommandName)] = [
     ("!language", .language),
     ("!language da en", .language),
     ("!mydata please", .mydata),
+    ("!release A B", .release),
+    ("!release A 0", .release),
+    ("!extend @a:hs.example", .extend),
+    ("!extend @a:hs.example soon", .extend),
+    ("!extend 2h", .extend),
+    ("!extend @a:hs.example 0m", .extend),
+    ("!overview A B", .overview),
 ]
 
 @Test(arguments: malformedExamples)

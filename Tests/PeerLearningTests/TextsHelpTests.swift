@@ -10,6 +10,7 @@ import PeerLearning
     #expect(!help.body.contains("!student add"))
     #expect(!help.body.contains("!session plan"))
     #expect(!help.body.contains("!language"))
+    #expect(!help.body.contains("!release") && !help.body.contains("!extend") && !help.body.contains("!overview"))
 }
 
 @Test func supervisorHelpListsSupervisorCommandsWithUsage() {
@@ -18,6 +19,10 @@ import PeerLearning
     #expect(help.body.contains("!student add @user"))
     #expect(!help.body.contains("!understood"))
     #expect(!help.body.contains("!mydata"))
+    #expect(help.body.contains("!release [<group>] [round]") && help.body.contains("!extend @user <duration>")
+        && help.body.contains("!overview [<group>|all]"))
+    let danish = Texts.help(role: .supervisor, prefix: "!", language: .da, topic: nil)
+    #expect(danish.body.contains("!frigiv") && danish.body.contains("!forlæng @bruger <varighed>") && danish.body.contains("!overblik"))
 }
 
 @Test func guestHelpOffersOnlyHelpAndStatus() {

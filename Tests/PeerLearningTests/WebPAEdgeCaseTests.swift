@@ -20,10 +20,10 @@ import PeerLearning
     ]
     let result = WebPA.scores(members: ["A", "B", "C"], ratings: ratings, selfAssessment: false)
     #expect(result.submitters == ["A", "B"])
-    // n = 3, s = 2, so w = R · 3/2.
-    // R(A) = 15/40 = 3/8 → 9/16 = 0.5625; R(B) = 20/40 = 1/2 → 3/4; R(C) = 20/40 + 25/40 = 9/8 → 27/16 = 1.6875.
-    #expect(result.members.map(\.score) == [9.0 / 16.0, 3.0 / 4.0, 27.0 / 16.0])
-    #expect(result.members.map(\.formattedScore) == ["0.56", "0.75", "1.69"])
+    // |P| = 2 for each rater. A is rated by B alone: 15/40 · 2 = 3/4. B by A alone: 20/40 · 2 = 1.
+    // C by both: (20/40 · 2 + 25/40 · 2) / 2 = 9/8 = 1.125. (Classic WebPA: 0.56, 0.75, 1.69.)
+    #expect(result.members.map(\.score) == [3.0 / 4.0, 1.0, 9.0 / 8.0])
+    #expect(result.members.map(\.formattedScore) == ["0.75", "1.00", "1.13"])
     let c = try #require(result["C"])
     #expect(c.flags == [.noSubmission])
     // The zeros are no rating: A's peers' mean comes from B alone.
@@ -38,8 +38,8 @@ import PeerLearning
     #expect(even["B"]?.flags == [.low])
 
     let oneSided = WebPA.scores(members: ["A", "B"], ratings: [both[0]], selfAssessment: false)
-    // s = 1: R(B) = 10/10 = 1 → w = 1 · 2/1 = 2; A received nothing → 0.
-    #expect(oneSided.members.map(\.formattedScore) == ["0.00", "2.00"])
+    // B is rated by A alone: 10/10 · 1 = 1. Nobody rated A: no score. (Classic WebPA: 0.00 and 2.00.)
+    #expect(oneSided.members.map(\.formattedScore) == [nil, "1.00"])
     #expect(oneSided["B"]?.flags == [.low, .noSubmission] && oneSided["A"]?.flags.isEmpty == true)
 }
 
@@ -59,7 +59,8 @@ import PeerLearning
     // R(A) = 25/55 + 15/45 + 15/45 = 5/11 + 2/3 = 37/33 = 1.1212…
     // R(B) = R(C) = 15/55 + 15/45 + 15/45 = 3/11 + 2/3 = 31/33 = 0.9393…
     #expect(with.members.map(\.score) == [37.0 / 33.0, 31.0 / 33.0, 31.0 / 33.0])
-    #expect(with["A"]?.selfMean == 5 && with["A"]?.flags == [.overconfident])
+    // A gave both peers the same 3s: undifferentiated as a rater, beside overconfident.
+    #expect(with["A"]?.selfMean == 5 && with["A"]?.flags == [.overconfident, .undifferentiated])
     // Without their own self-rating a member has not submitted when self-assessment is on.
     let missingSelf = ratings.filter { !($0.rater == "C" && $0.subject == "C") }
     #expect(WebPA.scores(members: ["A", "B", "C"], ratings: missingSelf, selfAssessment: true).submitters == ["A", "B"])
@@ -91,6 +92,6 @@ import PeerLearning
     let result = WebPA.scores(members: ["A", "B", "A"], ratings: ratings, selfAssessment: false)
     #expect(result.groupSize == 2 && result.members.map(\.userID) == ["A", "B"])
     #expect(result["B"]?.peerMean == all(4).map(Double.init) && result["A"]?.peerRatings == 1)
-    #expect(WebPA.subjects(for: "A", members: ["A", "B", "C"], selfAssessment: true) == ["B", "C", "A"])
+    #expect(WebPA.subjects(for: "A", members: ["A", "B", "C"], selfAssessment: true) == ["A", "B", "C"])
     #expect(WebPA.subjects(for: "A", members: ["A", "B", "C"], selfAssessment: false) == ["B", "C"])
 }

@@ -2,8 +2,9 @@ import Foundation
 import PeerBotStore
 import PeerLearning
 
-/// Open rounds: a reminder halfway to the deadline, and the results when everyone has answered
-/// or the deadline has come — WebPA scores to the supervisor room, each student's own band to them.
+/// Open rounds: a reminder halfway to each student's deadline, and the results to the supervisor
+/// room when everyone has answered or every deadline has passed. Students see nothing of the
+/// result until a supervisor releases the round (`!release`).
 struct AssessmentJobs: ScheduledWork {
     func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
         var queued = 0
@@ -11,18 +12,27 @@ struct AssessmentJobs: ScheduledWork {
             guard let group = try writer.group(id: round.groupID) else { continue }
             let assignments = try writer.assignments(round: round.id)
             let waiting = Set(assignments.filter { $0.answeredAt == nil }.map(\.rater))
+            let extensions = try writer.extensions(.assessment(round: round.id))
+            let remaining = { (rater: String) in assignments.filter { $0.rater == rater && $0.answeredAt == nil }.count }
+            let rounds = AssessmentRounds(writer: writer, config: config, now: now)
             let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
             if round.remindedAt == nil, now >= halfway, now < round.deadline, !waiting.isEmpty {
-                let rounds = AssessmentRounds(writer: writer, config: config, now: now)
-                for rater in waiting.sorted() {
-                    let remaining = assignments.filter { $0.rater == rater && $0.answeredAt == nil }.count
-                    try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining, deadline: round.deadline,
+                for rater in waiting.sorted() where extensions[rater] == nil {
+                    try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
                                                              timeZone: config.timeZone, language: config.language), to: rater)
                     queued += 1
                 }
                 try writer.markAssessmentReminded(round: round.id, at: now)
             }
-            if waiting.isEmpty || now >= round.deadline {
+            for (rater, granted) in extensions.sorted(by: { $0.key < $1.key }) where waiting.contains(rater)
+                && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
+                try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
+                                                         timeZone: config.timeZone, language: config.language), to: rater)
+                try writer.markExtensionReminded(.assessment(round: round.id), userID: rater, at: now)
+                queued += 1
+            }
+            let lastDeadline = waiting.map { extensions[$0]?.deadline ?? round.deadline }.max() ?? round.deadline
+            if waiting.isEmpty || now >= max(round.deadline, lastDeadline) {
                 queued += try close(round, group: group, config: config, writer: writer, now: now)
             }
         }
@@ -40,19 +50,21 @@ struct AssessmentJobs: ScheduledWork {
         }
         var resultID: Int64?
         if let room = try writer.supervisorRoom() {
+            let number = try writer.assessmentRounds(ofGroup: group.id).firstIndex { $0.id == round.id }.map { $0 + 1 }
             let message = Texts.assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
-                                                  comments: comments, submitted: result.submitted,
+                                                  comments: comments, submitted: result.submitted, round: number, prefix: config.commandPrefix,
                                                   language: room.language(or: config.language))
             resultID = try writer.enqueue(message, to: room.roomID).id
         }
-        let rounds = AssessmentRounds(writer: writer, config: config, now: now)
-        var queued = resultID == nil ? 0 : 1
-        for member in result.members {
-            guard let band = member.band else { continue }
-            try rounds.post(Texts.ownBand(band: band, group: group.name, language: config.language), to: member.userID)
-            queued += 1
-        }
         try writer.closeAssessmentRound(round.id, resultOutboxID: resultID, at: now)
-        return queued
+        return resultID == nil ? 0 : 1
+    }
+}
+
+/// When the reminder for an extended deadline is due: halfway from the grant to the new deadline,
+/// so a student who was just told the new deadline is not reminded of it at once.
+enum ExtendedDeadline {
+    static func reminderDue(_ granted: DeadlineExtension) -> Date {
+        granted.grantedAt.addingTimeInterval(granted.deadline.timeIntervalSince(granted.grantedAt) / 2)
     }
 }

@@ -57,7 +57,8 @@ struct MyDataBuilder {
                 MyDataRatingGiven(group: group.exportLabel, subjectUserID: $0.subject, subjectName: names[$0.subject] ?? $0.subject,
                                   marks: $0.marks, comment: $0.comment, given: $0.at)
             }
-            guard let closed = round.closedAt else { continue }
+            // The band and score are the student's only once the round is released to them.
+            guard let closed = round.closedAt, round.releasedAt != nil else { continue }
             if let own = try SessionLookup(reader: reader).result(of: round)[userID] {
                 document.assessmentResults.append(MyDataAssessmentResult(group: group.exportLabel, completed: closed, score: own.formattedScore, band: own.band))
             }

@@ -37,6 +37,10 @@ public struct BotConfig: Sendable {
     public var patientGuard: PatientGuardMode = .redact
     /// The administrator's extra identifier patterns, each one already checked to compile.
     public var patientGuardPatterns: [String] = []
+    /// How many peers must have commented on a student before `!release` shows them the comments.
+    public var minAnonymousComments = 2
+    /// When the weekly overview goes to the supervisor room; nil (`off`) for never.
+    public var overviewAt: WeeklyTime? = WeeklyTime(weekday: .monday, hour: 8, minute: 0)
 
     public init(homeserver: String, userID: String, accessToken: Secret, supervisors: [String], databasePath: String, timeZone: ZoneRules) {
         self.homeserver = homeserver

@@ -20,6 +20,7 @@ public struct ConfigLoader: Sendable {
         "reflection_model", "reflection_questions", "reflection_deadline", "evaluation_every",
         "evaluation_deadline", "self_assessment", "join_grace", "encrypt_rooms", "retention_days", "log_level",
         "patient_guard", "patient_guard_patterns",
+        "min_anonymous_comments", "overview_at",
     ]
 
     public func load(path: String) throws(ConfigError) -> BotConfig {

@@ -69,6 +69,7 @@ struct ConfigReader {
         if let value = bool("encrypt_rooms") { config.encryptRooms = value }
         readReflection(into: &config)
         readPatientGuard(into: &config)
+        readAssessment(into: &config)
         if let level = string("log_level") {
             if let parsed = Logger.Level(rawValue: level.lowercased()) { config.logLevel = parsed } else {
                 problem("log_level", "must be one of trace, debug, info, notice, warning, error, critical")
@@ -88,6 +89,20 @@ struct ConfigReader {
         }
         if config.reflectionModel == "custom" && config.reflectionQuestions.isEmpty {
             problem("reflection_questions", "is required when reflection_model is custom")
+        }
+    }
+
+    /// `min_anonymous_comments` and `overview_at`.
+    private mutating func readAssessment(into config: inout BotConfig) {
+        if let minimum = integer("min_anonymous_comments", in: 1...20) { config.minAnonymousComments = minimum }
+        if let text = string("overview_at") {
+            if text.lowercased() == "off" {
+                config.overviewAt = nil
+            } else if let weekly = WeeklyTime.parse(text) {
+                config.overviewAt = weekly
+            } else {
+                problem("overview_at", "must be a weekday and a time such as \"mon 08:00\", or off; got \"\(text)\"")
+            }
         }
     }
 

@@ -14,15 +14,21 @@ extension EventRouter {
             try keepReflection(event, text: body, scope: .group, round: round, room: room)
         } else if room.kind == .direct, room.userID == event.sender,
                   let group = try writer.activeGroup(ofStudent: event.sender),
-                  let round = try writer.latestReflectionRound(ofGroup: group.id), acceptsDirectReflections(round) {
+                  let round = try writer.latestReflectionRound(ofGroup: group.id),
+                  try acceptsDirectReflections(round, from: event.sender) {
             try keepReflection(event, text: body, scope: .private, round: round, room: room)
         }
     }
 
     /// A direct-room message counts while the round is open, and for one more deadline's length as late.
-    private func acceptsDirectReflections(_ round: ReflectionRoundRecord) -> Bool {
+    private func acceptsDirectReflections(_ round: ReflectionRoundRecord, from userID: String) throws -> Bool {
         let length = round.deadline.timeIntervalSince(round.promptedAt)
-        return context.now < round.deadline.addingTimeInterval(length)
+        return context.now < (try ownDeadline(round, userID)).addingTimeInterval(length)
+    }
+
+    /// The student's reflection deadline: the session's, or a later one `!extend` gave them.
+    func ownDeadline(_ round: ReflectionRoundRecord, _ userID: String) throws -> Date {
+        try writer.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
     }
 
     /// Stores one reflection, after the patient guard (unless `already` guarded it), and
@@ -32,7 +38,7 @@ extension EventRouter {
                                  guarded already: GuardedText? = nil) throws {
         guard try writer.isStudent(event.sender) else { return }
         let kept = try already ?? guarded(text, event: event, room: room)
-        let late = context.now > round.deadline
+        let late = context.now > (try ownDeadline(round, event.sender))
         guard try writer.addReflection(sessionNumber: round.sessionNumber, userID: event.sender, scope: scope, text: kept.text,
                                        eventID: event.eventID, roomID: room.roomID, at: context.now, late: late,
                                        masked: kept.isMasked) != nil else { return }
@@ -119,6 +125,6 @@ extension EventRouter {
         try keepReflection(event, text: text, scope: scope, round: round, room: request.room, acknowledge: false, guarded: guarded)
         return Texts.reflectionAck(plan: try SessionLookup(reader: writer).plan(record),
                                    scope: scope == .group ? .group : .private,
-                                   late: context.now > round.deadline, language: request.language)
+                                   late: context.now > (try ownDeadline(round, event.sender)), language: request.language)
     }
 }

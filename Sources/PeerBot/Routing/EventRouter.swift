@@ -91,9 +91,10 @@ struct EventRouter {
         }
         groupByRoom = [:]
         sessionsByGroup = [:]
-        let request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
+        var request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
                                      role: try context.role(of: event.sender, in: writer),
                                      language: context.language(of: room), prefix: config.commandPrefix)
+        request.mentions = event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let reply: BotMessage
         switch CommandDecider.admit(parse, role: request.role, language: request.language, prefix: request.prefix) {
         case .ignore:

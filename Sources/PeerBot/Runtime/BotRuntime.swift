@@ -32,7 +32,7 @@ public struct BotRuntime: Sendable {
                                outbox: wakeup, imports: imports, heartbeat: heartbeat, notifier: notifier, logger: logger)
         let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID)
         let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
-        let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), RetentionPurge(), Housekeeping()], logger: logger)
+        let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()], logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: sender, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "outbox"),
             .init(service: importer, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "roster-import"),

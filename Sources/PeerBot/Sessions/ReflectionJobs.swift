@@ -4,7 +4,8 @@ import PeerBotStore
 import PeerLearning
 
 /// After a session: the reminder halfway to the reflection deadline for those who have not
-/// reflected, and the summary to the supervisor room at the deadline or when all have reflected.
+/// reflected, and the summary to the supervisor room when all have reflected or every deadline,
+/// extended ones included, has passed. A student with an extension is reminded halfway to theirs.
 struct ReflectionJobs: ScheduledWork {
     func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
         var queued = 0
@@ -13,12 +14,20 @@ struct ReflectionJobs: ScheduledWork {
             let absent = try writer.absentees(record.number)
             let expected = Set(try writer.members(ofGroup: record.groupID).map(\.userID)).subtracting(absent)
             let missing = expected.subtracting(try writer.reflectedStudents(session: record.number))
+            let extensions = try writer.extensions(.reflection(session: record.number))
             let halfway = round.promptedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.promptedAt) / 2)
             if round.remindedAt == nil, now >= halfway, now < round.deadline, !missing.isEmpty {
-                queued += try remind(missing.sorted(), record: record, deadline: round.deadline, config: config, writer: writer)
+                let due = missing.filter { extensions[$0] == nil }.sorted()
+                queued += try remind(due, record: record, deadline: round.deadline, config: config, writer: writer)
                 try writer.markReminded(session: record.number, at: now)
             }
-            if now >= round.deadline || missing.isEmpty {
+            for (userID, granted) in extensions.sorted(by: { $0.key < $1.key }) where missing.contains(userID)
+                && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
+                queued += try remind([userID], record: record, deadline: granted.deadline, config: config, writer: writer)
+                try writer.markExtensionReminded(.reflection(session: record.number), userID: userID, at: now)
+            }
+            let lastDeadline = missing.map { extensions[$0]?.deadline ?? round.deadline }.max() ?? round.deadline
+            if now >= max(round.deadline, lastDeadline) || missing.isEmpty {
                 let posted = try postSummary(record, config: config, writer: writer)
                 try writer.markSummarized(session: record.number, outboxID: posted, at: now)
                 queued += posted == nil ? 0 : 1

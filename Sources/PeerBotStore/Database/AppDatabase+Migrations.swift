@@ -16,6 +16,7 @@ extension AppDatabase {
         migrator.registerMigration("v5") { db in try SchemaV5.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v6-guard") { db in try SchemaV6Guard.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v6-roster") { db in try SchemaV6.statements.forEach { try db.execute(sql: $0) } }
+        migrator.registerMigration("v6-assessment") { db in try SchemaV6Assessment.statements.forEach { try db.execute(sql: $0) } }
         return migrator
     }
 }

@@ -19,13 +19,17 @@ public struct AssessmentRoundRecord: Codable, Sendable, Equatable, FetchableReco
     public var closedAt: Date?
     /// The outbox row that posts the result to the supervisor room.
     public var resultOutboxID: Int64?
+    /// When the students got their bands and comments (`!release`); nil until then.
+    public var releasedAt: Date?
+    public var releasedBy: String?
 
     /// What `startedBy` holds for a round the schedule started.
     public static let scheduleStarter = "schedule"
 
     public init(
         id: Int64, groupID: Int64, startedAt: Date, deadline: Date, startedBy: String, selfAssessment: Bool,
-        remindedAt: Date? = nil, closedAt: Date? = nil, resultOutboxID: Int64? = nil
+        remindedAt: Date? = nil, closedAt: Date? = nil, resultOutboxID: Int64? = nil,
+        releasedAt: Date? = nil, releasedBy: String? = nil
     ) {
         self.id = id
         self.groupID = groupID
@@ -36,6 +40,8 @@ public struct AssessmentRoundRecord: Codable, Sendable, Equatable, FetchableReco
         self.remindedAt = remindedAt
         self.closedAt = closedAt
         self.resultOutboxID = resultOutboxID
+        self.releasedAt = releasedAt
+        self.releasedBy = releasedBy
     }
 
     public var isOpen: Bool { closedAt == nil }

@@ -11,9 +11,10 @@ extension Texts {
         let da = language == .da
         var message = MessageBuilder()
         message.heading(pick(language, da: "Peer-vurdering – ", en: "Peer assessment — ") + groupLabel(group, language))
+        // With self-assessment the student rates themselves first, then the peers.
         let whom = da
-            ? (peers == 1 ? "den anden i gruppen" : "de \(peers) andre i gruppen") + (includesSelf ? " og dig selv" : "")
-            : (peers == 1 ? "your one peer" : "your \(peers) peers") + (includesSelf ? " and yourself" : "")
+            ? (includesSelf ? "dig selv og derefter " : "") + (peers == 1 ? "den anden i gruppen" : "de \(peers) andre i gruppen")
+            : (includesSelf ? "yourself first, then " : "") + (peers == 1 ? "your one peer" : "your \(peers) peers")
         message.line(pick(language,
                           da: "Nu skal I vurdere, hvordan I arbejder sammen. I de næste beskeder beder jeg dig vurdere \(whom), én ad gangen.",
                           en: "It is time to look at how your group works together. In the next messages I will ask you to rate \(whom), one at a time."))
@@ -25,8 +26,8 @@ extension Texts {
                              criteria)
         }
         message.line(pick(language,
-                          da: "Kun vejlederne ser dine karakterer og kommentarer. Ingen i gruppen ser, hvem der gav hvad.",
-                          en: "Only the supervisors see your marks and comments. Nobody in the group sees who gave what."))
+                          da: "Kun vejlederne ser dine karakterer, og hvem der skrev hvad. Vejlederne kan senere give dine kommentarer videre til den, de handler om – uden dit navn, og kun når flere har skrevet om samme person.",
+                          en: "Only the supervisors see your marks and who wrote what. They may later pass your comments on to the person they are about — without your name, and only when several peers wrote about that person."))
         message.labelled(pick(language, da: "Frist", en: "Deadline"),
                          SessionTimeFormat.dateTime(deadline, timeZone: timeZone, language: language))
         return message.message(.assessmentRequest, group: group)

@@ -5,22 +5,29 @@ extension Texts {
     /// submitted, as shown in the report.
     public static func assessmentResults(
         group: String, members: [(userID: String, name: String)], result: WebPAResult,
-        comments: [(rater: String, subject: String, text: String)], submitted: Int, language: Language
+        comments: [(rater: String, subject: String, text: String)], submitted: Int, round: Int? = nil, prefix: String = "!",
+        language: Language
     ) -> BotMessage {
         let names = Dictionary(members.map { ($0.userID, $0.name) }, uniquingKeysWith: { first, _ in first })
         var report = ReportBuilder()
-        report.heading(pick(language, da: "Peer-vurdering – ", en: "Peer assessment — ") + groupLabel(group, language))
+        let number = round.map { pick(language, da: ", runde \($0)", en: ", round \($0)") } ?? ""
+        report.heading(pick(language, da: "Peer-vurdering – ", en: "Peer assessment — ") + groupLabel(group, language) + number)
         let n = result.groupSize
         report.line(submitted == 0
             ? pick(language, da: "Ingen af de \(n) studerende har afleveret, så der er ingen WebPA-score.",
                    en: "None of the \(n) students submitted, so there are no WebPA scores.")
             : pick(language, da: "\(submitted) af \(n) studerende har afleveret.", en: "\(submitted) of \(n) students submitted."))
         report.line(pick(language,
-                         da: "WebPA-score 1.00 er gruppens gennemsnit. De andres gennemsnit pr. kriterium: "
+                         da: "WebPA-score 1.00 er gruppens gennemsnit; en studerende, som ingen har vurderet, har ingen score (—). De andres gennemsnit pr. kriterium: "
                             + criterionOrder(language) + ".",
-                         en: "A WebPA score of 1.00 is the group average. The peers' mean per criterion: "
+                         en: "A WebPA score of 1.00 is the group average; a student nobody rated has no score (—). The peers' mean per criterion: "
                             + criterionOrder(language) + "."))
         resultTable(result, names: names, into: &report, language)
+        let legend = flagLegend(result, language)
+        if !legend.isEmpty {
+            report.items(pick(language, da: "Markeringer (kun til vejlederne)", en: "Flags (for supervisors only)"),
+                         legend.map { (mark: "•", text: $0) })
+        }
         report.heading(pick(language, da: "Kommentarer (kun til vejlederne)", en: "Comments (for supervisors only)"))
         if comments.isEmpty {
             report.line(pick(language, da: "Ingen kommentarer.", en: "No comments."))
@@ -28,28 +35,21 @@ extension Texts {
         for comment in comments {
             report.quote(comment.text, author: comment.rater + " → " + comment.subject, note: nil)
         }
+        if submitted > 0 {
+            let release = prefix + CommandName.release.displayWord(in: language)
+            report.line(pick(language, da: "De studerende ser intet af resultatet, før I frigiver runden med \(release).",
+                             en: "The students see nothing of the result until you release the round with \(release)."))
+        }
         var message = report.message(.assessmentResult, group: group)
         message.scores = result.scoreStrings
         return message
-    }
-
-    /// To one student: their own band, never anyone else's data.
-    public static func ownBand(band: WebPABand, group: String, language: Language) -> BotMessage {
-        var message = MessageBuilder()
-        message.line(pick(language,
-                          da: "Dit resultat i peer-vurderingen af \(groupLabel(group, language)): \(band.description(in: language)).",
-                          en: "Your result in the peer assessment of \(groupLabel(group, language)): \(band.description(in: language))."))
-        message.line(pick(language,
-                          da: "Det siger, hvordan de andre i gruppen vurderede dit bidrag sammenlignet med resten af gruppen. Det er ikke en karakter; tal med din vejleder, hvis du vil vide mere.",
-                          en: "It says how the others in your group rated your contribution compared with the rest of the group. It is not a grade; talk to your supervisor if you would like to know more."))
-        return message.message(.feedback, group: group)
     }
 
     private static func resultTable(
         _ result: WebPAResult, names: [String: String], into report: inout ReportBuilder, _ language: Language
     ) {
         let showSelf = result.members.contains { $0.selfMean != nil }
-        let dash = "–"
+        let dash = "—"
         var header = [pick(language, da: "Studerende", en: "Student"), "WebPA"]
         header += AssessmentCriterion.allCases.map { $0.shortName(in: language) }
         if showSelf { header.append(pick(language, da: "Selv", en: "Self")) }
@@ -77,16 +77,5 @@ extension Texts {
     /// "bidrag / samspil / …", the order of the per-criterion columns.
     private static func criterionOrder(_ language: Language) -> String {
         AssessmentCriterion.allCases.map { $0.shortName(in: language).lowercased() }.joined(separator: " / ")
-    }
-
-    static func flagName(_ flag: WebPAFlag, _ language: Language) -> String {
-        switch (flag, language) {
-        case (.overconfident, .da): "vurderer sig selv mindst 1 over de andres gennemsnit"
-        case (.overconfident, .en): "rates self at least 1 above the peers' mean"
-        case (.low, .da): "de andres gennemsnit under 2.5"
-        case (.low, .en): "peers' mean below 2.5"
-        case (.noSubmission, .da): "har ikke afleveret"
-        case (.noSubmission, .en): "no submission"
-        }
     }
 }

@@ -26,7 +26,7 @@ extension Texts {
     }
 }
 
-fileprivate extension String {
+extension String {
     /// The string with its first letter upper-cased ("gruppe A" → "Gruppe A").
     var capitalizedFirst: String {
         prefix(1).uppercased() + dropFirst()

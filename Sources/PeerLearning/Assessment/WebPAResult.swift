@@ -2,16 +2,20 @@
 public enum WebPAFlag: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
     /// The member's self-rating mean is at least one point above the peers' mean.
     case overconfident
+    /// The member's self-rating mean is at least one point below the peers' mean.
+    case underconfident
     /// The peers' mean for the member is below 2.5.
     case low
     /// The member did not rate everyone they were asked to rate.
     case noSubmission = "no_submission"
+    /// As a rater, the member gave every peer the same marks on every criterion (two peers or more).
+    case undifferentiated
 }
 
 /// One member's outcome of a peer-assessment round.
 public struct WebPAMemberResult: Sendable, Equatable, Codable {
     public var userID: String
-    /// The WebPA score `w(j)` (group average 1.0); nil when nobody in the group submitted.
+    /// The WebPA score `w(j)` (group average 1.0); nil when no rater who submitted rated this member.
     public var score: Double?
     /// The score with two decimals, halves away from zero (`"1.05"`); nil with `score`.
     public var formattedScore: String?

@@ -4,7 +4,7 @@ public enum PrivateReplies {
     /// attributes), and exports.
     public static func belongInSupervisorRoom(_ command: Command) -> Bool {
         switch command {
-        case .summary, .students, .studentAdd, .export: true
+        case .summary, .students, .studentAdd, .export, .overview: true
         default: false
         }
     }
@@ -13,5 +13,6 @@ public enum PrivateReplies {
     public static func belongInSupervisorRoom(_ reply: BotMessage, command: Command) -> Bool {
         if reply.kind == .error { return false }
         return belongInSupervisorRoom(command) || reply.kind == .summary || reply.kind == .assessmentResult
+            || reply.kind == .overview
     }
 }

@@ -10,9 +10,9 @@ struct AssessmentCast: Sendable {
     /// Later changes the rating of the malformer by replying to that request; gets the
     /// supervisor's feedback and asks for their data.
     let changer: TestUser
-    /// Answers every request at once.
+    /// Answers every request at once, with the same marks for every peer: undifferentiated.
     let steady: TestUser
-    /// Never answers.
+    /// Never answers the assessment; reflects after the reflection deadline with an extension.
     let silent: TestUser
     /// user id → the student's direct room with the bot.
     let directRooms: [String: String]
@@ -69,9 +69,10 @@ struct RatingPlan: Sendable {
             b: [a: Answer(marks: [5, 4, 4, 5, 3], comment: "første indtryk fra tirsdag"),
                 c: Answer(marks: [2, 3, 3, 2, 1], comment: nil),
                 d: Answer(marks: [3, 4, 2, 3, 3], comment: nil)],
-            c: [a: Answer(marks: [4, 4, 3, 5, 5], comment: nil),
-                b: Answer(marks: [3, 2, 4, 3, 3], comment: "spørger godt ind til patienten"),
-                d: Answer(marks: [1, 2, 1, 2, 2], comment: nil)],
+            // The same marks for everyone: the steady rater is flagged undifferentiated.
+            c: [a: Answer(marks: [3, 4, 3, 4, 3], comment: "rolig ved stuegang"),
+                b: Answer(marks: [3, 4, 3, 4, 3], comment: "spørger godt ind til patienten"),
+                d: Answer(marks: [3, 4, 3, 4, 3], comment: nil)],
         ]
         change = Answer(marks: [3, 2, 4, 3, 2], comment: "rettet: godt overblik ved stuegang")
         changer = b
@@ -96,4 +97,9 @@ struct RatingPlan: Sendable {
 
     /// The comment the change replaced: it must no longer show anywhere.
     var replacedComment: String { first[changer]![changedSubject]!.comment! }
+
+    /// The comments that count about `subject`, whoever wrote them.
+    func comments(about subject: String) -> [String] {
+        finalComments.filter { $0.subject == subject }.map(\.text)
+    }
 }

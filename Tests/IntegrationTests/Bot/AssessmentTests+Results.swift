@@ -11,8 +11,8 @@ extension BotEngineTests.PeerAssessment {
         }
     }
 
-    /// Scores equal to the test's own WebPA sums, the silent student flagged, every comment that
-    /// counts named by rater and subject, the replaced one gone.
+    /// Scores equal to the test's own WebPA sums, the silent student flagged, the steady rater flagged
+    /// undifferentiated, every comment that counts named by rater and subject, the replaced one gone.
     func checkResult(_ result: RoomEvent, cast: AssessmentCast, plan: RatingPlan, expected: [String: String]) {
         #expect(result.peerbotGroup == "A", "the result names group \(result.peerbotGroup ?? "none")")
         #expect(result.peerbotScores == expected,
@@ -25,6 +25,9 @@ extension BotEngineTests.PeerAssessment {
             let flagged = row.first.map(Self.saysNoSubmission) ?? false
             #expect(flagged == (student.userID == cast.silent.userID),
                     "\(name)'s line \(row.first ?? "none") is \(flagged ? "" : "not ")flagged as no submission")
+            let same = row.first?.lowercased().contains("udifferentieret") ?? false
+            #expect(same == (student.userID == cast.steady.userID),
+                    "\(name)'s line \(row.first ?? "none") is \(same ? "" : "not ")flagged undifferentiated")
         }
         for comment in plan.finalComments {
             let quoted = lines.firstIndex { $0.contains(comment.text) }
@@ -37,6 +40,12 @@ extension BotEngineTests.PeerAssessment {
                     "the comment \"\(comment.text)\" is headed \"\(author)\", not by its rater and subject")
         }
         #expect(!result.body.contains(plan.replacedComment), "the replaced comment still shows: \(result.body)")
+        #expect(result.body.contains("Udifferentieret: gav alle de andre de samme karakterer"),
+                "the result does not explain the undifferentiated flag: \(result.body)")
+        // Classic WebPA would have paid the silent student n/(n−1) = 4/3 for the silence.
+        let silent = cast.silent.userID
+        let classic = WebPAExpectation.classicHundredths(plan.finalMarks, members: cast.memberIDs)[silent] ?? 0
+        #expect(WebPAExpectation.text(classic) != expected[silent], "the silent student's score \(expected[silent] ?? "none") is classic WebPA's")
     }
 
     /// "har ikke afleveret" (da) or "no submission" (en).
@@ -45,15 +54,12 @@ extension BotEngineTests.PeerAssessment {
         return lower.contains("ikke afleveret") || lower.contains("no submission")
     }
 
-    /// In every student room: the requests asked, each student's own band and nothing of anyone
-    /// else's scores or of the comments.
+    /// In every student room, before `!frigiv`: the requests asked, no band and nothing of anyone's
+    /// scores or of the comments.
     func checkStudentRooms(_ cast: AssessmentCast, plan: RatingPlan, requests: [String: [String: String]]) async throws {
         let comments = plan.finalComments.map(\.text) + [plan.replacedComment]
         for student in cast.everyone {
             let room = cast.room(of: student)
-            _ = try await cast.cohort.botMessage("the band for \(student.userID)", in: room, seenBy: student) {
-                $0.peerbotKind == "feedback" && !$0.body.contains(Self.feedbackText)
-            }
             let posts = try await cast.cohort.botPosts(in: room, seenBy: student)
             let asked = posts.compactMap { $0.peerbotKind == "assessment_request" ? $0.peerbotSubject : nil }
             if let answered = requests[student.userID] {
@@ -63,22 +69,15 @@ extension BotEngineTests.PeerAssessment {
             } else {
                 #expect(asked.count == 1, "the silent \(student.userID) was asked about \(asked), not one peer at a time")
             }
-            let bands = posts.filter { $0.peerbotKind == "feedback" && !$0.body.contains(Self.feedbackText) }
-            #expect(bands.count == 1, "\(student.userID) got \(bands.count) results: \(bands)")
-            for band in bands {
-                let others = cast.everyone.filter { $0.userID != student.userID }
-                let leaked = others.filter { band.body.contains($0.userID) || band.body.contains(cast.cohort.name(of: $0)) }
-                #expect(leaked.isEmpty, "\(student.userID)'s result names \(leaked.map(\.userID)): \(band.body)")
-                #expect(band.body.range(of: "[0-9][.,][0-9]{2}", options: .regularExpression) == nil,
-                        "\(student.userID)'s result shows a score: \(band.body)")
-            }
+            let bands = posts.filter { $0.peerbotKind == "release" || ($0.peerbotKind == "feedback" && !$0.body.contains(Self.feedbackText)) }
+            #expect(bands.isEmpty, "\(student.userID) got a result before !frigiv: \(bands)")
             expectNothingPrivate(posts, comments: comments, place: "\(student.userID)'s direct room")
         }
         let groupPosts = try await cast.cohort.botPosts(in: cast.group.roomID, seenBy: cast.malformer)
         expectNothingPrivate(groupPosts, comments: comments, place: "the group room")
     }
 
-    private func expectNothingPrivate(_ posts: [RoomEvent], comments: [String], place: String) {
+    func expectNothingPrivate(_ posts: [RoomEvent], comments: [String], place: String) {
         for post in posts {
             let text = post.body + (post.content["formatted_body"]?.string ?? "")
             for comment in comments where text.contains(comment) {

@@ -2,20 +2,24 @@ import Foundation
 import Testing
 
 extension BotEngineTests {
-    /// One peer-assessment round of a group of four, as the students, the supervisor and the
-    /// WebPA formula see it.
+    /// An extension that makes a late reflection on time, then one peer-assessment round of a group
+    /// of four, as the students, the supervisor and the fair WebPA formula see it; its release to the
+    /// students and the course overview.
     @Suite("Peer assessment")
     struct PeerAssessment {
         /// `evaluation_deadline`, in seconds.
         static let deadline = 90.0
+        /// `reflection_deadline`, in seconds.
+        static let reflectionDeadline = 30.0
         static let feedbackText = "Flot overblik over medicinen i dag – husk at dokumentere undervejs"
 
-        @Test("!evaluer A: a malformed answer, a changed rating, a silent student; WebPA at the deadline; feedback; !mine data")
+        @Test("!forlæng, then !evaluer A: a malformed answer, a changed rating, a silent student, an undifferentiated rater; fair WebPA at the deadline; !frigiv; !overblik; feedback; !mine data")
         func roundOfFour() async throws {
             let began = ContinuousClock.now
             let cohort = try await CohortScenario.start(
                 studentCount: 4,
-                extra: ["self_assessment": "false", "evaluation_deadline": "90s", "evaluation_every": "0"],
+                extra: ["self_assessment": "false", "evaluation_deadline": "90s", "evaluation_every": "0",
+                        "reflection_deadline": "\(Int(Self.reflectionDeadline))s", "wrap_up_before_end": "5s"],
                 label: "assessment")
             defer { cohort.bot.kill9() }
             let formed = try await cohort.formGroups(size: 4, seed: 11)
@@ -23,6 +27,8 @@ extension BotEngineTests {
             let cast = try await AssessmentCast(cohort: cohort, formed: formed, group: group)
             let plan = RatingPlan(cast)
             print("assessment: groups ready after \(ContinuousClock.now - began)")
+            try await extendAReflection(cast)
+            print("assessment: extension checked after \(ContinuousClock.now - began)")
 
             let started = try await cohort.command("!evaluer A").reply
             #expect(started.peerbotError == nil, "!evaluer A was refused: \(started)")
@@ -45,6 +51,8 @@ extension BotEngineTests {
             let expected = WebPAExpectation.scores(plan.finalMarks, members: cast.memberIDs)
             checkResult(result, cast: cast, plan: plan, expected: expected)
             try await checkStudentRooms(cast, plan: plan, requests: requests)
+            try await release(cast, plan: plan)
+            try await checkOverview(cast, plan: plan)
             try await checkMyData(cast, plan: plan)
             print("assessment test took \(ContinuousClock.now - began)")
         }

@@ -1,40 +1,52 @@
 import Foundation
 
 /// The WebPA scores the contract defines, worked out by the test from the marks it submitted,
-/// in exact fractions, without the bot's code:
-/// T(i) = Σq Σj m(i,q,j); f(i,q,j) = m(i,q,j) / T(i); R(j) = Σ(i submitted) Σq f(i,q,j);
-/// w(j) = R(j) · n / s, where n counts every member and s only those who submitted.
+/// in exact fractions, without the bot's code: for each rater `i` who submitted, `P(i)` is whom
+/// they rated and `F(i,j) = Σq m(i,q,j) / Σq Σk∈P(i) m(i,q,k)`; `A(j)` is the raters who rated `j`;
+/// `w(j) = (1/|A(j)|) · Σ(i∈A(j)) F(i,j) · |P(i)|`. A member nobody rated has no score.
 enum WebPAExpectation {
     /// rater → subject → the five marks, one per criterion.
     typealias Marks = [String: [String: [Int]]]
 
-    /// Every member's score as the bot must report it: two decimals, half away from zero.
-    /// Empty when nobody submitted.
+    /// Every rated member's score as the bot must report it: two decimals, half away from zero.
     static func scores(_ marks: Marks, members: [String]) -> [String: String] {
         hundredths(marks, members: members).mapValues(text)
     }
 
-    /// Every member's score in hundredths, rounded half away from zero.
+    /// Every rated member's score in hundredths, rounded half away from zero.
     static func hundredths(_ marks: Marks, members: [String]) -> [String: Int] {
-        let submitted = marks.keys.filter { !(marks[$0] ?? [:]).isEmpty }
-        let n = members.count
-        let s = submitted.count
-        guard s > 0 else { return [:] }
-        var received = Dictionary(uniqueKeysWithValues: members.map { ($0, Fraction.zero) })
-        for rater in submitted {
-            let given = marks[rater] ?? [:]
+        var sums: [String: (Fraction, Int)] = [:]
+        for (_, given) in marks where !given.isEmpty {
             let total = given.values.reduce(0) { $0 + $1.reduce(0, +) }
             for (subject, criteria) in given {
-                for mark in criteria {
-                    received[subject] = (received[subject] ?? .zero) + Fraction(mark, total)
-                }
+                let (sum, raters) = sums[subject] ?? (.zero, 0)
+                sums[subject] = (sum + Fraction(criteria.reduce(0, +) * given.count, total), raters + 1)
             }
         }
-        return received.mapValues { share in
-            let score = share * Fraction(n, s)
+        return sums.mapValues { sum, raters in
+            let score = sum * Fraction(1, raters)
             // Half away from zero for a non-negative value: floor(100·w + 1/2).
             return (200 * score.numerator + score.denominator) / (2 * score.denominator)
         }
+    }
+
+    /// Classic WebPA's `R(j) · n / s`, to show what the fair score avoids.
+    static func classicHundredths(_ marks: Marks, members: [String]) -> [String: Int] {
+        let raters = marks.filter { !$0.value.isEmpty }
+        var received = Dictionary(uniqueKeysWithValues: members.map { ($0, Fraction.zero) })
+        for (_, given) in raters {
+            let total = given.values.reduce(0) { $0 + $1.reduce(0, +) }
+            for (subject, criteria) in given { received[subject] = (received[subject] ?? .zero) + Fraction(criteria.reduce(0, +), total) }
+        }
+        return received.mapValues { share in
+            let score = share * Fraction(members.count, raters.count)
+            return (200 * score.numerator + score.denominator) / (2 * score.denominator)
+        }
+    }
+
+    /// `1,05` with the Danish decimal comma.
+    static func danish(_ hundredths: Int) -> String {
+        text(hundredths).replacingOccurrences(of: ".", with: ",")
     }
 
     /// `below` under 0.90, `above` over 1.10, `around` between, both ends included.

@@ -10,6 +10,8 @@ struct CommandRequest: Sendable {
     let role: Role
     let language: Language
     let prefix: String
+    /// The user ids in the event's `m.mentions`, for a user argument a client wrote as a pill.
+    var mentions: [String] = []
 }
 
 /// Runs admitted commands against the store; each family lives in its own file.
@@ -41,6 +43,8 @@ struct CommandHandlers {
             return try refusable { try reporting(command, request) }
         case .evaluate, .feedback, .mydata:
             return try refusable { try assessment(command, request) }
+        case .release, .extend, .overview:
+            return try refusable { try course(command, request) }
         default:
             return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
         }

@@ -1,0 +1,58 @@
+import Foundation
+import PeerBotStore
+import PeerLearning
+
+extension CommandHandlers {
+    /// `!release`, `!extend`, `!overview`.
+    func course(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .release(let ref, let round):
+            var last: BotMessage?
+            for group in try groups(ref, request) { last = try release(group, round: round, request) }
+            return last ?? Texts.groupsOverview([], prefix: request.prefix, language: request.language)
+        case .extend(let user, let duration):
+            return try extend(user, by: duration, request)
+        case .overview(let ref):
+            return try overview(ref, request)
+        default:
+            return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
+        }
+    }
+
+    /// The overview names scores and flags; asked outside the supervisor room, the router's
+    /// private-answer rule (`PrivateReplies`) posts it there instead.
+    private func overview(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+        let reports = try groups(ref, request).map { try OverviewBuilder(reader: writer, now: context.now).overview(of: $0) }
+        return Texts.overview(reports, language: request.language)
+    }
+
+    /// Sends each student of a closed round their band and, when enough peers commented, the comments.
+    private func release(_ group: StudyGroupRecord, round number: Int?, _ request: CommandRequest) throws -> BotMessage {
+        let language = request.language
+        let rounds = try writer.assessmentRounds(ofGroup: group.id)
+        let chosen: Int? = number.map { $0 - 1 } ?? rounds.lastIndex { !$0.isOpen } ?? (rounds.isEmpty ? nil : rounds.count - 1)
+        guard let index = chosen, rounds.indices.contains(index) else {
+            return Texts.noSuchRound(group: group.name, round: number, language: language)
+        }
+        let round = rounds[index]
+        guard !round.isOpen else { return Texts.roundStillOpen(group: group.name, round: index + 1, language: language) }
+        guard round.releasedAt == nil else { return Texts.roundAlreadyReleased(group: group.name, round: index + 1, language: language) }
+        let result = try lookup.result(of: round)
+        let ratings = try writer.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks, comment: $0.comment) }
+        let minimum = context.config.minAnonymousComments
+        var generator = SystemRandomNumberGenerator()
+        var withComments = 0
+        for member in result.members {
+            let comments = AnonymousComments.forRelease(ratings, subject: member.userID, minimum: minimum, using: &generator)
+            if comments != nil { withComments += 1 }
+            let message = Texts.releasedResult(band: member.band, comments: comments, minimum: minimum, group: group.name,
+                                               language: context.config.language)
+            let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
+            try writer.enqueue(message, to: room, mention: member.userID)
+        }
+        // Checked above in this same transaction, so this cannot find the round released.
+        _ = try writer.markReleased(round: round.id, by: request.sender, at: context.now)
+        return Texts.roundReleased(group: group.name, round: index + 1, students: result.members.count,
+                                   withComments: withComments, language: language)
+    }
+}

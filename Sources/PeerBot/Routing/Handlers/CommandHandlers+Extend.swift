@@ -1,0 +1,66 @@
+import Foundation
+import PeerBotStore
+import PeerLearning
+
+extension CommandHandlers {
+    /// The longest extension one `!extend` grants: a placement lasts at most a few months.
+    static let longestExtension = 30 * 86_400
+
+    /// `!extend @user <duration>`: the student's open reflection and assessment deadlines move.
+    func extend(_ user: UserArgument, by duration: DurationSpec, _ request: CommandRequest) throws -> BotMessage {
+        let language = request.language
+        let userID = try resolve(user, request)
+        guard try writer.student(userID: userID) != nil, let group = try writer.activeGroup(ofStudent: userID) else {
+            return Texts.studentNotFound(userID: userID, language: language)
+        }
+        guard duration.seconds <= Self.longestExtension else {
+            return Texts.extensionTooLong(days: Self.longestExtension / 86_400, prefix: request.prefix, language: language)
+        }
+        let seconds = TimeInterval(duration.seconds)
+        var moved: [(kind: ExtendedItem, deadline: Date)] = []
+        if let round = try openReflection(of: userID, group: group) {
+            let current = try writer.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
+            let deadline = current.addingTimeInterval(seconds)
+            try writer.extend(.reflection(session: round.sessionNumber), userID: userID, to: deadline, at: context.now,
+                              reminded: deadline <= context.now)
+            moved.append((.reflection(session: Int(round.sessionNumber)), deadline))
+        }
+        if let round = try writer.openAssessmentRound(forRater: userID) {
+            let current = try writer.deadline(.assessment(round: round.id), userID: userID, common: round.deadline)
+            let deadline = current.addingTimeInterval(seconds)
+            try writer.extend(.assessment(round: round.id), userID: userID, to: deadline, at: context.now, reminded: deadline <= context.now)
+            moved.append((.assessment(group: group.name), deadline))
+        }
+        let name = try writer.student(userID: userID)?.name ?? userID
+        guard !moved.isEmpty else { return Texts.nothingToExtend(name: name, language: language) }
+        let timeZone = context.config.timeZone
+        let notice = Texts.deadlineExtended(moved, timeZone: timeZone, language: context.config.language)
+        let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
+        try writer.enqueue(notice, to: room, mention: userID)
+        return Texts.extensionGranted(name: name, moved, timeZone: timeZone, language: language)
+    }
+
+    /// The student's reflection still open: on the group's latest session, not given yet, not
+    /// excused, and either before the summary or before their own deadline.
+    private func openReflection(of userID: String, group: StudyGroupRecord) throws -> ReflectionRoundRecord? {
+        guard let round = try writer.latestReflectionRound(ofGroup: group.id),
+              try !writer.reflectedStudents(session: round.sessionNumber).contains(userID),
+              try !writer.absentees(round.sessionNumber).contains(userID) else { return nil }
+        let own = try writer.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
+        return round.summarizedAt == nil || context.now < own ? round : nil
+    }
+
+    /// A user argument as a user id: typed out, or the first user a client's mention pill names
+    /// in `m.mentions.user_ids` (the bot itself left out).
+    func resolve(_ user: UserArgument, _ request: CommandRequest) throws -> String {
+        switch user {
+        case .id(let id):
+            return id
+        case .mention(let text):
+            guard let id = request.mentions.first(where: { $0 != context.botUserID }) else {
+                throw Refusal(reply: Texts.unknownUser(text, language: request.language))
+            }
+            return id
+        }
+    }
+}
