@@ -12,9 +12,9 @@ public enum MessageKind: String, Sendable, CaseIterable {
     case assessmentRequest = "assessment_request"
     case assessmentResult = "assessment_result"
     case feedback, tasks, status, export, mydata, alert
+    case overview, release
     /// A private notice that a patient identifier was masked (and the message redacted).
     case `guard`
-    case overview, release
 }
 
 /// The `peerbot.error` mark on an error reply.

@@ -13,12 +13,18 @@ extension CommandParser {
         return cursor.isAtEnd ? .release(group: group, round: round) : nil
     }
 
-    /// `extend @user <duration>`: the last word is the duration, everything before it the user
-    /// (a pill's display name may hold spaces).
+    /// `extend @user <duration>`: the duration is the longest run of last words that reads as
+    /// one (`2h`, `2 timer`, `1 time 30 min`), everything before it the user (a pill's display
+    /// name may hold spaces).
     static func parseExtend(_ cursor: inout ArgumentCursor) -> Command? {
         var words: [String] = []
         while let word = cursor.next() { words.append(word) }
-        guard words.count >= 2, let duration = DurationSpec.parse(words.removeLast()) else { return nil }
+        guard words.count >= 2 else { return nil }
+        let longest = min(4, words.count - 1)
+        guard let (length, duration) = (1...longest).reversed().lazy.compactMap({ length in
+            DurationSpec.parse(words.suffix(length).joined(separator: " ")).map { (length, $0) }
+        }).first else { return nil }
+        words.removeLast(length)
         if words.count == 1, let id = userID(words[0]) { return .extend(user: .id(id), duration: duration) }
         let name = words.joined(separator: " ")
         // Something that looks like an id but is not one is a typing mistake, not a display name.

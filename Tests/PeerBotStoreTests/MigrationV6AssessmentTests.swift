@@ -15,7 +15,7 @@ import Testing
 
         try StoreFiles.prepare(databasePath: path)
         let old = try DatabasePool(path: path, configuration: AppDatabase.makeConfiguration())
-        try AppDatabase.migrator.migrate(old, upTo: "v5")
+        try AppDatabase.migrator.migrate(old, upTo: "v6-roster")  // the last migration before the fair score's
         let (groupID, roundID) = try old.write { db in
             let writer = StoreWriter(db)
             for userID in members {
@@ -37,7 +37,7 @@ import Testing
 
         let database = try AppDatabase(path: path)
         let applied = try database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
-        #expect(applied.contains("v6-assessment") && applied.contains("v5"))
+        #expect(applied.contains("v6-assessment") && applied.contains("v6-roster"))
         let (round, ratings) = try database.read { reader in
             (try reader.assessmentRound(id: roundID), try reader.ratings(round: roundID))
         }
@@ -68,7 +68,7 @@ import Testing
         #expect(extensions["@anna:hs"]?.deadline == fixedDate(400_000) && extensions["@anna:hs"]?.remindedAt == fixedDate(10_700))
         #expect(try database.read { try $0.deadline(kind, userID: "@bo:hs", common: fixedDate(5)) } == fixedDate(5))
         // Forgetting the student takes the extension with them.
-        try database.write { try $0.removeStudent(userID: "@anna:hs") }
+        try database.write { _ = try $0.forget(userID: "@anna:hs", at: fixedDate(10_800)) }
         #expect(try database.read { try $0.extensions(kind) }.isEmpty)
     }
 }

@@ -52,6 +52,8 @@ let danishExamples: [Example] = [
     Example("!mine data", .mydata),
     Example("!frigiv B #1", .release(group: .named("B"), round: 1)),
     Example("!forlæng @bo:hs.example 90m", .extend(user: .id("@bo:hs.example"), duration: DurationSpec(seconds: 5400)!)),
+    Example("!forlæng @bo:hs.example 2 timer", .extend(user: .id("@bo:hs.example"), duration: DurationSpec(seconds: 7200)!)),
+    Example("!forlæng Bo Berg 1 time 30 min", .extend(user: .mention("Bo Berg"), duration: DurationSpec(seconds: 5400)!)),
     Example("!overblik A", .overview(group: .named("A"))),
 ]
 
