@@ -5,26 +5,34 @@ import PeerLearning
 /// Open rounds: a reminder halfway to the deadline, and the results when everyone has answered
 /// or the deadline has come — WebPA scores to the supervisor room, each student's own band to them.
 struct AssessmentJobs: ScheduledWork {
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+    func runDue(_ jobs: JobRunner) throws -> Int {
         var queued = 0
-        for round in try writer.openAssessmentRounds() {
-            guard let group = try writer.group(id: round.groupID) else { continue }
-            let assignments = try writer.assignments(round: round.id)
-            let waiting = Set(assignments.filter { $0.answeredAt == nil }.map(\.rater))
-            let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
-            if round.remindedAt == nil, now >= halfway, now < round.deadline, !waiting.isEmpty {
-                let rounds = AssessmentRounds(writer: writer, config: config, now: now)
-                for rater in waiting.sorted() {
-                    let remaining = assignments.filter { $0.rater == rater && $0.answeredAt == nil }.count
-                    try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining, deadline: round.deadline,
-                                                             timeZone: config.timeZone, language: config.language), to: rater)
-                    queued += 1
-                }
-                try writer.markAssessmentReminded(round: round.id, at: now)
+        for round in try jobs.writer.openAssessmentRounds() {
+            queued += try jobs.run("assessment round \(round.id)") { try runDue(round, jobs) }
+        }
+        return queued
+    }
+
+    /// The reminder and the close of one round; the close waits until the bot has caught up.
+    private func runDue(_ round: AssessmentRoundRecord, _ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
+        var queued = 0
+        guard let group = try writer.group(id: round.groupID) else { return 0 }
+        let assignments = try writer.assignments(round: round.id)
+        let waiting = Set(assignments.filter { $0.answeredAt == nil }.map(\.rater))
+        let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
+        if round.remindedAt == nil, now >= halfway, now < round.deadline, !waiting.isEmpty {
+            let rounds = AssessmentRounds(writer: writer, config: config, now: now)
+            for rater in waiting.sorted() {
+                let remaining = assignments.filter { $0.rater == rater && $0.answeredAt == nil }.count
+                try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining, deadline: round.deadline,
+                                                         timeZone: config.timeZone, language: config.language), to: rater)
+                queued += 1
             }
-            if waiting.isEmpty || now >= round.deadline {
-                queued += try close(round, group: group, config: config, writer: writer, now: now)
-            }
+            try writer.markAssessmentReminded(round: round.id, at: now)
+        }
+        if jobs.caughtUp, waiting.isEmpty || now >= round.deadline {
+            queued += try close(round, group: group, config: config, writer: writer, now: now)
         }
         return queued
     }

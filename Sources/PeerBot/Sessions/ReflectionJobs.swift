@@ -6,23 +6,31 @@ import PeerLearning
 /// After a session: the reminder halfway to the reflection deadline for those who have not
 /// reflected, and the summary to the supervisor room at the deadline or when all have reflected.
 struct ReflectionJobs: ScheduledWork {
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+    func runDue(_ jobs: JobRunner) throws -> Int {
         var queued = 0
-        for round in try writer.openReflectionRounds() {
-            guard let record = try writer.session(number: round.sessionNumber) else { continue }
-            let absent = try writer.absentees(record.number)
-            let expected = Set(try writer.members(ofGroup: record.groupID).map(\.userID)).subtracting(absent)
-            let missing = expected.subtracting(try writer.reflectedStudents(session: record.number))
-            let halfway = round.promptedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.promptedAt) / 2)
-            if round.remindedAt == nil, now >= halfway, now < round.deadline, !missing.isEmpty {
-                queued += try remind(missing.sorted(), record: record, deadline: round.deadline, config: config, writer: writer)
-                try writer.markReminded(session: record.number, at: now)
-            }
-            if now >= round.deadline || missing.isEmpty {
-                let posted = try postSummary(record, config: config, writer: writer)
-                try writer.markSummarized(session: record.number, outboxID: posted, at: now)
-                queued += posted == nil ? 0 : 1
-            }
+        for round in try jobs.writer.openReflectionRounds() {
+            queued += try jobs.run("reflection round #\(round.sessionNumber)") { try runDue(round, jobs) }
+        }
+        return queued
+    }
+
+    /// The reminder and the summary of one round; the summary waits until the bot has caught up.
+    private func runDue(_ round: ReflectionRoundRecord, _ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
+        var queued = 0
+        guard let record = try writer.session(number: round.sessionNumber) else { return 0 }
+        let absent = try writer.absentees(record.number)
+        let expected = Set(try writer.members(ofGroup: record.groupID).map(\.userID)).subtracting(absent)
+        let missing = expected.subtracting(try writer.reflectedStudents(session: record.number))
+        let halfway = round.promptedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.promptedAt) / 2)
+        if round.remindedAt == nil, now >= halfway, now < round.deadline, !missing.isEmpty {
+            queued += try remind(missing.sorted(), record: record, deadline: round.deadline, config: config, writer: writer)
+            try writer.markReminded(session: record.number, at: now)
+        }
+        if jobs.caughtUp, now >= round.deadline || missing.isEmpty {
+            let posted = try postSummary(record, config: config, writer: writer)
+            try writer.markSummarized(session: record.number, outboxID: posted, at: now)
+            queued += posted == nil ? 0 : 1
         }
         return queued
     }

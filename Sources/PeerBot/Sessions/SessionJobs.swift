@@ -6,27 +6,35 @@ import PeerLearning
 /// Posts each session's moments as they fall due: goals, start, midpoint, wrap-up, end.
 /// Each moment runs once: it is recorded in the job ledger in the same transaction as its messages.
 struct SessionJobs: ScheduledWork {
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+    func runDue(_ jobs: JobRunner) throws -> Int {
+        let lead = Int(jobs.config.goalLeadTime.components.seconds)
+        var queued = 0
+        for record in try jobs.writer.sessionsWithOpenJobs(before: jobs.now.addingTimeInterval(TimeInterval(lead))) {
+            queued += try jobs.run("session #\(record.number)") { try runMoments(of: record, jobs) }
+        }
+        return queued
+    }
+
+    /// The moments of one session that are due, each posted once.
+    private func runMoments(of record: SessionRecord, _ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
         let lead = Int(config.goalLeadTime.components.seconds)
         let wrapUp = Int(config.wrapUpBeforeEnd.components.seconds)
         var queued = 0
-        for record in try writer.sessionsWithOpenJobs(before: now.addingTimeInterval(TimeInterval(lead))) {
-            let lookup = SessionLookup(reader: writer)
-            let plan = try lookup.plan(record)
-            let key = { (moment: SessionMoment) in SessionTimeline.jobKey(session: plan.number, moment: moment, start: plan.start) }
-            let ran = try writer.ranJobs(SessionMoment.allCases.map(key))
-            let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
-            let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt)
-            for moment in due.skipped { try writer.markRun(jobKey: key(moment), at: now) }
-            for moment in due.due {
-                let current = try writer.session(number: record.number) ?? record
-                queued += try SessionMomentPoster(writer: writer, config: config, now: now).post(moment, record: current)
-                try writer.markRun(jobKey: key(moment), at: now)
-            }
-            let finished = done.union(due.due).union(due.skipped)
-            let all = Set(SessionTimeline.moments(for: plan, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt).map(\.moment))
-            if all.isSubset(of: finished) { try writer.finishJobs(record.number, at: now) }
+        let plan = try SessionLookup(reader: writer).plan(record)
+        let key = { (moment: SessionMoment) in SessionTimeline.jobKey(session: plan.number, moment: moment, start: plan.start) }
+        let ran = try writer.ranJobs(SessionMoment.allCases.map(key))
+        let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
+        let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt)
+        for moment in due.skipped { try writer.markRun(jobKey: key(moment), at: now) }
+        for moment in due.due {
+            let current = try writer.session(number: record.number) ?? record
+            queued += try SessionMomentPoster(writer: writer, config: config, now: now).post(moment, record: current)
+            try writer.markRun(jobKey: key(moment), at: now)
         }
+        let finished = done.union(due.due).union(due.skipped)
+        let all = Set(SessionTimeline.moments(for: plan, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt).map(\.moment))
+        if all.isSubset(of: finished) { try writer.finishJobs(record.number, at: now) }
         return queued
     }
 }

@@ -34,7 +34,9 @@ extension CommandHandlers {
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
             return Texts.badArguments(.sessionPlan, prefix: request.prefix, language: request.language)
         }
-        guard start > context.now else { return Texts.sessionInPast(language: request.language) }
+        if let refusal = SessionBounds.refusal(start: start, seconds: duration.seconds, now: context.now, language: request.language) {
+            return refusal
+        }
         guard !groups.isEmpty else { return Texts.groupsOverview([], prefix: request.prefix, language: request.language) }
         var plans: [SessionPlan] = []
         for group in groups {
@@ -74,7 +76,9 @@ extension CommandHandlers {
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
             return Texts.badArguments(.sessionMove, prefix: request.prefix, language: request.language)
         }
-        guard start > context.now else { return Texts.sessionInPast(language: request.language) }
+        if let refusal = SessionBounds.refusal(start: start, seconds: 0, now: context.now, language: request.language) {
+            return refusal
+        }
         try writer.moveSession(record.number, to: start)
         guard let moved = try writer.session(number: record.number), let group = try writer.group(id: moved.groupID) else {
             return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
