@@ -84,7 +84,10 @@ struct SessionMomentPoster {
     }
 
     /// After every `evaluation_every` sessions of a group, a peer-assessment round starts on its own.
+    /// A group re-formed away since the session was planned starts no round: its members are
+    /// assessed in their new groups.
     private func startScheduledAssessment(_ group: StudyGroupRecord) throws -> Int {
+        guard group.isActive else { return 0 }
         let ended = try writer.sessions(ofGroup: group.id).filter { $0.cancelledAt == nil && $0.endsAt <= now }.count
         guard EvaluationCadence.roundDue(endedSessions: ended, every: config.evaluationEvery) else { return 0 }
         let round = try AssessmentRounds(writer: writer, config: config, now: now).start(group, startedBy: AssessmentRoundRecord.scheduleStarter)
