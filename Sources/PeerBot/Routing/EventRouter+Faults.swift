@@ -24,7 +24,9 @@ extension EventRouter {
         logger.error("event could not be handled; marked processed and skipped", metadata: [
             "event": "\(event.eventID)", "room": "\(room.roomID)", "type": "\(event.type)", "error": "\(Self.describe(error))",
         ])
-        try writer.markProcessed(eventID: event.eventID, roomID: room.roomID, at: context.now)
+        try isolated("marking \(event.eventID) processed") { router in
+            try router.writer.markProcessed(eventID: event.eventID, roomID: room.roomID, at: router.context.now)
+        }
         guard event.type == "m.room.message", event.sender != context.botUserID, !event.isRedacted else { return }
         let language = context.language(of: room)
         try isolated("the failure notice for \(event.eventID)") { router in

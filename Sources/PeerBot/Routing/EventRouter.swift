@@ -41,7 +41,8 @@ struct EventRouter {
 
     mutating func handleTimeline(roomID: String, events: [ClientEvent]) throws {
         guard var room = try writer.room(id: roomID) else { return }
-        for event in events {
+        // An event without an id can be neither remembered nor answered: a server bug, passed over.
+        for event in events where !event.eventID.isEmpty {
             outcome.events += 1
             let before = outcome
             do {
