@@ -144,3 +144,34 @@ import Testing
         #expect(try driver.database.read { try $0.reflections(session: session.number) }.map(\.text) == ["We practised qSOFA"])
     }
 }
+
+@Suite struct MovedSessions {
+    func prompts(_ driver: RoomDriver) throws -> Int {
+        try driver.contents().filter { $0["peerbot.kind"] == "reflection_prompt" }.count
+    }
+
+    @Test func aSessionThatHasBegunCannotBeMoved() throws {
+        let ended = try ReflectionFlow().endedSession()
+        var driver = ended.0
+        // A session under way: it began a minute ago.
+        let session = ended.1
+        try driver.database.write { try $0.moveSession(session.number, to: Date().addingTimeInterval(-60)) }
+        let reply = try #require(try driver.say("!session move #\(session.number) +2h"))
+        #expect(reply["peerbot.error"] == "conflict")
+    }
+
+    @Test func anEndedSessionMovedAnywayDoesNotAskForReflectionsAgain() throws {
+        let ended = try ReflectionFlow().endedSession()
+        let driver = ended.0
+        let session = ended.1
+        let before = try prompts(driver)
+        // The four private prompts still wait in the outbox (the group's was sent as $prompt).
+        #expect(before == 4)
+        let later = session.endsAt.addingTimeInterval(86_400)
+        try driver.database.write { try $0.moveSession(session.number, to: later) }
+        let moved = try #require(try driver.database.read { try $0.session(number: session.number) })
+        let config = driver.config
+        _ = try driver.database.write { try SessionJobs().runDue(now: moved.endsAt.addingTimeInterval(1), config: config, writer: $0) }
+        #expect(try prompts(driver) == before)
+    }
+}

@@ -97,6 +97,9 @@ struct SessionMomentPoster {
     /// The end: the reflection prompt as a thread root in the group room (group reflection)
     /// and in each student's direct room (individual reflection).
     private func promptReflections(_ plan: SessionPlan, record: SessionRecord, roomID: String, language: Language) throws -> Int {
+        // A session moved after it ended runs its moments again under the new time; its students
+        // were asked once already, and their answers belong to the round that exists.
+        guard try writer.reflectionRound(session: record.number) == nil else { return 0 }
         let model = ReflectionModel(name: config.reflectionModel, questions: config.reflectionQuestions)
         let deadline = now.addingTimeInterval(TimeInterval(config.reflectionDeadline.components.seconds))
         let prompt = Texts.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,

@@ -94,4 +94,13 @@ extension Texts {
                         en: "A session can be planned at most \(days) days ahead. Choose an earlier time. Nothing was changed.")
         return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
     }
+
+    /// `!session move` of a session that has already begun.
+    public static func sessionAlreadyStarted(language: Language, prefix: String = "!") -> BotMessage {
+        let plan = prefix + CommandName.sessionPlan.displayWord(in: language)
+        let body = pick(language,
+                        da: "Den session er allerede begyndt og kan ikke flyttes. Planlæg en ny med \(plan). Intet er ændret.",
+                        en: "That session has already begun and cannot be moved. Plan a new one with \(plan). Nothing was changed.")
+        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .conflict)
+    }
 }

@@ -73,6 +73,8 @@ extension CommandHandlers {
 
     private func move(_ ref: SessionRef, when: WhenSpec, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
+        // Moving a session that has begun would run its moments (and its reflection) a second time.
+        guard record.startsAt > context.now else { return Texts.sessionAlreadyStarted(language: request.language, prefix: request.prefix) }
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
             return Texts.badArguments(.sessionMove, prefix: request.prefix, language: request.language)
         }
