@@ -87,3 +87,16 @@ import Testing
         #expect(try driver.contents(in: "!made:hs").contains { $0["peerbot.kind"] == "help" })
     }
 }
+
+@Suite struct RatingTime {
+    @Test func aRatingSentBeforeTheDeadlineCountsAndOneSentAfterItDoesNot() throws {
+        var driver = try AssessmentFlow().driver()
+        _ = try driver.say("!evaluer A")
+        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
+        let read = round.deadline.addingTimeInterval(600)
+        _ = try EventTime().deliver(&driver, "4 4 4 4 4", from: "@anna:hs", in: "!dmanna:hs", sent: round.deadline.addingTimeInterval(-60), read: read)
+        _ = try EventTime().deliver(&driver, "3 3 3 3 3", from: "@bo:hs", in: "!dmbo:hs", sent: round.deadline.addingTimeInterval(60), read: read)
+        let raters = try driver.database.read { try $0.ratings(round: round.id) }.map(\.rater)
+        #expect(raters == ["@anna:hs"])
+    }
+}

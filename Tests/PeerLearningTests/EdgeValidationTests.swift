@@ -68,3 +68,12 @@ import PeerLearning
         #expect(RosterFileEvent.isCSV(filename: nil, mimetype: "text/csv"))
     }
 }
+
+@Test(arguments: ["!reflect \u{200B}", "!question \u{FEFF} ", "!task add \u{2060}"])
+func invisibleOnlyTextsAreMalformedCommands(_ text: String) {
+    let parsed = CommandParser.parse(text, prefix: "!", botUserID: "@bot:hs", botDisplayName: nil)
+    guard case .malformed = parsed else {
+        Issue.record("\(text.unicodeScalars.map { String($0.value, radix: 16) }) parsed as \(parsed)")
+        return
+    }
+}

@@ -10,6 +10,8 @@ extension EventRouter {
         guard room.kind == .direct, room.userID == event.sender,
               let round = try writer.openAssessmentRound(forRater: event.sender) ?? answeredRoundBeingChanged(event),
               let group = try writer.group(id: round.groupID) else { return false }
+        // Sent after the deadline (read late, after downtime): the round is over for this answer.
+        guard context.eventTime(event) <= round.deadline else { return false }
         let parsed = RatingReply.parse(body)
         let reflectionOpen = try writer.latestReflectionRound(ofGroup: group.id).map { $0.summarizedAt == nil } ?? false
         // Text that is not a rating is a reflection while one is open; otherwise the format is shown again.
