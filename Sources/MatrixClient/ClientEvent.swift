@@ -35,7 +35,8 @@ public struct ClientEvent: Codable, Sendable, Equatable {
         type = try c.decode(String.self, forKey: .type)
         sender = try c.decode(String.self, forKey: .sender)
         eventID = try c.decode(String.self, forKey: .eventID)
-        originServerTS = try c.decodeIfPresent(Int64.self, forKey: .originServerTS) ?? 0
+        // A time that is not a whole number in range reads as unknown (0); the router bounds it anyway.
+        originServerTS = (try? c.decodeIfPresent(Int64.self, forKey: .originServerTS)) ?? 0
         content = try c.decodeIfPresent(JSONValue.self, forKey: .content) ?? .object([:])
         stateKey = try c.decodeIfPresent(String.self, forKey: .stateKey)
         redacts = try c.decodeIfPresent(String.self, forKey: .redacts)

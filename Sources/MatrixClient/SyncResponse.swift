@@ -62,7 +62,7 @@ public struct Timeline: Decodable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        events = try c.decodeIfPresent([ClientEvent].self, forKey: .events) ?? []
+        events = try c.decodeLossy([ClientEvent].self, forKey: .events)
         limited = try c.decodeIfPresent(Bool.self, forKey: .limited) ?? false
         prevBatch = try c.decodeIfPresent(String.self, forKey: .prevBatch)
     }
@@ -86,7 +86,7 @@ public struct JoinedRoom: Decodable, Sendable {
         timeline = try c.decodeIfPresent(Timeline.self, forKey: .timeline) ?? Timeline(events: [])
         if c.contains(.state) {
             let s = try c.nestedContainer(keyedBy: EventsKey.self, forKey: .state)
-            state = try s.decodeIfPresent([ClientEvent].self, forKey: .events) ?? []
+            state = try s.decodeLossy([ClientEvent].self, forKey: .events)
         } else {
             state = []
         }
@@ -106,7 +106,7 @@ public struct InvitedRoom: Decodable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if c.contains(.inviteState) {
             let s = try c.nestedContainer(keyedBy: EventsKey.self, forKey: .inviteState)
-            events = try s.decodeIfPresent([StrippedStateEvent].self, forKey: .events) ?? []
+            events = try s.decodeLossy([StrippedStateEvent].self, forKey: .events)
         } else {
             events = []
         }
@@ -146,7 +146,7 @@ public struct MessagesPage: Decodable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        chunk = try c.decodeIfPresent([ClientEvent].self, forKey: .chunk) ?? []
+        chunk = try c.decodeLossy([ClientEvent].self, forKey: .chunk)
         end = try c.decodeIfPresent(String.self, forKey: .end)
     }
 }

@@ -49,7 +49,7 @@ extension CommandParser {
     /// The rest of the message as free text; nil when there is none.
     static func requiredText(_ cursor: inout ArgumentCursor) -> String? {
         let text = cursor.remainder()
-        return text.isEmpty ? nil : text
+        return TextLimits.isBlank(text) ? nil : text
     }
 
     static func onlyUser(_ cursor: inout ArgumentCursor) -> String? {

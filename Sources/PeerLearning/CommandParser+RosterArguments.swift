@@ -72,7 +72,7 @@ extension CommandParser {
             guard parts.count == 2, parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
             switch parts[0].lowercased() {
             case "size", "størrelse":
-                guard let value = Int(parts[1]), value >= 2 else { return nil }
+                guard parts[1].count <= 4, let value = Int(parts[1]), (2...1_000).contains(value) else { return nil }
                 size = value
             case "seed", "frø":
                 guard let value = UInt64(parts[1]) else { return nil }

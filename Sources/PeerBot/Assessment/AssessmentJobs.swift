@@ -6,35 +6,43 @@ import PeerLearning
 /// room when everyone has answered or every deadline has passed. Students see nothing of the
 /// result until a supervisor releases the round (`!release`).
 struct AssessmentJobs: ScheduledWork {
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+    func runDue(_ jobs: JobRunner) throws -> Int {
         var queued = 0
-        for round in try writer.openAssessmentRounds() {
-            guard let group = try writer.group(id: round.groupID) else { continue }
-            let assignments = try writer.assignments(round: round.id)
-            let waiting = Set(assignments.filter { $0.answeredAt == nil }.map(\.rater))
-            let extensions = try writer.extensions(.assessment(round: round.id))
-            let remaining = { (rater: String) in assignments.filter { $0.rater == rater && $0.answeredAt == nil }.count }
-            let rounds = AssessmentRounds(writer: writer, config: config, now: now)
-            let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
-            if round.remindedAt == nil, now >= halfway, now < round.deadline, !waiting.isEmpty {
-                for rater in waiting.sorted() where extensions[rater] == nil {
-                    try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
-                                                             timeZone: config.timeZone, language: config.language), to: rater)
-                    queued += 1
-                }
-                try writer.markAssessmentReminded(round: round.id, at: now)
-            }
-            for (rater, granted) in extensions.sorted(by: { $0.key < $1.key }) where waiting.contains(rater)
-                && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
-                try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
+        for round in try jobs.writer.openAssessmentRounds() {
+            queued += try jobs.run("assessment round \(round.id)") { try runDue(round, jobs) }
+        }
+        return queued
+    }
+
+    /// The reminders and the close of one round; the close waits until the bot has caught up.
+    private func runDue(_ round: AssessmentRoundRecord, _ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
+        var queued = 0
+        guard let group = try writer.group(id: round.groupID) else { return 0 }
+        let assignments = try writer.assignments(round: round.id)
+        let waiting = Set(assignments.filter { $0.answeredAt == nil }.map(\.rater))
+        let extensions = try writer.extensions(.assessment(round: round.id))
+        let remaining = { (rater: String) in assignments.filter { $0.rater == rater && $0.answeredAt == nil }.count }
+        let rounds = AssessmentRounds(writer: writer, config: config, now: now)
+        let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
+        if round.remindedAt == nil, now >= halfway, now < round.deadline, !waiting.isEmpty {
+            for rater in waiting.sorted() where extensions[rater] == nil {
+                try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
                                                          timeZone: config.timeZone, language: config.language), to: rater)
-                try writer.markExtensionReminded(.assessment(round: round.id), userID: rater, at: now)
                 queued += 1
             }
-            let lastDeadline = waiting.map { extensions[$0]?.deadline ?? round.deadline }.max() ?? round.deadline
-            if waiting.isEmpty || now >= max(round.deadline, lastDeadline) {
-                queued += try close(round, group: group, config: config, writer: writer, now: now)
-            }
+            try writer.markAssessmentReminded(round: round.id, at: now)
+        }
+        for (rater, granted) in extensions.sorted(by: { $0.key < $1.key }) where waiting.contains(rater)
+            && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
+            try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
+                                                     timeZone: config.timeZone, language: config.language), to: rater)
+            try writer.markExtensionReminded(.assessment(round: round.id), userID: rater, at: now)
+            queued += 1
+        }
+        let lastDeadline = waiting.map { extensions[$0]?.deadline ?? round.deadline }.max() ?? round.deadline
+        if jobs.caughtUp, waiting.isEmpty || now >= max(round.deadline, lastDeadline) {
+            queued += try close(round, group: group, config: config, writer: writer, now: now)
         }
         return queued
     }

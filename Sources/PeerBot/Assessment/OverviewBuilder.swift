@@ -65,8 +65,10 @@ struct OverviewBuilder {
 /// The weekly overview (`overview_at`): every active group's `!overview` in the supervisor room,
 /// once per week. Missed while the bot was down, it runs once on return, until the next one is due.
 struct OverviewJobs: ScheduledWork {
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
-        guard let weekly = config.overviewAt else { return 0 }
+    func runDue(_ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
+        // After a start, the overview waits until what happened meanwhile has been read.
+        guard jobs.caughtUp, let weekly = config.overviewAt else { return 0 }
         let occurrence = weekly.latestOccurrence(atOrBefore: now, timeZone: config.timeZone)
         let day = occurrence.day
         let key = "overview:\(day.year)-\(day.month)-\(day.day)"

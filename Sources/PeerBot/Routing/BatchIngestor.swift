@@ -18,10 +18,10 @@ public struct BatchIngestor: Sendable {
     @discardableResult
     public func ingest(_ sync: SyncResponse, backfill: [String: [ClientEvent]] = [:], firstSync: Bool,
                        config: BotConfig, now: Date = Date()) throws -> BatchOutcome {
-        let context = BatchContext(config: config, now: now)
         let logger = self.logger
         return try database.write { writer in
-            try EventRouter.apply(sync, backfill: backfill, firstSync: firstSync, context: context, writer: writer, logger: logger)
+            let context = BatchContext(config: config, now: now, lastHandled: try writer.lastProcessedAt())
+            return try EventRouter.apply(sync, backfill: backfill, firstSync: firstSync, context: context, writer: writer, logger: logger)
         }
     }
 }

@@ -29,6 +29,9 @@ enum CommandDecider {
             guard command.name.allowedRoles.contains(role) else {
                 return .answer(Texts.forbidden(command.name, prefix: prefix, language: language))
             }
+            if let (kind, length) = TextLimits.oversized(command) {
+                return .answer(Texts.textTooLong(kind, length: length, language: language))
+            }
             return .run(command)
         }
     }

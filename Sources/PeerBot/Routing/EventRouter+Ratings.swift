@@ -10,11 +10,19 @@ extension EventRouter {
         guard room.kind == .direct, room.userID == event.sender,
               let round = try writer.openAssessmentRound(forRater: event.sender) ?? answeredRoundBeingChanged(event),
               let group = try writer.group(id: round.groupID) else { return false }
+        // Sent after the deadline (read late, after downtime): the round is over for this answer.
+        // The rater's own deadline counts: the round's, or a later one `!extend` gave them.
+        let deadline = try writer.deadline(.assessment(round: round.id), userID: event.sender, common: round.deadline)
+        guard context.eventTime(event) <= deadline else { return false }
         let parsed = RatingReply.parse(body)
         let reflectionOpen = try writer.latestReflectionRound(ofGroup: group.id).map { $0.summarizedAt == nil } ?? false
         // Text that is not a rating is a reflection while one is open; otherwise the format is shown again.
         if parsed == .malformed && reflectionOpen { return false }
-        let subject = try repliedSubject(event) ?? writer.currentAssignment(round: round.id, rater: event.sender)?.subject
+        // A reply to an old request names a peer who may no longer be assigned (removed, re-grouped,
+        // self-assessment off): then the reply goes to the peer the student is asked about now.
+        let assigned = Set(try writer.assignments(round: round.id).filter { $0.rater == event.sender }.map(\.subject))
+        let replied = try repliedSubject(event).flatMap { assigned.contains($0) ? $0 : nil }
+        let subject = try replied ?? writer.currentAssignment(round: round.id, rater: event.sender)?.subject
         guard let subject else { return false }
         let name = try writer.student(userID: subject)?.name ?? subject
         let replyLanguage = context.config.language
@@ -22,10 +30,13 @@ extension EventRouter {
         switch parsed {
         case .malformed:
             try enqueue(Texts.ratingMalformed(subjectName: name, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
+        case .rating(_, let comment?) where comment.count > TextKind.comment.limit:
+            try enqueue(Texts.textTooLong(.comment, length: comment.count, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
         case .rating(let marks, let written):
             let comment = try written.map { try guarded($0, event: event, room: room).text }
             let replaced = try writer.ratings(round: round.id).contains { $0.rater == event.sender && $0.subject == subject }
-            try writer.saveRating(round: round.id, rater: event.sender, subject: subject, marks: marks, comment: comment, at: context.now)
+            try writer.saveRating(round: round.id, rater: event.sender, subject: subject, marks: marks,
+                                  comment: comment.flatMap { TextLimits.isBlank($0) ? nil : $0 }, at: context.now)
             try enqueue(Texts.ratingRecorded(subjectName: name, replaced: replaced, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
             let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
             if !replaced, try !rounds.requestNext(round: round.id, rater: event.sender, group: group.name) {

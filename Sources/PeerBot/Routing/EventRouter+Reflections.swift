@@ -11,19 +11,36 @@ extension EventRouter {
         if room.kind == .group {
             try countContribution(event, room: room)
             guard let root = Self.threadRoot(of: event), let round = try writer.reflectionRound(forPromptEventID: root) else { return }
-            try keepReflection(event, text: body, scope: .group, round: round, room: room)
+            try keepAnswering(event, text: body, scope: .group, round: round, room: room)
         } else if room.kind == .direct, room.userID == event.sender,
                   let group = try writer.activeGroup(ofStudent: event.sender),
                   let round = try writer.latestReflectionRound(ofGroup: group.id),
-                  try acceptsDirectReflections(round, from: event.sender) {
-            try keepReflection(event, text: body, scope: .private, round: round, room: room)
+                  try acceptsDirectReflections(round, from: event.sender, sent: context.eventTime(event)) {
+            try keepAnswering(event, text: body, scope: .private, round: round, room: room)
         }
     }
 
+    /// Keeps a reflection sent as a plain message; a refused one is answered in reply.
+    private mutating func keepAnswering(_ event: ClientEvent, text: String, scope: PeerBotStore.ReflectionScope,
+                                        round: ReflectionRoundRecord, room: RoomRecord) throws {
+        if let refusal = try keepReflection(event, text: text, scope: scope, round: round, room: room) {
+            outcome.handled += 1
+            try enqueue(refusal, in: room.roomID, replyTo: event.eventID, mention: event.sender)
+        }
+    }
+
+    /// Why a reflection's text cannot be kept (blank, or over the limit), or nil when it can.
+    func refusal(ofReflection text: String, language: Language) -> BotMessage? {
+        if TextLimits.isBlank(text) { return Texts.emptyReflection(language: language) }
+        let length = text.count
+        return length > TextKind.reflection.limit ? Texts.textTooLong(.reflection, length: length, language: language) : nil
+    }
+
     /// A direct-room message counts while the round is open, and for one more deadline's length as late.
-    private func acceptsDirectReflections(_ round: ReflectionRoundRecord, from userID: String) throws -> Bool {
+    /// Judged by when the message was sent, so a message sent in time while the bot was down still counts.
+    private func acceptsDirectReflections(_ round: ReflectionRoundRecord, from userID: String, sent: Date) throws -> Bool {
         let length = round.deadline.timeIntervalSince(round.promptedAt)
-        return context.now < (try ownDeadline(round, userID)).addingTimeInterval(length)
+        return sent < (try ownDeadline(round, userID)).addingTimeInterval(length)
     }
 
     /// The student's reflection deadline: the session's, or a later one `!extend` gave them.
@@ -33,15 +50,19 @@ extension EventRouter {
 
     /// Stores one reflection, after the patient guard (unless `already` guarded it), and
     /// acknowledges it with a ✅ on the student's message unless that message is being redacted.
+    /// Returns the answer when the text is refused; nothing is stored then.
+    @discardableResult
     mutating func keepReflection(_ event: ClientEvent, text: String, scope: PeerBotStore.ReflectionScope,
                                  round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool = true,
-                                 guarded already: GuardedText? = nil) throws {
-        guard try writer.isStudent(event.sender) else { return }
+                                 guarded already: GuardedText? = nil) throws -> BotMessage? {
+        guard try writer.isStudent(event.sender) else { return nil }
+        // The guard goes first, so an identifier is redacted even in a text refused as too long.
         let kept = try already ?? guarded(text, event: event, room: room)
-        let late = context.now > (try ownDeadline(round, event.sender))
+        if let refusal = refusal(ofReflection: kept.text, language: context.language(of: room)) { return refusal }
+        let late = context.eventTime(event) > (try ownDeadline(round, event.sender))
         guard try writer.addReflection(sessionNumber: round.sessionNumber, userID: event.sender, scope: scope, text: kept.text,
                                        eventID: event.eventID, roomID: room.roomID, at: context.now, late: late,
-                                       masked: kept.isMasked) != nil else { return }
+                                       masked: kept.isMasked) != nil else { return nil }
         outcome.handled += 1
         logger.info("reflection kept", metadata: ["session": "\(round.sessionNumber)", "scope": "\(scope.rawValue)", "late": "\(late)"])
         if acknowledge && !(kept.isMasked && context.config.patientGuard == .redact) {
@@ -56,6 +77,7 @@ extension EventRouter {
                                                 language: context.language(of: supervisorRoom))
             try enqueue(note, in: supervisorRoom.roomID)
         }
+        return nil
     }
 
     /// An edit (`m.replace`) of a kept reflection replaces its text, after the patient guard;
@@ -68,8 +90,12 @@ extension EventRouter {
             return
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
+        if TextLimits.isBlank(trimmed) {
             try writer.removeReflection(eventID: original)
+        } else if trimmed.count > TextKind.reflection.limit {
+            // The kept text stays as it was; the person is told why the edit did not take.
+            let notice = Texts.textTooLong(.reflection, length: trimmed.count, language: context.config.language)
+            try enqueue(notice, in: kept.roomID, replyTo: event.eventID, mention: event.sender)
         } else {
             let result = try guarded(trimmed, event: event, room: room)
             try writer.editReflection(eventID: original, text: result.text, at: context.now, masked: result.isMasked)
@@ -94,7 +120,7 @@ extension EventRouter {
             sessions = try writer.sessions(ofGroup: group.id).filter { $0.cancelledAt == nil }
             sessionsByGroup[group.id] = sessions
         }
-        let sent = Date(timeIntervalSince1970: Double(event.originServerTS) / 1000)
+        let sent = event.sentAt
         guard let session = sessions.first(where: { $0.startsAt <= sent && sent < $0.endsAt }) else { return }
         try writer.countMessage(session: session.number, userID: event.sender)
     }
@@ -122,9 +148,12 @@ extension EventRouter {
         } else {
             return Texts.reflectNotHere(language: request.language)
         }
-        try keepReflection(event, text: text, scope: scope, round: round, room: request.room, acknowledge: false, guarded: guarded)
+        if let refusal = try keepReflection(event, text: text, scope: scope, round: round, room: request.room, acknowledge: false,
+                                            guarded: guarded) {
+            return refusal
+        }
         return Texts.reflectionAck(plan: try SessionLookup(reader: writer).plan(record),
                                    scope: scope == .group ? .group : .private,
-                                   late: context.now > (try ownDeadline(round, event.sender)), language: request.language)
+                                   late: context.eventTime(event) > (try ownDeadline(round, event.sender)), language: request.language)
     }
 }

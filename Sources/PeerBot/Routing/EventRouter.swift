@@ -28,7 +28,7 @@ struct EventRouter {
                       context: BatchContext, writer: StoreWriter, logger: Logger) throws -> BatchOutcome {
         var router = EventRouter(context: context, writer: writer, logger: logger)
         for (roomID, invited) in sync.rooms.invite.sorted(by: { $0.key < $1.key }) {
-            try router.handleInvite(roomID: roomID, invited)
+            try router.isolated("invite \(roomID)") { try $0.handleInvite(roomID: roomID, invited) }
         }
         if !firstSync {
             for (roomID, joined) in sync.rooms.join.sorted(by: { $0.key < $1.key }) {
@@ -44,25 +44,40 @@ struct EventRouter {
 
     mutating func handleTimeline(roomID: String, events: [ClientEvent]) throws {
         guard var room = try writer.room(id: roomID) else { return }
-        for event in events {
+        // An event without an id can be neither remembered nor answered: a server bug, passed over.
+        for event in events where !event.eventID.isEmpty {
             outcome.events += 1
-            guard try writer.markProcessed(eventID: event.eventID, roomID: roomID, at: context.now) else { continue }
-            if isOwnJoin(event) {
-                if room.joinedAt == nil {
-                    room.joinedAt = Date(timeIntervalSince1970: Double(event.originServerTS) / 1000)
-                    try writer.upsertRoom(room)
-                }
-                continue
+            let before = outcome
+            do {
+                try writer.savepoint { try handleEvent(event, room: &room) }
+            } catch where !StoreFailure.isTransient(error) {
+                outcome = before
+                room = try writer.room(id: roomID) ?? room
+                try setAside(event, room: room, error: error)
             }
-            guard let joinedAt = room.joinedAt, Double(event.originServerTS) / 1000 >= joinedAt.timeIntervalSince1970 else { continue }
-            guard event.sender != context.botUserID else { continue }
-            switch event.type {
-            case "m.room.message": try handleMessage(event, room: &room)
-            case "m.room.member": try handleMembership(event, room: room)
-            case "m.reaction": try handleReaction(event, room: room)
-            case "m.room.redaction": try handleRedaction(event, room: room)
-            default: break
+        }
+    }
+
+    /// One event, inside its own savepoint: whatever it throws undoes only its own effects.
+    mutating func handleEvent(_ event: ClientEvent, room: inout RoomRecord) throws {
+        guard try writer.markProcessed(eventID: event.eventID, roomID: room.roomID, at: context.now) else { return }
+        if isOwnJoin(event) {
+            // The homeserver's clock, not ours, dates the join: a room the bot made carries our
+            // clock's creation time, which may run ahead of the server's and hide early messages.
+            if room.joinedAt.map({ event.sentAt < $0 }) ?? true {
+                room.joinedAt = event.sentAt
+                try writer.upsertRoom(room)
             }
+            return
+        }
+        guard let joinedAt = room.joinedAt, event.sentAt >= joinedAt else { return }
+        guard event.sender != context.botUserID else { return }
+        switch event.type {
+        case "m.room.message": try handleMessage(event, room: &room)
+        case "m.room.member": try handleMembership(event, room: room)
+        case "m.reaction": try handleReaction(event, room: room)
+        case "m.room.redaction": try handleRedaction(event, room: room)
+        default: break
         }
     }
 
@@ -82,7 +97,8 @@ struct EventRouter {
             try handleFile(event, room: room)
             return
         }
-        guard msgtype == "m.text", let body = event.content["body"]?.stringValue else { return }
+        guard msgtype == "m.text", var body = event.content["body"]?.stringValue else { return }
+        if event.content["m.relates_to"]?["m.in_reply_to"] != nil { body = ReplyFallback.strip(body) }
         let config = context.config
         let parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
         if parse == .notCommand {

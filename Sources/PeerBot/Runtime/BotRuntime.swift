@@ -26,13 +26,16 @@ public struct BotRuntime: Sendable {
         let wakeup = Wakeup()
         let imports = Wakeup()
         let heartbeat = Heartbeat()
+        let jobsHeartbeat = Heartbeat()
+        let progress = SyncProgress()
         let notifier = SystemdNotifier()
         let provisioner = RoomProvisioner(client: client, database: database, config: holder, logger: logger)
         let sync = SyncService(client: client, database: database, config: holder, provisioner: provisioner,
-                               outbox: wakeup, imports: imports, heartbeat: heartbeat, notifier: notifier, logger: logger)
+                               outbox: wakeup, imports: imports, heartbeat: heartbeat, progress: progress, notifier: notifier, logger: logger)
         let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID)
         let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
-        let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()], logger: logger)
+        let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()],
+                                         logger: logger, progress: progress, heartbeat: jobsHeartbeat)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: sender, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "outbox"),
             .init(service: importer, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "roster-import"),
@@ -44,7 +47,7 @@ public struct BotRuntime: Sendable {
             services.append(.init(service: reload, serviceName: "reload"))
         }
         if let interval = notifier.watchdogInterval {
-            services.append(.init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, interval: interval), serviceName: "watchdog"))
+            services.append(.init(service: WatchdogService(notifier: notifier, heartbeats: [heartbeat, jobsHeartbeat], interval: interval), serviceName: "watchdog"))
         }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger

@@ -4,7 +4,8 @@ import PeerLearning
 
 /// Reports, once per group, the students who have not joined their group room after `join_grace`.
 struct JoinGraceCheck: ScheduledWork {
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+    func runDue(_ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
         guard let supervisorRoom = try writer.supervisorRoom() else { return 0 }
         let grace = Double(config.joinGrace.components.seconds)
         var queued = 0

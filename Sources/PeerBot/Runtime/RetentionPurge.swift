@@ -4,7 +4,8 @@ import PeerLearning
 
 /// With `retention_days`, texts older than that are deleted once a day; counts are kept.
 struct RetentionPurge: ScheduledWork {
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+    func runDue(_ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
         guard let days = config.retentionDays else { return 0 }
         let day = SessionTimeFormat.isoDay(now, timeZone: config.timeZone)
         let key = "retention/" + day
@@ -21,7 +22,8 @@ struct RetentionPurge: ScheduledWork {
 struct Housekeeping: ScheduledWork {
     static let keep: TimeInterval = 30 * 86_400
 
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+    func runDue(_ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
         let key = "housekeeping/" + SessionTimeFormat.isoDay(now, timeZone: config.timeZone)
         guard try !writer.hasRun(jobKey: key) else { return 0 }
         try writer.pruneProcessed(olderThan: now.addingTimeInterval(-Self.keep))

@@ -4,10 +4,18 @@ import PeerBotStore
 import ServiceLifecycle
 
 /// Work that falls due with time rather than with a message. Each job decides from the store
-/// and the clock, and writes its effects and messages in the scheduler's transaction.
+/// and the clock, and writes its effects and messages in the scheduler's transaction, each
+/// piece through `jobs.run` so that one failing piece holds back no other.
 protocol ScheduledWork: Sendable {
-    /// Runs what is due at `now`; returns how many outbox rows it queued.
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int
+    /// Runs what is due at `jobs.now`; returns how many outbox rows it queued.
+    func runDue(_ jobs: JobRunner) throws -> Int
+}
+
+extension ScheduledWork {
+    /// Runs what is due at `now` on its own, caught up, as a test or a one-off call does.
+    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+        try runDue(JobRunner.once(now: now, config: config, writer: writer))
+    }
 }
 
 /// Ticks once a second and runs every due job in one transaction.
@@ -18,13 +26,20 @@ final class SchedulerService: Service, Sendable {
     let work: [any ScheduledWork]
     let logger: Logger
     let interval: Duration
+    let progress: SyncProgress
+    /// Beats after every tick that committed, so a scheduler stuck on its database stops the watchdog.
+    let heartbeat: Heartbeat
+    let failures = JobFailures()
 
-    init(database: AppDatabase, config: ConfigHolder, outbox: Wakeup, work: [any ScheduledWork], logger: Logger, interval: Duration = .seconds(1)) {
+    init(database: AppDatabase, config: ConfigHolder, outbox: Wakeup, work: [any ScheduledWork], logger: Logger,
+         progress: SyncProgress = SyncProgress(caughtUp: true), heartbeat: Heartbeat = Heartbeat(), interval: Duration = .seconds(1)) {
         self.database = database
         self.config = config
         self.outbox = outbox
         self.work = work
         self.logger = logger
+        self.progress = progress
+        self.heartbeat = heartbeat
         self.interval = interval
     }
 
@@ -39,14 +54,20 @@ final class SchedulerService: Service, Sendable {
         } catch is CancellationError {}
     }
 
-    /// One pass over every job; a failing pass is logged and tried again next tick.
+    /// One pass over every job. A job's own failure stays with that job; a pass that fails as a
+    /// whole (the database busy, the disk full) is logged and tried again next tick.
     func tick(now: Date) {
         let config = self.config.current
         let work = self.work
+        let (failures, caughtUp, logger) = (self.failures, progress.caughtUp, self.logger)
         do {
             let queued = try database.write { writer in
-                try work.reduce(0) { $0 + (try $1.runDue(now: now, config: config, writer: writer)) }
+                let jobs = JobRunner(failures: failures, caughtUp: caughtUp, now: now, config: config, writer: writer, logger: logger)
+                return try work.reduce(0) { total, item in
+                    total + (try jobs.run(String(describing: type(of: item))) { try item.runDue(jobs) })
+                }
             }
+            heartbeat.beat()
             if queued > 0 { outbox.signal() }
             // Retention, redactions and removals deleted text: the log's older copies go too.
             if try database.finishErasure() { logger.info("deleted texts erased from the database files") }

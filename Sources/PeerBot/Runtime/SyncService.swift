@@ -13,6 +13,7 @@ final class SyncService: Service, Sendable {
     let outbox: Wakeup
     let imports: Wakeup
     let heartbeat: Heartbeat
+    let progress: SyncProgress
     let notifier: SystemdNotifier
     let logger: Logger
     let pollTimeout: Duration = .seconds(30)
@@ -21,7 +22,8 @@ final class SyncService: Service, Sendable {
     static let filter = #"{"room":{"timeline":{"limit":200},"state":{"lazy_load_members":true},"ephemeral":{"not_types":["*"]},"account_data":{"not_types":["*"]}},"presence":{"not_types":["*"]},"account_data":{"not_types":["*"]}}"#
 
     init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, provisioner: RoomProvisioner,
-         outbox: Wakeup, imports: Wakeup, heartbeat: Heartbeat, notifier: SystemdNotifier, logger: Logger) {
+         outbox: Wakeup, imports: Wakeup, heartbeat: Heartbeat, progress: SyncProgress = SyncProgress(),
+         notifier: SystemdNotifier, logger: Logger) {
         self.client = client
         self.database = database
         self.config = config
@@ -29,6 +31,7 @@ final class SyncService: Service, Sendable {
         self.outbox = outbox
         self.imports = imports
         self.heartbeat = heartbeat
+        self.progress = progress
         self.notifier = notifier
         self.logger = logger
     }
@@ -51,6 +54,7 @@ final class SyncService: Service, Sendable {
         while !Task.isCancelled {
             let outcome = try await retrying.run("sync") { [self] in try await syncOnce() }
             heartbeat.beat()
+            progress.markCaughtUp()
             if !announcedReady {
                 announcedReady = true
                 notifier.ready()
@@ -63,11 +67,18 @@ final class SyncService: Service, Sendable {
 
     /// One `/sync` round: fetch, fill cut timelines, commit.
     func syncOnce() async throws -> BatchOutcome {
-        // Every attempt counts as progress for the watchdog: an outage is waited out, not restarted.
-        heartbeat.beat()
         let since = try database.read { try $0.syncToken() }
-        let sync = try await client.sync(since: since, timeout: since == nil ? .zero : pollTimeout, filter: Self.filter)
-        let backfill = try await fillGaps(sync)
+        let sync: SyncResponse
+        let backfill: [String: [ClientEvent]]
+        do {
+            sync = try await client.sync(since: since, timeout: since == nil ? .zero : pollTimeout, filter: Self.filter)
+            backfill = try await fillGaps(sync)
+        } catch {
+            // The homeserver failing counts as progress for the watchdog: an outage is waited out,
+            // not restarted. A batch the store cannot take does not count: that is the bot stuck.
+            heartbeat.beat()
+            throw error
+        }
         let outcome = try BatchIngestor(database: database, logger: logger)
             .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current)
         if since == nil { logger.info("first start: recorded the sync position; earlier messages are not answered") }

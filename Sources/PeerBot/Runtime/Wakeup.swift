@@ -85,3 +85,17 @@ final class Heartbeat: Sendable {
         last.withLock { ContinuousClock.now - $0 < window }
     }
 }
+
+/// Whether the first `/sync` after a start has committed: until then the bot has not yet read
+/// what was sent while it was down, and rounds must not be closed on a partial picture.
+final class SyncProgress: Sendable {
+    private let state: Mutex<Bool>
+
+    init(caughtUp: Bool = false) {
+        state = Mutex(caughtUp)
+    }
+
+    var caughtUp: Bool { state.withLock { $0 } }
+
+    func markCaughtUp() { state.withLock { $0 = true } }
+}

@@ -1,10 +1,11 @@
 import Logging
 import ServiceLifecycle
 
-/// Pings systemd's watchdog while the sync loop keeps making progress.
+/// Pings systemd's watchdog while the sync loop and the scheduler both keep making progress:
+/// batches and ticks that commit, not attempts that fail on the store again and again.
 struct WatchdogService: Service {
     let notifier: SystemdNotifier
-    let heartbeat: Heartbeat
+    let heartbeats: [Heartbeat]
     let interval: Duration
     /// A long-poll plus the longest back-off, with room to spare.
     let window: Duration = .seconds(150)
@@ -13,7 +14,7 @@ struct WatchdogService: Service {
         do {
             try await cancelWhenGracefulShutdown { [self] in
                 while !Task.isCancelled {
-                    if heartbeat.isAlive(within: window) { notifier.watchdog() }
+                    if heartbeats.allSatisfy({ $0.isAlive(within: window) }) { notifier.watchdog() }
                     try await Task.sleep(for: interval)
                 }
             }

@@ -7,31 +7,39 @@ import PeerLearning
 /// reflected, and the summary to the supervisor room when all have reflected or every deadline,
 /// extended ones included, has passed. A student with an extension is reminded halfway to theirs.
 struct ReflectionJobs: ScheduledWork {
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+    func runDue(_ jobs: JobRunner) throws -> Int {
         var queued = 0
-        for round in try writer.openReflectionRounds() {
-            guard let record = try writer.session(number: round.sessionNumber) else { continue }
-            let absent = try writer.absentees(record.number)
-            let expected = Set(try writer.members(ofGroup: record.groupID).map(\.userID)).subtracting(absent)
-            let missing = expected.subtracting(try writer.reflectedStudents(session: record.number))
-            let extensions = try writer.extensions(.reflection(session: record.number))
-            let halfway = round.promptedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.promptedAt) / 2)
-            if round.remindedAt == nil, now >= halfway, now < round.deadline, !missing.isEmpty {
-                let due = missing.filter { extensions[$0] == nil }.sorted()
-                queued += try remind(due, record: record, deadline: round.deadline, config: config, writer: writer)
-                try writer.markReminded(session: record.number, at: now)
-            }
-            for (userID, granted) in extensions.sorted(by: { $0.key < $1.key }) where missing.contains(userID)
-                && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
-                queued += try remind([userID], record: record, deadline: granted.deadline, config: config, writer: writer)
-                try writer.markExtensionReminded(.reflection(session: record.number), userID: userID, at: now)
-            }
-            let lastDeadline = missing.map { extensions[$0]?.deadline ?? round.deadline }.max() ?? round.deadline
-            if now >= max(round.deadline, lastDeadline) || missing.isEmpty {
-                let posted = try postSummary(record, config: config, writer: writer)
-                try writer.markSummarized(session: record.number, outboxID: posted, at: now)
-                queued += posted == nil ? 0 : 1
-            }
+        for round in try jobs.writer.openReflectionRounds() {
+            queued += try jobs.run("reflection round #\(round.sessionNumber)") { try runDue(round, jobs) }
+        }
+        return queued
+    }
+
+    /// The reminders and the summary of one round; the summary waits until the bot has caught up.
+    private func runDue(_ round: ReflectionRoundRecord, _ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
+        var queued = 0
+        guard let record = try writer.session(number: round.sessionNumber) else { return 0 }
+        let absent = try writer.absentees(record.number)
+        let expected = Set(try writer.members(ofGroup: record.groupID).map(\.userID)).subtracting(absent)
+        let missing = expected.subtracting(try writer.reflectedStudents(session: record.number))
+        let extensions = try writer.extensions(.reflection(session: record.number))
+        let halfway = round.promptedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.promptedAt) / 2)
+        if round.remindedAt == nil, now >= halfway, now < round.deadline, !missing.isEmpty {
+            let due = missing.filter { extensions[$0] == nil }.sorted()
+            queued += try remind(due, record: record, deadline: round.deadline, config: config, writer: writer)
+            try writer.markReminded(session: record.number, at: now)
+        }
+        for (userID, granted) in extensions.sorted(by: { $0.key < $1.key }) where missing.contains(userID)
+            && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
+            queued += try remind([userID], record: record, deadline: granted.deadline, config: config, writer: writer)
+            try writer.markExtensionReminded(.reflection(session: record.number), userID: userID, at: now)
+        }
+        let lastDeadline = missing.map { extensions[$0]?.deadline ?? round.deadline }.max() ?? round.deadline
+        if jobs.caughtUp, now >= max(round.deadline, lastDeadline) || missing.isEmpty {
+            let posted = try postSummary(record, config: config, writer: writer)
+            try writer.markSummarized(session: record.number, outboxID: posted, at: now)
+            queued += posted == nil ? 0 : 1
         }
         return queued
     }

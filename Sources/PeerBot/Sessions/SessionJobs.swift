@@ -6,27 +6,35 @@ import PeerLearning
 /// Posts each session's moments as they fall due: goals, start, midpoint, wrap-up, end.
 /// Each moment runs once: it is recorded in the job ledger in the same transaction as its messages.
 struct SessionJobs: ScheduledWork {
-    func runDue(now: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
+    func runDue(_ jobs: JobRunner) throws -> Int {
+        let lead = Int(jobs.config.goalLeadTime.components.seconds)
+        var queued = 0
+        for record in try jobs.writer.sessionsWithOpenJobs(before: jobs.now.addingTimeInterval(TimeInterval(lead))) {
+            queued += try jobs.run("session #\(record.number)") { try runMoments(of: record, jobs) }
+        }
+        return queued
+    }
+
+    /// The moments of one session that are due, each posted once.
+    private func runMoments(of record: SessionRecord, _ jobs: JobRunner) throws -> Int {
+        let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
         let lead = Int(config.goalLeadTime.components.seconds)
         let wrapUp = Int(config.wrapUpBeforeEnd.components.seconds)
         var queued = 0
-        for record in try writer.sessionsWithOpenJobs(before: now.addingTimeInterval(TimeInterval(lead))) {
-            let lookup = SessionLookup(reader: writer)
-            let plan = try lookup.plan(record)
-            let key = { (moment: SessionMoment) in SessionTimeline.jobKey(session: plan.number, moment: moment, start: plan.start) }
-            let ran = try writer.ranJobs(SessionMoment.allCases.map(key))
-            let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
-            let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt)
-            for moment in due.skipped { try writer.markRun(jobKey: key(moment), at: now) }
-            for moment in due.due {
-                let current = try writer.session(number: record.number) ?? record
-                queued += try SessionMomentPoster(writer: writer, config: config, now: now).post(moment, record: current)
-                try writer.markRun(jobKey: key(moment), at: now)
-            }
-            let finished = done.union(due.due).union(due.skipped)
-            let all = Set(SessionTimeline.moments(for: plan, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt).map(\.moment))
-            if all.isSubset(of: finished) { try writer.finishJobs(record.number, at: now) }
+        let plan = try SessionLookup(reader: writer).plan(record)
+        let key = { (moment: SessionMoment) in SessionTimeline.jobKey(session: plan.number, moment: moment, start: plan.start) }
+        let ran = try writer.ranJobs(SessionMoment.allCases.map(key))
+        let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
+        let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt)
+        for moment in due.skipped { try writer.markRun(jobKey: key(moment), at: now) }
+        for moment in due.due {
+            let current = try writer.session(number: record.number) ?? record
+            queued += try SessionMomentPoster(writer: writer, config: config, now: now).post(moment, record: current)
+            try writer.markRun(jobKey: key(moment), at: now)
         }
+        let finished = done.union(due.due).union(due.skipped)
+        let all = Set(SessionTimeline.moments(for: plan, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt).map(\.moment))
+        if all.isSubset(of: finished) { try writer.finishJobs(record.number, at: now) }
         return queued
     }
 }
@@ -76,7 +84,10 @@ struct SessionMomentPoster {
     }
 
     /// After every `evaluation_every` sessions of a group, a peer-assessment round starts on its own.
+    /// A group re-formed away since the session was planned starts no round: its members are
+    /// assessed in their new groups.
     private func startScheduledAssessment(_ group: StudyGroupRecord) throws -> Int {
+        guard group.isActive else { return 0 }
         let ended = try writer.sessions(ofGroup: group.id).filter { $0.cancelledAt == nil && $0.endsAt <= now }.count
         guard EvaluationCadence.roundDue(endedSessions: ended, every: config.evaluationEvery) else { return 0 }
         let round = try AssessmentRounds(writer: writer, config: config, now: now).start(group, startedBy: AssessmentRoundRecord.scheduleStarter)
@@ -86,6 +97,9 @@ struct SessionMomentPoster {
     /// The end: the reflection prompt as a thread root in the group room (group reflection)
     /// and in each student's direct room (individual reflection).
     private func promptReflections(_ plan: SessionPlan, record: SessionRecord, roomID: String, language: Language) throws -> Int {
+        // A session moved after it ended runs its moments again under the new time; its students
+        // were asked once already, and their answers belong to the round that exists.
+        guard try writer.reflectionRound(session: record.number) == nil else { return 0 }
         let model = ReflectionModel(name: config.reflectionModel, questions: config.reflectionQuestions)
         let deadline = now.addingTimeInterval(TimeInterval(config.reflectionDeadline.components.seconds))
         let prompt = Texts.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,

@@ -8,6 +8,11 @@ extension StoreReader {
         let statement = try db.cachedStatement(sql: "SELECT 1 FROM processedEvent WHERE eventID = ?")
         return try Int.fetchOne(statement, arguments: [eventID]) != nil
     }
+
+    /// When the bot last handled an event, or nil before the first (or once all are pruned).
+    public func lastProcessedAt() throws -> Date? {
+        try StoredDate.fetchOne(db, sql: "SELECT MAX(processedAt) FROM processedEvent")?.date
+    }
 }
 
 extension StoreWriter {

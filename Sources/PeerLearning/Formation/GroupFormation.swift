@@ -2,7 +2,8 @@
 public enum GroupFormation {
     /// `max(1, round(n / k))` groups, halves rounding up; `k` below 1 counts as 1.
     public static func groupCount(students n: Int, size k: Int) -> Int {
-        let k = max(1, k), n = max(0, n)
+        // A size above the roster means one group; clamping first keeps `2n + k` from overflowing.
+        let n = max(0, n), k = min(max(1, k), max(1, n))
         return max(1, (2 * n + k) / (2 * k))
     }
 

@@ -78,4 +78,29 @@ extension Texts {
                         en: "That time has already passed. Choose a time in the future. Nothing was changed.")
         return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
     }
+
+    /// A session longer than a session can be.
+    public static func sessionTooLong(hours: Int, language: Language) -> BotMessage {
+        let body = pick(language,
+                        da: "En session kan højst vare \(hours) timer. Vælg en kortere varighed. Intet er ændret.",
+                        en: "A session can last at most \(hours) hours. Choose a shorter duration. Nothing was changed.")
+        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
+    }
+
+    /// A session planned or moved too far ahead.
+    public static func sessionTooFarAhead(days: Int, language: Language) -> BotMessage {
+        let body = pick(language,
+                        da: "En session kan højst planlægges \(days) dage frem. Vælg et tidligere tidspunkt. Intet er ændret.",
+                        en: "A session can be planned at most \(days) days ahead. Choose an earlier time. Nothing was changed.")
+        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
+    }
+
+    /// `!session move` of a session that has already begun.
+    public static func sessionAlreadyStarted(language: Language, prefix: String = "!") -> BotMessage {
+        let plan = prefix + CommandName.sessionPlan.displayWord(in: language)
+        let body = pick(language,
+                        da: "Den session er allerede begyndt og kan ikke flyttes. Planlæg en ny med \(plan). Intet er ændret.",
+                        en: "That session has already begun and cannot be moved. Plan a new one with \(plan). Nothing was changed.")
+        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .conflict)
+    }
 }

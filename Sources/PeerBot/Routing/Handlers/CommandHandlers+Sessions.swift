@@ -34,7 +34,9 @@ extension CommandHandlers {
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
             return Texts.badArguments(.sessionPlan, prefix: request.prefix, language: request.language)
         }
-        guard start > context.now else { return Texts.sessionInPast(language: request.language) }
+        if let refusal = SessionBounds.refusal(start: start, seconds: duration.seconds, now: context.now, language: request.language) {
+            return refusal
+        }
         guard !groups.isEmpty else { return Texts.groupsOverview([], prefix: request.prefix, language: request.language) }
         var plans: [SessionPlan] = []
         for group in groups {
@@ -71,10 +73,14 @@ extension CommandHandlers {
 
     private func move(_ ref: SessionRef, when: WhenSpec, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
+        // Moving a session that has begun would run its moments (and its reflection) a second time.
+        guard record.startsAt > context.now else { return Texts.sessionAlreadyStarted(language: request.language, prefix: request.prefix) }
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
             return Texts.badArguments(.sessionMove, prefix: request.prefix, language: request.language)
         }
-        guard start > context.now else { return Texts.sessionInPast(language: request.language) }
+        if let refusal = SessionBounds.refusal(start: start, seconds: 0, now: context.now, language: request.language) {
+            return refusal
+        }
         try writer.moveSession(record.number, to: start)
         guard let moved = try writer.session(number: record.number), let group = try writer.group(id: moved.groupID) else {
             return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)

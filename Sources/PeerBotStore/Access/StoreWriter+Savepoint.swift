@@ -1,0 +1,33 @@
+import GRDB
+
+extension StoreWriter {
+    /// Runs `body` in a savepoint of the current transaction: when it throws, its changes alone
+    /// are undone and the error is rethrown; what ran before it in the transaction stays.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        // inSavepoint returns only after body has returned a value.
+        return result!
+    }
+}
+
+/// Which failures go away when the same work is tried again, and which come back every time.
+public enum StoreFailure {
+    /// True for a busy or locked database, a full disk, an I/O or memory failure and a
+    /// cancellation: trying the whole batch again later loses nothing. Everything else — a
+    /// constraint, a refused store operation, a validation error — fails the same way each time.
+    public static func isTransient(_ error: any Error) -> Bool {
+        if error is CancellationError { return true }
+        guard let error = error as? DatabaseError else { return false }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_NOMEM, .SQLITE_CANTOPEN,
+             .SQLITE_READONLY, .SQLITE_INTERRUPT, .SQLITE_PROTOCOL, .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// How long a session may last and how far ahead it may be planned, checked before a plan is
+/// stored, so no command's numbers reach the timeline's date arithmetic out of range.
+public enum SessionBounds {
+    public static let longestHours = 24
+    public static let farthestDays = 730
+
+    /// The answer refusing a session starting at `start` for `seconds`, or nil when it may be planned.
+    public static func refusal(start: Date, seconds: Int, now: Date, language: Language) -> BotMessage? {
+        if start <= now { return Texts.sessionInPast(language: language) }
+        if start.timeIntervalSince(now) > TimeInterval(farthestDays * 86_400) {
+            return Texts.sessionTooFarAhead(days: farthestDays, language: language)
+        }
+        if seconds > longestHours * 3_600 { return Texts.sessionTooLong(hours: longestHours, language: language) }
+        return nil
+    }
+}

@@ -1,0 +1,58 @@
+/// A kind of free text people give the bot, each with its own longest length.
+public enum TextKind: String, Sendable, CaseIterable {
+    case reflection, question, task, name, title, goal, brief, feedback, criteria, comment
+
+    /// The longest text of this kind the bot keeps, in characters. Long enough for any honest
+    /// use; short enough that a message quoting it stays far below a homeserver's 64 KiB event limit.
+    public var limit: Int {
+        switch self {
+        case .reflection: 8_000
+        case .question: 2_000
+        case .task: 500
+        case .name: 200
+        case .title: 200
+        case .goal: 1_000
+        case .brief: 2_000
+        case .feedback: 4_000
+        case .criteria: 2_000
+        case .comment: 2_000
+        }
+    }
+}
+
+/// Checks of free text before it reaches the store.
+public enum TextLimits {
+    /// True when nothing is left once white space and invisible characters are taken away:
+    /// such a text would carry no meaning (and the store refuses empty text).
+    public static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || invisible.contains($0.value) }
+    }
+
+    /// Zero-width space, joiners, word joiner, byte-order mark and the like.
+    private static let invisible: Set<UInt32> = [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+
+    /// The kind of the first text in `command` that is over its limit, and its length.
+    public static func oversized(_ command: Command) -> (kind: TextKind, length: Int)? {
+        for (kind, text) in texts(of: command) where text.count > kind.limit {
+            return (kind, text.count)
+        }
+        return nil
+    }
+
+    /// The free texts a command carries.
+    static func texts(of command: Command) -> [(TextKind, String)] {
+        switch command {
+        case .studentAdd(_, let name, let attributes):
+            return [(.name, name)] + attributes.flatMap { key, values in [(.name, key)] + values.map { (.name, $0) } }
+        case .sessionPlan(_, _, _, let title): return [(.title, title)]
+        case .sessionGoal(_, let text), .sessionOutcome(_, let text): return [(.goal, text)]
+        case .sessionActivity(_, _, let brief): return [(.brief, brief)]
+        case .question(let text): return [(.question, text)]
+        case .taskAdd(_, let text, _): return [(.task, text)]
+        case .reflect(let text): return [(.reflection, text)]
+        case .criteria(let text): return [(.criteria, text)]
+        case .feedback(_, let text): return [(.feedback, text)]
+        default: return []
+        }
+    }
+}
