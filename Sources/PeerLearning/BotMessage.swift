@@ -11,7 +11,7 @@ public enum MessageKind: String, Sendable, CaseIterable {
     case reminder, summary
     case assessmentRequest = "assessment_request"
     case assessmentResult = "assessment_result"
-    case feedback, tasks, status, export, mydata, alert
+    case feedback, tasks, status, export, mydata, alert, progress
 }
 
 /// The `peerbot.error` mark on an error reply.

@@ -30,7 +30,7 @@ public struct BotRuntime: Sendable {
         let provisioner = RoomProvisioner(client: client, database: database, config: holder, logger: logger)
         let sync = SyncService(client: client, database: database, config: holder, provisioner: provisioner,
                                outbox: wakeup, imports: imports, heartbeat: heartbeat, notifier: notifier, logger: logger)
-        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID)
+        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID, language: config.language)
         let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
         let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), RetentionPurge(), Housekeeping()], logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
