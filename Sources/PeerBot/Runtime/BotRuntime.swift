@@ -18,7 +18,19 @@ public struct BotRuntime: Sendable {
 
     public func run() async throws {
         let logger = Logger(label: "peerbot")
-        let database = try AppDatabase(path: config.databasePath)
+        let lock: DatabaseLock
+        do {
+            lock = try DatabaseLock(databasePath: config.databasePath)
+        } catch {
+            throw BotStop.databaseLocked(String(describing: error))
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let database: AppDatabase
+        do {
+            database = try AppDatabase(path: config.databasePath)
+        } catch {
+            throw BotStop.badDatabase(String(describing: error))
+        }
         let http = CurlHTTPClient()
         defer { http.shutdown() }
         let client = MatrixClient(homeserver: config.homeserver, accessToken: config.accessToken.value, transport: CurlTransport(http: http))
@@ -51,7 +63,15 @@ public struct BotRuntime: Sendable {
         ))
         logger.info("starting", metadata: ["user": "\(config.userID)", "homeserver": "\(config.homeserver)", "database": "\(config.databasePath)"])
         defer { notifier.stopping() }
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let stop as BotStop {
+            throw stop
+        } catch {
+            // A redirect or a 400/401 on sync or whoami: the same answer would come after a restart.
+            if let stop = BotStop.configurationClass(error) { throw stop }
+            throw error
+        }
         logger.info("stopped")
     }
 }
