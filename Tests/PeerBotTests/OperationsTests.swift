@@ -91,3 +91,10 @@ import Testing
         #expect(retry.decide(forbidden, attempts: 0, queuedAt: start, now: start, jitter: 0) == .giveUp(.refused("403 M_FORBIDDEN: no")))
     }
 }
+
+extension OutboxRetryBounds {
+    @Test func aRateLimitWithoutAUsefulWaitStillWaitsAMoment() {
+        let zero = MatrixClientError.server(MatrixError(status: 429, errcode: "M_LIMIT_EXCEEDED", message: "", retryAfter: .zero))
+        #expect(retry.decide(zero, attempts: 0, queuedAt: start, now: start, jitter: 0) == .retry(at: start + 0.5, counted: false))
+    }
+}

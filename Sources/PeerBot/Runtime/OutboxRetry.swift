@@ -54,7 +54,8 @@ struct OutboxRetry: Sendable {
             if matrix.isUnknownToken { return .stop(errcode: matrix.errcode) }
             if matrix.isRateLimited {
                 let wait = matrix.retryAfter.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
-                return .retry(at: now + min(wait ?? defaultRateLimitWait, 3600), counted: false)
+                // At least half a second: a 429 that names no wait (or zero) must not become a busy loop.
+                return .retry(at: now + max(0.5, min(wait ?? defaultRateLimitWait, 3600)), counted: false)
             }
             if matrix.status == 413 { return .giveUp(.tooLarge) }
             if matrix.status < 500 { return .giveUp(.refused(matrix.description)) }
