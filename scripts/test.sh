@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SYNAPSE="$ROOT/scripts/synapse.sh"
 # Extra instances the integration tests may start; stopped here too in case a test died early.
-INSTANCES=(test tight outage selftest)
+INSTANCES=(test tight outage selftest defaults)
 # The shared Synapse listens on PORT_BASE; the tests put their extra instances on the next ports.
 PORT_BASE="${PEERBOT_TEST_PORT_BASE:-18008}"
 

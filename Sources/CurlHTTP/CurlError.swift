@@ -12,5 +12,12 @@ public struct CurlError: Error, Sendable, CustomStringConvertible {
     /// CURLE_OPERATION_TIMEDOUT: either the connect or the whole-request timeout hit.
     public var isTimeout: Bool { code == 28 }
 
+    /// CURLE_WRITE_ERROR, raised by the body callback when the body passed the request's cap.
+    public static func tooLarge(limit: Int) -> CurlError {
+        CurlError(code: 23, message: "response body larger than \(limit) bytes")
+    }
+
+    public var isTooLarge: Bool { code == 23 && message.hasPrefix("response body larger than") }
+
     public var description: String { "curl error \(code): \(message)" }
 }

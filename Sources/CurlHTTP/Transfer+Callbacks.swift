@@ -5,6 +5,11 @@ extension Transfer {
     static func receiveBody(_ data: UnsafeMutablePointer<CChar>?, length: Int, context: UnsafeMutableRawPointer?) -> Int {
         guard let data, let context else { return 0 }
         let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+        // libcurl hands over decoded bytes, so this also bounds what compression inflates to.
+        guard transfer.responseBody.count + length <= transfer.request.maxResponseBytes else {
+            transfer.bodyTooLarge = true
+            return 0 // anything but `length` aborts the transfer with CURLE_WRITE_ERROR
+        }
         transfer.responseBody.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
         return length
     }

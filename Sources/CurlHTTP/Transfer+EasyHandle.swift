@@ -49,6 +49,7 @@ extension Transfer {
     }
 
     func makeError(_ code: CURLcode) -> CurlError {
+        if bodyTooLarge { return .tooLarge(limit: request.maxResponseBytes) }
         let detail = errorBuffer.map { String(cString: $0) } ?? ""
         let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         return CurlError(code: Int(code.rawValue), message: message)

@@ -24,6 +24,8 @@ final class Transfer: @unchecked Sendable {
     var errorBuffer: UnsafeMutablePointer<CChar>?
     var responseBody = Data()
     var responseHeaders: [String: String] = [:]
+    /// Set when the body passed `request.maxResponseBytes` and the transfer was aborted.
+    var bodyTooLarge = false
 
     init(request: HTTPRequest, connectTimeout: Duration) {
         self.request = request

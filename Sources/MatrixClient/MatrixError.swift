@@ -19,7 +19,8 @@ public struct MatrixError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(status) \(errcode): \(message)" }
 
-    public var isUnknownToken: Bool { errcode == "M_UNKNOWN_TOKEN" }
+    /// The access token is invalid or missing (`M_UNKNOWN_TOKEN`, `M_MISSING_TOKEN`, any 401).
+    public var isUnknownToken: Bool { errcode == "M_UNKNOWN_TOKEN" || errcode == "M_MISSING_TOKEN" || status == 401 }
     public var isRateLimited: Bool { status == 429 || errcode == "M_LIMIT_EXCEEDED" }
     public var isNotFound: Bool { status == 404 }
 

@@ -15,6 +15,8 @@ public enum MessageKind: String, Sendable, CaseIterable {
     case overview, release
     /// A private notice that a patient identifier was masked (and the message redacted).
     case `guard`
+    /// The one message `!groups create` edits as its rooms, invites and welcomes go out.
+    case progress
 }
 
 /// The `peerbot.error` mark on an error reply.
@@ -40,6 +42,9 @@ public struct BotMessage: Sendable, Equatable {
     public var subject: String?
     /// For `assessment_result`: user id → WebPA score with two decimals (`"1.05"`).
     public var scores: [String: String]?
+    /// For a message too large for one event: this part's number (from 1) and how many there are.
+    public var part: Int?
+    public var parts: Int?
 
     public init(
         kind: MessageKind, body: String, html: String? = nil, group: String? = nil,

@@ -25,7 +25,8 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try loadConfig(config)
-        let database = try AppDatabase(path: settings.databasePath)
+        let (lock, database) = try openLockedDatabase(settings)
+        defer { withExtendedLifetime(lock) {} }
         let chosen = group
         guard let document = try database.read({ try ExportBuilder(reader: $0).document(group: chosen) }) else {
             printError("there is no group called \(group ?? "")")

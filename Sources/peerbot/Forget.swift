@@ -22,7 +22,8 @@ struct Forget: AsyncParsableCommand {
             throw ExitCode.validationFailure
         }
         let settings = try loadConfig(config)
-        let database = try AppDatabase(path: settings.databasePath)
+        let (lock, database) = try openLockedDatabase(settings)
+        defer { withExtendedLifetime(lock) {} }
         let who = userID
         let counts = try database.write { try $0.forget(userID: who, at: Date()) }
         try database.compact()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PeerBot
+import PeerBotStore
 
 /// The `peerbot` command line.
 @main
@@ -25,6 +26,24 @@ func loadConfig(_ path: String?) throws -> BotConfig {
         return try ConfigLoader().load(path: path ?? ConfigLoader.defaultPath)
     } catch {
         printError(error.description)
+        throw exitConfig
+    }
+}
+
+/// Takes the database's lock and opens it, or exits 78 with one sentence: the daemon (or another
+/// command) is using it, or the file cannot be opened. Keep the lock for as long as the database.
+func openLockedDatabase(_ settings: BotConfig) throws -> (lock: DatabaseLock, database: AppDatabase) {
+    let lock: DatabaseLock
+    do {
+        lock = try DatabaseLock(databasePath: settings.databasePath)
+    } catch {
+        printError("refused: \(error)")
+        throw exitConfig
+    }
+    do {
+        return (lock, try AppDatabase(path: settings.databasePath))
+    } catch {
+        printError(BotStop.badDatabase(String(describing: error)).description)
         throw exitConfig
     }
 }

@@ -91,6 +91,9 @@ final class TestServer: @unchecked Sendable {
                 self.reply(200, b"", [("X-Mixed-Case", "Value"), ("X-Repeated", "one"), ("X-Repeated", "two")])
             elif parts[0] == "bytes":
                 self.reply(200, bytes(i % 251 for i in range(int(query["n"][0]))))
+            elif parts[0] == "gzip":
+                import gzip
+                self.reply(200, gzip.compress(bytes(int(query["n"][0]))), [("Content-Encoding", "gzip")])
             else:
                 self.reply(404, b"not found")
 

@@ -40,3 +40,24 @@ import Testing
         }
     }
 }
+
+@Suite struct QuietRoomMemory {
+    @Test func eachRoomKeepsItsNewestEventIDHoweverOld() throws {
+        let database = try AppDatabase.inMemory()
+        try database.write { writer in
+            try writer.markProcessed(eventID: "$quiet1", roomID: "!quiet:hs", at: fixedDate(0))
+            try writer.markProcessed(eventID: "$quiet2", roomID: "!quiet:hs", at: fixedDate(10))
+            try writer.markProcessed(eventID: "$busyOld", roomID: "!busy:hs", at: fixedDate(10))
+            try writer.markProcessed(eventID: "$busyNew", roomID: "!busy:hs", at: fixedDate(200))
+        }
+        let removed = try database.write { try $0.pruneProcessed(olderThan: fixedDate(100)) }
+        #expect(removed == 2)
+        try database.read { reader throws in
+            // The quiet room's last event still stops a backfill of its cut timeline.
+            #expect(try reader.isProcessed(eventID: "$quiet2"))
+            #expect(try !reader.isProcessed(eventID: "$quiet1"))
+            #expect(try !reader.isProcessed(eventID: "$busyOld"))
+            #expect(try reader.isProcessed(eventID: "$busyNew"))
+        }
+    }
+}

@@ -94,6 +94,21 @@ struct RoomDriver {
         #expect(try driver.actions().filter { if case .createRoom = $0 { return true } else { return false } }.count == creations.count)
     }
 
+    @Test func createdRoomsAreBulkWorkBehindAnswersWithOneProgressMessage() throws {
+        var driver = try driverWithRoster()
+        _ = try driver.say("!groups plan size=2 seed=7")
+        let created = try #require(try driver.say("!groups create"))
+        #expect(created["peerbot.kind"] == "groups_created")
+        let items = try driver.database.pendingOutbox(limit: 10_000)
+        let progress = try #require(try driver.contents(in: RoomDriver.room).first { $0["peerbot.kind"] == "progress" })
+        #expect(progress["body"]?.stringValue?.contains("0 of \(items.filter { $0.priority == .bulk }.count) steps done") == true)
+        // Every creation, invite and welcome is bulk; the answer and the progress message are not.
+        for item in items where item.action.roomID.hasPrefix("ref:") { #expect(item.priority == .bulk) }
+        #expect(items.filter { $0.action.roomID == RoomDriver.room }.allSatisfy { $0.priority == .normal })
+        let due = try driver.database.dueOutbox(at: Date(), limit: 500).items
+        #expect(due.first?.action.roomID == RoomDriver.room)
+    }
+
     @Test func theGroupRoomGivesSupervisorsPowerAndInvitesEveryone() throws {
         var driver = try driverWithRoster()
         _ = try driver.say("!groups plan size=3 seed=1")

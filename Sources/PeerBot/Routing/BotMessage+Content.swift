@@ -13,6 +13,10 @@ extension BotMessage {
         if let error { content["peerbot.error"] = .string(error.rawValue) }
         if let subject { content["peerbot.subject"] = .string(subject) }
         if let scores { content["peerbot.scores"] = .object(scores.mapValues { .string($0) }) }
+        if let part, let parts {
+            content["peerbot.part"] = .int(Int64(part))
+            content["peerbot.parts"] = .int(Int64(parts))
+        }
         content["m.mentions"] = ["user_ids": .array(userID.map { [.string($0)] } ?? [])]
         return .object(content)
     }
@@ -27,10 +31,19 @@ extension StoreWriter {
     }
 
     /// Queues `message` for `roomID`, as a reply to `eventID` and mentioning `userID` when given.
+    /// A message too large for one event is queued as numbered parts (see `BotMessage.split`);
+    /// the first part is returned, as the one later events (replies, threads) hang on.
     @discardableResult
     func enqueue(_ message: BotMessage, to roomID: String, inReplyTo eventID: String? = nil, mention userID: String? = nil) throws
         -> OutboxItem
     {
-        try enqueueMessage(message.content(inReplyTo: eventID, mention: userID), to: roomID)
+        let parts = message.split { $0.content(inReplyTo: eventID, mention: userID).jsonString().utf8.count <= MessageBudget.contentBytes }
+        var first: OutboxItem?
+        for part in parts {
+            let item = try enqueueMessage(part.content(inReplyTo: eventID, mention: userID), to: roomID)
+            first = first ?? item
+        }
+        guard let first else { return try enqueueMessage(message.content(inReplyTo: eventID, mention: userID), to: roomID) }
+        return first
     }
 }

@@ -18,7 +18,19 @@ public struct BotRuntime: Sendable {
 
     public func run() async throws {
         let logger = Logger(label: "peerbot")
-        let database = try AppDatabase(path: config.databasePath)
+        let lock: DatabaseLock
+        do {
+            lock = try DatabaseLock(databasePath: config.databasePath)
+        } catch {
+            throw BotStop.databaseLocked(String(describing: error))
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let database: AppDatabase
+        do {
+            database = try AppDatabase(path: config.databasePath)
+        } catch {
+            throw BotStop.badDatabase(String(describing: error))
+        }
         let http = CurlHTTPClient()
         defer { http.shutdown() }
         let client = MatrixClient(homeserver: config.homeserver, accessToken: config.accessToken.value, transport: CurlTransport(http: http))
@@ -32,7 +44,7 @@ public struct BotRuntime: Sendable {
         let provisioner = RoomProvisioner(client: client, database: database, config: holder, logger: logger)
         let sync = SyncService(client: client, database: database, config: holder, provisioner: provisioner,
                                outbox: wakeup, imports: imports, heartbeat: heartbeat, progress: progress, notifier: notifier, logger: logger)
-        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID)
+        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID, language: config.language)
         let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
         let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()],
                                          logger: logger, progress: progress, heartbeat: jobsHeartbeat)
@@ -54,7 +66,15 @@ public struct BotRuntime: Sendable {
         ))
         logger.info("starting", metadata: ["user": "\(config.userID)", "homeserver": "\(config.homeserver)", "database": "\(config.databasePath)"])
         defer { notifier.stopping() }
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let stop as BotStop {
+            throw stop
+        } catch {
+            // A redirect or a 400/401 on sync or whoami: the same answer would come after a restart.
+            if let stop = BotStop.configurationClass(error) { throw stop }
+            throw error
+        }
         logger.info("stopped")
     }
 }

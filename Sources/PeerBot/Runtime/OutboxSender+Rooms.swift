@@ -28,18 +28,23 @@ extension OutboxSender {
         }
     }
 
-    /// Creates a room once: an earlier attempt that may have reached the homeserver is looked
-    /// for by the marker every created room carries, before trying again.
-    func createRoom(ref: String, body: JSONValue, itemID: Int64) async throws -> String {
-        let triedBefore = (try database.read { try $0.outboxItem(id: itemID) }?.attempts ?? 0) > 0
+    /// Creates a room once: an earlier attempt that may have reached the homeserver (no answer
+    /// came) is looked for by the marker every created room carries, before trying again. A
+    /// refusal (429, 4xx) proves no room was made, so it clears the doubt and costs no search.
+    func createRoom(ref: String, body: JSONValue, item: OutboxItem) async throws -> String {
         var roomID: String?
-        if triedBefore {
+        if item.creationUncertain {
             roomID = try await findRoom(markedWith: ref)
         }
         if roomID == nil {
-            // Counted before the call, so that a crash during it is known on restart.
-            try database.recordOutboxAttempt(id: itemID, error: "creating the room")
-            roomID = try await client.createRoom(body: body)
+            // Recorded before the call, so that a crash or timeout during it is known afterwards.
+            try database.setCreationUncertain(id: item.id, true)
+            do {
+                roomID = try await client.createRoom(body: body)
+            } catch let error as MatrixClientError {
+                if let matrix = error.matrixError, matrix.status < 500 { try database.setCreationUncertain(id: item.id, false) }
+                throw error
+            }
         }
         guard let roomID else { throw UnresolvedRoomRef(ref: ref) }
         let registered = try database.write { writer in

@@ -2,10 +2,13 @@ import Foundation
 import Logging
 import MatrixClient
 import PeerBotStore
+import PeerLearning
 import ServiceLifecycle
+import Synchronization
 
-/// Drains the outbox in order, re-sending each item with its own transaction id until the
-/// homeserver confirms, so a crash at any point never posts a message twice.
+/// Drains the outbox room by room, re-sending each item with its own transaction id until the
+/// homeserver confirms, so a crash at any point never posts a message twice. A room whose first
+/// item keeps failing waits out its back-off alone; the other rooms go on, answers first.
 final class OutboxSender: Service, Sendable {
     let client: MatrixClient
     let database: AppDatabase
@@ -13,14 +16,24 @@ final class OutboxSender: Service, Sendable {
     let logger: Logger
     /// The bot's own user id, for its `m.direct` account data.
     let botUserID: String
-    let policy = RetryPolicy()
+    /// The language of alerts and progress messages when a batch names none.
+    let language: Language
+    let retry = OutboxRetry()
+    let now: @Sendable () -> Date
+    /// Until when each kind of action is rate-limited, and the last wait a room creation was told.
+    let limits = Mutex<(holds: [ActionClass: Date], creationWait: TimeInterval?)>(([:], nil))
+    /// Rows whose bookkeeping failed (the database refused a write about them): skipped until then.
+    let sidelined = Mutex<[Int64: Date]>([:])
 
-    init(client: MatrixClient, database: AppDatabase, wakeup: Wakeup, logger: Logger, botUserID: String) {
+    init(client: MatrixClient, database: AppDatabase, wakeup: Wakeup, logger: Logger, botUserID: String,
+         language: Language = .en, now: @escaping @Sendable () -> Date = { Date() }) {
         self.botUserID = botUserID
         self.client = client
         self.database = database
         self.wakeup = wakeup
         self.logger = logger
+        self.language = language
+        self.now = now
     }
 
     func run() async throws {
@@ -33,43 +46,128 @@ final class OutboxSender: Service, Sendable {
 
     private func loop() async throws {
         while !Task.isCancelled {
-            let items = try database.pendingOutbox(limit: 100)
-            if items.isEmpty {
-                try await wakeup.wait(timeout: .seconds(30))
-                continue
-            }
-            for item in items {
-                try await deliver(item)
+            do {
+                if try await sendNext() { continue }
+                try await wakeup.wait(timeout: .seconds(max(0.05, min(try secondsUntilDue(), 30))))
+            } catch let error as BotStop {
+                throw error
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                // The database itself failed (busy, disk full): nothing is lost, try again shortly.
+                logger.error("the outbox could not be read or updated; trying again", metadata: ["error": "\(error)"])
+                try await Task.sleep(for: .seconds(1))
             }
         }
     }
 
-    /// Sends one item, retrying as the policy says; a permanent refusal is recorded and skipped.
+    /// Sends the most urgent due item, if any; false when nothing can be tried now. The queue is
+    /// read again after every item, so an answer queued meanwhile goes ahead of bulk work.
+    @discardableResult
+    func sendNext() async throws -> Bool {
+        let moment = now()
+        let due = try database.dueOutbox(at: moment, limit: 500)
+        for id in due.unreadable {
+            logger.error("an outbox row cannot be read; it is kept as failed", metadata: ["outbox": "\(id)"])
+            try database.markOutboxFailed(id: id, reason: String(describing: CorruptOutboxItem()))
+            try alert(.corrupt, roomID: nil, kind: nil)
+        }
+        let holds = limits.withLock { $0.holds }
+        let skipped = sidelined.withLock { $0 }
+        guard let item = due.items.first(where: {
+            (holds[ActionClass($0.action)] ?? .distantPast) <= moment && (skipped[$0.id] ?? .distantPast) <= moment
+        }) else {
+            return !due.unreadable.isEmpty
+        }
+        do {
+            try await deliver(item)
+        } catch let error as BotStop {
+            throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            // Only this row's bookkeeping failed; its room waits, the others go on.
+            logger.error("an outbox row could not be updated; its room waits", metadata: ["outbox": "\(item.id)", "error": "\(error)"])
+            sidelined.withLock { $0[item.id] = moment + retry.backoff(failures: item.attempts + 1, jitter: 1) }
+        }
+        return true
+    }
+
+    /// Seconds until a held kind of action or a waiting room is due again.
+    private func secondsUntilDue() throws -> TimeInterval {
+        let moment = now()
+        let holdEnd = limits.withLock { $0.holds.values.filter { $0 > moment }.min() }
+        let nextAttempt = try database.read { try $0.nextOutboxAttempt() }
+        guard let next = [holdEnd, nextAttempt].compactMap({ $0 }).min() else { return 30 }
+        return next.timeIntervalSince(moment)
+    }
+
+    /// One attempt at one item: sent, scheduled for a later attempt, or given up with an alert.
     func deliver(_ item: OutboxItem) async throws {
-        var attempt = item.attempts
-        while true {
-            do {
-                let eventID = try await perform(item)
-                try database.markOutboxSent(id: item.id, eventID: eventID)
-                return
-            } catch let error as CancellationError {
-                throw error
-            } catch {
-                attempt += 1
-                let decision = error is CorruptOutboxItem || error is UnresolvedRoomRef || error is UnresolvedEventRef ? .giveUp : policy.decide(error, attempt: attempt, jitter: Double.random(in: 0..<1))
-                switch decision {
-                case .stop:
-                    throw BotStop.tokenRejected((error as? MatrixClientError)?.matrixError?.errcode ?? "M_UNKNOWN_TOKEN")
-                case .giveUp:
-                    logger.warning("the homeserver refused an outgoing action; it is kept as failed", metadata: ["outbox": "\(item.id)", "error": "\(error)"])
-                    try database.markOutboxFailed(id: item.id, reason: String(describing: error))
-                    return
-                case .retry(let delay):
-                    logger.warning("sending failed, retrying", metadata: ["outbox": "\(item.id)", "attempt": "\(attempt)", "in": "\(delay)", "error": "\(error)"])
-                    try database.recordOutboxAttempt(id: item.id, error: String(describing: error))
-                    try await Task.sleep(for: delay)
-                }
-            }
+        do {
+            let eventID = try await perform(item)
+            try database.markOutboxSent(id: item.id, eventID: eventID)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            try handle(error, item: item)
+        }
+        try reportProgress(after: item)
+    }
+
+    private func handle(_ error: any Error, item: OutboxItem) throws {
+        let moment = now()
+        let outcome = retry.decide(error, attempts: item.attempts, queuedAt: item.createdAt, now: moment, jitter: Double.random(in: 0..<1))
+        switch outcome {
+        case .stop(let errcode):
+            throw BotStop.tokenRejected(errcode)
+        case .retry(let next, let counted):
+            if !counted { rateLimited(ActionClass(item.action), until: next, from: moment) }
+            logger.warning("sending failed, trying again later", metadata: [
+                "outbox": "\(item.id)", "attempt": "\(item.attempts + 1)", "at": "\(next)", "error": "\(error)"])
+            try database.scheduleOutboxRetry(id: item.id, error: String(describing: error), next: next, counted: counted)
+        case .giveUp(let failure):
+            logger.warning("an outgoing action cannot be delivered; it is kept as failed", metadata: ["outbox": "\(item.id)", "error": "\(error)"])
+            try database.markOutboxFailed(id: item.id, reason: String(describing: error))
+            if case .dependency = failure { return } // the row it depends on was reported already
+            try alert(failure, roomID: item.action.roomID, kind: Self.messageKind(of: item.action))
+        }
+    }
+
+    private func rateLimited(_ actionClass: ActionClass, until next: Date, from moment: Date) {
+        limits.withLock { limits in
+            limits.holds[actionClass] = max(limits.holds[actionClass] ?? .distantPast, next)
+            if actionClass == .roomCreation { limits.creationWait = next.timeIntervalSince(moment) }
+        }
+    }
+
+    /// Tells the supervisors that something could not be delivered; an alert that fails itself
+    /// is only logged, so failures never feed on each other.
+    private func alert(_ failure: OutboxFailure, roomID: String?, kind: String?) throws {
+        guard kind != MessageKind.alert.rawValue else { return }
+        try database.write { [language] writer in
+            guard let supervisorRoom = try writer.supervisorRoom()?.roomID else { return }
+            let message = Texts.deliveryFailed(Self.reason(failure), room: roomID, kind: kind, language: language)
+            try writer.enqueue(message, to: supervisorRoom)
+        }
+    }
+
+    private static func reason(_ failure: OutboxFailure) -> DeliveryFailure {
+        switch failure {
+        case .tooLarge: .tooLarge
+        case .refused(let detail): .refused(detail)
+        case .dependency(let detail): .refused(detail)
+        case .corrupt: .unreadable
+        case .exhausted(let detail): .gaveUp(detail)
+        }
+    }
+
+    /// The `peerbot.kind` of a message action, for the alert and to keep alerts from alerting.
+    static func messageKind(of action: OutboxAction) -> String? {
+        switch action {
+        case .send(_, _, let json): JSONValue.parse(json)?["peerbot.kind"]?.stringValue
+        case .sendFile(_, let json): JSONValue.parse(json)?["content"]?["peerbot.kind"]?.stringValue
+        default: nil
         }
     }
 
@@ -97,7 +195,7 @@ final class OutboxSender: Service, Sendable {
         case .sendFile(let roomID, let fileJSON):
             return try await sendFile(roomID: roomID, file: Self.content(fileJSON), txnID: item.txnID)
         case .createRoom(let ref, let requestJSON):
-            return try await createRoom(ref: ref, body: Self.content(requestJSON), itemID: item.id)
+            return try await createRoom(ref: ref, body: Self.content(requestJSON), item: item)
         }
     }
 

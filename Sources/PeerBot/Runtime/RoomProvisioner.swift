@@ -79,10 +79,37 @@ struct RoomProvisioner: Sendable {
         let supervisorPower = Dictionary(config.supervisors.map { ($0, JSONValue.int(100)) }, uniquingKeysWith: { first, _ in first })
         request.powerLevelOverride = .object(["users": .object(supervisorPower)])
         request.initialState = [(Self.markerType, "", ["kind": "supervisor"])]
-        let finalRequest = request
-        let roomID = try await retrying.run("create supervisor room") { try await client.createRoom(finalRequest) }
-        try record(roomID, config: config, fresh: true)
-        logger.info("created the supervisor room", metadata: ["room": "\(roomID)"])
+        let (roomID, fresh) = try await createOnce(request, retrying: retrying)
+        try record(roomID, config: config, fresh: fresh)
+        logger.info(fresh ? "created the supervisor room" : "adopted the supervisor room an unanswered attempt made", metadata: ["room": "\(roomID)"])
+    }
+
+    /// Creates the room, retrying as the policy says; after an attempt that got no answer (a
+    /// timeout, a 5xx from a proxy) the room may exist, so it is looked for before trying again.
+    private func createOnce(_ request: CreateRoomRequest, retrying: Retrying) async throws -> (roomID: String, fresh: Bool) {
+        var attempt = 0
+        while true {
+            do {
+                return (try await client.createRoom(request), true)
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                attempt += 1
+                let decision = retrying.policy.decide(error, attempt: attempt, jitter: Double.random(in: 0..<1))
+                switch decision {
+                case .stop: throw BotStop.tokenRejected((error as? MatrixClientError)?.matrixError?.errcode ?? "M_UNKNOWN_TOKEN")
+                case .giveUp: throw error
+                case .retry(let delay):
+                    logger.warning("creating the supervisor room failed, retrying", metadata: ["attempt": "\(attempt)", "in": "\(delay)", "error": "\(error)"])
+                    try await Task.sleep(for: delay)
+                    // A refusal (429, 4xx) proves no room was made; anything else may have made one.
+                    if (error as? MatrixClientError)?.matrixError.map({ $0.status < 500 }) != true,
+                       let made = try await findMarkedRoom(kind: "supervisor", retrying: retrying) {
+                        return (made, false)
+                    }
+                }
+            }
+        }
     }
 
     private func record(_ roomID: String, config: BotConfig, fresh: Bool) throws {

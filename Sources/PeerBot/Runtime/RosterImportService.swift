@@ -4,6 +4,7 @@ import MatrixClient
 import PeerBotStore
 import PeerLearning
 import ServiceLifecycle
+import Synchronization
 import CSV
 
 /// Fetches roster files noted by the router and imports each in one transaction, answering in
@@ -17,6 +18,12 @@ final class RosterImportService: Service, Sendable {
     let logger: Logger
     /// Larger files are refused unread: a roster of thousands of students is far smaller.
     static let maximumBytes = 5 * 1024 * 1024
+    /// A file whose download or import keeps failing is given up after this many attempts.
+    static let maximumAttempts = 8
+    let retry = OutboxRetry()
+    /// Failed attempts per upload event and when the next may start: one stuck file never holds
+    /// back the others.
+    let failures = Mutex<[String: (count: Int, next: Date)]>([:])
 
     init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, wakeup: Wakeup, outbox: Wakeup, logger: Logger) {
         self.client = client
@@ -31,13 +38,64 @@ final class RosterImportService: Service, Sendable {
         do {
             try await cancelWhenGracefulShutdown { [self] in
                 while !Task.isCancelled {
-                    for upload in try database.read({ try $0.pendingRosterUploads() }) {
-                        try await importFile(upload)
-                    }
-                    try await wakeup.wait(timeout: .seconds(60))
+                    let wait = try await importDue()
+                    try await wakeup.wait(timeout: .seconds(wait))
                 }
             }
         } catch is CancellationError {}
+    }
+
+    /// Tries every pending upload that is due once; returns the seconds until the next is due.
+    func importDue() async throws -> Double {
+        let uploads: [RosterUploadRecord]
+        do {
+            uploads = try database.read { try $0.pendingRosterUploads() }
+        } catch {
+            logger.error("pending roster files cannot be read; trying again", metadata: ["error": "\(error)"])
+            return 5
+        }
+        var wait: Double = 60
+        for upload in uploads {
+            let now = Date()
+            if let next = failures.withLock({ $0[upload.eventID]?.next }), next > now {
+                wait = min(wait, next.timeIntervalSince(now))
+                continue
+            }
+            do {
+                try await importFile(upload)
+                failures.withLock { $0[upload.eventID] = nil }
+            } catch let error as BotStop {
+                throw error
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                wait = min(wait, try failed(upload, error: error))
+            }
+        }
+        return max(wait, 0.05)
+    }
+
+    /// Counts a failed attempt; after the bound, or for a refusal retrying cannot fix, the file is
+    /// answered as failed. Returns the seconds until the next attempt.
+    private func failed(_ upload: RosterUploadRecord, error: any Error) throws -> Double {
+        let count = (failures.withLock { $0[upload.eventID]?.count } ?? 0) + 1
+        let now = Date()
+        let outcome = retry.decide(error, attempts: count - 1, queuedAt: now, now: now, jitter: Double.random(in: 0..<1))
+        if case .stop(let errcode) = outcome { throw BotStop.tokenRejected(errcode) }
+        if case .retry(let next, _) = outcome, count < Self.maximumAttempts {
+            logger.warning("a roster file could not be handled; trying again later", metadata: ["event": "\(upload.eventID)", "attempt": "\(count)", "error": "\(error)"])
+            failures.withLock { $0[upload.eventID] = (count, next) }
+            return next.timeIntervalSince(now)
+        }
+        logger.warning("a roster file could not be handled; it is given up", metadata: ["event": "\(upload.eventID)", "error": "\(error)"])
+        do {
+            try finish(upload, state: .failed) { Texts.rosterUploadFailed(language: $0) }
+            failures.withLock { $0[upload.eventID] = nil }
+        } catch {
+            // Not even the failure can be written: set the file aside until the database recovers.
+            failures.withLock { $0[upload.eventID] = (count, now + retry.cap) }
+        }
+        return 1
     }
 
     func importFile(_ upload: RosterUploadRecord) async throws {
@@ -45,17 +103,7 @@ final class RosterImportService: Service, Sendable {
         if let size = upload.size, size > Self.maximumBytes {
             data = nil
         } else {
-            do {
-                data = try await Retrying(logger: logger).run("download roster") { [client] in try await client.download(upload.mxcURI) }
-            } catch let error as BotStop {
-                throw error
-            } catch let error as CancellationError {
-                throw error
-            } catch {
-                logger.warning("could not download a roster file", metadata: ["event": "\(upload.eventID)", "error": "\(error)"])
-                try finish(upload, state: .failed) { Texts.rosterUploadFailed(language: $0) }
-                return
-            }
+            data = try await client.download(upload.mxcURI)
         }
         let config = self.config.current
         let now = Date()

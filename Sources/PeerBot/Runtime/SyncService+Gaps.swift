@@ -4,10 +4,14 @@ import PeerBotStore
 
 extension SyncService {
     /// For managed rooms whose timeline came back cut, pages back with `/messages` until it
-    /// reaches an event already handled or the bot's own join; returns the missing events, oldest first.
-    func fillGaps(_ sync: SyncResponse) async throws -> [String: [ClientEvent]] {
+    /// reaches an event already handled, the bot's own join, or an event sent before the oldest
+    /// event ids the bot still remembers (housekeeping forgets them after 30 days, so anything
+    /// that old counts as seen: a month-old command never runs again). Returns the missing
+    /// events, oldest first.
+    func fillGaps(_ sync: SyncResponse, now: Date = Date()) async throws -> [String: [ClientEvent]] {
         var missing: [String: [ClientEvent]] = [:]
         let botUserID = config.current.userID
+        let horizon = Self.gapHorizon(now: now)
         for (roomID, joined) in sync.rooms.join where joined.timeline.limited {
             guard var from = joined.timeline.prevBatch, try database.read({ try $0.room(id: roomID) }) != nil else { continue }
             var older: [ClientEvent] = []
@@ -16,7 +20,7 @@ extension SyncService {
                 let chunk = page.chunk
                 let firstSeen = try database.read { reader in try chunk.firstIndex { try reader.isProcessed(eventID: $0.eventID) } }
                 for (index, event) in chunk.enumerated() {
-                    if index == firstSeen { break pages }
+                    if index == firstSeen || event.originServerTS < horizon { break pages }
                     older.append(event)
                     if event.type == "m.room.member", event.stateKey == botUserID, event.content["membership"]?.stringValue == "join" { break pages }
                 }
@@ -29,5 +33,11 @@ extension SyncService {
             }
         }
         return missing
+    }
+
+    /// Milliseconds since 1970 before which events are taken as handled: a day inside the
+    /// housekeeping's 30 days, so an event id is always still remembered at that age.
+    static func gapHorizon(now: Date) -> Int64 {
+        Int64((now.timeIntervalSince1970 - Housekeeping.keep + 86_400) * 1000)
     }
 }

@@ -39,7 +39,14 @@ extension StoreWriter {
     public func enqueue(_ action: OutboxAction, at date: Date = Date()) throws -> OutboxItem {
         let id = try nextOutboxID()
         let record = OutboxRecord(id: id, txnID: Self.makeTxnID(rowID: id), action: action, createdAt: date)
-        try record.insert(db)
+        // The columns of the first schema only; later ones start at their defaults. This keeps
+        // the upgrade tests able to write rows the way earlier releases did.
+        try db.execute(sql: """
+            INSERT INTO outbox (id, txnID, kind, roomID, eventType, stateKey, contentJSON, targetEventID,
+                                targetUserID, reason, state, attempts, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)
+            """, arguments: [record.id, record.txnID, record.kind.rawValue, record.roomID, record.eventType, record.stateKey,
+                             record.contentJSON, record.targetEventID, record.targetUserID, record.reason, date.stored])
         return try record.item()
     }
 

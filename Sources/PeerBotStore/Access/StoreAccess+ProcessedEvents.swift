@@ -28,9 +28,19 @@ extension StoreWriter {
         return db.changesCount > 0
     }
 
-    /// Forgets event ids processed before `date`; returns how many were removed.
+    /// Forgets event ids processed before `date`, except each room's newest: a cut timeline is
+    /// paged back until a known event, and in a room quiet for longer than `date` reaches back
+    /// that newest one is all that stops the paging before month-old commands. Returns how many
+    /// were removed.
     @discardableResult
     public func pruneProcessed(olderThan date: Date) throws -> Int {
-        try ProcessedEventRecord.filter(Column("processedAt") < date.stored).deleteAll(db)
+        try db.execute(sql: """
+            DELETE FROM processedEvent WHERE processedAt < ? AND eventID NOT IN (
+                SELECT eventID FROM (
+                    SELECT eventID, row_number() OVER (PARTITION BY roomID ORDER BY processedAt DESC, eventID) AS newest
+                    FROM processedEvent)
+                WHERE newest = 1)
+            """, arguments: [date.stored])
+        return db.changesCount
     }
 }

@@ -15,6 +15,18 @@ enum StoreFiles {
     /// opens it. SQLite gives the `-wal` and `-shm` files the main file's mode, so they
     /// are private from their first byte, whatever the process umask.
     static func prepare(databasePath path: String) throws {
+        try prepareDirectory(of: path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, fileMode)
+        guard descriptor >= 0 else {
+            throw StoreError.fileAccess(path: path, errno: errno)
+        }
+        close(descriptor)
+        // An existing file from an older install may be more open than it should be.
+        try setMode(fileMode, path: path)
+    }
+
+    /// Creates the database's parent directory (0700) if it is missing.
+    static func prepareDirectory(of path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             try FileManager.default.createDirectory(
@@ -24,13 +36,6 @@ enum StoreFiles {
             // createDirectory's mode is filtered by the umask; set it exactly.
             try setMode(directoryMode, path: directory)
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, fileMode)
-        guard descriptor >= 0 else {
-            throw StoreError.fileAccess(path: path, errno: errno)
-        }
-        close(descriptor)
-        // An existing file from an older install may be more open than it should be.
-        try setMode(fileMode, path: path)
     }
 
     /// Tightens the companions of an opened database, should they predate `prepare`.

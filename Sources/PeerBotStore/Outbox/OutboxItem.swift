@@ -10,6 +10,16 @@ public enum OutboxState: String, Codable, Sendable, CaseIterable {
     case failed
 }
 
+/// Which rows the sender takes first when several rooms have something due.
+public enum OutboxPriority: Int, Codable, Sendable, Comparable {
+    /// Answers to commands, alerts and everything timed.
+    case normal = 0
+    /// Long bulk work: room creations, invites and welcomes for a new formation.
+    case bulk = 1
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// One row of the outbox, as the sender sees it.
 public struct OutboxItem: Sendable, Equatable {
     public var id: Int64
@@ -24,4 +34,9 @@ public struct OutboxItem: Sendable, Equatable {
     /// The event id the homeserver returned once sent.
     public var eventID: String?
     public var createdAt: Date
+    public var priority: OutboxPriority = .normal
+    /// Not tried again before this time (the back-off after a failed attempt); nil: due now.
+    public var nextAttemptAt: Date?
+    /// A room creation was sent but not answered: the room may exist and is looked for first.
+    public var creationUncertain = false
 }

@@ -25,6 +25,9 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord, StoredDates {
     var eventID: String?
     var createdAt: Date
     var finishedAt: Date?
+    var priority: OutboxPriority = .normal
+    var nextAttemptAt: Date?
+    var creationUncertain = false
 
     init(id: Int64, txnID: String, action: OutboxAction, createdAt: Date) {
         self.id = id
@@ -108,6 +111,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord, StoredDates {
     func item() throws -> OutboxItem {
         OutboxItem(
             id: id, txnID: txnID, action: try action(), state: state, attempts: attempts,
-            lastError: lastError, eventID: eventID, createdAt: createdAt)
+            lastError: lastError, eventID: eventID, createdAt: createdAt, priority: priority,
+            nextAttemptAt: nextAttemptAt, creationUncertain: creationUncertain)
     }
 }

@@ -6,7 +6,7 @@ extension Texts {
         let holder = task.isGroupTask ? wholeGroup(language) : (assigneeName ?? task.assignee ?? "")
         var message = ReportBuilder()
         message.line(pick(language, da: "Opgave #\(task.id) er oprettet til \(holder): ",
-                          en: "Task #\(task.id) added for \(holder): ") + taskText(task, language))
+                          en: "Task #\(task.id) added for \(holder): ") + taskText(task, language, capped: true))
         message.line([
             .text(pick(language, da: "Når den er klaret, så skriv ", en: "When it is done, write ")),
             .command(call(.taskDone, prefix, language, String(task.id))), .text("."),
@@ -17,7 +17,7 @@ extension Texts {
     /// `!task done`: the task is closed.
     public static func taskDone(_ task: TaskItem, language: Language) -> BotMessage {
         let body = pick(language, da: "✓ Opgave #\(task.id) er markeret som færdig: ",
-                        en: "✓ Task #\(task.id) is marked as done: ") + taskText(task, language)
+                        en: "✓ Task #\(task.id) is marked as done: ") + taskText(task, language, capped: true)
         return BotMessage(kind: .tasks, body: body, html: paragraph(body), group: task.group)
     }
 
@@ -85,9 +85,12 @@ extension Texts {
     }
 
     /// The task's text with its due date, if any.
-    static func taskText(_ task: TaskItem, _ language: Language) -> String {
-        guard let due = task.due, !due.isEmpty else { return task.text }
-        return task.text + pick(language, da: " (frist: \(due))", en: " (due: \(due))")
+    /// The task's text and due date; `capped` for an echo in a notice, which quotes at most
+    /// `MessageBudget.quotedCharacters` of it (the list shows it whole).
+    static func taskText(_ task: TaskItem, _ language: Language, capped: Bool = false) -> String {
+        let text = capped ? shortened(task.text, limit: MessageBudget.quotedCharacters) : task.text
+        guard let due = task.due, !due.isEmpty else { return text }
+        return text + pick(language, da: " (frist: \(due))", en: " (due: \(due))")
     }
 
     static func wholeGroup(_ language: Language) -> String {

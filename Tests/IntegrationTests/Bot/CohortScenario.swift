@@ -17,9 +17,9 @@ struct CohortScenario: Sendable {
     ]
 
     /// Registers the people, starts the bot with `extra` config keys and joins the supervisor room.
-    static func start(studentCount: Int = 6, extra: [String: String], label: String) async throws -> CohortScenario {
+    static func start(studentCount: Int = 6, extra: [String: String], label: String, on homeserver: Homeserver? = nil) async throws -> CohortScenario {
         precondition(studentCount <= names.count)
-        let server = try Homeserver.shared()
+        let server = try homeserver ?? Homeserver.shared()
         async let supervisor = TestUser.register(on: server, prefix: "supervisor")
         let students = try await withThrowingTaskGroup(of: (Int, TestUser).self) { group in
             for index in 0..<studentCount {

@@ -10,6 +10,8 @@ struct Homeserver: Sendable {
     let port: Int
     let tight: Bool
     let environment: TestEnvironment
+    /// Synapse's own default limits for messages and room creation (`--default-limits`).
+    var defaultLimits = false
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
     var http: MatrixHTTP { MatrixHTTP(baseURL: baseURL) }
@@ -34,9 +36,11 @@ struct Homeserver: Sendable {
 
     /// Runs `body` with an extra instance and stops that instance afterwards, also on failure.
     static func withInstance<T: Sendable>(
-        name: String, port: Int, tight: Bool = false, _ body: (Homeserver) async throws -> T
+        name: String, port: Int, tight: Bool = false, defaultLimits: Bool = false, _ body: (Homeserver) async throws -> T
     ) async throws -> T {
-        let server = try await start(name: name, port: port, tight: tight)
+        var server = Homeserver(name: name, port: port, tight: tight, environment: try TestEnvironment.current())
+        server.defaultLimits = defaultLimits
+        try await server.start()
         do {
             let value = try await body(server)
             try await server.stop()
@@ -51,6 +55,7 @@ struct Homeserver: Sendable {
     func start() async throws {
         var arguments = ["start", name, String(port)]
         if tight { arguments.append("--tight") }
+        if defaultLimits { arguments.append("--default-limits") }
         try await Shell.check(environment.synapseScript, arguments)
     }
 

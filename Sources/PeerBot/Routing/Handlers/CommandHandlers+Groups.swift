@@ -50,6 +50,7 @@ extension CommandHandlers {
         let roomLanguage = context.config.language
         let cohort = CohortNaming.cohort(at: context.now, timeZone: context.config.timeZone, language: roomLanguage)
         var views: [GroupView] = []
+        let before = try writer.lastOutboxID()
         for (record, planned) in zip(records, proposal.groups) {
             let view = GroupView(name: record.name, roomID: nil, members: planned.members.compactMap { roster[$0] }.map { .init(student: $0, joined: false) })
             views.append(view)
@@ -63,7 +64,20 @@ extension CommandHandlers {
                 try welcome(member.student, group: record.name, prefix: request.prefix)
             }
         }
+        try startProgress(after: before, request)
         return Texts.groupsCreated(views, language: request.language)
+    }
+
+    /// The rooms, invites and welcomes just queued become one batch whose progress one message
+    /// in the supervisor's room shows; they go behind answers to commands.
+    private func startProgress(after before: Int64, _ request: CommandRequest) throws {
+        let last = try writer.lastOutboxID()
+        guard last > before else { return }
+        let counts = try writer.outboxCounts(rows: before + 1, through: last)
+        let progress = BulkProgress(done: 0, failed: 0, left: counts.pending, creationsLeft: counts.pendingCreations, elapsed: 0, secondsPerCreation: nil)
+        let message = try writer.enqueue(Texts.bulkProgress(progress, language: request.language), to: request.room.roomID)
+        try writer.startOutboxBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: request.room.roomID,
+                                    language: request.language.rawValue, at: context.now)
     }
 
     /// A welcome in the student's direct room, which is created first when there is none.

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+
+/// Rows the sender may try now: the first pending row of each room, if its back-off is over.
+public struct DueOutbox: Sendable, Equatable {
+    /// Answers before bulk work, then the order they were queued.
+    public var items: [OutboxItem]
+    /// Rows that cannot be read back (a damaged row); the sender gives them up.
+    public var unreadable: [Int64]
+}
+
+extension StoreReader {
+    /// The first pending row of every room whose next attempt is due at `date`, answers first.
+    ///
+    /// A room's rows go strictly in order (a welcome after its room's creation); rooms do not
+    /// wait on each other, so one room that keeps failing holds back only itself.
+    public func dueOutbox(at date: Date, limit: Int) throws -> DueOutbox {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT o.* FROM outbox o
+            WHERE o.state = 'pending'
+              AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.state = 'pending' AND p.roomID = o.roomID)
+              AND (o.nextAttemptAt IS NULL OR o.nextAttemptAt <= ?)
+            ORDER BY o.priority, o.id LIMIT ?
+            """, arguments: [date.stored, limit])
+        var due = DueOutbox(items: [], unreadable: [])
+        for row in rows {
+            if let item = try? OutboxRecord(row: row).item() {
+                due.items.append(item)
+            } else {
+                due.unreadable.append(row["id"])
+            }
+        }
+        return due
+    }
+
+    /// When the earliest room whose first row is waiting out its back-off is due again.
+    public func nextOutboxAttempt() throws -> Date? {
+        try StoredDate.fetchOne(db, sql: """
+            SELECT min(o.nextAttemptAt) FROM outbox o
+            WHERE o.state = 'pending' AND o.nextAttemptAt IS NOT NULL
+              AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.state = 'pending' AND p.roomID = o.roomID)
+            """)?.date
+    }
+
+    /// The highest outbox row id given so far (0 for none): rows queued later have higher ids.
+    public func lastOutboxID() throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
+                       coalesce((SELECT max(id) FROM outbox), 0))
+            """) ?? 0
+    }
+}
+
+// Used by AppDatabase's sender operations; each changes one pending row.
+extension StoreWriter {
+    /// A failed attempt: the row waits until `next`. `counted` is false for a rate limit, which
+    /// says nothing about the row and must not bring it nearer to being given up.
+    func scheduleOutboxRetry(id: Int64, error: String, next: Date, counted: Bool) throws {
+        try db.execute(
+            sql: """
+                UPDATE outbox SET attempts = attempts + ?, lastError = ?, nextAttemptAt = ?
+                WHERE id = ? AND state = 'pending'
+                """,
+            arguments: [counted ? 1 : 0, error, next.stored, id])
+    }
+
+    func setCreationUncertain(id: Int64, _ uncertain: Bool) throws {
+        try db.execute(
+            sql: "UPDATE outbox SET creationUncertain = ? WHERE id = ? AND state = 'pending'",
+            arguments: [uncertain, id])
+    }
+
+    /// Marks every row queued after `id` as bulk work, so answers go ahead of it.
+    public func markBulk(after id: Int64) throws {
+        try db.execute(sql: "UPDATE outbox SET priority = 1 WHERE id > ? AND state = 'pending'", arguments: [id])
+    }
+}
+
+extension AppDatabase {
+    /// See `StoreReader.dueOutbox(at:limit:)`.
+    public func dueOutbox(at date: Date, limit: Int) throws -> DueOutbox {
+        try read { try $0.dueOutbox(at: date, limit: limit) }
+    }
+
+    /// A failed attempt, to be retried at `next`; see `StoreWriter.scheduleOutboxRetry`.
+    public func scheduleOutboxRetry(id: Int64, error: String, next: Date, counted: Bool) throws {
+        try write { try $0.scheduleOutboxRetry(id: id, error: error, next: next, counted: counted) }
+    }
+
+    /// Set just before a createRoom call, cleared when the homeserver answers with a refusal.
+    public func setCreationUncertain(id: Int64, _ uncertain: Bool) throws {
+        try write { try $0.setCreationUncertain(id: id, uncertain) }
+    }
+}

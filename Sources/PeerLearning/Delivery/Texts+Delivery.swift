@@ -1,0 +1,73 @@
+/// Why the outbox gave something up, as the supervisors are told.
+public enum DeliveryFailure: Sendable, Equatable {
+    /// The homeserver's 413: larger than it accepts.
+    case tooLarge
+    /// The homeserver refused (403 and the like); the detail is its error code and text.
+    case refused(String)
+    /// The stored row cannot be read.
+    case unreadable
+    /// Retried until the bound (24 hours, or 8 attempts) ran out.
+    case gaveUp(String)
+}
+
+extension Texts {
+    /// To the supervisor room when a message or action could not be delivered and was set aside.
+    public static func deliveryFailed(_ failure: DeliveryFailure, room: String?, kind: String?, language: Language) -> BotMessage {
+        let what = kind.map { pick(language, da: "En besked (\($0))", en: "A message (\($0))") }
+            ?? pick(language, da: "En handling", en: "An action")
+        let place = room.map { pick(language, da: " til rummet \($0)", en: " for room \($0)") } ?? ""
+        let why: String
+        switch failure {
+        case .tooLarge:
+            why = pick(language, da: "den er større end serveren tager imod", en: "it is larger than the homeserver accepts")
+        case .refused(let detail):
+            why = pick(language, da: "serveren afviste den (\(shortened(detail, limit: 120)))", en: "the homeserver refused it (\(shortened(detail, limit: 120)))")
+        case .unreadable:
+            why = pick(language, da: "den gemte række kan ikke læses", en: "its stored row cannot be read")
+        case .gaveUp(let detail):
+            why = pick(language, da: "den fejlede igen og igen (\(shortened(detail, limit: 120)))", en: "it failed again and again (\(shortened(detail, limit: 120)))")
+        }
+        let text = pick(language,
+                        da: "\(what)\(place) kunne ikke leveres: \(why). Den er lagt til side; alt andet sendes videre. Administratoren kan se den i loggen.",
+                        en: "\(what)\(place) could not be delivered: \(why). It is set aside; everything else goes on. The administrator can find it in the log.")
+        return BotMessage(kind: .alert, body: text, html: paragraph(text))
+    }
+
+    /// The one message that shows the progress of creating the group rooms, edited as it goes.
+    public static func bulkProgress(_ progress: BulkProgress, language: Language) -> BotMessage {
+        let total = progress.done + progress.failed + progress.left
+        var text: String
+        if progress.finished {
+            text = pick(language, da: "Grupperummene er klar: \(progress.done) af \(total) trin gennemført.",
+                        en: "The group rooms are ready: \(progress.done) of \(total) steps done.")
+            if progress.failed > 0 {
+                text += " " + pick(language, da: "\(progress.failed) mislykkedes (se advarslerne ovenfor).",
+                                   en: "\(progress.failed) failed (see the alerts above).")
+            }
+        } else {
+            text = pick(language, da: "Opretter grupperum, invitationer og velkomster: \(progress.done) af \(total) trin gennemført, \(progress.left) tilbage.",
+                        en: "Creating group rooms, invites and welcomes: \(progress.done) of \(total) steps done, \(progress.left) left.")
+            if let seconds = progress.secondsLeft {
+                text += " " + pick(language, da: "Ved serverens nuværende tempo tager resten omkring \(duration(seconds, language)).",
+                                   en: "At the homeserver's current pace the rest takes about \(duration(seconds, language)).")
+            }
+            if progress.isSlow {
+                text += " " + pick(language,
+                                   da: "Det går langsomt, fordi serveren begrænser hvor hurtigt botten må oprette rum og sende beskeder. Svar på kommandoer sendes stadig først. Administratoren kan ophæve bottens begrænsninger (se administratorvejledningen, »Rate limits«).",
+                                   en: "It is slow because the homeserver limits how fast the bot may create rooms and send messages. Answers to commands still go first. The administrator can lift the bot's limits (see the admin guide, “Rate limits”).")
+            }
+        }
+        return BotMessage(kind: .progress, body: text, html: paragraph(text))
+    }
+
+    /// "about 3 minutes", "1 hour 20 minutes".
+    static func duration(_ seconds: Double, _ language: Language) -> String {
+        let minutes = max(1, Int((seconds / 60).rounded(.up)))
+        guard minutes >= 60 else { return pick(language, da: minutes == 1 ? "1 minut" : "\(minutes) minutter", en: minutes == 1 ? "1 minute" : "\(minutes) minutes") }
+        let hours = minutes / 60
+        let rest = minutes % 60
+        let hourText = pick(language, da: hours == 1 ? "1 time" : "\(hours) timer", en: hours == 1 ? "1 hour" : "\(hours) hours")
+        guard rest > 0 else { return hourText }
+        return hourText + " " + pick(language, da: "\(rest) min.", en: "\(rest) min")
+    }
+}
