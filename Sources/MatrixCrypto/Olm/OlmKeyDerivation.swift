@@ -27,7 +27,9 @@ enum OlmKeyDerivation {
     /// R0 ∥ C0,0 = HKDF(0, S, "OLM_ROOT", 64), S being the three agreements concatenated in
     /// the specification's order: ECDH(I_A, E_B) ∥ ECDH(E_A, I_B) ∥ ECDH(E_A, E_B).
     static func initialKeys(_ first: SecretBytes, _ second: SecretBytes, _ third: SecretBytes) -> (root: SecretBytes, chain: SecretBytes) {
-        var material = first.bytes + second.bytes + third.bytes
+        var material: [UInt8] = []
+        material.reserveCapacity(96)
+        for part in [first, second, third] { part.withUnsafeBytes { material.append(contentsOf: $0) } }
         defer { material.withUnsafeMutableBytes { zeroize($0) } }
         return split(hkdf(material, salt: [], info: "OLM_ROOT", count: 64))
     }

@@ -17,24 +17,24 @@ extension OlmSession {
         switch sending {
         case .inactive(let root, let remoteRatchetKey):
             writer.u8(0)
-            writer.fixed(root.bytes)
+            root.withUnsafeBytes { writer.fixed($0) }
             writer.fixed(remoteRatchetKey)
         case .active(let root, let chain):
             writer.u8(1)
-            writer.fixed(root.bytes)
+            root.withUnsafeBytes { writer.fixed($0) }
             writer.fixed(chain.ratchetKey.rawRepresentation)
-            writer.fixed(chain.chainKey.bytes)
+            chain.chainKey.withUnsafeBytes { writer.fixed($0) }
             writer.u64(chain.index)
         }
         writer.u8(UInt8(receiverChains.count))
         for chain in receiverChains {
             writer.fixed(chain.ratchetKey)
-            writer.fixed(chain.chainKey.bytes)
+            chain.chainKey.withUnsafeBytes { writer.fixed($0) }
             writer.u64(chain.index)
             writer.u8(UInt8(chain.skipped.count))
             for skipped in chain.skipped {
                 writer.u64(skipped.index)
-                writer.fixed(skipped.key.bytes)
+                skipped.key.withUnsafeBytes { writer.fixed($0) }
             }
         }
         let sealed = PickleBox.seal(writer.bytes, key: key)
