@@ -142,9 +142,42 @@ import Testing
         }
     }
 
-    @Test func descriptionsShowNoSecrets() throws {
+    @Test func aForgedPreKeyMessageDoesNotSpendTheOneTimeKey() throws {
         let pair = try OlmPair()
+        guard case .preKey(let message) = try pair.aliceSession.encrypt(Array("x".utf8)) else { Issue.record("no pre-key"); return }
+        var bytes = message.bytes
+        bytes[bytes.count - 1] ^= 0x01
+        #expect(throws: CryptoError.badMAC) { try pair.bob.createInboundSession(OlmPreKeyMessage(bytes: bytes)) }
+        #expect(pair.bob.storedOneTimeKeyCount == 1)
+        #expect(try pair.bob.createInboundSession(message).plaintext == Array("x".utf8))
+    }
+
+    @Test func descriptionsAndMirrorsShowNoSecrets() throws {
+        let pair = try OlmPair()
+        let bob = try pair.bobSession(from: "the patient's name")
         #expect(String(describing: pair.aliceSession) == "OlmSession(\(pair.aliceSession.sessionID))")
         #expect(String(describing: pair.alice) == "OlmAccount(curve25519: \(pair.alice.identityKeys.curve25519))")
+        var dumped = ""
+        dump(pair.alice, to: &dumped)
+        dump(pair.bob, to: &dumped)
+        dump(bob, to: &dumped)
+        dump(pair.aliceSession, to: &dumped)
+        dump(pair.aliceSession.sending, to: &dumped)
+        dump(bob.receiverChains, to: &dumped)
+        pair.bob.generateOneTimeKeys(count: 1)
+        dump(pair.bob.oneTimeKeys, to: &dumped)
+        let other = try OlmPair()
+        guard case .preKey(let message) = try other.aliceSession.encrypt(Array("the patient's name".utf8)) else { return }
+        dump(try other.bob.createInboundSession(message), to: &dumped)
+        let secrets = [pair.alice.identityKey.rawRepresentation, pair.alice.signingKey.rawRepresentation,
+                       pair.bob.identityKey.rawRepresentation, pair.bob.oneTimeKeys.keys[0].privateKey.rawRepresentation]
+        for secret in secrets { #expect(!dumped.contains(UnpaddedBase64.encode(secret))) }
+        // No byte array of key or plaintext length is listed element by element.
+        let listed = dumped.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: " elements") else { return nil }
+            return Int(line[..<range.lowerBound].split(separator: " ").last ?? "")
+        }
+        #expect(listed.allSatisfy { $0 < 16 })
+        #expect(!dumped.contains("the patient"))
     }
 }

@@ -112,8 +112,3 @@ public final class OlmAccount {
         fallbackKeys.markPublished()
     }
 }
-
-extension OlmAccount: CustomStringConvertible {
-    /// Public keys only.
-    public var description: String { "OlmAccount(curve25519: \(identityKeys.curve25519))" }
-}

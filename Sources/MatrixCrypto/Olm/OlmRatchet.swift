@@ -15,7 +15,8 @@ struct OlmSenderChain {
     mutating func nextMessageKey() -> (index: UInt64, key: SecretBytes) {
         let current = (index, OlmKeyDerivation.messageKey(chainKey))
         chainKey = OlmKeyDerivation.nextChainKey(chainKey)
-        index += 1
+        // Wrapping after 2^64 messages rather than trapping; no session comes near it.
+        index &+= 1
         return current
     }
 }

@@ -80,8 +80,3 @@ public final class OlmSession {
         return key == message.sessionKeys.identityKey && matchesInboundSession(message)
     }
 }
-
-extension OlmSession: CustomStringConvertible {
-    /// Names the session by its public id only.
-    public var description: String { "OlmSession(\(sessionID))" }
-}
