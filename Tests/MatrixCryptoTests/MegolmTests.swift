@@ -20,6 +20,25 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         #expect(jumped.bytes == stepped.bytes)
     }
 
+    /// vodozemac's ratchet test vector: an all-zero ratchet run through a full 2^32 cycle
+    /// (R_0 hashed 256 times, then R_1..R_3 derived from it).
+    @Test func aFullCycleFromZeroMatchesVodozemacsVector() throws {
+        var ratchet = try MegolmRatchet(bytes: [UInt8](repeating: 0, count: 128), index: 0)
+        ratchet.advance(to: UInt32.max)
+        ratchet.advance()
+        #expect(ratchet.index == 0)
+        #expect(ratchet.bytes == [
+            23, 172, 138, 192, 105, 192, 252, 68, 21, 200, 237, 19, 27, 183, 164, 12, 173, 228,
+            3, 7, 119, 230, 128, 217, 229, 92, 83, 216, 5, 131, 22, 188, 159, 163, 79, 138,
+            227, 80, 19, 63, 163, 36, 116, 128, 80, 109, 235, 104, 121, 44, 74, 58, 219, 178,
+            203, 250, 94, 173, 74, 141, 82, 227, 6, 151, 162, 53, 4, 239, 5, 245, 68, 206, 102,
+            23, 30, 198, 227, 138, 58, 111, 173, 151, 116, 218, 128, 12, 49, 14, 93, 134, 249,
+            118, 99, 16, 135, 52, 150, 192, 182, 48, 229, 161, 247, 35, 208, 27, 40, 157, 250,
+            63, 114, 74, 207, 133, 188, 44, 115, 220, 157, 154, 101, 220, 79, 250, 24, 205, 26,
+            90,
+        ])
+    }
+
     @Test func jumpsComposeFromAnyStartingIndex() throws {
         var a = try MegolmRatchet(bytes: [UInt8](repeating: 9, count: 128), index: 0xFFFF)
         var b = a
