@@ -40,6 +40,19 @@ import Testing
         #expect(normal.body == normalBody && normal.type == 1)
     }
 
+    /// vodozemac 0.10.0's encryption of "It's a secret to everybody" from the state of
+    /// `fixedStateSession()` (Reference/olm_reference.py `fixed_session`, then `encrypt`).
+    let fixedStateBody = "AwogBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYSIAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE"
+        + "GiAFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBSJPAwogzo060cy2M+x7cMF4FKXHbs0CloUFDTRHRboFhw5YfVkQ"
+        + "ACIgCmL8iephc5Egz1DWiRo3TsJ3lYD/p9vQAg0gGXBwQY3ob163YDBMIA"
+
+    @Test func theSameStateEncryptsToVodozemacsBytes() throws {
+        let session = try fixedStateSession()
+        #expect(session.sessionID == "5OhjvnB554OoKEJrr323vbd+c43zWEscy//x0yFkLRo")
+        let message = try session.encrypt(Array("It's a secret to everybody".utf8))
+        #expect(message.type == 0 && message.body == fixedStateBody)
+    }
+
     @Test func truncatedAndUnknownEncodingsAreRefused() {
         // vodozemac's "from_bytes_too_short" and "from_bytes_decoding_error" inputs.
         #expect(throws: CryptoError.malformed("Olm message too short")) { try OlmNormalMessage(bytes: [3, 0, 0, 0, 0, 0, 0, 0, 0]) }

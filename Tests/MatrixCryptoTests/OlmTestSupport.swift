@@ -32,6 +32,18 @@ struct OlmPair {
 }
 
 import Testing
+import Crypto
+
+/// A session in a chosen state: root key 0x01…, our ratchet key 0x02…, chain key 0x03… at
+/// index 0, session keys I_A 0x05…, E_A 0x04…, E_B 0x06… (what olm_reference.py's
+/// `fixed_session` gives vodozemac).
+func fixedStateSession() throws -> OlmSession {
+    func bytes(_ value: UInt8) -> [UInt8] { [UInt8](repeating: value, count: 32) }
+    let chain = OlmSenderChain(ratchetKey: try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: bytes(2)),
+                               chainKey: SecretBytes(bytes(3)), index: 0)
+    return OlmSession(sessionKeys: OlmSessionKeys(identityKey: bytes(5), baseKey: bytes(4), oneTimeKey: bytes(6)),
+                      sending: .active(root: SecretBytes(bytes(1)), chain: chain), receiverChains: [])
+}
 
 extension OlmSession {
     /// Encrypts text and returns the wire form, as a Matrix event carries it.

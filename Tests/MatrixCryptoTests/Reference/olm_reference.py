@@ -5,9 +5,13 @@ unpadded base64 Matrix puts in `m.room.encrypted`."""
 
 import base64
 import json
+import struct
 import sys
 
 import vodozemac
+from cryptography.hazmat.primitives import hashes, hmac, padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 accounts = {}
 sessions = {}
@@ -91,6 +95,35 @@ def sign(request):
     return {"signature": signature.to_base64()}
 
 
+def libolm_pickle(plaintext, pickle_key):
+    """libolm's pickle encryption, which vodozemac reads: AES-256-CBC and an 8-byte HMAC with
+    keys from HKDF(0, pickle key, "Pickle", 80)."""
+    keys = HKDF(algorithm=hashes.SHA256(), length=80, salt=b"\0", info=b"Pickle").derive(pickle_key)
+    padder = padding.PKCS7(128).padder()
+    encryptor = Cipher(algorithms.AES(keys[:32]), modes.CBC(keys[64:])).encryptor()
+    ciphertext = encryptor.update(padder.update(plaintext) + padder.finalize()) + encryptor.finalize()
+    mac = hmac.HMAC(keys[32:64], hashes.SHA256())
+    mac.update(ciphertext)
+    return unpadded(ciphertext + mac.finalize()[:8])
+
+
+def fixed_session(request):
+    """A session in a chosen state (session keys, root key, one sending chain), built as a
+    libolm version-1 session pickle, so both implementations can start from the same state."""
+    secret = b64decode(request["ratchet_secret"])
+    public = vodozemac.Curve25519SecretKey.from_bytes(secret).public_key().to_bytes()
+    plaintext = (struct.pack(">I", 1) + b"\0"
+                 + b64decode(request["identity_key"]) + b64decode(request["base_key"])
+                 + b64decode(request["one_time_key"]) + b64decode(request["root_key"])
+                 + struct.pack(">I", 1) + public + secret + b64decode(request["chain_key"])
+                 + struct.pack(">I", request["chain_index"])
+                 + struct.pack(">I", 0) + struct.pack(">I", 0))
+    pickle_key = b"fixed state"
+    session = vodozemac.Session.from_libolm_pickle(libolm_pickle(plaintext, pickle_key), pickle_key)
+    sessions[request["session"]] = session
+    return {"session_id": session.session_id}
+
+
 def verify(request):
     key = vodozemac.Ed25519PublicKey.from_base64(request["key"])
     try:
@@ -103,7 +136,7 @@ def verify(request):
 
 OPERATIONS = {function.__name__: function for function in [
     account_new, generate_one_time_keys, generate_fallback_key, create_outbound, create_inbound,
-    encrypt, decrypt, session_matches, sign, verify]}
+    encrypt, decrypt, session_matches, sign, verify, fixed_session]}
 
 
 def main():
