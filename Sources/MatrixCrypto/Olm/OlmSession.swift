@@ -30,10 +30,12 @@ public final class OlmSession {
 
     /// Encrypts `plaintext` to the other side: a pre-key message until the first reply, then
     /// normal messages. Fails only when the other side's ratchet key is a low-order point.
+    /// Receivers refuse messages over 64 KiB, the size of a whole Matrix event.
     public func encrypt(_ plaintext: some Collection<UInt8>) throws(CryptoError) -> OlmMessage {
-        var (root, chain) = try sending.activated()
+        let activated = try sending.activated()
+        var chain = activated.chain
         let (index, key) = chain.nextMessageKey()
-        sending = .active(root: root, chain: chain)
+        sending = .active(root: activated.root, chain: chain)
         let message = OlmNormalMessage(ratchetKey: chain.publicRatchetKey, chainIndex: index,
                                        plaintext: Array(plaintext), messageKey: key)
         return hasReceivedMessage ? .normal(message) : .preKey(OlmPreKeyMessage(sessionKeys: sessionKeys, message: message))
