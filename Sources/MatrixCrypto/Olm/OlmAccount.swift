@@ -64,10 +64,8 @@ public final class OlmAccount {
     /// base64): `.badKey` or `.badBase64` for unreadable input, `.badSignature` when it does
     /// not verify.
     public static func verify(signature: String, of message: some Collection<UInt8>, by ed25519Key: String) throws(CryptoError) {
-        let keyBytes = try UnpaddedBase64.decode(ed25519Key)
-        let signatureBytes = try UnpaddedBase64.decode(signature)
-        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes) else { throw .badKey }
-        guard signatureBytes.count == 64, key.isValidSignature(signatureBytes, for: Array(message)) else { throw .badSignature }
+        let key = try Ed25519.publicKey(ed25519Key)
+        try Ed25519.verify(signature: try UnpaddedBase64.decode(signature), of: message, by: key)
     }
 
     // MARK: One-time and fallback keys
