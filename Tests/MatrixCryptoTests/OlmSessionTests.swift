@@ -95,6 +95,39 @@ import Testing
         #expect(try bob.receive(wires[oldestKept]) == "m\(oldestKept)")
     }
 
+    @Test func forgedNewRatchetKeysNeitherGrowNorEvictTheChains() throws {
+        let pair = try OlmPair()
+        let bob = try pair.bobSession()
+        let late = try pair.aliceSession.send("late")
+        let wire = try pair.aliceSession.send("template")
+        guard case .preKey(let template) = try OlmMessage(type: wire.type, body: wire.body) else { Issue.record("no pre-key"); return }
+        for _ in 0..<(OlmSession.maxReceiverChains * 2) {
+            let ratchetKey = (0..<32).map { _ in UInt8.random(in: 0...255) }
+            var forged = OlmNormalMessage.authenticatedBytes(ratchetKey: ratchetKey, chainIndex: 0, ciphertext: template.message.ciphertext)
+            forged += [UInt8](repeating: 0, count: 8)
+            #expect(throws: CryptoError.badMAC) { try bob.decrypt(.normal(OlmNormalMessage(bytes: forged))) }
+        }
+        #expect(bob.receiverChains.count == 1)
+        #expect(try bob.receive(late) == "late")
+    }
+
+    @Test func onlyTheNewestReceiverChainsAreKept() throws {
+        let pair = try OlmPair()
+        let bob = try pair.bobSession()
+        let oldest = try pair.aliceSession.send("oldest chain")
+        var lateOnes: [(type: Int, body: String)] = []
+        for turn in 0..<OlmSession.maxReceiverChains {
+            #expect(try pair.aliceSession.receive(try bob.send("b\(turn)")) == "b\(turn)")
+            let wire = try pair.aliceSession.send("a\(turn)")
+            lateOnes.append(try pair.aliceSession.send("late a\(turn)"))
+            #expect(try bob.receive(wire) == "a\(turn)")
+        }
+        #expect(bob.receiverChains.count == OlmSession.maxReceiverChains)
+        // The first chain was dropped; the later ones still read their late messages.
+        #expect(throws: CryptoError.badMAC) { try bob.receive(oldest) }
+        #expect(try bob.receive(lateOnes[1]) == "late a1")
+    }
+
     @Test func aTamperedMessageIsRefusedAndChangesNothing() throws {
         let pair = try OlmPair()
         let bob = try pair.bobSession()
