@@ -59,6 +59,8 @@ let package = Package(
                                           .when(configuration: .release))]
         ),
         .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot", "PeerBotStore", "MatrixClient", "CurlHTTP", "PeerLearning"]),
+        // Megolm and Olm throughput beside vodozemac's (scripts/matrixcrypto_bench.py), same run.
+        .executableTarget(name: "matrixcrypto-bench", dependencies: ["MatrixCrypto"]),
 
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"]),
         .testTarget(name: "MatrixClientTests", dependencies: ["MatrixClient"]),
