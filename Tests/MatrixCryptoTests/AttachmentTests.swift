@@ -54,6 +54,9 @@ import Testing
         #expect(throws: CryptoError.malformed("sha256 hash missing")) { try AttachmentCipher.decrypt(ciphertext, file: noHash) }
         #expect(!String(describing: file).contains(file.key.k))
         #expect(!String(reflecting: file.key).contains(file.key.k))
+        var dumped = ""
+        dump(file, to: &dumped)
+        #expect(!dumped.contains(file.key.k) && dumped.contains("A256CTR"))
     }
 
     @Test func anEmptyFileIsFine() throws {

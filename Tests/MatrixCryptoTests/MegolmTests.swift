@@ -151,7 +151,12 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         let outbound = MegolmOutboundSession()
         let key = outbound.sessionKey
         let inbound = try MegolmInboundSession(sessionKey: key)
-        for text in [String(describing: outbound), String(reflecting: inbound), String(describing: inbound)] {
+        var dumps = ["", "", ""]
+        dump(outbound, to: &dumps[0])
+        dump(inbound, to: &dumps[1])
+        dump(outbound.ratchet, to: &dumps[2])
+        #expect(dumps[2].contains("index") && !dumps[2].contains("SymmetricKey"))
+        for text in [String(describing: outbound), String(reflecting: inbound), String(describing: inbound)] + dumps.prefix(2) {
             #expect(text.contains(outbound.sessionID))
             #expect(!text.contains(String(key.dropFirst(8).prefix(40))))
         }

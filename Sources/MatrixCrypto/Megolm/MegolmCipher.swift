@@ -27,7 +27,8 @@ struct MegolmCipher {
         macKey = SymmetricKey(data: mac)
         // A 16-byte IV is always accepted.
         iv = try! AES._CBC.IV(ivBytes: ivBytes)
-        for index in aes.indices { aes[index] = 0; mac[index] = 0 }
+        aes.withUnsafeMutableBytes { zeroize($0) }
+        mac.withUnsafeMutableBytes { zeroize($0) }
     }
 
     func encrypt(_ plaintext: some Collection<UInt8>) -> [UInt8] {
