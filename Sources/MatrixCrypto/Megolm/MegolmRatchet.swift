@@ -52,13 +52,17 @@ struct MegolmRatchet: Sendable {
         rehash(from: from)
     }
 
-    /// Jumps to `target` (not before the current index) with at most 4 × 255 hashes, not one per step.
+    /// Jumps to `target` with at most 4 × 256 hashes, not one per step. Indexes are taken
+    /// modulo 2^32, as libolm and vodozemac do: a target below the index means a wrap-around.
     mutating func advance(to target: UInt32) {
-        guard target > index else { return }
         for part in 0..<4 {
             let shift = UInt32((3 - part) * 8)
-            let steps = Int(((target >> shift) &- (index >> shift)) & 0xFF)
-            guard steps > 0 else { continue }
+            var steps = Int(((target >> shift) &- (index >> shift)) & 0xFF)
+            if steps == 0 {
+                // Equal top bytes but a smaller target: a full cycle of R_0.
+                guard part == 0, target < index else { continue }
+                steps = 0x100
+            }
             // All but the last step only move R_part; R_part+1..R_3 are rebuilt on the last one.
             for _ in 1..<steps { parts[part] = MegolmRatchet.hash(parts[part], part) }
             rehash(from: part)
