@@ -21,6 +21,15 @@ private func scrambled(_ count: Int, seed: UInt64) -> [Int] {
 }
 
 @Suite struct MegolmReferenceTests {
+    @Test func aBrokenReferenceFailsLoudlyWithItsStderr() throws {
+        let peer = try ReferencePeer(script: "no_such_reference.py")
+        #expect {
+            _ = try peer.call(["op": "group_new"])
+        } throws: { error in
+            String(describing: error).contains("no_such_reference.py")
+        }
+    }
+
     @Test func vodozemacReadsOurSessionAtArbitraryIndexes() throws {
         let peer = try ReferencePeer(script: "megolm_reference.py")
         let outbound = MegolmOutboundSession()

@@ -36,6 +36,8 @@ final class ReferencePeer {
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw ReferencePeerError(description: "no python at \(python.path): run scripts/synapse.sh install")
         }
+        // A child that died must surface as a thrown error with its stderr, not kill the tests.
+        signal(SIGPIPE, SIG_IGN)
         process.executableURL = python
         process.arguments = [ReferencePeer.script(script).path]
         process.standardInput = input
