@@ -28,40 +28,45 @@ public enum UnpaddedBase64 {
 
     /// The bytes of padded or unpadded standard base64 text; anything else is `.badBase64`.
     public static func decode(_ text: String) throws(CryptoError) -> [UInt8] {
-        var symbols = Array(text.utf8)
-        // Padding is optional, but when present it must complete the last quantum exactly.
-        if symbols.last == UInt8(ascii: "=") {
-            guard symbols.count % 4 == 0 else { throw .badBase64 }
-            symbols.removeLast()
-            if symbols.last == UInt8(ascii: "=") { symbols.removeLast() }
-        }
-        guard symbols.count % 4 != 1 else { throw .badBase64 }
-        var out = [UInt8]()
-        out.reserveCapacity(symbols.count * 3 / 4)
-        var word: UInt32 = 0
-        var bits = 0
-        for symbol in symbols {
-            guard let value = sextet(symbol) else { throw .badBase64 }
-            word = word << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8((word >> UInt32(bits)) & 0xFF))
-            }
-        }
-        // Leftover bits are ignored, as common decoders do: the spec appendix's own signing key
-        // seed ends in non-zero leftover bits.
-        return out
+        var text = text
+        // Every Megolm and Olm message passes through here, so it works on the UTF-8 directly.
+        guard let bytes = text.withUTF8({ decode($0) }) else { throw .badBase64 }
+        return bytes
     }
 
-    private static func sextet(_ symbol: UInt8) -> UInt8? {
-        switch symbol {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): symbol - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): symbol - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): symbol - UInt8(ascii: "0") + 52
-        case UInt8(ascii: "+"): 62
-        case UInt8(ascii: "/"): 63
-        default: nil
+    /// Sextet values by ASCII code; 0xFF for symbols outside the alphabet.
+    private static let sextets: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, symbol) in alphabet.enumerated() { table[Int(symbol)] = UInt8(value) }
+        return table
+    }()
+
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var count = utf8.count
+        // Padding is optional, but when present it must complete the last quantum exactly.
+        if count > 0, utf8[count - 1] == UInt8(ascii: "=") {
+            guard count % 4 == 0 else { return nil }
+            count -= utf8[count - 2] == UInt8(ascii: "=") ? 2 : 1
         }
+        guard count % 4 != 1 else { return nil }
+        var valid = true
+        let out = [UInt8](unsafeUninitializedCapacity: count * 3 / 4) { buffer, initialized in
+            var word: UInt32 = 0
+            var bits = 0
+            for index in 0..<count {
+                let value = sextets[Int(utf8[index])]
+                guard value != 0xFF else { valid = false; break }
+                word = word << 6 | UInt32(value)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    buffer[initialized] = UInt8(truncatingIfNeeded: word >> UInt32(bits))
+                    initialized += 1
+                }
+            }
+            // Leftover bits are ignored, as common decoders do: the spec appendix's own signing
+            // key seed ends in non-zero leftover bits.
+        }
+        return valid ? out : nil
     }
 }
