@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // Typed wrappers around libcurl's variadic C functions.
@@ -24,6 +25,11 @@ let package = Package(
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
         .target(name: "MatrixClient"),
         .target(name: "PeerLearning"),
+        // Olm, Megolm, signed JSON and attachment encryption, on swift-crypto's primitives only.
+        .target(name: "MatrixCrypto", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
         .target(name: "PeerBotStore", dependencies: [
             "PeerLearning",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -53,10 +59,14 @@ let package = Package(
                                           .when(configuration: .release))]
         ),
         .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot", "PeerBotStore", "MatrixClient", "CurlHTTP", "PeerLearning"]),
+        // Megolm and Olm throughput beside vodozemac's (scripts/matrixcrypto_bench.py), same run.
+        .executableTarget(name: "matrixcrypto-bench", dependencies: ["MatrixCrypto"]),
 
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"]),
         .testTarget(name: "MatrixClientTests", dependencies: ["MatrixClient"]),
         .testTarget(name: "PeerLearningTests", dependencies: ["PeerLearning"]),
+        .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"],
+                    exclude: ["Reference"]),
         .testTarget(name: "PeerBotStoreTests", dependencies: ["PeerBotStore"]),
         .testTarget(name: "PeerBotTests", dependencies: ["PeerBot"]),
         .testTarget(name: "IntegrationTests", dependencies: ["PeerBot", "CurlHTTP", "MatrixClient"]),

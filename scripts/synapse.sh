@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A local Synapse homeserver for the integration tests and the demo.
 #
-#   synapse.sh install                          venv with the pinned Synapse (+ system packages)
+#   synapse.sh install                          venv with the pinned Synapse and vodozemac
+#                                               (+ system packages)
 #   synapse.sh start NAME PORT [--tight|--default-limits]
 #                                               config once, start in background, print base URL;
 #                                               --tight: a strict message limit (0.5/s, burst 3);
@@ -16,6 +17,9 @@
 set -euo pipefail
 
 SYNAPSE_VERSION="1.163.2"
+# The reference implementation the MatrixCrypto tests compare against, and the AES library
+# their attachment reference uses (already a Synapse dependency; named so it stays there).
+VODOZEMAC_VERSION="0.10.0"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.local/venv"
 STATE="$ROOT/.local/synapse"
@@ -66,11 +70,25 @@ python_with_venv() {
   return 1
 }
 
+installed_reference_version() {
+  "$VENV/bin/python" -c 'import importlib.metadata as m, cryptography; print(m.version("vodozemac"))' 2>/dev/null
+}
+
+install_reference() {
+  if [ "$(installed_reference_version || true)" = "$VODOZEMAC_VERSION" ]; then
+    return 0
+  fi
+  "$VENV/bin/pip" install --quiet "vodozemac==$VODOZEMAC_VERSION" cryptography
+  [ "$(installed_reference_version || true)" = "$VODOZEMAC_VERSION" ] || die "vodozemac $VODOZEMAC_VERSION did not install"
+  log "installed vodozemac $VODOZEMAC_VERSION in $VENV"
+}
+
 cmd_install() {
   # tzdata: the bot reads its time zone from /usr/share/zoneinfo.
   apt_install_missing libcurl4-openssl-dev libsqlite3-dev sqlite3 pkg-config curl tzdata
   if [ "$(installed_version || true)" = "$SYNAPSE_VERSION" ]; then
     log "matrix-synapse $SYNAPSE_VERSION already installed in $VENV"
+    install_reference
     return 0
   fi
   local py
@@ -86,6 +104,7 @@ cmd_install() {
   "$VENV/bin/pip" install --quiet "matrix-synapse==$SYNAPSE_VERSION"
   [ "$(installed_version || true)" = "$SYNAPSE_VERSION" ] || die "matrix-synapse $SYNAPSE_VERSION did not install"
   log "installed matrix-synapse $SYNAPSE_VERSION in $VENV"
+  install_reference
 }
 
 # --- configuration ---------------------------------------------------------------
