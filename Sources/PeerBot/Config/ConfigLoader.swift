@@ -19,6 +19,7 @@ public struct ConfigLoader: Sendable {
         "command_prefix", "supervisor_room", "group_size", "goal_lead_time", "wrap_up_before_end",
         "reflection_model", "reflection_questions", "reflection_deadline", "evaluation_every",
         "evaluation_deadline", "self_assessment", "join_grace", "encrypt_rooms", "retention_days", "log_level",
+        "pickle_key_file",
     ]
 
     public func load(path: String) throws(ConfigError) -> BotConfig {
