@@ -14,6 +14,7 @@ extension AppDatabase {
         migrator.registerMigration("v3") { db in try SchemaV3.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v4") { db in try SchemaV4.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v5") { db in try SchemaV5.statements.forEach { try db.execute(sql: $0) } }
+        migrator.registerMigration("v6") { db in try SchemaV6.statements.forEach { try db.execute(sql: $0) } }
         return migrator
     }
 }
