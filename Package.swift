@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "PeerBot", dependencies: [
-            "CurlHTTP", "MatrixClient", "PeerLearning", "PeerBotStore",
+            "CurlHTTP", "MatrixClient", "MatrixCrypto", "PeerLearning", "PeerBotStore",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),

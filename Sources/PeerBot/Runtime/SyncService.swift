@@ -15,13 +15,16 @@ final class SyncService: Service, Sendable {
     let heartbeat: Heartbeat
     let notifier: SystemdNotifier
     let logger: Logger
+    /// Publishes and tops up the bot's device keys; nil without `pickle_key_file`.
+    let deviceKeys: DeviceKeyKeeper?
     let pollTimeout: Duration = .seconds(30)
 
     /// Large timeline limit so that busy rooms are rarely cut; cut ones are paged back.
     static let filter = #"{"room":{"timeline":{"limit":200},"state":{"lazy_load_members":true},"ephemeral":{"not_types":["*"]},"account_data":{"not_types":["*"]}},"presence":{"not_types":["*"]},"account_data":{"not_types":["*"]}}"#
 
     init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, provisioner: RoomProvisioner,
-         outbox: Wakeup, imports: Wakeup, heartbeat: Heartbeat, notifier: SystemdNotifier, logger: Logger) {
+         outbox: Wakeup, imports: Wakeup, heartbeat: Heartbeat, notifier: SystemdNotifier, logger: Logger,
+         deviceKeys: DeviceKeyKeeper? = nil) {
         self.client = client
         self.database = database
         self.config = config
@@ -31,11 +34,13 @@ final class SyncService: Service, Sendable {
         self.heartbeat = heartbeat
         self.notifier = notifier
         self.logger = logger
+        self.deviceKeys = deviceKeys
     }
 
     func run() async throws {
         do {
             try await cancelWhenGracefulShutdown { [self] in
+                try await deviceKeys?.start()
                 try await provisioner.prepare()
                 outbox.signal()
                 try await loop()
@@ -70,6 +75,7 @@ final class SyncService: Service, Sendable {
         let backfill = try await fillGaps(sync)
         let outcome = try BatchIngestor(database: database, logger: logger)
             .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current)
+        await deviceKeys?.afterSync(sync.encryption)
         if since == nil { logger.info("first start: recorded the sync position; earlier messages are not answered") }
         if outcome.handled > 0 { logger.debug("batch", metadata: ["events": "\(outcome.events)", "handled": "\(outcome.handled)"]) }
         return outcome
