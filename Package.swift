@@ -67,7 +67,8 @@ let package = Package(
                     exclude: ["Reference"]),
         .testTarget(name: "PeerBotStoreTests", dependencies: ["PeerBotStore"]),
         .testTarget(name: "PeerBotTests", dependencies: ["PeerBot"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PeerBot", "CurlHTTP", "MatrixClient"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PeerBot", "CurlHTTP", "MatrixClient",
+                                                           .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )
