@@ -8,14 +8,14 @@ import PeerBotStore
 /// server. Every key is stored (sealed) before it leaves, so a crash never loses the private
 /// half of a published key. Logs counts and the device id, never a key or a pickle.
 actor DeviceKeyKeeper {
-    private let account: OlmAccount
-    private let pickleKey: PickleKey
+    let account: OlmAccount
+    let pickleKey: PickleKey
     private var storedDeviceID: String?
-    private var deviceID: String?
+    private(set) var deviceID: String?
     private let client: MatrixClient
-    private let database: AppDatabase
-    private let userID: String
-    private let logger: Logger
+    let database: AppDatabase
+    let userID: String
+    let logger: Logger
 
     init(identity: DeviceIdentity, client: MatrixClient, database: AppDatabase, userID: String, logger: Logger) {
         account = identity.account

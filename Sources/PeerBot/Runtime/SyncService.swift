@@ -73,6 +73,8 @@ final class SyncService: Service, Sendable {
         let since = try database.read { try $0.syncToken() }
         let sync = try await client.sync(since: since, timeout: since == nil ? .zero : pollTimeout, filter: Self.filter)
         let backfill = try await fillGaps(sync)
+        // Room keys are stored before the position moves on, so a crash cannot lose one.
+        await deviceKeys?.receive(sync.encryption.toDevice)
         let outcome = try BatchIngestor(database: database, logger: logger)
             .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current)
         await deviceKeys?.afterSync(sync.encryption)

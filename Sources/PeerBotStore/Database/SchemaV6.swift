@@ -1,4 +1,5 @@
-/// The sixth schema: the bot's own Olm account, the identity of its end-to-end encryption device.
+/// The sixth schema: the bot's own Olm account (the identity of its end-to-end encryption
+/// device), its Olm sessions with other devices, and the Megolm room keys it has received.
 ///
 /// Shipped in migration "v6" — never edit this text; add a later migration instead.
 enum SchemaV6 {
@@ -15,6 +16,34 @@ enum SchemaV6 {
             createdAt DATETIME NOT NULL,
             updatedAt DATETIME NOT NULL
         )
+        """,
+        // One Olm session with another device, found by that device's Curve25519 key. The
+        // pickle changes with every message; the newest-used sessions are tried first.
+        """
+        CREATE TABLE olmSession (
+            sessionID TEXT PRIMARY KEY NOT NULL CHECK (sessionID <> ''),
+            senderKey TEXT NOT NULL CHECK (senderKey <> ''),
+            pickle TEXT NOT NULL CHECK (pickle <> ''),
+            createdAt DATETIME NOT NULL,
+            lastUsedAt DATETIME NOT NULL
+        )
+        """,
+        "CREATE INDEX olmSession_sender ON olmSession(senderKey, lastUsedAt)",
+        // A room key (inbound Megolm session) as a device shared it by Olm. senderKey is the
+        // Curve25519 key of the Olm session it came through (authenticated); signingKey is the
+        // Ed25519 key that device claimed in the same message.
+        """
+        CREATE TABLE megolmInboundSession (
+            roomID TEXT NOT NULL CHECK (roomID <> ''),
+            senderKey TEXT NOT NULL CHECK (senderKey <> ''),
+            sessionID TEXT NOT NULL CHECK (sessionID <> ''),
+            senderUserID TEXT NOT NULL,
+            signingKey TEXT NOT NULL,
+            firstKnownIndex INTEGER NOT NULL CHECK (firstKnownIndex >= 0),
+            pickle TEXT NOT NULL CHECK (pickle <> ''),
+            receivedAt DATETIME NOT NULL,
+            PRIMARY KEY (roomID, senderKey, sessionID)
+        ) WITHOUT ROWID
         """,
     ]
 }
