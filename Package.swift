@@ -67,7 +67,7 @@ let package = Package(
                     exclude: ["Reference"]),
         .testTarget(name: "PeerBotStoreTests", dependencies: ["PeerBotStore"]),
         .testTarget(name: "PeerBotTests", dependencies: ["PeerBot"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PeerBot", "CurlHTTP", "MatrixClient",
+        .testTarget(name: "IntegrationTests", dependencies: ["PeerBot", "CurlHTTP", "MatrixClient", "MatrixCrypto", "PeerBotStore",
                                                            .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
