@@ -65,3 +65,37 @@ import Testing
         #expect("\(account)".contains("D"))
     }
 }
+
+@Suite struct EncryptionSessionStoreTests {
+    func roomKey(index: Int64, pickle: String) -> StoredMegolmSession {
+        StoredMegolmSession(roomID: "!r:hs", senderKey: "curve-A", sessionID: "S1", senderUserID: "@a:hs",
+                            signingKey: "ed-A", firstKnownIndex: index, pickle: pickle)
+    }
+
+    @Test func aRoomKeyIsReplacedOnlyByOneReachingFurtherBack() throws {
+        let database = try AppDatabase.inMemory()
+        #expect(try database.write { try $0.saveMegolmSession(roomKey(index: 5, pickle: "from-5"), at: fixedDate(1)) })
+        #expect(try !database.write { try $0.saveMegolmSession(roomKey(index: 9, pickle: "from-9"), at: fixedDate(2)) })
+        #expect(try !database.write { try $0.saveMegolmSession(roomKey(index: 5, pickle: "again-5"), at: fixedDate(3)) })
+        #expect(try database.read { try $0.megolmSession(roomID: "!r:hs", senderKey: "curve-A", sessionID: "S1") }?.pickle == "from-5")
+        #expect(try database.write { try $0.saveMegolmSession(roomKey(index: 0, pickle: "from-0"), at: fixedDate(4)) })
+        #expect(try database.read { try $0.megolmSession(roomID: "!r:hs", senderKey: "curve-A", sessionID: "S1") }?.firstKnownIndex == 0)
+        // The same session id from another device key is another key altogether.
+        #expect(try database.read { try $0.megolmSession(roomID: "!r:hs", senderKey: "curve-B", sessionID: "S1") } == nil)
+    }
+
+    @Test func olmSessionsAreUpdatedInPlaceAndListedNewestUsedFirst() throws {
+        let database = try AppDatabase.inMemory()
+        try database.write { writer in
+            try writer.saveOlmSession(sessionID: "old", senderKey: "curve-A", pickle: "p1", at: fixedDate(1))
+            try writer.saveOlmSession(sessionID: "new", senderKey: "curve-A", pickle: "p2", at: fixedDate(2))
+            try writer.saveOlmSession(sessionID: "other", senderKey: "curve-B", pickle: "p3", at: fixedDate(3))
+        }
+        #expect(try database.read { try $0.olmSessions(senderKey: "curve-A") }.map(\.sessionID) == ["new", "old"])
+        try database.write { try $0.saveOlmSession(sessionID: "old", senderKey: "curve-A", pickle: "p1b", at: fixedDate(4)) }
+        let sessions = try database.read { try $0.olmSessions(senderKey: "curve-A") }
+        #expect(sessions.map(\.sessionID) == ["old", "new"])
+        #expect(sessions.first?.pickle == "p1b")
+        #expect(!"\(sessions[0])".contains("p1b"))
+    }
+}
