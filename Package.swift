@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "PeerBot", dependencies: [
-            "CurlHTTP", "MatrixClient", "PeerLearning", "PeerBotStore",
+            "CurlHTTP", "MatrixClient", "MatrixCrypto", "PeerLearning", "PeerBotStore",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -69,7 +69,8 @@ let package = Package(
                     exclude: ["Reference"]),
         .testTarget(name: "PeerBotStoreTests", dependencies: ["PeerBotStore"]),
         .testTarget(name: "PeerBotTests", dependencies: ["PeerBot"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PeerBot", "CurlHTTP", "MatrixClient"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PeerBot", "CurlHTTP", "MatrixClient", "MatrixCrypto", "PeerBotStore",
+                                                           .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,8 @@ import Foundation
 public struct SyncResponse: Decodable, Sendable {
     public var nextBatch: String
     public var rooms: Rooms
+    /// To-device events, device-list changes and key counts (end-to-end encryption).
+    public var encryption = SyncEncryption()
 
     /// Rooms by membership.
     public struct Rooms: Decodable, Sendable {
@@ -40,6 +42,7 @@ public struct SyncResponse: Decodable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         nextBatch = try c.decode(String.self, forKey: .nextBatch)
         rooms = try c.decodeIfPresent(Rooms.self, forKey: .rooms) ?? Rooms()
+        encryption = SyncEncryption(from: decoder)
     }
 }
 

@@ -31,6 +31,8 @@ public struct BotConfig: Sendable {
     public var selfAssessment = false
     public var joinGrace: Duration = .seconds(24 * 3600)
     public var encryptRooms = false
+    /// The 32-byte key file that seals the bot's end-to-end encryption keys; nil: no encryption.
+    public var pickleKeyFile: String?
     public var retentionDays: Int?
     public var logLevel: Logger.Level = .info
     /// What happens to a student text with a patient identifier (SPEC: Patient confidentiality).

@@ -67,6 +67,7 @@ struct ConfigReader {
         if let value = duration("join_grace") { config.joinGrace = value }
         if let value = bool("self_assessment") { config.selfAssessment = value }
         if let value = bool("encrypt_rooms") { config.encryptRooms = value }
+        config.pickleKeyFile = pickleKeyFile()
         readReflection(into: &config)
         readPatientGuard(into: &config)
         readAssessment(into: &config)

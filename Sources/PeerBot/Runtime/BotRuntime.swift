@@ -31,6 +31,7 @@ public struct BotRuntime: Sendable {
         } catch {
             throw BotStop.badDatabase(String(describing: error))
         }
+        let identity = try DeviceIdentity.load(config: config, database: database)
         let http = CurlHTTPClient()
         defer { http.shutdown() }
         let client = MatrixClient(homeserver: config.homeserver, accessToken: config.accessToken.value, transport: CurlTransport(http: http))
@@ -42,8 +43,11 @@ public struct BotRuntime: Sendable {
         let progress = SyncProgress()
         let notifier = SystemdNotifier()
         let provisioner = RoomProvisioner(client: client, database: database, config: holder, logger: logger)
+        var deviceKeys: DeviceKeyKeeper?
+        if let identity { deviceKeys = DeviceKeyKeeper(identity: identity, client: client, database: database, userID: config.userID, logger: logger) }
         let sync = SyncService(client: client, database: database, config: holder, provisioner: provisioner,
-                               outbox: wakeup, imports: imports, heartbeat: heartbeat, progress: progress, notifier: notifier, logger: logger)
+                               outbox: wakeup, imports: imports, heartbeat: heartbeat, progress: progress, notifier: notifier, logger: logger,
+                               deviceKeys: deviceKeys)
         let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID, language: config.language)
         let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
         let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()],

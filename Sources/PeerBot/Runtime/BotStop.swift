@@ -12,6 +12,8 @@ public enum BotStop: Error, Sendable, CustomStringConvertible {
     case databaseLocked(String)
     /// The database cannot be opened or brought up to date (corrupt file, failed migration).
     case badDatabase(String)
+    /// The bot's encryption keys cannot be used as configured (exit 78); the text names the key.
+    case encryptionKeys(String)
 
     public var exitStatus: Int32 { 78 }
 
@@ -25,6 +27,8 @@ public enum BotStop: Error, Sendable, CustomStringConvertible {
             "not started: \(detail)"
         case .badDatabase(let detail):
             "the database cannot be used: \(detail); restore it from a backup or move it aside to start afresh"
+        case .encryptionKeys(let detail):
+            detail
         }
     }
 

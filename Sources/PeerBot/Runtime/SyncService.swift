@@ -16,6 +16,8 @@ final class SyncService: Service, Sendable {
     let progress: SyncProgress
     let notifier: SystemdNotifier
     let logger: Logger
+    /// Publishes and tops up the bot's device keys; nil without `pickle_key_file`.
+    let deviceKeys: DeviceKeyKeeper?
     let pollTimeout: Duration = .seconds(30)
 
     /// Large timeline limit so that busy rooms are rarely cut; cut ones are paged back.
@@ -23,7 +25,7 @@ final class SyncService: Service, Sendable {
 
     init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, provisioner: RoomProvisioner,
          outbox: Wakeup, imports: Wakeup, heartbeat: Heartbeat, progress: SyncProgress = SyncProgress(),
-         notifier: SystemdNotifier, logger: Logger) {
+         notifier: SystemdNotifier, logger: Logger, deviceKeys: DeviceKeyKeeper? = nil) {
         self.client = client
         self.database = database
         self.config = config
@@ -34,11 +36,13 @@ final class SyncService: Service, Sendable {
         self.progress = progress
         self.notifier = notifier
         self.logger = logger
+        self.deviceKeys = deviceKeys
     }
 
     func run() async throws {
         do {
             try await cancelWhenGracefulShutdown { [self] in
+                try await deviceKeys?.start()
                 try await provisioner.prepare()
                 outbox.signal()
                 try await loop()
@@ -79,8 +83,11 @@ final class SyncService: Service, Sendable {
             heartbeat.beat()
             throw error
         }
+        // Room keys are stored before the position moves on, so a crash cannot lose one.
+        await deviceKeys?.receive(sync.encryption.toDevice)
         let outcome = try BatchIngestor(database: database, logger: logger)
             .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current)
+        await deviceKeys?.afterSync(sync.encryption)
         if since == nil { logger.info("first start: recorded the sync position; earlier messages are not answered") }
         if outcome.handled > 0 { logger.debug("batch", metadata: ["events": "\(outcome.events)", "handled": "\(outcome.handled)"]) }
         return outcome

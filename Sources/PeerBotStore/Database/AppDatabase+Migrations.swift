@@ -18,6 +18,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-roster") { db in try SchemaV6.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v6-assessment") { db in try SchemaV6Assessment.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v6-outbox") { db in try SchemaV6Outbox.statements.forEach { try db.execute(sql: $0) } }
+        migrator.registerMigration("v6-device") { db in try SchemaV6Device.statements.forEach { try db.execute(sql: $0) } }
         return migrator
     }
 }
