@@ -24,7 +24,7 @@ import Testing
 
         let database = try AppDatabase(path: path)
         let applied = try database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
-        #expect(applied == AppDatabase.migrator.migrations)
+        #expect(applied == Set(AppDatabase.migrator.migrations))
         try database.read { reader throws in
             #expect(try reader.syncToken() == "s90_4")
             #expect(try reader.pendingOutbox(limit: 10).map(\.action) == [sendAction()])

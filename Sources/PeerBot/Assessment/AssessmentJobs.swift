@@ -43,7 +43,7 @@ struct AssessmentJobs: ScheduledWork {
             let message = Texts.assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
                                                   comments: comments, submitted: result.submitted,
                                                   language: room.language(or: config.language))
-            resultID = try writer.enqueue(message, to: room.roomID).id
+            resultID = try writer.enqueue(message, to: room.roomID, mentions: config.supervisors).id
         }
         let rounds = AssessmentRounds(writer: writer, config: config, now: now)
         var queued = resultID == nil ? 0 : 1

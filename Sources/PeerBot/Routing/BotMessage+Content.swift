@@ -3,17 +3,19 @@ import PeerBotStore
 import PeerLearning
 
 extension BotMessage {
-    /// The event content for this message, with the `peerbot.*` marks of SPEC; `m.text` for
-    /// a message that asks someone to act, so their client notifies them.
-    func content(inReplyTo eventID: String? = nil, mention userID: String? = nil, msgtype: String = "m.notice") -> JSONValue {
-        var content = MessageContent.message(body: body, html: html, msgtype: msgtype, inReplyTo: eventID)
+    /// The event content for this message, with the `peerbot.*` marks of SPEC: `m.text`
+    /// mentioning `userID` and `mentions` when its kind asks them to act, so their clients
+    /// notify them; a reply to a command (`eventID`) is a quiet `m.notice` naming no one.
+    func content(inReplyTo eventID: String? = nil, mention userID: String? = nil, mentions: [String] = []) -> JSONValue {
+        let delivery = MessageDelivery.of(kind, isAnswer: eventID != nil, concerned: (userID.map { [$0] } ?? []) + mentions)
+        var content = MessageContent.message(body: body, html: html, msgtype: delivery.msgtype, inReplyTo: eventID)
         content["peerbot.kind"] = .string(kind.rawValue)
         if let group { content["peerbot.group"] = .string(group) }
         if let session { content["peerbot.session"] = .int(Int64(session)) }
         if let error { content["peerbot.error"] = .string(error.rawValue) }
         if let subject { content["peerbot.subject"] = .string(subject) }
         if let scores { content["peerbot.scores"] = .object(scores.mapValues { .string($0) }) }
-        content["m.mentions"] = ["user_ids": .array(userID.map { [.string($0)] } ?? [])]
+        content["m.mentions"] = ["user_ids": .array(delivery.mentions.map { .string($0) })]
         return .object(content)
     }
 }
@@ -26,11 +28,12 @@ extension StoreWriter {
         try enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
     }
 
-    /// Queues `message` for `roomID`, as a reply to `eventID` and mentioning `userID` when given.
+    /// Queues `message` for `roomID`, as a reply to `eventID`, or else naming `userID` and
+    /// `mentions` as the people it asks to act.
     @discardableResult
-    func enqueue(_ message: BotMessage, to roomID: String, inReplyTo eventID: String? = nil, mention userID: String? = nil) throws
-        -> OutboxItem
+    func enqueue(_ message: BotMessage, to roomID: String, inReplyTo eventID: String? = nil, mention userID: String? = nil,
+                 mentions: [String] = []) throws -> OutboxItem
     {
-        try enqueueMessage(message.content(inReplyTo: eventID, mention: userID), to: roomID)
+        try enqueueMessage(message.content(inReplyTo: eventID, mention: userID, mentions: mentions), to: roomID)
     }
 }

@@ -28,7 +28,7 @@ extension EventRouter {
         guard try writer.markMemberJoined(groupID: group.id, userID: userID, at: context.now) else { return }
         if member.reportedMissingAt != nil, let supervisorRoom = try writer.supervisorRoom(), let student = try writer.student(userID: userID) {
             let note = Texts.lateJoin(student: student.student, group: group.name, language: context.language(of: supervisorRoom))
-            try enqueue(note, in: supervisorRoom.roomID)
+            try enqueue(note, in: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
     }
 }

@@ -46,7 +46,8 @@ extension CommandHandlers {
         case .group(let ref):
             guard let group = try groups(ref, request).first else { return Texts.noGroupHere(language: request.language) }
             try writer.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
-            try post(Texts.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from), language: try roomLanguage(ofGroup: group)), toGroup: group)
+            try post(Texts.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from), language: try roomLanguage(ofGroup: group)), toGroup: group,
+                     mentions: try writer.members(ofGroup: group.id).map(\.userID))
             return Texts.feedbackSent(to: group.name, language: request.language)
         }
     }
