@@ -26,6 +26,9 @@ extension SessionFlow {
         for offset in [-3600.0, 1, 1801, 3000, 3601] { _ = try run(driver, at: session.startsAt.addingTimeInterval(offset)) }
         let group = try driver.contents(in: "!groupA:hs")
         let everyone = ["@anna:hs", "@bo:hs", "@cecilie:hs", "@david:hs"]
+        let groupID = try #require(try driver.database.read { try $0.activeGroups().first?.id })
+        let welcome = try #require(first("welcome", in: try driver.contents(in: RoomRef.group(groupID).string)))
+        #expect(welcome["msgtype"] == "m.text" && Set(mentions(welcome) ?? []) == Set(everyone), "the group's welcome names its students")
         let goals = try #require(first("goals", in: group))
         #expect(goals["msgtype"] == "m.text")
         #expect(Set(mentions(goals) ?? []) == Set(everyone))
@@ -34,6 +37,13 @@ extension SessionFlow {
             #expect(prompt["msgtype"] == "m.text", "\(kind)")
             #expect(mentions(prompt) == ["@anna:hs"], "\(kind) names the facilitator only")
         }
+        let start = try #require(first("session_start", in: group))
+        #expect(start["formatted_body"]?.stringValue?.contains(#"<a href="https://matrix.to/#/@anna:hs">Anna</a>"#) == true,
+                "the facilitator is named with a pill: \(start["formatted_body"]?.stringValue ?? "no html")")
+        let personal = try #require(first("welcome", in: try driver.contents(in: "ref:direct:@bo:hs")))
+        #expect(personal["msgtype"] == "m.text")
+        #expect(mentions(personal) == ["@bo:hs"])
+        #expect(personal["formatted_body"]?.stringValue?.contains(#"<a href="https://matrix.to/#/@bo:hs">Bo</a>"#) == true)
         let reflection = try #require(first("reflection_prompt", in: group))
         #expect(reflection["msgtype"] == "m.text")
         #expect(Set(mentions(reflection) ?? []) == ["@anna:hs", "@bo:hs", "@cecilie:hs"], "the absent student is not asked")

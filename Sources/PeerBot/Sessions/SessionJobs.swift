@@ -70,7 +70,8 @@ struct SessionMomentPoster {
             return try promptReflections(plan, record: record, roomID: roomID, language: language) + startScheduledAssessment(group)
         }
         for (target, message) in messages {
-            try writer.enqueue(message, to: target, mention: choice.userID)
+            let addressed = choice.userID.flatMap { userID in name.map { message.addressing(userID: userID, name: $0) } } ?? message
+            try writer.enqueue(addressed, to: target, mention: choice.userID)
         }
         return messages.count
     }

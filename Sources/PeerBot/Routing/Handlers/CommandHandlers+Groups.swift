@@ -71,7 +71,7 @@ extension CommandHandlers {
         let language = context.config.language
         let roomID = try DirectRooms(writer: writer, config: context.config).room(for: student.userID)
         let message = Texts.studentWelcome(name: student.name, group: group, prefix: prefix, language: language)
-        try writer.enqueue(message, to: roomID, mention: student.userID)
+        try writer.enqueue(message.addressing(userID: student.userID, name: student.name), to: roomID, mention: student.userID)
     }
 
     private func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {
