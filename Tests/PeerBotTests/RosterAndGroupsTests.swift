@@ -145,9 +145,11 @@ struct RoomDriver {
         let alert = try #require(try driver.contents(in: RoomDriver.room).last { $0["peerbot.kind"] == "alert" })
         #expect(alert["body"]?.stringValue?.contains("Anna") == false)
         #expect(alert["body"]?.stringValue?.contains("Bo") == true)
+        #expect(alert["msgtype"] == "m.text" && alert["m.mentions"]?["user_ids"] == [.string(RoomDriver.sup)], "the alert notifies the supervisors")
         try driver.deliver([builder.event("m.room.member", sender: "@bo:hs", ts: now + 1000, content: ["membership": "join"], stateKey: "@bo:hs")], in: "!g:hs")
         let note = try #require(try driver.contents(in: RoomDriver.room).last)
         #expect(note["peerbot.kind"] == "alert")
+        #expect(note["m.mentions"]?["user_ids"] == [.string(RoomDriver.sup)])
         #expect(note["body"]?.stringValue?.contains("Bo") == true)
     }
 

@@ -102,6 +102,7 @@ import Testing
         #expect(answer["peerbot.error"] == nil)
         let forwarded = try #require(try driver.contents(in: RoomDriver.room).last)
         #expect(forwarded["peerbot.kind"] == "alert")
+        #expect(forwarded["msgtype"] == "m.text" && forwarded["m.mentions"]?["user_ids"] == ["@sup:hs"], "the question notifies the supervisors")
         #expect(forwarded["formatted_body"]?.stringValue?.contains("&lt;b&gt;qSOFA&lt;/b&gt;") == true)
         #expect(forwarded["body"]?.stringValue?.contains("Cecilie") == true)
     }

@@ -62,7 +62,7 @@ struct AssessmentJobs: ScheduledWork {
             let message = Texts.assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
                                                   comments: comments, submitted: result.submitted, round: number, prefix: config.commandPrefix,
                                                   language: room.language(or: config.language))
-            resultID = try writer.enqueue(message, to: room.roomID).id
+            resultID = try writer.enqueue(message, to: room.roomID, mentions: config.supervisors).id
         }
         try writer.closeAssessmentRound(round.id, resultOutboxID: resultID, at: now)
         return resultID == nil ? 0 : 1

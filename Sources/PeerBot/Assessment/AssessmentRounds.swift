@@ -45,6 +45,6 @@ struct AssessmentRounds {
 
     func post(_ message: BotMessage, to student: String) throws {
         let room = try DirectRooms(writer: writer, config: config).room(for: student)
-        try writer.enqueue(message, to: room)
+        try writer.enqueue(message, to: room, mention: student)
     }
 }

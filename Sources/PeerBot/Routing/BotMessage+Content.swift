@@ -3,10 +3,12 @@ import PeerBotStore
 import PeerLearning
 
 extension BotMessage {
-    /// The event content for this message, with the `peerbot.*` marks of SPEC; `m.text` for
-    /// a message that asks someone to act, so their client notifies them.
-    func content(inReplyTo eventID: String? = nil, mention userID: String? = nil, msgtype: String = "m.notice") -> JSONValue {
-        var content = MessageContent.message(body: body, html: html, msgtype: msgtype, inReplyTo: eventID)
+    /// The event content for this message, with the `peerbot.*` marks of SPEC: `m.text`
+    /// mentioning `userID` and `mentions` when its kind asks them to act, so their clients
+    /// notify them; a reply to a command (`eventID`) is a quiet `m.notice` naming no one.
+    func content(inReplyTo eventID: String? = nil, mention userID: String? = nil, mentions: [String] = []) -> JSONValue {
+        let delivery = MessageDelivery.of(kind, isAnswer: eventID != nil, concerned: (userID.map { [$0] } ?? []) + mentions)
+        var content = MessageContent.message(body: body, html: html, msgtype: delivery.msgtype, inReplyTo: eventID)
         content["peerbot.kind"] = .string(kind.rawValue)
         if let group { content["peerbot.group"] = .string(group) }
         if let session { content["peerbot.session"] = .int(Int64(session)) }
@@ -17,7 +19,7 @@ extension BotMessage {
             content["peerbot.part"] = .int(Int64(part))
             content["peerbot.parts"] = .int(Int64(parts))
         }
-        content["m.mentions"] = ["user_ids": .array(userID.map { [.string($0)] } ?? [])]
+        content["m.mentions"] = ["user_ids": .array(delivery.mentions.map { .string($0) })]
         return .object(content)
     }
 }
@@ -30,20 +32,22 @@ extension StoreWriter {
         try enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
     }
 
-    /// Queues `message` for `roomID`, as a reply to `eventID` and mentioning `userID` when given.
-    /// A message too large for one event is queued as numbered parts (see `BotMessage.split`);
-    /// the first part is returned, as the one later events (replies, threads) hang on.
+    /// Queues `message` for `roomID`, as a reply to `eventID`, or else naming `userID` and
+    /// `mentions` as the people it asks to act. A message too large for one event is queued as
+    /// numbered parts (see `BotMessage.split`); the first part is returned, as the one later
+    /// events (replies, threads) hang on.
     @discardableResult
-    func enqueue(_ message: BotMessage, to roomID: String, inReplyTo eventID: String? = nil, mention userID: String? = nil) throws
-        -> OutboxItem
+    func enqueue(_ message: BotMessage, to roomID: String, inReplyTo eventID: String? = nil, mention userID: String? = nil,
+                 mentions: [String] = []) throws -> OutboxItem
     {
-        let parts = message.split { $0.content(inReplyTo: eventID, mention: userID).jsonString().utf8.count <= MessageBudget.contentBytes }
+        let content = { (part: BotMessage) in part.content(inReplyTo: eventID, mention: userID, mentions: mentions) }
+        let parts = message.split { content($0).jsonString().utf8.count <= MessageBudget.contentBytes }
         var first: OutboxItem?
         for part in parts {
-            let item = try enqueueMessage(part.content(inReplyTo: eventID, mention: userID), to: roomID)
+            let item = try enqueueMessage(content(part), to: roomID)
             first = first ?? item
         }
-        guard let first else { return try enqueueMessage(message.content(inReplyTo: eventID, mention: userID), to: roomID) }
+        guard let first else { return try enqueueMessage(content(message), to: roomID) }
         return first
     }
 }

@@ -20,7 +20,7 @@ extension EventRouter {
         guard try writer.markMemberJoined(groupID: group.id, userID: userID, at: context.now) else { return }
         if member.reportedMissingAt != nil, let supervisorRoom = try writer.supervisorRoom(), let student = try writer.student(userID: userID) {
             let note = Texts.lateJoin(student: student.student, group: group.name, language: context.language(of: supervisorRoom))
-            try enqueue(note, in: supervisorRoom.roomID)
+            try enqueue(note, in: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
     }
 
@@ -32,7 +32,7 @@ extension EventRouter {
         logger.info("removed an outsider from a group room", metadata: ["room": "\(room.roomID)", "user": "\(userID)"])
         if let supervisorRoom = try writer.supervisorRoom() {
             try enqueue(Texts.outsiderRemoved(userID: userID, group: group.name, language: context.language(of: supervisorRoom)),
-                        in: supervisorRoom.roomID)
+                        in: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
     }
 }

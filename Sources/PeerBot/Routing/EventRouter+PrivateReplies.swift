@@ -20,7 +20,7 @@ extension EventRouter {
             // An error changes nothing, so it is asked again in the language of the room that asked.
             return try handlers.run(command, request)
         }
-        try enqueue(answer, in: supervisorRoom.roomID, mention: request.sender)
+        try enqueue(answer, in: supervisorRoom.roomID)
         return Texts.sentToSupervisorRoom(roomID: supervisorRoom.roomID, language: request.language)
     }
 }

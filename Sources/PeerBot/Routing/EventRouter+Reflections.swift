@@ -75,7 +75,7 @@ extension EventRouter {
             let name = try writer.student(userID: event.sender)?.name ?? event.sender
             let note = Texts.lateReflectionNote(name: name, plan: try SessionLookup(reader: writer).plan(record),
                                                 language: context.language(of: supervisorRoom))
-            try enqueue(note, in: supervisorRoom.roomID)
+            try enqueue(note, in: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
         return nil
     }

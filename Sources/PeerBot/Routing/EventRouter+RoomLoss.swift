@@ -31,6 +31,7 @@ extension EventRouter {
         guard room.kind != .supervisor, let supervisorRoom = try writer.supervisorRoom(), supervisorRoom.joinedAt != nil else { return }
         let lost = LostRoom(roomID: roomID, kind: room.kind.rawValue, group: room.groupName, student: room.userID,
                             by: remover == context.botUserID ? nil : remover, banned: banned, replaced: replaced)
-        try enqueue(Texts.roomLost(lost, language: context.language(of: supervisorRoom)), in: supervisorRoom.roomID)
+        try enqueue(Texts.roomLost(lost, language: context.language(of: supervisorRoom)), in: supervisorRoom.roomID,
+                    mentions: context.config.supervisors)
     }
 }

@@ -136,8 +136,9 @@ struct EventRouter {
         try enqueue(reply, in: room.roomID, replyTo: event.eventID, mention: event.sender)
     }
 
-    mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil) throws {
-        try writer.enqueue(message, to: roomID, inReplyTo: replyTo, mention: mention)
+    mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil,
+                          mentions: [String] = []) throws {
+        try writer.enqueue(message, to: roomID, inReplyTo: replyTo, mention: mention, mentions: mentions)
         outcome.enqueued += 1
     }
 }

@@ -66,7 +66,8 @@ struct JobRunner {
         failures.succeed(key)
         logger.critical("scheduled job set aside after repeated failures", metadata: ["job": "\(key)", "attempts": "\(attempts)"])
         guard let room = try writer.supervisorRoom() else { return 0 }
-        try writer.enqueue(Texts.jobSetAside(key, attempts: attempts, language: room.language(or: config.language)), to: room.roomID)
+        try writer.enqueue(Texts.jobSetAside(key, attempts: attempts, language: room.language(or: config.language)), to: room.roomID,
+                           mentions: config.supervisors)
         return 1
     }
 

@@ -24,7 +24,7 @@ struct JoinGraceCheck: ScheduledWork {
             }
             let language = supervisorRoom.language(or: config.language)
             let alert = Texts.notJoinedAlert(group: group.name, students: students, language: language)
-            try writer.enqueue(alert, to: supervisorRoom.roomID)
+            try writer.enqueue(alert, to: supervisorRoom.roomID, mentions: config.supervisors)
             queued += 1
         }
         return queued

@@ -113,7 +113,7 @@ struct RoomProvisioner: Sendable {
     }
 
     private func record(_ roomID: String, config: BotConfig, fresh: Bool) throws {
-        let welcome = Texts.supervisorRoomWelcome(prefix: config.commandPrefix, language: config.language).content()
+        let welcome = Texts.supervisorRoomWelcome(prefix: config.commandPrefix, language: config.language).content(mentions: config.supervisors)
         let invited = JSONValue.array(config.supervisors.map { .string($0) }).jsonString()
         try database.write { writer in
             try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))

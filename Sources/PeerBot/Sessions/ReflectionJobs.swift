@@ -49,7 +49,7 @@ struct ReflectionJobs: ScheduledWork {
         let reminder = Texts.reflectionReminder(plan: plan, deadline: deadline, timeZone: config.timeZone, language: config.language)
         for userID in students {
             let room = try DirectRooms(writer: writer, config: config).room(for: userID)
-            try writer.enqueue(reminder, to: room)
+            try writer.enqueue(reminder, to: room, mention: userID)
         }
         return students.count
     }

@@ -59,7 +59,7 @@ struct SessionMomentPoster {
         case .goals:
             let goals = Texts.sessionGoals(plan, facilitatorName: name, criteria: try writer.setting(SettingKeys.criteria),
                                            timeZone: config.timeZone, language: language, prefix: prefix)
-            let item = try writer.enqueue(goals, to: roomID)
+            let item = try writer.enqueue(goals, to: roomID, mentions: try writer.members(ofGroup: record.groupID).map(\.userID))
             try writer.setGoalsMessage(record.number, outboxID: item.id, version: record.goalsVersion)
             return 1
         case .start:
@@ -78,7 +78,8 @@ struct SessionMomentPoster {
             return try promptReflections(plan, record: record, roomID: roomID, language: language) + startScheduledAssessment(group)
         }
         for (target, message) in messages {
-            try writer.enqueue(message, to: target, mention: choice.userID)
+            let addressed = choice.userID.flatMap { userID in name.map { message.addressing(userID: userID, name: $0) } } ?? message
+            try writer.enqueue(addressed, to: target, mention: choice.userID)
         }
         return messages.count
     }
@@ -104,15 +105,16 @@ struct SessionMomentPoster {
         let deadline = now.addingTimeInterval(TimeInterval(config.reflectionDeadline.components.seconds))
         let prompt = Texts.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,
                                                  language: language, prefix: config.commandPrefix)
-        let root = try writer.enqueue(prompt, to: roomID)
+        let absent = try writer.absentees(record.number)
+        let present = try writer.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
+        let root = try writer.enqueue(prompt, to: roomID, mentions: present)
         try writer.openReflectionRound(session: record.number, promptOutboxID: root.id, at: now, deadline: deadline)
         var queued = 1
-        let absent = try writer.absentees(record.number)
         for member in try writer.members(ofGroup: record.groupID) where !absent.contains(member.userID) {
             let direct = try DirectRooms(writer: writer, config: config).room(for: member.userID)
             let personal = Texts.reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,
                                                          language: config.language, prefix: config.commandPrefix)
-            try writer.enqueue(personal, to: direct)
+            try writer.enqueue(personal, to: direct, mention: member.userID)
             queued += 1
         }
         return queued

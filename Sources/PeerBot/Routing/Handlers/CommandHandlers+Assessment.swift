@@ -48,7 +48,8 @@ extension CommandHandlers {
             guard !chosen.isEmpty else { return Texts.noGroupHere(language: request.language) }
             for group in chosen {
                 try writer.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
-                try post(Texts.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from), language: try roomLanguage(ofGroup: group)), toGroup: group)
+                try post(Texts.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from), language: try roomLanguage(ofGroup: group)), toGroup: group,
+                     mentions: try writer.members(ofGroup: group.id).map(\.userID))
             }
             return Texts.feedbackSent(to: chosen.map(\.name).joined(separator: ", "), language: request.language)
         }

@@ -54,8 +54,8 @@ extension CommandHandlers {
         try lookup.language(ofGroup: group, or: context.config.language)
     }
 
-    func post(_ message: BotMessage, toGroup group: StudyGroupRecord) throws {
+    func post(_ message: BotMessage, toGroup group: StudyGroupRecord, mentions: [String] = []) throws {
         let roomID = lookup.room(of: group)
-        try writer.enqueue(message, to: roomID)
+        try writer.enqueue(message, to: roomID, mentions: mentions)
     }
 }

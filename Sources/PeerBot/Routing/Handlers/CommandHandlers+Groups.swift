@@ -59,7 +59,7 @@ extension CommandHandlers {
                                           topic: CohortNaming.groupRoomTopic(nextSession: nil, language: roomLanguage),
                                           students: planned.members, config: context.config, ref: ref)
             try writer.enqueue(.createRoom(ref: ref, requestJSON: body.jsonString()))
-            try writer.enqueue(Texts.groupWelcome(view, prefix: request.prefix, language: roomLanguage), to: ref)
+            try writer.enqueue(Texts.groupWelcome(view, prefix: request.prefix, language: roomLanguage), to: ref, mentions: planned.members)
             for member in view.members {
                 try welcome(member.student, group: record.name, prefix: request.prefix)
             }
@@ -85,7 +85,7 @@ extension CommandHandlers {
         let language = context.config.language
         let roomID = try DirectRooms(writer: writer, config: context.config).room(for: student.userID)
         let message = Texts.studentWelcome(name: student.name, group: group, prefix: prefix, language: language)
-        try writer.enqueue(message, to: roomID)
+        try writer.enqueue(message.addressing(userID: student.userID, name: student.name), to: roomID, mention: student.userID)
     }
 
     private func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {

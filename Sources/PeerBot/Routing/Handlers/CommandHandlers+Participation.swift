@@ -47,7 +47,7 @@ extension CommandHandlers {
             let forwarded = Texts.questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
                                                         plan: try record.map(lookup.plan), text: text,
                                                         language: context.language(of: supervisorRoom))
-            try writer.enqueue(forwarded, to: supervisorRoom.roomID)
+            try writer.enqueue(forwarded, to: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
         return Texts.questionForwarded(language: request.language)
     }

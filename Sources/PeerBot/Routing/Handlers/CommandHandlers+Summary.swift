@@ -43,7 +43,7 @@ extension CommandHandlers {
                 let name = try writer.student(userID: member.userID)?.name ?? member.userID
                 let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
                 let nudge = Texts.nudge(name: name, openItems: items, language: context.config.language, prefix: request.prefix)
-                try writer.enqueue(nudge, to: room)
+                try writer.enqueue(nudge, to: room, mention: member.userID)
                 nudged += 1
             }
         }
