@@ -34,7 +34,7 @@ die() { echo "synapse.sh: $*" >&2; exit 1; }
 log() { echo "synapse.sh: $*" >&2; }
 
 usage() {
-  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,/^# Everything lives/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
