@@ -1,5 +1,5 @@
 import Testing
-import PeerLearning
+@testable import PeerLearning
 
 /// Random sentences from fragments students write: masking leaves no found text behind, every
 /// planted identifier is found, and text without a finding comes back unchanged.
@@ -81,4 +81,15 @@ enum GuardSentences {
         #expect(GuardFixture.found(text) == [], "\(text)")
         #expect(GuardFixture.guardian.check(text, language: .en).text == text)
     }
+}
+
+@Test func overlappingFindingsAreJoinedSoNeitherIsLeftUnmasked() {
+    let text = "ab12345cd"
+    let start = text.startIndex
+    let first = IdentifierSpan(kind: .custom, range: text.index(start, offsetBy: 0)..<text.index(start, offsetBy: 5))
+    let second = IdentifierSpan(kind: .bed, range: text.index(start, offsetBy: 3)..<text.index(start, offsetBy: 9))
+    let joined = PatientGuard.withoutOverlaps([second, first])
+    #expect(joined.count == 1)
+    #expect(joined.first.map { String(text[$0.range]) } == text)
+    #expect(joined.first?.kind == .custom)
 }

@@ -28,6 +28,8 @@ let sentencesWithIdentifiers: [GuardCase] = [
     GuardCase("I noticed Ms Taylor's wound had started bleeding again.", [name("Taylor")]),
     GuardCase("Miss Evans asked me to call her daughter.", [name("Evans")]),
     GuardCase("The patient in Room 8 had a fall during the night shift.", [bed("Room 8")]),
+    // A place word after a name is not part of the name, so the bed is still found whole.
+    GuardCase("Mr Brown Stue 8, seng 17 havde ondt.", [name("Brown"), bed("Stue 8, seng 17")]),
     GuardCase("His CPR number 311299-1234 was on the wristband.", [cpr("311299-1234")]),
     GuardCase("MR. JOHNSON WAS very quiet today.", [name("JOHNSON")]),
     GuardCase("I talked with Mr Oliver Stone about his discharge plan.", [name("Oliver Stone")]),

@@ -18,11 +18,6 @@ extension MegolmRatchet: CustomStringConvertible, CustomReflectable {
     var customMirror: Mirror { Mirror(self, children: ["index": index], displayStyle: .struct) }
 }
 
-extension MegolmCipher: CustomStringConvertible, CustomReflectable {
-    var description: String { "MegolmCipher(redacted)" }
-    var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
-}
-
 extension SecretBytes: CustomReflectable {
     public var customMirror: Mirror { Mirror(self, children: ["count": count], displayStyle: .class) }
 }

@@ -55,8 +55,9 @@ public final class MegolmInboundSession: CustomStringConvertible, CustomDebugStr
         // The signature first: a forged message must not make us hash the ratchet forward.
         try Ed25519.verify(signature: message.signature, of: message.signatureInput, by: signingKey)
         let ratchet = try ratchet(at: message.messageIndex)
-        let cipher = MegolmCipher(ratchet: ratchet)
-        try cipher.verifyMAC(message.mac, of: message.macInput)
+        var secret = ratchet.bytes
+        let cipher = CBCHMACCipher(secret: &secret, info: "MEGOLM_KEYS")
+        try cipher.verify(message.macInput, mac: message.mac)
         let plaintext = try cipher.decrypt(message.ciphertext)
         if ratchet.index > latestRatchet.index { latestRatchet = ratchet }
         return (plaintext, message.messageIndex)

@@ -5,7 +5,7 @@
 struct MegolmMessage: Equatable {
     static let version: UInt8 = 3
     static let signatureLength = 64
-    private static let suffixLength = MegolmCipher.macLength + signatureLength
+    private static let suffixLength = CBCHMACCipher.macLength + signatureLength
 
     let messageIndex: UInt32
     let ciphertext: [UInt8]

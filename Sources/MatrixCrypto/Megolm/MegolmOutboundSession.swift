@@ -41,7 +41,8 @@ public final class MegolmOutboundSession: CustomStringConvertible, CustomDebugSt
 
     /// As `encrypt(_:)`, the raw message bytes.
     func encryptBytes(_ plaintext: some Collection<UInt8>) -> [UInt8] {
-        let cipher = MegolmCipher(ratchet: ratchet)
+        var secret = ratchet.bytes
+        let cipher = CBCHMACCipher(secret: &secret, info: "MEGOLM_KEYS")
         var message = MegolmMessage.body(index: ratchet.index, ciphertext: cipher.encrypt(plaintext))
         message += cipher.mac(message)
         // Ed25519 signing of a byte buffer cannot fail.

@@ -21,7 +21,8 @@ public struct OlmNormalMessage: Sendable, Equatable {
 
     /// Encrypts `plaintext` under `messageKey` and authenticates the encoding.
     init(ratchetKey: [UInt8], chainIndex: UInt64, plaintext: [UInt8], messageKey: SecretBytes) {
-        let cipher = OlmCipher(messageKey: messageKey)
+        var secret = messageKey.bytes
+        let cipher = CBCHMACCipher(secret: &secret, info: "OLM_KEYS")
         let ciphertext = cipher.encrypt(plaintext)
         let authenticated = Self.authenticatedBytes(ratchetKey: ratchetKey, chainIndex: chainIndex, ciphertext: ciphertext)
         self.ratchetKey = ratchetKey
@@ -46,8 +47,8 @@ public struct OlmNormalMessage: Sendable, Equatable {
         guard let version = bytes.first else { throw .malformed("empty Olm message") }
         guard version == Self.version else { throw .unsupportedVersion(version) }
         guard bytes.count <= Self.maxLength else { throw .malformed("Olm message too long") }
-        guard bytes.count >= 2 + OlmCipher.macLength else { throw .malformed("Olm message too short") }
-        let bodyEnd = bytes.count - OlmCipher.macLength
+        guard bytes.count >= 2 + CBCHMACCipher.macLength else { throw .malformed("Olm message too short") }
+        let bodyEnd = bytes.count - CBCHMACCipher.macLength
         var ratchetKey: ArraySlice<UInt8>?
         var chainIndex: UInt64?
         var ciphertext: ArraySlice<UInt8>?
@@ -76,7 +77,8 @@ public struct OlmNormalMessage: Sendable, Equatable {
 
     /// Checks the MAC under `messageKey`, then decrypts.
     func decrypt(messageKey: SecretBytes) throws(CryptoError) -> [UInt8] {
-        let cipher = OlmCipher(messageKey: messageKey)
+        var secret = messageKey.bytes
+        let cipher = CBCHMACCipher(secret: &secret, info: "OLM_KEYS")
         try cipher.verify(authenticated, mac: mac)
         return try cipher.decrypt(ciphertext)
     }

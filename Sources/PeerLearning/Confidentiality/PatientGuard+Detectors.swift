@@ -9,16 +9,18 @@ extension PatientGuard {
 
     /// A title as a whole word (any case, full stop optional), then a capitalised name of up
     /// to three words; later words need a lower-case letter, so "I" or "OK" never join a name,
-    /// and a later word is never a title ("hr. Jensen Mrs. Brown" is two names).
+    /// and a later word is never a title ("hr. Jensen Mrs. Brown" is two names) nor a place
+    /// word ("Mr Brown Stue 8" is a name and a bed).
     nonisolated(unsafe) static let titledNameExpression = try! NSRegularExpression(
         pattern: #"(?<![\p{L}\p{N}])"# + titles + #"\.?[ \t\u00A0]+"#
-            + #"(\p{Lu}\p{L}*(?:[-'’]\p{Lu}\p{L}*)*(?:[ \u00A0](?!"# + titles + #"(?![\p{L}]))\p{Lu}\p{Ll}+(?:-\p{Lu}\p{L}*)*){0,2})"#)
+            + #"(\p{Lu}\p{L}*(?:[-'’]\p{Lu}\p{L}*)*(?:[ \u00A0](?!"# + titles + #"(?![\p{L}]))(?!"# + placeWords + #"(?![\p{L}]))\p{Lu}\p{Ll}+(?:-\p{Lu}\p{L}*)*){0,2})"#)
 
     private static let titles = "(?i:hr|fru|frk|mrs|mr|ms|miss)"
+    private static let placeWords = "(?i:stue|seng|room|bed)"
 
     /// `stue`/`seng`/`room`/`bed` with a number (`nr.` allowed), optionally followed by a bed in that room.
     nonisolated(unsafe) static let bedExpression = try! NSRegularExpression(
-        pattern: #"(?<![\p{L}\p{N}])(?i:stue|seng|room|bed)"# + bedNumber
+        pattern: #"(?<![\p{L}\p{N}])"# + placeWords + bedNumber
             + #"(?:[ \t\u00A0]*,?[ \t\u00A0]*(?i:seng|bed)"# + bedNumber + ")?")
 
     private static let bedNumber = #"(?:[ \t\u00A0]*(?i:nr)\.?)?[ \t\u00A0]*[0-9]{1,4}[a-zA-Z]?(?![\p{L}\p{N}])"#
@@ -70,15 +72,22 @@ extension PatientGuard {
 }
 
 extension PatientGuard {
-    /// Earliest first, the longer of two that start together; a span overlapping a kept one is dropped.
+    /// Earliest first, the longer of two that start together; a span overlapping a kept one is
+    /// joined to it (under the kept one's kind), so no part of either is ever left unmasked.
     static func withoutOverlaps(_ spans: [IdentifierSpan]) -> [IdentifierSpan] {
         let ordered = spans.sorted {
             $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound
                 : $0.range.upperBound > $1.range.upperBound
         }
         var kept: [IdentifierSpan] = []
-        for span in ordered where kept.last.map({ span.range.lowerBound >= $0.range.upperBound }) ?? true {
-            kept.append(span)
+        for span in ordered {
+            guard let last = kept.last, span.range.lowerBound < last.range.upperBound else {
+                kept.append(span)
+                continue
+            }
+            if span.range.upperBound > last.range.upperBound {
+                kept[kept.count - 1] = IdentifierSpan(kind: last.kind, range: last.range.lowerBound..<span.range.upperBound)
+            }
         }
         return kept
     }

@@ -1,14 +1,14 @@
 /// SplitMix64: a small, fast generator whose output depends only on its seed, so the same
 /// roster and seed give the same groups on every machine and Swift version (the standard
 /// library's shuffling algorithms are not promised to stay the same).
-struct SeededGenerator: RandomNumberGenerator, Sendable {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -17,7 +17,7 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform integer in `0..<bound` (bound > 0), by multiply-high with rejection.
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0)
         let limit = UInt64(bound)
         let threshold = (0 &- limit) % limit
