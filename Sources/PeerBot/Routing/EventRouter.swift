@@ -71,6 +71,7 @@ struct EventRouter {
             return
         }
         guard let joinedAt = room.joinedAt, event.sentAt >= joinedAt else { return }
+        if event.type == "m.room.tombstone" { return try handleTombstone(event, room: &room) }
         guard event.sender != context.botUserID else { return }
         switch event.type {
         case "m.room.message": try handleMessage(event, room: &room)

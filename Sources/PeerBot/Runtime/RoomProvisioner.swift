@@ -50,9 +50,11 @@ struct RoomProvisioner: Sendable {
     }
 
     private func joinConfigured(_ reference: String, retrying: Retrying) async throws {
-        let roomID = reference.hasPrefix("#")
+        let resolved = reference.hasPrefix("#")
             ? try await retrying.run("resolve supervisor_room") { try await client.resolveAlias(reference) }
             : reference
+        // A configured room that was upgraded since is followed to its replacement.
+        let roomID = try database.read { try $0.currentRoom(following: resolved) }
         if try database.read({ try $0.supervisorRoom()?.roomID }) == roomID { return }
         try await retrying.run("join supervisor_room") { _ = try await client.join(roomID) }
         try database.write { writer in
