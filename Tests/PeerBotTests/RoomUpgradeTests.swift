@@ -67,6 +67,20 @@ import Testing
         #expect(moved.joinedAt == nil)
     }
 
+    @Test func aGroupRoomKeepsItsGroupInTheNewRoom() throws {
+        var driver = RoomDriver()
+        let groupID = try driver.database.write { writer -> Int64 in
+            let group = try #require(try writer.createGroups([(name: "A", members: [])], at: Date()).first)
+            try writer.setGroupRoom(groupID: group.id, roomID: "!group:hs")
+            try writer.upsertRoom(RoomRecord(roomID: "!group:hs", kind: .group, groupName: "A", joinedAt: Date(timeIntervalSince1970: 1)))
+            return group.id
+        }
+        try driver.deliver([tombstone(&driver)], in: "!group:hs")
+        #expect(try driver.database.read { try $0.group(id: groupID)?.roomID } == Self.newRoom)
+        #expect(try driver.database.read { try $0.room(id: Self.newRoom)?.groupName } == "A")
+        #expect(try driver.database.read { try $0.group(forRoom: "!group:hs") } == nil)
+    }
+
     @Test func aTombstoneIntoAnotherManagedRoomChangesNothing() throws {
         var driver = RoomDriver()
         let group = RoomRecord(roomID: "!group:hs", kind: .group, groupName: "A", joinedAt: Date(timeIntervalSince1970: 1))
