@@ -81,6 +81,16 @@ import Testing
         #expect(try driver.database.read { try $0.group(forRoom: "!group:hs") } == nil)
     }
 
+    @Test func anInviteToTheNewRoomInTheSameBatchGivesWayAndJoinsOnce() throws {
+        var driver = RoomDriver()
+        let invite = InvitedRoom(events: [StrippedStateEvent(type: "m.room.member", sender: RoomDriver.sup, stateKey: RoomDriver.bot,
+                                                             content: ["membership": "invite"])])
+        let sync = SyncBuilder.batch("s-invite", join: [RoomDriver.room: [tombstone(&driver)]], invite: [Self.newRoom: invite])
+        try BatchIngestor(database: driver.database).ingest(sync, firstSync: false, config: driver.config)
+        #expect(try joins(driver) == [Self.newRoom])
+        #expect(try driver.database.read { try $0.room(id: Self.newRoom)?.kind } == .supervisor)
+    }
+
     @Test func aTombstoneIntoAnotherManagedRoomChangesNothing() throws {
         var driver = RoomDriver()
         let group = RoomRecord(roomID: "!group:hs", kind: .group, groupName: "A", joinedAt: Date(timeIntervalSince1970: 1))
