@@ -48,3 +48,13 @@ private let roster: [UserNames.Known] = [
         #expect(names.mentions == [bo])
     }
 }
+
+@Suite struct AmbiguousUserTextTests {
+    @Test(arguments: [Language.da, .en])
+    func theAnswerNamesEveryCandidateById(_ language: Language) {
+        let reply = Texts.ambiguousUser("Anna Hansen", candidates: [annaB, anna], language: language)
+        #expect(reply.kind == .error && reply.error == .badArguments)
+        #expect(reply.body.contains(anna) && reply.body.contains(annaB) && reply.body.contains("Anna Hansen"))
+        #expect(reply.body.contains(language == .da ? "Flere hedder" : "Several people"))
+    }
+}
