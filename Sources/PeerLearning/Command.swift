@@ -49,5 +49,7 @@ public enum CommandParse: Equatable, Sendable {
     case malformed(CommandName)
     /// A known command whose time or duration could not be read; `part` is what was not read.
     case unreadable(CommandName, part: String)
+    /// A user argument written as a name that several known people share.
+    case ambiguousUser(CommandName, name: String, candidates: [String])
     case command(Command)
 }

@@ -4,8 +4,9 @@ import Foundation
 public enum CommandParser {
     /// Parses `body` (never `formatted_body`). A reply fallback quote and a leading mention
     /// of the bot are skipped; then the body must start with `prefix` and a command word.
+    /// A user argument may be a pill or display name, read with `users`.
     public static func parse(
-        _ body: String, prefix: String, botUserID: String, botDisplayName: String?
+        _ body: String, prefix: String, botUserID: String, botDisplayName: String?, users: UserNames = .none
     ) -> CommandParse {
         // Most messages are conversation: without the prefix anywhere, nothing more to read.
         guard mayHoldPrefix(body, prefix) else { return .notCommand }
@@ -22,6 +23,9 @@ public enum CommandParser {
         var cursor = ArgumentCursor(afterPrefix)
         guard let name = matchName(&cursor) else {
             return spaced ? .notCommand : .unknown(word: cursor.peek() ?? "")
+        }
+        if name.takesUser, case .ambiguous(let written, let candidates) = substituteUser(of: name, &cursor, users) {
+            return .ambiguousUser(name, name: written, candidates: candidates)
         }
         let arguments = cursor
         guard let command = parseArguments(of: name, &cursor) else {

@@ -25,6 +25,9 @@ enum CommandDecider {
         case .unreadable(let name, let part):
             guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
             return .answer(Texts.unreadableTime(name, part: part, prefix: prefix, language: language))
+        case .ambiguousUser(let name, let written, let candidates):
+            guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
+            return .answer(Texts.ambiguousUser(written, candidates: candidates, language: language))
         case .command(let command):
             guard command.name.allowedRoles.contains(role) else {
                 return .answer(Texts.forbidden(command.name, prefix: prefix, language: language))

@@ -101,17 +101,22 @@ struct EventRouter {
         guard msgtype == "m.text", var body = event.content["body"]?.stringValue else { return }
         if event.content["m.relates_to"]?["m.in_reply_to"] != nil { body = ReplyFallback.strip(body) }
         let config = context.config
-        let parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
+        var parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
         if parse == .notCommand {
             try handlePlainMessage(event, body: body, room: room)
             return
         }
+        let mentions = event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        // Read again knowing who a pill or a display name may stand for (the roster's names).
+        let users = UserNames(mentions: mentions, botUserID: context.botUserID,
+                              known: try writer.students().map { .init(userID: $0.userID, name: $0.name) })
+        parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil, users: users)
         groupByRoom = [:]
         sessionsByGroup = [:]
         var request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
                                      role: try context.role(of: event.sender, in: writer),
                                      language: context.language(of: room), prefix: config.commandPrefix)
-        request.mentions = event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        request.mentions = mentions
         let reply: BotMessage
         switch CommandDecider.admit(parse, role: request.role, language: request.language, prefix: request.prefix) {
         case .ignore:

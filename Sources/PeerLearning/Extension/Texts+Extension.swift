@@ -65,6 +65,16 @@ extension Texts {
         return BotMessage(kind: .error, body: body, html: paragraph(body), error: .notFound)
     }
 
+    /// A user argument written as a name that several people share: the candidates by user id.
+    public static func ambiguousUser(_ text: String, candidates: [String], language: Language) -> BotMessage {
+        let shown = shortened(text)
+        let listed = candidates.joined(separator: ", ")
+        let body = pick(language,
+                        da: "Flere hedder \"\(shown)\": \(listed). Skriv det fulde bruger-id eller vælg personen som omtale (pille).",
+                        en: "Several people are called \"\(shown)\": \(listed). Write the full user id or pick the person as a mention (pill).")
+        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
+    }
+
     private static func lines(_ moved: [(kind: ExtendedItem, deadline: Date)], timeZone: ZoneRules, language: Language) -> [String] {
         moved.map { $0.kind.label(language).capitalizedFirst + ": " + SessionTimeFormat.dateTime($0.deadline, timeZone: timeZone, language: language) }
     }
