@@ -72,7 +72,8 @@ import Testing
         var driver = try driverWithGroup()
         _ = try driver.say("!session plan A +2h 1h Sepsis-case")
         let session = try #require(try driver.database.read { try $0.sessionsWithOpenJobs(before: Date().addingTimeInterval(86400)).first })
-        _ = try run(driver, at: Date())
+        _ = try driver.say("!session goal #\(session.number) Genkende tidlige tegn på sepsis")
+        _ = try run(driver, at: Date().addingTimeInterval(121))
         let goalsItem = try #require(try driver.database.read { try $0.session(number: session.number)?.goalsOutboxID })
         try driver.database.markOutboxSent(id: goalsItem, eventID: "$goals")
         var builder = SyncBuilder()
@@ -93,6 +94,8 @@ import Testing
         let current = try #require(try driver.database.read { try $0.session(number: session.number) })
         let stillValid = try driver.database.read { try $0.confirmations(session.number) }.filter { $0.goalsVersion == current.goalsVersion }
         #expect(stillValid.isEmpty)
+        let notice = try #require(try driver.contents(in: "!groupA:hs").last { $0["peerbot.kind"] == "reminder" })
+        #expect(notice["m.mentions"]?["user_ids"] == ["@anna:hs"], "only the student who had confirmed is asked again")
     }
 
     @Test func aQuestionReachesTheSupervisorRoomEscaped() throws {

@@ -96,4 +96,8 @@ func sessionErrorsCarryTheirCodes(language: Language) {
     #expect(Texts.sessionInPast(language: language).error == .badArguments)
     let notice = Texts.goalsUpdatedNotice(samplePlan(), language: language)
     #expect(notice.session == 12 && notice.body.contains("!" + CommandName.understood.displayWord(in: language)))
+    // With nobody who had confirmed, the notice only says the goals changed: nobody is asked.
+    let quiet = Texts.goalsUpdatedNotice(samplePlan(), askAgain: false, language: language)
+    #expect(quiet.session == 12 && !quiet.body.contains("!" + CommandName.understood.displayWord(in: language)))
+    #expect(quiet.body.contains("#12"))
 }

@@ -28,13 +28,6 @@ private func times(_ plan: SessionPlan, lead: Int = 86_400, wrapUp: Int = 600, p
     ])
 }
 
-@Test func aSessionPlannedInsideTheLeadTimeGetsItsGoalsAtOnce() {
-    let plan = samplePlan()
-    let plannedAt = utc("2026-12-03T11:00:00Z") // two hours before the start
-    #expect(times(plan, plannedAt: plannedAt)[.goals] == plannedAt)
-    #expect(times(plan, lead: 3_600, plannedAt: plannedAt)[.goals] == utc("2026-12-03T12:00:00Z"))
-}
-
 @Test func wrapUpIsLeftOutWhenItWouldNotComeAfterTheMidpoint() {
     let start = utc("2026-12-03T13:00:00Z")
     #expect(times(samplePlan(start: start, duration: 900))[.wrapUp] == nil)   // 15 min: wrap-up before the midpoint
@@ -48,13 +41,14 @@ private func times(_ plan: SessionPlan, lead: Int = 86_400, wrapUp: Int = 600, p
     let plan = samplePlan(start: now.addingTimeInterval(20), duration: 60)
     let list = SessionTimeline.moments(for: plan, plannedAt: now)
     #expect(list.map(\.moment) == [.goals, .start, .midpoint, .end])
-    #expect(list.map { $0.at.timeIntervalSince(now) } == [0, 20, 50, 80])
+    // Planned inside the lead time with no goals: the goals message comes with the start.
+    #expect(list.map { $0.at.timeIntervalSince(now) } == [20, 20, 50, 80])
     let due = { (second: Double, run: Set<SessionMoment>) in
         SessionTimeline.due(session: plan, now: now.addingTimeInterval(second), alreadyRun: run, plannedAt: now)
     }
-    #expect(due(0, []) == DueMoments(due: [.goals]))
-    #expect(due(19, [.goals]).isEmpty)
-    #expect(due(20, [.goals]) == DueMoments(due: [.start]))
+    #expect(due(0, []).isEmpty)
+    #expect(due(19, []).isEmpty)
+    #expect(due(20, []) == DueMoments(due: [.goals, .start]))
     #expect(due(50, [.goals, .start]) == DueMoments(due: [.midpoint]))
     #expect(due(80, [.goals, .start, .midpoint]) == DueMoments(due: [.end]))
 }

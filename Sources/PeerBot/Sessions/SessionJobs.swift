@@ -25,7 +25,8 @@ struct SessionJobs: ScheduledWork {
         let key = { (moment: SessionMoment) in SessionTimeline.jobKey(session: plan.number, moment: moment, start: plan.start) }
         let ran = try writer.ranJobs(SessionMoment.allCases.map(key))
         let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
-        let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt)
+        let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
+                                      plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt)
         for moment in due.skipped { try writer.markRun(jobKey: key(moment), at: now) }
         for moment in due.due {
             let current = try writer.session(number: record.number) ?? record
@@ -33,7 +34,8 @@ struct SessionJobs: ScheduledWork {
             try writer.markRun(jobKey: key(moment), at: now)
         }
         let finished = done.union(due.due).union(due.skipped)
-        let all = Set(SessionTimeline.moments(for: plan, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp, plannedAt: record.plannedAt).map(\.moment))
+        let all = Set(SessionTimeline.moments(for: plan, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
+                                              plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt).map(\.moment))
         if all.isSubset(of: finished) { try writer.finishJobs(record.number, at: now) }
         return queued
     }

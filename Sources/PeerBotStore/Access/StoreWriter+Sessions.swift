@@ -38,6 +38,12 @@ extension StoreWriter {
             arguments: [kind.rawValue, brief])
     }
 
+    /// Records that the session's goals, outcomes or activity changed at `date`; only the
+    /// first time counts, since a goals message not yet posted waits from the first one.
+    public func noteGoalsContent(_ number: Int64, at date: Date) throws {
+        try updateSession(number, sql: "UPDATE session SET goalsContentAt = COALESCE(goalsContentAt, ?)", arguments: [date.stored])
+    }
+
     /// Reschedules the session. Its moments are scheduled afresh and its facilitator is
     /// chosen again at the new start.
     public func moveSession(_ number: Int64, to startsAt: Date) throws {

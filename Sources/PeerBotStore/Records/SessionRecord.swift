@@ -32,6 +32,8 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
     public var goalsOutboxID: Int64?
     /// The `goalsVersion` the goals message shows.
     public var goalsPostedVersion: Int?
+    /// When the first goal, outcome or activity was added; nil while there is none.
+    public var goalsContentAt: Date?
     /// Frozen at start: a student's user id, or `SessionRecord.supervisorFacilitator`.
     public var facilitator: String?
     /// A supervisor's choice for this session: a user id or `SessionRecord.supervisorFacilitator`.
@@ -47,7 +49,7 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
         activity: ActivityKindValue? = nil, activityBrief: String? = nil,
         plannedAt: Date, plannedBy: String, cancelledAt: Date? = nil,
         goalsVersion: Int = 1, goalsOutboxID: Int64? = nil, goalsPostedVersion: Int? = nil,
-        facilitator: String? = nil, facilitatorOverride: String? = nil, jobsFinishedAt: Date? = nil
+        goalsContentAt: Date? = nil, facilitator: String? = nil, facilitatorOverride: String? = nil, jobsFinishedAt: Date? = nil
     ) {
         self.number = number
         self.groupID = groupID
@@ -62,6 +64,7 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
         self.goalsVersion = goalsVersion
         self.goalsOutboxID = goalsOutboxID
         self.goalsPostedVersion = goalsPostedVersion
+        self.goalsContentAt = goalsContentAt
         self.facilitator = facilitator
         self.facilitatorOverride = facilitatorOverride
         self.jobsFinishedAt = jobsFinishedAt

@@ -25,12 +25,13 @@ extension SessionTimeline {
     public static func due(
         session: SessionPlan, now: Date, alreadyRun: Set<SessionMoment>,
         goalLeadTime: Int = defaultGoalLeadTime, wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd,
-        plannedAt: Date? = nil
+        plannedAt: Date? = nil, firstContentAt: Date? = nil
     ) -> DueMoments {
         guard !session.cancelled else { return DueMoments() }
         var result = DueMoments()
         let timeline = moments(for: session, goalLeadTime: goalLeadTime,
-                               wrapUpBeforeEnd: wrapUpBeforeEnd, plannedAt: plannedAt)
+                               wrapUpBeforeEnd: wrapUpBeforeEnd, plannedAt: plannedAt,
+                                firstContentAt: firstContentAt)
         for (moment, at) in timeline where at <= now && !alreadyRun.contains(moment) {
             if let passed = passes(moment, plan: session, wrapUpBeforeEnd: wrapUpBeforeEnd), now >= passed {
                 result.skipped.append(moment)
@@ -47,11 +48,11 @@ extension SessionTimeline {
     public static func nextDate(
         session: SessionPlan, alreadyRun: Set<SessionMoment>,
         goalLeadTime: Int = defaultGoalLeadTime, wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd,
-        plannedAt: Date? = nil
+        plannedAt: Date? = nil, firstContentAt: Date? = nil
     ) -> Date? {
         guard !session.cancelled else { return nil }
         return moments(for: session, goalLeadTime: goalLeadTime, wrapUpBeforeEnd: wrapUpBeforeEnd,
-                       plannedAt: plannedAt)
+                       plannedAt: plannedAt, firstContentAt: firstContentAt)
             .first { !alreadyRun.contains($0.moment) }?.at
     }
 }

@@ -6,19 +6,20 @@ public enum SessionTimeline {
     public static let defaultGoalLeadTime = 86_400
     /// `wrap_up_before_end`'s default: the wrap-up prompt comes 10 minutes before the end.
     public static let defaultWrapUpBeforeEnd = 600
+    /// How long a goals message planned within the lead time waits after its first goal, so
+    /// that goals added together arrive together.
+    public static let goalsSettleDelay = 120
 
     /// The session's moments in time order.
     ///
-    /// Goals come `goalLeadTime` seconds before the start, or at `plannedAt` (when the session
-    /// was planned or last moved) if that is later: a session planned closer than the lead time
-    /// gets its goals at once. The wrap-up comes `wrapUpBeforeEnd` seconds before the end and is
+    /// Goals come `goalLeadTime` seconds before the start (see `goalsTime` for a session planned
+    /// closer than that). The wrap-up comes `wrapUpBeforeEnd` seconds before the end and is
     /// left out when that is not after the midpoint (a short session) or the setting is 0.
     public static func moments(
         for plan: SessionPlan, goalLeadTime: Int = defaultGoalLeadTime,
-        wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd, plannedAt: Date? = nil
+        wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd, plannedAt: Date? = nil, firstContentAt: Date? = nil
     ) -> [(moment: SessionMoment, at: Date)] {
-        var goalsAt = plan.start.addingTimeInterval(-TimeInterval(max(0, goalLeadTime)))
-        if let plannedAt, plannedAt > goalsAt { goalsAt = plannedAt }
+        let goalsAt = goalsTime(plan, goalLeadTime: goalLeadTime, plannedAt: plannedAt, firstContentAt: firstContentAt)
         var list: [(moment: SessionMoment, at: Date)] = [
             (.goals, goalsAt), (.start, plan.start), (.midpoint, plan.midpoint),
         ]
@@ -29,6 +30,20 @@ public enum SessionTimeline {
             lhs.at != rhs.at ? lhs.at < rhs.at
                 : order.firstIndex(of: lhs.moment)! < order.firstIndex(of: rhs.moment)!
         }
+    }
+
+    /// When the goals message is posted. `goalLeadTime` seconds before the start, unless the
+    /// session was planned (`plannedAt`) after that: then an empty message would be posted at
+    /// once and edited for every goal, so it waits until `goalsSettleDelay` after the first
+    /// goal, outcome or activity was added (`firstContentAt`), and at the latest until the start.
+    public static func goalsTime(
+        _ plan: SessionPlan, goalLeadTime: Int = defaultGoalLeadTime, plannedAt: Date? = nil, firstContentAt: Date? = nil
+    ) -> Date {
+        let leadAt = plan.start.addingTimeInterval(-TimeInterval(max(0, goalLeadTime)))
+        guard let plannedAt, plannedAt > leadAt else { return leadAt }
+        guard let firstContentAt else { return plan.start }
+        let settled = max(firstContentAt, plannedAt).addingTimeInterval(TimeInterval(goalsSettleDelay))
+        return min(settled, plan.start)
     }
 
     /// The instant from which a moment that has not run yet is no longer worth running;

@@ -27,18 +27,24 @@ extension Texts {
         return message.message(.goals, group: plan.group, session: plan.number)
     }
 
-    /// After the goals message was edited: a short notice asking everyone to confirm again.
-    public static func goalsUpdatedNotice(_ plan: SessionPlan, language: Language, prefix: String = "!") -> BotMessage {
+    /// After the goals message was edited: a short notice, asking those who had confirmed to confirm again.
+    public static func goalsUpdatedNotice(_ plan: SessionPlan, askAgain: Bool = true, language: Language,
+                                          prefix: String = "!") -> BotMessage {
         let understood = call(.understood, prefix, language)
         let da = language == .da
         var message = MessageBuilder()
-        message.line([
-            .text(da ? "Målene for \(sessionLabel(plan)) er ændret – se den opdaterede målbesked. "
-                     : "The goals for \(sessionLabel(plan)) have changed — see the updated goals message. "),
-            .text(da ? "Bekræft venligst igen, også hvis du allerede havde bekræftet: reagér med ✅ på målbeskeden eller skriv "
-                     : "Please confirm again, even if you had already confirmed: react ✅ to the goals message or write "),
-            .command(understood), .text("."),
-        ])
+        var parts: [Piece] = [
+            .text(da ? "Målene for \(sessionLabel(plan)) er ændret – se den opdaterede målbesked."
+                     : "The goals for \(sessionLabel(plan)) have changed — see the updated goals message."),
+        ]
+        if askAgain {
+            parts += [
+                .text(da ? " Du havde bekræftet, så bekræft venligst igen: reagér med ✅ på målbeskeden eller skriv "
+                         : " You had confirmed, so please confirm again: react ✅ to the goals message or write "),
+                .command(understood), .text("."),
+            ]
+        }
+        message.line(parts)
         return message.message(.reminder, group: plan.group, session: plan.number)
     }
 

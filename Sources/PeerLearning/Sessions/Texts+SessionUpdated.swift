@@ -8,8 +8,8 @@ extension Texts {
         message.line(counts)
         if goalsAlreadyPosted {
             message.line(pick(language,
-                              da: "Målbeskeden i gruppens rum er rettet, og de studerende er bedt om at bekræfte igen.",
-                              en: "The goals message in the group room has been edited, and the students are asked to confirm again."))
+                              da: "Målbeskeden i gruppens rum er rettet, og de studerende, der havde bekræftet, er bedt om at bekræfte igen.",
+                              en: "The goals message in the group room has been edited, and the students who had confirmed are asked to confirm again."))
         }
         return message.message(.reply, group: plan.group, session: plan.number)
     }

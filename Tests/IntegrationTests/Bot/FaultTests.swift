@@ -66,10 +66,11 @@ extension BotEngineTests {
             let roomA = try #require(newRooms["A"], "no new group A among \(newRooms.keys.sorted())")
             // The old sessions have ended (and their end would start rounds for archived groups).
             try await Task.sleep(until: plannedAt.advanced(by: .seconds(25)))
-            let next = try await cohort.command("!session planlæg A +1h 30m Ny gruppe").reply
+            // Planned within the goal lead time and given no goals, it gets its goals message at its start.
+            let next = try await cohort.command("!session planlæg A +20s 30m Ny gruppe").reply
             #expect(next.peerbotError == nil, "the new session was not planned: \(next)")
             let goals = try await cohort.botMessage("the new group's goals", in: roomA, seenBy: cohort.supervisor,
-                                                    timeout: .seconds(20)) { $0.peerbotKind == "goals" }
+                                                    timeout: .seconds(50)) { $0.peerbotKind == "goals" }
             #expect(goals.body.contains("Ny gruppe"), "the goals are for another session: \(goals.body)")
             #expect(!cohort.bot.log.contains("scheduled job failed"), "a job failed: \(cohort.bot.logTail())")
         }

@@ -7,14 +7,15 @@ extension BotEngineTests {
     struct Sessions {
         static let goal = "Genkende tidlige tegn på sepsis"
         static let question = "Skal vi bruge qSOFA eller NEWS?"
-        /// The session's length and `wrap_up_before_end`, in seconds.
+        /// The session's length and `wrap_up_before_end`, in seconds. `goal_lead_time` is 15 s, so the
+        /// session planned 20 s ahead counts as planned in time and gets its goals 5 s after planning.
         static let length = 60.0
         static let wrapUp = 15.0
 
         @Test("goals, ✅ and !forstået, a question, start, midpoint, wrap-up: each once, across a restart")
         func oneMinuteSession() async throws {
             let began = ContinuousClock.now
-            let cohort = try await CohortScenario.start(extra: ["wrap_up_before_end": "15s"], label: "sessions")
+            let cohort = try await CohortScenario.start(extra: ["wrap_up_before_end": "15s", "goal_lead_time": "15s"], label: "sessions")
             defer { cohort.bot.kill9() }
             let formed = try await cohort.formGroups(size: 3, seed: 7)
             let group = try #require(formed.room(named: "A"), "no group A among \(formed.rooms.map(\.name))")

@@ -49,10 +49,14 @@ extension CommandHandlers {
     }
 
     /// Applies a change to the goals, outcomes or activity; a goals message already posted is
-    /// edited in place, with one short notice, and confirmations are asked for again.
+    /// edited in place, with one short notice that asks again only the students who had confirmed
+    /// (their confirmation named the old version; nobody else had one to lose). A message not
+    /// yet posted learns when it got its first content, so it can wait for the rest.
     private func change(_ ref: SessionRef, _ request: CommandRequest, _ apply: (Int64) throws -> Void) throws -> BotMessage {
         let before = try session(ref, request)
+        let hadConfirmed = try lookup.confirmedStudents(before)
         try apply(before.number)
+        try writer.noteGoalsContent(before.number, at: context.now)
         guard let record = try writer.session(number: before.number), let group = try writer.group(id: record.groupID) else {
             return Texts.noSuchSession(number: Int(before.number), language: request.language, prefix: request.prefix)
         }
@@ -65,7 +69,9 @@ extension CommandHandlers {
                                            language: language, prefix: request.prefix)
             let roomID = lookup.room(of: group)
             try writer.enqueueMessage(EditContent.replacing(OutboxAction.eventRef(original), with: goals.content()), to: roomID)
-            try post(Texts.goalsUpdatedNotice(plan, language: language, prefix: request.prefix), toGroup: group)
+            let askAgain = try writer.members(ofGroup: group.id).map(\.userID).filter(hadConfirmed.contains)
+            try post(Texts.goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty, language: language, prefix: request.prefix),
+                     toGroup: group, mentions: askAgain)
             try writer.setGoalsMessage(record.number, outboxID: original, version: record.goalsVersion)
         }
         return Texts.sessionUpdated(plan, goalsAlreadyPosted: posted, language: request.language)
