@@ -55,7 +55,7 @@ extension EventRouter {
     }
 
     /// The open round a reply to an earlier request belongs to, once the student has answered everything.
-    private func answeredRoundBeingChanged(_ event: ClientEvent) throws -> AssessmentRoundRecord? {
+    func answeredRoundBeingChanged(_ event: ClientEvent) throws -> AssessmentRoundRecord? {
         guard try repliedSubject(event) != nil, let group = try writer.activeGroup(ofStudent: event.sender) else { return nil }
         return try writer.openAssessmentRound(ofGroup: group.id)
     }

@@ -5,23 +5,22 @@ import PeerLearning
 
 extension EventRouter {
     /// A plain message that is not a command: a reflection when it answers the prompt's thread
-    /// (group) or comes from a student in their direct room while a reflection is open (private).
+    /// (group); in a student's own direct room, whatever `handleDirectText` finds it is.
     mutating func handlePlainMessage(_ event: ClientEvent, body: String, room: RoomRecord) throws {
+        if room.kind == .direct, room.userID == event.sender, try writer.isStudent(event.sender) {
+            try handleDirectText(event, body: body, room: room)
+            return
+        }
         if try handleRating(event, body: body, room: room) { return }
         if room.kind == .group {
             try countContribution(event, room: room)
             guard let root = Self.threadRoot(of: event), let round = try writer.reflectionRound(forPromptEventID: root) else { return }
             try keepAnswering(event, text: body, scope: .group, round: round, room: room)
-        } else if room.kind == .direct, room.userID == event.sender,
-                  let group = try writer.activeGroup(ofStudent: event.sender),
-                  let round = try writer.latestReflectionRound(ofGroup: group.id),
-                  try acceptsDirectReflections(round, from: event.sender, sent: context.eventTime(event)) {
-            try keepAnswering(event, text: body, scope: .private, round: round, room: room)
         }
     }
 
     /// Keeps a reflection sent as a plain message; a refused one is answered in reply.
-    private mutating func keepAnswering(_ event: ClientEvent, text: String, scope: PeerBotStore.ReflectionScope,
+    mutating func keepAnswering(_ event: ClientEvent, text: String, scope: PeerBotStore.ReflectionScope,
                                         round: ReflectionRoundRecord, room: RoomRecord) throws {
         if let refusal = try keepReflection(event, text: text, scope: scope, round: round, room: room) {
             outcome.handled += 1
@@ -38,7 +37,7 @@ extension EventRouter {
 
     /// A direct-room message counts while the round is open, and for one more deadline's length as late.
     /// Judged by when the message was sent, so a message sent in time while the bot was down still counts.
-    private func acceptsDirectReflections(_ round: ReflectionRoundRecord, from userID: String, sent: Date) throws -> Bool {
+    func acceptsDirectReflections(_ round: ReflectionRoundRecord, from userID: String, sent: Date) throws -> Bool {
         let length = round.deadline.timeIntervalSince(round.promptedAt)
         return sent < (try ownDeadline(round, userID)).addingTimeInterval(length)
     }

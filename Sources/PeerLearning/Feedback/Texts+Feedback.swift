@@ -29,4 +29,25 @@ extension Texts {
         let text = pick(language, da: "Din feedback er sendt til \(recipient).", en: "Your feedback was sent to \(recipient).")
         return BotMessage(kind: .reply, body: text, html: paragraph(text))
     }
+    /// A student's answer to feedback, for the supervisor room: their name and their (guarded)
+    /// text, quoted and cut at the feedback limit so one long answer cannot fill the room.
+    public static func feedbackAnswer(text: String, from studentName: String, language: Language) -> BotMessage {
+        let limit = TextKind.feedback.limit
+        var message = MessageBuilder()
+        message.line(pick(language, da: "\(studentName) svarer på feedback:", en: "\(studentName) answers feedback:"))
+        message.quotation(text.count > limit ? String(text.prefix(limit)) + "…" : text)
+        if text.count > limit {
+            message.line(pick(language, da: "(Forkortet: svaret har \(text.count) tegn.)",
+                              en: "(Shortened: the answer has \(text.count) characters.)"))
+        }
+        return message.message(.feedback)
+    }
+
+    /// The student's acknowledgement that their answer reached the supervisors. Marked as
+    /// feedback, so a further message right after it continues the same conversation.
+    public static func feedbackAnswerForwarded(language: Language) -> BotMessage {
+        let text = pick(language, da: "Dit svar er sendt til dine vejledere. Det gemmes ikke som refleksion.",
+                        en: "Your answer was sent to your supervisors. It is not kept as a reflection.")
+        return BotMessage(kind: .feedback, body: text, html: paragraph(text))
+    }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+extension EventRouter {
+    /// A plain message from a student in their own direct room: a rating, a reflection, an
+    /// answer to feedback (forwarded to the supervisors, never stored) or nothing to act on.
+    mutating func handleDirectText(_ event: ClientEvent, body: String, room: RoomRecord) throws {
+        let sent = context.eventTime(event)
+        let round = try openDirectReflectionRound(of: event.sender, sent: sent)
+        let since = try writer.lastMessageWasFeedback(inRoom: room.roomID).map { sent.timeIntervalSince($0) }
+        var facts = DirectTextFacts(ratingOpen: try writer.openAssessmentRound(forRater: event.sender) != nil
+                                        || answeredRoundBeingChanged(event) != nil,
+                                    reflectionOpen: round != nil, repliesToFeedback: try repliesToFeedback(event),
+                                    sinceFeedback: since)
+        if DirectTextKind.classify(facts) == .rating {
+            // The rating handler declines a text that is not for an open round: then it is one of the rest.
+            if try handleRating(event, body: body, room: room) { return }
+            facts.ratingOpen = false
+        }
+        switch DirectTextKind.classify(facts) {
+        case .reflection:
+            if let round { try keepAnswering(event, text: body, scope: .private, round: round, room: room) }
+        case .feedbackAnswer:
+            try forwardFeedbackAnswer(event, body: body, room: room)
+        case .command, .rating, .other:
+            return
+        }
+    }
+
+    /// The round a direct-room message from `userID` sent at `sent` would reflect on, if any.
+    private func openDirectReflectionRound(of userID: String, sent: Date) throws -> ReflectionRoundRecord? {
+        guard let group = try writer.activeGroup(ofStudent: userID),
+              let round = try writer.latestReflectionRound(ofGroup: group.id),
+              try acceptsDirectReflections(round, from: userID, sent: sent) else { return nil }
+        return round
+    }
+
+    /// Whether the event is a Matrix reply (`m.in_reply_to`) to the bot's feedback.
+    private func repliesToFeedback(_ event: ClientEvent) throws -> Bool {
+        guard let target = event.content["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue else { return false }
+        return try writer.isFeedbackEvent(target)
+    }
+
+    /// Sends the student's answer, after the patient guard, to the supervisor room naming the
+    /// supervisors, and tells the student it went there.
+    private mutating func forwardFeedbackAnswer(_ event: ClientEvent, body: String, room: RoomRecord) throws {
+        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !TextLimits.isBlank(text) else { return }
+        guard let supervisorRoom = try writer.supervisorRoom() else {
+            logger.warning("feedback answer not forwarded: no supervisor room")
+            return
+        }
+        let kept = try guarded(text, event: event, room: room)
+        let name = try writer.student(userID: event.sender)?.name ?? event.sender
+        let answer = Texts.feedbackAnswer(text: kept.text, from: name, language: context.language(of: supervisorRoom))
+        try enqueue(answer, in: supervisorRoom.roomID, mentions: context.config.supervisors)
+        outcome.handled += 1
+        logger.info("feedback answer forwarded")
+        // A redacted message cannot be replied to; the guard notice has told the student already.
+        let redacted = kept.isMasked && context.config.patientGuard == .redact
+        try enqueue(Texts.feedbackAnswerForwarded(language: context.language(of: room)), in: room.roomID,
+                    replyTo: redacted ? nil : event.eventID, mention: redacted ? event.sender : nil)
+    }
+}
