@@ -117,6 +117,27 @@ import Testing
         let queued = try driver.database.write { try SupervisorChanges(old: [RoomDriver.sup], new: [RoomDriver.sup]).apply(config: config, writer: $0) }
         #expect(queued == 0)
     }
+
+    @Test func aListChangedWhileTheBotWasStoppedIsCarriedInAtTheNextStartOnce() throws {
+        let driver = try SessionFlow().driverWithGroup()
+        var config = driver.config
+        let first = config
+        // The first start that keeps the list takes the rooms as made with it.
+        #expect(try driver.database.write { try SupervisorChanges.carry(config: first, writer: $0) } == 0)
+        let before = try driver.actions().count
+        // The file was edited and the bot restarted (or killed in the middle of a reload).
+        config.supervisors = [RoomDriver.sup, "@zoe:hs"]
+        let edited = config
+        #expect(try driver.database.write { try SupervisorChanges.carry(config: edited, writer: $0) } > 0)
+        let actions = try driver.actions().dropFirst(before)
+        #expect(actions.contains(.invite(roomID: "!groupA:hs", userID: "@zoe:hs")))
+        #expect(actions.contains { action in
+            guard case .state("!groupA:hs", "m.room.power_levels", "", let json) = action else { return false }
+            return JSONValue.parse(json)?["users"]?["@zoe:hs"] == 100
+        })
+        // Carried once: the next start (or a reload with the same list) queues nothing more.
+        #expect(try driver.database.write { try SupervisorChanges.carry(config: edited, writer: $0) } == 0)
+    }
 }
 
 @Suite struct EarlierRooms {

@@ -33,8 +33,7 @@ struct ConfigReloadService: Service {
         }
         do {
             try provisioner.inviteNewSupervisors(merged)
-            let changes = SupervisorChanges(old: previous.supervisors, new: merged.supervisors)
-            try provisioner.database.write { try changes.apply(config: merged, writer: $0) }
+            try provisioner.database.write { try SupervisorChanges.carry(config: merged, writer: $0) }
             outbox.signal()
         } catch {
             logger.error("could not queue the supervisors' invites and power levels: \(error)")

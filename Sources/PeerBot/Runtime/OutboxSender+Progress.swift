@@ -10,22 +10,35 @@ extension OutboxSender {
     /// After an item of a batch is sent or given up, edits the batch's progress message when it
     /// is time: done, left and an estimate at the homeserver's current pace.
     func reportProgress(after item: OutboxItem) throws {
-        let moment = now()
-        let creationWait = limits.withLock { $0.creationWait }
-        let language = self.language
         try database.write { writer in
             guard let batch = try writer.openBatch(containing: item.id),
                   try writer.outboxItem(id: item.id)?.state != .pending else { return }
-            let counts = try writer.counts(of: batch)
-            let finished = counts.pending == 0
-            if !finished, let reported = batch.reportedAt, moment.timeIntervalSince(reported) < Self.progressInterval { return }
-            let progress = BulkProgress(done: counts.sent, failed: counts.failed, left: counts.pending,
-                                        creationsLeft: counts.pendingCreations, elapsed: moment.timeIntervalSince(batch.startedAt),
-                                        secondsPerCreation: creationWait)
-            let message = Texts.bulkProgress(progress, language: Language(rawValue: batch.language) ?? language)
-            try writer.enqueueMessage(Self.edit(of: batch.progressOutboxID, to: message), to: batch.roomID)
-            try writer.recordBatchReport(id: batch.id, at: moment, finished: finished)
+            try report(batch, writer: writer)
         }
+    }
+
+    /// A batch whose last row was settled just before the process died was never told so: its
+    /// progress message gets its last edit when the sender starts.
+    func finishSettledBatches() throws {
+        try database.write { writer in
+            for batch in try writer.openBatches() where try writer.counts(of: batch).pending == 0 {
+                try report(batch, writer: writer)
+            }
+        }
+    }
+
+    private func report(_ batch: OutboxBatch, writer: StoreWriter) throws {
+        let moment = now()
+        let creationWait = limits.withLock { $0.creationWait }
+        let counts = try writer.counts(of: batch)
+        let finished = counts.pending == 0
+        if !finished, let reported = batch.reportedAt, moment.timeIntervalSince(reported) < Self.progressInterval { return }
+        let progress = BulkProgress(done: counts.sent, failed: counts.failed, left: counts.pending,
+                                    creationsLeft: counts.pendingCreations, elapsed: moment.timeIntervalSince(batch.startedAt),
+                                    secondsPerCreation: creationWait)
+        let message = Texts.bulkProgress(progress, language: Language(rawValue: batch.language) ?? language)
+        try writer.enqueueMessage(Self.edit(of: batch.progressOutboxID, to: message), to: batch.roomID)
+        try writer.recordBatchReport(id: batch.id, at: moment, finished: finished)
     }
 
     /// An `m.replace` edit of the message outbox row `outboxID` sends.

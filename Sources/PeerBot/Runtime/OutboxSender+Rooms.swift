@@ -32,6 +32,13 @@ extension OutboxSender {
     /// came) is looked for by the marker every created room carries, before trying again. A
     /// refusal (429, 4xx) proves no room was made, so it clears the doubt and costs no search.
     func createRoom(ref: String, body: JSONValue, item: OutboxItem) async throws -> String {
+        // An earlier run made and recorded the room, then died before the row was marked sent:
+        // the room is finished (its `m.direct` entry may be missing), never made again.
+        if let recorded = try database.read({ try $0.roomID(forRef: ref) }) {
+            if case .direct(let userID) = RoomRef(ref) { try await rememberDirectRoom(recorded, with: userID) }
+            logger.info("a room made before a restart was already recorded", metadata: ["ref": "\(ref)", "room": "\(recorded)"])
+            return recorded
+        }
         var roomID: String?
         if item.creationUncertain {
             roomID = try await findRoom(markedWith: ref)

@@ -18,6 +18,8 @@ final class OutboxSender: Service, Sendable {
     let botUserID: String
     /// The language of alerts and progress messages when a batch names none.
     let language: Language
+    /// The command prefix, for an alert that names the command to get a lost summary again.
+    let prefix: String
     let retry = OutboxRetry()
     let now: @Sendable () -> Date
     /// Until when each kind of action is rate-limited, and the last wait a room creation was told.
@@ -26,8 +28,9 @@ final class OutboxSender: Service, Sendable {
     let sidelined = Mutex<[Int64: Date]>([:])
 
     init(client: MatrixClient, database: AppDatabase, wakeup: Wakeup, logger: Logger, botUserID: String,
-         language: Language = .en, now: @escaping @Sendable () -> Date = { Date() }) {
+         language: Language = .en, prefix: String = "!", now: @escaping @Sendable () -> Date = { Date() }) {
         self.botUserID = botUserID
+        self.prefix = prefix
         self.client = client
         self.database = database
         self.wakeup = wakeup
@@ -45,8 +48,13 @@ final class OutboxSender: Service, Sendable {
     }
 
     private func loop() async throws {
+        var settled = false
         while !Task.isCancelled {
             do {
+                if !settled {
+                    try finishSettledBatches()
+                    settled = true
+                }
                 if try await sendNext() { continue }
                 try await wakeup.wait(timeout: .seconds(max(0.05, min(try secondsUntilDue(), 30))))
             } catch let error as BotStop {
@@ -69,8 +77,10 @@ final class OutboxSender: Service, Sendable {
         let due = try database.dueOutbox(at: moment, limit: 500)
         for id in due.unreadable {
             logger.error("an outbox row cannot be read; it is kept as failed", metadata: ["outbox": "\(id)"])
-            try database.markOutboxFailed(id: id, reason: String(describing: CorruptOutboxItem()))
-            try alert(.corrupt, roomID: nil, kind: nil)
+            try database.write { writer in
+                try writer.markOutboxFailed(id: id, reason: String(describing: CorruptOutboxItem()), at: moment)
+                try alert(.corrupt, item: nil, writer: writer)
+            }
         }
         let holds = limits.withLock { $0.holds }
         let skipped = sidelined.withLock { $0 }
@@ -128,9 +138,12 @@ final class OutboxSender: Service, Sendable {
             try database.scheduleOutboxRetry(id: item.id, error: String(describing: error), next: next, counted: counted)
         case .giveUp(let failure):
             logger.warning("an outgoing action cannot be delivered; it is kept as failed", metadata: ["outbox": "\(item.id)", "error": "\(error)"])
-            try database.markOutboxFailed(id: item.id, reason: String(describing: error))
-            if case .dependency = failure { return } // the row it depends on was reported already
-            try alert(failure, roomID: item.action.roomID, kind: Self.messageKind(of: item.action))
+            // One transaction: a process killed here leaves the row pending or failed with its alert.
+            try database.write { writer in
+                try writer.markOutboxFailed(id: item.id, reason: String(describing: error), at: moment)
+                if case .dependency = failure { return } // the row it depends on was reported already
+                try alert(failure, item: item, writer: writer)
+            }
         }
     }
 
@@ -141,15 +154,19 @@ final class OutboxSender: Service, Sendable {
         }
     }
 
-    /// Tells the supervisors that something could not be delivered; an alert that fails itself
-    /// is only logged, so failures never feed on each other.
-    private func alert(_ failure: OutboxFailure, roomID: String?, kind: String?) throws {
-        guard kind != MessageKind.alert.rawValue else { return }
-        try database.write { [language] writer in
-            guard let supervisorRoom = try writer.supervisorRoom()?.roomID else { return }
-            let message = Texts.deliveryFailed(Self.reason(failure), room: roomID, kind: kind, language: language)
-            try writer.enqueue(message, to: supervisorRoom)
+    /// Tells the supervisors that something could not be delivered, and how to get a summary
+    /// again; an alert that fails itself is only logged, so failures never feed on each other.
+    private func alert(_ failure: OutboxFailure, item: OutboxItem?, writer: StoreWriter) throws {
+        let marks = item.map { Self.marks(of: $0.action) } ?? [:]
+        let kind = marks["peerbot.kind"]?.stringValue
+        guard kind != MessageKind.alert.rawValue, let supervisorRoom = try writer.supervisorRoom()?.roomID else { return }
+        var lost = LostDelivery(room: item?.action.roomID, kind: kind)
+        if kind == MessageKind.summary.rawValue, let group = marks["peerbot.group"]?.stringValue,
+           let session = marks["peerbot.session"]?.intValue {
+            lost.summaryGroup = group
+            lost.summarySession = Int(session)
         }
+        try writer.enqueue(Texts.deliveryFailed(Self.reason(failure), lost, prefix: prefix, language: language), to: supervisorRoom)
     }
 
     private static func reason(_ failure: OutboxFailure) -> DeliveryFailure {
@@ -164,10 +181,15 @@ final class OutboxSender: Service, Sendable {
 
     /// The `peerbot.kind` of a message action, for the alert and to keep alerts from alerting.
     static func messageKind(of action: OutboxAction) -> String? {
+        marks(of: action)["peerbot.kind"]?.stringValue
+    }
+
+    /// The content fields of a message action (its `peerbot.*` marks among them); none for other actions.
+    static func marks(of action: OutboxAction) -> [String: JSONValue] {
         switch action {
-        case .send(_, _, let json): JSONValue.parse(json)?["peerbot.kind"]?.stringValue
-        case .sendFile(_, let json): JSONValue.parse(json)?["content"]?["peerbot.kind"]?.stringValue
-        default: nil
+        case .send(_, _, let json): JSONValue.parse(json)?.objectValue ?? [:]
+        case .sendFile(_, let json): JSONValue.parse(json)?["content"]?.objectValue ?? [:]
+        default: [:]
         }
     }
 

@@ -30,6 +30,8 @@ struct RoomProvisioner: Sendable {
         }
         try inviteNewSupervisors(config)
         try closeEarlierRooms(config)
+        // A supervisor list changed while the bot was stopped reaches the rooms now.
+        try database.write { try SupervisorChanges.carry(config: config, writer: $0) }
     }
 
     static let closedKey = "rooms.closed_power_levels"

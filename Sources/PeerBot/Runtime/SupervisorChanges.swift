@@ -45,6 +45,23 @@ struct SupervisorChanges {
         return queued
     }
 
+    /// The supervisor list last carried into the rooms, kept in the settings table.
+    static let appliedKey = "rooms.supervisors"
+
+    /// Carries the configured supervisors into the rooms, measured against the list last carried
+    /// in. That list is kept in the same transaction as the queued actions, so a change made
+    /// while the bot was stopped, or a process killed in the middle of a reload, is carried in
+    /// at the next start instead of being lost. Returns how many actions were queued.
+    @discardableResult
+    static func carry(config: BotConfig, writer: StoreWriter) throws -> Int {
+        let applied = try writer.setting(appliedKey).flatMap(JSONValue.parse)?.arrayValue?.compactMap(\.stringValue)
+        guard applied != config.supervisors else { return 0 }
+        try writer.setSetting(appliedKey, JSONValue.array(config.supervisors.map { .string($0) }).jsonString())
+        // The first start that keeps the list: the rooms were made with the configured one.
+        guard let applied else { return 0 }
+        return try SupervisorChanges(old: applied, new: config.supervisors).apply(config: config, writer: writer)
+    }
+
     /// A supervisor removed and later added again is invited to the supervisor room again.
     private func forgetInvites(of removed: [String], writer: StoreWriter) throws {
         guard !removed.isEmpty else { return }

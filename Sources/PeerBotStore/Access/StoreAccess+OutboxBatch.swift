@@ -33,6 +33,11 @@ extension StoreReader {
             """, arguments: [outboxID]).map(Self.batch)
     }
 
+    /// Every batch whose progress message has not yet shown its end, oldest first.
+    public func openBatches() throws -> [OutboxBatch] {
+        try Row.fetchAll(db, sql: "SELECT * FROM outboxBatch WHERE finishedAt IS NULL ORDER BY id").map(Self.batch)
+    }
+
     public func outboxBatch(id: Int64) throws -> OutboxBatch? {
         try Row.fetchOne(db, sql: "SELECT * FROM outboxBatch WHERE id = ?", arguments: [id]).map(Self.batch)
     }

@@ -10,7 +10,8 @@ extension StoreWriter {
             arguments: [eventID, date.stored, id])
     }
 
-    func markOutboxFailed(id: Int64, reason: String, at date: Date) throws {
+    /// The row is given up for good; public so that its alert can be queued in the same transaction.
+    public func markOutboxFailed(id: Int64, reason: String, at date: Date) throws {
         try updatePending(
             id: id,
             sql: """
