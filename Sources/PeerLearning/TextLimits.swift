@@ -20,8 +20,22 @@ public enum TextKind: String, Sendable, CaseIterable {
     }
 }
 
-/// Checks of free text before it reaches the store.
+/// Checks of free text before it reaches the store, and how much of it the bot quotes back.
 public enum TextLimits {
+    /// The most of a person's text (a title, a goal, a task, a name, the criteria, a kept
+    /// reflection, …) that a notice or alert quotes back: enough to recognise it, short enough
+    /// that a reply stays a reply. Reports made to be read in full (summaries, `!tasks`, the
+    /// goals message, forwarded questions and feedback) show the text whole instead.
+    public static let quoteCharacters = 300
+    /// The most of a word a person mistyped (an unknown command, group or user) an error echoes.
+    public static let wordCharacters = 40
+
+    /// The one rule for quoting a person's text in a notice: at most `limit` characters, the
+    /// cut marked with "…"; a text that fits is returned as it is.
+    public static func quote(_ text: String, limit: Int = quoteCharacters) -> String {
+        text.count > limit ? String(text.prefix(max(1, limit))) + "…" : text
+    }
+
     /// True when nothing is left once white space and invisible characters are taken away:
     /// such a text would carry no meaning (and the store refuses empty text).
     public static func isBlank(_ text: String) -> Bool {

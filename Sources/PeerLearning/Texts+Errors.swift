@@ -44,6 +44,7 @@ extension Texts {
     public static func unreadableTime(_ name: CommandName, part: String, prefix: String, language: Language) -> BotMessage {
         let usage = name.usage(prefix: prefix, language: language)
         let call = prefix + name.displayWord(in: language)
+        let part = shortened(part)
         let body = pick(language, da: "\(call): jeg kan ikke læse \(quoted(part, .da)) som tidspunkt eller varighed. Brug: \(usage)",
                         en: "\(call): I cannot read \(quoted(part, .en)) as a time or a duration. Usage: \(usage)")
             + "\n" + timeFormats(language)

@@ -15,9 +15,14 @@ public enum Texts {
         language == .da ? "»\(text)«" : "“\(text)”"
     }
 
-    /// Long user words are cut so an error reply stays short.
-    static func shortened(_ text: String, limit: Int = 40) -> String {
-        text.count > limit ? String(text.prefix(limit)) + "…" : text
+    /// Long user words are cut so an error reply stays short (`TextLimits.quote`'s rule).
+    static func shortened(_ text: String, limit: Int = TextLimits.wordCharacters) -> String {
+        TextLimits.quote(text, limit: limit)
+    }
+
+    /// A person's text as a notice quotes it: `TextLimits.quote`.
+    static func quote(_ text: String) -> String {
+        TextLimits.quote(text)
     }
 
     /// Plain text as HTML paragraphs: escaped, lines kept.

@@ -20,9 +20,14 @@ extension Texts {
             after.append(pick(language, da: "Beskeden står stadig i rummet; ret den eller slet den selv.",
                               en: "The message is still in the room; please edit or delete it yourself."))
         }
+        if kept.count > TextLimits.quoteCharacters {
+            after.append(pick(language, da: "(Her vises begyndelsen; hele teksten har \(kept.count) tegn.)",
+                              en: "(The beginning is shown; the whole text has \(kept.count) characters.)"))
+        }
         let rest = after.joined(separator: " ")
-        let body = first + "\n\n" + quoted(kept, language) + "\n\n" + rest
-        let html = paragraph(first) + "<blockquote>" + paragraph(kept) + "</blockquote>" + paragraph(rest)
+        let shown = quote(kept)
+        let body = first + "\n\n" + quoted(shown, language) + "\n\n" + rest
+        let html = paragraph(first) + "<blockquote>" + paragraph(shown) + "</blockquote>" + paragraph(rest)
         return BotMessage(kind: .guard, body: body, html: html)
     }
 

@@ -4,8 +4,6 @@
 public enum MessageBudget {
     public static let eventBytes = 65_536
     public static let contentBytes = 60_000
-    /// Quoted user text in a notice (an echo of a task, say) is cut to this many characters.
-    public static let quotedCharacters = 300
 }
 
 extension BotMessage {

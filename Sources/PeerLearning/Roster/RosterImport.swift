@@ -81,6 +81,13 @@ public enum RosterImport {
         var problems: [RosterProblemReason] = []
         if !MatrixUserID.isValid(cells[0]) { problems.append(.invalidUserID(cells[0])) }
         if cells[1].isEmpty { problems.append(.missingName) }
+        // The same cap as `!student add`: a name is quoted in many messages, so it stays short.
+        let limit = TextKind.name.limit
+        let long = zip(columns, cells).dropFirst().lazy.compactMap { column, cell -> (String, Int)? in
+            let values = column == "name" ? [Substring(cell)] : cell.split(separator: ";")
+            return values.first { $0.count > limit }.map { (column, $0.count) }
+        }.first
+        if let long { problems.append(.tooLong(column: long.0, length: long.1)) }
         guard problems.isEmpty else { return .failure(LineProblems(problems)) }
         var attributes: [String: [String]] = [:]
         for (column, cell) in zip(columns, cells).dropFirst(requiredColumns.count) {

@@ -7,6 +7,8 @@ public enum RosterProblemReason: Sendable, Equatable, Hashable {
     case wrongColumnCount(expected: Int, got: Int)
     /// The user id already appeared on `firstLine`.
     case duplicateUserID(String, firstLine: Int)
+    /// A name or attribute cell in `column` is longer than `TextKind.name.limit` characters.
+    case tooLong(column: String, length: Int)
 }
 
 /// One problem on one line; `line` is 1-based and counts the header as line 1.

@@ -75,6 +75,10 @@ extension Texts {
         case let .duplicateUserID(id, firstLine):
             return pick(language, da: "\(id) står allerede på linje \(firstLine)",
                         en: "\(id) is already on line \(firstLine)")
+        case let .tooLong(column, length):
+            return pick(language,
+                        da: "\(quoted(shortened(column), .da)) har \(length) tegn; højst \(TextKind.name.limit) er tilladt",
+                        en: "\(quoted(shortened(column), .en)) has \(length) characters; at most \(TextKind.name.limit) are allowed")
         }
     }
 }

@@ -3,12 +3,12 @@ import Foundation
 extension Texts {
     /// "#12 Sepsis case".
     static func sessionLabel(_ plan: SessionPlan) -> String {
-        "#\(plan.number) \(plan.title)"
+        "#\(plan.number) \(quote(plan.title))"
     }
 
     /// "gruppe A" / "group A".
     static func groupLabel(_ group: String, _ language: Language) -> String {
-        pick(language, da: "gruppe \(group)", en: "group \(group)")
+        pick(language, da: "gruppe \(quote(group))", en: "group \(quote(group))")
     }
 
     /// Who facilitates, when the supervisor does and no name is known.

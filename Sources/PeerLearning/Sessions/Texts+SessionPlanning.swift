@@ -7,7 +7,7 @@ extension Texts {
     ) -> BotMessage {
         let da = language == .da
         let lines = plans.map { plan in
-            "#\(plan.number) · \(groupLabel(plan.group, language)) · \(plan.title) · \(timeWithLength(plan, timeZone, language))"
+            "#\(plan.number) · \(groupLabel(plan.group, language)) · \(quote(plan.title)) · \(timeWithLength(plan, timeZone, language))"
         }
         var message = MessageBuilder()
         if plans.count == 1, let only = lines.first {

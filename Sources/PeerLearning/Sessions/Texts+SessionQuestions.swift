@@ -34,7 +34,7 @@ extension Texts {
         message.line(pick(language,
                           da: "Vurderingskriterierne er gemt, sendt og fastgjort i alle grupperum:",
                           en: "The assessment criteria have been saved, posted and pinned in every group room:"))
-        message.quotation(text)
+        message.quotation(quote(text))
         return message.message(.reply)
     }
 

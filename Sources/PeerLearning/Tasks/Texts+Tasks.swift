@@ -84,11 +84,10 @@ extension Texts {
         }
     }
 
-    /// The task's text with its due date, if any.
-    /// The task's text and due date; `capped` for an echo in a notice, which quotes at most
-    /// `MessageBudget.quotedCharacters` of it (the list shows it whole).
+    /// The task's text and due date; `capped` for an echo in a notice, which quotes it by
+    /// `TextLimits.quote` (the list shows it whole).
     static func taskText(_ task: TaskItem, _ language: Language, capped: Bool = false) -> String {
-        let text = capped ? shortened(task.text, limit: MessageBudget.quotedCharacters) : task.text
+        let text = capped ? quote(task.text) : task.text
         guard let due = task.due, !due.isEmpty else { return text }
         return text + pick(language, da: " (frist: \(due))", en: " (due: \(due))")
     }
