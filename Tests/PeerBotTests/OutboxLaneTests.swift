@@ -77,6 +77,21 @@ import Testing
         #expect(alert["body"]?.stringValue?.contains("larger than the homeserver accepts") == true)
     }
 
+    @Test func aSummaryGivenUpIsNamedInItsAlertWithTheWayToGetItAgain() async throws {
+        fixture.homeserver.on("/rooms/!elsewhere:hs/send/", status: 403, #"{"errcode":"M_FORBIDDEN","error":"not in room"}"#)
+        fixture.homeserver.on("/rooms/!sup:hs/send/", #"{"event_id":"$alert"}"#)
+        let summary = Texts.summary(SessionSummary(plan: SessionPlan(number: 5, group: "C", title: "Sepsis", start: fixture.clock.now, duration: 60),
+                                                   facilitatorName: nil, members: []),
+                                    names: [:], timeZone: .utc, language: .en)
+        let row = try fixture.database.write { try $0.enqueueMessage(summary.content(), to: "!elsewhere:hs") }
+        try await fixture.drain()
+        #expect(try fixture.item(row.id)?.state == .failed)
+        let alert = try #require(supervisorMessages().last)
+        #expect(alert["peerbot.kind"] == "alert")
+        #expect(alert["body"]?.stringValue?.contains("The summary of session #5 (group C)") == true)
+        #expect(alert["body"]?.stringValue?.contains("write !summary C 5 to get the summary again") == true)
+    }
+
     @Test func anAlertThatFailsRaisesNoFurtherAlert() async throws {
         fixture.homeserver.on("/rooms/!sup:hs/send/", status: 403, #"{"errcode":"M_FORBIDDEN","error":"no"}"#)
         try fixture.enqueue(message("!sup:hs", kind: "alert"))

@@ -33,4 +33,13 @@ import Testing
         #expect(message.kind == .alert)
         #expect(message.body.hasPrefix("A message (summary) for room !g:hs could not be delivered: it is larger than the homeserver accepts."))
     }
+
+    @Test func aLostSummaryIsNamedWithTheCommandThatBringsItBack() {
+        let lost = LostDelivery(room: "!sup:hs", kind: "summary", summaryGroup: "B", summarySession: 7)
+        let english = Texts.deliveryFailed(.refused("M_FORBIDDEN"), lost, prefix: "!", language: .en)
+        #expect(english.body.hasPrefix("The summary of session #7 (group B) for room !sup:hs could not be delivered"))
+        #expect(english.body.contains("write !summary B 7 to get the summary again"))
+        let danish = Texts.deliveryFailed(.gaveUp("timeout"), lost, prefix: "?", language: .da)
+        #expect(danish.body.contains("skriv ?opsummering B 7"))
+    }
 }

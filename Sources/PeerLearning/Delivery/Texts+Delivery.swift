@@ -10,27 +10,62 @@ public enum DeliveryFailure: Sendable, Equatable {
     case gaveUp(String)
 }
 
+/// What was given up, as far as the alert can name it.
+public struct LostDelivery: Sendable, Equatable {
+    /// The room it was for, when it was for one.
+    public var room: String?
+    /// The message's `peerbot.kind`, when it was a message.
+    public var kind: String?
+    /// For a summary: its group and session, so the supervisor can ask for it again.
+    public var summaryGroup: String?
+    public var summarySession: Int?
+
+    public init(room: String? = nil, kind: String? = nil, summaryGroup: String? = nil, summarySession: Int? = nil) {
+        self.room = room
+        self.kind = kind
+        self.summaryGroup = summaryGroup
+        self.summarySession = summarySession
+    }
+}
+
 extension Texts {
-    /// To the supervisor room when a message or action could not be delivered and was set aside.
-    public static func deliveryFailed(_ failure: DeliveryFailure, room: String?, kind: String?, language: Language) -> BotMessage {
-        let what = kind.map { pick(language, da: "En besked (\($0))", en: "A message (\($0))") }
+    /// To the supervisor room when a message or action could not be delivered and was set aside;
+    /// a lost summary is named, with the command that posts it again (it is rebuilt from what is kept).
+    public static func deliveryFailed(_ failure: DeliveryFailure, _ lost: LostDelivery, prefix: String = "!", language: Language) -> BotMessage {
+        var what = lost.kind.map { pick(language, da: "En besked (\($0))", en: "A message (\($0))") }
             ?? pick(language, da: "En handling", en: "An action")
-        let place = room.map { pick(language, da: " til rummet \($0)", en: " for room \($0)") } ?? ""
-        let why: String
+        if let group = lost.summaryGroup, let session = lost.summarySession {
+            what = pick(language, da: "Opsummeringen af session #\(session) (\(groupLabel(group, .da)))",
+                        en: "The summary of session #\(session) (\(groupLabel(group, .en)))")
+        }
+        let place = lost.room.map { pick(language, da: " til rummet \($0)", en: " for room \($0)") } ?? ""
+        var text = pick(language,
+                        da: "\(what)\(place) kunne ikke leveres: \(reason(failure, language)). Den er lagt til side; alt andet sendes videre. Administratoren kan se den i loggen.",
+                        en: "\(what)\(place) could not be delivered: \(reason(failure, language)). It is set aside; everything else goes on. The administrator can find it in the log.")
+        if let group = lost.summaryGroup, let session = lost.summarySession {
+            let again = prefix + CommandName.summary.displayWord(in: language) + " " + quote(group) + " \(session)"
+            text += " " + pick(language, da: "Intet af indholdet er tabt: skriv \(again) for at få opsummeringen igen.",
+                               en: "Nothing of its content is lost: write \(again) to get the summary again.")
+        }
+        return BotMessage(kind: .alert, body: text, html: paragraph(text))
+    }
+
+    /// Kept for callers that know only the room and the kind.
+    public static func deliveryFailed(_ failure: DeliveryFailure, room: String?, kind: String?, language: Language) -> BotMessage {
+        deliveryFailed(failure, LostDelivery(room: room, kind: kind), language: language)
+    }
+
+    private static func reason(_ failure: DeliveryFailure, _ language: Language) -> String {
         switch failure {
         case .tooLarge:
-            why = pick(language, da: "den er større end serveren tager imod", en: "it is larger than the homeserver accepts")
+            pick(language, da: "den er større end serveren tager imod", en: "it is larger than the homeserver accepts")
         case .refused(let detail):
-            why = pick(language, da: "serveren afviste den (\(shortened(detail, limit: 120)))", en: "the homeserver refused it (\(shortened(detail, limit: 120)))")
+            pick(language, da: "serveren afviste den (\(shortened(detail, limit: 120)))", en: "the homeserver refused it (\(shortened(detail, limit: 120)))")
         case .unreadable:
-            why = pick(language, da: "den gemte række kan ikke læses", en: "its stored row cannot be read")
+            pick(language, da: "den gemte række kan ikke læses", en: "its stored row cannot be read")
         case .gaveUp(let detail):
-            why = pick(language, da: "den fejlede igen og igen (\(shortened(detail, limit: 120)))", en: "it failed again and again (\(shortened(detail, limit: 120)))")
+            pick(language, da: "den fejlede igen og igen (\(shortened(detail, limit: 120)))", en: "it failed again and again (\(shortened(detail, limit: 120)))")
         }
-        let text = pick(language,
-                        da: "\(what)\(place) kunne ikke leveres: \(why). Den er lagt til side; alt andet sendes videre. Administratoren kan se den i loggen.",
-                        en: "\(what)\(place) could not be delivered: \(why). It is set aside; everything else goes on. The administrator can find it in the log.")
-        return BotMessage(kind: .alert, body: text, html: paragraph(text))
     }
 
     /// The one message that shows the progress of creating the group rooms, edited as it goes.
