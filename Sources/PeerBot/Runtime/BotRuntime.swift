@@ -48,10 +48,12 @@ public struct BotRuntime: Sendable {
         let sync = SyncService(client: client, database: database, config: holder, provisioner: provisioner,
                                outbox: wakeup, imports: imports, heartbeat: heartbeat, progress: progress, notifier: notifier, logger: logger,
                                deviceKeys: deviceKeys)
-        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID, language: config.language)
+        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID, language: config.language,
+                                  prefix: config.commandPrefix)
         let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
         let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()],
-                                         logger: logger, progress: progress, heartbeat: jobsHeartbeat)
+                                         logger: logger, progress: progress, heartbeat: jobsHeartbeat,
+                                         breadcrumb: JobBreadcrumb(path: config.databasePath + ".job"))
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: sender, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "outbox"),
             .init(service: importer, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "roster-import"),

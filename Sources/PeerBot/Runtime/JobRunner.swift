@@ -2,35 +2,14 @@ import Foundation
 import Logging
 import PeerBotStore
 import PeerLearning
-import Synchronization
-
-/// How often each scheduled job has failed in a row, across ticks. Kept in memory: a restart
-/// gives a failing job a fresh set of attempts, which is harmless.
-final class JobFailures: Sendable {
-    private let counts = Mutex<[String: Int]>([:])
-
-    init() {}
-
-    /// Counts one more failure; returns how many in a row now.
-    func fail(_ key: String) -> Int {
-        counts.withLock { counts in
-            counts[key, default: 0] += 1
-            return counts[key, default: 0]
-        }
-    }
-
-    func succeed(_ key: String) {
-        _ = counts.withLock { $0.removeValue(forKey: key) }
-    }
-}
 
 /// One tick's way of running scheduled jobs: each in its own savepoint, so one job's failure
-/// never holds back another's, and a job that keeps failing is set aside with an alert.
+/// never holds back another's, and a job that keeps failing is set aside with an alert. Its
+/// failures in a row are kept in the job ledger (`jobFailure`), so a restart does not reset them.
 struct JobRunner {
     /// Failures in a row after which a job is set aside rather than tried every second.
     static let attemptsBeforeSettingAside = 5
 
-    let failures: JobFailures
     /// False until the first sync after a start has committed: closes and summaries wait for
     /// the messages sent while the bot was down.
     let caughtUp: Bool
@@ -38,10 +17,12 @@ struct JobRunner {
     let config: BotConfig
     let writer: StoreWriter
     let logger: Logger
+    /// Where the job running now is noted, so a job that kills the process is known afterwards.
+    var breadcrumb: JobBreadcrumb?
 
-    /// A runner for tests and one-off calls: caught up, with its own failure counts.
+    /// A runner for tests and one-off calls: caught up, with no breadcrumb.
     static func once(now: Date, config: BotConfig, writer: StoreWriter) -> JobRunner {
-        JobRunner(failures: JobFailures(), caughtUp: true, now: now, config: config, writer: writer, logger: Logger(label: "peerbot"))
+        JobRunner(caughtUp: true, now: now, config: config, writer: writer, logger: Logger(label: "peerbot"))
     }
 
     /// Runs the job named `key` unless it was set aside. A transient failure is rethrown (the
@@ -49,21 +30,32 @@ struct JobRunner {
     func run(_ key: String, _ body: () throws -> Int) throws -> Int {
         guard try !writer.hasRun(jobKey: Self.setAsideKey(key)) else { return 0 }
         do {
+            breadcrumb?.enter(key)
+            defer { breadcrumb?.leave() }
             let queued = try writer.savepoint(body)
-            failures.succeed(key)
+            try writer.clearJobFailures(jobKey: key)
             return queued
         } catch where !StoreFailure.isTransient(error) {
-            let attempts = failures.fail(key)
+            let attempts = try writer.recordJobFailure(jobKey: key, at: now)
             logger.error("scheduled job failed", metadata: ["job": "\(key)", "attempt": "\(attempts)", "error": "\(EventRouter.describe(error))"])
-            guard attempts >= Self.attemptsBeforeSettingAside else { return 0 }
-            return try setAside(key, attempts: attempts)
+            return try setAsideIfDue(key, attempts: attempts)
         }
     }
 
-    /// Records the job as set aside in the job ledger and tells the supervisor room.
-    private func setAside(_ key: String, attempts: Int) throws -> Int {
+    /// The previous process died while running the job `key`: that counts as one failure.
+    func countInterrupted(_ key: String) throws -> Int {
+        guard try !writer.hasRun(jobKey: Self.setAsideKey(key)) else { return 0 }
+        let attempts = try writer.recordJobFailure(jobKey: key, at: now)
+        logger.error("the bot stopped while running a scheduled job", metadata: ["job": "\(key)", "attempt": "\(attempts)"])
+        return try setAsideIfDue(key, attempts: attempts)
+    }
+
+    /// Records the job as set aside in the job ledger and tells the supervisor room, once it has
+    /// failed often enough. Its count starts again, so a job let out again gets every attempt.
+    private func setAsideIfDue(_ key: String, attempts: Int) throws -> Int {
+        guard attempts >= Self.attemptsBeforeSettingAside else { return 0 }
         try writer.markRun(jobKey: Self.setAsideKey(key), at: now)
-        failures.succeed(key)
+        try writer.clearJobFailures(jobKey: key)
         logger.critical("scheduled job set aside after repeated failures", metadata: ["job": "\(key)", "attempts": "\(attempts)"])
         guard let room = try writer.supervisorRoom() else { return 0 }
         try writer.enqueue(Texts.jobSetAside(key, attempts: attempts, language: room.language(or: config.language)), to: room.roomID,

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PeerBotStore
 import ServiceLifecycle
+import Synchronization
 
 /// Work that falls due with time rather than with a message. Each job decides from the store
 /// and the clock, and writes its effects and messages in the scheduler's transaction, each
@@ -29,10 +30,16 @@ final class SchedulerService: Service, Sendable {
     let progress: SyncProgress
     /// Beats after every tick that committed, so a scheduler stuck on its database stops the watchdog.
     let heartbeat: Heartbeat
-    let failures = JobFailures()
+    /// Names the job running now, so that a job that kills the process is known at the next start.
+    let breadcrumb: JobBreadcrumb?
+    /// The job the previous process died in, until a tick has committed counting it.
+    private let interrupted: Mutex<String?>
 
     init(database: AppDatabase, config: ConfigHolder, outbox: Wakeup, work: [any ScheduledWork], logger: Logger,
-         progress: SyncProgress = SyncProgress(caughtUp: true), heartbeat: Heartbeat = Heartbeat(), interval: Duration = .seconds(1)) {
+         progress: SyncProgress = SyncProgress(caughtUp: true), heartbeat: Heartbeat = Heartbeat(),
+         breadcrumb: JobBreadcrumb? = nil, interval: Duration = .seconds(1)) {
+        self.breadcrumb = breadcrumb
+        interrupted = Mutex(breadcrumb?.interrupted())
         self.database = database
         self.config = config
         self.outbox = outbox
@@ -59,10 +66,20 @@ final class SchedulerService: Service, Sendable {
     func tick(now: Date) {
         let config = self.config.current
         let work = self.work
-        let (failures, caughtUp, logger) = (self.failures, progress.caughtUp, self.logger)
+        let (caughtUp, logger, breadcrumb) = (progress.caughtUp, self.logger, self.breadcrumb)
         do {
+            // Committed on its own before any job runs: the job that killed the last process would
+            // kill this one too, and take the count with it.
+            if let interrupted = self.interrupted.withLock({ $0 }) {
+                let queued = try database.write { writer in
+                    try JobRunner(caughtUp: caughtUp, now: now, config: config, writer: writer, logger: logger).countInterrupted(interrupted)
+                }
+                self.interrupted.withLock { $0 = nil }
+                breadcrumb?.reset()
+                if queued > 0 { outbox.signal() }
+            }
             let queued = try database.write { writer in
-                let jobs = JobRunner(failures: failures, caughtUp: caughtUp, now: now, config: config, writer: writer, logger: logger)
+                let jobs = JobRunner(caughtUp: caughtUp, now: now, config: config, writer: writer, logger: logger, breadcrumb: breadcrumb)
                 return try work.reduce(0) { total, item in
                     total + (try jobs.run(String(describing: type(of: item))) { try item.runDue(jobs) })
                 }

@@ -15,6 +15,30 @@ extension StoreReader {
     }
 }
 
+extension StoreReader {
+    /// How often the job has failed in a row (0 when its last run succeeded or it never failed).
+    public func jobFailures(jobKey: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT failures FROM jobFailure WHERE jobKey = ?", arguments: [jobKey]) ?? 0
+    }
+}
+
+extension StoreWriter {
+    /// Counts one more failure of the job in a row; returns how many now.
+    @discardableResult
+    public func recordJobFailure(jobKey: String, at date: Date) throws -> Int {
+        try db.execute(sql: """
+            INSERT INTO jobFailure (jobKey, failures, lastFailedAt) VALUES (?, 1, ?)
+            ON CONFLICT(jobKey) DO UPDATE SET failures = failures + 1, lastFailedAt = excluded.lastFailedAt
+            """, arguments: [jobKey, date.stored])
+        return try jobFailures(jobKey: jobKey)
+    }
+
+    /// The job succeeded (or was set aside): its failures in a row start again from 0.
+    public func clearJobFailures(jobKey: String) throws {
+        try db.cachedStatement(sql: "DELETE FROM jobFailure WHERE jobKey = ?").execute(arguments: [jobKey])
+    }
+}
+
 extension StoreWriter {
     /// Records that the job ran, in the same transaction as its effects.
     ///
