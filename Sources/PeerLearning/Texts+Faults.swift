@@ -27,8 +27,8 @@ extension Texts {
     /// To the supervisor room: a timed job failed again and again and is set aside.
     public static func jobSetAside(_ job: String, attempts: Int, language: Language) -> BotMessage {
         let body = pick(language,
-                        da: "En planlagt opgave (\(job)) mislykkedes \(attempts) gange i træk og er lagt til side; den prøves ikke igen. Andre opgaver kører videre. Administratoren kan se årsagen i loggen.",
-                        en: "A scheduled job (\(job)) failed \(attempts) times in a row and is set aside; it will not be tried again. Other jobs carry on. The administrator can find the cause in the log.")
+                        da: "En planlagt opgave (\(job)) mislykkedes \(attempts) gange i træk og er lagt til side; den prøves ikke igen, heller ikke efter en genstart. Andre opgaver kører videre. Administratoren kan se årsagen i loggen og, når den er rettet, lade opgaven køre igen (se administratorvejledningen).",
+                        en: "A scheduled job (\(job)) failed \(attempts) times in a row and is set aside; it will not be tried again, not even after a restart. Other jobs carry on. The administrator can find the cause in the log and, once it is fixed, let the job run again (see the admin guide).")
         return BotMessage(kind: .alert, body: body, html: paragraph(body))
     }
 

@@ -58,6 +58,9 @@ final class FlakyJob: ScheduledWork, Sendable {
         for second in 3..<5 { tick(restarted, second) }
         #expect(try setAside())
         #expect(job.starts.withLock { $0 } == 5)
+        let alert = try #require(try alerts().first)
+        #expect(alert["body"]?.stringValue?.contains("not even after a restart") == true)
+        #expect(alert["body"]?.stringValue?.contains("let the job run again") == true)
         #expect(try alerts().count == 1)
     }
 
