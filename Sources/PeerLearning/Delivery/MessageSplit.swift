@@ -4,6 +4,8 @@
 public enum MessageBudget {
     public static let eventBytes = 65_536
     public static let contentBytes = 60_000
+    /// Quoted user text in a notice is cut to this many characters: `TextLimits.quote`'s rule.
+    public static let quotedCharacters = TextLimits.quoteCharacters
 }
 
 extension BotMessage {
