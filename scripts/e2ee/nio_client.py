@@ -21,6 +21,7 @@ input stops the client (so it never outlives the test that started it).
   create_room  [name], [invite: [user]], [encrypted=true], [is_direct=false] -> room_id
   invite       room_id, user_id
   join         room_id  (returns once the room is joined in this client's state)
+  wait_encrypted room_id  (returns once this client's state has the room encrypted)
   invites      -> rooms: [{room_id, inviter}]  (pending invites seen by the sync loop)
   send         room_id, type, content, [clear=false] -> event_id
                Encrypted (every type, reactions too) when the room is encrypted and not clear: the room key is shared first with every
@@ -158,6 +159,14 @@ class Device:
         checked(await self.client.join(room_id), "join")
         await self.wait_for_room(room_id)
         return {}
+
+    async def op_wait_encrypted(self, room_id):
+        for _ in range(240):
+            room = self.client.rooms.get(room_id)
+            if room is not None and room.encrypted:
+                return {}
+            await self.wait_rounds(1)
+        raise Failure(f"{room_id} did not become encrypted")
 
     async def op_invites(self):
         rooms = []

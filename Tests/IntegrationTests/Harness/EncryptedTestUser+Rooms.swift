@@ -22,9 +22,33 @@ extension EncryptedTestUser {
         try await request("join", ["room_id": .string(roomID)])
     }
 
+    /// Returns once this client knows `roomID` as encrypted (its `m.room.encryption` synced), so
+    /// what it sends there next is encrypted.
+    func waitUntilEncrypted(_ roomID: String) async throws {
+        try await request("wait_encrypted", ["room_id": .string(roomID)])
+    }
+
     /// Waits until the client's sync loop has completed `rounds` more rounds (keys queried, claimed, sent).
     func sync(rounds: Int = 1) async throws {
         try await request("sync", ["rounds": .number(Double(rounds))])
+    }
+
+    /// Waits for `count` invites from `inviter` seen by this client's sync; returns their room ids.
+    func waitForInvites(from inviter: String, count: Int, timeout: Duration, check: @Sendable () throws -> Void = {}) async throws -> [String] {
+        try await Polling.until("\(count) invites from \(inviter) to \(userID)", timeout: timeout) {
+            try check()
+            let rooms = try await request("invites")["rooms"]?.array ?? []
+            let from = rooms.filter { $0["inviter"]?.string == inviter }.compactMap { $0["room_id"]?.string }
+            return from.count >= count ? from : nil
+        }
+    }
+
+    /// Waits until this client's sync has seen the invite to `roomID`.
+    func waitForInvite(to roomID: String, timeout: Duration) async throws {
+        _ = try await Polling.until("\(userID)'s invite to \(roomID)", timeout: timeout) {
+            let rooms = try await request("invites")["rooms"]?.array ?? []
+            return rooms.contains { $0["room_id"]?.string == roomID } ? true : nil
+        }
     }
 
     /// Waits for an invite from `inviter` seen by this client's sync; returns the room id.
