@@ -67,6 +67,11 @@ extension StoreReader {
             """, arguments: [limit]).map(PendingEncryptedEvent.init)
     }
 
+    /// Whether a kept event waits for room key `sessionID` of `roomID`.
+    public func isWaitingForRoomKey(roomID: String, sessionID: String) throws -> Bool {
+        try PendingEncryptedEventRecord.filter(Column("roomID") == roomID && Column("sessionID") == sessionID).fetchCount(db) > 0
+    }
+
     /// Whether `eventID` is waiting for its key.
     public func isPendingEncrypted(eventID: String) throws -> Bool {
         try PendingEncryptedEventRecord.exists(db, key: eventID)

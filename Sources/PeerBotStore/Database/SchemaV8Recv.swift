@@ -1,6 +1,6 @@
 /// An eighth-generation schema for receiving in encrypted rooms: encrypted events whose room key
-/// has not arrived yet, and the Megolm message indexes already used, so a replayed ciphertext
-/// under another event id is refused.
+/// has not arrived yet, the Megolm message indexes already used, so a replayed ciphertext under
+/// another event id is refused, and the sealed key of an encrypted roster file.
 ///
 /// Shipped in migration "v8-recv" — never edit this text; add a later migration instead.
 enum SchemaV8Recv {
@@ -37,5 +37,8 @@ enum SchemaV8Recv {
             PRIMARY KEY (senderKey, sessionID, messageIndex)
         ) WITHOUT ROWID
         """,
+        // An encrypted attachment's `file` object (its AES key, iv and hash), sealed under the
+        // pickle key, until the roster file is imported; emptied once it is handled.
+        "ALTER TABLE rosterUpload ADD COLUMN fileSecret TEXT",
     ]
 }
