@@ -3,7 +3,7 @@ import PeerBotStore
 import Testing
 
 extension BotEngineTests.EncryptedReceiving {
-    @Test("a roster uploaded as an encrypted file in the encrypted supervisor room is imported; an encrypted reflection in a direct room is stored and acknowledged")
+    @Test("a roster uploaded as an encrypted file in the encrypted supervisor room is imported; an encrypted reflection in a direct room is stored and acknowledged, and its encrypted edit kept")
     func encryptedRosterAndDirectReflection() async throws {
         let server = try Homeserver.shared()
         async let supervisorUser = EncryptedTestUser.register(on: server, prefix: "supervisor")
@@ -56,6 +56,18 @@ extension BotEngineTests.EncryptedReceiving {
         #expect(stored?.userID == anna.userID)
         let raw = try await anna.plain.history(of: direct).first { $0.eventID == reflection }
         #expect(raw?.type == "m.room.encrypted", "the reflection was not sent encrypted")
+
+        // An encrypted edit reaches the same reflection, as in a plain room.
+        let edited = text + " — og at spørge igen, når jeg er i tvivl"
+        let edit = try await anna.edit(reflection, to: edited, in: direct)
+        let updated = try await Polling.until("the edited reflection to be stored", timeout: .seconds(60)) {
+            try bot.checkAlive()
+            let record = try database.read { try $0.reflection(eventID: reflection) }
+            return record?.text == edited ? record : nil
+        }
+        #expect(updated.editedAt != nil)
+        let rawEdit = try await anna.plain.history(of: direct).first { $0.eventID == edit }
+        #expect(rawEdit?.type == "m.room.encrypted", "the edit was not sent encrypted")
     }
 
     /// Turns encryption on in `roomID` with the bot's own account (it made the room), and waits
