@@ -50,7 +50,8 @@ public struct BotRuntime: Sendable {
                                deviceKeys: deviceKeys)
         let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID, language: config.language,
                                   prefix: config.commandPrefix)
-        let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
+        let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger,
+                                           keyring: deviceKeys?.keyring)
         let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()],
                                          logger: logger, progress: progress, heartbeat: jobsHeartbeat,
                                          breadcrumb: JobBreadcrumb(path: config.databasePath + ".job"))
