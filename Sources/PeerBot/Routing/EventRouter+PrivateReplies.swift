@@ -14,7 +14,7 @@ extension EventRouter {
         }
         let there = CommandRequest(room: request.room, sender: request.sender, eventID: request.eventID, role: request.role,
                                    language: context.language(of: supervisorRoom), prefix: request.prefix)
-        let handlers = CommandHandlers(context: context, writer: writer)
+        let handlers = CommandHandlers(context: context, writer: writer, logger: logger)
         let answer = try handlers.run(command, there)
         guard PrivateReplies.belongInSupervisorRoom(answer, command: command) else {
             // An error changes nothing, so it is asked again in the language of the room that asked.
