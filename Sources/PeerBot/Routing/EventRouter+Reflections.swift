@@ -28,11 +28,10 @@ extension EventRouter {
         }
     }
 
-    /// A direct-room message counts while the round is open, and for one more deadline's length as late.
-    /// Judged by when the message was sent, so a message sent in time while the bot was down still counts.
+    /// Whether a direct-room message from `userID` sent at `sent` still reflects on the round
+    /// (`ReflectionTimeline.acceptsDirect`).
     func acceptsDirectReflections(_ round: ReflectionRoundRecord, from userID: String, sent: Date) throws -> Bool {
-        let length = round.deadline.timeIntervalSince(round.promptedAt)
-        return sent < (try intake.ownDeadline(round, userID)).addingTimeInterval(length)
+        round.timeline.acceptsDirect(sent: sent, ownDeadline: try intake.ownDeadline(round, userID))
     }
 
     var intake: ReflectionIntake { ReflectionIntake(context: context, writer: writer, logger: logger) }

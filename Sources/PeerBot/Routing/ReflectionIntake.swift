@@ -27,7 +27,7 @@ struct ReflectionIntake {
               round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool) throws -> Outcome {
         guard try writer.isStudent(sender) else { return .ignored }
         if let refusal = Self.refusal(ofReflection: text.text, language: context.language(of: room)) { return .refused(refusal) }
-        let late = sent > (try ownDeadline(round, sender))
+        let late = round.timeline.isLate(sent: sent, ownDeadline: try ownDeadline(round, sender))
         guard try writer.addReflection(sessionNumber: round.sessionNumber, userID: sender, scope: scope, text: text.text,
                                        eventID: eventID, roomID: room.roomID, at: context.now, late: late,
                                        masked: text.isMasked) != nil else { return .ignored }
@@ -60,4 +60,9 @@ struct ReflectionIntake {
     func ownDeadline(_ round: ReflectionRoundRecord, _ userID: String) throws -> Date {
         try writer.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
     }
+}
+
+extension ReflectionRoundRecord {
+    /// The round's rules in time.
+    var timeline: ReflectionTimeline { ReflectionTimeline(promptedAt: promptedAt, deadline: deadline) }
 }

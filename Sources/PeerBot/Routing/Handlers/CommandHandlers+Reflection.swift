@@ -28,6 +28,6 @@ extension CommandHandlers {
             return answer
         }
         return Texts.reflectionAck(plan: try lookup.plan(record), scope: scope == .group ? .group : .private,
-                                   late: request.sentAt > (try intake.ownDeadline(round, request.sender)), language: request.language)
+                                   late: round.timeline.isLate(sent: request.sentAt, ownDeadline: try intake.ownDeadline(round, request.sender)), language: request.language)
     }
 }
