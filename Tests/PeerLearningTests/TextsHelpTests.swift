@@ -108,12 +108,3 @@ import PeerLearning
         #expect(help.body.contains("!understood"))
     }
 }
-
-@Test func everyCommandIsDefinedOnceInOneFamily() {
-    let defined = CommandFamily.allCases.flatMap { $0.definitions.map(\.name) }
-    #expect(defined.count == Set(defined).count)
-    #expect(Set(defined) == Set(CommandName.allCases))
-    for family in CommandFamily.allCases {
-        for definition in family.definitions { #expect(definition.name.family == family) }
-    }
-}

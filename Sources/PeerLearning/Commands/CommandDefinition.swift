@@ -26,12 +26,15 @@ public struct CommandDefinition: Sendable {
     let user: UserArgument
     /// Whether the command takes a `<when>` or `<duration>`, whose formats help explains.
     let takesTime: Bool
+    /// Whether the answer carries private texts (reflections, the roster's attributes, an export)
+    /// and so goes to the supervisor room wherever the command was written.
+    public let answersInSupervisorRoom: Bool
     /// Reads the arguments; nil when they do not fit the usage line.
     let parse: @Sendable (inout ArgumentCursor) -> Command?
 
     init(_ name: CommandName, en: [String], da: [String], roles: Set<Role>, places: Set<CommandPlace> = CommandPlace.everywhere,
          arguments: (en: String, da: String) = ("", ""), user: UserArgument = .none, takesTime: Bool = false,
-         parse: @escaping @Sendable (inout ArgumentCursor) -> Command?) {
+         answersInSupervisorRoom: Bool = false, parse: @escaping @Sendable (inout ArgumentCursor) -> Command?) {
         self.name = name
         self.english = en
         self.danish = da
@@ -40,13 +43,16 @@ public struct CommandDefinition: Sendable {
         self.arguments = arguments
         self.user = user
         self.takesTime = takesTime
+        self.answersInSupervisorRoom = answersInSupervisorRoom
         self.parse = parse
     }
 
     /// A command without arguments.
     init(_ name: CommandName, en: [String], da: [String], roles: Set<Role>, places: Set<CommandPlace> = CommandPlace.everywhere,
-         always command: Command) {
-        self.init(name, en: en, da: da, roles: roles, places: places) { cursor in cursor.isAtEnd ? command : nil }
+         answersInSupervisorRoom: Bool = false, always command: Command) {
+        self.init(name, en: en, da: da, roles: roles, places: places, answersInSupervisorRoom: answersInSupervisorRoom) { cursor in
+            cursor.isAtEnd ? command : nil
+        }
     }
 }
 

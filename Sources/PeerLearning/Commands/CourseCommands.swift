@@ -6,6 +6,8 @@ extension CommandFamily {
         .init(.extend, en: ["extend"], da: ["forlæng"], roles: .supervisors,
               arguments: ("@user <duration>", "@bruger <varighed>"), user: .somewhere, parse: CommandParser.parseExtend),
         .init(.overview, en: ["overview"], da: ["overblik"], roles: .supervisors,
-              arguments: ("[<group>|all]", "[<gruppe>|alle]")) { CommandParser.onlyGroup(&$0).map { .overview(group: $0) } },
+              arguments: ("[<group>|all]", "[<gruppe>|alle]"), answersInSupervisorRoom: true) {
+            CommandParser.onlyGroup(&$0).map { .overview(group: $0) }
+        },
     ]
 }
