@@ -42,10 +42,12 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
+        // The offline commands (export, forget, groups plan) open the store and use the domain's
+        // types directly, so the CLI declares both beside the runtime it starts.
         .executableTarget(
             name: "peerbot",
             dependencies: [
-                "PeerBot",
+                "PeerBot", "PeerBotStore", "PeerLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds are linked for a small resident set (see support/README.md): packed

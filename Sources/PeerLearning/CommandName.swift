@@ -1,4 +1,6 @@
-/// Every command the bot understands, one case per row of the command table.
+/// Every command the bot understands, one case per row of the command table. What a command
+/// is called, who may use it and how it is read is in its family's definition
+/// (`Commands/<Family>Commands.swift`); what it says in help is in `CommandName+Summary`.
 public enum CommandName: String, CaseIterable, Sendable {
     case help, status
     case studentAdd, studentRemove, students
@@ -8,29 +10,4 @@ public enum CommandName: String, CaseIterable, Sendable {
     case taskAdd, taskDone, tasks
     case reflect, criteria, evaluate, feedback, summary, export, remind, language, mydata
     case release, extend, overview
-
-    /// Who may use the command at all; finer rules (a student overriding the facilitator,
-    /// assigning a task to someone else) are decided by the command's handler.
-    public var allowedRoles: Set<Role> {
-        switch self {
-        case .help, .status:
-            [.supervisor, .student, .guest]
-        case .sessions, .facilitator, .absent, .taskAdd, .taskDone, .tasks:
-            [.supervisor, .student]
-        case .understood, .question, .reflect, .mydata:
-            [.student]
-        case .studentAdd, .studentRemove, .students, .groupsPlan, .groupsCreate, .groups,
-             .groupMove, .sessionPlan, .sessionGoal, .sessionOutcome, .sessionActivity,
-             .sessionMove, .sessionCancel, .ready, .notReady, .criteria, .evaluate, .feedback,
-             .summary, .export, .remind, .language:
-            [.supervisor]
-        case .release, .extend, .overview:
-            [.supervisor]
-        }
-    }
-
-    /// Whether someone with `role` may use the command.
-    public func isAllowed(for role: Role) -> Bool {
-        allowedRoles.contains(role)
-    }
 }

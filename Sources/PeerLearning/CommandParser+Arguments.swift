@@ -1,49 +1,7 @@
 extension CommandParser {
-    /// Reads the arguments of `name`; nil when they do not fit its usage line.
+    /// Reads the arguments of `name` as its definition says; nil when they do not fit its usage line.
     static func parseArguments(of name: CommandName, _ cursor: inout ArgumentCursor) -> Command? {
-        switch name {
-        case .help: parseHelp(&cursor)
-        case .status: noArguments(.status, cursor)
-        case .studentAdd: parseStudentAdd(&cursor)
-        case .studentRemove: onlyUser(&cursor).map { .studentRemove(userID: $0) }
-        case .students: noArguments(.students, cursor)
-        case .groupsPlan: parseGroupsPlan(&cursor)
-        case .groupsCreate: noArguments(.groupsCreate, cursor)
-        case .groups: noArguments(.groups, cursor)
-        case .groupMove: parseGroupMove(&cursor)
-        case .sessionPlan: parseSessionPlan(&cursor)
-        case .sessionGoal: sessionAndText(&cursor).map { .sessionGoal(session: $0, text: $1) }
-        case .sessionOutcome: sessionAndText(&cursor).map { .sessionOutcome(session: $0, text: $1) }
-        case .sessionActivity: parseSessionActivity(&cursor)
-        case .sessionMove: parseSessionMove(&cursor)
-        case .sessionCancel: onlySession(&cursor).map { .sessionCancel(session: $0) }
-        case .sessions: onlyGroup(&cursor).map { .sessions(group: $0) }
-        case .understood: noArguments(.understood, cursor)
-        case .question: requiredText(&cursor).map { .question(text: $0) }
-        case .ready: onlyUser(&cursor).map { .ready(userID: $0) }
-        case .notReady: onlyUser(&cursor).map { .notReady(userID: $0) }
-        case .facilitator: parseFacilitator(&cursor)
-        case .absent: parseAbsent(&cursor)
-        case .taskAdd: parseTaskAdd(&cursor)
-        case .taskDone: parseTaskDone(&cursor)
-        case .tasks: noArguments(.tasks, cursor)
-        case .reflect: requiredText(&cursor).map { .reflect(text: $0) }
-        case .criteria: requiredText(&cursor).map { .criteria(text: $0) }
-        case .evaluate: onlyGroup(&cursor).map { .evaluate(group: $0) }
-        case .feedback: parseFeedback(&cursor)
-        case .summary: parseSummary(&cursor)
-        case .export: onlyGroup(&cursor).map { .export(group: $0) }
-        case .remind: onlyGroup(&cursor).map { .remind(group: $0) }
-        case .language: parseLanguage(&cursor)
-        case .mydata: noArguments(.mydata, cursor)
-        case .release: parseRelease(&cursor)
-        case .extend: parseExtend(&cursor)
-        case .overview: onlyGroup(&cursor).map { .overview(group: $0) }
-        }
-    }
-
-    static func noArguments(_ command: Command, _ cursor: ArgumentCursor) -> Command? {
-        cursor.isAtEnd ? command : nil
+        name.definition.parse(&cursor)
     }
 
     /// The rest of the message as free text; nil when there is none.

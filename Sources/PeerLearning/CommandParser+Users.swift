@@ -1,14 +1,3 @@
-extension CommandName {
-    /// Commands with a `@user` argument, which a pill or a display name may stand for.
-    var takesUser: Bool {
-        [.ready, .notReady, .facilitator, .absent, .studentRemove, .feedback, .taskAdd, .groupMove, .extend].contains(self)
-    }
-
-    /// Commands whose user is all that follows (after `!absent`'s session number): a pill's
-    /// display name the bot does not know can then still be read as the pill's user.
-    var userIsRest: Bool { [.ready, .notReady, .facilitator, .absent, .studentRemove].contains(self) }
-}
-
 extension CommandParser {
     /// Words that are an argument of their own where a user may stand, never a name.
     static let notNames: Set<String> = ["me", "mig", "group", "gruppe", "all", "alle"]

@@ -1,27 +1,53 @@
 extension Texts {
-    /// `!help`: the commands `role` may use, one usage line each; with a topic, that
-    /// command's usage, description, other names and (for `understood`) the confirming reactions.
-    public static func help(role: Role, prefix: String, language: Language, topic: CommandName?) -> BotMessage {
+    /// `!help`: the commands `role` may use in a room like `place`, grouped by family under a
+    /// heading, one usage line each; with a topic, that command's usage, description, other
+    /// names and (for `understood`) the confirming reactions.
+    public static func help(role: Role, place: CommandPlace, prefix: String, language: Language,
+                            topic: CommandName?) -> BotMessage {
         if let topic { return helpTopic(topic, role: role, prefix: prefix, language: language) }
-        let commands = CommandName.allCases.filter { $0.isAllowed(for: role) }
         let intro = pick(language, da: "Kommandoer, du kan bruge her:", en: "Commands you can use here:")
         var body = [intro]
-        var html = "<p>\(intro)</p><ul>"
-        for name in commands {
-            let usage = name.usage(prefix: prefix, language: language)
-            let summary = name.summary(language: language)
-            body.append("\(usage) — \(summary)")
-            html += "<li>\(code(usage)) — \(HTML.escape(summary))</li>"
+        var html = "<p>\(intro)</p>"
+        for family in CommandFamily.allCases {
+            let commands = family.definitions.map(\.name).filter { $0.isAllowed(for: role, in: place) }
+            guard !commands.isEmpty else { continue }
+            let title = familyTitle(family, language)
+            body.append("")
+            body.append(title)
+            html += "<h4>\(HTML.escape(title))</h4><ul>"
+            for name in commands {
+                let usage = name.usage(prefix: prefix, language: language)
+                let summary = name.summary(language: language)
+                body.append("\(usage) — \(summary)")
+                html += "<li>\(code(usage)) — \(HTML.escape(summary))</li>"
+            }
+            html += "</ul>"
         }
-        html += "</ul>"
         var notes: [String] = []
-        if CommandName.understood.isAllowed(for: role) { notes.append(reactionNote(prefix, language)) }
+        if CommandName.understood.isAllowed(for: role, in: place) { notes.append(reactionNote(prefix, language)) }
         if role == .guest { notes.append(guestNote(language)) }
         notes.append(moreNote(prefix, language))
         body.append("")
         body += notes
         html += notes.map(paragraph).joined()
         return BotMessage(kind: .help, body: body.joined(separator: "\n"), html: html)
+    }
+
+    /// The heading a family's commands have in help.
+    static func familyTitle(_ family: CommandFamily, _ language: Language) -> String {
+        switch family {
+        case .general: pick(language, da: "Generelt", en: "General")
+        case .roster: pick(language, da: "Holdlisten", en: "Roster")
+        case .groups: pick(language, da: "Grupper", en: "Groups")
+        case .sessions: pick(language, da: "Sessioner", en: "Sessions")
+        case .participation: pick(language, da: "Forberedelse og facilitering", en: "Preparing and facilitating")
+        case .tasks: pick(language, da: "Opgaver", en: "Tasks")
+        case .reflection: pick(language, da: "Refleksion", en: "Reflection")
+        case .assessment: pick(language, da: "Vurdering og feedback", en: "Assessment and feedback")
+        case .reporting: pick(language, da: "Opsummering og eksport", en: "Summaries and export")
+        case .course: pick(language, da: "Forløbet", en: "The course")
+        case .privacy: pick(language, da: "Dine data", en: "Your data")
+        }
     }
 
     private static func helpTopic(_ name: CommandName, role: Role, prefix: String, language: Language) -> BotMessage {

@@ -112,4 +112,27 @@ import Testing
         }
         #expect(try database.read { try $0.questions(first) }.count == 2)
     }
+
+    @Test func anEditedGoalsVersionKeepsTheLinkAfterTheOutboxRowIsPruned() throws {
+        let (store, a, _) = try databaseWithGroups()
+        let database = store.database
+        let number = try plan(database, group: a, start: 1_000).number
+        let posted = try database.write { writer in
+            let id = try writer.enqueue(sendAction(text: "goals"), at: fixedDate(3)).id
+            try writer.setGoalsMessage(number, outboxID: id, version: 1)
+            return id
+        }
+        try database.markOutboxSent(id: posted, eventID: "$goals", at: fixedDate(4))
+        try database.write { writer in
+            _ = try writer.pruneOutbox(finishedBefore: fixedDate(100))
+            try writer.addSessionItem(number, kind: .goal, text: "Recognise sepsis")
+            try writer.setGoalsMessage(number, outboxID: posted, version: 2)
+        }
+        let session = try #require(try database.read { try $0.session(forGoalsEventID: "$goals") })
+        #expect(session.number == number)
+        #expect(session.goalsPostedVersion == 2)
+        #expect(throws: StoreError.outboxItemNotFound(id: 999)) {
+            try database.write { try $0.setGoalsMessage(number, outboxID: 999, version: 3) }
+        }
+    }
 }

@@ -47,3 +47,25 @@ import PeerLearning
     let ack = Texts.feedbackAnswerForwarded(language: .da)
     #expect(ack.kind == .feedback && ack.body.contains("sendt til dine vejledere"))
 }
+
+@Test func theFeedbackAnswerWindowIsADayAfterTheFeedbackAndNeverBeforeIt() {
+    let window = DirectTextKind.feedbackAnswerWindow
+    #expect(DirectTextKind.classify(DirectTextFacts(sinceFeedback: window)) == .feedbackAnswer)
+    #expect(DirectTextKind.classify(DirectTextFacts(sinceFeedback: window + 1)) == .other)
+    #expect(DirectTextKind.classify(DirectTextFacts(sinceFeedback: -1)) == .other, "a clock that runs behind is not an answer")
+    #expect(DirectTextKind.classify(DirectTextFacts()) == .other)
+}
+
+@Test func everyKindIsReachedInItsOrderOfPrecedence() {
+    // Each fact added on top of the weaker ones takes the text over.
+    var facts = DirectTextFacts(sinceFeedback: 60)
+    #expect(DirectTextKind.classify(facts) == .feedbackAnswer)
+    facts.reflectionOpen = true
+    #expect(DirectTextKind.classify(facts) == .reflection)
+    facts.repliesToFeedback = true
+    #expect(DirectTextKind.classify(facts) == .feedbackAnswer)
+    facts.ratingOpen = true
+    #expect(DirectTextKind.classify(facts) == .rating)
+    facts.isCommand = true
+    #expect(DirectTextKind.classify(facts) == .command)
+}

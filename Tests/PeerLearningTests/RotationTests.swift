@@ -48,7 +48,7 @@ private func history(_ ids: [String?]) -> [Facilitation] {
 
 @Test func aSupervisorsChoiceWinsAndCounts() {
     let group = members(["@a", "@b"], notReady: ["@b"])
-    #expect(FacilitatorRotation.choose(members: group, absent: [], history: [], override: "@b") == .override("@b"))
+    #expect(FacilitatorRotation.choose(members: group, absent: [], history: [], override: .student("@b")) == .override("@b"))
     let past = [Facilitation(session: 1, facilitator: .override("@a"))]
     #expect(FacilitatorRotation.counts(in: past) == ["@a": 1])
     #expect(FacilitatorRotation.choose(members: members(["@a", "@b"]), absent: [], history: past) == .student("@b"))
@@ -100,4 +100,18 @@ func rotationKeepsItsPromisesOverRandomPlacements(seed: Int) {
         let steadyCounts = steady.map { FacilitatorRotation.counts(in: past)[$0, default: 0] }
         #expect((steadyCounts.max() ?? 0) - (steadyCounts.min() ?? 0) <= 1, "unfair after session \(session)")
     }
+}
+
+@Test func theFrozenChoiceWinsOverAnOverrideAndTheOverrideOverTheRotation() {
+    let group = members(["@a", "@b", "@c"])
+    let past = history(["@a"])
+    #expect(FacilitatorRotation.choose(members: group, absent: [], history: past) == .student("@b"))
+    #expect(FacilitatorRotation.choose(members: group, absent: [], history: past, override: .student("@c")) == .override("@c"))
+    #expect(FacilitatorRotation.choose(members: group, absent: [], history: past, override: .supervisor) == .supervisor)
+    #expect(FacilitatorRotation.choose(members: group, absent: [], history: past, frozen: .student("@a"),
+                                       override: .student("@c")) == .student("@a"))
+    #expect(FacilitatorRotation.choose(members: group, absent: [], history: past, frozen: .supervisor) == .supervisor)
+    // An override names someone even when the rotation would skip them (absent, not ready).
+    #expect(FacilitatorRotation.choose(members: members(["@a", "@b"], notReady: ["@b"]), absent: ["@b"], history: [],
+                                       override: .student("@b")) == .override("@b"))
 }

@@ -49,22 +49,11 @@ extension EventRouter {
         context.config.patientGuard == .off ? body : PatientGuard(patterns: context.config.patientGuardPatterns).check(body, language: .en).text
     }
 
-    /// The command with its student-written text guarded: `!question`, `!task add`, `!reflect`.
+    /// The command with its student-written text guarded (`Command.studentText`).
     mutating func guardedCommand(_ command: Command, event: ClientEvent, request: CommandRequest) throws -> (Command, GuardedText?) {
-        guard request.role == .student else { return (command, nil) }
-        switch command {
-        case .question(let text):
-            let result = try guarded(text, event: event, room: request.room)
-            return (.question(text: result.text), result)
-        case .taskAdd(let assignee, let text, let due):
-            let result = try guarded(text, event: event, room: request.room)
-            return (.taskAdd(assignee: assignee, text: result.text, due: due), result)
-        case .reflect(let text):
-            let result = try guarded(text, event: event, room: request.room)
-            return (.reflect(text: result.text), result)
-        default:
-            return (command, nil)
-        }
+        guard request.role == .student, let text = command.studentText else { return (command, nil) }
+        let result = try guarded(text, event: event, room: request.room)
+        return (command.replacingStudentText(with: result.text), result)
     }
 }
 
@@ -79,11 +68,8 @@ extension EventRouter {
             return
         }
         let parse = CommandParser.parse(text, prefix: context.config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
-        switch parse {
-        case .command(.question(let written)), .command(.taskAdd(_, let written, _)), .command(.reflect(let written)):
+        if case .command(let command) = parse, let written = command.studentText {
             _ = try guarded(written, event: event, room: room)
-        default:
-            break
         }
     }
 }

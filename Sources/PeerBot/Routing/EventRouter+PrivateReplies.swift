@@ -12,9 +12,10 @@ extension EventRouter {
         guard let supervisorRoom = try writer.supervisorRoom() else {
             return Texts.noSupervisorRoomForPrivate(language: request.language)
         }
-        let there = CommandRequest(room: request.room, sender: request.sender, eventID: request.eventID, role: request.role,
+        var there = CommandRequest(room: request.room, sender: request.sender, eventID: request.eventID, role: request.role,
                                    language: context.language(of: supervisorRoom), prefix: request.prefix)
-        let handlers = CommandHandlers(context: context, writer: writer)
+        (there.mentions, there.sentAt, there.guarded) = (request.mentions, request.sentAt, request.guarded)
+        let handlers = CommandHandlers(context: context, writer: writer, logger: logger)
         let answer = try handlers.run(command, there)
         guard PrivateReplies.belongInSupervisorRoom(answer, command: command) else {
             // An error changes nothing, so it is asked again in the language of the room that asked.

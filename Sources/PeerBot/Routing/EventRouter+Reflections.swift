@@ -28,55 +28,34 @@ extension EventRouter {
         }
     }
 
-    /// Why a reflection's text cannot be kept (blank, or over the limit), or nil when it can.
-    func refusal(ofReflection text: String, language: Language) -> BotMessage? {
-        if TextLimits.isBlank(text) { return Texts.emptyReflection(language: language) }
-        let length = text.count
-        return length > TextKind.reflection.limit ? Texts.textTooLong(.reflection, length: length, language: language) : nil
-    }
-
-    /// A direct-room message counts while the round is open, and for one more deadline's length as late.
-    /// Judged by when the message was sent, so a message sent in time while the bot was down still counts.
+    /// Whether a direct-room message from `userID` sent at `sent` still reflects on the round
+    /// (`ReflectionTimeline.acceptsDirect`).
     func acceptsDirectReflections(_ round: ReflectionRoundRecord, from userID: String, sent: Date) throws -> Bool {
-        let length = round.deadline.timeIntervalSince(round.promptedAt)
-        return sent < (try ownDeadline(round, userID)).addingTimeInterval(length)
+        round.timeline.acceptsDirect(sent: sent, ownDeadline: try intake.ownDeadline(round, userID))
     }
 
-    /// The student's reflection deadline: the session's, or a later one `!extend` gave them.
-    func ownDeadline(_ round: ReflectionRoundRecord, _ userID: String) throws -> Date {
-        try writer.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
-    }
+    var intake: ReflectionIntake { ReflectionIntake(context: context, writer: writer, logger: logger) }
 
-    /// Stores one reflection, after the patient guard (unless `already` guarded it), and
-    /// acknowledges it with a ✅ on the student's message unless that message is being redacted.
-    /// Returns the answer when the text is refused; nothing is stored then.
+    /// Stores one reflection, after the patient guard, and acknowledges it with a ✅ on the
+    /// student's message unless that message is being redacted. Returns the answer when the
+    /// text is refused; nothing is stored then.
     @discardableResult
     mutating func keepReflection(_ event: ClientEvent, text: String, scope: PeerBotStore.ReflectionScope,
-                                 round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool = true,
-                                 guarded already: GuardedText? = nil) throws -> BotMessage? {
+                                 round: ReflectionRoundRecord, room: RoomRecord) throws -> BotMessage? {
         guard try writer.isStudent(event.sender) else { return nil }
         // The guard goes first, so an identifier is redacted even in a text refused as too long.
-        let kept = try already ?? guarded(text, event: event, room: room)
-        if let refusal = refusal(ofReflection: kept.text, language: context.language(of: room)) { return refusal }
-        let late = context.eventTime(event) > (try ownDeadline(round, event.sender))
-        guard try writer.addReflection(sessionNumber: round.sessionNumber, userID: event.sender, scope: scope, text: kept.text,
-                                       eventID: event.eventID, roomID: room.roomID, at: context.now, late: late,
-                                       masked: kept.isMasked) != nil else { return nil }
-        outcome.handled += 1
-        logger.info("reflection kept", metadata: ["session": "\(round.sessionNumber)", "scope": "\(scope.rawValue)", "late": "\(late)"])
-        if acknowledge && !(kept.isMasked && context.config.patientGuard == .redact) {
-            let reaction: JSONValue = ["m.relates_to": ["rel_type": "m.annotation", "event_id": .string(event.eventID), "key": "✅"]]
-            try writer.enqueue(.send(roomID: room.roomID, eventType: "m.reaction", contentJSON: reaction.jsonString()))
-            outcome.enqueued += 1
+        let kept = try guarded(text, event: event, room: room)
+        switch try intake.keep(kept, eventID: event.eventID, sender: event.sender, sent: context.eventTime(event), scope: scope,
+                               round: round, room: room, acknowledge: true) {
+        case .ignored:
+            return nil
+        case .kept(let enqueued):
+            outcome.handled += 1
+            outcome.enqueued += enqueued
+            return nil
+        case .refused(let answer):
+            return answer
         }
-        if late, round.summarizedAt != nil, let supervisorRoom = try writer.supervisorRoom(),
-           let record = try writer.session(number: round.sessionNumber) {
-            let name = try writer.student(userID: event.sender)?.name ?? event.sender
-            let note = Texts.lateReflectionNote(name: name, plan: try SessionLookup(reader: writer).plan(record),
-                                                language: context.language(of: supervisorRoom))
-            try enqueue(note, in: supervisorRoom.roomID, mentions: context.config.supervisors)
-        }
-        return nil
     }
 
     /// An edit (`m.replace`) of a kept reflection replaces its text, after the patient guard;
@@ -127,32 +106,5 @@ extension EventRouter {
     static func threadRoot(of event: ClientEvent) -> String? {
         guard event.content["m.relates_to"]?["rel_type"]?.stringValue == "m.thread" else { return nil }
         return event.content["m.relates_to"]?["event_id"]?.stringValue
-    }
-}
-
-extension EventRouter {
-    /// `!reflect <text>`: a group reflection in the group room, a private one elsewhere.
-    mutating func reflect(_ text: String, event: ClientEvent, request: CommandRequest, guarded: GuardedText? = nil) throws -> BotMessage {
-        guard let group = try writer.activeGroup(ofStudent: event.sender),
-              let round = try writer.latestReflectionRound(ofGroup: group.id),
-              let record = try writer.session(number: round.sessionNumber) else {
-            return Texts.noOpenReflection(language: request.language, prefix: request.prefix)
-        }
-        // Private only where only the student and the bot read it; shared only in their own group's room.
-        let scope: PeerBotStore.ReflectionScope
-        if request.room.kind == .group, try writer.group(forRoom: request.room.roomID)?.id == group.id {
-            scope = .group
-        } else if request.room.kind == .direct, request.room.userID == event.sender {
-            scope = .private
-        } else {
-            return Texts.reflectNotHere(language: request.language)
-        }
-        if let refusal = try keepReflection(event, text: text, scope: scope, round: round, room: request.room, acknowledge: false,
-                                            guarded: guarded) {
-            return refusal
-        }
-        return Texts.reflectionAck(plan: try SessionLookup(reader: writer).plan(record),
-                                   scope: scope == .group ? .group : .private,
-                                   late: context.eventTime(event) > (try ownDeadline(round, event.sender)), language: request.language)
     }
 }

@@ -131,6 +131,7 @@ struct EventRouter {
                                      role: try context.role(of: event.sender, in: writer),
                                      language: context.language(of: room), prefix: config.commandPrefix)
         request.mentions = mentions
+        request.sentAt = context.eventTime(event)
         let reply: BotMessage
         switch CommandDecider.admit(parse, role: request.role, language: request.language, prefix: request.prefix) {
         case .ignore:
@@ -140,15 +141,15 @@ struct EventRouter {
             reply = message
         case .run(let written):
             if room.kind == .group { try countContribution(event, room: room) }
-            let (command, guardResult) = try guardedCommand(written, event: event, request: request)
-            if case .reflect(let text) = command {
-                reply = try reflect(text, event: event, request: request, guarded: guardResult)
-            } else if let notice = try answerPrivately(command, request: request) {
+            let command: Command
+            (command, request.guarded) = try guardedCommand(written, event: event, request: request)
+            if let notice = try answerPrivately(command, request: request) {
                 reply = notice
             } else {
-                reply = try CommandHandlers(context: context, writer: writer).run(command, request)
+                reply = try CommandHandlers(context: context, writer: writer, logger: logger).run(command, request)
             }
-            if case .language(let chosen) = command { room.language = chosen.rawValue }
+            // A command may have changed the room (its language): later events in the batch see it.
+            room = try writer.room(id: room.roomID) ?? room
         }
         outcome.handled += 1
         logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(reply.kind.rawValue)"])

@@ -16,6 +16,10 @@ public struct BotRuntime: Sendable {
         self.configPath = configPath
     }
 
+    /// After SIGTERM, the services have this long to stop by themselves before they are
+    /// cancelled: the outbox's drain and a margin, inside the 5 s the bot has to exit.
+    static let gracefulShutdownLimit: Duration = .seconds(4)
+
     public func run() async throws {
         let logger = Logger(label: "peerbot")
         let lock: DatabaseLock
@@ -55,6 +59,11 @@ public struct BotRuntime: Sendable {
         let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()],
                                          logger: logger, progress: progress, heartbeat: jobsHeartbeat,
                                          breadcrumb: JobBreadcrumb(path: config.databasePath + ".job"))
+        // SIGTERM shuts the services down one after another in the reverse of this list: the
+        // watchdog and the reload first, then sync (the long-poll stops, the batch in hand is
+        // committed), the scheduler and the roster import, and the outbox last, so the answers those
+        // committed go out in the outbox's share of the 5 s (`OutboxSender.drainBudget`); whatever
+        // still runs after `maximumGracefulShutdownDuration` is cancelled.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: sender, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "outbox"),
             .init(service: importer, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "roster-import"),
@@ -68,9 +77,9 @@ public struct BotRuntime: Sendable {
         if let interval = notifier.watchdogInterval {
             services.append(.init(service: WatchdogService(notifier: notifier, heartbeats: [heartbeat, jobsHeartbeat], interval: interval), serviceName: "watchdog"))
         }
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-        ))
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
+        let group = ServiceGroup(configuration: configuration)
         logger.info("starting", metadata: ["user": "\(config.userID)", "homeserver": "\(config.homeserver)", "database": "\(config.databasePath)"])
         defer { notifier.stopping() }
         do {

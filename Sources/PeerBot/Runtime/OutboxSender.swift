@@ -26,9 +26,16 @@ final class OutboxSender: Service, Sendable {
     let limits = Mutex<(holds: [ActionClass: Date], creationWait: TimeInterval?)>(([:], nil))
     /// Rows whose bookkeeping failed (the database refused a write about them): skipped until then.
     let sidelined = Mutex<[Int64: Date]>([:])
+    /// How long the outbox goes on sending after SIGTERM: its share of the 5 s the bot has to exit.
+    static let drainBudget: Duration = .seconds(3)
+    let drainBudget: Duration
+    /// Set at SIGTERM: until when the rows already due may still go out.
+    let drainingUntil = Mutex<ContinuousClock.Instant?>(nil)
 
     init(client: MatrixClient, database: AppDatabase, wakeup: Wakeup, logger: Logger, botUserID: String,
-         language: Language = .en, prefix: String = "!", now: @escaping @Sendable () -> Date = { Date() }) {
+         language: Language = .en, prefix: String = "!", drainBudget: Duration = OutboxSender.drainBudget,
+         now: @escaping @Sendable () -> Date = { Date() }) {
+        self.drainBudget = drainBudget
         self.botUserID = botUserID
         self.prefix = prefix
         self.client = client
@@ -39,9 +46,18 @@ final class OutboxSender: Service, Sendable {
         self.now = now
     }
 
+    /// Sends until SIGTERM, then drains: what is due goes out (the answer to the command just
+    /// handled among it) until nothing is or `drainBudget` has passed. A send still under way then
+    /// is cut by the group's cancellation; its row stays pending and goes, same transaction id,
+    /// after the restart.
     func run() async throws {
         do {
-            try await cancelWhenGracefulShutdown { [self] in try await loop() }
+            try await withGracefulShutdownHandler { [self] in
+                try await loop()
+            } onGracefulShutdown: { [self] in
+                drainingUntil.withLock { $0 = $0 ?? ContinuousClock.now.advanced(by: drainBudget) }
+                wakeup.signal()
+            }
         } catch is CancellationError {
             logger.info("outbox stopped")
         }
@@ -50,12 +66,21 @@ final class OutboxSender: Service, Sendable {
     private func loop() async throws {
         var settled = false
         while !Task.isCancelled {
+            let draining = drainingUntil.withLock { $0 }
+            if let draining, ContinuousClock.now >= draining {
+                logger.notice("outbox stopped before it was drained; the rest goes after the restart")
+                return
+            }
             do {
                 if !settled {
                     try finishSettledBatches()
                     settled = true
                 }
                 if try await sendNext() { continue }
+                if draining != nil {
+                    logger.info("outbox drained")
+                    return
+                }
                 try await wakeup.wait(timeout: .seconds(max(0.05, min(try secondsUntilDue(), 30))))
             } catch let error as BotStop {
                 throw error

@@ -24,8 +24,8 @@ struct ReflectionJobs: ScheduledWork {
         let expected = Set(try writer.members(ofGroup: record.groupID).map(\.userID)).subtracting(absent)
         let missing = expected.subtracting(try writer.reflectedStudents(session: record.number))
         let extensions = try writer.extensions(.reflection(session: record.number))
-        let halfway = round.promptedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.promptedAt) / 2)
-        if round.remindedAt == nil, now >= halfway, now < round.deadline, !missing.isEmpty {
+        let timeline = ReflectionTimeline(promptedAt: round.promptedAt, deadline: round.deadline)
+        if timeline.remindsEveryone(at: now, alreadyReminded: round.remindedAt != nil, someoneMissing: !missing.isEmpty) {
             let due = missing.filter { extensions[$0] == nil }.sorted()
             queued += try remind(due, record: record, deadline: round.deadline, config: config, writer: writer)
             try writer.markReminded(session: record.number, at: now)
@@ -35,8 +35,8 @@ struct ReflectionJobs: ScheduledWork {
             queued += try remind([userID], record: record, deadline: granted.deadline, config: config, writer: writer)
             try writer.markExtensionReminded(.reflection(session: record.number), userID: userID, at: now)
         }
-        let lastDeadline = missing.map { extensions[$0]?.deadline ?? round.deadline }.max() ?? round.deadline
-        if jobs.caughtUp, now >= max(round.deadline, lastDeadline) || missing.isEmpty {
+        let missingDeadlines = missing.map { extensions[$0]?.deadline ?? round.deadline }
+        if jobs.caughtUp, timeline.closes(at: now, missingDeadlines: missingDeadlines) {
             let posted = try postSummary(record, config: config, writer: writer)
             try writer.markSummarized(session: record.number, outboxID: posted, at: now)
             queued += posted == nil ? 0 : 1

@@ -104,7 +104,7 @@ struct SessionMomentPoster {
         // were asked once already, and their answers belong to the round that exists.
         guard try writer.reflectionRound(session: record.number) == nil else { return 0 }
         let model = ReflectionModel(name: config.reflectionModel, questions: config.reflectionQuestions)
-        let deadline = now.addingTimeInterval(TimeInterval(config.reflectionDeadline.components.seconds))
+        let deadline = ReflectionTimeline.opening(at: now, length: Int(config.reflectionDeadline.components.seconds)).deadline
         let prompt = Texts.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,
                                                  language: language, prefix: config.commandPrefix)
         let absent = try writer.absentees(record.number)

@@ -17,16 +17,14 @@ struct SessionLookup {
 
     /// Who facilitates: frozen at the start; before it, a supervisor's override or the rotation.
     func facilitator(of record: SessionRecord) throws -> FacilitatorChoice {
-        if let frozen = record.facilitator { return Self.choice(frozen) }
-        if let override = record.facilitatorOverride {
-            return override == Self.supervisor ? .supervisor : .override(override)
-        }
+        let override = record.facilitatorOverride.map { $0 == Self.supervisor ? FacilitatorOverride.supervisor : .student($0) }
         let ready = try reader.readyStudents()
         let members = try reader.members(ofGroup: record.groupID).map { RotationMember(userID: $0.userID, ready: ready.contains($0.userID)) }
         let history = try reader.pastFacilitations(ofGroup: record.groupID)
             .filter { $0.number != record.number }
             .map { Facilitation(session: Int($0.number), facilitator: Self.choice($0.facilitator)) }
-        return FacilitatorRotation.choose(members: members, absent: try reader.absentees(record.number), history: history)
+        return FacilitatorRotation.choose(members: members, absent: try reader.absentees(record.number), history: history,
+                                          frozen: record.facilitator.map(Self.choice), override: override)
     }
 
     /// Display names of everyone on the roster.

@@ -8,17 +8,11 @@ extension StoreReader {
             db, sql: "SELECT * FROM reflectionRound WHERE sessionNumber = ?", arguments: [number])
     }
 
-    /// The round whose prompt is the event with this id, once the sender has recorded it
-    /// (and until the outbox row is pruned).
+    /// The round whose prompt (the thread root) is the event with this id, once the sender has
+    /// recorded it; the link is on the round, so it outlives the outbox row.
     public func reflectionRound(forPromptEventID eventID: String) throws -> ReflectionRoundRecord? {
         try ReflectionRoundRecord.fetchOne(
-            db,
-            sql: """
-                SELECT reflectionRound.* FROM outbox
-                JOIN reflectionRound ON reflectionRound.promptOutboxID = outbox.id
-                WHERE outbox.eventID = ?
-                """,
-            arguments: [eventID])
+            db, sql: "SELECT * FROM reflectionRound WHERE promptEventID = ?", arguments: [eventID])
     }
 
     /// Rounds not yet summarized, earliest deadline first.
@@ -57,8 +51,11 @@ extension StoreWriter {
         }
         try requireOutboxItem(promptOutboxID)
         try db.execute(
-            sql: "INSERT INTO reflectionRound (sessionNumber, promptOutboxID, promptedAt, deadline) VALUES (?, ?, ?, ?)",
-            arguments: [number, promptOutboxID, date.stored, deadline.stored])
+            sql: """
+                INSERT INTO reflectionRound (sessionNumber, promptOutboxID, promptEventID, promptedAt, deadline)
+                VALUES (?, ?, (SELECT eventID FROM outbox WHERE id = ?), ?, ?)
+                """,
+            arguments: [number, promptOutboxID, promptOutboxID, date.stored, deadline.stored])
     }
 
     /// Records that the reminder went out; a later call keeps the first time.

@@ -60,16 +60,9 @@ extension StoreReader {
     }
 
     /// The session whose goals message is the event with this id, once the sender has
-    /// recorded it (and until the outbox row is pruned).
+    /// recorded it; the link is on the session, so it outlives the outbox row.
     public func session(forGoalsEventID eventID: String) throws -> SessionRecord? {
-        try SessionRecord.fetchOne(
-            db,
-            sql: """
-                SELECT session.* FROM outbox
-                JOIN session ON session.goalsOutboxID = outbox.id
-                WHERE outbox.eventID = ?
-                """,
-            arguments: [eventID])
+        try SessionRecord.fetchOne(db, sql: "SELECT * FROM session WHERE goalsEventID = ?", arguments: [eventID])
     }
 
     /// Who facilitated the group's sessions, oldest first: every session not cancelled whose

@@ -8,6 +8,13 @@ extension StoreWriter {
             id: id,
             sql: "UPDATE outbox SET state = 'sent', eventID = ?, finishedAt = ? WHERE id = ? AND state = 'pending'",
             arguments: [eventID, date.stored, id])
+        guard let eventID else { return }
+        // The session and the round name the messages that later events point at themselves:
+        // the outbox row that posted them is pruned after a month, the links must not go with it.
+        try db.cachedStatement(sql: "UPDATE session SET goalsEventID = ? WHERE goalsOutboxID = ?")
+            .execute(arguments: [eventID, id])
+        try db.cachedStatement(sql: "UPDATE reflectionRound SET promptEventID = ? WHERE promptOutboxID = ?")
+            .execute(arguments: [eventID, id])
     }
 
     /// The row is given up for good; public so that its alert can be queued in the same transaction.

@@ -58,13 +58,21 @@ extension StoreWriter {
     }
 
     /// Records the outbox row that posts (or posted) the goals message, and the goals
-    /// version it shows. Throws `StoreError.outboxItemNotFound` for an unknown row.
+    /// version it shows. Throws `StoreError.outboxItemNotFound` for an unknown row; the row
+    /// already recorded is known even once pruned.
     public func setGoalsMessage(_ number: Int64, outboxID: Int64, version: Int) throws {
-        guard try outboxItem(id: outboxID) != nil else {
+        let known = try session(number: number)?.goalsOutboxID == outboxID
+        guard try known || outboxItem(id: outboxID) != nil else {
             throw StoreError.outboxItemNotFound(id: outboxID)
         }
+        // The same row keeps its event id; a new one brings its own if already sent, otherwise
+        // the sender records it.
         try updateSession(
-            number, sql: "UPDATE session SET goalsOutboxID = ?, goalsPostedVersion = ?", arguments: [outboxID, version])
+            number, sql: """
+                UPDATE session SET goalsOutboxID = ?, goalsPostedVersion = ?,
+                    goalsEventID = CASE WHEN goalsOutboxID IS ? THEN goalsEventID
+                                        ELSE (SELECT eventID FROM outbox WHERE id = ?) END
+                """, arguments: [outboxID, version, outboxID, outboxID])
     }
 
     /// Records who facilitates, decided at the start: a user id or "supervisor".

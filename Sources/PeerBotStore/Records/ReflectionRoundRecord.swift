@@ -9,6 +9,9 @@ public struct ReflectionRoundRecord: Codable, Sendable, Equatable, FetchableReco
     /// The outbox row that posts the prompt in the group room; replies in its thread are
     /// group reflections once its event id is known.
     public var promptOutboxID: Int64?
+    /// The prompt's event id once sent, the root of the group's thread; kept after the outbox
+    /// row is pruned, so a late reply in the thread still counts.
+    public var promptEventID: String?
     public var promptedAt: Date
     /// When reflections start to count as late and the summary is due at the latest.
     public var deadline: Date
@@ -19,11 +22,12 @@ public struct ReflectionRoundRecord: Codable, Sendable, Equatable, FetchableReco
     public var summarizedAt: Date?
 
     public init(
-        sessionNumber: Int64, promptOutboxID: Int64?, promptedAt: Date, deadline: Date,
+        sessionNumber: Int64, promptOutboxID: Int64?, promptEventID: String? = nil, promptedAt: Date, deadline: Date,
         remindedAt: Date? = nil, summaryOutboxID: Int64? = nil, summarizedAt: Date? = nil
     ) {
         self.sessionNumber = sessionNumber
         self.promptOutboxID = promptOutboxID
+        self.promptEventID = promptEventID
         self.promptedAt = promptedAt
         self.deadline = deadline
         self.remindedAt = remindedAt

@@ -30,6 +30,8 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
     public var goalsVersion: Int
     /// The outbox row that posted the goals message (its event id is known once sent).
     public var goalsOutboxID: Int64?
+    /// The goals message's event id once sent: what a ✅ names, kept after the outbox row is pruned.
+    public var goalsEventID: String?
     /// The `goalsVersion` the goals message shows.
     public var goalsPostedVersion: Int?
     /// When the first goal, outcome or activity was added; nil while there is none.
@@ -48,7 +50,7 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
         number: Int64, groupID: Int64, title: String, startsAt: Date, durationSeconds: Int,
         activity: ActivityKindValue? = nil, activityBrief: String? = nil,
         plannedAt: Date, plannedBy: String, cancelledAt: Date? = nil,
-        goalsVersion: Int = 1, goalsOutboxID: Int64? = nil, goalsPostedVersion: Int? = nil,
+        goalsVersion: Int = 1, goalsOutboxID: Int64? = nil, goalsEventID: String? = nil, goalsPostedVersion: Int? = nil,
         goalsContentAt: Date? = nil, facilitator: String? = nil, facilitatorOverride: String? = nil, jobsFinishedAt: Date? = nil
     ) {
         self.number = number
@@ -63,6 +65,7 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
         self.cancelledAt = cancelledAt
         self.goalsVersion = goalsVersion
         self.goalsOutboxID = goalsOutboxID
+        self.goalsEventID = goalsEventID
         self.goalsPostedVersion = goalsPostedVersion
         self.goalsContentAt = goalsContentAt
         self.facilitator = facilitator

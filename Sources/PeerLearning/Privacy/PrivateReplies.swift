@@ -1,12 +1,9 @@
 /// Which replies carry private texts and so go to the supervisor room wherever they were asked.
 public enum PrivateReplies {
     /// Summaries (every reflection), the roster and a student's stored entry (diversity
-    /// attributes), and exports.
+    /// attributes), exports and overviews: as their definitions say.
     public static func belongInSupervisorRoom(_ command: Command) -> Bool {
-        switch command {
-        case .summary, .students, .studentAdd, .export, .overview: true
-        default: false
-        }
+        command.name.definition.answersInSupervisorRoom
     }
 
     /// Kinds that are private whichever command made them; an error reply stays where it was asked.

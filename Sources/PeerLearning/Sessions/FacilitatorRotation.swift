@@ -5,16 +5,26 @@
 /// the group's previous session while another ready, present student exists. With no ready,
 /// present student the supervisor facilitates. A supervisor's override wins.
 public enum FacilitatorRotation {
+    /// Who facilitates, in order of precedence: the choice frozen at the session's start, then a
+    /// supervisor's override for the session, then the rotation.
+    ///
     /// - Parameters:
     ///   - members: the group's students in roster order, with readiness as it applies to this session.
     ///   - absent: user ids excused from this session.
     ///   - history: the group's earlier sessions, oldest first, with who facilitated each
     ///     (supervisor sessions included: they count for nobody and break a "row").
-    ///   - override: the user id a supervisor chose for this session, if any.
+    ///   - frozen: who was decided at the start, once it has passed.
+    ///   - override: what a supervisor chose for this session, if anything.
     public static func choose(
-        members: [RotationMember], absent: Set<String>, history: [Facilitation], override: String? = nil
+        members: [RotationMember], absent: Set<String>, history: [Facilitation],
+        frozen: FacilitatorChoice? = nil, override: FacilitatorOverride? = nil
     ) -> FacilitatorChoice {
-        if let override { return .override(override) }
+        if let frozen { return frozen }
+        switch override {
+        case .student(let userID): return .override(userID)
+        case .supervisor: return .supervisor
+        case nil: break
+        }
         let candidates = members.filter { $0.ready && !absent.contains($0.userID) }.map(\.userID)
         let ranked = rank(candidates, history: history)
         let previous = history.last?.facilitator.userID
@@ -47,4 +57,10 @@ public enum FacilitatorRotation {
             return lhs.position < rhs.position
         }.map(\.id)
     }
+}
+
+/// A supervisor's `!facilitator` choice for one session: a student, or the supervisor.
+public enum FacilitatorOverride: Sendable, Equatable {
+    case student(String)
+    case supervisor
 }

@@ -14,6 +14,9 @@ extension BotEngineTests {
             #expect(danish.msgtype == "m.notice")
             #expect(danish.peerbotKind == "help")
             #expect(Wording.looksDanish(danish.body), "not Danish: \(danish.body)")
+            // Grouped by topic, and only what someone not on the roster may use.
+            #expect(danish.body.components(separatedBy: "\n").contains("Generelt"), "not grouped: \(danish.body)")
+            #expect(danish.body.contains("!status") && !danish.body.contains("!refleksion") && !danish.body.contains("!session planlæg"))
 
             let switchLanguage = try await scenario.supervisor.send("!language en", in: room)
             let switched = try await scenario.reply(to: switchLanguage, in: room, seenBy: scenario.supervisor)
@@ -38,6 +41,10 @@ extension BotEngineTests {
             let first = try await scenario.reply(to: english, in: room, seenBy: scenario.supervisor)
             #expect(first.msgtype == "m.notice")
             #expect(first.peerbotKind == "help")
+            let headings = first.body.components(separatedBy: "\n")
+            #expect(first.body.contains("!session pl") && (headings.contains("Sessions") || headings.contains("Sessioner")),
+                    "not grouped: \(first.body)")
+            #expect(!first.body.contains("!reflect"), "a supervisor cannot reflect: \(first.body)")
 
             let danish = try await scenario.supervisor.send("!hjælp", in: room)
             let second = try await scenario.reply(to: danish, in: room, seenBy: scenario.supervisor)

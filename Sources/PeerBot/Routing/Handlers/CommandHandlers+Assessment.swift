@@ -1,23 +1,10 @@
 import Foundation
+import MatrixClient
 import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
-    /// `!evaluate`, `!feedback`, `!mydata`.
-    func assessment(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
-        switch command {
-        case .evaluate(let ref):
-            return try evaluate(ref, request)
-        case .feedback(let target, let text):
-            return try feedback(target, text: text, request)
-        case .mydata:
-            return try myData(request)
-        default:
-            return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
-        }
-    }
-
-    private func evaluate(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+    func evaluate(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
         var last: BotMessage?
         for group in try groups(ref, request) {
@@ -33,7 +20,7 @@ extension CommandHandlers {
     }
 
     /// Feedback to one student (their direct room) or a group (its room), kept in their record.
-    private func feedback(_ target: FeedbackTarget, text: String, _ request: CommandRequest) throws -> BotMessage {
+    func feedback(_ target: FeedbackTarget, text: String, _ request: CommandRequest) throws -> BotMessage {
         let from = request.sender
         switch target {
         case .user(let userID):
@@ -55,13 +42,16 @@ extension CommandHandlers {
         }
     }
 
-    /// Everything stored about the caller, as a JSON file in their direct room.
-    private func myData(_ request: CommandRequest) throws -> BotMessage {
-        let document = try MyDataBuilder(reader: writer).document(for: request.sender, now: context.now)
-        let room = try DirectRooms(writer: writer, config: context.config).room(for: request.sender)
-        let file = OutgoingFile(filename: document.fileName, mimetype: "application/json", bytes: try document.json(),
-                                message: Texts.myDataReady(language: request.language))
-        try writer.enqueue(.sendFile(roomID: room, fileJSON: file.json))
-        return Texts.myDataSentToDirectRoom(language: request.language)
+    /// Stores the criteria, and posts and pins them in every group room.
+    func criteria(_ text: String, _ request: CommandRequest) throws -> BotMessage {
+        try writer.setSetting(SettingKeys.criteria, text)
+        for group in try writer.activeGroups() {
+            let roomID = lookup.room(of: group)
+            let announcement = Texts.criteriaAnnouncement(text: text, group: group.name, language: try roomLanguage(ofGroup: group))
+            let posted = try writer.enqueue(announcement, to: roomID)
+            let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
+            try writer.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
+        }
+        return Texts.criteriaPosted(text: text, language: request.language)
     }
 }

@@ -3,31 +3,22 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
-    /// `!release`, `!extend`, `!overview`.
-    func course(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
-        switch command {
-        case .release(let ref, let round):
-            var last: BotMessage?
-            for group in try groups(ref, request) { last = try release(group, round: round, request) }
-            return last ?? Texts.groupsOverview([], prefix: request.prefix, language: request.language)
-        case .extend(let user, let duration):
-            return try extend(user, by: duration, request)
-        case .overview(let ref):
-            return try overview(ref, request)
-        default:
-            return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
-        }
+    /// `!release`: the round of each group named.
+    func release(_ ref: GroupRef, round: Int?, _ request: CommandRequest) throws -> BotMessage {
+        var last: BotMessage?
+        for group in try groups(ref, request) { last = try release(group, round: round, request) }
+        return last ?? Texts.groupsOverview([], prefix: request.prefix, language: request.language)
     }
 
     /// The overview names scores and flags; asked outside the supervisor room, the router's
     /// private-answer rule (`PrivateReplies`) posts it there instead.
-    private func overview(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+    func overview(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         let reports = try groups(ref, request).map { try OverviewBuilder(reader: writer, now: context.now).overview(of: $0) }
         return Texts.overview(reports, language: request.language)
     }
 
     /// Sends each student of a closed round their band and, when enough peers commented, the comments.
-    private func release(_ group: StudyGroupRecord, round number: Int?, _ request: CommandRequest) throws -> BotMessage {
+    func release(_ group: StudyGroupRecord, round number: Int?, _ request: CommandRequest) throws -> BotMessage {
         let language = request.language
         let rounds = try writer.assessmentRounds(ofGroup: group.id)
         let chosen: Int? = number.map { $0 - 1 } ?? rounds.lastIndex { !$0.isOpen } ?? (rounds.isEmpty ? nil : rounds.count - 1)

@@ -4,21 +4,7 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
-    /// `!groups plan`, `!groups create`, `!groups`, `!group move`.
-    func groups(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
-        switch command {
-        case .groupsPlan(let size, let seed):
-            return try planGroups(size: size, seed: seed, request)
-        case .groupsCreate:
-            return try createGroups(request)
-        case .groupMove(let userID, let group):
-            return try move(userID, to: group, request)
-        default:
-            return Texts.groupsOverview(try groupViews(), prefix: request.prefix, language: request.language)
-        }
-    }
-
-    private func planGroups(size: Int?, seed: UInt64?, _ request: CommandRequest) throws -> BotMessage {
+    func planGroups(size: Int?, seed: UInt64?, _ request: CommandRequest) throws -> BotMessage {
         let students = try writer.students().map(\.student)
         guard !students.isEmpty else { return Texts.emptyRoster(prefix: request.prefix, language: request.language) }
         let proposal = GroupFormation.plan(students: students, size: size ?? context.config.groupSize,
@@ -36,7 +22,7 @@ extension CommandHandlers {
         return history
     }
 
-    private func createGroups(_ request: CommandRequest) throws -> BotMessage {
+    func createGroups(_ request: CommandRequest) throws -> BotMessage {
         guard let stored = try writer.latestProposal() else { return Texts.noProposal(prefix: request.prefix, language: request.language) }
         guard stored.consumedAt == nil else { return Texts.proposalAlreadyCreated(prefix: request.prefix, language: request.language) }
         let proposal = try JSONDecoder().decode(GroupProposal.self, from: Data(stored.proposalJSON.utf8))
@@ -88,7 +74,7 @@ extension CommandHandlers {
         try writer.enqueue(message.addressing(userID: student.userID, name: student.name), to: roomID, mention: student.userID)
     }
 
-    private func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {
+    func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {
         let language = request.language
         guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: language) }
         guard let target = try writer.activeGroup(named: groupName) else { return Texts.groupNotFound(groupName, language: language) }
@@ -100,6 +86,11 @@ extension CommandHandlers {
             try writer.enqueue(.kick(roomID: oldRoom, userID: userID, reason: "moved to group \(target.name)"))
         }
         return Texts.studentMoved(student.student, to: target.name, language: language)
+    }
+
+    /// `!groups`.
+    func listGroups(_ request: CommandRequest) throws -> BotMessage {
+        Texts.groupsOverview(try groupViews(), prefix: request.prefix, language: request.language)
     }
 
     func groupViews() throws -> [GroupView] {

@@ -4,31 +4,8 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
-    /// `!understood`, `!question`, `!ready`, `!notready`, `!facilitator`, `!absent`, `!criteria`.
-    func participation(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
-        switch command {
-        case .understood:
-            return try understood(request)
-        case .question(let text):
-            return try question(text, request)
-        case .ready(let userID), .notReady(let userID):
-            guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: request.language) }
-            let ready = if case .ready = command { true } else { false }
-            try writer.setReady(userID, ready, at: context.now)
-            return Texts.readyChanged(name: student.name, ready: ready, language: request.language)
-        case .facilitator(let target):
-            return try facilitator(target, request)
-        case .absent(let ref, let user):
-            return try absent(ref, user: user, request)
-        case .criteria(let text):
-            return try criteria(text, request)
-        default:
-            return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
-        }
-    }
-
     /// The goals a student confirms: the next session of their group whose goals are posted.
-    private func understood(_ request: CommandRequest) throws -> BotMessage {
+    func understood(_ request: CommandRequest) throws -> BotMessage {
         let group = try contextGroup(request)
         guard let record = try writer.nextSession(ofGroup: group.id, after: context.now), record.goalsOutboxID != nil else {
             return Texts.noSuchSession(number: nil, language: request.language, prefix: request.prefix)
@@ -38,7 +15,7 @@ extension CommandHandlers {
         return Texts.understoodAck(name: name, plan: try lookup.plan(record), language: request.language)
     }
 
-    private func question(_ text: String, _ request: CommandRequest) throws -> BotMessage {
+    func question(_ text: String, _ request: CommandRequest) throws -> BotMessage {
         let group = try? contextGroup(request)
         let record = try group.flatMap { try writer.nextSession(ofGroup: $0.id, after: context.now) }
         try writer.addQuestion(sessionNumber: record?.number, groupID: group?.id, userID: request.sender, text: text, at: context.now)
@@ -52,7 +29,14 @@ extension CommandHandlers {
         return Texts.questionForwarded(language: request.language)
     }
 
-    private func facilitator(_ target: FacilitatorTarget?, _ request: CommandRequest) throws -> BotMessage {
+    /// `!ready` and `!notready`.
+    func setReady(_ userID: String, _ ready: Bool, _ request: CommandRequest) throws -> BotMessage {
+        guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: request.language) }
+        try writer.setReady(userID, ready, at: context.now)
+        return Texts.readyChanged(name: student.name, ready: ready, language: request.language)
+    }
+
+    func facilitator(_ target: FacilitatorTarget?, _ request: CommandRequest) throws -> BotMessage {
         if target != nil && request.role != .supervisor {
             return Texts.forbidden(.facilitator, prefix: request.prefix, language: request.language)
         }
@@ -75,7 +59,7 @@ extension CommandHandlers {
                                        names: try lookup.names(), language: request.language)
     }
 
-    private func absent(_ ref: SessionRef, user: String?, _ request: CommandRequest) throws -> BotMessage {
+    func absent(_ ref: SessionRef, user: String?, _ request: CommandRequest) throws -> BotMessage {
         let userID = user ?? request.sender
         if userID != request.sender && request.role != .supervisor {
             return Texts.forbidden(.absent, prefix: request.prefix, language: request.language)
@@ -92,18 +76,5 @@ extension CommandHandlers {
         }
         try writer.markAbsent(record.number, userID: userID, at: context.now)
         return Texts.absentNoted(name: student.name, plan: try lookup.plan(record), language: request.language)
-    }
-
-    /// Stores the criteria, and posts and pins them in every group room.
-    private func criteria(_ text: String, _ request: CommandRequest) throws -> BotMessage {
-        try writer.setSetting(SettingKeys.criteria, text)
-        for group in try writer.activeGroups() {
-            let roomID = lookup.room(of: group)
-            let announcement = Texts.criteriaAnnouncement(text: text, group: group.name, language: try roomLanguage(ofGroup: group))
-            let posted = try writer.enqueue(announcement, to: roomID)
-            let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
-            try writer.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
-        }
-        return Texts.criteriaPosted(text: text, language: request.language)
     }
 }

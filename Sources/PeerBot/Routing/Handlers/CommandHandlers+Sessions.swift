@@ -4,32 +4,7 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
-    /// `!session plan|goal|outcome|activity|move|cancel` and `!sessions`.
-    func sessions(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
-        switch command {
-        case .sessionPlan(let group, let when, let duration, let title):
-            return try planSessions(group, when: when, duration: duration, title: title, request)
-        case .sessionGoal(let ref, let text):
-            return try change(ref, request) { try writer.addSessionItem($0, kind: .goal, text: text) }
-        case .sessionOutcome(let ref, let text):
-            return try change(ref, request) { try writer.addSessionItem($0, kind: .outcome, text: text) }
-        case .sessionActivity(let ref, let kind, let brief):
-            return try change(ref, request) { number in
-                guard let value = ActivityKindValue(rawValue: kind.rawValue) else { return }
-                try writer.setActivity(number, kind: value, brief: brief)
-            }
-        case .sessionMove(let ref, let when):
-            return try move(ref, when: when, request)
-        case .sessionCancel(let ref):
-            return try cancel(ref, request)
-        case .sessions(let group):
-            return try list(group, request)
-        default:
-            return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
-        }
-    }
-
-    private func planSessions(_ ref: GroupRef, when: WhenSpec, duration: DurationSpec, title: String, _ request: CommandRequest) throws -> BotMessage {
+    func planSessions(_ ref: GroupRef, when: WhenSpec, duration: DurationSpec, title: String, _ request: CommandRequest) throws -> BotMessage {
         let groups = try groups(ref, request)
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
             return Texts.badArguments(.sessionPlan, prefix: request.prefix, language: request.language)
@@ -68,7 +43,9 @@ extension CommandHandlers {
                                            criteria: try writer.setting(SettingKeys.criteria), timeZone: context.config.timeZone,
                                            language: language, prefix: request.prefix)
             let roomID = lookup.room(of: group)
-            try writer.enqueueMessage(EditContent.replacing(OutboxAction.eventRef(original), with: goals.content()), to: roomID)
+            // The sent message's own id once known: the outbox row that posted it may be pruned.
+            let target = record.goalsEventID ?? OutboxAction.eventRef(original)
+            try writer.enqueueMessage(EditContent.replacing(target, with: goals.content()), to: roomID)
             let askAgain = try writer.members(ofGroup: group.id).map(\.userID).filter(hadConfirmed.contains)
             try post(Texts.goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty, language: language, prefix: request.prefix),
                      toGroup: group, mentions: askAgain)
@@ -77,7 +54,20 @@ extension CommandHandlers {
         return Texts.sessionUpdated(plan, goalsAlreadyPosted: posted, language: request.language)
     }
 
-    private func move(_ ref: SessionRef, when: WhenSpec, _ request: CommandRequest) throws -> BotMessage {
+    /// `!session goal` and `!session outcome`.
+    func addItem(_ ref: SessionRef, kind: SessionItemKind, text: String, _ request: CommandRequest) throws -> BotMessage {
+        try change(ref, request) { try writer.addSessionItem($0, kind: kind, text: text) }
+    }
+
+    /// `!session activity`.
+    func setActivity(_ ref: SessionRef, kind: ActivityKind, brief: String, _ request: CommandRequest) throws -> BotMessage {
+        try change(ref, request) { number in
+            guard let value = ActivityKindValue(rawValue: kind.rawValue) else { return }
+            try writer.setActivity(number, kind: value, brief: brief)
+        }
+    }
+
+    func move(_ ref: SessionRef, when: WhenSpec, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
         // Moving a session that has begun would run its moments (and its reflection) a second time.
         guard record.startsAt > context.now else { return Texts.sessionAlreadyStarted(language: request.language, prefix: request.prefix) }
@@ -97,7 +87,7 @@ extension CommandHandlers {
         return Texts.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone, language: request.language)
     }
 
-    private func cancel(_ ref: SessionRef, _ request: CommandRequest) throws -> BotMessage {
+    func cancel(_ ref: SessionRef, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
         try writer.cancelSession(record.number, at: context.now)
         guard let group = try writer.group(id: record.groupID) else {
@@ -110,7 +100,7 @@ extension CommandHandlers {
         return Texts.sessionCancelled(plan, timeZone: context.config.timeZone, language: request.language)
     }
 
-    private func list(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+    func list(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         let chosen: [StudyGroupRecord]
         if case .omitted = ref, request.role == .supervisor, (try? contextGroup(request)) == nil {
             chosen = try writer.activeGroups()

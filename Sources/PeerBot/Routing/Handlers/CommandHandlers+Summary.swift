@@ -3,22 +3,8 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
-    /// `!summary`, `!remind`, `!export`.
-    func reporting(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
-        switch command {
-        case .summary(let group, let session):
-            return try summary(group, session, request)
-        case .remind(let group):
-            return try remind(group, request)
-        case .export(let group):
-            return try export(group, request)
-        default:
-            return Texts.notAvailableYet(command.name, prefix: request.prefix, language: request.language)
-        }
-    }
-
     /// The summary of the named session, or of the group's latest session that has ended.
-    private func summary(_ groupRef: GroupRef, _ sessionRef: SessionRef, _ request: CommandRequest) throws -> BotMessage {
+    func summary(_ groupRef: GroupRef, _ sessionRef: SessionRef, _ request: CommandRequest) throws -> BotMessage {
         let group = try groups(groupRef, request).first
         let record: SessionRecord?
         if case .number(let number) = sessionRef {
@@ -32,7 +18,7 @@ extension CommandHandlers {
     }
 
     /// Nudges, in their direct rooms, everyone with an open confirmation or reflection.
-    private func remind(_ groupRef: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+    func remind(_ groupRef: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         var nudged = 0
         var label = "all"
         for group in try groups(groupRef, request) {
@@ -77,7 +63,7 @@ extension CommandHandlers {
     }
 
     /// Uploads the export to the supervisor room as CSV files.
-    private func export(_ groupRef: GroupRef, _ request: CommandRequest) throws -> BotMessage {
+    func export(_ groupRef: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         var name: String?
         if case .named(let chosen) = groupRef { name = chosen }
         guard let document = try ExportBuilder(reader: writer).document(group: name) else {

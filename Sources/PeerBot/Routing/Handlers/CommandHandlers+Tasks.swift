@@ -3,19 +3,7 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
-    /// `!task add`, `!task done`, `!tasks`.
-    func tasks(_ command: Command, _ request: CommandRequest) throws -> BotMessage {
-        switch command {
-        case .taskAdd(let assignee, let text, let due):
-            return try addTask(assignee, text: text, due: due, request)
-        case .taskDone(let id):
-            return try closeTask(Int64(id), request)
-        default:
-            return try listTasks(request)
-        }
-    }
-
-    private func addTask(_ assignee: TaskAssignee?, text: String, due: String?, _ request: CommandRequest) throws -> BotMessage {
+    func addTask(_ assignee: TaskAssignee?, text: String, due: String?, _ request: CommandRequest) throws -> BotMessage {
         var group = try? contextGroup(request)
         if case .user(let userID) = assignee, group == nil { group = try writer.activeGroup(ofStudent: userID) }
         guard let group else { return Texts.noGroupHere(language: request.language) }
@@ -40,7 +28,7 @@ extension CommandHandlers {
         return Texts.taskAdded(task.item(group: group.name), assigneeName: name, language: request.language, prefix: request.prefix)
     }
 
-    private func closeTask(_ id: Int64, _ request: CommandRequest) throws -> BotMessage {
+    func closeTask(_ id: Int64, _ request: CommandRequest) throws -> BotMessage {
         guard let task = try writer.task(id: id), let group = try writer.group(id: task.groupID) else {
             return Texts.taskNotFound(id: Int(id), language: request.language, prefix: request.prefix)
         }
@@ -56,7 +44,7 @@ extension CommandHandlers {
         return Texts.taskDone(item, language: request.language)
     }
 
-    private func listTasks(_ request: CommandRequest) throws -> BotMessage {
+    func listTasks(_ request: CommandRequest) throws -> BotMessage {
         let group = try? contextGroup(request)
         let groupTasks = try group.map { group in try writer.tasks(ofGroup: group.id).map { $0.item(group: group.name) } } ?? []
         let mine = try writer.openTasks(assignee: request.sender).compactMap { task in

@@ -1,0 +1,33 @@
+import Foundation
+import PeerBotStore
+import PeerLearning
+
+extension CommandHandlers {
+    /// `!reflect <text>`: a group reflection in the student's own group room, a private one in
+    /// their direct room, on the group's latest round.
+    func reflect(_ text: String, _ request: CommandRequest) throws -> BotMessage {
+        guard let group = try writer.activeGroup(ofStudent: request.sender),
+              let round = try writer.latestReflectionRound(ofGroup: group.id),
+              let record = try writer.session(number: round.sessionNumber) else {
+            return Texts.noOpenReflection(language: request.language, prefix: request.prefix)
+        }
+        // Private only where only the student and the bot read it; shared only in their own group's room.
+        let scope: PeerBotStore.ReflectionScope
+        if request.room.kind == .group, try writer.group(forRoom: request.room.roomID)?.id == group.id {
+            scope = .group
+        } else if request.room.kind == .direct, request.room.userID == request.sender {
+            scope = .private
+        } else {
+            return Texts.reflectNotHere(language: request.language)
+        }
+        // The router has guarded a student's text already (`EventRouter.guardedCommand`).
+        let kept = request.guarded ?? GuardedText(text: text, kinds: [])
+        let intake = ReflectionIntake(context: context, writer: writer, logger: logger)
+        if case .refused(let answer) = try intake.keep(kept, eventID: request.eventID, sender: request.sender, sent: request.sentAt,
+                                                       scope: scope, round: round, room: request.room, acknowledge: false) {
+            return answer
+        }
+        return Texts.reflectionAck(plan: try lookup.plan(record), scope: scope == .group ? .group : .private,
+                                   late: round.timeline.isLate(sent: request.sentAt, ownDeadline: try intake.ownDeadline(round, request.sender)), language: request.language)
+    }
+}
