@@ -32,6 +32,7 @@ public struct BotRuntime: Sendable {
             throw BotStop.badDatabase(String(describing: error))
         }
         let identity = try DeviceIdentity.load(config: config, database: database)
+        let pickleKey = identity?.pickleKey
         let http = CurlHTTPClient()
         defer { http.shutdown() }
         let client = MatrixClient(homeserver: config.homeserver, accessToken: config.accessToken.value, transport: CurlTransport(http: http))
@@ -48,7 +49,11 @@ public struct BotRuntime: Sendable {
         let sync = SyncService(client: client, database: database, config: holder, provisioner: provisioner,
                                outbox: wakeup, imports: imports, heartbeat: heartbeat, progress: progress, notifier: notifier, logger: logger,
                                deviceKeys: deviceKeys)
-        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID, language: config.language)
+        let encryptor = pickleKey.map {
+            RoomEncryptor(client: client, database: database, pickleKey: $0, userID: config.userID, language: config.language, logger: logger)
+        }
+        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID,
+                                  language: config.language, encryptor: encryptor)
         let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
         let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()],
                                          logger: logger, progress: progress, heartbeat: jobsHeartbeat)

@@ -85,6 +85,7 @@ final class SyncService: Service, Sendable {
         }
         // Room keys are stored before the position moves on, so a crash cannot lose one.
         await deviceKeys?.receive(sync.encryption.toDevice)
+        try noteEncryption(sync, backfill: backfill)
         let outcome = try BatchIngestor(database: database, logger: logger)
             .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current)
         await deviceKeys?.afterSync(sync.encryption)
