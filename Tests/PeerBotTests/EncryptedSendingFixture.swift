@@ -4,6 +4,7 @@ import MatrixClient
 import MatrixCrypto
 import PeerBotStore
 import Synchronization
+import Crypto
 import Testing
 @testable import PeerBot
 
@@ -79,7 +80,7 @@ final class EncryptedRoomFixture: @unchecked Sendable {
     let pickleKey = PickleKey.random()
     let botAccount = OlmAccount()
     let room = "!g:hs"
-    private let state = Mutex<(members: [String: String], devices: [String: [MemberDevice]])>(([:], [:]))
+    let state = Mutex<(members: [String: String], devices: [String: [MemberDevice]])>(([:], [:]))
     /// Fails the next N requests whose line contains the key, with a transport error (no answer).
     let failures = Mutex<[String: Int]>([:])
 
@@ -217,5 +218,33 @@ final class FailingTransport: HTTPTransport {
         let answer = try await inner.send(request)
         if failing { throw MatrixClientError.transport(String(describing: Dropped())) }
         return answer
+    }
+}
+
+extension EncryptedRoomFixture {
+    /// The signed device keys of the member's first device.
+    func deviceKeys(of userID: String) throws -> ClientJSON {
+        try #require(state.withLock { $0.devices[userID]?.first }).deviceKeys()
+    }
+}
+
+/// A user's master and self-signing keys, the second signed by the first, as clients publish them.
+struct Curve25519SigningKeys {
+    let masterKey = Curve25519.Signing.PrivateKey()
+    let selfSigningKey = Curve25519.Signing.PrivateKey()
+
+    private static func b64(_ key: Curve25519.Signing.PrivateKey) -> String { UnpaddedBase64.encode(key.publicKey.rawRepresentation) }
+
+    func master(for userID: String) -> ClientJSON {
+        let key = Self.b64(masterKey)
+        return ["user_id": .string(userID), "usage": ["master"], "keys": .object(["ed25519:\(key)": .string(key)])]
+    }
+
+    func selfSigning(for userID: String) -> ClientJSON {
+        let key = Self.b64(selfSigningKey)
+        let object: [String: MatrixCrypto.JSONValue] = ["user_id": .string(userID), "usage": .array([.string("self_signing")]),
+                                                       "keys": .object(["ed25519:\(key)": .string(key)])]
+        let signed = try! JSONSigning.sign(object, entity: userID, keyID: "ed25519:\(Self.b64(masterKey))", key: masterKey)
+        return ClientJSON.parse(String(decoding: try! JSONEncoder().encode(MatrixCrypto.JSONValue.object(signed)), as: UTF8.self))!
     }
 }
