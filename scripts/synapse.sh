@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A local Synapse homeserver for the integration tests and the demo.
 #
-#   synapse.sh install                          venv with the pinned Synapse and vodozemac
+#   synapse.sh install                          venv with the pinned Synapse, vodozemac and
+#                                               matrix-nio[e2e] (the encrypted test client)
 #                                               (+ system packages)
 #   synapse.sh start NAME PORT [--tight|--default-limits]
 #                                               config once, start in background, print base URL;
@@ -20,6 +21,9 @@ SYNAPSE_VERSION="1.163.2"
 # The reference implementation the MatrixCrypto tests compare against, and the AES library
 # their attachment reference uses (already a Synapse dependency; named so it stays there).
 VODOZEMAC_VERSION="0.10.0"
+# The encrypted test client (scripts/e2ee/nio_client.py): matrix-nio's end-to-end encryption
+# runs on vodozemac since 0.25 (no libolm, no python-olm).
+NIO_VERSION="0.26.0"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.local/venv"
 STATE="$ROOT/.local/synapse"
@@ -71,16 +75,19 @@ python_with_venv() {
 }
 
 installed_reference_version() {
-  "$VENV/bin/python" -c 'import importlib.metadata as m, cryptography; print(m.version("vodozemac"))' 2>/dev/null
+  "$VENV/bin/python" -c 'import importlib.metadata as m, cryptography, nio.crypto
+print(m.version("vodozemac"), m.version("matrix-nio"), nio.crypto.ENCRYPTION_ENABLED)' 2>/dev/null
 }
 
 install_reference() {
-  if [ "$(installed_reference_version || true)" = "$VODOZEMAC_VERSION" ]; then
+  local wanted="$VODOZEMAC_VERSION $NIO_VERSION True"
+  if [ "$(installed_reference_version || true)" = "$wanted" ]; then
     return 0
   fi
-  "$VENV/bin/pip" install --quiet "vodozemac==$VODOZEMAC_VERSION" cryptography
-  [ "$(installed_reference_version || true)" = "$VODOZEMAC_VERSION" ] || die "vodozemac $VODOZEMAC_VERSION did not install"
-  log "installed vodozemac $VODOZEMAC_VERSION in $VENV"
+  "$VENV/bin/pip" install --quiet "vodozemac==$VODOZEMAC_VERSION" cryptography "matrix-nio[e2e]==$NIO_VERSION"
+  [ "$(installed_reference_version || true)" = "$wanted" ] \
+    || die "vodozemac $VODOZEMAC_VERSION and matrix-nio[e2e] $NIO_VERSION did not install"
+  log "installed vodozemac $VODOZEMAC_VERSION and matrix-nio[e2e] $NIO_VERSION in $VENV"
 }
 
 cmd_install() {

@@ -17,6 +17,8 @@ public enum MessageKind: String, Sendable, CaseIterable {
     case `guard`
     /// The one message `!groups create` edits as its rooms, invites and welcomes go out.
     case progress
+    /// An encrypted message could not be read (its room key never came): please send it again.
+    case undecryptable
 }
 
 /// The `peerbot.error` mark on an error reply.

@@ -7,9 +7,10 @@ public struct MessageDelivery: Sendable, Equatable {
 
     /// The delivery of a message of `kind` that asks `concerned` to act; an answer to a
     /// command (`isAnswer`) is always a quiet notice naming no one, since the asker is
-    /// looking at the room already and default push rules silence notices.
+    /// looking at the room already and default push rules silence notices. The one exception
+    /// is `undecryptable`: it answers a message sent minutes before, whose sender has moved on.
     public static func of(_ kind: MessageKind, isAnswer: Bool, concerned: [String]) -> MessageDelivery {
-        guard kind.asksToAct, !isAnswer else { return MessageDelivery(msgtype: "m.notice", mentions: []) }
+        guard kind.asksToAct, !isAnswer || kind == .undecryptable else { return MessageDelivery(msgtype: "m.notice", mentions: []) }
         var seen = Set<String>()
         let unique = concerned.filter { !$0.isEmpty && seen.insert($0).inserted }
         return MessageDelivery(msgtype: "m.text", mentions: unique)
@@ -22,7 +23,7 @@ extension MessageKind {
     public var asksToAct: Bool {
         switch self {
         case .welcome, .goals, .sessionStart, .facilitatorPrompt, .reflectionPrompt, .reminder,
-             .assessmentRequest, .assessmentResult, .release, .feedback, .alert, .guard:
+             .assessmentRequest, .assessmentResult, .release, .feedback, .alert, .guard, .undecryptable:
             return true
         case .help, .reply, .error, .roster, .groupProposal, .groupsCreated, .reflectionAck,
              .summary, .tasks, .status, .export, .mydata, .overview, .progress:

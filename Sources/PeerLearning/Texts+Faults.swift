@@ -7,6 +7,14 @@ extension Texts {
         return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
     }
 
+    /// An encrypted message the bot could not read: its room key never reached it.
+    public static func undecryptable(language: Language) -> BotMessage {
+        let body = pick(language,
+                        da: "Jeg kunne ikke læse din krypterede besked: nøglen til den nåede aldrig frem til mig, så intet er gemt fra den. Send den venligst igen.",
+                        en: "I could not read your encrypted message: its key never reached me, so nothing from it was saved. Please send it again.")
+        return BotMessage(kind: .undecryptable, body: body, html: paragraph(body))
+    }
+
     /// A text over its kind's limit; nothing was saved.
     public static func textTooLong(_ kind: TextKind, length: Int, language: Language) -> BotMessage {
         let what = textKindName(kind, language)

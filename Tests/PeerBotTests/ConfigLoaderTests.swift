@@ -24,6 +24,23 @@ import Testing
         #expect("\(config.accessToken)" == "<redacted>")
         #expect(config.minAnonymousComments == 2)
         #expect(config.overviewAt == WeeklyTime(weekday: .monday, hour: 8, minute: 0))
+        #expect(config.undecryptableAfter == .seconds(300))
+    }
+
+    @Test func undecryptableAfterIsADuration() throws {
+        let base = """
+            homeserver: https://matrix.example.org
+            user_id: "@peerbot:example.org"
+            supervisors: ["@sup:example.org"]
+
+            """
+        #expect(try loader.parse(base + "undecryptable_after: 90s\n", file: "t.yaml").undecryptableAfter == .seconds(90))
+        do {
+            _ = try loader.parse(base + "undecryptable_after: later\n", file: "t.yaml")
+            Issue.record("a bad duration must be refused")
+        } catch {
+            #expect(error.problems.map(\.key) == ["undecryptable_after"])
+        }
     }
 
     @Test func theAssessmentKeysAreReadAndChecked() throws {

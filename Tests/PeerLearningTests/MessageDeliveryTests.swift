@@ -6,7 +6,7 @@ import PeerLearning
 private let expectedMsgtype: [MessageKind: String] = [
     .welcome: "m.text", .goals: "m.text", .sessionStart: "m.text", .facilitatorPrompt: "m.text",
     .reflectionPrompt: "m.text", .reminder: "m.text", .assessmentRequest: "m.text",
-    .assessmentResult: "m.text", .feedback: "m.text", .alert: "m.text", .guard: "m.text", .release: "m.text",
+    .assessmentResult: "m.text", .feedback: "m.text", .alert: "m.text", .guard: "m.text", .release: "m.text", .undecryptable: "m.text",
     .help: "m.notice", .reply: "m.notice", .error: "m.notice", .roster: "m.notice",
     .groupProposal: "m.notice", .groupsCreated: "m.notice", .reflectionAck: "m.notice",
     .summary: "m.notice", .tasks: "m.notice", .status: "m.notice", .export: "m.notice", .mydata: "m.notice",
@@ -23,11 +23,18 @@ private let expectedMsgtype: [MessageKind: String] = [
 }
 
 @Test func answersToCommandsAreQuietNoticesWhateverTheirKind() {
-    for kind in MessageKind.allCases {
+    for kind in MessageKind.allCases where kind != .undecryptable {
         let delivery = MessageDelivery.of(kind, isAnswer: true, concerned: ["@anna:hs"])
         #expect(delivery.msgtype == "m.notice", "\(kind.rawValue)")
         #expect(delivery.mentions.isEmpty, "\(kind.rawValue)")
     }
+}
+
+@Test func anUnreadableMessageNotifiesItsSenderThoughItIsAReply() {
+    // Sent minutes after the message it answers: the sender is no longer looking at the room.
+    let delivery = MessageDelivery.of(.undecryptable, isAnswer: true, concerned: ["@anna:hs"])
+    #expect(delivery.msgtype == "m.text")
+    #expect(delivery.mentions == ["@anna:hs"])
 }
 
 @Test func mentionsNameEachPersonOnceInOrder() {

@@ -55,7 +55,7 @@ import PeerLearning
     let kinds = ["help", "reply", "error", "welcome", "roster", "group_proposal", "groups_created", "goals",
                  "session_start", "facilitator_prompt", "reflection_prompt", "reflection_ack", "reminder", "summary",
                  "assessment_request", "assessment_result", "feedback", "tasks", "status", "export", "mydata", "alert",
-                 "overview", "release", "guard", "progress"]
+                 "overview", "release", "guard", "progress", "undecryptable"]
     #expect(MessageKind.allCases.map(\.rawValue) == kinds)
     #expect(BotErrorCode.allCases.map(\.rawValue) == ["forbidden", "unknown_command", "bad_arguments", "not_found", "conflict"])
 }

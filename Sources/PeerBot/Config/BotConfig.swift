@@ -33,6 +33,9 @@ public struct BotConfig: Sendable {
     public var encryptRooms = false
     /// The 32-byte key file that seals the bot's end-to-end encryption keys; nil: no encryption.
     public var pickleKeyFile: String?
+    /// How long an encrypted message whose room key has not arrived waits before its sender is
+    /// told the bot could not read it.
+    public var undecryptableAfter: Duration = .seconds(300)
     public var retentionDays: Int?
     public var logLevel: Logger.Level = .info
     /// What happens to a student text with a patient identifier (SPEC: Patient confidentiality).

@@ -21,7 +21,7 @@ public struct ConfigLoader: Sendable {
         "evaluation_deadline", "self_assessment", "join_grace", "encrypt_rooms", "retention_days", "log_level",
         "patient_guard", "patient_guard_patterns",
         "min_anonymous_comments", "overview_at",
-        "pickle_key_file",
+        "pickle_key_file", "undecryptable_after",
     ]
 
     public func load(path: String) throws(ConfigError) -> BotConfig {

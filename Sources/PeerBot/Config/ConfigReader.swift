@@ -65,6 +65,7 @@ struct ConfigReader {
         if let value = duration("reflection_deadline") { config.reflectionDeadline = value }
         if let value = duration("evaluation_deadline") { config.evaluationDeadline = value }
         if let value = duration("join_grace") { config.joinGrace = value }
+        if let value = duration("undecryptable_after") { config.undecryptableAfter = value }
         if let value = bool("self_assessment") { config.selfAssessment = value }
         if let value = bool("encrypt_rooms") { config.encryptRooms = value }
         config.pickleKeyFile = pickleKeyFile()

@@ -12,7 +12,7 @@ actor DeviceKeyKeeper {
     let pickleKey: PickleKey
     private var storedDeviceID: String?
     private(set) var deviceID: String?
-    private let client: MatrixClient
+    let client: MatrixClient
     let database: AppDatabase
     let userID: String
     let logger: Logger

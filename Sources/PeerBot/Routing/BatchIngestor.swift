@@ -16,12 +16,15 @@ public struct BatchIngestor: Sendable {
 
     /// Returns how many events were seen, how many commands answered, how many actions queued.
     @discardableResult
+    /// With a `keyring`, encrypted room events are decrypted before they are routed, and kept
+    /// when their key has not arrived, all in the batch's one transaction.
     public func ingest(_ sync: SyncResponse, backfill: [String: [ClientEvent]] = [:], firstSync: Bool,
-                       config: BotConfig, now: Date = Date()) throws -> BatchOutcome {
+                       config: BotConfig, now: Date = Date(), keyring: RoomKeyring? = nil) throws -> BatchOutcome {
         let logger = self.logger
         return try database.write { writer in
             let context = BatchContext(config: config, now: now, lastHandled: try writer.lastProcessedAt())
-            return try EventRouter.apply(sync, backfill: backfill, firstSync: firstSync, context: context, writer: writer, logger: logger)
+            return try EventRouter.apply(sync, backfill: backfill, firstSync: firstSync, context: context, writer: writer,
+                                         logger: logger, keyring: keyring)
         }
     }
 }

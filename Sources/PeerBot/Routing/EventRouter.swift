@@ -24,16 +24,28 @@ struct EventRouter {
     var sessionsByGroup: [Int64: [SessionRecord]] = [:]
 
     /// Applies a batch. On the very first sync only invites are handled: history is never answered.
+    /// With a `keyring`, encrypted events are decrypted first (`BatchDecryption`), in the same
+    /// transaction, so the router reads plain and encrypted rooms alike.
     static func apply(_ sync: SyncResponse, backfill: [String: [ClientEvent]] = [:], firstSync: Bool,
-                      context: BatchContext, writer: StoreWriter, logger: Logger) throws -> BatchOutcome {
+                      context: BatchContext, writer: StoreWriter, logger: Logger, keyring: RoomKeyring? = nil) throws -> BatchOutcome {
         var router = EventRouter(context: context, writer: writer, logger: logger)
         for (roomID, invited) in sync.rooms.invite.sorted(by: { $0.key < $1.key }) {
             try router.isolated("invite \(roomID)") { try $0.handleInvite(roomID: roomID, invited) }
         }
         if !firstSync {
-            for (roomID, joined) in sync.rooms.join.sorted(by: { $0.key < $1.key }) {
-                try router.handleTimeline(roomID: roomID, events: (backfill[roomID] ?? []) + joined.timeline.events)
+            var timelines: [String: [ClientEvent]] = [:]
+            for (roomID, joined) in sync.rooms.join {
+                timelines[roomID] = (backfill[roomID] ?? []) + joined.timeline.events
             }
+            if let keyring {
+                var decryption = BatchDecryption(keyring: keyring, writer: writer, botUserID: context.botUserID,
+                                                 now: context.now, logger: logger)
+                timelines = try decryption.prepare(timelines)
+            }
+            for (roomID, events) in timelines.sorted(by: { $0.key < $1.key }) {
+                try router.handleTimeline(roomID: roomID, events: events)
+            }
+            if keyring != nil { try router.tellUndecryptable() }
             for (roomID, left) in sync.rooms.leave.sorted(by: { $0.key < $1.key }) {
                 try router.handleLoss(roomID: roomID, left)
             }

@@ -83,12 +83,17 @@ final class SyncService: Service, Sendable {
             heartbeat.beat()
             throw error
         }
-        // Room keys are stored before the position moves on, so a crash cannot lose one.
+        // Room keys are stored before the batch, each in its own transaction, and the batch's
+        // transaction then decrypts with every key stored so far and moves the position on. A
+        // crash between the two loses nothing: the same batch comes again, its keys are already
+        // stored (a second copy of an Olm message no longer opens, and is not needed), and its
+        // events are decrypted or kept as if the first try had never happened.
         await deviceKeys?.receive(sync.encryption.toDevice)
         try noteEncryption(sync, backfill: backfill)
         let outcome = try BatchIngestor(database: database, logger: logger)
-            .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current)
+            .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current, keyring: deviceKeys?.keyring)
         await deviceKeys?.afterSync(sync.encryption)
+        await deviceKeys?.requestMissingKeys()
         if since == nil { logger.info("first start: recorded the sync position; earlier messages are not answered") }
         if outcome.handled > 0 { logger.debug("batch", metadata: ["events": "\(outcome.events)", "handled": "\(outcome.handled)"]) }
         return outcome

@@ -1,0 +1,161 @@
+import Foundation
+import Logging
+import MatrixClient
+import MatrixCrypto
+import PeerBotStore
+
+/// What the bot needs to read encrypted room events: the key that seals its room keys.
+public struct RoomKeyring: Sendable {
+    let pickleKey: PickleKey
+
+    public init(pickleKey: PickleKey) { self.pickleKey = pickleKey }
+}
+
+/// Opens the encrypted events of one sync batch inside the batch's transaction, before the
+/// router reads anything: a decrypted event takes the encrypted one's place (same id, sender and
+/// time), an event whose key is missing is kept in the store instead of routed, and a kept event
+/// whose key has come since is put back in front of its room's new events. Nothing here logs a
+/// plaintext.
+struct BatchDecryption {
+    let keyring: RoomKeyring
+    let writer: StoreWriter
+    let botUserID: String
+    let now: Date
+    let logger: Logger
+    /// Room keys opened in this batch, by sender key and session id: each pickle is opened once.
+    private var opened: [String: MegolmInboundSession] = [:]
+    /// What the batch did, for the logs and tests.
+    private(set) var counts = Counts()
+
+    struct Counts: Equatable {
+        var decrypted = 0
+        var kept = 0
+        var released = 0
+        var refused = 0
+    }
+
+    init(keyring: RoomKeyring, writer: StoreWriter, botUserID: String, now: Date, logger: Logger) {
+        self.keyring = keyring
+        self.writer = writer
+        self.botUserID = botUserID
+        self.now = now
+        self.logger = logger
+    }
+
+    /// The batch's timelines as the router should read them.
+    mutating func prepare(_ timelines: [String: [ClientEvent]]) throws -> [String: [ClientEvent]] {
+        var ready = try release()
+        for (roomID, events) in timelines {
+            ready[roomID, default: []].append(contentsOf: try open(events, roomID: roomID))
+        }
+        return ready
+    }
+
+    /// Kept events whose room key has arrived: decrypted now, or kept on when it still does not reach back.
+    private mutating func release() throws -> [String: [ClientEvent]] {
+        var ready: [String: [ClientEvent]] = [:]
+        for pending in try writer.pendingEncryptedEventsWithKeys() {
+            guard let event = try? JSONDecoder().decode(ClientEvent.self, from: Data(pending.event.utf8)),
+                  let envelope = MegolmEnvelope(event.content) else {
+                try writer.dropPendingEncrypted(eventID: pending.eventID)
+                continue
+            }
+            switch try decrypt(event, envelope: envelope, roomID: pending.roomID) {
+            case .decrypted(let readable, _):
+                try writer.dropPendingEncrypted(eventID: pending.eventID)
+                ready[pending.roomID, default: []].append(readable)
+                counts.released += 1
+            case .keyMissing:
+                let reach = try writer.megolmSessions(roomID: pending.roomID, sessionID: envelope.sessionID).map(\.firstKnownIndex).min()
+                try writer.markPendingTried(eventID: pending.eventID, firstIndex: reach ?? 0)
+            case .refused(let reason):
+                try writer.dropPendingEncrypted(eventID: pending.eventID)
+                refuse(event, roomID: pending.roomID, reason)
+            }
+        }
+        return ready
+    }
+
+    /// One room's new events: plain ones as they are, encrypted ones decrypted, kept or dropped.
+    private mutating func open(_ events: [ClientEvent], roomID: String) throws -> [ClientEvent] {
+        guard events.contains(where: { $0.type == "m.room.encrypted" || $0.type == "m.room.redaction" }),
+              let room = try writer.room(id: roomID) else { return events }
+        var joinedAt = room.joinedAt
+        var ready: [ClientEvent] = []
+        ready.reserveCapacity(events.count)
+        for event in events {
+            if event.type == "m.room.member", event.stateKey == botUserID, event.content["membership"]?.stringValue == "join" {
+                joinedAt = joinedAt.map { min($0, event.sentAt) } ?? event.sentAt
+            }
+            if event.type == "m.room.redaction", let target = event.redactedEventID {
+                // A message redacted while it waited for its key is never answered.
+                try writer.dropPendingEncrypted(eventID: target)
+            }
+            guard event.type == "m.room.encrypted", event.sender != botUserID, !event.eventID.isEmpty,
+                  let envelope = MegolmEnvelope(event.content) else {
+                ready.append(event)
+                continue
+            }
+            if try writer.isProcessed(eventID: event.eventID) { continue }
+            switch try decrypt(event, envelope: envelope, roomID: roomID) {
+            case .decrypted(let readable, _):
+                ready.append(readable)
+                counts.decrypted += 1
+            case .keyMissing:
+                // Encrypted history from before the bot joined was never meant for it.
+                guard let joinedAt, event.sentAt >= joinedAt else { continue }
+                try keep(event, envelope: envelope, roomID: roomID)
+            case .refused(let reason):
+                refuse(event, roomID: roomID, reason)
+            }
+        }
+        return ready
+    }
+
+    /// Decrypts with the stored room key the envelope names, recording the message index used.
+    private mutating func decrypt(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String) throws -> RoomEventDecryption {
+        let candidates = try writer.megolmSessions(roomID: roomID, sessionID: envelope.sessionID)
+        let stored = envelope.senderKey.flatMap { key in candidates.first { $0.senderKey == key } }
+            ?? candidates.first { $0.senderUserID == event.sender } ?? candidates.first
+        var session: MegolmInboundSession?
+        if let stored {
+            let cacheKey = stored.senderKey + "|" + stored.sessionID
+            if let cached = opened[cacheKey] {
+                session = cached
+            } else {
+                guard let fresh = try? MegolmInboundSession(pickle: stored.pickle, key: keyring.pickleKey) else {
+                    return .refused(.brokenKey)
+                }
+                opened[cacheKey] = fresh
+                session = fresh
+            }
+        }
+        let writer = writer
+        let outcome = try RoomEventDecryptor.decrypt(event, envelope: envelope, roomID: roomID, session: session, stored: stored) {
+            try writer.eventUsingMessageIndex(senderKey: $0.senderKey, sessionID: $0.sessionID, index: $0.index)
+        }
+        if case .decrypted(_, let index) = outcome {
+            try writer.recordMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
+                                          eventID: event.eventID, at: now)
+        }
+        return outcome
+    }
+
+    private mutating func keep(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String) throws {
+        let json = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
+        try writer.keepPendingEncrypted(PendingEncryptedEvent(
+            eventID: event.eventID, roomID: roomID, senderUserID: event.sender, senderKey: envelope.senderKey,
+            sessionID: envelope.sessionID, deviceID: envelope.deviceID, event: json, receivedAt: now))
+        counts.kept += 1
+        logger.info("encrypted message kept until its room key arrives", metadata: [
+            "event": "\(event.eventID)", "room": "\(roomID)", "sender": "\(event.sender)",
+        ])
+    }
+
+    private mutating func refuse(_ event: ClientEvent, roomID: String, _ reason: DecryptionRefusal) {
+        counts.refused += 1
+        logger.warning("encrypted message refused", metadata: [
+            "event": "\(event.eventID)", "room": "\(roomID)", "sender": "\(event.sender)", "reason": "\(reason.rawValue)",
+        ])
+    }
+}

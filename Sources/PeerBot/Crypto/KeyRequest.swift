@@ -1,0 +1,41 @@
+// Matrix spec, "m.room_key_request": a device asks others for a Megolm session it lacks; the
+// request is sent unencrypted, and one request_id names it for every device it goes to.
+
+import Crypto
+import Foundation
+import MatrixClient
+import PeerBotStore
+
+/// An `m.room_key_request` for the room key one kept event needs, ready to send.
+struct KeyRequest: Equatable, Sendable {
+    static let eventType = "m.room_key_request"
+
+    let roomID: String
+    let sessionID: String
+    /// Who is asked: the sender's device that used the key, or all their devices.
+    let recipient: String
+    let recipientDevice: String
+    let content: ClientJSON
+    /// The same for every try of the same request, so the homeserver delivers it once.
+    let transactionID: String
+
+    /// The request for `pending`'s key, from this bot's `deviceID`.
+    init(for pending: PendingEncryptedEvent, requestingDevice deviceID: String) {
+        roomID = pending.roomID
+        sessionID = pending.sessionID
+        recipient = pending.senderUserID
+        recipientDevice = pending.deviceID ?? "*"
+        let digest = SHA256.hash(data: Data("\(pending.roomID)|\(pending.senderKey ?? "")|\(pending.sessionID)".utf8))
+        let requestID = "peerbot-" + digest.prefix(12).map { String(format: "%02x", $0) }.joined()
+        transactionID = requestID
+        var body: [String: ClientJSON] = [
+            "algorithm": .string(MegolmEnvelope.algorithm), "room_id": .string(pending.roomID),
+            "session_id": .string(pending.sessionID),
+        ]
+        if let senderKey = pending.senderKey { body["sender_key"] = .string(senderKey) }
+        content = [
+            "action": "request", "body": .object(body), "request_id": .string(requestID),
+            "requesting_device_id": .string(deviceID),
+        ]
+    }
+}

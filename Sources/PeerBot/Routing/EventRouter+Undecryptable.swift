@@ -1,0 +1,25 @@
+import Foundation
+import PeerBotStore
+import PeerLearning
+
+extension EventRouter {
+    /// Encrypted messages whose room key has not come within `undecryptable_after`: each sender
+    /// is told once, in the room's language, as a reply to the message, and the message is given
+    /// up (marked processed, so a key that comes later does not make it count twice after they
+    /// sent it again).
+    mutating func tellUndecryptable() throws {
+        let wait = TimeInterval(context.config.undecryptableAfter.components.seconds)
+        for pending in try writer.pendingEncryptedEvents(receivedBefore: context.now.addingTimeInterval(-wait)) {
+            try isolated("the undecryptable notice for \(pending.eventID)") { router in
+                try router.writer.dropPendingEncrypted(eventID: pending.eventID)
+                guard try router.writer.markProcessed(eventID: pending.eventID, roomID: pending.roomID, at: router.context.now),
+                      let room = try router.writer.room(id: pending.roomID) else { return }
+                router.logger.notice("encrypted message given up: its room key never came", metadata: [
+                    "event": "\(pending.eventID)", "room": "\(pending.roomID)", "sender": "\(pending.senderUserID)",
+                ])
+                try router.enqueue(Texts.undecryptable(language: router.context.language(of: room)), in: room.roomID,
+                                   replyTo: pending.eventID, mention: pending.senderUserID)
+            }
+        }
+    }
+}

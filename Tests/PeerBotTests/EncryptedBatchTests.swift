@@ -1,0 +1,156 @@
+import Foundation
+import MatrixClient
+import MatrixCrypto
+import PeerBotStore
+import PeerLearning
+import Testing
+@testable import PeerBot
+
+/// Encrypted rooms through the whole batch: decrypted before the router, kept when the key is
+/// missing, read when it comes, and the sender told when it never does.
+@Suite struct EncryptedBatches {
+    static let bot = "@bot:hs", sup = "@sup:hs", room = "!room:hs"
+    let database = try! AppDatabase.inMemory()
+    let pickleKey = PickleKey.random()
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    var config = BotConfig(homeserver: "http://hs", userID: bot, accessToken: Secret("t"), supervisors: [sup],
+                           databasePath: ":memory:", timeZone: ZoneRules.named("Europe/Copenhagen")!)
+
+    init() throws {
+        config.undecryptableAfter = .seconds(300)
+        let joined = start.addingTimeInterval(-3600)
+        try database.write { try $0.upsertRoom(RoomRecord(roomID: Self.room, kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: joined)) }
+    }
+
+    var ts: Int64 { Int64(start.timeIntervalSince1970 * 1000) }
+
+    @discardableResult
+    func apply(_ token: String, _ events: [ClientEvent] = [], at offset: TimeInterval = 0) throws -> BatchOutcome {
+        let batch = SyncBuilder.batch(token, join: events.isEmpty ? [:] : [Self.room: events])
+        return try BatchIngestor(database: database).ingest(batch, firstSync: false, config: config, now: start.addingTimeInterval(offset),
+                                                            keyring: RoomKeyring(pickleKey: pickleKey))
+    }
+
+    func answers() throws -> [ClientJSON] {
+        try database.pendingOutbox(limit: 1000).compactMap {
+            if case .send(_, _, let json) = $0.action { return JSONValue.parse(json) }
+            return nil
+        }
+    }
+
+    func answers(to eventID: String) throws -> [ClientJSON] {
+        try answers().filter { $0["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue == eventID }
+    }
+
+    @Test func anEncryptedCommandIsAnsweredLikeAPlainOneAndOnlyOnce() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        let help = sup.text("!help", roomID: Self.room, ts: ts)
+        try apply("s1", [help])
+        try apply("s1", [help])
+        let replies = try answers(to: help.eventID)
+        #expect(replies.count == 1)
+        #expect(replies.first?["peerbot.kind"] == "help")
+        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+    }
+
+    @Test func aMessageWhoseKeyComesLaterIsKeptThenAnsweredWhenItArrives() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        let help = sup.text("!help", roomID: Self.room, ts: ts)
+        try apply("s1", [help])
+        #expect(try answers().isEmpty)
+        let kept = try database.read { try $0.pendingKeyRequests(limit: 10) }
+        #expect(kept.map(\.eventID) == [help.eventID])
+        #expect(kept.first?.event.contains("!help") == false, "only ciphertext is kept")
+        #expect(kept.first?.deviceID == "PHONE")
+
+        // A sync without the key changes nothing; the next one after the key arrived answers.
+        try apply("s2", at: 10)
+        #expect(try answers().isEmpty)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey, fromStart: true)
+        try apply("s3", at: 20)
+        #expect(try answers(to: help.eventID).first?["peerbot.kind"] == "help")
+        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+    }
+
+    @Test func aKeyThatDoesNotReachBackIsNotTriedAgainUntilABetterOneComes() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        let first = sup.text("!help", roomID: Self.room, ts: ts)
+        try apply("s1", [first])
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)  // from index 1 on: too late for it
+        try apply("s2", at: 5)
+        #expect(try database.read { try $0.pendingEncryptedEventsWithKeys() }.isEmpty, "tried once, then left waiting")
+        #expect(try database.read { try $0.pendingEncryptedCount() } == 1)
+        let second = sup.text("!help", roomID: Self.room, ts: ts + 1)
+        try apply("s3", [second], at: 6)
+        #expect(try answers(to: second.eventID).count == 1)
+        #expect(try answers(to: first.eventID).isEmpty)
+    }
+
+    @Test func afterTheWaitTheSenderIsToldOnceAndALateKeyDoesNotAnswerTwice() throws {
+        let student = MegolmSender(userID: "@anna:hs")
+        let message = student.text("!help", roomID: Self.room, ts: ts)
+        try apply("s1", [message])
+        try apply("s2", at: 299)
+        #expect(try answers().isEmpty)
+        try apply("s3", at: 301)
+        let told = try answers(to: message.eventID)
+        #expect(told.count == 1)
+        #expect(told.first?["peerbot.kind"] == "undecryptable")
+        #expect(told.first?["msgtype"] == "m.text", "the sender is notified")
+        #expect(told.first?["m.mentions"]?["user_ids"] == ["@anna:hs"])
+        #expect(told.first?["body"]?.stringValue?.contains("Send den venligst igen") == true, "in the default language, Danish")
+
+        try student.share(roomID: Self.room, with: database, pickleKey: pickleKey, fromStart: true)
+        try apply("s4", [message], at: 400)
+        try apply("s5", at: 401)
+        #expect(try answers(to: message.eventID).count == 1)
+        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+    }
+
+    @Test func theNoticeIsInTheRoomsLanguage() throws {
+        try database.write { writer in
+            var room = try #require(try writer.room(id: Self.room))
+            room.language = "en"
+            try writer.upsertRoom(room)
+        }
+        let student = MegolmSender(userID: "@anna:hs")
+        let message = student.text("hej", roomID: Self.room, ts: ts)
+        try apply("s1", [message])
+        try apply("s2", at: 600)
+        #expect(try answers(to: message.eventID).first?["body"]?.stringValue?.contains("Please send it again") == true)
+    }
+
+    @Test func encryptedHistoryFromBeforeTheJoinAndRedactedWaitingMessagesAreNeverAnswered() throws {
+        let student = MegolmSender(userID: "@anna:hs")
+        let old = student.text("before the bot came", roomID: Self.room, ts: ts - 7_200_000)
+        let waiting = student.text("!help", roomID: Self.room, ts: ts)
+        try apply("s1", [old, waiting])
+        #expect(try database.read { try $0.pendingEncryptedCount() } == 1)
+        let redaction = ClientEvent(type: "m.room.redaction", sender: "@anna:hs", eventID: "$red", originServerTS: ts + 1,
+                                    content: ["redacts": .string(waiting.eventID)])
+        try apply("s2", [redaction], at: 1)
+        try apply("s3", at: 900)
+        #expect(try answers().isEmpty)
+    }
+
+    @Test func aReplayedCiphertextUnderANewEventIDIsNotAnsweredTwice() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        let help = sup.text("!help", roomID: Self.room, ts: ts)
+        try apply("s1", [help])
+        let replay = ClientEvent(type: help.type, sender: help.sender, eventID: "$replay", originServerTS: ts + 5, content: help.content)
+        try apply("s2", [replay], at: 1)
+        #expect(try answers().count == 1)
+    }
+
+    @Test func withoutAKeyringEncryptedEventsAreLeftAloneAsBefore() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        let help = sup.text("!help", roomID: Self.room, ts: ts)
+        try BatchIngestor(database: database).ingest(SyncBuilder.batch("s1", join: [Self.room: [help]]), firstSync: false, config: config, now: start)
+        #expect(try answers().isEmpty)
+        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+    }
+
+}
