@@ -128,3 +128,14 @@ import Testing
         }
     }
 }
+
+extension RoomEncryptionStateTracking {
+    @Test func aCutTimelineMakesTheMemberListBeReadAgain() throws {
+        let encryption = event("m.room.encryption", stateKey: "", content: ["algorithm": "m.megolm.v1.aes-sha2"])
+        try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [encryption]))]))
+        try database.write { try $0.replaceEncryptedRoomMembers("!g:hs", members: ["@anna:hs": "join"]) }
+        #expect(try database.read { try $0.roomEncryption("!g:hs") }?.membersLoaded == true)
+        try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [], limited: true, prevBatch: "p"))]))
+        #expect(try database.read { try $0.roomEncryption("!g:hs") }?.membersLoaded == false)
+    }
+}

@@ -24,6 +24,9 @@ struct RoomEncryptionFacts: Equatable, Sendable {
     var memberships: [Membership] = []
     /// Rooms the bot itself left or was removed from.
     var roomsLeft: [String] = []
+    /// Rooms whose timeline came back cut: a membership change may be missing, so the member
+    /// list is read whole again before the next message.
+    var membersStale: [String] = []
     var devicesChanged: [String] = []
     var devicesLeft: [String] = []
 
@@ -32,6 +35,7 @@ struct RoomEncryptionFacts: Equatable, Sendable {
         var facts = RoomEncryptionFacts()
         for roomID in sync.rooms.join.keys.sorted() {
             guard let joined = sync.rooms.join[roomID] else { continue }
+            if joined.timeline.limited { facts.membersStale.append(roomID) }
             for event in joined.state + (backfill[roomID] ?? []) + joined.timeline.events {
                 facts.note(event, in: roomID)
             }
@@ -59,7 +63,8 @@ struct RoomEncryptionFacts: Equatable, Sendable {
     }
 
     var isEmpty: Bool {
-        encryption.isEmpty && memberships.isEmpty && roomsLeft.isEmpty && devicesChanged.isEmpty && devicesLeft.isEmpty
+        encryption.isEmpty && memberships.isEmpty && roomsLeft.isEmpty && membersStale.isEmpty && devicesChanged.isEmpty
+            && devicesLeft.isEmpty
     }
 
     /// Stores the facts in one transaction: encryption first, so the memberships of a room that
@@ -83,7 +88,7 @@ struct RoomEncryptionFacts: Equatable, Sendable {
                 try writer.markDeviceListsOutdated([change.userID], at: date)
             }
         }
-        for roomID in roomsLeft { try writer.forgetEncryptedRoomMembers(roomID) }
+        for roomID in roomsLeft + membersStale { try writer.forgetEncryptedRoomMembers(roomID) }
         try writer.markDeviceListsOutdated(devicesChanged.filter { $0 != botUserID }, at: date)
         try writer.untrackUsers(devicesLeft)
     }

@@ -82,7 +82,8 @@ extension StoreWriter {
         try db.execute(sql: "UPDATE roomEncryption SET membersLoaded = 1 WHERE roomID = ?", arguments: [roomID])
     }
 
-    /// Forgets the member list of a room the bot left; its encryption stays known.
+    /// Forgets the member list of a room the bot left (or whose timeline was cut), so it is read
+    /// whole again before the next message; the room's encryption stays known.
     public func forgetEncryptedRoomMembers(_ roomID: String) throws {
         try db.execute(sql: "DELETE FROM roomMember WHERE roomID = ?", arguments: [roomID])
         try db.execute(sql: "UPDATE roomEncryption SET membersLoaded = 0 WHERE roomID = ?", arguments: [roomID])
