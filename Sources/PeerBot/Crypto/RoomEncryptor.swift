@@ -74,7 +74,7 @@ actor RoomEncryptor {
                 return (sealed.eventType, ClientJSON.parse(sealed.contentJSON) ?? [:])
             }
         }
-        throw EncryptionNotReady()
+        throw SessionRotated()
     }
 
     /// Encrypts with the stored session state and commits the advanced ratchet together with the

@@ -100,7 +100,10 @@ extension StoreWriter {
         try db.execute(sql: "DELETE FROM toDeviceOutbox WHERE txnID = ?", arguments: [txnID])
     }
 
+    /// Fixes the ciphertext of a pending outbox row; those of rows already delivered are dropped
+    /// on the way, as nothing will send them again.
     public func setOutboxCiphertext(outboxID: Int64, _ ciphertext: OutboxCiphertext) throws {
+        try db.execute(sql: "DELETE FROM outboxCiphertext WHERE outboxID NOT IN (SELECT id FROM outbox WHERE state = 'pending')")
         try db.execute(sql: "INSERT INTO outboxCiphertext (outboxID, eventType, contentJSON) VALUES (?, ?, ?)",
                        arguments: [outboxID, ciphertext.eventType, ciphertext.contentJSON])
     }
