@@ -149,3 +149,25 @@ import Testing
         #expect(given.keys.sorted() == ["@anna:hs"])
     }
 }
+
+extension EncryptedSendingMembers {
+    @Test func aMemberWithoutDeviceKeysIsAskedForOnceNotOnEveryMessage() async throws {
+        // A supervisor who never used an encrypted client: the homeserver lists no keys for them.
+        room.add(MemberDevice(userID: "@sup:hs", deviceID: "UNUSED"))
+        room.homeserver.on("POST /_matrix/client/v3/keys/query") { [room] request in
+            let users = (EncryptedRoomFixture.body(request)["device_keys"]?.objectValue ?? [:]).keys
+            var devices: [String: ClientJSON] = [:]
+            for user in users where user != "@sup:hs" {
+                devices[user] = user == "@bot:hs" ? [:] : [user == "@anna:hs" ? "ANNAPHONE" : "BOLAPTOP": try! room.deviceKeys(of: user)]
+            }
+            return EncryptedRoomFixture.ok(["device_keys": .object(devices)])
+        }
+        let sender = room.sender()
+        for text in ["en", "to"] {
+            _ = try room.message(text)
+            try await room.drain(sender)
+        }
+        #expect(room.bodies("/keys/query").count == 1)
+        #expect(room.bodies("/rooms/!g:hs/send/").count == 2)
+    }
+}

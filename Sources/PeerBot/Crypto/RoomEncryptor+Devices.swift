@@ -28,7 +28,10 @@ extension RoomEncryptor {
         guard !outdated.isEmpty else { return }
         let answer = try await client.queryKeys(users: outdated)
         for user in outdated {
-            guard let devices = answer.deviceKeys[user] else { continue }
+            // A user the answer leaves out has no device keys, unless their server failed to answer.
+            let server = user.split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
+            guard answer.failures[server] == nil else { continue }
+            let devices = answer.deviceKeys[user] ?? [:]
             let crossSigning = DeviceKeysVerifier.crossSigning(master: CryptoJSON.object(answer.masterKeys[user]),
                                                                selfSigning: CryptoJSON.object(answer.selfSigningKeys[user]), userID: user)
             var verified: [VerifiedDeviceKeys] = []
