@@ -7,7 +7,7 @@ extension BotEngineTests {
     /// What the bot sends into encrypted rooms, read by real encrypted clients (matrix-nio on vodozemac).
     @Suite("Encrypted rooms: sending")
     struct EncryptedSendingSuite {
-        @Test("with encrypt_rooms the supervisor room is encrypted from the start: the homeserver holds only ciphertext, the welcome and answers are read by the supervisor's client and by a device added later, and a restart goes on in the same session at the next index")
+        @Test("with encrypt_rooms the supervisor room is encrypted from the start: the homeserver holds only ciphertext, the welcome and answers are read by the supervisor's client and by a device added later, and after a SIGKILL amid a burst of commands each is answered once, in the same session, never at an index used before")
         func encryptedSupervisorRoom() async throws {
             let server = try Homeserver.shared()
             let (supervisor, moreDevices) = try await EncryptedTestUser.registerWithDevices(on: server, prefix: "supervisor")
@@ -40,11 +40,17 @@ extension BotEngineTests {
             let forTablet = try await EncryptedReceiving.answer(to: second, in: room, from: bot, seenBy: tablet)
             #expect(forTablet.isDecrypted && forTablet.peerbotKind == "help", "the new device could not read: \(forTablet)")
 
+            // SIGKILL in the middle of a burst of commands: each is answered once, every answer readable.
+            var burst: [String] = []
+            for _ in 0..<4 { burst.append(try await supervisor.send("!help", in: room)) }
+            _ = try await EncryptedReceiving.answer(to: burst[0], in: room, from: bot, seenBy: supervisor)
             try await bot.restart()
             let third = try await supervisor.send("!help", in: room)
-            let afterRestart = try await EncryptedReceiving.answer(to: third, in: room, from: bot, seenBy: supervisor)
-            #expect(afterRestart.isDecrypted)
-            try await EncryptedReceiving.expectOneAnswerEach(to: [ask, second, third], in: room, from: bot, seenBy: supervisor)
+            for eventID in burst + [third] {
+                let answered = try await EncryptedReceiving.answer(to: eventID, in: room, from: bot, seenBy: supervisor)
+                #expect(answered.isDecrypted, "an answer after the crash cannot be read: \(answered)")
+            }
+            try await EncryptedReceiving.expectOneAnswerEach(to: [ask, second, third] + burst, in: room, from: bot, seenBy: supervisor)
 
             // As the homeserver keeps them: every message of the bot is ciphertext, and no Megolm
             // index of a session was used twice, across the restart too.
