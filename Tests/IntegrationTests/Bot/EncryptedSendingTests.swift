@@ -7,7 +7,7 @@ extension BotEngineTests {
     /// What the bot sends into encrypted rooms, read by real encrypted clients (matrix-nio on vodozemac).
     @Suite("Encrypted rooms: sending")
     struct EncryptedSendingSuite {
-        @Test("with encrypt_rooms the supervisor room is encrypted from the start: the homeserver holds only ciphertext, the welcome and answers are read by the supervisor's client and by a device added later, and after a SIGKILL amid a burst of commands each is answered once, in the same session, never at an index used before")
+        @Test("with encrypt_rooms the supervisor room is encrypted from the start: the homeserver holds only ciphertext, the welcome, answers and !export files are read by the supervisor's client and by a device added later, and after a SIGKILL amid a burst of commands each is answered once, in the same session, never at an index used before")
         func encryptedSupervisorRoom() async throws {
             let server = try Homeserver.shared()
             let (supervisor, moreDevices) = try await EncryptedTestUser.registerWithDevices(on: server, prefix: "supervisor")
@@ -31,6 +31,19 @@ extension BotEngineTests {
             let ask = try await supervisor.send("!help", in: room)
             let answer = try await EncryptedReceiving.answer(to: ask, in: room, from: bot, seenBy: supervisor)
             #expect(answer.wasEncrypted && answer.peerbotKind == "help")
+
+            // !export: the files go up as ciphertext, and the client decrypts them to the CSV.
+            let export = try await supervisor.send("!export", in: room)
+            _ = try await EncryptedReceiving.answer(to: export, in: room, from: bot, seenBy: supervisor)
+            let files = try await supervisor.waitFor("the exported files", in: room, timeout: .seconds(90), check: bot.checkAlive) {
+                $0.sender == botID && $0.msgtype == "m.file"
+            }
+            let file = files[0]
+            #expect(file.wasEncrypted && file.content["url"] == nil && file.content["file"]?["url"]?.string != nil, "export: \(file)")
+            let csv = try await supervisor.download(fileOf: file)
+            let stored = try await supervisor.plain.download(try #require(file.content["file"]?["url"]?.string)).data
+            #expect(String(decoding: csv, as: UTF8.self).split(separator: "\n").first?.contains(",") == true, "not a CSV: \(csv.prefix(80))")
+            #expect(stored != csv && stored.count == csv.count, "the homeserver holds the export in the clear")
 
             // A device logged in later (its keys announced by device_lists) reads the next answer.
             let tablet = try await moreDevices()
