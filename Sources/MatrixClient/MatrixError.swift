@@ -8,13 +8,18 @@ public struct MatrixError: Error, Sendable, Equatable, CustomStringConvertible {
     /// From `retry_after_ms` in the body or the `Retry-After` header, whichever is given.
     public let retryAfter: Duration?
     public let softLogout: Bool
+    /// The whole error body, for answers that carry more (the `session` and `flows` of a
+    /// user-interactive authentication step).
+    public let body: JSONValue?
 
-    public init(status: Int, errcode: String, message: String, retryAfter: Duration? = nil, softLogout: Bool = false) {
+    public init(status: Int, errcode: String, message: String, retryAfter: Duration? = nil, softLogout: Bool = false,
+                body: JSONValue? = nil) {
         self.status = status
         self.errcode = errcode
         self.message = message
         self.retryAfter = retryAfter
         self.softLogout = softLogout
+        self.body = body
     }
 
     public var description: String { "\(status) \(errcode): \(message)" }
@@ -39,7 +44,8 @@ public struct MatrixError: Error, Sendable, Equatable, CustomStringConvertible {
             errcode: body?["errcode"]?.stringValue ?? fallback,
             message: body?["error"]?.stringValue ?? "HTTP \(response.status)",
             retryAfter: retry,
-            softLogout: body?["soft_logout"]?.boolValue ?? false
+            softLogout: body?["soft_logout"]?.boolValue ?? false,
+            body: body
         )
     }
 }

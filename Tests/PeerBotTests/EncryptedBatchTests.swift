@@ -108,6 +108,21 @@ import Testing
         #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
     }
 
+    @Test func aBurstOfUnreadableMessagesGetsOneNoticeOnTheNewest() throws {
+        let student = MegolmSender(userID: "@anna:hs")
+        // Ids sorting opposite to the order they came in: the newest is the last one to arrive.
+        let burst = (0..<5).map {
+            student.event(content: ["msgtype": "m.text", "body": .string("besked \($0)")], roomID: Self.room, ts: ts + Int64($0),
+                          eventID: "$burst-\(9 - $0)")
+        }
+        try apply("s1", burst)
+        try apply("s2", at: 301)
+        let notices = try answers().filter { $0["peerbot.kind"] == "undecryptable" }
+        #expect(notices.count == 1)
+        #expect(notices.first?["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue == burst.last?.eventID)
+        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+    }
+
     @Test func theNoticeIsInTheRoomsLanguage() throws {
         try database.write { writer in
             var room = try #require(try writer.room(id: Self.room))

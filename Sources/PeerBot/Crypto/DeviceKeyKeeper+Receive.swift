@@ -43,7 +43,7 @@ extension DeviceKeyKeeper {
             return StoredMegolmSession(roomID: key.roomID, senderKey: envelope.senderKey, sessionID: key.sessionID, senderUserID: sender,
                                        signingKey: checked.senderSigningKey, firstKnownIndex: Int64(megolm.firstKnownIndex),
                                        pickle: megolm.pickle(key: pickleKey))
-        }
+        } ?? (try forwardedKey(checked, envelope: envelope, sender: sender))
         let sessionPickle = session.pickle(key: pickleKey)
         let accountPickle = accountChanged ? account.pickle(key: pickleKey) : nil
         let (sessionID, senderKey) = (session.sessionID, envelope.senderKey)
@@ -54,6 +54,21 @@ extension DeviceKeyKeeper {
         }
         if let roomKey { logger.info("room key received", metadata: ["room": "\(roomKey.roomID)", "sender": "\(sender)", "new": "\(changed)"]) }
         return changed
+    }
+
+    /// The room key an `m.forwarded_room_key` carries, when the bot takes it (`ForwardedRoomKey.acceptance`).
+    private func forwardedKey(_ checked: OlmPlaintext, envelope: OlmEnvelope, sender: String) throws -> StoredMegolmSession? {
+        guard checked.type == "m.forwarded_room_key", let key = ForwardedRoomKey(checked.content) else { return nil }
+        let waited = try database.read { try $0.isWaitingForRoomKey(roomID: key.roomID, sessionID: key.sessionID) }
+        if let refusal = key.acceptance(olmSenderKey: envelope.senderKey, olmSenderEd25519: checked.senderSigningKey, waitedFor: waited) {
+            logger.notice("forwarded room key not taken", metadata: ["room": "\(key.roomID)", "sender": "\(sender)", "reason": "\(refusal.rawValue)"])
+            return nil
+        }
+        let megolm = try MegolmInboundSession(exportedKey: key.sessionKey)
+        guard megolm.sessionID == key.sessionID else { throw CryptoError.malformed("forwarded key with another session id") }
+        return StoredMegolmSession(roomID: key.roomID, senderKey: key.senderKey, sessionID: key.sessionID, senderUserID: sender,
+                                   signingKey: key.senderClaimedEd25519, firstKnownIndex: Int64(megolm.firstKnownIndex),
+                                   pickle: megolm.pickle(key: pickleKey))
     }
 
     /// The stored session that decrypts `message`: for a pre-key message only the one it was

@@ -109,7 +109,7 @@ actor DeviceKeyKeeper {
     }
 
     /// The signed object in the homeserver client's JSON form (same text, other type).
-    private static func client(_ value: MatrixCrypto.JSONValue) throws -> ClientJSON {
+    static func client(_ value: MatrixCrypto.JSONValue) throws -> ClientJSON {
         try JSONDecoder().decode(ClientJSON.self, from: JSONEncoder().encode(value))
     }
 }

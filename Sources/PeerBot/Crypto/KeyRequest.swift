@@ -1,7 +1,6 @@
 // Matrix spec, "m.room_key_request": a device asks others for a Megolm session it lacks; the
 // request is sent unencrypted, and one request_id names it for every device it goes to.
 
-import Crypto
 import Foundation
 import MatrixClient
 import PeerBotStore
@@ -16,7 +15,8 @@ struct KeyRequest: Equatable, Sendable {
     let recipient: String
     let recipientDevice: String
     let content: ClientJSON
-    /// The same for every try of the same request, so the homeserver delivers it once.
+    /// The same for every try of the same request, so the homeserver delivers it once (a
+    /// session id is an Ed25519 public key: unique to its session).
     let transactionID: String
 
     /// The request for `pending`'s key, from this bot's `deviceID`.
@@ -25,8 +25,7 @@ struct KeyRequest: Equatable, Sendable {
         sessionID = pending.sessionID
         recipient = pending.senderUserID
         recipientDevice = pending.deviceID ?? "*"
-        let digest = SHA256.hash(data: Data("\(pending.roomID)|\(pending.senderKey ?? "")|\(pending.sessionID)".utf8))
-        let requestID = "peerbot-" + digest.prefix(12).map { String(format: "%02x", $0) }.joined()
+        let requestID = "peerbot-" + pending.sessionID
         transactionID = requestID
         var body: [String: ClientJSON] = [
             "algorithm": .string(MegolmEnvelope.algorithm), "room_id": .string(pending.roomID),

@@ -36,7 +36,15 @@ public enum PickleRekey {
         case .olmSession: try OlmSession(pickle: pickle, key: old).pickle(key: new)
         case .megolmInboundSession: try MegolmInboundSession(pickle: pickle, key: old).pickle(key: new)
         case .megolmOutboundSession: try MegolmOutboundSession(pickle: pickle, key: old).pickle(key: new)
+        // Sealed bytes whose meaning the rekey need not know: opened and sealed again as they are.
+        case .crossSigningKeys, .rosterUploadSecret: try reseal(bytes: pickle, from: old, to: new)
         }
+    }
+
+    private static func reseal(bytes sealed: String, from old: PickleKey, to new: PickleKey) throws -> String {
+        var plain = try old.open(sealed)
+        defer { for index in plain.indices { plain[index] = 0 } }
+        return new.seal(plain)
     }
 
     /// The 32 bytes of a key file, or a sentence naming what is wrong with it.

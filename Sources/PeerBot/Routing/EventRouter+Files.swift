@@ -1,25 +1,40 @@
 import Foundation
 import MatrixClient
+import MatrixCrypto
 import PeerBotStore
 import PeerLearning
 
 extension EventRouter {
     /// A `.csv` file a supervisor posts in the supervisor room is a roster to import. It is
     /// noted here and fetched after the batch commits: no download happens inside a transaction.
+    /// An encrypted attachment (`file` instead of `url`) keeps its key sealed until the import.
     mutating func handleFile(_ event: ClientEvent, room: RoomRecord) throws {
         guard room.kind == .supervisor, context.config.isSupervisor(event.sender) else { return }
         let name = event.content["filename"]?.stringValue ?? event.content["body"]?.stringValue
         guard RosterFileEvent.isCSV(filename: name, mimetype: event.content["info"]?["mimetype"]?.stringValue) else { return }
-        guard let file = RosterFileEvent(mxcURI: event.content["url"]?.stringValue ?? "", filename: name,
-                                    size: event.content["info"]?["size"]?.intValue) else {
+        let encrypted = event.content["file"].map(sealedAttachment)
+        let uri = encrypted == nil ? event.content["url"]?.stringValue : event.content["file"]?["url"]?.stringValue
+        guard encrypted != .some(nil),
+              let file = RosterFileEvent(mxcURI: uri ?? "", filename: name, size: event.content["info"]?["size"]?.intValue) else {
             outcome.handled += 1
             try enqueue(Texts.rosterUploadFailed(language: context.language(of: room)), in: room.roomID, replyTo: event.eventID)
             return
         }
         try writer.addRosterUpload(RosterUploadRecord(eventID: event.eventID, roomID: room.roomID, sender: event.sender, mxcURI: file.mxcURI,
-                                                      filename: file.filename, size: file.size, createdAt: context.now, state: .pending))
+                                                      filename: file.filename, size: file.size, createdAt: context.now, state: .pending,
+                                                      fileSecret: encrypted ?? nil))
         outcome.uploads += 1
         outcome.handled += 1
-        logger.info("roster file received", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "file": "\(file.filename)"])
+        logger.info("roster file received", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "file": "\(file.filename)",
+                                                       "encrypted": "\(encrypted != nil)"])
+    }
+
+    /// An encrypted attachment's `file` object, checked and sealed under the pickle key; nil
+    /// when it is not one or the bot holds no pickle key to seal it with.
+    func sealedAttachment(_ file: ClientJSON) -> String? {
+        guard let keyring, let data = try? JSONEncoder().encode(file),
+              let parsed = try? JSONDecoder().decode(EncryptedFile.self, from: data), parsed.key.alg == "A256CTR",
+              parsed.hashes["sha256"] != nil else { return nil }
+        return keyring.pickleKey.seal(Array(data))
     }
 }

@@ -6,13 +6,18 @@ extension EventRouter {
     /// Encrypted messages whose room key has not come within `undecryptable_after`: each sender
     /// is told once, in the room's language, as a reply to the message, and the message is given
     /// up (marked processed, so a key that comes later does not make it count twice after they
-    /// sent it again).
+    /// sent it again). Several such messages of one sender in one room get one notice, on the
+    /// newest: a burst of unreadable messages is not answered by a burst of notices.
     mutating func tellUndecryptable() throws {
         let wait = TimeInterval(context.config.undecryptableAfter.components.seconds)
-        for pending in try writer.pendingEncryptedEvents(receivedBefore: context.now.addingTimeInterval(-wait)) {
+        let overdue = try writer.pendingEncryptedEvents(receivedBefore: context.now.addingTimeInterval(-wait))
+        var newest: [String: String] = [:]
+        for pending in overdue { newest[pending.roomID + " " + pending.senderUserID] = pending.eventID }
+        for pending in overdue {
             try isolated("the undecryptable notice for \(pending.eventID)") { router in
                 try router.writer.dropPendingEncrypted(eventID: pending.eventID)
                 guard try router.writer.markProcessed(eventID: pending.eventID, roomID: pending.roomID, at: router.context.now),
+                      newest[pending.roomID + " " + pending.senderUserID] == pending.eventID,
                       let room = try router.writer.room(id: pending.roomID) else { return }
                 router.logger.notice("encrypted message given up: its room key never came", metadata: [
                     "event": "\(pending.eventID)", "room": "\(pending.roomID)", "sender": "\(pending.senderUserID)",

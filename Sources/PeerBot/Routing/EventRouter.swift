@@ -22,13 +22,15 @@ struct EventRouter {
     /// Per-batch look-ups for the thousands of plain messages in group rooms; emptied after each command.
     var groupByRoom: [String: StudyGroupRecord?] = [:]
     var sessionsByGroup: [Int64: [SessionRecord]] = [:]
+    /// Opens and seals encryption secrets (an encrypted file's key); nil without `pickle_key_file`.
+    var keyring: RoomKeyring?
 
     /// Applies a batch. On the very first sync only invites are handled: history is never answered.
     /// With a `keyring`, encrypted events are decrypted first (`BatchDecryption`), in the same
     /// transaction, so the router reads plain and encrypted rooms alike.
     static func apply(_ sync: SyncResponse, backfill: [String: [ClientEvent]] = [:], firstSync: Bool,
                       context: BatchContext, writer: StoreWriter, logger: Logger, keyring: RoomKeyring? = nil) throws -> BatchOutcome {
-        var router = EventRouter(context: context, writer: writer, logger: logger)
+        var router = EventRouter(context: context, writer: writer, logger: logger, keyring: keyring)
         for (roomID, invited) in sync.rooms.invite.sorted(by: { $0.key < $1.key }) {
             try router.isolated("invite \(roomID)") { try $0.handleInvite(roomID: roomID, invited) }
         }

@@ -54,7 +54,8 @@ public struct BotRuntime: Sendable {
         }
         let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID,
                                   language: config.language, encryptor: encryptor)
-        let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger)
+        let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger,
+                                           keyring: deviceKeys?.keyring)
         let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()],
                                          logger: logger, progress: progress, heartbeat: jobsHeartbeat)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [

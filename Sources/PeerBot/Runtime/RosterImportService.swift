@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MatrixClient
+import MatrixCrypto
 import PeerBotStore
 import PeerLearning
 import ServiceLifecycle
@@ -24,8 +25,12 @@ final class RosterImportService: Service, Sendable {
     /// Failed attempts per upload event and when the next may start: one stuck file never holds
     /// back the others.
     let failures = Mutex<[String: (count: Int, next: Date)]>([:])
+    /// Opens the sealed key of an encrypted roster file; nil without `pickle_key_file`.
+    let keyring: RoomKeyring?
 
-    init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, wakeup: Wakeup, outbox: Wakeup, logger: Logger) {
+    init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, wakeup: Wakeup, outbox: Wakeup, logger: Logger,
+         keyring: RoomKeyring? = nil) {
+        self.keyring = keyring
         self.client = client
         self.database = database
         self.config = config
@@ -99,11 +104,18 @@ final class RosterImportService: Service, Sendable {
     }
 
     func importFile(_ upload: RosterUploadRecord) async throws {
-        let data: Data?
+        var data: Data?
         if let size = upload.size, size > Self.maximumBytes {
             data = nil
         } else {
             data = try await client.download(upload.mxcURI)
+        }
+        if let sealed = upload.fileSecret, let ciphertext = data {
+            guard let plaintext = decryptAttachment(ciphertext, sealed: sealed) else {
+                logger.warning("an encrypted roster file did not decrypt; it is given up", metadata: ["event": "\(upload.eventID)"])
+                return try finish(upload, state: .failed) { Texts.rosterUploadFailed(language: $0) }
+            }
+            data = plaintext
         }
         let config = self.config.current
         let now = Date()
@@ -128,6 +140,14 @@ final class RosterImportService: Service, Sendable {
         }
         outbox.signal()
         logger.info("roster file handled", metadata: ["event": "\(upload.eventID)"])
+    }
+
+    /// The attachment's plaintext, or nil when its key does not open or its hash does not match.
+    private func decryptAttachment(_ ciphertext: Data, sealed: String) -> Data? {
+        guard let keyring, let json = try? keyring.pickleKey.open(sealed),
+              let file = try? JSONDecoder().decode(EncryptedFile.self, from: Data(json)),
+              let plaintext = try? AttachmentCipher.decrypt(ciphertext, file: file) else { return nil }
+        return Data(plaintext)
     }
 
     private func finish(_ upload: RosterUploadRecord, state: RosterUploadState, _ message: @escaping @Sendable (Language) -> BotMessage) throws {

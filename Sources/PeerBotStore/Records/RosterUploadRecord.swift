@@ -26,10 +26,12 @@ public struct RosterUploadRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var size: Int?
     public var createdAt: Date
     public var state: RosterUploadState
+    /// For an encrypted attachment: its `file` object (key, iv, hash) sealed under the pickle key.
+    public var fileSecret: String?
 
     public init(
         eventID: String, roomID: String, sender: String, mxcURI: String, filename: String,
-        size: Int?, createdAt: Date, state: RosterUploadState = .pending
+        size: Int?, createdAt: Date, state: RosterUploadState = .pending, fileSecret: String? = nil
     ) {
         self.eventID = eventID
         self.roomID = roomID
@@ -39,5 +41,6 @@ public struct RosterUploadRecord: Codable, Sendable, Equatable, FetchableRecord,
         self.size = size
         self.createdAt = createdAt
         self.state = state
+        self.fileSecret = fileSecret
     }
 }

@@ -8,7 +8,9 @@ actor NioConnection {
     let logURL: URL
     private var nextID = 1
     private var pending: [Int: CheckedContinuation<JSON, Error>] = [:]
+    /// No more requests: the client stopped or its output ended.
     private var ended = false
+    private var stopped = false
 
     /// Starts the client with the test environment's Python; its log goes to `logURL`.
     init(environment: TestEnvironment, logURL: URL) throws {
@@ -55,7 +57,8 @@ actor NioConnection {
 
     /// Ends the client's input (its cue to stop) and waits for it to exit.
     func stop() async {
-        guard !ended else { return }
+        guard !stopped else { return }
+        stopped = true
         ended = true
         await channel.finish()
     }
