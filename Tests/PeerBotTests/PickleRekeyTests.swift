@@ -19,8 +19,10 @@ import Testing
                                                     theirOneTimeKey: peer.unpublishedOneTimeKeys[0].key)
         let (a, o, i, s) = (account.pickle(key: old), outbound.pickle(key: old), inbound.pickle(key: old), olm.pickle(key: old))
         let (sessionID, senderKey, groupID) = (olm.sessionID, peer.identityKeys.curve25519, outbound.sessionID)
+        let crossSigning = old.seal(Array(repeating: UInt8(7), count: 96))
         try database.write { writer in
             try writer.createOlmAccount(deviceID: "BOTDEV", pickle: a, at: Date())
+            try writer.saveCrossSigningKeys(masterKey: "M", pickle: crossSigning, at: Date())
             try writer.saveOlmSession(sessionID: sessionID, senderKey: senderKey, pickle: s, at: Date())
             try writer.replaceOutboundSession(roomID: "!g:hs", sessionID: groupID, pickle: o, at: Date())
             try writer.saveMegolmSession(StoredMegolmSession(roomID: "!g:hs", senderKey: "K", sessionID: groupID, senderUserID: "@bot:hs",
@@ -31,7 +33,9 @@ import Testing
 
     @Test func everyKeyOpensWithTheNewKeyAndNoLongerWithTheOld() throws {
         let ids = try store()
-        #expect(try PickleRekey.reseal(database, from: old, to: new) == 4)
+        #expect(try PickleRekey.reseal(database, from: old, to: new) == 5)
+        let crossSigning = try #require(try database.read { try $0.crossSigningKeys() })
+        #expect(try new.open(crossSigning.pickle) == Array(repeating: 7, count: 96))
         let account = try #require(try database.read { try $0.olmAccount() })
         #expect(try OlmAccount(pickle: account.pickle, key: new).identityKeys.curve25519 == ids.account)
         #expect(throws: CryptoError.wrongPickleKey) { _ = try OlmAccount(pickle: account.pickle, key: old) }

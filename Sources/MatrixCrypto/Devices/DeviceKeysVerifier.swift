@@ -13,7 +13,7 @@ public struct VerifiedDeviceKeys: Sendable, Equatable {
 }
 
 /// A user's checked cross-signing keys (unpadded base64 Ed25519 public keys).
-public struct CrossSigningKeys: Sendable, Equatable {
+public struct CrossSigningIdentity: Sendable, Equatable {
     public let master: String
     public let selfSigning: String
 }
@@ -23,7 +23,7 @@ public enum DeviceKeysVerifier {
     /// The device's keys, or nil when the object names another user or device, lacks a key,
     /// or its self-signature (by its own Ed25519 key) does not verify.
     public static func device(_ object: [String: JSONValue], userID: String, deviceID: String,
-                              crossSigning: CrossSigningKeys?) -> VerifiedDeviceKeys? {
+                              crossSigning: CrossSigningIdentity?) -> VerifiedDeviceKeys? {
         guard object["user_id"]?.stringValue == userID, object["device_id"]?.stringValue == deviceID,
               let keys = object["keys"]?.objectValue,
               let curve = keys["curve25519:\(deviceID)"]?.stringValue, !curve.isEmpty,
@@ -41,14 +41,14 @@ public enum DeviceKeysVerifier {
     /// master key signed the self-signing key; nil otherwise (the user has no cross-signing the
     /// bot can rely on).
     public static func crossSigning(master: [String: JSONValue]?, selfSigning: [String: JSONValue]?,
-                                    userID: String) -> CrossSigningKeys? {
+                                    userID: String) -> CrossSigningIdentity? {
         guard let master, let selfSigning,
               let masterKey = singleKey(master, usage: "master", userID: userID),
               let selfSigningKey = singleKey(selfSigning, usage: "self_signing", userID: userID) else { return nil }
         guard (try? JSONSigning.verify(selfSigning, entity: userID, keyID: "ed25519:\(masterKey)", publicKey: masterKey)) != nil else {
             return nil
         }
-        return CrossSigningKeys(master: masterKey, selfSigning: selfSigningKey)
+        return CrossSigningIdentity(master: masterKey, selfSigning: selfSigningKey)
     }
 
     /// The one Ed25519 key of a cross-signing key object with this usage, named by its own id.

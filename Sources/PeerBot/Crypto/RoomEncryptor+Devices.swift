@@ -46,7 +46,7 @@ extension RoomEncryptor {
         }
     }
 
-    private func store(user: String, crossSigning: CrossSigningKeys?, verified: [VerifiedDeviceKeys]) throws {
+    private func store(user: String, crossSigning: CrossSigningIdentity?, verified: [VerifiedDeviceKeys]) throws {
         let (moment, language) = (now(), language)
         let update = try database.write { writer in
             let known = try writer.trackedDevices(of: user).map {
