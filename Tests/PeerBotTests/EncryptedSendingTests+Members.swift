@@ -171,3 +171,33 @@ extension EncryptedSendingMembers {
         #expect(room.bodies("/rooms/!g:hs/send/").count == 2)
     }
 }
+
+extension EncryptedSendingMembers {
+    @Test func aDeviceChangeReportedWhileTheQueryRunsIsQueriedAgainNextTime() async throws {
+        let fixture = room
+        // The homeserver answers the first query; meanwhile sync reports Anna's devices changed.
+        fixture.homeserver.on("POST /_matrix/client/v3/keys/query") { [fixture] request in
+            let users = (EncryptedRoomFixture.body(request)["device_keys"]?.objectValue ?? [:]).keys
+            if fixture.bodies("/keys/query").count == 1 {
+                var sync = SyncResponse(nextBatch: "n")
+                sync.encryption.deviceLists = DeviceLists(changed: ["@anna:hs"])
+                let facts = RoomEncryptionFacts.read(sync)
+                try! fixture.database.write { try facts.apply(botUserID: "@bot:hs", writer: $0, at: Date()) }
+            }
+            var devices: [String: ClientJSON] = [:]
+            for user in users where user != "@bot:hs" {
+                devices[user] = [user == "@anna:hs" ? "ANNAPHONE" : "BOLAPTOP": try! fixture.deviceKeys(of: user)]
+            }
+            return EncryptedRoomFixture.ok(["device_keys": .object(devices)])
+        }
+        let sender = room.sender()
+        _ = try room.message("en")
+        try await room.drain(sender)
+        #expect(try room.database.read { try $0.trackedUser("@anna:hs") }?.outdated == true)
+        #expect(try room.database.read { try $0.trackedUser("@bo:hs") }?.outdated == false)
+        _ = try room.message("to")
+        try await room.drain(sender)
+        let second = try #require(room.bodies("/keys/query").last?["device_keys"]?.objectValue)
+        #expect(room.bodies("/keys/query").count == 2 && second.keys.sorted() == ["@anna:hs"])
+    }
+}

@@ -24,8 +24,10 @@ extension RoomEncryptor {
     /// signature, and stores the result; a device whose keys changed is blocked and reported to
     /// the supervisor room. A user whose server did not answer stays outdated for next time.
     func refreshDevices(_ users: [String]) async throws {
-        let outdated = try database.read { reader in try users.filter { try reader.trackedUser($0)?.outdated ?? true } }
+        let tracked = try database.read { reader in try users.map { ($0, try reader.trackedUser($0)) } }
+        let outdated = tracked.filter { $0.1?.outdated ?? true }.map(\.0)
         guard !outdated.isEmpty else { return }
+        let changes = Dictionary(tracked.map { ($0.0, $0.1?.changes ?? 0) }, uniquingKeysWith: { first, _ in first })
         let answer = try await client.queryKeys(users: outdated)
         for user in outdated {
             // A user the answer leaves out has no device keys, unless their server failed to answer.
@@ -42,11 +44,11 @@ extension RoomEncryptor {
                 }
                 verified.append(keys)
             }
-            try store(user: user, crossSigning: crossSigning, verified: verified)
+            try store(user: user, crossSigning: crossSigning, verified: verified, queriedAtChanges: changes[user] ?? 0)
         }
     }
 
-    private func store(user: String, crossSigning: CrossSigningIdentity?, verified: [VerifiedDeviceKeys]) throws {
+    private func store(user: String, crossSigning: CrossSigningIdentity?, verified: [VerifiedDeviceKeys], queriedAtChanges: Int64) throws {
         let (moment, language) = (now(), language)
         let update = try database.write { writer in
             let known = try writer.trackedDevices(of: user).map {
@@ -58,7 +60,7 @@ extension RoomEncryptor {
                                       devices: update.devices.map {
                                           TrackedDevice(userID: $0.userID, deviceID: $0.deviceID, curve25519: $0.curve25519,
                                                         ed25519: $0.ed25519, crossSigned: $0.crossSigned, blocked: $0.blocked)
-                                      }, at: moment)
+                                      }, queriedAtChanges: queriedAtChanges, at: moment)
             if let room = try writer.supervisorRoom()?.roomID {
                 for device in update.keysChanged {
                     try writer.enqueue(Texts.deviceKeysChanged(userID: user, deviceID: device.deviceID, language: language), to: room)

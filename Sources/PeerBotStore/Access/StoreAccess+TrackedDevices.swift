@@ -26,6 +26,8 @@ public struct TrackedDevice: Sendable, Equatable, Hashable {
 public struct TrackedUser: Sendable, Equatable {
     public let userID: String
     public let outdated: Bool
+    /// How many changes sync has reported; a query answers for the count it started at.
+    public let changes: Int64
     public let masterKey: String?
     public let selfSigningKey: String?
 }
@@ -33,7 +35,7 @@ public struct TrackedUser: Sendable, Equatable {
 extension StoreReader {
     public func trackedUser(_ userID: String) throws -> TrackedUser? {
         try Row.fetchOne(db, sql: "SELECT * FROM trackedUser WHERE userID = ?", arguments: [userID]).map {
-            TrackedUser(userID: $0["userID"], outdated: $0["outdated"], masterKey: $0["masterKey"], selfSigningKey: $0["selfSigningKey"])
+            TrackedUser(userID: $0["userID"], outdated: $0["outdated"], changes: $0["changes"], masterKey: $0["masterKey"], selfSigningKey: $0["selfSigningKey"])
         }
     }
 
@@ -53,7 +55,7 @@ extension StoreWriter {
         for userID in Set(userIDs) where MatrixUserIDCheck.plausible(userID) {
             try db.execute(sql: """
                 INSERT INTO trackedUser (userID, outdated, updatedAt) VALUES (?, 1, ?)
-                ON CONFLICT (userID) DO UPDATE SET outdated = 1, updatedAt = excluded.updatedAt
+                ON CONFLICT (userID) DO UPDATE SET outdated = 1, changes = changes + 1, updatedAt = excluded.updatedAt
                 """, arguments: [userID, date.stored])
         }
     }
@@ -69,14 +71,15 @@ extension StoreWriter {
     }
 
     /// Stores a queried device list: the user's cross-signing keys and their devices, as decided
-    /// by `DeviceListUpdate` (blocked devices kept blocked). The user is current afterwards.
+    /// by `DeviceListUpdate` (blocked devices kept blocked). The user is current afterwards unless
+    /// sync reported another change after the query began (`queriedAtChanges`, their count then).
     public func saveDeviceList(userID: String, masterKey: String?, selfSigningKey: String?, devices: [TrackedDevice],
-                               at date: Date) throws {
+                               queriedAtChanges: Int64 = 0, at date: Date) throws {
         try db.execute(sql: """
             INSERT INTO trackedUser (userID, outdated, masterKey, selfSigningKey, updatedAt) VALUES (?, 0, ?, ?, ?)
-            ON CONFLICT (userID) DO UPDATE SET outdated = 0, masterKey = excluded.masterKey,
+            ON CONFLICT (userID) DO UPDATE SET outdated = (changes > ?), masterKey = excluded.masterKey,
                 selfSigningKey = excluded.selfSigningKey, updatedAt = excluded.updatedAt
-            """, arguments: [userID, masterKey, selfSigningKey, date.stored])
+            """, arguments: [userID, masterKey, selfSigningKey, date.stored, queriedAtChanges])
         try db.execute(sql: "DELETE FROM trackedDevice WHERE userID = ?", arguments: [userID])
         for device in devices where device.userID == userID {
             try db.execute(sql: """

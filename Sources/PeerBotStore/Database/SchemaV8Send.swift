@@ -30,11 +30,14 @@ enum SchemaV8Send {
         """,
         "CREATE INDEX roomMember_user ON roomMember(userID)",
         // A user whose devices are tracked; outdated: their device list must be queried again.
-        // masterKey/selfSigningKey: their checked cross-signing keys, NULL without cross-signing.
+        // changes counts the changes sync reported, so one that comes while a query is under way
+        // leaves the list outdated. masterKey/selfSigningKey: their checked cross-signing keys,
+        // NULL without cross-signing.
         """
         CREATE TABLE trackedUser (
             userID TEXT PRIMARY KEY NOT NULL CHECK (userID LIKE '@_%:_%'),
             outdated BOOLEAN NOT NULL DEFAULT 1,
+            changes INTEGER NOT NULL DEFAULT 0,
             masterKey TEXT,
             selfSigningKey TEXT,
             updatedAt DATETIME NOT NULL
