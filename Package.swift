@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"],
                     exclude: ["Reference"]),
         .testTarget(name: "PeerBotStoreTests", dependencies: ["PeerBotStore"]),
-        .testTarget(name: "PeerBotTests", dependencies: ["PeerBot"]),
+        .testTarget(name: "PeerBotTests", dependencies: ["PeerBot"], exclude: ["Reference"]),
         .testTarget(name: "IntegrationTests", dependencies: ["PeerBot", "CurlHTTP", "MatrixClient", "MatrixCrypto", "PeerBotStore",
                                                            .product(name: "Crypto", package: "swift-crypto")]),
     ],

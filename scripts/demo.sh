@@ -80,6 +80,16 @@ if ! token_ok; then
   rm -f "$DEMO/password"
 fi
 
+# The bot is an end-to-end encryption device: its keys are sealed under this key, kept beside
+# the database (they belong together). Its own rooms are encrypted, as Element users expect;
+# the walkthrough drives plain HTTP clients, which cannot read encrypted rooms, so there they
+# stay plain.
+if [ ! -s "$DEMO/pickle_key" ]; then
+  (umask 077 && head -c 32 /dev/urandom >"$DEMO/pickle_key")
+fi
+encrypt_rooms=true
+[ "$walkthrough" = yes ] && encrypt_rooms=false
+
 cat >"$DEMO/peerbot.yaml" <<YAML
 # Demo configuration written by scripts/demo.sh.
 homeserver: $HS
@@ -95,6 +105,8 @@ join_grace: 20s
 wrap_up_before_end: 15s
 # Short, so that the walkthrough reaches the summary within minutes.
 reflection_deadline: 2m
+pickle_key_file: pickle_key
+encrypt_rooms: $encrypt_rooms
 log_level: info
 YAML
 "$BIN" check-config --config "$DEMO/peerbot.yaml" >/dev/null

@@ -69,6 +69,10 @@ struct ConfigReader {
         if let value = bool("self_assessment") { config.selfAssessment = value }
         if let value = bool("encrypt_rooms") { config.encryptRooms = value }
         config.pickleKeyFile = pickleKeyFile()
+        // Encrypted rooms the bot made but cannot write in would take every answer from them.
+        if config.encryptRooms && config.pickleKeyFile == nil && values["pickle_key_file"] == nil {
+            problem("encrypt_rooms", "true needs pickle_key_file: the bot must be an encryption device to write in the rooms it makes")
+        }
         readReflection(into: &config)
         readPatientGuard(into: &config)
         readAssessment(into: &config)

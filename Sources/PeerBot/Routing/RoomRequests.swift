@@ -15,11 +15,11 @@ enum RoomRequests {
     /// A direct chat with one student (`is_direct`). `private_chat`, not `trusted_private_chat`:
     /// the latter makes the student a co-creator with unlimited power in room version 12.
     /// The student may write and react, never change state, invite, kick or redact others.
-    static func direct(userID: String, name: String, ref: String) -> JSONValue {
+    static func direct(userID: String, name: String, ref: String, encrypted: Bool = false) -> JSONValue {
         var request = CreateRoomRequest(name: name, invite: [userID], isDirect: true)
         request.preset = "private_chat"
         request.powerLevelOverride = closedPowerLevels(supervisors: [])
-        request.initialState = marked(kind: "direct", ref: ref, encrypted: false)
+        request.initialState = marked(kind: "direct", ref: ref, encrypted: encrypted)
         return request.json
     }
 
@@ -38,13 +38,17 @@ enum RoomRequests {
         ])
     }
 
+    /// The `m.room.encryption` state event that makes a new room encrypted (Megolm).
+    static let encryptionState: (type: String, stateKey: String, content: JSONValue) =
+        ("m.room.encryption", "", ["algorithm": "m.megolm.v1.aes-sha2"])
+
     private static func marked(kind: String, ref: String, encrypted: Bool) -> [(type: String, stateKey: String, content: JSONValue)] {
         var state: [(type: String, stateKey: String, content: JSONValue)] = [
             (RoomProvisioner.markerType, "", ["kind": .string(kind), "ref": .string(ref)]),
             ("m.room.guest_access", "", ["guest_access": "forbidden"]),
         ]
         if encrypted {
-            state.append(("m.room.encryption", "", ["algorithm": "m.megolm.v1.aes-sha2"]))
+            state.append(encryptionState)
         }
         return state
     }

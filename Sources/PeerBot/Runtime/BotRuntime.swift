@@ -36,6 +36,7 @@ public struct BotRuntime: Sendable {
             throw BotStop.badDatabase(String(describing: error))
         }
         let identity = try DeviceIdentity.load(config: config, database: database)
+        let pickleKey = identity?.pickleKey
         let http = CurlHTTPClient()
         defer { http.shutdown() }
         let client = MatrixClient(homeserver: config.homeserver, accessToken: config.accessToken.value, transport: CurlTransport(http: http))
@@ -52,8 +53,11 @@ public struct BotRuntime: Sendable {
         let sync = SyncService(client: client, database: database, config: holder, provisioner: provisioner,
                                outbox: wakeup, imports: imports, heartbeat: heartbeat, progress: progress, notifier: notifier, logger: logger,
                                deviceKeys: deviceKeys)
-        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID, language: config.language,
-                                  prefix: config.commandPrefix)
+        let encryptor = pickleKey.map {
+            RoomEncryptor(client: client, database: database, pickleKey: $0, userID: config.userID, language: config.language, logger: logger)
+        }
+        let sender = OutboxSender(client: client, database: database, wakeup: wakeup, logger: logger, botUserID: config.userID,
+                                  language: config.language, prefix: config.commandPrefix, encryptor: encryptor)
         let importer = RosterImportService(client: client, database: database, config: holder, wakeup: imports, outbox: wakeup, logger: logger,
                                            keyring: deviceKeys?.keyring)
         let scheduler = SchedulerService(database: database, config: holder, outbox: wakeup, work: [JoinGraceCheck(), SessionJobs(), ReflectionJobs(), AssessmentJobs(), OverviewJobs(), RetentionPurge(), Housekeeping()],

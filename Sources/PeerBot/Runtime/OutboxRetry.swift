@@ -45,6 +45,7 @@ struct OutboxRetry: Sendable {
         case is CorruptOutboxItem: return .giveUp(.corrupt)
         case let error as UnresolvedRoomRef: return .giveUp(.dependency(error.description))
         case let error as UnresolvedEventRef: return .giveUp(.dependency(error.description))
+        case let error as PlaintextRefused: return .giveUp(.refused(error.description))
         default: break
         }
         let failure = error as? MatrixClientError

@@ -24,18 +24,31 @@ struct OutgoingFile: Codable, Equatable {
 
 extension OutboxSender {
     /// Uploads the bytes, then posts the `m.file` message with the row's transaction id: a retry
-    /// may upload again, but never posts the message twice.
-    func sendFile(roomID: String, file json: JSONValue, txnID: String) async throws -> String {
+    /// may upload again, but never posts the message twice. In an encrypted room the bytes are
+    /// encrypted first (the key travels in the `file` object inside the encrypted event), and a
+    /// re-send of a ciphertext already fixed uploads nothing.
+    func sendFile(roomID: String, file json: JSONValue, item: OutboxItem) async throws -> String {
         guard let file = try? JSONDecoder().decode(OutgoingFile.self, from: Data(json.jsonString().utf8)),
               let bytes = Data(base64Encoded: file.data) else { throw CorruptOutboxItem() }
-        let uri = try await client.upload(bytes, contentType: file.mimetype, filename: file.filename)
-        var content = file.content.objectValue ?? [:]
-        content["msgtype"] = "m.file"
-        content["filename"] = .string(file.filename)
-        content["url"] = .string(uri)
-        content["info"] = ["mimetype": .string(file.mimetype), "size": .int(Int64(bytes.count))]
-        content["format"] = nil
-        content["formatted_body"] = nil
-        return try await client.send(roomID: roomID, eventType: "m.room.message", txnID: txnID, content: .object(content))
+        let encrypted = try await isEncrypted(roomID)
+        let client = self.client
+        let event = try await outgoing(roomID: roomID, eventType: "m.room.message", item: item) {
+            var content = file.content.objectValue ?? [:]
+            content["msgtype"] = "m.file"
+            content["filename"] = .string(file.filename)
+            content["info"] = ["mimetype": .string(file.mimetype), "size": .int(Int64(bytes.count))]
+            content["format"] = nil
+            content["formatted_body"] = nil
+            if encrypted {
+                // The homeserver sees only ciphertext of a neutral type; the real type is in the encrypted `info`.
+                let sealed = EncryptedAttachment.seal(bytes)
+                let uri = try await client.upload(sealed.ciphertext, contentType: "application/octet-stream", filename: file.filename)
+                content["file"] = sealed.file(url: uri)
+            } else {
+                content["url"] = .string(try await client.upload(bytes, contentType: file.mimetype, filename: file.filename))
+            }
+            return .object(content)
+        }
+        return try await client.send(roomID: roomID, eventType: event.eventType, txnID: item.txnID, content: event.content)
     }
 }

@@ -56,6 +56,7 @@ extension OutboxSender {
         guard let roomID else { throw UnresolvedRoomRef(ref: ref) }
         let registered = try database.write { writer in
             try writer.setRoomRef(ref, roomID: roomID)
+            try Self.noteEncryption(ofCreated: roomID, request: body, writer: writer)
             return try RoomRefs.register(ref: ref, roomID: roomID, writer: writer)
         }
         if case .direct(let userID) = registered {

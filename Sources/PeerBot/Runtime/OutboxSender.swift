@@ -31,11 +31,14 @@ final class OutboxSender: Service, Sendable {
     let drainBudget: Duration
     /// Set at SIGTERM: until when the rows already due may still go out.
     let drainingUntil = Mutex<ContinuousClock.Instant?>(nil)
+    /// Encrypts for encrypted rooms; nil without `pickle_key_file` (such rooms are then refused).
+    let encryptor: RoomEncryptor?
 
     init(client: MatrixClient, database: AppDatabase, wakeup: Wakeup, logger: Logger, botUserID: String,
-         language: Language = .en, prefix: String = "!", drainBudget: Duration = OutboxSender.drainBudget,
-         now: @escaping @Sendable () -> Date = { Date() }) {
+         language: Language = .en, prefix: String = "!", encryptor: RoomEncryptor? = nil,
+         drainBudget: Duration = OutboxSender.drainBudget, now: @escaping @Sendable () -> Date = { Date() }) {
         self.drainBudget = drainBudget
+        self.encryptor = encryptor
         self.botUserID = botUserID
         self.prefix = prefix
         self.client = client
@@ -222,7 +225,9 @@ final class OutboxSender: Service, Sendable {
     private func perform(_ item: OutboxItem) async throws -> String? {
         switch try resolved(item.action) {
         case .send(let roomID, let eventType, let contentJSON):
-            return try await client.send(roomID: roomID, eventType: eventType, txnID: item.txnID, content: withEventIDs(Self.content(contentJSON)))
+            let content = try withEventIDs(Self.content(contentJSON))
+            let event = try await outgoing(roomID: roomID, eventType: eventType, item: item) { content }
+            return try await client.send(roomID: roomID, eventType: event.eventType, txnID: item.txnID, content: event.content)
         case .state(let roomID, let eventType, let stateKey, let contentJSON):
             return try await client.setState(roomID: roomID, type: eventType, stateKey: stateKey, content: withEventIDs(Self.content(contentJSON)))
         case .redact(let roomID, let eventID, let reason):
@@ -235,12 +240,13 @@ final class OutboxSender: Service, Sendable {
             return nil
         case .invite(let roomID, let userID):
             try await client.invite(roomID: roomID, userID: userID)
+            try noteInvited(userID, to: roomID)
             return nil
         case .kick(let roomID, let userID, let reason):
             try await client.kick(roomID: roomID, userID: userID, reason: reason)
             return nil
         case .sendFile(let roomID, let fileJSON):
-            return try await sendFile(roomID: roomID, file: Self.content(fileJSON), txnID: item.txnID)
+            return try await sendFile(roomID: roomID, file: Self.content(fileJSON), item: item)
         case .createRoom(let ref, let requestJSON):
             return try await createRoom(ref: ref, body: Self.content(requestJSON), item: item)
         }

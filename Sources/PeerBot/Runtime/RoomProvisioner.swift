@@ -83,6 +83,7 @@ struct RoomProvisioner: Sendable {
         let supervisorPower = Dictionary(config.supervisors.map { ($0, JSONValue.int(100)) }, uniquingKeysWith: { first, _ in first })
         request.powerLevelOverride = .object(["users": .object(supervisorPower)])
         request.initialState = [(Self.markerType, "", ["kind": "supervisor"])]
+        if config.encryptRooms { request.initialState.append(RoomRequests.encryptionState) }
         let (roomID, fresh) = try await createOnce(request, retrying: retrying)
         try record(roomID, config: config, fresh: fresh)
         logger.info(fresh ? "created the supervisor room" : "adopted the supervisor room an unanswered attempt made", metadata: ["room": "\(roomID)"])

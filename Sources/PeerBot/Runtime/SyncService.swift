@@ -89,6 +89,7 @@ final class SyncService: Service, Sendable {
         // stored (a second copy of an Olm message no longer opens, and is not needed), and its
         // events are decrypted or kept as if the first try had never happened.
         await deviceKeys?.receive(sync.encryption.toDevice)
+        try noteEncryption(sync, backfill: backfill)
         let outcome = try BatchIngestor(database: database, logger: logger)
             .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current, keyring: deviceKeys?.keyring)
         await deviceKeys?.afterSync(sync.encryption)

@@ -131,7 +131,7 @@ struct DirectRooms {
     func room(for userID: String) throws -> String {
         try RoomRefs.directRoom(for: userID, writer: writer) {
             RoomRequests.direct(userID: userID, name: CohortNaming.directRoomName(language: config.language),
-                                ref: RoomRef.direct(userID).string).jsonString()
+                                ref: RoomRef.direct(userID).string, encrypted: config.encryptRooms).jsonString()
         }
     }
 }

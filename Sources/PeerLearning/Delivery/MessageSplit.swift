@@ -1,9 +1,11 @@
 /// What the homeserver accepts: Synapse refuses an event whose JSON passes 65,536 bytes. The
-/// content gets 60,000 of them; the rest is left for the envelope the homeserver adds (ids,
-/// room, sender, signatures, hashes, `unsigned`).
+/// content gets 45,000 of them: in an encrypted room the content travels as base64 Megolm
+/// ciphertext (4/3 of the plaintext, plus padding and the event's type and room), which must
+/// still leave room for the envelope the homeserver adds (ids, room, sender, signatures,
+/// hashes, `unsigned`).
 public enum MessageBudget {
     public static let eventBytes = 65_536
-    public static let contentBytes = 60_000
+    public static let contentBytes = 45_000
     /// Quoted user text in a notice is cut to this many characters: `TextLimits.quote`'s rule.
     public static let quotedCharacters = TextLimits.quoteCharacters
 }
