@@ -25,62 +25,92 @@ extension DeviceKeyKeeper {
         return stored
     }
 
+    /// What the reading of one message needs from the keeper, as values the store's write
+    /// closure may hold.
+    private struct Reading: Sendable {
+        let pickleKey: PickleKey
+        let userID: String
+        let ed25519: String
+        let logger: Logger
+    }
+
     /// One message: the session it belongs to (or a new one from a pre-key message), the checked
-    /// plaintext, and one transaction storing the session, the account and the room key.
+    /// plaintext, and the session, the account and the room key stored. A known session is read,
+    /// advanced and written back in one write transaction: the outbox encrypts key shares on the
+    /// same stored sessions, and a state read outside the transaction could be written back over
+    /// one the outbox advanced, so a message key would be used twice.
     private func receive(_ envelope: OlmEnvelope, from sender: String) throws -> Bool {
         let message = try OlmMessage(type: envelope.type, body: envelope.body)
-        var (session, plaintext) = try existingSession(for: message, senderKey: envelope.senderKey)
-        var accountChanged = false
-        if session == nil, case .preKey(let preKey) = message {
-            let inbound = try account.createInboundSession(theirIdentityKey: envelope.senderKey, preKey)
-            (session, plaintext, accountChanged) = (inbound.session, inbound.plaintext, true)
+        let reading = Reading(pickleKey: pickleKey, userID: userID, ed25519: account.identityKeys.ed25519, logger: logger)
+        let known = try database.write { writer -> (Bool, StoredMegolmSession?)? in
+            guard let (session, plaintext) = try Self.existingSession(for: message, senderKey: envelope.senderKey, reading: reading, in: writer) else {
+                return nil
+            }
+            let roomKey = try Self.roomKey(in: plaintext, envelope: envelope, sender: sender, reading: reading, store: writer)
+            try writer.saveOlmSession(sessionID: session.sessionID, senderKey: envelope.senderKey, pickle: session.pickle(key: reading.pickleKey), at: Date())
+            return (try roomKey.map { try writer.saveMegolmSession($0, at: Date()) } ?? false, roomKey)
         }
-        guard let session, let plaintext else { throw CryptoError.malformed("no Olm session with this device") }
-        let checked = try OlmPlaintext.read(plaintext, sender: sender, recipient: userID, recipientEd25519: account.identityKeys.ed25519)
-        let roomKey = try checked.roomKey.map { key throws -> StoredMegolmSession in
-            let megolm = try MegolmInboundSession(sessionKey: key.sessionKey)
-            guard megolm.sessionID == key.sessionID else { throw CryptoError.malformed("room key with another session id") }
-            return StoredMegolmSession(roomID: key.roomID, senderKey: envelope.senderKey, sessionID: key.sessionID, senderUserID: sender,
-                                       signingKey: checked.senderSigningKey, firstKnownIndex: Int64(megolm.firstKnownIndex),
-                                       pickle: megolm.pickle(key: pickleKey))
-        } ?? (try forwardedKey(checked, envelope: envelope, sender: sender))
-        let sessionPickle = session.pickle(key: pickleKey)
-        let accountPickle = accountChanged ? account.pickle(key: pickleKey) : nil
-        let (sessionID, senderKey) = (session.sessionID, envelope.senderKey)
-        let changed = try database.write { writer in
-            try writer.saveOlmSession(sessionID: sessionID, senderKey: senderKey, pickle: sessionPickle, at: Date())
-            if let accountPickle { try writer.updateOlmAccount(pickle: accountPickle, at: Date()) }
-            return try roomKey.map { try writer.saveMegolmSession($0, at: Date()) } ?? false
-        }
+        let (changed, roomKey) = try known ?? receiveOnNewSession(message, envelope: envelope, sender: sender, reading: reading)
         if let roomKey { logger.info("room key received", metadata: ["room": "\(roomKey.roomID)", "sender": "\(sender)", "new": "\(changed)"]) }
         return changed
     }
 
+    /// A pre-key message from a device the bot has no session with: the account makes the
+    /// inbound session (spending a one-time key), and session, account and room key are stored
+    /// together.
+    private func receiveOnNewSession(_ message: OlmMessage, envelope: OlmEnvelope, sender: String,
+                                     reading: Reading) throws -> (Bool, StoredMegolmSession?) {
+        guard case .preKey(let preKey) = message else { throw CryptoError.malformed("no Olm session with this device") }
+        let inbound = try account.createInboundSession(theirIdentityKey: envelope.senderKey, preKey)
+        let (sessionID, sessionPickle) = (inbound.session.sessionID, inbound.session.pickle(key: pickleKey))
+        let (plaintext, accountPickle) = (inbound.plaintext, account.pickle(key: pickleKey))
+        return try database.write { writer in
+            let roomKey = try Self.roomKey(in: plaintext, envelope: envelope, sender: sender, reading: reading, store: writer)
+            try writer.saveOlmSession(sessionID: sessionID, senderKey: envelope.senderKey, pickle: sessionPickle, at: Date())
+            try writer.updateOlmAccount(pickle: accountPickle, at: Date())
+            return (try roomKey.map { try writer.saveMegolmSession($0, at: Date()) } ?? false, roomKey)
+        }
+    }
+
+    /// The room key a checked plaintext carries: an `m.room_key`, or a forwarded one the bot takes.
+    private static func roomKey(in plaintext: [UInt8], envelope: OlmEnvelope, sender: String, reading: Reading,
+                                store: StoreReader) throws -> StoredMegolmSession? {
+        let checked = try OlmPlaintext.read(plaintext, sender: sender, recipient: reading.userID, recipientEd25519: reading.ed25519)
+        return try checked.roomKey.map { key throws -> StoredMegolmSession in
+            let megolm = try MegolmInboundSession(sessionKey: key.sessionKey)
+            guard megolm.sessionID == key.sessionID else { throw CryptoError.malformed("room key with another session id") }
+            return StoredMegolmSession(roomID: key.roomID, senderKey: envelope.senderKey, sessionID: key.sessionID, senderUserID: sender,
+                                       signingKey: checked.senderSigningKey, firstKnownIndex: Int64(megolm.firstKnownIndex),
+                                       pickle: megolm.pickle(key: reading.pickleKey))
+        } ?? (try forwardedKey(checked, envelope: envelope, sender: sender, reading: reading, store: store))
+    }
+
     /// The room key an `m.forwarded_room_key` carries, when the bot takes it (`ForwardedRoomKey.acceptance`).
-    private func forwardedKey(_ checked: OlmPlaintext, envelope: OlmEnvelope, sender: String) throws -> StoredMegolmSession? {
+    private static func forwardedKey(_ checked: OlmPlaintext, envelope: OlmEnvelope, sender: String, reading: Reading,
+                                     store: StoreReader) throws -> StoredMegolmSession? {
         guard checked.type == "m.forwarded_room_key", let key = ForwardedRoomKey(checked.content) else { return nil }
-        let waited = try database.read { try $0.isWaitingForRoomKey(roomID: key.roomID, sessionID: key.sessionID) }
+        let waited = try store.isWaitingForRoomKey(roomID: key.roomID, sessionID: key.sessionID)
         if let refusal = key.acceptance(olmSenderKey: envelope.senderKey, olmSenderEd25519: checked.senderSigningKey, waitedFor: waited) {
-            logger.notice("forwarded room key not taken", metadata: ["room": "\(key.roomID)", "sender": "\(sender)", "reason": "\(refusal.rawValue)"])
+            reading.logger.notice("forwarded room key not taken", metadata: ["room": "\(key.roomID)", "sender": "\(sender)", "reason": "\(refusal.rawValue)"])
             return nil
         }
         let megolm = try MegolmInboundSession(exportedKey: key.sessionKey)
         guard megolm.sessionID == key.sessionID else { throw CryptoError.malformed("forwarded key with another session id") }
         return StoredMegolmSession(roomID: key.roomID, senderKey: key.senderKey, sessionID: key.sessionID, senderUserID: sender,
                                    signingKey: key.senderClaimedEd25519, firstKnownIndex: Int64(megolm.firstKnownIndex),
-                                   pickle: megolm.pickle(key: pickleKey))
+                                   pickle: megolm.pickle(key: reading.pickleKey))
     }
 
-    /// The stored session that decrypts `message`: for a pre-key message only the one it was
-    /// made by; for a normal message each session with that device, newest-used first.
-    private func existingSession(for message: OlmMessage, senderKey: String) throws -> (OlmSession?, [UInt8]?) {
-        let stored = try database.read { try $0.olmSessions(senderKey: senderKey) }
-        for record in stored {
-            guard let session = try? OlmSession(pickle: record.pickle, key: pickleKey) else { continue }
+    /// The stored session that decrypts `message`, with the plaintext: for a pre-key message only
+    /// the one it was made by; for a normal message each session with that device, newest-used first.
+    private static func existingSession(for message: OlmMessage, senderKey: String, reading: Reading,
+                                        in store: StoreReader) throws -> (OlmSession, [UInt8])? {
+        for record in try store.olmSessions(senderKey: senderKey) {
+            guard let session = try? OlmSession(pickle: record.pickle, key: reading.pickleKey) else { continue }
             if case .preKey(let preKey) = message, !session.matchesInboundSession(theirIdentityKey: senderKey, preKey) { continue }
             if let plaintext = try? session.decrypt(message) { return (session, plaintext) }
             if case .preKey = message { throw CryptoError.malformed("replayed or broken pre-key message") }
         }
-        return (nil, nil)
+        return nil
     }
 }
