@@ -20,6 +20,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-outbox") { db in try SchemaV6Outbox.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v6-device") { db in try SchemaV6Device.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v7-goals-wait") { db in try SchemaV7GoalsWait.statements.forEach { try db.execute(sql: $0) } }
+        migrator.registerMigration("v8-element") { db in try SchemaV8Element.statements.forEach { try db.execute(sql: $0) } }
         return migrator
     }
 }
