@@ -57,33 +57,59 @@ struct SessionMomentPoster {
         let choice = try lookup.facilitator(of: record)
         let name = try lookup.facilitatorName(choice)
         var messages: [(String, BotMessage)] = []
+        var extra = 0
         switch moment {
         case .goals:
             let goals = Texts.sessionGoals(plan, facilitatorName: name, criteria: try writer.setting(SettingKeys.criteria),
                                            timeZone: config.timeZone, language: language, prefix: prefix)
             let item = try writer.enqueue(goals, to: roomID, mentions: try writer.members(ofGroup: record.groupID).map(\.userID))
             try writer.setGoalsMessage(record.number, outboxID: item.id, version: record.goalsVersion)
+            // The facilitator gets their checklist with the goals, in time to prepare.
+            return 1 + (try sendChecklist(plan, to: choice.userID, name: name))
+        case .soon:
+            let minutes = Int((plan.start.timeIntervalSince(now) / 60).rounded(.up))
+            let absent = try writer.absentees(record.number)
+            let present = try writer.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
+            try writer.enqueue(Texts.sessionSoon(plan, minutes: minutes, facilitatorName: name, language: language), to: roomID, mentions: present)
             return 1
         case .start:
             try writer.freezeFacilitator(record.number, SessionLookup.stored(choice))
             messages.append((roomID, Texts.sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil, language: language)))
-            if let student = choice.userID {
-                let direct = try DirectRooms(writer: writer, config: config).room(for: student)
-                messages.append((direct, Texts.facilitatorChecklist(plan, language: config.language, prefix: prefix)))
-            }
+            // A facilitator chosen after the goals went out (or with none sent) gets it now.
+            extra = try sendChecklist(plan, to: choice.userID, name: name)
         case .midpoint:
             messages.append((roomID, Texts.midpointPrompt(plan, facilitatorName: name, language: language)))
         case .wrapUp:
             let left = Int(config.wrapUpBeforeEnd.components.seconds)
             messages.append((roomID, Texts.wrapUpPrompt(plan, secondsLeft: left, language: language, prefix: prefix)))
         case .end:
+            // The topic no longer names the session that has just ended.
+            if group.isActive { try GroupTopic(writer: writer, config: config).update(group, now: now) }
             return try promptReflections(plan, record: record, roomID: roomID, language: language) + startScheduledAssessment(group)
         }
+        return try sendAll(messages, choice: choice, name: name) + extra
+    }
+
+    private func sendAll(_ messages: [(String, BotMessage)], choice: FacilitatorChoice, name: String?) throws -> Int {
         for (target, message) in messages {
             let addressed = choice.userID.flatMap { userID in name.map { message.addressing(userID: userID, name: $0) } } ?? message
             try writer.enqueue(addressed, to: target, mention: choice.userID)
         }
         return messages.count
+    }
+
+    /// The facilitator's checklist to a student facilitator's direct room, once per session
+    /// time and student (a job-ledger key): 1 when it was sent now, 0 otherwise.
+    private func sendChecklist(_ plan: SessionPlan, to student: String?, name: String?) throws -> Int {
+        guard let student else { return 0 }
+        let seconds = Int(plan.start.timeIntervalSince1970.rounded(.down))
+        let key = "session/\(plan.number)/checklist/\(seconds)/\(student)"
+        guard try !writer.ranJobs([key]).contains(key) else { return 0 }
+        let direct = try DirectRooms(writer: writer, config: config).room(for: student)
+        let checklist = Texts.facilitatorChecklist(plan, language: config.language, prefix: config.commandPrefix)
+        try writer.enqueue(name.map { checklist.addressing(userID: student, name: $0) } ?? checklist, to: direct, mention: student)
+        try writer.markRun(jobKey: key, at: now)
+        return 1
     }
 
     /// After every `evaluation_every` sessions of a group, a peer-assessment round starts on its own.
