@@ -20,13 +20,14 @@ struct SessionJobs: ScheduledWork {
         let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
         let lead = Int(config.goalLeadTime.components.seconds)
         let wrapUp = Int(config.wrapUpBeforeEnd.components.seconds)
+        let reminder = Int(config.sessionReminder.components.seconds)
         var queued = 0
         let plan = try SessionLookup(reader: writer).plan(record)
         let key = { (moment: SessionMoment) in SessionTimeline.jobKey(session: plan.number, moment: moment, start: plan.start) }
         let ran = try writer.ranJobs(SessionMoment.allCases.map(key))
         let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
         let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
-                                      plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt)
+                                      plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt, reminderBefore: reminder)
         for moment in due.skipped { try writer.markRun(jobKey: key(moment), at: now) }
         for moment in due.due {
             let current = try writer.session(number: record.number) ?? record
@@ -35,7 +36,8 @@ struct SessionJobs: ScheduledWork {
         }
         let finished = done.union(due.due).union(due.skipped)
         let all = Set(SessionTimeline.moments(for: plan, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
-                                              plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt).map(\.moment))
+                                              plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt,
+                                              reminderBefore: reminder).map(\.moment))
         if all.isSubset(of: finished) { try writer.finishJobs(record.number, at: now) }
         return queued
     }

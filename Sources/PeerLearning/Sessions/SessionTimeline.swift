@@ -9,24 +9,25 @@ public enum SessionTimeline {
     /// How long a goals message planned within the lead time waits after its first goal, so
     /// that goals added together arrive together.
     public static let goalsSettleDelay = 120
-    /// How long before the start the group is reminded that the session is about to begin.
-    public static let soonBeforeStart = 900
+    /// `session_reminder`'s default: the group is reminded 15 minutes before the start.
+    public static let defaultReminderBefore = 900
 
     /// The session's moments in time order.
     ///
     /// Goals come `goalLeadTime` seconds before the start (see `goalsTime` for a session planned
-    /// closer than that); the reminder `soonBeforeStart` before it, unless the session was
+    /// closer than that); the reminder `reminderBefore` seconds before it (none for 0), unless the session was
     /// planned (or moved) closer to its start than that, when everyone has just been told. The wrap-up comes `wrapUpBeforeEnd` seconds before the end and is
     /// left out when that is not after the midpoint (a short session) or the setting is 0.
     public static func moments(
         for plan: SessionPlan, goalLeadTime: Int = defaultGoalLeadTime,
-        wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd, plannedAt: Date? = nil, firstContentAt: Date? = nil
+        wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd, plannedAt: Date? = nil, firstContentAt: Date? = nil,
+        reminderBefore: Int = defaultReminderBefore
     ) -> [(moment: SessionMoment, at: Date)] {
         let goalsAt = goalsTime(plan, goalLeadTime: goalLeadTime, plannedAt: plannedAt, firstContentAt: firstContentAt)
         var list: [(moment: SessionMoment, at: Date)] = [
             (.goals, goalsAt), (.start, plan.start), (.midpoint, plan.midpoint),
         ]
-        if let soon = soonTime(plan, plannedAt: plannedAt) { list.append((.soon, soon)) }
+        if let soon = soonTime(plan, reminderBefore, plannedAt: plannedAt) { list.append((.soon, soon)) }
         if let wrapUp = wrapUpTime(plan, wrapUpBeforeEnd) { list.append((.wrapUp, wrapUp)) }
         list.append((.end, plan.end))
         let order = SessionMoment.allCases
@@ -75,8 +76,9 @@ public enum SessionTimeline {
         return "session/\(number)/\(moment.rawValue)/\(seconds)"
     }
 
-    static func soonTime(_ plan: SessionPlan, plannedAt: Date?) -> Date? {
-        let soon = plan.start.addingTimeInterval(-TimeInterval(soonBeforeStart))
+    static func soonTime(_ plan: SessionPlan, _ reminderBefore: Int, plannedAt: Date?) -> Date? {
+        guard reminderBefore > 0 else { return nil }
+        let soon = plan.start.addingTimeInterval(-TimeInterval(reminderBefore))
         if let plannedAt, plannedAt > soon { return nil }
         return soon
     }
