@@ -68,7 +68,7 @@ extension CommandHandlers {
                                            criteria: try writer.setting(SettingKeys.criteria), timeZone: context.config.timeZone,
                                            language: language, prefix: request.prefix)
             let roomID = lookup.room(of: group)
-            try writer.enqueueMessage(EditContent.replacing(OutboxAction.eventRef(original), with: goals.content()), to: roomID)
+            try writer.enqueueMessage(EditContent.replacing(OutboxAction.eventRef(original), with: try writer.named(goals).content()), to: roomID)
             let askAgain = try writer.members(ofGroup: group.id).map(\.userID).filter(hadConfirmed.contains)
             try post(Texts.goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty, language: language, prefix: request.prefix),
                      toGroup: group, mentions: askAgain)
