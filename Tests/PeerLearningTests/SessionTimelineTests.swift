@@ -102,4 +102,6 @@ func theReminderSaysHowLongIsLeft(language: Language, minutes: Int, expected: St
     let message = Texts.sessionSoon(samplePlan(), minutes: minutes, facilitatorName: "Anna Hansen", language: language)
     #expect(message.kind == .reminder && message.kind.asksToAct)
     #expect(message.body.contains(expected) && message.body.contains("#12 Sepsis case") && message.body.contains("Anna Hansen"))
+    let early = Texts.sessionSoon(samplePlan(), minutes: minutes, facilitatorName: nil, goalsPosted: false, language: language)
+    #expect(!early.body.contains(language == .da ? "målene" : "goals"), "no pointer to a goals message that is not there yet")
 }

@@ -72,7 +72,8 @@ struct SessionMomentPoster {
             let minutes = Int((plan.start.timeIntervalSince(now) / 60).rounded(.up))
             let absent = try writer.absentees(record.number)
             let present = try writer.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
-            try writer.enqueue(Texts.sessionSoon(plan, minutes: minutes, facilitatorName: name, language: language), to: roomID, mentions: present)
+            let soon = Texts.sessionSoon(plan, minutes: minutes, facilitatorName: name, goalsPosted: record.goalsOutboxID != nil, language: language)
+            try writer.enqueue(soon, to: roomID, mentions: present)
             return 1
         case .start:
             try writer.freezeFacilitator(record.number, SessionLookup.stored(choice))

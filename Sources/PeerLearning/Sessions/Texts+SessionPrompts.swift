@@ -22,14 +22,18 @@ extension Texts {
     }
 
     /// Shortly before the start: a short reminder to the group. `minutes` is how long is left,
-    /// rounded up, so a bot that was down and catches up late says the truth.
-    public static func sessionSoon(_ plan: SessionPlan, minutes: Int, facilitatorName: String?, language: Language) -> BotMessage {
+    /// rounded up, so a bot that was down and catches up late says the truth; `goalsPosted`
+    /// when the goals message is already in the room to point to.
+    public static func sessionSoon(_ plan: SessionPlan, minutes: Int, facilitatorName: String?, goalsPosted: Bool = true,
+                                   language: Language) -> BotMessage {
         let who = facilitatorName ?? theSupervisor(language)
         let left = minutes <= 1 ? pick(language, da: "om et øjeblik", en: "in a moment")
             : pick(language, da: "om \(minutes) minutter", en: "in \(minutes) minutes")
-        let text = pick(language,
-                        da: "Session \(sessionLabel(plan)) begynder \(left). Facilitator: \(who). Læs målene i beskeden ovenfor, hvis I ikke har gjort det.",
-                        en: "Session \(sessionLabel(plan)) starts \(left). Facilitator: \(who). Read the goals in the message above if you have not yet.")
+        let goals = goalsPosted
+            ? pick(language, da: " Læs målene i beskeden ovenfor, hvis I ikke har gjort det.", en: " Read the goals in the message above if you have not yet.")
+            : ""
+        let text = pick(language, da: "Session \(sessionLabel(plan)) begynder \(left). Facilitator: \(who).",
+                        en: "Session \(sessionLabel(plan)) starts \(left). Facilitator: \(who).") + goals
         return BotMessage(kind: .reminder, body: text, html: paragraph(text), group: plan.group, session: plan.number)
     }
 
