@@ -87,7 +87,8 @@ extension BotMessage {
         return output
     }
 
-    /// Every occurrence of `needle` in `text` that no letter or digit touches, replaced.
+    /// Every occurrence of `needle` in `text` that no letter or digit touches, replaced; never
+    /// the inside of an entity (a student called "amp" must not break `&amp;`).
     private static func wholeWordsReplaced(_ needle: String, in text: Substring, with replacement: String) -> String {
         var output = ""
         var rest = text
@@ -95,6 +96,7 @@ extension BotMessage {
             let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
             let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
             let touches = [before, after].contains { $0.map { $0.isLetter || $0.isNumber } ?? false }
+                || before == "&" || before == "#"
             output += rest[..<range.lowerBound] + (touches ? String(rest[range]) : replacement)
             rest = rest[range.upperBound...]
         }

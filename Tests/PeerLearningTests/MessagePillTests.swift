@@ -39,6 +39,9 @@ import PeerLearning
     #expect(BotMessage(kind: .reply, body: "Anna").naming([.init(userID: "@a:hs", name: "Anna")]).html == nil)
     let hostile = BotMessage(kind: .reply, body: "", html: "<p>A &lt;b&gt;</p>").naming([.init(userID: "@x:hs\"><b>", name: "A <b>")])
     #expect(hostile.html == "<p><a href=\"https://matrix.to/#/@x:hs&quot;&gt;&lt;b&gt;\">A &lt;b&gt;</a></p>")
+    let entities = BotMessage(kind: .reply, body: "", html: "<p>Bo &amp; Co &#39;x&#39; amp</p>")
+        .naming([.init(userID: "@amp:hs", name: "amp"), .init(userID: "@n:hs", name: "39")])
+    #expect(entities.html == "<p>Bo &amp; Co &#39;x&#39; <a href=\"https://matrix.to/#/@amp:hs\">amp</a></p>", "an entity was broken")
 }
 
 @Test func aRoomLinkEncodesTheRoomIDAsMatrixToAsks() {
