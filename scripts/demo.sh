@@ -46,8 +46,18 @@ cleanup() {
 }
 
 "$SYNAPSE" install
-say "building peerbot (debug)"
-swift build --product peerbot 2>&1 | tail -n 1
+say "building peerbot (debug; the first build takes several minutes)"
+# Progress as it goes: on a terminal one line that updates, elsewhere every line.
+build_status=0
+if [ -t 1 ]; then
+  swift build --product peerbot 2>&1 | while IFS= read -r line; do
+    printf '\r\033[K  %s' "${line:0:$(( ${COLUMNS:-100} - 4 ))}"
+  done || build_status=$?
+  printf '\n'
+else
+  swift build --product peerbot 2>&1 | sed -u 's/^/  /' || build_status=$?
+fi
+[ "$build_status" -eq 0 ] || { echo "demo.sh: the build failed; run swift build --product peerbot to see why" >&2; exit 1; }
 BIN="$ROOT/.build/debug/peerbot"
 
 trap cleanup EXIT
@@ -107,6 +117,8 @@ wrap_up_before_end: 15s
 reflection_deadline: 2m
 pickle_key_file: pickle_key
 encrypt_rooms: $encrypt_rooms
+# Short, so that a session planned 20 seconds ahead shows the reminder before it starts.
+session_reminder: 10s
 log_level: info
 YAML
 "$BIN" check-config --config "$DEMO/peerbot.yaml" >/dev/null
@@ -125,22 +137,31 @@ if ! grep -q "ready: syncing" "$DEMO/peerbot.log" 2>/dev/null; then
   exit 1
 fi
 
-cat <<TEXT
+login_box() {
+  local ids=()
+  for user in "${STUDENTS[@]}"; do ids+=("@$user:localhost"); done
+  cat <<TEXT
 
   peerbot is running.
-  Homeserver:  $HS   (server name: localhost)
-  Supervisor:  vejleder / $PASSWORD      -> accept the invite to "peerbot – vejledere"
-  Students:    ${STUDENTS[*]} / $PASSWORD
-  Bot:         @peerbot:localhost
+  Homeserver URL:  $HS   (server name: localhost)
+  Password:        $PASSWORD   (the same for every demo account)
+  Supervisor:      @vejleder:localhost   -> accept the invite to "peerbot – vejledere"
+  Students:        ${ids[*]}
+  Bot:             @peerbot:localhost
 
-  Log in with any Matrix client on this machine (Element Desktop: "Edit" the homeserver,
-  enter $HS). Write !hjælp (or !help) in the supervisor room. Ctrl-C stops everything.
+  Log in with any Matrix client on this machine (Element: "Edit" the homeserver and enter
+  $HS, then the user name, e.g. vejleder). Write !hjælp (or !help) in the supervisor room.
+  Ctrl-C stops everything.
 
 TEXT
+}
+login_box
 
 if [ "$walkthrough" = yes ]; then
   say "walking the demo users through what the bot can do"
   python3 "$ROOT/scripts/demo_walkthrough.py" --homeserver "$HS" --password "$PASSWORD" --students "${STUDENTS[@]}"
+  # The walkthrough's story scrolls the first box away: here it is again.
+  login_box
 fi
 [ "$exit_after" = yes ] && exit 0
 say "press Ctrl-C to stop"

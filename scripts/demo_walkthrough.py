@@ -122,12 +122,67 @@ def supervisor_room(supervisor, timeout=30):
     raise RuntimeError("the supervisor room did not appear")
 
 
+WHAT = {
+    "help": "the bot answers with the commands",
+    "reply": "the bot answers",
+    "error": "the bot refuses",
+    "welcome": "the bot welcomes",
+    "roster": "the bot answers with the roster",
+    "group_proposal": "the bot proposes groups",
+    "groups_created": "the bot creates the group rooms",
+    "progress": "the bot reports its progress",
+    "goals": "the bot posts the goals",
+    "session_start": "the bot opens the session",
+    "facilitator_prompt": "the bot prompts the facilitator",
+    "reflection_prompt": "the bot asks for reflections",
+    "reflection_ack": "the bot confirms the reflection",
+    "reminder": "the bot reminds",
+    "summary": "the bot sends the summary",
+    "assessment_request": "the bot asks for a peer assessment",
+    "assessment_result": "the bot sends the assessment result",
+    "feedback": "the bot passes on feedback",
+    "tasks": "the bot lists the tasks",
+    "status": "the bot tells the status",
+    "export": "the bot exports",
+    "mydata": "the bot shows the student's data",
+    "alert": "the bot alerts the supervisors",
+    "overview": "the bot sends the overview",
+    "release": "the bot releases the result",
+    "guard": "the bot masks a patient identifier",
+}
+
+ERRORS = {
+    "forbidden": "not allowed here",
+    "unknown_command": "no such command",
+    "bad_arguments": "the arguments are not right",
+    "not_found": "not found",
+    "conflict": "it conflicts with what exists",
+}
+
+
+def first_line(event, width=110):
+    lines = event["content"].get("body", "").strip().splitlines()
+    line = lines[0] if lines else ""
+    return line if len(line) <= width else line[:width].rsplit(" ", 1)[0] + " …"
+
+
 def show(title, event):
-    first = event["content"]["body"].strip().splitlines()
-    kind = event["content"].get("peerbot.kind")
-    error = event["content"].get("peerbot.error")
-    mark = f"{kind}" + (f"/{error}" if error else "")
-    print(f"  {title:<38} -> [{mark}] {first[0] if first else ''}")
+    """One readable line for what happened and one for the bot's answer, quoting its first line."""
+    content = event["content"]
+    what = WHAT.get(content.get("peerbot.kind"), "the bot writes")
+    error = content.get("peerbot.error")
+    if error:
+        what += f" ({ERRORS.get(error, error)})"
+    if title:
+        print(f"  {title}")
+    print(f"      {what}: “{first_line(event)}”")
+
+
+def room_name(user, room):
+    try:
+        return user.call("GET", f"/rooms/{q(room)}/state/m.room.name/").get("name", "a room without a name")
+    except RuntimeError:
+        return "a room without a name"
 
 
 def main():
@@ -140,8 +195,8 @@ def main():
     supervisor = User(args.homeserver, "vejleder", args.password)
     students = [User(args.homeserver, name, args.password) for name in args.students[:2]]
     sup_room = supervisor_room(supervisor)
-    print(f"\nSupervisor room {sup_room}")
-    show("vejleder: !hjælp", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!hjælp")))
+    print(f"\nThe supervisor room, “{room_name(supervisor, sup_room)}”, which the bot created and invited vejleder to:")
+    show("vejleder writes !hjælp", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!hjælp")))
 
     room = supervisor.call("POST", "/createRoom", {
         "name": f"Demo – medicinsk afdeling {time.strftime('%H:%M:%S')}",
@@ -155,7 +210,7 @@ def main():
         if time.time() > deadline:
             raise RuntimeError("the bot did not accept the supervisor's invite")
         time.sleep(0.3)
-    print(f"\nA room the supervisor made and invited the bot to: {room}")
+    print(f"\nA room vejleder made, “{room_name(supervisor, room)}”, with the bot and two students invited:")
     anna, bo = students
     steps = [
         (anna, "!status"),
@@ -166,14 +221,15 @@ def main():
         (anna, "!help"),
     ]
     for user, text in steps:
-        show(f"{user.name}: {text}", user.wait_reply(room, user.send(room, text)))
+        show(f"{user.name} writes {text}", user.wait_reply(room, user.send(room, text)))
 
     roster_and_groups(supervisor, sup_room, args)
     sessions(supervisor, sup_room, args)
 
-    print("\nWhat the supervisor room received:")
+    print("\nWhat the supervisor room received, oldest first:")
     for event in supervisor.bot_messages(sup_room):
         show("", event)
+    direct_rooms(args)
     print()
 
 
@@ -200,11 +256,11 @@ def sessions(supervisor, sup_room, args):
     """A session of one minute, twenty seconds from now, in every group; goals, confirmations,
     a question, and the facilitator's prompts as they fall due."""
     print("\nSessions (a one-minute session starting in 20 seconds, in every group):")
-    show("vejleder: !klar @anna:localhost", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!klar @anna:localhost")))
-    show("vejleder: !kriterier …", supervisor.wait_reply(sup_room, supervisor.send(
+    show("vejleder writes !klar @anna:localhost", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!klar @anna:localhost")))
+    show("vejleder writes !kriterier …", supervisor.wait_reply(sup_room, supervisor.send(
         sup_room, "!kriterier Bidrag til arbejdet, samspil med de andre, faglig viden")))
     planned = supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!session planlæg alle +20s 60s Sepsis-case"))
-    show("vejleder: !session planlæg alle +20s 60s …", planned)
+    show("vejleder writes !session planlæg alle +20s 60s …", planned)
     numbers = sorted(set(re.findall(r"#(\d+)", planned["content"]["body"])))
     for number in numbers:
         supervisor.wait_reply(sup_room, supervisor.send(sup_room, f"!session mål #{number} Genkende tidlige tegn på sepsis"))
@@ -213,21 +269,35 @@ def sessions(supervisor, sup_room, args):
     anna = students["anna"]
     room = group_room_of(anna)
     goals = wait_kind(anna, room, "goals")
-    show("group room: the goals message", goals)
+    show("Ten seconds before the start, in the group room", wait_kind(anna, room, "reminder"))
+    show("In the group room, the goals arrive", goals)
     anna.call("PUT", f"/rooms/{q(room)}/send/m.reaction/demo{time.time_ns()}",
               {"m.relates_to": {"rel_type": "m.annotation", "event_id": goals["event_id"], "key": "✅"}})
     print("  anna reacts ✅ to the goals")
     mates = [s for s in students.values() if s is not anna and group_room_of(s) == room]
     if mates:
-        show(f"{mates[0].name}: !forstået", mates[0].wait_reply(room, mates[0].send(room, "!forstået")))
+        show(f"{mates[0].name} writes !forstået", mates[0].wait_reply(room, mates[0].send(room, "!forstået")))
     if len(mates) > 1:
-        show(f"{mates[1].name}: !spørgsmål …", mates[1].wait_reply(room, mates[1].send(room, "!spørgsmål Skal vi bruge qSOFA eller NEWS?")))
-    show("group room: session start", wait_kind(anna, room, "session_start"))
-    show("group room: midpoint", wait_kind(anna, room, "facilitator_prompt", 1))
-    show("group room: wrap-up", wait_kind(anna, room, "facilitator_prompt", 2))
-    show("anna: !opgave tilføj gruppe …", anna.wait_reply(room, anna.send(room, "!opgave tilføj gruppe Læs sepsis-retningslinjen til næste gang")))
-    show("anna: !opgaver", anna.wait_reply(room, anna.send(room, "!opgaver")))
+        show(f"{mates[1].name} writes !spørgsmål …", mates[1].wait_reply(room, mates[1].send(room, "!spørgsmål Skal vi bruge qSOFA eller NEWS?")))
+    show("The session starts", wait_kind(anna, room, "session_start"))
+    show("Halfway through", wait_kind(anna, room, "facilitator_prompt", 1))
+    show("Shortly before the end", wait_kind(anna, room, "facilitator_prompt", 2))
+    show("anna writes !opgave tilføj gruppe …", anna.wait_reply(room, anna.send(room, "!opgave tilføj gruppe Læs sepsis-retningslinjen til næste gang")))
+    show("anna writes !opgaver", anna.wait_reply(room, anna.send(room, "!opgaver")))
     reflections(supervisor, sup_room, anna, mates, room)
+
+
+def direct_rooms(args):
+    """What each student's private room with the bot received."""
+    for name in args.students:
+        student = User(args.homeserver, name, args.password)
+        room = marked_room(student, "direct")
+        if not room:
+            print(f"\n{student.user_id} has not joined a private room with the bot.")
+            continue
+        print(f"\nWhat {student.user_id}'s private room with the bot received:")
+        for event in student.bot_messages(room):
+            show("", event)
 
 
 def direct_room_of(student):
@@ -239,7 +309,7 @@ def reflections(supervisor, sup_room, anna, mates, room):
     """After the session: a thread reply, a private one, !reflect; the summary arrives when all have reflected."""
     print("\nReflection after the session:")
     prompt = wait_kind(anna, room, "reflection_prompt")
-    show("group room: the reflection prompt", prompt)
+    show("When the session has ended", prompt)
     anna.txn += 1
     anna.call("PUT", f"/rooms/{q(room)}/send/m.room.message/demo{time.time_ns()}", {
         "msgtype": "m.text", "body": "Vi blev bedre til at se tegnene tidligt, men vi talte for lidt om væske.",
@@ -251,9 +321,9 @@ def reflections(supervisor, sup_room, anna, mates, room):
         mates[0].send(direct, "Jeg var usikker på, hvornår man tilkalder lægen. Det vil jeg øve.")
         print(f"  {mates[0].name} writes privately in the direct room")
     for mate in mates[1:]:
-        show(f"{mate.name}: !refleksion …", mate.wait_reply(room, mate.send(room, "!refleksion Godt samarbejde, jeg vil forberede mig bedre.")))
+        show(f"{mate.name} writes !refleksion …", mate.wait_reply(room, mate.send(room, "!refleksion Godt samarbejde, jeg vil forberede mig bedre.")))
     summary = wait_kind(supervisor, sup_room, "summary", timeout=120)
-    show("supervisor room: the summary", summary)
+    show("Once everyone has reflected, in the supervisor room", summary)
     print("\n" + "\n".join("    " + line for line in summary["content"]["body"].splitlines()[:30]))
     assessment(supervisor, sup_room, [anna] + mates)
 
@@ -261,7 +331,7 @@ def reflections(supervisor, sup_room, anna, mates, room):
 def assessment(supervisor, sup_room, group):
     """A peer-assessment round: each student rates each peer in their direct room; WebPA scores follow."""
     print("\nPeer assessment of the group (each student rates every peer on five criteria, 1–5):")
-    show("vejleder: !evaluer A", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!evaluer A")))
+    show("vejleder writes !evaluer A", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!evaluer A")))
     marks = ["4 5 4 4 5 tog ansvar for casen", "3 4 3 4 3", "5 4 4 5 4 god til at spørge ind", "3 3 4 3 4"]
     for index, student in enumerate(group):
         room = direct_room_of(student)
@@ -276,12 +346,13 @@ def assessment(supervisor, sup_room, group):
             time.sleep(0.4)
         print(f"  {student.name} rated {answered} peers")
     result = wait_kind(supervisor, sup_room, "assessment_result", timeout=60)
-    show("supervisor room: the WebPA result", result)
-    print("    scores:", json.dumps(result["content"].get("peerbot.scores"), ensure_ascii=False))
-    show("vejleder: !frigiv A", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!frigiv A")))
+    show("When every rating is in, in the supervisor room", result)
+    scores = result["content"].get("peerbot.scores") or {}
+    print("      WebPA scores: " + ", ".join(f"{user} {score}" for user, score in sorted(scores.items())))
+    show("vejleder writes !frigiv A", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!frigiv A")))
     first = group[0]
-    show(f"{first.name}'s direct room: the released result", wait_kind(first, direct_room_of(first), "release", timeout=60))
-    show("vejleder: !overblik A", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!overblik A")))
+    show(f"In {first.name}'s direct room, the released result arrives", wait_kind(first, direct_room_of(first), "release", timeout=60))
+    show("vejleder writes !overblik A", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!overblik A")))
 
 
 ROSTER = """matrix_id,name,strengths,background,style
@@ -300,9 +371,9 @@ def roster_and_groups(supervisor, sup_room, args):
     """Roster upload, a group proposal, the group rooms; every student but the last joins."""
     print("\nRoster and groups (supervisor room):")
     upload = supervisor.send_file(sup_room, ROSTER.encode(), "holdliste.csv")
-    show("vejleder: uploads holdliste.csv", supervisor.wait_reply(sup_room, upload))
-    show("vejleder: !grupper planlæg size=4 seed=7", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper planlæg size=4 seed=7")))
-    show("vejleder: !grupper opret", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper opret")))
+    show("vejleder uploads the roster holdliste.csv", supervisor.wait_reply(sup_room, upload))
+    show("vejleder writes !grupper planlæg size=4 seed=7", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper planlæg size=4 seed=7")))
+    show("vejleder writes !grupper opret", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper opret")))
     students = [User(args.homeserver, name, args.password) for name in args.students]
     deadline = time.time() + 60
     joined = set()
@@ -315,7 +386,7 @@ def roster_and_groups(supervisor, sup_room, args):
         time.sleep(0.5)
     print(f"  {len(joined)} students accepted their invites; {absent} stays away to show the join check")
     time.sleep(2)
-    show("vejleder: !grupper", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper")))
+    show("vejleder writes !grupper", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper")))
     deadline = time.time() + 90
     while time.time() < deadline:
         if any(e["content"].get("peerbot.kind") == "alert" for e in supervisor.bot_messages(sup_room)):

@@ -18,6 +18,12 @@ stop_all() {
 }
 
 "$SYNAPSE" install
+# The narrow-screen test lays the reports out 360 px wide in headless Chromium (Debian's package).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test.sh: installing chromium for the narrow-screen test" >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get install -y --no-install-recommends chromium
+fi
 swift build --build-tests
 
 trap stop_all EXIT

@@ -3,6 +3,30 @@ extension HTML {
     public static func pill(userID: String, name: String) -> String {
         "<a href=\"https://matrix.to/#/\(escape(userID))\">\(escape(name))</a>"
     }
+
+    /// A link to a room that clients open in place; the id is encoded as matrix.to asks.
+    public static func roomLink(roomID: String, text: String) -> String {
+        "<a href=\"\(roomURL(roomID))\">\(escape(text))</a>"
+    }
+
+    /// `https://matrix.to/#/!room%3Aserver`: the `:` and any other reserved character encoded.
+    public static func roomURL(_ roomID: String) -> String {
+        var allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!".unicodeScalars
+            .reduce(into: Set<Unicode.Scalar>()) { $0.insert($1) }
+        allowed.remove(":")
+        var encoded = ""
+        for byte in roomID.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80, allowed.contains(scalar) { encoded.unicodeScalars.append(scalar) } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return "https://matrix.to/#/" + encoded
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 extension BotMessage {
@@ -10,14 +34,31 @@ extension BotMessage {
     /// or code) turned into a pill for `userID`; unchanged when the name is not there or empty.
     public func addressing(userID: String, name: String) -> BotMessage {
         guard let html, !name.isEmpty else { return self }
-        let needle = HTML.escape(name)
         var copy = self
-        copy.html = Self.replacingFirstText(needle, in: html, with: HTML.pill(userID: userID, name: name))
+        copy.html = Self.pilling(HTML.escape(name), in: html, with: HTML.pill(userID: userID, name: name), all: false)
         return copy
     }
 
-    /// Scans `html` tag by tag so a name inside an attribute, an `<a>` or a `<code>` is left alone.
-    private static func replacingFirstText(_ needle: String, in html: String, with replacement: String) -> String {
+    /// This message with every place its HTML names one of `people` as a whole word (outside
+    /// tags, links and code) turned into that person's pill. The plain body keeps the names as
+    /// written, and nobody is mentioned by it: a pill is a name one can tap, not a call to act.
+    /// A name two people share is left as text, since it cannot say which of them is meant.
+    public func naming(_ people: [UserNames.Known]) -> BotMessage {
+        guard var html else { return self }
+        var owners: [String: Set<String>] = [:]
+        for person in people where !person.name.isEmpty { owners[person.name, default: []].insert(person.userID) }
+        // Longest first: once "Anna Hansen" is a pill, "Anna" inside it is shielded by the link.
+        for (name, ids) in owners.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) }) where ids.count == 1 {
+            html = Self.pilling(HTML.escape(name), in: html, with: HTML.pill(userID: ids.first!, name: name), all: true)
+        }
+        var copy = self
+        copy.html = html
+        return copy
+    }
+
+    /// Scans `html` tag by tag so a name inside an attribute, an `<a>` or a `<code>` is left
+    /// alone; with `all`, every whole-word occurrence is replaced, else the first at all.
+    private static func pilling(_ needle: String, in html: String, with replacement: String, all: Bool) -> String {
         var output = ""
         var rest = html[...]
         var shielded = 0
@@ -33,12 +74,32 @@ extension BotMessage {
             }
             let end = rest.firstIndex(of: "<") ?? rest.endIndex
             let text = rest[..<end]
-            if shielded == 0, let range = text.range(of: needle) {
-                return output + text[..<range.lowerBound] + replacement + text[range.upperBound...] + rest[end...]
+            if shielded == 0 {
+                if !all, let range = text.range(of: needle) {
+                    return output + text[..<range.lowerBound] + replacement + text[range.upperBound...] + rest[end...]
+                }
+                output += all ? wholeWordsReplaced(needle, in: text, with: replacement) : String(text)
+            } else {
+                output += text
             }
-            output += text
             rest = rest[end...]
         }
         return output
+    }
+
+    /// Every occurrence of `needle` in `text` that no letter or digit touches, replaced; never
+    /// the inside of an entity (a student called "amp" must not break `&amp;`).
+    private static func wholeWordsReplaced(_ needle: String, in text: Substring, with replacement: String) -> String {
+        var output = ""
+        var rest = text
+        while let range = rest.range(of: needle) {
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+            let touches = [before, after].contains { $0.map { $0.isLetter || $0.isNumber } ?? false }
+                || before == "&" || before == "#"
+            output += rest[..<range.lowerBound] + (touches ? String(rest[range]) : replacement)
+            rest = rest[range.upperBound...]
+        }
+        return output + rest
     }
 }

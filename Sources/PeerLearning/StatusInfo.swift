@@ -9,6 +9,8 @@ public struct StatusInfo: Sendable, Equatable {
     public var openTasks: [String]
     public var pendingReflection: Bool
     public var pendingAssessment: Bool
+    /// The next session's number when the caller facilitates it, so they are spoken to.
+    public var callerFacilitates: Int?
 
     public init(
         role: Role, nextSession: String? = nil, facilitator: String? = nil, openTasks: [String] = [],

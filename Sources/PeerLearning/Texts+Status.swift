@@ -7,12 +7,17 @@ extension Texts {
             ?? pick(language, da: "ingen session er planlagt endnu", en: "no session planned yet")
         let facilitator = info.facilitator
             ?? pick(language, da: "ikke fastlagt endnu", en: "not decided yet")
-        var lines = [
-            pick(language, da: "Næste session: ", en: "Next session: ") + session,
-            pick(language, da: "Facilitator: ", en: "Facilitator: ") + facilitator,
-        ]
+        var lines = [pick(language, da: "Næste session: ", en: "Next session: ") + session]
         var html = "<p><strong>\(pick(language, da: "Næste session:", en: "Next session:"))</strong> \(HTML.escape(session))<br>"
-            + "<strong>Facilitator:</strong> \(HTML.escape(facilitator))</p>"
+        if let number = info.callerFacilitates {
+            // Spoken to, not named: a student reading their own name as "Facilitator" may miss it.
+            let you = pick(language, da: "Du er facilitator for #\(number).", en: "You facilitate #\(number).")
+            lines.append(you)
+            html += "<strong>\(HTML.escape(you))</strong></p>"
+        } else {
+            lines.append(pick(language, da: "Facilitator: ", en: "Facilitator: ") + facilitator)
+            html += "<strong>Facilitator:</strong> \(HTML.escape(facilitator))</p>"
+        }
         let tasksLabel = pick(language, da: "Dine åbne opgaver:", en: "Your open tasks:")
         if info.openTasks.isEmpty {
             let none = pick(language, da: "ingen", en: "none")

@@ -55,7 +55,7 @@ import Testing
             == [open.number, tooLate.number])
 
         // Moving a finished session opens its jobs again.
-        try database.write { try $0.moveSession(finished.number, to: fixedDate(5_000)) }
+        try database.write { try $0.moveSession(finished.number, to: fixedDate(5_000), at: fixedDate(0)) }
         #expect(try database.read { try $0.sessionsWithOpenJobs(before: fixedDate(10_000)) }.map(\.number)
             == [open.number, finished.number])
     }

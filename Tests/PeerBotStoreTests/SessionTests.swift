@@ -96,7 +96,7 @@ func plan(_ database: AppDatabase, group: Int64, start: TimeInterval, title: Str
             try writer.freezeFacilitator(number, "@anna:hs")
             try writer.setFacilitatorOverride(number, "@bo:hs")
             try writer.finishJobs(number, at: fixedDate(5000))
-            try writer.moveSession(number, to: fixedDate(9000))
+            try writer.moveSession(number, to: fixedDate(9000), at: fixedDate(0))
         }
         let moved = try #require(try database.read { try $0.session(number: number) })
         #expect(moved.startsAt == fixedDate(9000))
@@ -105,7 +105,7 @@ func plan(_ database: AppDatabase, group: Int64, start: TimeInterval, title: Str
         // The supervisor's choice still holds.
         #expect(moved.facilitatorOverride == "@bo:hs")
         #expect(throws: SessionStoreError.sessionNotFound(number: 999)) {
-            try database.write { try $0.moveSession(999, to: fixedDate(1)) }
+            try database.write { try $0.moveSession(999, to: fixedDate(1), at: fixedDate(0)) }
         }
     }
 
@@ -117,7 +117,7 @@ func plan(_ database: AppDatabase, group: Int64, start: TimeInterval, title: Str
         #expect(try database.read { try $0.session(number: number) }?.cancelledAt == fixedDate(500))
         let cancelled = SessionStoreError.sessionCancelled(number: number)
         #expect(throws: cancelled) { try database.write { try $0.cancelSession(number, at: fixedDate(600)) } }
-        #expect(throws: cancelled) { try database.write { try $0.moveSession(number, to: fixedDate(2000)) } }
+        #expect(throws: cancelled) { try database.write { try $0.moveSession(number, to: fixedDate(2000), at: fixedDate(0)) } }
         #expect(throws: cancelled) { try database.write { try $0.addSessionItem(number, kind: .goal, text: "x") } }
         #expect(throws: cancelled) { try database.write { try $0.setActivity(number, kind: .project, brief: "x") } }
         #expect(throws: cancelled) { try database.write { try $0.setFacilitatorOverride(number, "supervisor") } }

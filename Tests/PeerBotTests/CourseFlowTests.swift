@@ -145,7 +145,8 @@ import Testing
         #expect(body.contains("Bo: ready to facilitate but has never facilitated") == false) // no session yet
         #expect(body.contains("WebPA 1.00 → 1.00 →"))
         let html = overview["formatted_body"]?.stringValue ?? ""
-        #expect(html.contains("<th>WebPA per round</th>") && html.contains("<td>Anna</td>"))
+        // A block per student, each name a pill one can tap.
+        #expect(!html.contains("<table") && html.contains("<p><strong><a href=\"https://matrix.to/#/@anna:hs\">Anna</a> ⚠</strong><br>"))
         // Asked in the group room, it still goes only to the supervisor room.
         let elsewhere = try #require(try driver.say("!overblik", in: "!groupA:hs"))
         #expect(elsewhere["peerbot.kind"] == "reply")

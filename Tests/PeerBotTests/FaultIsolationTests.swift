@@ -157,7 +157,7 @@ import Testing
         var driver = ended.0
         // A session under way: it began a minute ago.
         let session = ended.1
-        try driver.database.write { try $0.moveSession(session.number, to: Date().addingTimeInterval(-60)) }
+        try driver.database.write { try $0.moveSession(session.number, to: Date().addingTimeInterval(-60), at: Date()) }
         let reply = try #require(try driver.say("!session move #\(session.number) +2h"))
         #expect(reply["peerbot.error"] == "conflict")
     }
@@ -170,7 +170,7 @@ import Testing
         // The four private prompts still wait in the outbox (the group's was sent as $prompt).
         #expect(before == 4)
         let later = session.endsAt.addingTimeInterval(86_400)
-        try driver.database.write { try $0.moveSession(session.number, to: later) }
+        try driver.database.write { try $0.moveSession(session.number, to: later, at: Date()) }
         let moved = try #require(try driver.database.read { try $0.session(number: session.number) })
         let config = driver.config
         _ = try driver.database.write { try SessionJobs().runDue(now: moved.endsAt.addingTimeInterval(1), config: config, writer: $0) }

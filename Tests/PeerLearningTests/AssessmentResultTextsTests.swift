@@ -28,8 +28,28 @@ private func sampleResult() -> WebPAResult {
     #expect(message.body.contains("Bo Berg: 1.01 — peers: 3.0 / 3.0 / 3.0 / 3.0 / 3.0 — self: 3.0\n"))
     #expect(message.body.contains("Cy Holm: 0.68 — peers: 2.0 / 2.0 / 2.0 / 2.0 / 2.0 — self: — — low, no submission"))
     let html = message.html ?? ""
-    #expect(html.contains("<th>WebPA</th>") && html.contains("<th>Self</th>") && html.contains("<th>Knowledge</th>"))
-    #expect(html.contains("<td>Anna &lt;A&gt;</td><td>1.31</td>") && !html.contains("Anna <A>"))
+    #expect(!html.contains("<table"))
+    #expect(html.contains("<p><strong>Anna &lt;A&gt;</strong><br>WebPA score 1.31<br>Peers&#39; mean: contributing 3.0 · interacting 3.0 · on track 3.0 · quality 3.0 · knowledge 3.0<br>Self-rating: 5.0<br>Flags: overconfident</p>"))
+    #expect(!html.contains("Anna <A>"))
+}
+
+@Test func danishResultsWriteDecimalsWithACommaAndExplainTheJargonOnce() {
+    let result = sampleResult()
+    let message = Texts.assessmentResults(group: "A", members: members, result: result, comments: [],
+                                          submitted: result.submitted, language: .da)
+    #expect(message.scores == ["@anna:hs": "1.31", "@bo:hs": "1.01", "@cy:hs": "0.68"], "the machine-readable scores keep the point")
+    #expect(message.body.contains("Anna <A>: 1,31 – de andre: 3,0 / 3,0 / 3,0 / 3,0 / 3,0 – selv: 5,0 – overvurderer sig selv"))
+    #expect(message.body.contains("Cy Holm: 0,68"))
+    let html = message.html ?? ""
+    #expect(html.contains("WebPA-score 1,31") && html.contains("Egen vurdering: 5,0"))
+    #expect(!html.contains("1.31") && !html.contains("3.0") && !html.contains("2.5"))
+    // Each term is explained once, before it is first used.
+    let explained = html.range(of: "WebPA-score: den studerendes andel")!.lowerBound
+    #expect(explained < html.range(of: "WebPA-score 1,31")!.lowerBound)
+    #expect(html.components(separatedBy: "WebPA-score:").count == 2)
+    let flags = html.range(of: "Markeringer – det, I bør se nærmere på")!.lowerBound
+    #expect(flags < html.range(of: "Markeringer: overvurderer sig selv")!.lowerBound)
+    #expect(html.contains("under 2,5"))
 }
 
 @Test func commentsAreNamedForTheSupervisorsAndEscaped() {
@@ -41,7 +61,7 @@ private func sampleResult() -> WebPAResult {
     #expect(message.body.contains("Bo Berg → Anna <A>:\n> Great <lead> & notes"))
     let html = message.html ?? ""
     #expect(html.contains("Bo Berg → Anna &lt;A&gt;") && html.contains("Great &lt;lead&gt; &amp; notes"))
-    #expect(html.contains("<th>Studerende</th>") && message.body.contains("har ikke afleveret"))
+    #expect(html.contains("<strong>Anna &lt;A&gt;</strong>") && message.body.contains("har ikke afleveret"))
 }
 
 @Test func withoutSubmissionsThereAreNoScores() {
@@ -51,5 +71,5 @@ private func sampleResult() -> WebPAResult {
     #expect(message.scores == [:])
     #expect(message.body.contains("None of the 3 students submitted"))
     #expect(message.body.contains("Bo Berg: — — peers: — / — / — / — / — — no submission"))
-    #expect(!(message.html ?? "").contains("<th>Self</th>") && message.body.contains("No comments."))
+    #expect(!(message.html ?? "").contains("Self-rating") && message.body.contains("No comments."))
 }

@@ -27,7 +27,7 @@ import PeerLearning
     #expect(OverviewStudent(userID: "@b:hs", name: "Bo", sessions: 4, readyToFacilitate: false).flags.isEmpty)
 }
 
-@Test func theOverviewIsATableWithAPhoneFriendlyFallback() {
+@Test func theOverviewIsABlockPerStudentThatReadsOnAPhone() {
     let anna = OverviewStudent(userID: "@a:hs", name: "Anna <A>", sessions: 4, goalsConfirmed: 3, contributions: [3, 5, 0, 2],
                                reflectionsOnTime: 2, reflectionsLate: 1, reflectionsMissing: 1, facilitations: 1, tasksDone: 2,
                                tasksAssigned: 3, rounds: [OverviewRound(hundredths: 92, noSubmission: false, low: false),
@@ -37,10 +37,12 @@ import PeerLearning
     #expect(message.kind == .overview && message.group == "A")
     let body = message.body
     #expect(body.contains("⚠ Bo: klar til at facilitere, men har endnu ikke faciliteret"))
-    #expect(body.contains("Anna <A>\nMål 3/4 · bidrag 3 · 5 · 0 · 2\nRefleksioner: 2 til tiden, 1 sent, 1 mangler\nFaciliteret 1 · opgaver 2/3 · WebPA 0,92 → 1,04 ↑"))
+    #expect(body.contains("Anna <A>\nMål bekræftet 3/4 · bidrag pr. session 3 · 5 · 0 · 2\nRefleksioner: 2 til tiden, 1 sent, 1 mangler\nFaciliteret 1 · opgaver løst 2/3 · WebPA 0,92 → 1,04 ↑"))
     #expect(body.contains("\n\nBo ⚠\n"))
     let html = message.html ?? ""
-    #expect(html.contains("<table>") && html.contains("<td>Anna &lt;A&gt;</td><td>3/4</td>") && !html.contains("Anna <A>"))
+    #expect(!html.contains("<table") && html.contains("<p><strong>Anna &lt;A&gt;</strong><br>Mål bekræftet 3/4 · ") && !html.contains("Anna <A>"))
+    // WebPA is said once in a line before the first score.
+    #expect(html.range(of: "WebPA er scoren fra peer-vurderingen")!.lowerBound < html.range(of: "WebPA 0,92")!.lowerBound)
     #expect(Texts.overview([], language: .en).body.contains("There are no active groups."))
 }
 

@@ -21,9 +21,9 @@ private func times(_ plan: SessionPlan, lead: Int = 86_400, wrapUp: Int = 600, p
     let plan = samplePlan()
     let list = SessionTimeline.moments(for: plan, goalLeadTime: 86_400, wrapUpBeforeEnd: 600,
                                        plannedAt: utc("2026-11-20T09:00:00Z"))
-    #expect(list.map(\.moment) == [.goals, .start, .midpoint, .wrapUp, .end])
+    #expect(list.map(\.moment) == [.goals, .soon, .start, .midpoint, .wrapUp, .end])
     #expect(list.map(\.at) == [
-        utc("2026-12-02T13:00:00Z"), utc("2026-12-03T13:00:00Z"), utc("2026-12-03T13:45:00Z"),
+        utc("2026-12-02T13:00:00Z"), utc("2026-12-03T12:45:00Z"), utc("2026-12-03T13:00:00Z"), utc("2026-12-03T13:45:00Z"),
         utc("2026-12-03T14:20:00Z"), utc("2026-12-03T14:30:00Z"),
     ])
 }
@@ -56,7 +56,8 @@ private func times(_ plan: SessionPlan, lead: Int = 86_400, wrapUp: Int = 600, p
 @Test func nextDateIsTheEarliestMomentNotYetRun() {
     let plan = samplePlan()
     #expect(SessionTimeline.nextDate(session: plan, alreadyRun: []) == utc("2026-12-02T13:00:00Z"))
-    #expect(SessionTimeline.nextDate(session: plan, alreadyRun: [.goals, .start]) == plan.midpoint)
+    #expect(SessionTimeline.nextDate(session: plan, alreadyRun: [.goals]) == utc("2026-12-03T12:45:00Z"))
+    #expect(SessionTimeline.nextDate(session: plan, alreadyRun: [.goals, .soon, .start]) == plan.midpoint)
     #expect(SessionTimeline.nextDate(session: plan, alreadyRun: Set(SessionMoment.allCases)) == nil)
     #expect(SessionTimeline.nextDate(session: samplePlan(cancelled: true), alreadyRun: []) == nil)
 }
@@ -78,4 +79,29 @@ private func times(_ plan: SessionPlan, lead: Int = 86_400, wrapUp: Int = 600, p
     let decoded = try JSONDecoder().decode(SessionPlan.self, from: JSONEncoder().encode(plan))
     #expect(decoded == plan)
     #expect(plan.wrapUp(before: 600) == utc("2026-12-03T14:20:00Z"))
+}
+
+@Test func theReminderComesAQuarterOfAnHourBeforeUnlessTheSessionWasJustPlanned() {
+    let plan = samplePlan()
+    #expect(times(plan, plannedAt: utc("2026-12-03T12:44:59Z"))[.soon] == utc("2026-12-03T12:45:00Z"))
+    #expect(times(plan, plannedAt: utc("2026-12-03T12:45:00Z"))[.soon] == utc("2026-12-03T12:45:00Z"))
+    // Planned (or moved) ten minutes before the start: everyone was just told, no reminder.
+    #expect(times(plan, plannedAt: utc("2026-12-03T12:50:00Z"))[.soon] == nil)
+    // Back from downtime after the start: the reminder is skipped, never sent late.
+    let late = SessionTimeline.due(session: plan, now: utc("2026-12-03T13:01:00Z"), alreadyRun: [.goals],
+                                   plannedAt: utc("2026-11-20T09:00:00Z"))
+    #expect(late.skipped.contains(.soon) && !late.due.contains(.soon) && late.due.contains(.start))
+    let early = SessionTimeline.due(session: plan, now: utc("2026-12-03T12:55:00Z"), alreadyRun: [.goals],
+                                    plannedAt: utc("2026-11-20T09:00:00Z"))
+    #expect(early.due == [.soon])
+}
+
+@Test(arguments: [(Language.da, 15, "begynder om 15 minutter"), (Language.en, 15, "starts in 15 minutes"),
+                  (Language.da, 1, "begynder om et øjeblik"), (Language.en, 0, "starts in a moment")])
+func theReminderSaysHowLongIsLeft(language: Language, minutes: Int, expected: String) {
+    let message = Texts.sessionSoon(samplePlan(), minutes: minutes, facilitatorName: "Anna Hansen", language: language)
+    #expect(message.kind == .reminder && message.kind.asksToAct)
+    #expect(message.body.contains(expected) && message.body.contains("#12 Sepsis case") && message.body.contains("Anna Hansen"))
+    let early = Texts.sessionSoon(samplePlan(), minutes: minutes, facilitatorName: nil, goalsPosted: false, language: language)
+    #expect(!early.body.contains(language == .da ? "målene" : "goals"), "no pointer to a goals message that is not there yet")
 }

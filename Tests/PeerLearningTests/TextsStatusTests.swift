@@ -44,3 +44,12 @@ import PeerLearning
         #expect(message.html?.contains("&quot;Anna Hansen&quot;") == true)
     }
 }
+
+@Test(arguments: [(Language.da, "Du er facilitator for #4."), (Language.en, "You facilitate #4.")])
+func statusSpeaksToTheFacilitator(language: Language, expected: String) {
+    var info = StatusInfo(role: .student, nextSession: "#4 Sepsis, ons 14:00", facilitator: "Anna Hansen")
+    info.callerFacilitates = 4
+    let message = Texts.status(info, language: language)
+    #expect(message.body.contains(expected) && !message.body.contains("Facilitator: Anna Hansen"))
+    #expect(message.html?.contains(expected) == true)
+}

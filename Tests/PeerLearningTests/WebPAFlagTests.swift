@@ -70,7 +70,7 @@ private func resultForA(selfMarks: [Int], peerMarks: [[Int]]) -> WebPAMemberResu
     #expect(result["B"]?.flags == [.underconfident, .low] && result["C"]?.flags == [.noSubmission])
     let message = Texts.assessmentResults(group: "A", members: [("A", "Anna"), ("B", "Bo"), ("C", "Cy")], result: result,
                                           comments: [], submitted: 2, language: .en)
-    #expect(message.body.contains("Flags (for supervisors only):"))
+    #expect(message.body.contains("Flags – what to look into (for supervisors only):"))
     for line in ["Overconfident: rates themselves at least 1 point above", "Underconfident: rates themselves at least 1 point below",
                  "Low: the peers' mean mark", "No submission: did not rate everyone", "Undifferentiated: gave every peer the same marks"] {
         #expect(message.body.contains("• " + line), "missing: \(line)")

@@ -22,6 +22,8 @@ public struct BotConfig: Sendable {
     public var supervisorRoom: String?
     public var groupSize = 4
     public var goalLeadTime: Duration = .seconds(24 * 3600)
+    /// The short reminder to the group this long before a session starts; 0 sends none.
+    public var sessionReminder: Duration = .seconds(SessionTimeline.defaultReminderBefore)
     public var wrapUpBeforeEnd: Duration = .seconds(600)
     public var reflectionModel = "rolfe"
     public var reflectionQuestions: [String] = []

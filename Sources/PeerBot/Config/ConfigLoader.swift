@@ -16,7 +16,7 @@ public struct ConfigLoader: Sendable {
 
     public static let knownKeys: Set<String> = [
         "homeserver", "user_id", "access_token_file", "supervisors", "database", "language", "timezone",
-        "command_prefix", "supervisor_room", "group_size", "goal_lead_time", "wrap_up_before_end",
+        "command_prefix", "supervisor_room", "group_size", "goal_lead_time", "session_reminder", "wrap_up_before_end",
         "reflection_model", "reflection_questions", "reflection_deadline", "evaluation_every",
         "evaluation_deadline", "self_assessment", "join_grace", "encrypt_rooms", "retention_days", "log_level",
         "patient_guard", "patient_guard_patterns",

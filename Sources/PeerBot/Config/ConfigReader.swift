@@ -61,6 +61,7 @@ struct ConfigReader {
         if let every = integer("evaluation_every", in: 0...100) { config.evaluationEvery = every }
         if let days = integer("retention_days", in: 1...36500) { config.retentionDays = days }
         if let value = duration("goal_lead_time") { config.goalLeadTime = value }
+        if let value = duration("session_reminder") { config.sessionReminder = value }
         if let value = duration("wrap_up_before_end") { config.wrapUpBeforeEnd = value }
         if let value = duration("reflection_deadline") { config.reflectionDeadline = value }
         if let value = duration("evaluation_deadline") { config.evaluationDeadline = value }

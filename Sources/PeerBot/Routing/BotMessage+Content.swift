@@ -32,14 +32,22 @@ extension StoreWriter {
         try enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
     }
 
+    /// `message` with every student its HTML names by roster name turned into a pill.
+    func named(_ message: BotMessage) throws -> BotMessage {
+        guard message.html != nil else { return message }
+        return message.naming(try students().map { .init(userID: $0.userID, name: $0.name) })
+    }
+
     /// Queues `message` for `roomID`, as a reply to `eventID`, or else naming `userID` and
-    /// `mentions` as the people it asks to act. A message too large for one event is queued as
-    /// numbered parts (see `BotMessage.split`); the first part is returned, as the one later
-    /// events (replies, threads) hang on.
+    /// `mentions` as the people it asks to act. Every student it names by roster name becomes a
+    /// pill in its HTML. A message too large for one event is queued as numbered parts (see
+    /// `BotMessage.split`); the first part is returned, as the one later events (replies,
+    /// threads) hang on.
     @discardableResult
     func enqueue(_ message: BotMessage, to roomID: String, inReplyTo eventID: String? = nil, mention userID: String? = nil,
                  mentions: [String] = []) throws -> OutboxItem
     {
+        let message = try named(message)
         let content = { (part: BotMessage) in part.content(inReplyTo: eventID, mention: userID, mentions: mentions) }
         let parts = message.split { content($0).jsonString().utf8.count <= MessageBudget.contentBytes }
         var first: OutboxItem?

@@ -32,7 +32,7 @@ extension EventRouter {
         let language = existing.map(context.language(of:)) ?? context.config.language
         let notice = Texts.guardNotice(kinds: result.kinds, kept: result.text, mode: mode, groupText: groupText, language: language)
         let roomID = try existing?.roomID ?? DirectRooms(writer: writer, config: context.config).room(for: sender)
-        try writer.enqueueMessage(notice.content(mention: sender), to: roomID)
+        try writer.enqueueMessage(try writer.named(notice).content(mention: sender), to: roomID)
         outcome.enqueued += 1
     }
 

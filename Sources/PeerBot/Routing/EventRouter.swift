@@ -34,6 +34,10 @@ struct EventRouter {
         for (roomID, invited) in sync.rooms.invite.sorted(by: { $0.key < $1.key }) {
             try router.isolated("invite \(roomID)") { try $0.handleInvite(roomID: roomID, invited) }
         }
+        // Names are remembered even from the first sync: knowing who is who answers nothing.
+        for (roomID, joined) in sync.rooms.join.sorted(by: { $0.key < $1.key }) {
+            try router.rememberMemberNames(roomID: roomID, events: joined.state + joined.timeline.events)
+        }
         if !firstSync {
             var timelines: [String: [ClientEvent]] = [:]
             for (roomID, joined) in sync.rooms.join {
@@ -121,9 +125,9 @@ struct EventRouter {
             return
         }
         let mentions = event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        // Read again knowing who a pill or a display name may stand for (the roster's names).
-        let users = UserNames(mentions: mentions, botUserID: context.botUserID,
-                              known: try writer.students().map { .init(userID: $0.userID, name: $0.name) })
+        // Read again knowing who a pill or a name may stand for: the roster's names and the
+        // display names members have in the bot's rooms.
+        let users = UserNames(mentions: mentions, botUserID: context.botUserID, known: try knownNames())
         parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil, users: users)
         groupByRoom = [:]
         sessionsByGroup = [:]
@@ -155,6 +159,13 @@ struct EventRouter {
         logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(reply.kind.rawValue)"])
         logger.debug("command text", metadata: ["event": "\(event.eventID)", "body": "\(loggable(body))"])
         try enqueue(reply, in: room.roomID, replyTo: event.eventID, mention: event.sender)
+    }
+
+    /// Everyone a command may name: roster names first, then members' display names.
+    func knownNames() throws -> [UserNames.Known] {
+        let roster = try writer.students().map { UserNames.Known(userID: $0.userID, name: $0.name) }
+        let members = try writer.memberNames().map { UserNames.Known(userID: $0.userID, name: $0.displayName) }
+        return roster + members.filter { !roster.contains($0) }
     }
 
     mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil,

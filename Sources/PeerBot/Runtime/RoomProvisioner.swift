@@ -49,6 +49,24 @@ struct RoomProvisioner: Sendable {
             }
             try writer.setSetting(Self.closedKey, "1")
         }
+        try closeEarlierSupervisorRoom(config)
+    }
+
+    static let privateSupervisorKey = "rooms.supervisor_private"
+
+    /// A supervisor room the bot made before it forbade guests: once, guests are forbidden and
+    /// the join rule set to invite. A room the administrator configured is theirs to set.
+    private func closeEarlierSupervisorRoom(_ config: BotConfig) throws {
+        try database.write { writer in
+            guard try writer.setting(Self.privateSupervisorKey) == nil else { return }
+            if config.supervisorRoom == nil, let room = try writer.supervisorRoom() {
+                try writer.enqueue(.state(roomID: room.roomID, eventType: "m.room.guest_access", stateKey: "",
+                                          contentJSON: JSONValue.object(["guest_access": "forbidden"]).jsonString()))
+                try writer.enqueue(.state(roomID: room.roomID, eventType: "m.room.join_rules", stateKey: "",
+                                          contentJSON: JSONValue.object(["join_rule": "invite"]).jsonString()))
+            }
+            try writer.setSetting(Self.privateSupervisorKey, "1")
+        }
     }
 
     private func joinConfigured(_ reference: String, retrying: Retrying) async throws {
@@ -79,10 +97,11 @@ struct RoomProvisioner: Sendable {
         var request = CreateRoomRequest(name: Texts.supervisorRoomName(language: config.language),
                                         topic: Texts.supervisorRoomTopic(language: config.language),
                                         invite: config.supervisors)
-        // Room version 12: the creator's power is implicit and must not be listed.
-        let supervisorPower = Dictionary(config.supervisors.map { ($0, JSONValue.int(100)) }, uniquingKeysWith: { first, _ in first })
-        request.powerLevelOverride = .object(["users": .object(supervisorPower)])
-        request.initialState = [(Self.markerType, "", ["kind": "supervisor"])]
+        // As closed as the group rooms: invite only (the preset), no guests, and only the bot
+        // and supervisors change state. Room version 12: the creator's power is implicit.
+        request.powerLevelOverride = RoomRequests.closedPowerLevels(supervisors: config.supervisors)
+        request.initialState = [(Self.markerType, "", ["kind": "supervisor"]),
+                                ("m.room.guest_access", "", ["guest_access": "forbidden"])]
         if config.encryptRooms { request.initialState.append(RoomRequests.encryptionState) }
         let (roomID, fresh) = try await createOnce(request, retrying: retrying)
         try record(roomID, config: config, fresh: fresh)

@@ -20,13 +20,14 @@ struct SessionJobs: ScheduledWork {
         let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
         let lead = Int(config.goalLeadTime.components.seconds)
         let wrapUp = Int(config.wrapUpBeforeEnd.components.seconds)
+        let reminder = Int(config.sessionReminder.components.seconds)
         var queued = 0
         let plan = try SessionLookup(reader: writer).plan(record)
         let key = { (moment: SessionMoment) in SessionTimeline.jobKey(session: plan.number, moment: moment, start: plan.start) }
         let ran = try writer.ranJobs(SessionMoment.allCases.map(key))
         let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
         let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
-                                      plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt)
+                                      plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt, reminderBefore: reminder)
         for moment in due.skipped { try writer.markRun(jobKey: key(moment), at: now) }
         for moment in due.due {
             let current = try writer.session(number: record.number) ?? record
@@ -35,7 +36,8 @@ struct SessionJobs: ScheduledWork {
         }
         let finished = done.union(due.due).union(due.skipped)
         let all = Set(SessionTimeline.moments(for: plan, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
-                                              plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt).map(\.moment))
+                                              plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt,
+                                              reminderBefore: reminder).map(\.moment))
         if all.isSubset(of: finished) { try writer.finishJobs(record.number, at: now) }
         return queued
     }
@@ -57,33 +59,60 @@ struct SessionMomentPoster {
         let choice = try lookup.facilitator(of: record)
         let name = try lookup.facilitatorName(choice)
         var messages: [(String, BotMessage)] = []
+        var extra = 0
         switch moment {
         case .goals:
             let goals = Texts.sessionGoals(plan, facilitatorName: name, criteria: try writer.setting(SettingKeys.criteria),
                                            timeZone: config.timeZone, language: language, prefix: prefix)
             let item = try writer.enqueue(goals, to: roomID, mentions: try writer.members(ofGroup: record.groupID).map(\.userID))
             try writer.setGoalsMessage(record.number, outboxID: item.id, version: record.goalsVersion)
+            // The facilitator gets their checklist with the goals, in time to prepare.
+            return 1 + (try sendChecklist(plan, to: choice.userID, name: name))
+        case .soon:
+            let minutes = Int((plan.start.timeIntervalSince(now) / 60).rounded(.up))
+            let absent = try writer.absentees(record.number)
+            let present = try writer.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
+            let soon = Texts.sessionSoon(plan, minutes: minutes, facilitatorName: name, goalsPosted: record.goalsOutboxID != nil, language: language)
+            try writer.enqueue(soon, to: roomID, mentions: present)
             return 1
         case .start:
             try writer.freezeFacilitator(record.number, SessionLookup.stored(choice))
             messages.append((roomID, Texts.sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil, language: language)))
-            if let student = choice.userID {
-                let direct = try DirectRooms(writer: writer, config: config).room(for: student)
-                messages.append((direct, Texts.facilitatorChecklist(plan, language: config.language, prefix: prefix)))
-            }
+            // A facilitator chosen after the goals went out (or with none sent) gets it now.
+            extra = try sendChecklist(plan, to: choice.userID, name: name)
         case .midpoint:
             messages.append((roomID, Texts.midpointPrompt(plan, facilitatorName: name, language: language)))
         case .wrapUp:
             let left = Int(config.wrapUpBeforeEnd.components.seconds)
             messages.append((roomID, Texts.wrapUpPrompt(plan, secondsLeft: left, language: language, prefix: prefix)))
         case .end:
+            // The topic no longer names the session that has just ended.
+            if group.isActive { try GroupTopic(writer: writer, config: config).update(group, now: now) }
             return try promptReflections(plan, record: record, roomID: roomID, language: language) + startScheduledAssessment(group)
         }
+        return try sendAll(messages, choice: choice, name: name) + extra
+    }
+
+    private func sendAll(_ messages: [(String, BotMessage)], choice: FacilitatorChoice, name: String?) throws -> Int {
         for (target, message) in messages {
             let addressed = choice.userID.flatMap { userID in name.map { message.addressing(userID: userID, name: $0) } } ?? message
             try writer.enqueue(addressed, to: target, mention: choice.userID)
         }
         return messages.count
+    }
+
+    /// The facilitator's checklist to a student facilitator's direct room, once per session
+    /// time and student (a job-ledger key): 1 when it was sent now, 0 otherwise.
+    private func sendChecklist(_ plan: SessionPlan, to student: String?, name: String?) throws -> Int {
+        guard let student else { return 0 }
+        let seconds = Int(plan.start.timeIntervalSince1970.rounded(.down))
+        let key = "session/\(plan.number)/checklist/\(seconds)/\(student)"
+        guard try !writer.ranJobs([key]).contains(key) else { return 0 }
+        let direct = try DirectRooms(writer: writer, config: config).room(for: student)
+        let checklist = Texts.facilitatorChecklist(plan, language: config.language, prefix: config.commandPrefix)
+        try writer.enqueue(name.map { checklist.addressing(userID: student, name: $0) } ?? checklist, to: direct, mention: student)
+        try writer.markRun(jobKey: key, at: now)
+        return 1
     }
 
     /// After every `evaluation_every` sessions of a group, a peer-assessment round starts on its own.

@@ -65,6 +65,7 @@ extension StoreWriter {
             "DELETE FROM groupProposal WHERE createdBy = :u OR peerbot_mentions(proposalJSON, :u)",
             "DELETE FROM rosterUpload WHERE sender = :u",
             "DELETE FROM jobRun WHERE peerbot_mentions(jobKey, :u)",
+            "DELETE FROM memberName WHERE userID = :u",
         ]
         for sql in statements {
             try db.execute(sql: sql, arguments: ["u": userID])

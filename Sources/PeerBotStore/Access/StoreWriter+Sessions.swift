@@ -46,10 +46,12 @@ extension StoreWriter {
 
     /// Reschedules the session. Its moments are scheduled afresh and its facilitator is
     /// chosen again at the new start.
-    public func moveSession(_ number: Int64, to startsAt: Date) throws {
+    /// `date`, when it was moved, counts as when it was planned: moved to start within the goal
+    /// lead time, its goals message waits for content as a session planned at short notice does.
+    public func moveSession(_ number: Int64, to startsAt: Date, at date: Date) throws {
         try updateOpenSession(
-            number, sql: "UPDATE session SET startsAt = ?, jobsFinishedAt = NULL, facilitator = NULL",
-            arguments: [startsAt.stored])
+            number, sql: "UPDATE session SET startsAt = ?, plannedAt = ?, jobsFinishedAt = NULL, facilitator = NULL",
+            arguments: [startsAt.stored, date.stored])
     }
 
     /// Cancels the session; it keeps its number, which is not used again.

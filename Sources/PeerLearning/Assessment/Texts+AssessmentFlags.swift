@@ -22,7 +22,7 @@ extension Texts {
         case (.overconfident, .en): "rates themselves at least 1 point above the peers' mean."
         case (.underconfident, .da): "vurderer sig selv mindst 1 point under de andres gennemsnit."
         case (.underconfident, .en): "rates themselves at least 1 point below the peers' mean."
-        case (.low, .da): "de andres gennemsnit for den studerende er under 2.5."
+        case (.low, .da): "de andres gennemsnit for den studerende er under 2,5."
         case (.low, .en): "the peers' mean mark for the student is below 2.5."
         case (.noSubmission, .da): "har ikke vurderet alle; egen score er hverken hævet eller sænket af det."
         case (.noSubmission, .en): "did not rate everyone; their own score is neither raised nor lowered by it."

@@ -33,7 +33,8 @@ extension Texts {
         return message.message(.assessmentRequest, group: group)
     }
 
-    /// One request: rate this one member (or yourself), with the criteria and the format again.
+    /// One request: rate this one member (or yourself). The criteria were listed once in the
+    /// introduction; each request names only their order, so a phone shows a short message.
     public static func assessmentRequest(
         subjectName: String, subjectUserID: String, index: Int, of count: Int, isSelf: Bool,
         group: String? = nil, language: Language
@@ -41,8 +42,7 @@ extension Texts {
         var message = MessageBuilder()
         let whom = isSelf ? pick(language, da: "dig selv", en: "yourself") : subjectName
         message.heading("(\(index)/\(count)) " + pick(language, da: "Vurdér ", en: "Rate ") + whom)
-        message.list(pick(language, da: "Kriterier", en: "Criteria"), criterionNames(language), numbered: true)
-        message.line(ratingFormatPieces(language))
+        message.line(ratingFormatPieces(language, order: true))
         var built = message.message(.assessmentRequest, group: group)
         built.subject = subjectUserID
         return built
@@ -100,11 +100,14 @@ extension Texts {
     }
 
     /// The reply format with an example in code style.
-    private static func ratingFormatPieces(_ language: Language) -> [Piece] {
+    /// With `order`, the criteria's short names follow ("bidrag / samspil / …") in place of the list.
+    private static func ratingFormatPieces(_ language: Language, order: Bool = false) -> [Piece] {
         let da = language == .da
+        let named = AssessmentCriterion.allCases.map { $0.shortName(in: language).lowercased() }.joined(separator: " / ")
+        let which = order ? (da ? " (\(named))" : " (\(named))") : ""
         return [
-            .text(da ? "Svar med fem tal fra 1 til 5 i kriteriernes rækkefølge, adskilt af mellemrum eller komma, eventuelt efterfulgt af en kommentar: "
-                     : "Reply with five numbers from 1 to 5 in the order of the criteria, separated by spaces or commas, optionally followed by a comment: "),
+            .text(da ? "Svar med fem tal fra 1 til 5 i kriteriernes rækkefølge\(which), adskilt af mellemrum eller komma, eventuelt efterfulgt af en kommentar: "
+                     : "Reply with five numbers from 1 to 5 in the order of the criteria\(which), separated by spaces or commas, optionally followed by a comment: "),
             .command(da ? "4 5 3 4 5 god styring af casen" : "4 5 3 4 5 good lead on the case"),
         ]
     }

@@ -18,16 +18,15 @@ extension Texts {
                    en: "None of the \(n) students submitted, so there are no WebPA scores.")
             : pick(language, da: "\(submitted) af \(n) studerende har afleveret.", en: "\(submitted) of \(n) students submitted."))
         report.line(pick(language,
-                         da: "WebPA-score 1.00 er gruppens gennemsnit; en studerende, som ingen har vurderet, har ingen score (—). De andres gennemsnit pr. kriterium: "
-                            + criterionOrder(language) + ".",
-                         en: "A WebPA score of 1.00 is the group average; a student nobody rated has no score (—). The peers' mean per criterion: "
-                            + criterionOrder(language) + "."))
-        resultTable(result, names: names, into: &report, language)
+                         da: "WebPA-score: den studerendes andel af gruppens samlede karakterer fra de andre, hvor 1,00 er gruppens gennemsnit; en studerende, som ingen har vurderet, har ingen score (—).",
+                         en: "WebPA score: the student's share of the group's total marks from their peers, where 1.00 is the group average; a student nobody rated has no score (—)."))
         let legend = flagLegend(result, language)
         if !legend.isEmpty {
-            report.items(pick(language, da: "Markeringer (kun til vejlederne)", en: "Flags (for supervisors only)"),
+            report.items(pick(language, da: "Markeringer – det, I bør se nærmere på (kun til vejlederne)",
+                              en: "Flags – what to look into (for supervisors only)"),
                          legend.map { (mark: "•", text: $0) })
         }
+        resultCards(result, names: names, into: &report, language)
         report.heading(pick(language, da: "Kommentarer (kun til vejlederne)", en: "Comments (for supervisors only)"))
         if comments.isEmpty {
             report.line(pick(language, da: "Ingen kommentarer.", en: "No comments."))
@@ -45,33 +44,44 @@ extension Texts {
         return message
     }
 
-    private static func resultTable(
+    /// A block per student (score, the peers' mean per criterion, self, flags): on a phone a
+    /// table of nine columns splits names mid-word.
+    private static func resultCards(
         _ result: WebPAResult, names: [String: String], into report: inout ReportBuilder, _ language: Language
     ) {
         let showSelf = result.members.contains { $0.selfMean != nil }
         let dash = "—"
-        var header = [pick(language, da: "Studerende", en: "Student"), "WebPA"]
-        header += AssessmentCriterion.allCases.map { $0.shortName(in: language) }
-        if showSelf { header.append(pick(language, da: "Selv", en: "Self")) }
-        header.append(pick(language, da: "Markeringer", en: "Flags"))
-        var rows: [[String]] = []
+        let shortNames = AssessmentCriterion.allCases.map { $0.shortName(in: language).lowercased() }
+        var cards: [(title: String, details: [String])] = []
         var lines: [String] = []
         for member in result.members {
             let name = names[member.userID] ?? member.userID
+            let score = member.formattedScore.map { decimal($0, language) } ?? dash
             let means = member.peerMean.isEmpty
                 ? Array(repeating: dash, count: AssessmentCriterion.allCases.count)
-                : member.peerMean.map(WebPAScoreFormat.oneDecimal)
-            let own = member.selfMean.map(WebPAScoreFormat.oneDecimal) ?? dash
+                : member.peerMean.map { decimal(WebPAScoreFormat.oneDecimal($0), language) }
+            let own = member.selfMean.map { decimal(WebPAScoreFormat.oneDecimal($0), language) } ?? dash
             let flags = WebPAFlag.allCases.filter(member.flags.contains).map { flagName($0, language) }
-            rows.append([name, member.formattedScore ?? dash] + means + (showSelf ? [own] : [])
-                + [flags.isEmpty ? dash : flags.joined(separator: ", ")])
-            var line = name + ": " + (member.formattedScore ?? dash)
+            var details = [pick(language, da: "WebPA-score ", en: "WebPA score ") + score,
+                           pick(language, da: "De andres gennemsnit: ", en: "Peers' mean: ")
+                               + zip(shortNames, means).map { "\($0) \($1)" }.joined(separator: " · ")]
+            if showSelf { details.append(pick(language, da: "Egen vurdering: ", en: "Self-rating: ") + own) }
+            if !flags.isEmpty { details.append(pick(language, da: "Markeringer: ", en: "Flags: ") + flags.joined(separator: ", ")) }
+            cards.append((title: name, details: details))
+            var line = name + ": " + score
                 + pick(language, da: " – de andre: ", en: " — peers: ") + means.joined(separator: " / ")
             if showSelf { line += pick(language, da: " – selv: ", en: " — self: ") + own }
             if !flags.isEmpty { line += pick(language, da: " – ", en: " — ") + flags.joined(separator: ", ") }
             lines.append(line)
         }
-        report.table(header: header, rows: rows, plainLines: lines)
+        report.line(pick(language, da: "De andres gennemsnit pr. kriterium i rækkefølgen ", en: "The peers' mean per criterion, in the order ")
+            + criterionOrder(language) + ".")
+        report.cards(cards, plainLines: lines)
+    }
+
+    /// A number written with a point (`0.97`) as the room's language writes it (`0,97` in Danish).
+    public static func decimal(_ text: String, _ language: Language) -> String {
+        language == .da ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
     /// "bidrag / samspil / …", the order of the per-criterion columns.

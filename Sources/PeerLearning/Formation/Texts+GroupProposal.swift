@@ -15,23 +15,25 @@ extension Texts {
         let groupWord = pick(language, da: "Gruppe", en: "Group")
         var lines = [pick(language, da: "Forslag til grupper (der er ikke oprettet rum endnu):",
                           en: "Proposed groups (no rooms created yet):")]
-        var html = "<p>\(HTML.escape(lines[0]))</p><table><thead><tr><th>\(groupWord)</th><th>"
-            + pick(language, da: "Medlemmer", en: "Members") + "</th><th>"
-            + pick(language, da: "Diversitet", en: "Diversity") + "</th></tr></thead><tbody>"
+        // A block per group, not a table: on a phone a members column splits names mid-word.
+        var html = "<p>\(HTML.escape(lines[0]))</p>"
+        let diversity = pick(language, da: "diversitet", en: "diversity")
         for group in proposal.groups {
             let members = group.members.map { names[$0] ?? $0 }
-            lines.append("\(groupWord) \(group.name) (\(score(group.score))): " + members.joined(separator: ", "))
-            html += "<tr><td>\(HTML.escape(group.name))</td><td>"
-                + members.map(HTML.escape).joined(separator: ", ") + "</td><td>\(score(group.score))</td></tr>"
+            lines.append("\(groupWord) \(group.name) (\(diversity) \(score(group.score))): " + members.joined(separator: ", "))
+            html += "<p><strong>\(HTML.escape(groupWord + " " + group.name))</strong> · \(diversity) \(score(group.score))<br>"
+                + members.map(HTML.escape).joined(separator: ", ") + "</p>"
         }
-        html += "</tbody></table>"
         let summary = proposalSummary(proposal, score: score, language: language)
         let create = prefix + CommandName.groupsCreate.displayWord(in: language)
-        let howTo = pick(language, da: "Skriv \(create) for at oprette rummene og invitere alle, eller planlæg igen med et andet seed.",
-                         en: "Write \(create) to create the rooms and invite everyone, or plan again with another seed.")
+        let plan = prefix + CommandName.groupsPlan.displayWord(in: language)
+        let howTo = pick(language,
+                         da: "Skriv \(create) for at oprette rummene og invitere alle, eller planlæg igen med \(plan) seed=2: seed er et startnummer for lodtrækningen, og et andet tal giver en anden opdeling.",
+                         en: "Write \(create) to create the rooms and invite everyone, or plan again with \(plan) seed=2: the seed is a starting number for the draw, and another number gives another split.")
         lines += summary + [howTo]
-        html += summary.map(paragraph).joined() + "<p>" + HTML.escape(howTo).replacingOccurrences(
-            of: HTML.escape(create), with: code(create)) + "</p>"
+        html += summary.map(paragraph).joined() + "<p>" + HTML.escape(howTo)
+            .replacingOccurrences(of: HTML.escape(create), with: code(create))
+            .replacingOccurrences(of: HTML.escape(plan + " seed=2"), with: code(plan + " seed=2")) + "</p>"
         return BotMessage(kind: .groupProposal, body: lines.joined(separator: "\n"), html: html)
     }
 
@@ -42,8 +44,8 @@ extension Texts {
                  da: "Samlet score (den svageste gruppe): \(score(proposal.score)); gennemsnit \(score(proposal.mean)). En tilfældig opdeling giver \(score(proposal.randomBaseline)).",
                  en: "Overall score (the weakest group): \(score(proposal.score)); mean \(score(proposal.mean)). A random split scores \(score(proposal.randomBaseline))."),
             pick(language,
-                 da: "1 betyder, at hver gruppe er så blandet, som holdet tillader.",
-                 en: "1 means every group is as mixed as the roster allows."),
+                 da: "Diversitet er, hvor blandet en gruppe er i holdlistens kolonner (fx uddannelse og semester); 1 betyder, at gruppen er så blandet, som holdet tillader.",
+                 en: "Diversity is how mixed a group is in the roster's columns (such as programme and semester); 1 means the group is as mixed as the roster allows."),
         ]
         if proposal.repeatedPairs > 0 {
             lines.append(pick(language,

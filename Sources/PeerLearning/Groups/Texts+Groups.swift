@@ -15,7 +15,7 @@ extension Texts {
         return BotMessage(kind: .groupsCreated, body: ([head] + lines).joined(separator: "\n"), html: html)
     }
 
-    /// `!groups`: every active group with its room and who has joined it.
+    /// `!groups`: every active group with a link to its room and who has joined it.
     public static func groupsOverview(_ groups: [GroupView], prefix: String, language: Language) -> BotMessage {
         guard !groups.isEmpty else {
             let text = pick(language, da: "Der er ingen grupper endnu. Foreslå nogle med \(prefix)grupper planlæg.",
@@ -25,15 +25,18 @@ extension Texts {
         var body: [String] = []
         var html = ""
         for group in groups {
-            let room = group.roomID ?? pick(language, da: "rummet oprettes", en: "room being created")
+            let label = "\(pick(language, da: "Gruppe", en: "Group")) \(group.name)"
             let joined = group.members.filter(\.joined).count
-            let title = "\(pick(language, da: "Gruppe", en: "Group")) \(group.name) (\(room)) – \(joined)/\(group.members.count) \(pick(language, da: "er med i rummet", en: "in the room"))"
-            body.append(title)
-            html += "<p><b>\(HTML.escape(title))</b></p><ul>"
+            let count = "\(joined)/\(group.members.count) \(pick(language, da: "er med i rummet", en: "in the room"))"
+            let pending = pick(language, da: "rummet oprettes", en: "room being created")
+            body.append("\(label) – \(count)")
+            body.append("  " + (group.roomID.map(HTML.roomURL) ?? pending))
+            let title = group.roomID.map { HTML.roomLink(roomID: $0, text: label) } ?? "\(HTML.escape(label)) (\(HTML.escape(pending)))"
+            html += "<p><b>\(title)</b> – \(HTML.escape(count))</p><ul>"
             for member in group.members {
                 let mark = member.joined ? "✓" : pick(language, da: "ikke med endnu", en: "not joined yet")
                 body.append("  • \(member.student.name) (\(member.student.userID)) – \(mark)")
-                html += "<li>\(HTML.escape(member.student.name)) (\(HTML.escape(member.student.userID))) – \(HTML.escape(mark))</li>"
+                html += "<li>\(HTML.escape(member.student.name)) – \(HTML.escape(mark))</li>"
             }
             html += "</ul>"
         }

@@ -1,12 +1,13 @@
 extension Texts {
     /// `!overview` and the weekly overview, for the supervisor room: per group, the students to
-    /// act on first, then one row per student (an HTML table; in the plain body a short block
-    /// per student that reads on a phone).
+    /// act on first, then a short block per student that reads on a phone.
     public static func overview(_ groups: [GroupOverview], language: Language) -> BotMessage {
         var report = ReportBuilder()
         report.heading(pick(language, da: "Overblik over forløbet", en: "Course overview"))
         if groups.isEmpty {
             report.line(pick(language, da: "Der er ingen aktive grupper.", en: "There are no active groups."))
+        } else {
+            report.line(webPAExplained(language))
         }
         for group in groups {
             report.heading(groupLabel(group.group, language).capitalizedFirst)
@@ -23,32 +24,31 @@ extension Texts {
         return report.message(.overview, group: groups.count == 1 ? groups[0].group : nil)
     }
 
+    /// A block per student: a table of seven columns splits names mid-word on a phone.
     private static func overviewTable(_ group: GroupOverview, into report: inout ReportBuilder, _ language: Language) {
-        let header = [
-            pick(language, da: "Studerende", en: "Student"), pick(language, da: "Mål bekræftet", en: "Goals confirmed"),
-            pick(language, da: "Bidrag pr. session", en: "Contributions per session"),
-            pick(language, da: "Refleksioner (til tiden / sent / mangler)", en: "Reflections (on time / late / missing)"),
-            pick(language, da: "Faciliteret", en: "Facilitated"), pick(language, da: "Opgaver løst", en: "Tasks done"),
-            pick(language, da: "WebPA pr. runde", en: "WebPA per round"),
-        ]
-        var rows: [[String]] = []
-        var lines: [String] = []
-        for student in group.students {
+        let cards = group.students.map { student in
             let contributions = student.contributions.isEmpty ? "—" : student.contributions.map(String.init).joined(separator: " · ")
-            let reflections = "\(student.reflectionsOnTime) / \(student.reflectionsLate) / \(student.reflectionsMissing)"
             let trend = ScoreTrend.text(student.rounds, language: language)
             let goals = "\(student.goalsConfirmed)/\(student.sessions)"
             let tasks = "\(student.tasksDone)/\(student.tasksAssigned)"
-            rows.append([student.name, goals, contributions, reflections, "\(student.facilitations)", tasks, trend])
-            lines.append(student.name + (student.flags.isEmpty ? "" : " ⚠") + "\n"
-                + pick(language, da: "Mål \(goals) · bidrag \(contributions)", en: "Goals \(goals) · messages \(contributions)") + "\n"
-                + pick(language, da: "Refleksioner: \(student.reflectionsOnTime) til tiden, \(student.reflectionsLate) sent, \(student.reflectionsMissing) mangler",
-                       en: "Reflections: \(student.reflectionsOnTime) on time, \(student.reflectionsLate) late, \(student.reflectionsMissing) missing") + "\n"
-                + pick(language, da: "Faciliteret \(student.facilitations) · opgaver \(tasks) · WebPA \(trend)",
-                       en: "Facilitated \(student.facilitations) · tasks \(tasks) · WebPA \(trend)"))
+            let details = [
+                pick(language, da: "Mål bekræftet \(goals) · bidrag pr. session \(contributions)",
+                     en: "Goals confirmed \(goals) · messages per session \(contributions)"),
+                pick(language, da: "Refleksioner: \(student.reflectionsOnTime) til tiden, \(student.reflectionsLate) sent, \(student.reflectionsMissing) mangler",
+                     en: "Reflections: \(student.reflectionsOnTime) on time, \(student.reflectionsLate) late, \(student.reflectionsMissing) missing"),
+                pick(language, da: "Faciliteret \(student.facilitations) · opgaver løst \(tasks) · WebPA \(trend)",
+                     en: "Facilitated \(student.facilitations) · tasks done \(tasks) · WebPA \(trend)"),
+            ]
+            return (title: student.name + (student.flags.isEmpty ? "" : " ⚠"), details: details)
         }
-        // A blank line between students keeps each one's block apart on a phone.
-        report.table(header: header, rows: rows, plainLines: [lines.joined(separator: "\n\n")])
+        report.cards(cards)
+    }
+
+    /// The one line that says what the WebPA figures are, before the first of them.
+    static func webPAExplained(_ language: Language) -> String {
+        pick(language,
+             da: "WebPA er scoren fra peer-vurderingen: den studerendes andel af gruppens samlede karakterer, hvor 1,00 er gruppens gennemsnit.",
+             en: "WebPA is the peer-assessment score: the student's share of the group's total marks, where 1.00 is the group average.")
     }
 
     static func overviewFlag(_ flag: OverviewFlag, _ language: Language) -> String {

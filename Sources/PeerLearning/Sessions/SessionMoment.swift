@@ -2,6 +2,8 @@
 public enum SessionMoment: String, Sendable, Codable, CaseIterable {
     /// The goals message in the group room, `goal_lead_time` before the start.
     case goals
+    /// A short reminder to the group, `SessionTimeline.soonBeforeStart` before the start.
+    case soon
     /// The `session_start` message, and a student facilitator's checklist.
     case start
     /// The facilitator's check that every member has contributed.

@@ -25,13 +25,13 @@ extension SessionTimeline {
     public static func due(
         session: SessionPlan, now: Date, alreadyRun: Set<SessionMoment>,
         goalLeadTime: Int = defaultGoalLeadTime, wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd,
-        plannedAt: Date? = nil, firstContentAt: Date? = nil
+        plannedAt: Date? = nil, firstContentAt: Date? = nil, reminderBefore: Int = defaultReminderBefore
     ) -> DueMoments {
         guard !session.cancelled else { return DueMoments() }
         var result = DueMoments()
         let timeline = moments(for: session, goalLeadTime: goalLeadTime,
                                wrapUpBeforeEnd: wrapUpBeforeEnd, plannedAt: plannedAt,
-                                firstContentAt: firstContentAt)
+                               firstContentAt: firstContentAt, reminderBefore: reminderBefore)
         for (moment, at) in timeline where at <= now && !alreadyRun.contains(moment) {
             if let passed = passes(moment, plan: session, wrapUpBeforeEnd: wrapUpBeforeEnd), now >= passed {
                 result.skipped.append(moment)
@@ -48,11 +48,11 @@ extension SessionTimeline {
     public static func nextDate(
         session: SessionPlan, alreadyRun: Set<SessionMoment>,
         goalLeadTime: Int = defaultGoalLeadTime, wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd,
-        plannedAt: Date? = nil, firstContentAt: Date? = nil
+        plannedAt: Date? = nil, firstContentAt: Date? = nil, reminderBefore: Int = defaultReminderBefore
     ) -> Date? {
         guard !session.cancelled else { return nil }
         return moments(for: session, goalLeadTime: goalLeadTime, wrapUpBeforeEnd: wrapUpBeforeEnd,
-                       plannedAt: plannedAt, firstContentAt: firstContentAt)
+                       plannedAt: plannedAt, firstContentAt: firstContentAt, reminderBefore: reminderBefore)
             .first { !alreadyRun.contains($0.moment) }?.at
     }
 }

@@ -9,20 +9,25 @@ public enum SessionTimeline {
     /// How long a goals message planned within the lead time waits after its first goal, so
     /// that goals added together arrive together.
     public static let goalsSettleDelay = 120
+    /// `session_reminder`'s default: the group is reminded 15 minutes before the start.
+    public static let defaultReminderBefore = 900
 
     /// The session's moments in time order.
     ///
     /// Goals come `goalLeadTime` seconds before the start (see `goalsTime` for a session planned
-    /// closer than that). The wrap-up comes `wrapUpBeforeEnd` seconds before the end and is
+    /// closer than that); the reminder `reminderBefore` seconds before it (none for 0), unless the session was
+    /// planned (or moved) closer to its start than that, when everyone has just been told. The wrap-up comes `wrapUpBeforeEnd` seconds before the end and is
     /// left out when that is not after the midpoint (a short session) or the setting is 0.
     public static func moments(
         for plan: SessionPlan, goalLeadTime: Int = defaultGoalLeadTime,
-        wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd, plannedAt: Date? = nil, firstContentAt: Date? = nil
+        wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd, plannedAt: Date? = nil, firstContentAt: Date? = nil,
+        reminderBefore: Int = defaultReminderBefore
     ) -> [(moment: SessionMoment, at: Date)] {
         let goalsAt = goalsTime(plan, goalLeadTime: goalLeadTime, plannedAt: plannedAt, firstContentAt: firstContentAt)
         var list: [(moment: SessionMoment, at: Date)] = [
             (.goals, goalsAt), (.start, plan.start), (.midpoint, plan.midpoint),
         ]
+        if let soon = soonTime(plan, reminderBefore, plannedAt: plannedAt) { list.append((.soon, soon)) }
         if let wrapUp = wrapUpTime(plan, wrapUpBeforeEnd) { list.append((.wrapUp, wrapUp)) }
         list.append((.end, plan.end))
         let order = SessionMoment.allCases
@@ -49,13 +54,15 @@ public enum SessionTimeline {
     /// The instant from which a moment that has not run yet is no longer worth running;
     /// nil for the reflection prompt at the end, which is never too late.
     ///
-    /// Goals, the start message and the wrap-up are pointless once the session has ended.
+    /// The reminder is pointless once the session has begun; goals, the start message and the
+    /// wrap-up once it has ended.
     /// The midpoint check is pointless once it is time to wrap up (or the end, when there
     /// is no wrap-up): the facilitator would get two prompts at once.
     public static func passes(
         _ moment: SessionMoment, plan: SessionPlan, wrapUpBeforeEnd: Int = defaultWrapUpBeforeEnd
     ) -> Date? {
         switch moment {
+        case .soon: plan.start
         case .goals, .start, .wrapUp: plan.end
         case .midpoint: wrapUpTime(plan, wrapUpBeforeEnd) ?? plan.end
         case .end: nil
@@ -67,6 +74,13 @@ public enum SessionTimeline {
     public static func jobKey(session number: Int, moment: SessionMoment, start: Date) -> String {
         let seconds = Int(start.timeIntervalSince1970.rounded(.down))
         return "session/\(number)/\(moment.rawValue)/\(seconds)"
+    }
+
+    static func soonTime(_ plan: SessionPlan, _ reminderBefore: Int, plannedAt: Date?) -> Date? {
+        guard reminderBefore > 0 else { return nil }
+        let soon = plan.start.addingTimeInterval(-TimeInterval(reminderBefore))
+        if let plannedAt, plannedAt > soon { return nil }
+        return soon
     }
 
     static func wrapUpTime(_ plan: SessionPlan, _ wrapUpBeforeEnd: Int) -> Date? {

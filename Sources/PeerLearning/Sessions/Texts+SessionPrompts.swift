@@ -15,10 +15,26 @@ extension Texts {
                           en: "To the facilitator: please open by going through the goals with the group, and make sure everyone gets to speak."))
         if isStudentFacilitator {
             message.line(pick(language,
-                              da: "Du har fået en tjekliste som facilitator i dit direkte rum med botten.",
+                              da: "Din tjekliste som facilitator ligger i dit direkte rum med botten.",
                               en: "Your facilitator checklist is in your direct room with the bot."))
         }
         return message.message(.sessionStart, group: plan.group, session: plan.number)
+    }
+
+    /// Shortly before the start: a short reminder to the group. `minutes` is how long is left,
+    /// rounded up, so a bot that was down and catches up late says the truth; `goalsPosted`
+    /// when the goals message is already in the room to point to.
+    public static func sessionSoon(_ plan: SessionPlan, minutes: Int, facilitatorName: String?, goalsPosted: Bool = true,
+                                   language: Language) -> BotMessage {
+        let who = facilitatorName ?? theSupervisor(language)
+        let left = minutes <= 1 ? pick(language, da: "om et øjeblik", en: "in a moment")
+            : pick(language, da: "om \(minutes) minutter", en: "in \(minutes) minutes")
+        let goals = goalsPosted
+            ? pick(language, da: " Læs målene i beskeden ovenfor, hvis I ikke har gjort det.", en: " Read the goals in the message above if you have not yet.")
+            : ""
+        let text = pick(language, da: "Session \(sessionLabel(plan)) begynder \(left). Facilitator: \(who).",
+                        en: "Session \(sessionLabel(plan)) starts \(left). Facilitator: \(who).") + goals
+        return BotMessage(kind: .reminder, body: text, html: paragraph(text), group: plan.group, session: plan.number)
     }
 
     /// Halfway through: the facilitator checks that every member has contributed.

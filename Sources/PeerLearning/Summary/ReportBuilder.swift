@@ -1,5 +1,5 @@
 /// Builds a longer report's plain body and escaped HTML side by side: ticked lists, quoted
-/// reflections with their author, and a table that the plain body replaces with one line per row.
+/// reflections with their author, and a block per person that reads on a phone.
 struct ReportBuilder {
     private var blocks: [String] = []
     private var html = ""
@@ -53,13 +53,16 @@ struct ReportBuilder {
             + "<blockquote>" + escapedLines(text) + "</blockquote>"
     }
 
-    /// A table in HTML; the plain body gets `plainLines` instead, one per row.
-    mutating func table(header: [String], rows: [[String]], plainLines: [String]) {
-        blocks.append(plainLines.joined(separator: "\n"))
-        html += "<table><thead><tr>" + header.map { "<th>" + HTML.escape($0) + "</th>" }.joined()
-            + "</tr></thead><tbody>"
-            + rows.map { "<tr>" + $0.map { "<td>" + HTML.escape($0) + "</td>" }.joined() + "</tr>" }.joined()
-            + "</tbody></table>"
+    /// One block per person or group, which reads on a phone's narrow screen where a wide table
+    /// would split names mid-word: the title bold, then each detail on its own line. The plain
+    /// body gets `plainLines` instead when given (one line per card), else the same blocks.
+    mutating func cards(_ cards: [(title: String, details: [String])], plainLines: [String]? = nil) {
+        blocks.append(plainLines?.joined(separator: "\n")
+            ?? cards.map { ([$0.title] + $0.details).joined(separator: "\n") }.joined(separator: "\n\n"))
+        html += cards.map { card in
+            "<p><strong>" + HTML.escape(card.title) + "</strong>"
+                + card.details.map { "<br>" + HTML.escape($0) }.joined() + "</p>"
+        }.joined()
     }
 
     func message(

@@ -1,5 +1,5 @@
 extension Texts {
-    /// How many confirmed the goals, then one row per student: a table in HTML, a line each in the body.
+    /// How many confirmed the goals, then per student a block in HTML and a line in the body.
     static func participation(_ summary: SessionSummary, into report: inout ReportBuilder, _ language: Language) {
         let members = summary.members
         let confirmed = members.filter(\.confirmedGoals).count
@@ -11,15 +11,27 @@ extension Texts {
             report.line(pick(language, da: "Gruppen har ingen medlemmer.", en: "The group has no members."))
             return
         }
-        let header = language == .da
-            ? ["Studerende", "Mål bekræftet", "Beskeder", "Refleksion i gruppen", "Privat refleksion", "Bemærkning"]
-            : ["Student", "Goals confirmed", "Messages", "Group reflection", "Private reflection", "Notes"]
-        let rows = members.map { member in
-            [member.name, tick(member.confirmedGoals), String(member.messages),
-             tick(!member.groupReflections.isEmpty), tick(!member.privateReflections.isEmpty),
-             memberNotes(member, language).joined(separator: ", ")]
+        // A block per student, not a wide table: on a 360 px screen a six-column table splits
+        // names mid-word, and a notes column is empty for nearly everyone.
+        let cards = members.map { member in
+            (title: member.name, details: cardDetails(member, language))
         }
-        report.table(header: header, rows: rows, plainLines: members.map { plainLine($0, language) })
+        report.cards(cards, plainLines: members.map { plainLine($0, language) })
+    }
+
+    /// "Mål bekræftet ✓ · 12 beskeder", "Refleksion: i gruppen ✓ · privat –", and any notes.
+    private static func cardDetails(_ member: MemberLine, _ language: Language) -> [String] {
+        let da = language == .da
+        let messages = member.messages == 1 ? (da ? "1 besked" : "1 message")
+            : "\(member.messages) " + (da ? "beskeder" : "messages")
+        var details = [
+            (da ? "Mål bekræftet " : "Goals confirmed ") + tick(member.confirmedGoals) + " · " + messages,
+            (da ? "Refleksion: i gruppen " : "Reflection: in the group ") + tick(!member.groupReflections.isEmpty)
+                + (da ? " · privat " : " · private ") + tick(!member.privateReflections.isEmpty),
+        ]
+        let notes = memberNotes(member, language)
+        if !notes.isEmpty { details.append(notes.joined(separator: ", ").capitalizedFirst) }
+        return details
     }
 
     /// "• Anna Hansen: mål ✓ · 12 beskeder · refleksion: gruppe ✓, privat – · for sent".

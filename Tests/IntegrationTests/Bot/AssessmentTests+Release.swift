@@ -95,6 +95,7 @@ extension BotEngineTests.PeerAssessment {
             }
         }
         let html = overview.content["formatted_body"]?.string ?? ""
-        #expect(html.contains("<table>") && html.contains("<th>WebPA pr. runde</th>"), "the overview has no table: \(html)")
+        // A block per student that reads on a phone, with WebPA explained before the first score.
+        #expect(!html.contains("<table") && html.contains("WebPA er scoren fra peer-vurderingen"), "the overview is not in blocks: \(html)")
     }
 }

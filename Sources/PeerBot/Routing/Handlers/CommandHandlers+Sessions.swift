@@ -45,7 +45,7 @@ extension CommandHandlers {
             let roomID = lookup.room(of: group)
             // The sent message's own id once known: the outbox row that posted it may be pruned.
             let target = record.goalsEventID ?? OutboxAction.eventRef(original)
-            try writer.enqueueMessage(EditContent.replacing(target, with: goals.content()), to: roomID)
+            try writer.enqueueMessage(EditContent.replacing(target, with: try writer.named(goals).content()), to: roomID)
             let askAgain = try writer.members(ofGroup: group.id).map(\.userID).filter(hadConfirmed.contains)
             try post(Texts.goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty, language: language, prefix: request.prefix),
                      toGroup: group, mentions: askAgain)
@@ -77,7 +77,7 @@ extension CommandHandlers {
         if let refusal = SessionBounds.refusal(start: start, seconds: 0, now: context.now, language: request.language) {
             return refusal
         }
-        try writer.moveSession(record.number, to: start)
+        try writer.moveSession(record.number, to: start, at: context.now)
         guard let moved = try writer.session(number: record.number), let group = try writer.group(id: moved.groupID) else {
             return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
         }
@@ -121,14 +121,7 @@ extension CommandHandlers {
 
     /// The group room's topic names its next session.
     func updateTopic(of group: StudyGroupRecord) throws {
-        let language = try roomLanguage(ofGroup: group)
-        let next = try writer.nextSession(ofGroup: group.id, after: context.now).map { record in
-            let plan = try lookup.plan(record)
-            return "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: context.config.timeZone, language: language)
-        }
-        let topic = CohortNaming.groupRoomTopic(nextSession: next, language: language)
-        try writer.enqueue(.state(roomID: lookup.room(of: group), eventType: "m.room.topic", stateKey: "",
-                                  contentJSON: JSONValue.object(["topic": .string(topic)]).jsonString()))
+        try GroupTopic(writer: writer, config: context.config).update(group, now: context.now)
     }
 }
 

@@ -117,7 +117,9 @@ struct CommandHandlers {
         if let group = try? contextGroup(request), let next = try writer.nextSession(ofGroup: group.id, after: context.now) {
             let plan = try lookup.plan(next)
             info.nextSession = "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: context.config.timeZone, language: request.language)
-            info.facilitator = try lookup.facilitatorName(try lookup.facilitator(of: next)) ?? Texts.supervisorWord(request.language)
+            let choice = try lookup.facilitator(of: next)
+            info.facilitator = try lookup.facilitatorName(choice) ?? Texts.supervisorWord(request.language)
+            if choice.userID == request.sender { info.callerFacilitates = plan.number }
         }
         if request.role == .student {
             info.openTasks = try writer.openTasks(assignee: request.sender).map { "#\($0.id) \($0.text)" }

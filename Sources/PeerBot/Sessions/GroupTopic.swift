@@ -1,0 +1,23 @@
+import Foundation
+import MatrixClient
+import PeerBotStore
+import PeerLearning
+
+/// The group room's topic, which names the group's next session; set again whenever that changes:
+/// a session planned, moved or cancelled, and one that has ended.
+struct GroupTopic {
+    let writer: StoreWriter
+    let config: BotConfig
+
+    func update(_ group: StudyGroupRecord, now: Date) throws {
+        let lookup = SessionLookup(reader: writer)
+        let language = try lookup.language(ofGroup: group, or: config.language)
+        let next = try writer.nextSession(ofGroup: group.id, after: now).map { record in
+            let plan = try lookup.plan(record)
+            return "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: config.timeZone, language: language)
+        }
+        let topic = CohortNaming.groupRoomTopic(nextSession: next, language: language)
+        try writer.enqueue(.state(roomID: lookup.room(of: group), eventType: "m.room.topic", stateKey: "",
+                                  contentJSON: JSONValue.object(["topic": .string(topic)]).jsonString()))
+    }
+}
