@@ -22,7 +22,9 @@ stop_all() {
 if ! command -v chromium >/dev/null 2>&1; then
   echo "test.sh: installing chromium for the narrow-screen test" >&2
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get install -y --no-install-recommends chromium
+  # A fresh machine may have no package lists yet: read them once and try again.
+  $SUDO apt-get install -y --no-install-recommends chromium \
+    || { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends chromium; }
 fi
 swift build --build-tests
 
