@@ -11,6 +11,15 @@ struct MatrixHTTP: Sendable {
 
     enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT" }
 
+    /// The session every test's requests go through. `URLSession.shared` opens at most 6
+    /// connections to a host and queues the rest, and tests running at the same time each hold
+    /// long-polling `/sync` requests open against the same Synapse.
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.default
+        configuration.httpMaximumConnectionsPerHost = 256
+        return URLSession(configuration: configuration)
+    }()
+
     /// Percent-encodes one path segment (room ids, event ids and user ids hold `!`, `$`, `:`, `@`).
     static func segment(_ raw: String) -> String {
         let allowed = CharacterSet(charactersIn:
@@ -69,7 +78,7 @@ struct MatrixHTTP: Sendable {
 
     private func send(_ request: URLRequest, method: Method, path: String) async throws -> (Data, HTTPURLResponse) {
         do {
-            let (data, response) = try await URLSession.shared.data(for: request)
+            let (data, response) = try await Self.session.data(for: request)
             guard let http = response as? HTTPURLResponse else {
                 throw HarnessError.badResponse(path: path, body: "not an HTTP response")
             }
