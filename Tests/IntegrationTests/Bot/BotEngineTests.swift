@@ -4,5 +4,6 @@ import Testing
 /// rooms, bot process and work folder, and each extra Synapse instance belongs to one test, so the
 /// tests run side by side (scripts/test.sh bounds how many at once); they mostly wait on the
 /// bot's timers and on the homeserver. A suite whose tests share state marks itself `.serialized`.
-@Suite("Bot engine against Synapse")
+/// The time limit turns a test that hangs into a failure instead of a run that never ends.
+@Suite("Bot engine against Synapse", .timeLimit(.minutes(20)))
 struct BotEngineTests {}

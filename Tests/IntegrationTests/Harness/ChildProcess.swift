@@ -63,9 +63,16 @@ enum ChildProcess {
 
     /// Waits for `pid` on a thread of its own (never blocking the test's task threads).
     static func exitStatus(of pid: pid_t) async -> ExitStatus {
+        await exit(of: pid).status
+    }
+
+    /// Like `exitStatus(of:)`, with the moment of the exit read on the waiting thread: with many
+    /// tests side by side the task threads may be busy, and an exit must not seem to take longer.
+    static func exit(of pid: pid_t) async -> (status: ExitStatus, at: ContinuousClock.Instant) {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(returning: waitBlocking(pid))
+                let status = waitBlocking(pid)
+                continuation.resume(returning: (status, ContinuousClock.now))
             }
         }
     }
