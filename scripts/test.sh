@@ -41,7 +41,27 @@ export PEERBOT_TEST_ROOT="$ROOT"
 export PEERBOT_BIN="${PEERBOT_BIN:-$ROOT/.build/debug/peerbot}"
 export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-$WIDTH}"
 
-status=0
-# Built above; a second build step would only spend seconds finding nothing to do.
-swift test --skip-build "$@" || status=$?
-exit "$status"
+# Built above, so no second build step (and no need for SwiftPM's lock on .build).
+run_tests() { swift test --skip-build --ignore-lock "$@"; }
+
+if [ $# -gt 0 ]; then
+  status=0
+  run_tests "$@" || status=$?
+  exit "$status"
+fi
+
+# Everything: the unit tests compute and the integration tests wait, so the unit tests run
+# beside them in a process of their own (their long computations would hold the integration
+# tests' few task threads) at a lower priority, so that Synapse and the bots get the CPU when
+# they need it. Their report follows the integration tests'.
+unit_log="$(mktemp)"
+nice -n 10 swift test --skip-build --ignore-lock --skip IntegrationTests >"$unit_log" 2>&1 &
+unit_job=$!
+integration_status=0
+run_tests --filter IntegrationTests || integration_status=$?
+unit_status=0
+wait "$unit_job" || unit_status=$?
+cat "$unit_log"
+rm -f "$unit_log"
+[ "$integration_status" -eq 0 ] || exit "$integration_status"
+exit "$unit_status"
