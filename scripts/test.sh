@@ -2,8 +2,9 @@
 # Runs every test: unit tests and the integration tests against a real local Synapse.
 # Needs only the Swift toolchain and a Debian-like system; installs the rest itself.
 #
-# The tests run side by side, at most PEERBOT_TEST_WIDTH at once (default 16): the integration
-# tests spend their time waiting on the bot's timers and on Synapse, not computing.
+# The tests run side by side, at most PEERBOT_TEST_WIDTH at once (default 40): the integration
+# tests spend their time waiting on the bot's timers and on Synapse, not computing, and the run
+# lasts as long as its longest test when that one need not wait for a place.
 # SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH, when set, wins (it is Swift Testing's own knob).
 set -euo pipefail
 
@@ -14,7 +15,7 @@ SYNAPSE="$ROOT/scripts/synapse.sh"
 INSTANCES=(test tight outage selftest defaults)
 # The shared Synapse listens on PORT_BASE; the tests put their extra instances on the next ports.
 PORT_BASE="${PEERBOT_TEST_PORT_BASE:-18008}"
-WIDTH="${PEERBOT_TEST_WIDTH:-16}"
+WIDTH="${PEERBOT_TEST_WIDTH:-40}"
 
 stop_all() {
   for name in "${INSTANCES[@]}"; do
