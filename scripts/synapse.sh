@@ -4,6 +4,7 @@
 #   synapse.sh install                          venv with the pinned Synapse, vodozemac and
 #                                               matrix-nio[e2e] (the encrypted test client)
 #                                               (+ system packages)
+#   synapse.sh install-packages                 only the system packages (what the build needs)
 #   synapse.sh start NAME PORT [--tight|--default-limits]
 #                                               config once, start in background, print base URL;
 #                                               --tight: a strict message limit (0.5/s, burst 3);
@@ -28,6 +29,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.local/venv"
 STATE="$ROOT/.local/synapse"
 START_TIMEOUT="${SYNAPSE_START_TIMEOUT:-60}"
+# Bumped when write_config changes, so an instance made by an older script gets the new config.
+CONFIG_VERSION=2
 SYNAPSE_MAIN='import runpy, signal, sys
 signal.pthread_sigmask(signal.SIG_SETMASK, set())
 sys.argv[0] = "synapse.app.homeserver"
@@ -90,9 +93,13 @@ install_reference() {
   log "installed vodozemac $VODOZEMAC_VERSION and matrix-nio[e2e] $NIO_VERSION in $VENV"
 }
 
-cmd_install() {
+cmd_install_packages() {
   # tzdata: the bot reads its time zone from /usr/share/zoneinfo.
   apt_install_missing libcurl4-openssl-dev libsqlite3-dev sqlite3 pkg-config curl tzdata
+}
+
+cmd_install() {
+  cmd_install_packages
   if [ "$(installed_version || true)" = "$SYNAPSE_VERSION" ]; then
     log "matrix-synapse $SYNAPSE_VERSION already installed in $VENV"
     install_reference
@@ -164,6 +171,8 @@ registration_shared_secret: "$(random_secret)"
 macaroon_secret_key: "$(random_secret)"
 form_secret: "$(random_secret)"
 report_stats: false
+# The fewest rounds bcrypt allows: the tests register and log in hundreds of throwaway accounts.
+bcrypt_rounds: 4
 presence:
   enabled: false
 rc_message: $message
@@ -218,7 +227,7 @@ YAML
 ensure_config() {
   local name="$1" port="$2" tight="$3" dir
   dir="$(instance_dir "$name")"
-  local want="port=$port tight=$tight"
+  local want; want="$(settings "$port" "$tight")"
   if [ -f "$dir/homeserver.yaml" ] && [ "$(cat "$dir/instance" 2>/dev/null)" = "$want" ]; then
     return 0
   fi
@@ -232,6 +241,9 @@ ensure_config() {
   fi
   echo "$want" >"$dir/instance"
 }
+
+# What an instance's config was written for; a change means a new config.
+settings() { echo "port=$1 tight=$2 config=$CONFIG_VERSION"; }
 
 config_port() {
   local dir; dir="$(instance_dir "$1")"
@@ -287,7 +299,7 @@ cmd_start() {
   dir="$(instance_dir "$name")"
   url="http://127.0.0.1:$port"
   if pid="$(running_pid "$name")"; then
-    [ "$(cat "$dir/instance")" = "port=$port tight=$tight" ] \
+    [ "$(cat "$dir/instance")" = "$(settings "$port" "$tight")" ] \
       || die "'$name' is running with other settings ($(cat "$dir/instance")): stop it first"
     answers "$url" && { echo "$url"; return 0; }
   else
@@ -372,6 +384,7 @@ main() {
   shift
   case "$sub" in
     install) cmd_install "$@" ;;
+    install-packages) cmd_install_packages "$@" ;;
     start) cmd_start "$@" ;;
     stop) cmd_stop "$@" ;;
     register) cmd_register "$@" ;;

@@ -26,10 +26,15 @@ extension BotEngineTests {
             #expect(try Self.verifies(keys, by: ed25519, signer: bot.userID, keyID: "ed25519:\(device)"),
                     "the device keys' self-signature does not verify: \(keys.text)")
 
-            // Another user can claim a one-time key, signed by the same device key.
-            let claimed = try await student.call(.post, "/_matrix/client/v3/keys/claim",
-                                                 body: ["one_time_keys": [bot.userID: [device: "signed_curve25519"]]])
-            let oneTime = try #require(claimed["one_time_keys"]?[bot.userID]?[device]?.object, "no key claimed: \(claimed.text)")
+            // Another user can claim a one-time key, signed by the same device key. Synapse stores
+            // an upload's device keys before its one-time keys, so a claim right after the device
+            // shows up may find none yet.
+            let oneTime = try await Polling.until("a one-time key of the bot's to claim", timeout: .seconds(60)) { () -> [String: JSON]? in
+                try bot.checkAlive()
+                let claimed = try await student.call(.post, "/_matrix/client/v3/keys/claim",
+                                                     body: ["one_time_keys": [bot.userID: [device: "signed_curve25519"]]])
+                return claimed["one_time_keys"]?[bot.userID]?[device]?.object.flatMap { $0.isEmpty ? nil : $0 }
+            }
             let (keyID, key) = try #require(oneTime.first)
             #expect(keyID.hasPrefix("signed_curve25519:"))
             #expect(key["key"]?.string?.isEmpty == false)

@@ -45,18 +45,17 @@ final class BotProcess: Sendable {
             state = State(running: true, pid: pid, launches: state.launches + 1)
         }
         Task.detached { [weak self] in
-            let status = await ChildProcess.exitStatus(of: pid)
-            self?.recordExit(pid: pid, status: status)
+            let exit = await ChildProcess.exit(of: pid)
+            self?.recordExit(pid: pid, status: exit.status, at: exit.at)
         }
     }
 
-    private func recordExit(pid: pid_t, status: Int32) {
-        let now = ContinuousClock.now
+    private func recordExit(pid: pid_t, status: Int32, at exitedAt: ContinuousClock.Instant) {
         state.withLock { state in
             guard state.pid == pid else { return }
             state.running = false
             state.exitStatus = status
-            state.exitedAt = now
+            state.exitedAt = exitedAt
         }
     }
 

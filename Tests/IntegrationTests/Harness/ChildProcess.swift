@@ -18,6 +18,10 @@ enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of the test process reaches the child: tests run side by side, and a
+        // descriptor another test has open (a script it is still writing) must not stay open in
+        // a long-lived bot, where it would make that script unexecutable ("Text file busy").
+        _ = closeFrom?(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -36,7 +40,13 @@ enum ChildProcess {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        var result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        // A child another thread is spawning at this instant may still hold a just-written
+        // script open for writing until its own exec; that lasts microseconds.
+        for _ in 0..<20 where result == ETXTBSY {
+            usleep(50_000)
+            result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        }
         guard result == 0 else {
             throw HarnessError.commandFailed(
                 command: executable, status: result, output: "posix_spawn: \(String(cString: strerror(result)))")
@@ -44,11 +54,25 @@ enum ChildProcess {
         return pid
     }
 
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does not export.
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let closeFrom: AddCloseFrom? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
+    }()
+
     /// Waits for `pid` on a thread of its own (never blocking the test's task threads).
     static func exitStatus(of pid: pid_t) async -> ExitStatus {
+        await exit(of: pid).status
+    }
+
+    /// Like `exitStatus(of:)`, with the moment of the exit read on the waiting thread: with many
+    /// tests side by side the task threads may be busy, and an exit must not seem to take longer.
+    static func exit(of pid: pid_t) async -> (status: ExitStatus, at: ContinuousClock.Instant) {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(returning: waitBlocking(pid))
+                let status = waitBlocking(pid)
+                continuation.resume(returning: (status, ContinuousClock.now))
             }
         }
     }

@@ -73,9 +73,7 @@ struct Homeserver: Sendable {
     /// Registers an account through the shared secret (an existing one is accepted) and returns its user id.
     @discardableResult
     func register(localpart: String, password: String, admin: Bool = false) async throws -> String {
-        var arguments = ["register", name, localpart, password]
-        if admin { arguments.append("--admin") }
-        try await Shell.check(environment.synapseScript, arguments)
+        try await registerWithSharedSecret(localpart: localpart, password: password, admin: admin)
         return "@\(localpart):\(Self.serverName)"
     }
 }

@@ -20,7 +20,7 @@ extension MatrixHTTP {
         request.httpBody = data
         let (body, response): (Data, URLResponse)
         do {
-            (body, response) = try await URLSession.shared.data(for: request)
+            (body, response) = try await MatrixHTTP.data(for: request)
         } catch {
             throw HarnessError.transport(method: "POST", path: path, underlying: "\(error)")
         }

@@ -11,6 +11,33 @@ struct MatrixHTTP: Sendable {
 
     enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT" }
 
+    /// The session every test's requests go through. `URLSession.shared` opens at most 6
+    /// connections to a host and queues the rest, and tests running at the same time each hold
+    /// long-polling `/sync` requests open against the same Synapse.
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.default
+        configuration.httpMaximumConnectionsPerHost = 256
+        return URLSession(configuration: configuration)
+    }()
+
+    /// `session.data(for:)` without its cancellation handler. In swift-corelibs-foundation,
+    /// cancelling a task (a task group giving up after one member failed) while the session
+    /// completes that task's request deadlocks the session, and with it every test; a cancelled
+    /// request here simply runs to its own timeout.
+    static func data(for request: URLRequest) async throws -> (Data, URLResponse) {
+        try await withCheckedThrowingContinuation { continuation in
+            session.dataTask(with: request) { data, response, error in
+                if let error {
+                    continuation.resume(throwing: error)
+                } else if let response {
+                    continuation.resume(returning: (data ?? Data(), response))
+                } else {
+                    continuation.resume(throwing: URLError(.badServerResponse))
+                }
+            }.resume()
+        }
+    }
+
     /// Percent-encodes one path segment (room ids, event ids and user ids hold `!`, `$`, `:`, `@`).
     static func segment(_ raw: String) -> String {
         let allowed = CharacterSet(charactersIn:
@@ -69,7 +96,7 @@ struct MatrixHTTP: Sendable {
 
     private func send(_ request: URLRequest, method: Method, path: String) async throws -> (Data, HTTPURLResponse) {
         do {
-            let (data, response) = try await URLSession.shared.data(for: request)
+            let (data, response) = try await Self.data(for: request)
             guard let http = response as? HTTPURLResponse else {
                 throw HarnessError.badResponse(path: path, body: "not an HTTP response")
             }

@@ -4,7 +4,7 @@ import Foundation
 struct TestEnvironment: Sendable {
     /// Base URL of the shared Synapse started by scripts/test.sh.
     let synapseURL: URL
-    /// The script instance name of that Synapse (scripts/synapse.sh register needs it).
+    /// The script instance name of that Synapse (its config under .local/synapse holds the registration secret).
     let synapseName: String
     let root: URL
     let botBinary: URL

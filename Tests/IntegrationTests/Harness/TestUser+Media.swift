@@ -25,7 +25,7 @@ extension TestUser {
         request.setValue("Bearer \(accessToken)", forHTTPHeaderField: "Authorization")
         let (body, response): (Data, URLResponse)
         do {
-            (body, response) = try await URLSession.shared.data(for: request)
+            (body, response) = try await MatrixHTTP.data(for: request)
         } catch {
             throw HarnessError.transport(method: "GET", path: path, underlying: "\(error)")
         }
