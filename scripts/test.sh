@@ -64,7 +64,10 @@ fi
 # tests' few task threads) at a lower priority, so that Synapse and the bots get the CPU when
 # they need it. Their report follows the integration tests'.
 unit_log="$(mktemp)"
-nice -n 10 swift test --skip-build --ignore-lock --skip IntegrationTests >"$unit_log" 2>&1 &
+# The test bundle is run directly: two `swift test` processes starting together can find
+# SwiftPM's build database locked by each other.
+tests_binary="$(swift build --show-bin-path)/peerbotPackageTests.xctest"
+nice -n 10 "$tests_binary" --testing-library swift-testing --skip IntegrationTests >"$unit_log" 2>&1 &
 unit_job=$!
 integration_status=0
 run_tests --filter IntegrationTests || integration_status=$?

@@ -88,4 +88,23 @@ import Testing
         #expect(edits.first?["m.new_content"]?["body"]?.stringValue?.hasPrefix("The group rooms are ready: 2 of 2") == true)
         #expect(try fixture.database.read { try $0.openBatch(containing: rows[0].id) } == nil)
     }
+
+    /// A process killed during a createRoom call: the homeserver may still be making the room, so
+    /// the row is not tried again (and the room not searched for) before the call's timeout.
+    @Test func aCreationCutShortWaitsOutTheCallBeforeItIsLookedForOrMadeAgain() async throws {
+        let ref = RoomRef.direct("@anna:hs").string
+        let create = try fixture.enqueue(.createRoom(ref: ref, requestJSON: "{}"))
+        let (database, clock) = (fixture.database, fixture.clock)
+        let heldUntil = Mutex<Date?>(nil)
+        // The answer never reaches the bot (it was killed): what the call leaves on the row is what a restart finds.
+        fixture.homeserver.on("POST /_matrix/client/v3/createRoom") { _ in
+            heldUntil.withLock { $0 = try? database.read { try $0.outboxItem(id: create.id) }?.nextAttemptAt }
+            return TransportResponse(status: 502, body: Data("{}".utf8))
+        }
+        _ = try await fixture.sender.sendNext()
+        let held = try #require(heldUntil.withLock { $0 })
+        #expect(held >= clock.now.addingTimeInterval(30), "held until \(held), the call began at \(clock.now)")
+        #expect(try fixture.item(create.id)?.creationUncertain == true)
+    }
 }
+

@@ -45,7 +45,10 @@ extension OutboxSender {
         }
         if roomID == nil {
             // Recorded before the call, so that a crash or timeout during it is known afterwards.
-            try database.setCreationUncertain(id: item.id, true)
+            // After a crash the row waits out the call's timeout: a homeserver keeps making a
+            // room whose caller died, and a search before it is done would make a second one.
+            let settled = now().addingTimeInterval(TimeInterval(client.requestTimeout.components.seconds) + 5)
+            try database.setCreationUncertain(id: item.id, true, holdUntil: settled)
             do {
                 roomID = try await client.createRoom(body: body)
             } catch let error as MatrixClientError {

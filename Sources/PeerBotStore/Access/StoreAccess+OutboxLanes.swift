@@ -64,10 +64,10 @@ extension StoreWriter {
             arguments: [counted ? 1 : 0, error, next.stored, id])
     }
 
-    func setCreationUncertain(id: Int64, _ uncertain: Bool) throws {
+    func setCreationUncertain(id: Int64, _ uncertain: Bool, holdUntil: Date?) throws {
         try db.execute(
-            sql: "UPDATE outbox SET creationUncertain = ? WHERE id = ? AND state = 'pending'",
-            arguments: [uncertain, id])
+            sql: "UPDATE outbox SET creationUncertain = ?, nextAttemptAt = COALESCE(?, nextAttemptAt) WHERE id = ? AND state = 'pending'",
+            arguments: [uncertain, holdUntil?.stored, id])
     }
 
     /// Marks every row queued after `id` as bulk work, so answers go ahead of it.
@@ -88,7 +88,10 @@ extension AppDatabase {
     }
 
     /// Set just before a createRoom call, cleared when the homeserver answers with a refusal.
-    public func setCreationUncertain(id: Int64, _ uncertain: Bool) throws {
-        try write { try $0.setCreationUncertain(id: id, uncertain) }
+    /// `holdUntil` keeps the row from being tried again before then should the process die
+    /// during the call: the homeserver may still be making the room, and the search for it at
+    /// the next attempt would find nothing yet.
+    public func setCreationUncertain(id: Int64, _ uncertain: Bool, holdUntil: Date? = nil) throws {
+        try write { try $0.setCreationUncertain(id: id, uncertain, holdUntil: holdUntil) }
     }
 }
