@@ -32,7 +32,7 @@ extension BotEngineTests.EncryptedCourse {
     }
 
     /// `!evaluer A`; every student rates both peers in their direct room, each rating answered by
-    /// the bot naming the peer. Returns the rating events.
+    /// the bot naming the peer, then told they have rated everyone. Returns the rating events.
     static func assess(_ course: EncryptedCourseCast, plan: EncryptedRatingPlan) async throws
         -> [(student: String, room: String, eventID: String)]
     {
@@ -70,10 +70,14 @@ extension BotEngineTests.EncryptedCourse {
             asked.insert(subject)
             sent.append((rater.userID, room, answer))
         }
+        let done = try await rater.waitFor("the all-done note to \(rater.userID)", in: room, timeout: .seconds(90), check: bot.checkAlive) {
+            $0.sender == botID && $0.peerbotKind == "reply" && $0.inReplyTo == nil
+        }[0]
+        #expect(done.wasEncrypted && done.isDecrypted && done.peerbotError == nil, "the all-done note: \(done)")
         return sent
     }
 
-    /// The round's result in the supervisor room, at the evaluation deadline.
+    /// The round's result in the supervisor room: once everyone has rated, or at the deadline.
     static func awaitResult(_ course: EncryptedCourseCast) async throws -> RoomEvent {
         let botID = course.bot.userID
         return try await course.supervisor.waitFor("the assessment result", in: course.supervisorRoom, timeout: .seconds(150),

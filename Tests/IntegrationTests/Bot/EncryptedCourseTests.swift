@@ -10,7 +10,8 @@ extension BotEngineTests {
         static let goal = "Genkende tidlige tegn på delir"
         static let names = ["Anna Holm", "Bo Lund", "Cecilie Dahl"]
         /// The shortest timings the other course suites use: goals 5 s after a session planned
-        /// 20 s ahead, reflections due 30 s after the prompt, ratings 60 s after `!evaluer`.
+        /// 20 s ahead, reflections due 30 s after the prompt, a round that ends once all have rated
+        /// (60 s at the latest).
         static let config = [
             "pickle_key_file": "pickle_key", "encrypt_rooms": "true", "goal_lead_time": "15s",
             "wrap_up_before_end": "5s", "reflection_deadline": "30s", "join_grace": "24h",
