@@ -22,6 +22,8 @@ struct EventRouter {
     /// Per-batch look-ups for the thousands of plain messages in group rooms; emptied after each command.
     var groupByRoom: [String: StudyGroupRecord?] = [:]
     var sessionsByGroup: [Int64: [SessionRecord]] = [:]
+    /// The roster's names for the batch's commands; forgotten when a command that may change the roster runs.
+    var roster: RosterNames?
     /// Opens and seals encryption secrets (an encrypted file's key); nil without `pickle_key_file`.
     var keyring: RoomKeyring?
 
@@ -123,7 +125,7 @@ struct EventRouter {
         let mentions = event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
         // Read again knowing who a pill or a display name may stand for (the roster's names).
         let users = UserNames(mentions: mentions, botUserID: context.botUserID,
-                              known: try writer.students().map { .init(userID: $0.userID, name: $0.name) })
+                              known: try rosterNames().known)
         parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil, users: users)
         groupByRoom = [:]
         sessionsByGroup = [:]
@@ -146,6 +148,7 @@ struct EventRouter {
             } else if let notice = try answerPrivately(command, request: request) {
                 reply = notice
             } else {
+                roster = nil
                 reply = try CommandHandlers(context: context, writer: writer).run(command, request)
             }
             if case .language(let chosen) = command { room.language = chosen.rawValue }
