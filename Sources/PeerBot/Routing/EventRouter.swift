@@ -19,7 +19,7 @@ struct EventRouter {
     let writer: StoreWriter
     let logger: Logger
     var outcome = BatchOutcome()
-    /// Per-batch look-ups for the thousands of plain messages in group rooms; emptied after each command.
+    /// Per-batch look-ups for the thousands of plain messages in group rooms; emptied before each command but `!reflect`.
     var groupByRoom: [String: StudyGroupRecord?] = [:]
     var sessionsByGroup: [Int64: [SessionRecord]] = [:]
     /// The roster's names for the batch's commands; forgotten when a command that may change the roster runs.
@@ -127,8 +127,6 @@ struct EventRouter {
         let users = UserNames(mentions: mentions, botUserID: context.botUserID,
                               known: try rosterNames().known)
         parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil, users: users)
-        groupByRoom = [:]
-        sessionsByGroup = [:]
         var request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
                                      role: try context.role(of: event.sender, in: writer),
                                      language: context.language(of: room), prefix: config.commandPrefix)
@@ -141,6 +139,11 @@ struct EventRouter {
         case .answer(let message):
             reply = message
         case .run(let written):
+            // Any command but `!reflect` may change groups and sessions: the batch's look-ups are read again.
+            if case .reflect = written {} else {
+                groupByRoom = [:]
+                sessionsByGroup = [:]
+            }
             if room.kind == .group { try countContribution(event, room: room) }
             let (command, guardResult) = try guardedCommand(written, event: event, request: request)
             if case .reflect(let text) = command {
