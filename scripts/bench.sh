@@ -14,6 +14,9 @@
 #
 # The profile needs valgrind (apt-get install valgrind); see support/README.md.
 #
+# The ingest step also runs scripts/nio_ingest_bench.py (matrix-nio from .local/venv) on the same
+# input, for the ratio to a matrix-nio bot.
+#
 # Synapse comes from scripts/synapse.sh (SYNAPSE_SH overrides the path), instance "bench", port 18020.
 set -euo pipefail
 
@@ -99,8 +102,15 @@ fi
 BENCH="$BIN/peerbot-bench"
 
 if [ "$PROFILE" = "no" ]; then
-  step "ingest"
-  "$BENCH" ingest --input "$INPUT" --runs "$RUNS" | tee "$WORK/ingest.txt"
+  step "ingest (and a matrix-nio bot's parse + dispatch + store of the same sync)"
+  NIO_PYTHON="$ROOT/.local/venv/bin/python"
+  NIO=()
+  if [ -x "$NIO_PYTHON" ] && "$NIO_PYTHON" -c 'import nio' 2>/dev/null; then
+    NIO=(--nio-python "$NIO_PYTHON" --nio-script "$ROOT/scripts/nio_ingest_bench.py")
+  else
+    echo "matrix-nio is not installed in $ROOT/.local/venv (scripts/synapse.sh install): the nio figure is left out"
+  fi
+  "$BENCH" ingest --input "$INPUT" --runs "$RUNS" "${NIO[@]}" | tee "$WORK/ingest.txt"
 
   step "group formation"
   "$BENCH" formation --students 1000 --runs 3 | tee "$WORK/formation.txt"

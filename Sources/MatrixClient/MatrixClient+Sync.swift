@@ -10,10 +10,11 @@ extension MatrixClient {
         return try Self.decodeSync(data)
     }
 
-    /// Decodes a `/sync` body; public so recorded bodies can be replayed.
+    /// Decodes a `/sync` body; public so recorded bodies can be replayed. Read by `JSONScanner`
+    /// to the same result as `JSONDecoder` with the `Decodable` conformances, several times faster.
     public static func decodeSync(_ data: Data) throws -> SyncResponse {
         do {
-            return try JSONDecoder().decode(SyncResponse.self, from: data)
+            return try SyncResponse.scan(data)
         } catch {
             throw MatrixClientError.invalidResponse("sync: \(error)")
         }

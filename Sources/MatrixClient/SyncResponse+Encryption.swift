@@ -58,6 +58,11 @@ public struct SyncEncryption: Sendable, Equatable {
     init(from decoder: any Decoder) {
         guard let c = try? decoder.container(keyedBy: CodingKeys.self) else { return }
         func value(_ key: CodingKeys) -> JSONValue? { (try? c.decodeIfPresent(JSONValue.self, forKey: key)) ?? nil }
+        fill(value)
+    }
+
+    /// Sets each part from its member's value (nil when missing or null).
+    mutating func fill(_ value: (CodingKeys) -> JSONValue?) {
         toDevice = value(.toDevice)?["events"]?.arrayValue?.compactMap(ToDeviceEvent.init) ?? []
         let lists = value(.deviceLists)
         deviceLists = DeviceLists(changed: Self.strings(lists?["changed"]), left: Self.strings(lists?["left"]))

@@ -41,7 +41,20 @@ public enum CommandParser {
         if prefix.contains(where: \.isLetter) {
             return body.range(of: prefix, options: .caseInsensitive) != nil
         }
+        // An ASCII prefix (`!`) is found byte for byte: no other spelling of it is equivalent, and
+        // Foundation's search cost more than the rest of reading a plain message.
+        if prefix.utf8.allSatisfy({ $0 < 0x80 }) { return containsBytes(body.utf8, prefix.utf8) }
         return body.contains(prefix)
+    }
+
+    static func containsBytes(_ haystack: String.UTF8View, _ needle: String.UTF8View) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = haystack.startIndex
+        while let found = haystack[index...].firstIndex(of: first) {
+            if haystack[found...].starts(with: needle) { return true }
+            index = haystack.index(after: found)
+        }
+        return false
     }
 
     /// Consumes the longest run of words naming a command (`student add` before `students`).

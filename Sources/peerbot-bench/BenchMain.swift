@@ -6,6 +6,7 @@ enum BenchMain {
     static let usage = """
         usage:
           peerbot-bench ingest [--input PATH] [--runs N] [--with-logs] [--json]
+                               [--nio-python PATH [--nio-script PATH] [--nio-runs N]]
           peerbot-bench latency --homeserver URL --bot USER_ID --student USER:PASS --peer USER:PASS
                                 --supervisor USER:PASS [--rounds N] [--warmup N] [--json]
           peerbot-bench rss --pid PID [--json]

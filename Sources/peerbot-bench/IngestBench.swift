@@ -8,18 +8,26 @@ struct IngestBench {
     /// The supervisor of the benchmark deployment: none of the recorded senders.
     static let supervisor = "@supervisor:example.org"
     static let botUserID = "@peerbot:example.org"
-    static let target = 20_000.0
+    /// Issue 19: the whole path, plain stream, median of the runs.
+    static let target = 100_000.0
 
     let input: String
     let runs: Int
     let withLogs: Bool
     let json: Bool
+    /// The Python interpreter and script of the matrix-nio reference; nil leaves it out.
+    let nioPython: String?
+    let nioScript: String
+    let nioRuns: Int
 
     init(arguments: inout Arguments) throws {
         input = try arguments.option("input") ?? Self.defaultInput
         runs = try arguments.count("runs", default: 5)
         withLogs = arguments.flag("with-logs")
         json = arguments.flag("json")
+        nioPython = try arguments.option("nio-python")
+        nioScript = try arguments.option("nio-script") ?? "scripts/nio_ingest_bench.py"
+        nioRuns = try arguments.count("nio-runs", default: 3)
         try arguments.finish()
     }
 
@@ -34,7 +42,8 @@ struct IngestBench {
             results.append(result)
             if !json { print("run \(index): \(result.line)") }
         }
-        let report = IngestReport(input: input, bytes: body.count, shape: shape, runs: results, withLogs: withLogs)
+        let nio = try nioPython.map { try NioReference.measure(python: $0, script: nioScript, input: input, runs: nioRuns) }
+        let report = IngestReport(input: input, bytes: body.count, shape: shape, runs: results, withLogs: withLogs, nio: nio)
         if json { return try Figures.printJSON(report) }
         report.printSummary()
     }

@@ -10,9 +10,12 @@ struct IngestReport: Encodable {
     let build: String
     let withLogs: Bool
     let runs: [IngestRun]
+    /// The matrix-nio bot's figure for the same input, measured right after the runs.
+    let nio: NioReference?
     let rosterNote = "every sender is on the roster and in the group of one of the rooms, so commands route as students"
 
-    init(input: String, bytes: Int, shape: InputShape, runs: [IngestRun], withLogs: Bool) {
+    init(input: String, bytes: Int, shape: InputShape, runs: [IngestRun], withLogs: Bool, nio: NioReference?) {
+        self.nio = nio
         self.input = input
         self.bytes = bytes
         rooms = shape.roomIDs.count
@@ -29,11 +32,14 @@ struct IngestReport: Encodable {
     var medianEventsPerSecond: Double { Figures.median(runs.map(\.eventsPerSecond)) }
     var bestEventsPerSecond: Double { runs.map(\.eventsPerSecond).max() ?? .nan }
     var meetsTarget: Bool { medianEventsPerSecond >= IngestBench.target }
+    /// peerbot's median over the nio bot's median.
+    var nioRatio: Double? { nio.map { medianEventsPerSecond / $0.medianEventsPerSecond } }
 
     enum CodingKeys: String, CodingKey {
         case input, bytes, rooms, events, senders, build, withLogs = "with_logs", runs, rosterNote = "roster_note"
         case medianDecodeMs = "median_decode_ms", medianIngestMs = "median_ingest_ms", medianTotalMs = "median_total_ms"
         case medianEventsPerSecond = "median_events_per_second", bestEventsPerSecond = "best_events_per_second", target = "target_events_per_second", meetsTarget = "meets_target"
+        case nio = "nio_reference", nioRatio = "ratio_to_nio"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -54,6 +60,8 @@ struct IngestReport: Encodable {
         try c.encode(bestEventsPerSecond.rounded(), forKey: .bestEventsPerSecond)
         try c.encode(IngestBench.target, forKey: .target)
         try c.encode(meetsTarget, forKey: .meetsTarget)
+        try c.encodeIfPresent(nio, forKey: .nio)
+        try c.encodeIfPresent(nioRatio.map { Figures.rounded($0) }, forKey: .nioRatio)
     }
 
     func printSummary() {
@@ -69,6 +77,10 @@ struct IngestReport: Encodable {
         print("  median events/s        \(Figures.format(medianEventsPerSecond, digits: 0)) (total: decode + ingest)")
         print("  best events/s          \(Figures.format(bestEventsPerSecond, digits: 0)) (fastest run)")
         print("  outbox rows queued     \(runs.map(\.outboxQueued).sorted()[runs.count / 2]) (commands answered: \(runs.map(\.handled).sorted()[runs.count / 2]))")
-        print("  target ≥ \(Figures.format(IngestBench.target, digits: 0)) events/s: \(meetsTarget ? "met" : "NOT met")")
+        print("  plain ingest: \(Figures.format(medianEventsPerSecond, digits: 0)) events/s (median), target ≥ \(Figures.format(IngestBench.target, digits: 0)): \(meetsTarget ? "met" : "not met")")
+        print("  encrypted ingest: not measured by this build, target ≥ 30000: not met")
+        guard let nio, let nioRatio else { return print("  matrix-nio bot: not run (pass --nio-python)") }
+        print("  matrix-nio bot: \(Figures.format(nio.medianEventsPerSecond, digits: 0)) events/s (median of \(nio.runs), best \(Figures.format(nio.bestEventsPerSecond, digits: 0)); reference, no target)")
+        print("  ratio peerbot / nio: \(Figures.format(nioRatio, digits: 1))×")
     }
 }

@@ -35,7 +35,7 @@ extension StoreWriter {
     /// `message` with every student its HTML names by roster name turned into a pill.
     func named(_ message: BotMessage) throws -> BotMessage {
         guard message.html != nil else { return message }
-        return message.naming(try students().map { .init(userID: $0.userID, name: $0.name) })
+        return message.naming(try rosterNames().map { .init(userID: $0.userID, name: $0.name) })
     }
 
     /// Queues `message` for `roomID`, as a reply to `eventID`, or else naming `userID` and

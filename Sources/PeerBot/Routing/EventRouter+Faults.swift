@@ -21,6 +21,7 @@ extension EventRouter {
     mutating func setAside(_ event: ClientEvent, room: RoomRecord, error: any Error) throws {
         groupByRoom = [:]
         sessionsByGroup = [:]
+        roster = nil
         logger.error("event could not be handled; marked processed and skipped", metadata: [
             "event": "\(event.eventID)", "room": "\(room.roomID)", "type": "\(event.type)", "error": "\(Self.describe(error))",
         ])

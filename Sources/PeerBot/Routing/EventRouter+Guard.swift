@@ -10,7 +10,7 @@ extension EventRouter {
     mutating func guarded(_ text: String, event: ClientEvent, room: RoomRecord) throws -> GuardedText {
         let mode = context.config.patientGuard
         guard mode != .off else { return GuardedText(text: text, kinds: []) }
-        let result = try patientGuard().check(text, language: context.language(of: room))
+        let result = try rosterNames().patientGuard.check(text, language: context.language(of: room))
         guard result.isMasked else { return result }
         logger.notice("patient identifier masked", metadata: [
             "room": "\(room.roomID)", "event": "\(event.eventID)", "kinds": "\(result.kinds.map(\.rawValue).joined(separator: ","))",
@@ -34,14 +34,6 @@ extension EventRouter {
         let roomID = try existing?.roomID ?? DirectRooms(writer: writer, config: context.config).room(for: sender)
         try writer.enqueueMessage(try writer.named(notice).content(mention: sender), to: roomID)
         outcome.enqueued += 1
-    }
-
-    /// The detector with everyone whose name is not a patient's: the roster and the supervisors.
-    func patientGuard() throws -> PatientGuard {
-        let students = try writer.students()
-        let names = students.map(\.name) + students.map { MatrixUserID.localpart(of: $0.userID) }
-            + context.config.supervisors.map { MatrixUserID.localpart(of: $0) }
-        return PatientGuard(knownNames: names, patterns: context.config.patientGuardPatterns)
     }
 
     /// A body fit for a debug log line: identifiers masked unless the guard is off.

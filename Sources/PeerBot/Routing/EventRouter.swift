@@ -19,9 +19,11 @@ struct EventRouter {
     let writer: StoreWriter
     let logger: Logger
     var outcome = BatchOutcome()
-    /// Per-batch look-ups for the thousands of plain messages in group rooms; emptied after each command.
+    /// Per-batch look-ups for the thousands of plain messages in group rooms; emptied before each command but `!reflect`.
     var groupByRoom: [String: StudyGroupRecord?] = [:]
     var sessionsByGroup: [Int64: [SessionRecord]] = [:]
+    /// The roster's names for the batch's commands; forgotten when a command that may change the roster runs.
+    var roster: RosterNames?
     /// Opens and seals encryption secrets (an encrypted file's key); nil without `pickle_key_file`.
     var keyring: RoomKeyring?
 
@@ -129,8 +131,6 @@ struct EventRouter {
         // display names members have in the bot's rooms.
         let users = UserNames(mentions: mentions, botUserID: context.botUserID, known: try knownNames())
         parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil, users: users)
-        groupByRoom = [:]
-        sessionsByGroup = [:]
         var request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
                                      role: try context.role(of: event.sender, in: writer),
                                      language: context.language(of: room), prefix: config.commandPrefix)
@@ -144,12 +144,18 @@ struct EventRouter {
         case .answer(let message):
             reply = message
         case .run(let written):
+            // Any command but `!reflect` may change groups and sessions: the batch's look-ups are read again.
+            if case .reflect = written {} else {
+                groupByRoom = [:]
+                sessionsByGroup = [:]
+            }
             if room.kind == .group { try countContribution(event, room: room) }
             let command: Command
             (command, request.guarded) = try guardedCommand(written, event: event, request: request)
             if let notice = try answerPrivately(command, request: request) {
                 reply = notice
             } else {
+                roster = nil
                 reply = try CommandHandlers(context: context, writer: writer, logger: logger).run(command, request)
             }
             // A command may have changed the room (its language): later events in the batch see it.
@@ -162,8 +168,8 @@ struct EventRouter {
     }
 
     /// Everyone a command may name: roster names first, then members' display names.
-    func knownNames() throws -> [UserNames.Known] {
-        let roster = try writer.students().map { UserNames.Known(userID: $0.userID, name: $0.name) }
+    mutating func knownNames() throws -> [UserNames.Known] {
+        let roster = try rosterNames().known
         let members = try writer.memberNames().map { UserNames.Known(userID: $0.userID, name: $0.displayName) }
         return roster + members.filter { !roster.contains($0) }
     }

@@ -42,21 +42,20 @@ extension StoreReader {
         return try activeGroups().first { $0.name.lowercased() == wanted }
     }
 
-    /// The active group the student is in, if any.
+    /// The active group the student is in, if any. Asked for every `!reflect`, hence the cached statement.
     public func activeGroup(ofStudent userID: String) throws -> StudyGroupRecord? {
-        try StudyGroupRecord.fetchOne(
-            db,
-            sql: """
-                SELECT studyGroup.* FROM studyGroup
-                JOIN groupMember ON groupMember.groupID = studyGroup.id
-                WHERE groupMember.userID = ? AND studyGroup.archivedAt IS NULL
-                """,
-            arguments: [userID])
+        let statement = try db.cachedStatement(sql: """
+            SELECT studyGroup.* FROM studyGroup
+            JOIN groupMember ON groupMember.groupID = studyGroup.id
+            WHERE groupMember.userID = ? AND studyGroup.archivedAt IS NULL
+            """)
+        return try StudyGroupRecord.fetchOne(statement, arguments: [userID])
     }
 
     /// The group, of any formation, whose room this is.
     public func group(forRoom roomID: String) throws -> StudyGroupRecord? {
-        try StudyGroupRecord.fetchOne(db, sql: "SELECT * FROM studyGroup WHERE roomID = ?", arguments: [roomID])
+        // Asked for the messages of every group room of a batch, hence the cached statement.
+        try StudyGroupRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM studyGroup WHERE roomID = ?"), arguments: [roomID])
     }
 
     /// The group's members, in roster order.

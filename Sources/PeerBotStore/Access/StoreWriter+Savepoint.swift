@@ -4,6 +4,28 @@ extension StoreWriter {
     /// Runs `body` in a savepoint of the current transaction: when it throws, its changes alone
     /// are undone and the error is rethrown; what ran before it in the transaction stays.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        guard db.isInsideTransaction else { return try outsideTransaction(body) }
+        // Cached statements: a batch opens one savepoint per event, and compiling the three
+        // statements anew each time cost more than most events' own work.
+        try db.cachedStatement(sql: "SAVEPOINT event").execute()
+        let result: T
+        do {
+            result = try body()
+            // A failure that ended the whole transaction (a full disk) leaves nothing to release.
+            guard db.isInsideTransaction else { throw DatabaseError(resultCode: .SQLITE_ABORT, message: "Transaction was aborted") }
+        } catch {
+            if db.isInsideTransaction {
+                try? db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT event").execute()
+                try? db.cachedStatement(sql: "RELEASE SAVEPOINT event").execute()
+            }
+            throw error
+        }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT event").execute()
+        return result
+    }
+
+    /// Outside a transaction a savepoint is a transaction of its own.
+    private func outsideTransaction<T>(_ body: () throws -> T) throws -> T {
         var result: T?
         try db.inSavepoint {
             result = try body()
