@@ -31,7 +31,7 @@ let package = Package(
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
         .target(name: "PeerBotStore", dependencies: [
-            "PeerLearning",
+            "PeerLearning", "MatrixCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "PeerBot", dependencies: [

@@ -8,7 +8,9 @@ public struct KnownDevice: Sendable, Equatable, Hashable {
     public let deviceID: String
     public let curve25519: String
     public let ed25519: String
+    /// Signed by its user's self-signing key (itself signed by their master key).
     public let crossSigned: Bool
+    /// Its keys changed under the same device id: never given a room key again.
     public let blocked: Bool
 
     public init(userID: String, deviceID: String, curve25519: String, ed25519: String, crossSigned: Bool, blocked: Bool) {

@@ -1,26 +1,9 @@
 import Foundation
 import GRDB
+import MatrixCrypto
 
-/// A device of a tracked user, with checked keys.
-public struct TrackedDevice: Sendable, Equatable, Hashable {
-    public let userID: String
-    public let deviceID: String
-    public let curve25519: String
-    public let ed25519: String
-    /// Signed by its user's self-signing key (itself signed by their master key).
-    public let crossSigned: Bool
-    /// Its keys changed under the same device id: never given a room key again.
-    public let blocked: Bool
-
-    public init(userID: String, deviceID: String, curve25519: String, ed25519: String, crossSigned: Bool, blocked: Bool) {
-        self.userID = userID
-        self.deviceID = deviceID
-        self.curve25519 = curve25519
-        self.ed25519 = ed25519
-        self.crossSigned = crossSigned
-        self.blocked = blocked
-    }
-}
+/// A device of a tracked user, with checked keys: the trust rules' own type.
+public typealias TrackedDevice = KnownDevice
 
 /// A tracked user's device list as last queried.
 public struct TrackedUser: Sendable, Equatable {
