@@ -35,6 +35,8 @@ class User:
         self.user_id = f"@{name}:localhost"
         self.token = None
         self.txn = 0
+        self.since = None
+        self.pending = set()
         self.log_in(password)
 
     def log_in(self, password):
@@ -84,10 +86,18 @@ class User:
         return self.call("POST", "/createRoom", {"name": name, "preset": "private_chat", "invite": invite})["room_id"]
 
     def invites(self):
-        return list(self.call("GET", "/sync?timeout=0").get("rooms", {}).get("invite", {}).keys())
+        # Incremental: Synapse answers the same /sync request from the same device from a cache
+        # for a while, so asking again without a since token would not show new invites.
+        sync = self.call("GET", "/sync?timeout=0" + (f"&since={q(self.since)}" if self.since else ""))
+        self.since = sync.get("next_batch", self.since)
+        rooms = sync.get("rooms", {})
+        self.pending |= set(rooms.get("invite", {}))
+        self.pending -= set(rooms.get("join", {})) | set(rooms.get("leave", {}))
+        return sorted(self.pending)
 
     def join(self, room):
         self.call("POST", f"/join/{q(room)}", {})
+        self.pending.discard(room)
 
     def timeline(self, room):
         """The room's events, oldest first: {event_id, sender, type, content, readable}."""

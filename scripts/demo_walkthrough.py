@@ -123,8 +123,14 @@ def main():
 
 
 def walk(args):
+    # Everyone has their client before the course starts, as students on a placement would: a
+    # device that logs in later has no key for what was encrypted before it existed.
     supervisor = people.get("vejleder")
-    students = [people.get(name) for name in args.students[:2]]
+    everyone = [people.get(name) for name in args.students]
+    if people.encrypted:
+        print(f"\nvejleder and {len(everyone)} students log in as end-to-end encrypted devices "
+              "and trust the bot's and each other's devices.")
+    students = everyone[:2]
     sup_room = supervisor_room(supervisor)
     print(f"\nThe supervisor room, “{room_name(supervisor, sup_room)}”, which the bot created and invited vejleder to:")
     show("vejleder writes !hjælp", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!hjælp")))
@@ -174,10 +180,13 @@ def encryption_check(student):
 
 
 def unreadable(user, room):
-    """Says how many of the room's events this device has no key for (sent before it could read)."""
-    count = sum(1 for e in user.timeline(room) if not e["readable"])
-    if count:
-        print(f"      ({count} encrypted events this device has no key for)")
+    """Says how many of the room's events this device has no key for. A room key is shared from
+    the moment it is shared on, so what was sent before the sender knew this device stays closed."""
+    missing = [e["sender"] for e in user.timeline(room) if not e["readable"]]
+    if missing:
+        count = f"{len(missing)} encrypted event{'s' if len(missing) > 1 else ''}"
+        print(f"      ({count} from {', '.join(sorted(set(missing)))} this device has no key for: "
+              "sent before the sender shared its room key with this device)")
 
 
 def group_room_of(student):
