@@ -4,9 +4,10 @@
 #
 #   scripts/demo.sh                 start everything and print how to log in; Ctrl-C stops it all
 #   scripts/demo.sh --walkthrough   start from a fresh homeserver and database, drive the demo users
-#                                   through what the bot can do, print what the supervisor room
-#                                   received, then keep running
+#                                   (end-to-end encrypted devices) through what the bot can do in
+#                                   encrypted rooms, print what the rooms received, then keep running
 #   scripts/demo.sh --walkthrough --exit   the same, then stop (used by CI)
+#   scripts/demo.sh --walkthrough --plain  the walkthrough with plain clients and unencrypted rooms
 #
 # Running it again reuses the homeserver, the accounts and the bot's database under .local/demo.
 set -euo pipefail
@@ -22,11 +23,13 @@ STUDENTS=(anna bo cecilie david emma frederik gustav hanna)
 
 walkthrough=no
 exit_after=no
+plain=no
 for arg in "$@"; do
   case "$arg" in
     --walkthrough) walkthrough=yes ;;
     --exit) exit_after=yes ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --plain) plain=yes ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "demo.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
 done
@@ -65,6 +68,7 @@ trap 'exit 130' INT TERM
 # The walkthrough tells a story from the start: it begins with an empty homeserver and database.
 if [ "$walkthrough" = yes ]; then
   rm -f "$DEMO"/peerbot.sqlite*
+  rm -rf "$DEMO/walkthrough-devices"
 fi
 # The homeserver and the bot's database belong together: without the database, start both afresh.
 if [ ! -f "$DEMO/peerbot.sqlite" ] && [ -d "$ROOT/.local/synapse/demo" ]; then
@@ -92,13 +96,13 @@ fi
 
 # The bot is an end-to-end encryption device: its keys are sealed under this key, kept beside
 # the database (they belong together). Its own rooms are encrypted, as Element users expect;
-# the walkthrough drives plain HTTP clients, which cannot read encrypted rooms, so there they
-# stay plain.
+# the walkthrough's users are encrypted devices too (matrix-nio), unless --plain asks for
+# plain HTTP clients, which cannot read encrypted rooms.
 if [ ! -s "$DEMO/pickle_key" ]; then
   (umask 077 && head -c 32 /dev/urandom >"$DEMO/pickle_key")
 fi
 encrypt_rooms=true
-[ "$walkthrough" = yes ] && encrypt_rooms=false
+[ "$plain" = yes ] && encrypt_rooms=false
 
 cat >"$DEMO/peerbot.yaml" <<YAML
 # Demo configuration written by scripts/demo.sh.
@@ -159,7 +163,11 @@ login_box
 
 if [ "$walkthrough" = yes ]; then
   say "walking the demo users through what the bot can do"
-  python3 "$ROOT/scripts/demo_walkthrough.py" --homeserver "$HS" --password "$PASSWORD" --students "${STUDENTS[@]}"
+  users=(--store "$DEMO/walkthrough-devices")
+  [ "$plain" = yes ] && users=(--plain)
+  # The venv's python: it has matrix-nio and vodozemac (installed by synapse.sh install).
+  "$ROOT/.local/venv/bin/python" "$ROOT/scripts/demo_walkthrough.py" --homeserver "$HS" --password "$PASSWORD" \
+    --students "${STUDENTS[@]}" "${users[@]}"
   # The walkthrough's story scrolls the first box away: here it is again.
   login_box
 fi

@@ -1,99 +1,19 @@
 #!/usr/bin/env python3
 """Drives the demo users through what peerbot can do and prints what the rooms received.
 
-Exits non-zero when an expected answer does not arrive, so the demo doubles as a smoke test.
-Standard library only.
+The users are end-to-end encrypted devices (matrix-nio, see scripts/demo_users.py), so the rooms
+the bot creates are encrypted and what they received is shown decrypted; --plain drives plain
+HTTP clients instead (standard library only). Exits non-zero when an expected answer does not
+arrive, so the demo doubles as a smoke test.
 """
 import argparse
-import json
 import re
 import sys
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 
-BOT = "@peerbot:localhost"
+from demo_users import BOT, Users, q
 
-
-class User:
-    def __init__(self, homeserver, name, password):
-        self.hs = homeserver
-        self.name = name
-        self.user_id = f"@{name}:localhost"
-        self.token = None
-        self.txn = 0
-        answer = self.call("POST", "/login", {
-            "type": "m.login.password",
-            "identifier": {"type": "m.id.user", "user": name},
-            "password": password,
-        })
-        self.token = answer["access_token"]
-
-    def call(self, method, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.hs + "/_matrix/client/v3" + path, data=data, method=method)
-        request.add_header("Content-Type", "application/json")
-        if self.token:
-            request.add_header("Authorization", "Bearer " + self.token)
-        for _ in range(20):
-            try:
-                with urllib.request.urlopen(request, timeout=40) as response:
-                    return json.load(response)
-            except urllib.error.HTTPError as error:
-                if error.code == 429:
-                    time.sleep(json.load(error).get("retry_after_ms", 1000) / 1000)
-                    continue
-                raise RuntimeError(f"{self.name}: {method} {path}: {error.code} {error.read()[:200]!r}")
-        raise RuntimeError(f"{self.name}: {method} {path}: still rate-limited")
-
-    def send(self, room, body):
-        self.txn += 1
-        path = f"/rooms/{q(room)}/send/m.room.message/demo{time.time_ns()}.{self.txn}"
-        return self.call("PUT", path, {"msgtype": "m.text", "body": body})["event_id"]
-
-    def upload(self, data, filename, content_type):
-        request = urllib.request.Request(
-            self.hs + "/_matrix/media/v3/upload?filename=" + q(filename), data=data, method="POST")
-        request.add_header("Content-Type", content_type)
-        request.add_header("Authorization", "Bearer " + self.token)
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.load(response)["content_uri"]
-
-    def send_file(self, room, data, filename):
-        uri = self.upload(data, filename, "text/csv")
-        self.txn += 1
-        path = f"/rooms/{q(room)}/send/m.room.message/demo{time.time_ns()}.{self.txn}"
-        return self.call("PUT", path, {"msgtype": "m.file", "body": filename, "filename": filename, "url": uri,
-                                       "info": {"mimetype": "text/csv", "size": len(data)}})["event_id"]
-
-    def invites(self):
-        return list(self.call("GET", "/sync?timeout=0").get("rooms", {}).get("invite", {}).keys())
-
-    def join(self, room):
-        self.call("POST", f"/join/{q(room)}", {})
-
-    def bot_messages(self, room):
-        chunk = self.call("GET", f"/rooms/{q(room)}/messages?dir=b&limit=100")["chunk"]
-        return [e for e in reversed(chunk) if e["sender"] == BOT and e["type"] == "m.room.message"]
-
-    def wait_reply(self, room, event_id, timeout=30):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            for event in self.bot_messages(room):
-                relates = event["content"].get("m.relates_to", {}).get("m.in_reply_to", {})
-                if relates.get("event_id") == event_id:
-                    return event
-            time.sleep(0.3)
-        raise RuntimeError(f"no answer from the bot to {event_id} within {timeout}s")
-
-    def members(self, room):
-        state = self.call("GET", f"/rooms/{q(room)}/joined_members")
-        return set(state.get("joined", {}).keys())
-
-
-def q(value):
-    return urllib.parse.quote(value, safe="")
+people = None  # the walkthrough's Users, set in main
 
 
 def marked_room(user, kind):
@@ -115,8 +35,7 @@ def supervisor_room(supervisor, timeout=30):
         room = marked_room(supervisor, "supervisor")
         if room:
             return room
-        sync = supervisor.call("GET", "/sync?timeout=1000")
-        for invited in sync.get("rooms", {}).get("invite", {}):
+        for invited in supervisor.invites():
             supervisor.join(invited)
         time.sleep(0.5)
     raise RuntimeError("the supervisor room did not appear")
@@ -190,19 +109,34 @@ def main():
     parser.add_argument("--homeserver", required=True)
     parser.add_argument("--password", required=True)
     parser.add_argument("--students", nargs="+", required=True)
+    parser.add_argument("--store", help="the folder for the users' encryption stores")
+    parser.add_argument("--plain", action="store_true", help="plain HTTP users (for unencrypted rooms)")
     args = parser.parse_args()
+    if not args.plain and not args.store:
+        parser.error("--store is needed unless --plain")
+    global people
+    people = Users(args.homeserver, args.password, None if args.plain else args.store)
+    try:
+        walk(args)
+    finally:
+        people.close()
 
-    supervisor = User(args.homeserver, "vejleder", args.password)
-    students = [User(args.homeserver, name, args.password) for name in args.students[:2]]
+
+def walk(args):
+    # Everyone has their client before the course starts, as students on a placement would: a
+    # device that logs in later has no key for what was encrypted before it existed.
+    supervisor = people.get("vejleder")
+    everyone = [people.get(name) for name in args.students]
+    if people.encrypted:
+        print(f"\nvejleder and {len(everyone)} students log in as end-to-end encrypted devices "
+              "and trust the bot's and each other's devices.")
+    students = everyone[:2]
     sup_room = supervisor_room(supervisor)
     print(f"\nThe supervisor room, “{room_name(supervisor, sup_room)}”, which the bot created and invited vejleder to:")
     show("vejleder writes !hjælp", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!hjælp")))
 
-    room = supervisor.call("POST", "/createRoom", {
-        "name": f"Demo – medicinsk afdeling {time.strftime('%H:%M:%S')}",
-        "preset": "private_chat",
-        "invite": [BOT] + [s.user_id for s in students],
-    })["room_id"]
+    room = supervisor.create_room(f"Demo – medicinsk afdeling {time.strftime('%H:%M:%S')}",
+                                  [BOT] + [s.user_id for s in students])
     for student in students:
         student.join(room)
     deadline = time.time() + 30
@@ -229,8 +163,30 @@ def main():
     print("\nWhat the supervisor room received, oldest first:")
     for event in supervisor.bot_messages(sup_room):
         show("", event)
+    unreadable(supervisor, sup_room)
     direct_rooms(args)
+    if people.encrypted:
+        encryption_check(people.get("anna"))
     print()
+
+
+def encryption_check(student):
+    """Reads the group room as the homeserver stores it: every message must be m.room.encrypted."""
+    events = student.raw_message_events(group_room_of(student))
+    plain = sorted({e["type"] for e in events if e["type"] != "m.room.encrypted"})
+    if plain:
+        fail(f"group room: {len(events)} events, not encrypted: {', '.join(plain)}")
+    print(f"\ngroup room: {len(events)} events, all encrypted")
+
+
+def unreadable(user, room):
+    """Says how many of the room's events this device has no key for. A room key is shared from
+    the moment it is shared on, so what was sent before the sender knew this device stays closed."""
+    missing = [e["sender"] for e in user.timeline(room) if not e["readable"]]
+    if missing:
+        count = f"{len(missing)} encrypted event{'s' if len(missing) > 1 else ''}"
+        print(f"      ({count} from {', '.join(sorted(set(missing)))} this device has no key for: "
+              "sent before the sender shared its room key with this device)")
 
 
 def group_room_of(student):
@@ -265,14 +221,13 @@ def sessions(supervisor, sup_room, args):
     for number in numbers:
         supervisor.wait_reply(sup_room, supervisor.send(sup_room, f"!session mål #{number} Genkende tidlige tegn på sepsis"))
         supervisor.wait_reply(sup_room, supervisor.send(sup_room, f"!session aktivitet #{number} case Ældre patient med feber og konfusion"))
-    students = {name: User(args.homeserver, name, args.password) for name in args.students[:-1]}
+    students = {name: people.get(name) for name in args.students[:-1]}
     anna = students["anna"]
     room = group_room_of(anna)
     goals = wait_kind(anna, room, "goals")
     show("Ten seconds before the start, in the group room", wait_kind(anna, room, "reminder"))
     show("In the group room, the goals arrive", goals)
-    anna.call("PUT", f"/rooms/{q(room)}/send/m.reaction/demo{time.time_ns()}",
-              {"m.relates_to": {"rel_type": "m.annotation", "event_id": goals["event_id"], "key": "✅"}})
+    anna.send_event(room, "m.reaction", {"m.relates_to": {"rel_type": "m.annotation", "event_id": goals["event_id"], "key": "✅"}})
     print("  anna reacts ✅ to the goals")
     mates = [s for s in students.values() if s is not anna and group_room_of(s) == room]
     if mates:
@@ -290,7 +245,7 @@ def sessions(supervisor, sup_room, args):
 def direct_rooms(args):
     """What each student's private room with the bot received."""
     for name in args.students:
-        student = User(args.homeserver, name, args.password)
+        student = people.get(name)
         room = marked_room(student, "direct")
         if not room:
             print(f"\n{student.user_id} has not joined a private room with the bot.")
@@ -298,6 +253,7 @@ def direct_rooms(args):
         print(f"\nWhat {student.user_id}'s private room with the bot received:")
         for event in student.bot_messages(room):
             show("", event)
+        unreadable(student, room)
 
 
 def direct_room_of(student):
@@ -310,8 +266,7 @@ def reflections(supervisor, sup_room, anna, mates, room):
     print("\nReflection after the session:")
     prompt = wait_kind(anna, room, "reflection_prompt")
     show("When the session has ended", prompt)
-    anna.txn += 1
-    anna.call("PUT", f"/rooms/{q(room)}/send/m.room.message/demo{time.time_ns()}", {
+    anna.send_event(room, "m.room.message", {
         "msgtype": "m.text", "body": "Vi blev bedre til at se tegnene tidligt, men vi talte for lidt om væske.",
         "m.relates_to": {"rel_type": "m.thread", "event_id": prompt["event_id"], "is_falling_back": True,
                          "m.in_reply_to": {"event_id": prompt["event_id"]}}})
@@ -374,7 +329,7 @@ def roster_and_groups(supervisor, sup_room, args):
     show("vejleder uploads the roster holdliste.csv", supervisor.wait_reply(sup_room, upload))
     show("vejleder writes !grupper planlæg size=4 seed=7", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper planlæg size=4 seed=7")))
     show("vejleder writes !grupper opret", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper opret")))
-    students = [User(args.homeserver, name, args.password) for name in args.students]
+    students = [people.get(name) for name in args.students]
     deadline = time.time() + 60
     joined = set()
     absent = students[-1].name
