@@ -21,19 +21,12 @@ enum ChildProcess {
         // Nothing else of the test process reaches the child: tests run side by side, and a
         // descriptor another test has open (a script it is still writing) must not stay open in
         // a long-lived bot, where it would make that script unexecutable ("Text file busy").
-        _ = closeFrom?(&actions, 3)
+        closeInherited(&actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        sigdelset(&everySignal, SIGKILL)
-        sigdelset(&everySignal, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
+        cleanSignals(&attributes)
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
@@ -52,6 +45,24 @@ enum ChildProcess {
                 command: executable, status: result, output: "posix_spawn: \(String(cString: strerror(result)))")
         }
         return pid
+    }
+
+    /// No descriptor of the test process above stderr reaches the child (where glibc can say so).
+    static func closeInherited(_ actions: inout posix_spawn_file_actions_t) {
+        _ = closeFrom?(&actions, 3)
+    }
+
+    /// A child starts with no signal blocked and every handler at its default (set with
+    /// `POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF`), whatever the test process changed.
+    static func cleanSignals(_ attributes: inout posix_spawnattr_t) {
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var everySignal = sigset_t()
+        sigfillset(&everySignal)
+        sigdelset(&everySignal, SIGKILL)
+        sigdelset(&everySignal, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &everySignal)
     }
 
     /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does not export.
