@@ -18,7 +18,10 @@ extension DeviceKeyKeeper {
                 let request = KeyRequest(for: event, requestingDevice: deviceID)
                 try await client.sendToDevice(eventType: KeyRequest.eventType, txnID: request.transactionID,
                                               messages: [request.recipient: [request.recipientDevice: request.content]])
-                try database.write { try $0.markKeyRequested(roomID: request.roomID, sessionID: request.sessionID, at: Date()) }
+                try database.write { writer in
+                    try writer.markKeyRequested(roomID: request.roomID, sessionID: request.sessionID, at: Date())
+                    try writer.recordKeyRequest(request.record, at: Date())
+                }
                 logger.info("room key requested", metadata: [
                     "room": "\(request.roomID)", "from": "\(request.recipient)", "device": "\(request.recipientDevice)",
                 ])
@@ -27,6 +30,27 @@ extension DeviceKeyKeeper {
             return
         } catch {
             logger.warning("room key request failed; tried again after the next sync", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Withdraws the requests whose key has come or whose messages are gone (read, redacted,
+    /// given up after `undecryptable_after`), each once: marked cancelled only when the
+    /// homeserver took it, and re-sent under the same transaction id after a failure.
+    func cancelAnsweredKeyRequests() async {
+        guard let deviceID else { return }
+        do {
+            let answered = try database.read { try $0.keyRequestsToCancel(limit: Self.keyRequestsPerSync) }
+            for open in answered {
+                let cancellation = KeyRequest(cancelling: open, requestingDevice: deviceID)
+                try await client.sendToDevice(eventType: KeyRequest.eventType, txnID: cancellation.transactionID,
+                                              messages: [cancellation.recipient: [cancellation.recipientDevice: cancellation.content]])
+                try database.write { try $0.markKeyRequestCancelled(open.requestID, at: Date()) }
+                logger.info("room key request cancelled", metadata: ["room": "\(open.roomID)", "to": "\(open.recipient)"])
+            }
+        } catch is CancellationError {
+            return
+        } catch {
+            logger.warning("room key request cancellation failed; tried again after the next sync", metadata: ["error": "\(error)"])
         }
     }
 

@@ -1,5 +1,7 @@
 // Matrix spec, "m.room_key_request": a device asks others for a Megolm session it lacks; the
-// request is sent unencrypted, and one request_id names it for every device it goes to.
+// request is sent unencrypted, and one request_id names it for every device it goes to. Once
+// the key has come (or is no longer wanted) the same devices get `action: request_cancellation`
+// with that request_id.
 
 import Foundation
 import MatrixClient
@@ -14,6 +16,7 @@ struct KeyRequest: Equatable, Sendable {
     /// Who is asked: the sender's device that used the key, or all their devices.
     let recipient: String
     let recipientDevice: String
+    let requestID: String
     let content: ClientJSON
     /// The same for every try of the same request, so the homeserver delivers it once (a
     /// session id is an Ed25519 public key: unique to its session).
@@ -25,7 +28,7 @@ struct KeyRequest: Equatable, Sendable {
         sessionID = pending.sessionID
         recipient = pending.senderUserID
         recipientDevice = pending.deviceID ?? "*"
-        let requestID = "peerbot-" + pending.sessionID
+        requestID = "peerbot-" + pending.sessionID
         transactionID = requestID
         var body: [String: ClientJSON] = [
             "algorithm": .string(MegolmEnvelope.algorithm), "room_id": .string(pending.roomID),
@@ -36,5 +39,25 @@ struct KeyRequest: Equatable, Sendable {
             "action": "request", "body": .object(body), "request_id": .string(requestID),
             "requesting_device_id": .string(deviceID),
         ]
+    }
+
+    /// The withdrawal of `request`, to the devices it went to. Its transaction id differs from
+    /// the request's (the homeserver would take it for a repeat) but is the same on every try.
+    init(cancelling request: OpenKeyRequest, requestingDevice deviceID: String) {
+        roomID = request.roomID
+        sessionID = request.sessionID
+        recipient = request.recipient
+        recipientDevice = request.recipientDevice
+        requestID = request.requestID
+        transactionID = request.requestID + "-cancel"
+        content = [
+            "action": "request_cancellation", "request_id": .string(request.requestID),
+            "requesting_device_id": .string(deviceID),
+        ]
+    }
+
+    /// What the store keeps of this request, to withdraw it later.
+    var record: OpenKeyRequest {
+        OpenKeyRequest(requestID: requestID, roomID: roomID, sessionID: sessionID, recipient: recipient, recipientDevice: recipientDevice)
     }
 }
