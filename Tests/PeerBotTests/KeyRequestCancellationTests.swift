@@ -104,4 +104,19 @@ import Testing
         #expect(Set(cancellations.map(\.txnID)).count == 1)
         #expect(try cancelledAt(group) != nil)
     }
+
+    @Test func withItsCrossSigningKeysTheBotAlsoAsksAndReleasesItsOwnDevices() async throws {
+        let (bot, _, _, _) = try await receiving.startedBot()
+        try receiving.database.write { try $0.saveCrossSigningKeys(masterKey: CrossSigningKeys().masterPublicKey, pickle: "sealed", at: Date()) }
+        let group = MegolmOutboundSession()
+        try keep(group)
+        await bot.requestMissingKeys()
+        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$waiting") }
+        await bot.cancelAnsweredKeyRequests()
+        let own = receiving.server.homeserver.requests.filter { $0.url.contains("/sendToDevice/m.room_key_request/") }.compactMap { request in
+            (try? JSONDecoder().decode(ClientJSON.self, from: request.body ?? Data()))?["messages"]?["@bot:hs"]?["*"]?["action"]?.stringValue
+        }
+        #expect(own == ["request", "request_cancellation"])
+        #expect(keyRequests().map { $0.content["action"]?.stringValue } == ["request", "request_cancellation"])
+    }
 }

@@ -7,17 +7,21 @@ extension DeviceKeyKeeper {
     /// Most requests sent after one sync; the rest go after the next.
     static let keyRequestsPerSync = 20
 
-    /// Asks the senders' devices for the room keys of kept events not asked for yet. A request
-    /// is marked sent only once the homeserver took it, so a crash or an outage only delays it;
-    /// a failed one is logged and tried again after the next sync.
+    /// Asks the senders' devices (and the bot's own other devices, when it can verify them) for
+    /// the room keys of kept events not asked for yet. A request is marked sent only once the
+    /// homeserver took it, so a crash or an outage only delays it; a failed one is logged and
+    /// tried again after the next sync.
     func requestMissingKeys() async {
         guard let deviceID else { return }
         do {
-            let pending = try database.read { try $0.pendingKeyRequests(limit: Self.keyRequestsPerSync) }
+            // The bot's own other devices are asked only when it can verify them (`peerbot login --config`
+            // stored its cross-signing keys): a key forwarded by an unverified one is refused anyway.
+            let (pending, canVerifyOwn) = try database.read {
+                (try $0.pendingKeyRequests(limit: Self.keyRequestsPerSync), try $0.crossSigningKeys() != nil)
+            }
             for event in pending {
-                let request = KeyRequest(for: event, requestingDevice: deviceID)
-                try await client.sendToDevice(eventType: KeyRequest.eventType, txnID: request.transactionID,
-                                              messages: [request.recipient: [request.recipientDevice: request.content]])
+                let request = KeyRequest(for: event, requestingDevice: deviceID, ownUser: canVerifyOwn ? userID : nil)
+                try await client.sendToDevice(eventType: KeyRequest.eventType, txnID: request.transactionID, messages: request.messages)
                 try database.write { writer in
                     try writer.markKeyRequested(roomID: request.roomID, sessionID: request.sessionID, at: Date())
                     try writer.recordKeyRequest(request.record, at: Date())
@@ -43,7 +47,7 @@ extension DeviceKeyKeeper {
             for open in answered {
                 let cancellation = KeyRequest(cancelling: open, requestingDevice: deviceID)
                 try await client.sendToDevice(eventType: KeyRequest.eventType, txnID: cancellation.transactionID,
-                                              messages: [cancellation.recipient: [cancellation.recipientDevice: cancellation.content]])
+                                              messages: cancellation.messages)
                 try database.write { try $0.markKeyRequestCancelled(open.requestID, at: Date()) }
                 logger.info("room key request cancelled", metadata: ["room": "\(open.roomID)", "to": "\(open.recipient)"])
             }

@@ -16,18 +16,22 @@ struct KeyRequest: Equatable, Sendable {
     /// Who is asked: the sender's device that used the key, or all their devices.
     let recipient: String
     let recipientDevice: String
+    /// The bot's own user, when its other devices are asked too (all of them: a verified one
+    /// may hold the key, and the bot takes a key forwarded by one).
+    let ownUser: String?
     let requestID: String
     let content: ClientJSON
     /// The same for every try of the same request, so the homeserver delivers it once (a
     /// session id is an Ed25519 public key: unique to its session).
     let transactionID: String
 
-    /// The request for `pending`'s key, from this bot's `deviceID`.
-    init(for pending: PendingEncryptedEvent, requestingDevice deviceID: String) {
+    /// The request for `pending`'s key, from this bot's `deviceID`; `ownUser` as above.
+    init(for pending: PendingEncryptedEvent, requestingDevice deviceID: String, ownUser: String? = nil) {
         roomID = pending.roomID
         sessionID = pending.sessionID
         recipient = pending.senderUserID
         recipientDevice = pending.deviceID ?? "*"
+        self.ownUser = ownUser == pending.senderUserID ? nil : ownUser
         requestID = "peerbot-" + pending.sessionID
         transactionID = requestID
         var body: [String: ClientJSON] = [
@@ -48,6 +52,7 @@ struct KeyRequest: Equatable, Sendable {
         sessionID = request.sessionID
         recipient = request.recipient
         recipientDevice = request.recipientDevice
+        ownUser = request.ownUser
         requestID = request.requestID
         transactionID = request.requestID + "-cancel"
         content = [
@@ -56,8 +61,16 @@ struct KeyRequest: Equatable, Sendable {
         ]
     }
 
+    /// The to-device messages: the same content for every device asked.
+    var messages: [String: [String: ClientJSON]] {
+        var messages = [recipient: [recipientDevice: content]]
+        if let ownUser { messages[ownUser] = ["*": content] }
+        return messages
+    }
+
     /// What the store keeps of this request, to withdraw it later.
     var record: OpenKeyRequest {
-        OpenKeyRequest(requestID: requestID, roomID: roomID, sessionID: sessionID, recipient: recipient, recipientDevice: recipientDevice)
+        OpenKeyRequest(requestID: requestID, roomID: roomID, sessionID: sessionID, recipient: recipient, recipientDevice: recipientDevice,
+                       ownUser: ownUser)
     }
 }

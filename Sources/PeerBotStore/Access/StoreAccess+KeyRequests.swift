@@ -8,13 +8,16 @@ public struct OpenKeyRequest: Sendable, Equatable {
     public let sessionID: String
     public let recipient: String
     public let recipientDevice: String
+    /// The bot's own user when all its devices were asked too.
+    public let ownUser: String?
 
-    public init(requestID: String, roomID: String, sessionID: String, recipient: String, recipientDevice: String) {
+    public init(requestID: String, roomID: String, sessionID: String, recipient: String, recipientDevice: String, ownUser: String?) {
         self.requestID = requestID
         self.roomID = roomID
         self.sessionID = sessionID
         self.recipient = recipient
         self.recipientDevice = recipientDevice
+        self.ownUser = ownUser
     }
 }
 
@@ -30,7 +33,7 @@ extension StoreReader {
             ORDER BY r.requestedAt, r.rowid LIMIT ?
             """, arguments: [limit]).map {
             OpenKeyRequest(requestID: $0["requestID"], roomID: $0["roomID"], sessionID: $0["sessionID"],
-                           recipient: $0["recipient"], recipientDevice: $0["recipientDevice"])
+                           recipient: $0["recipient"], recipientDevice: $0["recipientDevice"], ownUser: $0["ownUser"])
         }
     }
 
@@ -44,9 +47,10 @@ extension StoreWriter {
     /// Records that `request` went out; a second record of the same request changes nothing.
     public func recordKeyRequest(_ request: OpenKeyRequest, at date: Date) throws {
         try db.execute(sql: """
-            INSERT INTO roomKeyRequest (requestID, roomID, sessionID, recipient, recipientDevice, requestedAt)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """, arguments: [request.requestID, request.roomID, request.sessionID, request.recipient, request.recipientDevice, date.stored])
+            INSERT INTO roomKeyRequest (requestID, roomID, sessionID, recipient, recipientDevice, ownUser, requestedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """, arguments: [request.requestID, request.roomID, request.sessionID, request.recipient, request.recipientDevice,
+                             request.ownUser, date.stored])
     }
 
     /// Notes that the homeserver took the cancellation of `requestID`.

@@ -4,7 +4,8 @@
 /// Shipped in migration "v8-keyreq" — never edit this text; add a later migration instead.
 enum SchemaV8Keyreq {
     static let statements: [String] = [
-        // requestID names the request for every device asked; cancelledAt is set once the
+        // requestID names the request for every device asked: recipient's recipientDevice
+        // ("*": all), and every device of ownUser when set. cancelledAt is set once the
         // homeserver took the `request_cancellation`.
         """
         CREATE TABLE roomKeyRequest (
@@ -13,6 +14,7 @@ enum SchemaV8Keyreq {
             sessionID TEXT NOT NULL,
             recipient TEXT NOT NULL,
             recipientDevice TEXT NOT NULL,
+            ownUser TEXT,
             requestedAt DATETIME NOT NULL,
             cancelledAt DATETIME
         )
