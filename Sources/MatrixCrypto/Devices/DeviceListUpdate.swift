@@ -63,4 +63,17 @@ public enum DeviceTrust {
     public static func trusted(_ devices: [KnownDevice], userHasCrossSigning: Bool) -> [KnownDevice] {
         devices.filter { !$0.blocked && (!userHasCrossSigning || $0.crossSigned) }
     }
+
+    /// Whether the device that holds `curve25519` and `ed25519` is another device of the bot's
+    /// own user that the bot may believe: listed, not blocked, and cross-signed by a self-signing
+    /// key that the bot's own master key (`ownMaster`, the one it keeps) signed, i.e. the
+    /// answer's master key is the bot's own. `ownDeviceID` is the bot's device, never "another".
+    public static func isVerifiedOwnDevice(curve25519: String, ed25519: String, among devices: [KnownDevice],
+                                           listedMaster: String?, listedSelfSigning: String?, ownMaster: String?,
+                                           ownDeviceID: String?) -> Bool {
+        guard let ownMaster, listedMaster == ownMaster, listedSelfSigning != nil else { return false }
+        return devices.contains {
+            $0.curve25519 == curve25519 && $0.ed25519 == ed25519 && $0.crossSigned && !$0.blocked && $0.deviceID != ownDeviceID
+        }
+    }
 }

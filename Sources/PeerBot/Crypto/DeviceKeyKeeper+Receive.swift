@@ -11,6 +11,7 @@ extension DeviceKeyKeeper {
     @discardableResult
     func receive(_ events: [ToDeviceEvent]) async -> Int {
         guard let deviceID else { return 0 }
+        await refreshOwnDevices(before: events)
         var stored = 0
         for event in events where event.type == "m.room.encrypted" {
             guard let envelope = OlmEnvelope(event.content, ourCurve25519: account.identityKeys.curve25519) else { continue }
@@ -30,6 +31,7 @@ extension DeviceKeyKeeper {
     private struct Reading: Sendable {
         let pickleKey: PickleKey
         let userID: String
+        let deviceID: String?
         let ed25519: String
         let logger: Logger
     }
@@ -41,7 +43,7 @@ extension DeviceKeyKeeper {
     /// one the outbox advanced, so a message key would be used twice.
     private func receive(_ envelope: OlmEnvelope, from sender: String) throws -> Bool {
         let message = try OlmMessage(type: envelope.type, body: envelope.body)
-        let reading = Reading(pickleKey: pickleKey, userID: userID, ed25519: account.identityKeys.ed25519, logger: logger)
+        let reading = Reading(pickleKey: pickleKey, userID: userID, deviceID: deviceID, ed25519: account.identityKeys.ed25519, logger: logger)
         let known = try database.write { writer -> (Bool, StoredMegolmSession?)? in
             guard let (session, plaintext) = try Self.existingSession(for: message, senderKey: envelope.senderKey, reading: reading, in: writer) else {
                 return nil
@@ -86,17 +88,24 @@ extension DeviceKeyKeeper {
     }
 
     /// The room key an `m.forwarded_room_key` carries, when the bot takes it (`ForwardedRoomKey.acceptance`).
+    /// A key from a verified device of the bot's own user is stored as the waiting message's
+    /// sender's: the one whose messages it opens.
     private static func forwardedKey(_ checked: OlmPlaintext, envelope: OlmEnvelope, sender: String, reading: Reading,
                                      store: StoreReader) throws -> StoredMegolmSession? {
         guard checked.type == "m.forwarded_room_key", let key = ForwardedRoomKey(checked.content) else { return nil }
-        let waited = try store.isWaitingForRoomKey(roomID: key.roomID, sessionID: key.sessionID)
-        if let refusal = key.acceptance(olmSenderKey: envelope.senderKey, olmSenderEd25519: checked.senderSigningKey, waitedFor: waited) {
+        let waiter = try store.roomKeyWaiter(roomID: key.roomID, sessionID: key.sessionID, senderKey: key.senderKey)
+        let fromOwn = try sender == reading.userID
+            && isVerifiedOwnDevice(curve25519: envelope.senderKey, ed25519: checked.senderSigningKey, userID: reading.userID,
+                                   deviceID: reading.deviceID, store: store)
+        if let refusal = key.acceptance(olmSenderKey: envelope.senderKey, olmSenderEd25519: checked.senderSigningKey,
+                                        waitedFor: waiter != nil, fromVerifiedOwnDevice: fromOwn) {
             reading.logger.notice("forwarded room key not taken", metadata: ["room": "\(key.roomID)", "sender": "\(sender)", "reason": "\(refusal.rawValue)"])
             return nil
         }
         let megolm = try MegolmInboundSession(exportedKey: key.sessionKey)
         guard megolm.sessionID == key.sessionID else { throw CryptoError.malformed("forwarded key with another session id") }
-        return StoredMegolmSession(roomID: key.roomID, senderKey: key.senderKey, sessionID: key.sessionID, senderUserID: sender,
+        return StoredMegolmSession(roomID: key.roomID, senderKey: key.senderKey, sessionID: key.sessionID,
+                                   senderUserID: fromOwn ? (waiter ?? sender) : sender,
                                    signingKey: key.senderClaimedEd25519, firstKnownIndex: Int64(megolm.firstKnownIndex),
                                    pickle: megolm.pickle(key: reading.pickleKey))
     }

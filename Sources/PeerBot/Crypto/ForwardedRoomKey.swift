@@ -40,14 +40,17 @@ struct ForwardedRoomKey: Equatable, Sendable {
         case otherSigningKey = "claims another device's signing key"
     }
 
-    /// Whether the bot takes this key: only when a kept message waits for it, and only from the
-    /// device that made the session, answering the bot's request (its Olm sender key is the
-    /// session's, its signing key the one that device signs the Olm message with, and nobody in
-    /// between). That is exactly as trustworthy as the `m.room_key` the device sent first. A
-    /// forward from another of the bot's own devices would need that device verified; the bot
-    /// runs as one device, so none is taken.
-    func acceptance(olmSenderKey: String, olmSenderEd25519: String, waitedFor: Bool) -> Refusal? {
+    /// Whether the bot takes this key: only when a kept message waits for it, and then either
+    /// from a verified other device of the bot's own user (`fromVerifiedOwnDevice`: cross-signed
+    /// by the bot's own self-signing key, so it holds what the bot's user holds, however it came
+    /// by the key), or from the device that made the session, answering the bot's request (its
+    /// Olm sender key is the session's, its signing key the one that device signs the Olm
+    /// message with, and nobody in between). The latter is exactly as trustworthy as the
+    /// `m.room_key` the device sent first.
+    func acceptance(olmSenderKey: String, olmSenderEd25519: String, waitedFor: Bool,
+                    fromVerifiedOwnDevice: Bool = false) -> Refusal? {
         guard waitedFor else { return .notRequested }
+        if fromVerifiedOwnDevice { return nil }
         guard olmSenderKey == senderKey else { return .notTheCreator }
         guard forwardingChain.isEmpty else { return .forwardedFurther }
         guard senderClaimedEd25519 == olmSenderEd25519 else { return .otherSigningKey }

@@ -30,20 +30,7 @@ extension RoomEncryptor {
         let changes = Dictionary(tracked.map { ($0.0, $0.1?.changes ?? 0) }, uniquingKeysWith: { first, _ in first })
         let answer = try await client.queryKeys(users: outdated)
         for user in outdated {
-            // A user the answer leaves out has no device keys, unless their server failed to answer.
-            let server = user.split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
-            guard answer.failures[server] == nil else { continue }
-            let devices = answer.deviceKeys[user] ?? [:]
-            let crossSigning = DeviceKeysVerifier.crossSigning(master: CryptoJSON.object(answer.masterKeys[user]),
-                                                               selfSigning: CryptoJSON.object(answer.selfSigningKeys[user]), userID: user)
-            var verified: [VerifiedDeviceKeys] = []
-            for (deviceID, object) in devices.sorted(by: { $0.key < $1.key }) {
-                guard let keys = CryptoJSON.object(object).flatMap({ DeviceKeysVerifier.device($0, userID: user, deviceID: deviceID, crossSigning: crossSigning) }) else {
-                    logger.warning("a device's keys do not verify; it gets no room keys", metadata: ["user": "\(user)", "device": "\(deviceID)"])
-                    continue
-                }
-                verified.append(keys)
-            }
+            guard let (crossSigning, verified) = DeviceListQuery.verified(answer, user: user, logger: logger) else { continue }
             try store(user: user, crossSigning: crossSigning, verified: verified, queriedAtChanges: changes[user] ?? 0)
         }
     }
@@ -51,16 +38,8 @@ extension RoomEncryptor {
     private func store(user: String, crossSigning: CrossSigningIdentity?, verified: [VerifiedDeviceKeys], queriedAtChanges: Int64) throws {
         let (moment, language) = (now(), language)
         let update = try database.write { writer in
-            let known = try writer.trackedDevices(of: user).map {
-                KnownDevice(userID: $0.userID, deviceID: $0.deviceID, curve25519: $0.curve25519, ed25519: $0.ed25519,
-                            crossSigned: $0.crossSigned, blocked: $0.blocked)
-            }
-            let update = DeviceListUpdate.merge(known: known, queried: verified)
-            try writer.saveDeviceList(userID: user, masterKey: crossSigning?.master, selfSigningKey: crossSigning?.selfSigning,
-                                      devices: update.devices.map {
-                                          TrackedDevice(userID: $0.userID, deviceID: $0.deviceID, curve25519: $0.curve25519,
-                                                        ed25519: $0.ed25519, crossSigned: $0.crossSigned, blocked: $0.blocked)
-                                      }, queriedAtChanges: queriedAtChanges, at: moment)
+            let update = try DeviceListQuery.save(user: user, crossSigning: crossSigning, verified: verified,
+                                                  queriedAtChanges: queriedAtChanges, at: moment, in: writer)
             if let room = try writer.supervisorRoom()?.roomID {
                 for device in update.keysChanged {
                     try writer.enqueue(Texts.deviceKeysChanged(userID: user, deviceID: device.deviceID, language: language), to: room)

@@ -94,6 +94,7 @@ final class SyncService: Service, Sendable {
             .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current, keyring: deviceKeys?.keyring)
         await deviceKeys?.afterSync(sync.encryption)
         await deviceKeys?.requestMissingKeys()
+        await deviceKeys?.cancelAnsweredKeyRequests()
         if since == nil { logger.info("first start: recorded the sync position; earlier messages are not answered") }
         if outcome.handled > 0 { logger.debug("batch", metadata: ["events": "\(outcome.events)", "handled": "\(outcome.handled)"]) }
         return outcome

@@ -72,6 +72,16 @@ extension StoreReader {
         try PendingEncryptedEventRecord.filter(Column("roomID") == roomID && Column("sessionID") == sessionID).fetchCount(db) > 0
     }
 
+    /// The sender of a kept event that waits for room key `sessionID` of `roomID` made by the
+    /// device with Curve25519 key `senderKey` (an event that names no sender key waits for any); nil when none waits.
+    public func roomKeyWaiter(roomID: String, sessionID: String, senderKey: String) throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT senderUserID FROM pendingEncryptedEvent
+            WHERE roomID = ? AND sessionID = ? AND (senderKey IS NULL OR senderKey = ?)
+            ORDER BY receivedAt, rowid LIMIT 1
+            """, arguments: [roomID, sessionID, senderKey])
+    }
+
     /// Whether `eventID` is waiting for its key.
     public func isPendingEncrypted(eventID: String) throws -> Bool {
         try PendingEncryptedEventRecord.exists(db, key: eventID)
