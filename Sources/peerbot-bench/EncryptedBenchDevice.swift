@@ -36,6 +36,8 @@ actor EncryptedBenchDevice {
     func shareRoomKey(roomID: String, with botUserID: String) async throws -> Int {
         let session = outbound[roomID] ?? MegolmOutboundSession()
         outbound[roomID] = session
+        // As any client does, so the student's own commands decrypt in its sync too.
+        inbound[session.sessionID] = try MegolmInboundSession(sessionKey: session.sessionKey)
         let devices = try await client.queryKeys(users: [botUserID]).deviceKeys[botUserID] ?? [:]
         var identities: [String: (curve25519: String, ed25519: String)] = [:]
         for (id, entry) in devices {
@@ -90,9 +92,12 @@ actor EncryptedBenchDevice {
               let plaintext = try? session.decrypt(ciphertext).plaintext,
               let payload = try? ClientJSON(jsonBytes: plaintext), payload["room_id"]?.stringValue == roomID,
               let type = payload["type"]?.stringValue else { return nil }
+        // The spec keeps `m.relates_to` (the reply's link to the command) in the clear part.
+        var content = payload["content"]?.objectValue ?? [:]
+        if content["m.relates_to"] == nil, let relation = event.content["m.relates_to"] { content["m.relates_to"] = relation }
         var clear = event
         clear.type = type
-        clear.content = payload["content"] ?? .object([:])
+        clear.content = .object(content)
         return clear
     }
 
