@@ -72,10 +72,21 @@ stop_bot() {
   BOT_PID=""
 }
 
+# The instance keeps its accounts between runs: the bot's devices are logged out (which deletes
+# their encryption keys), so later runs do not share room keys with devices no bot runs as.
+logout_bot() {
+  local token
+  for token in "$WORK/access_token" "$WORK/access_token_e2e"; do
+    [ -f "$token" ] && [ -n "${URL:-}" ] || continue
+    curl -s -o /dev/null -X POST -H "Authorization: Bearer $(cat "$token")" "$URL/_matrix/client/v3/logout" || true
+  done
+}
+
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
   stop_bot
+  logout_bot
   if [ "$SYNAPSE_STARTED" = "yes" ]; then "$SYNAPSE" stop "$INSTANCE" || true; fi
   if [ "$status" -ne 0 ]; then
     echo "bench.sh: failed (status $status); logs kept in $WORK" >&2
