@@ -60,7 +60,7 @@ let package = Package(
                                            "-Xlinker", "--no-warn-symbol-ordering"],
                                           .when(configuration: .release))]
         ),
-        .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot", "PeerBotStore", "MatrixClient", "CurlHTTP", "PeerLearning"]),
+        .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot", "PeerBotStore", "MatrixClient", "MatrixCrypto", "CurlHTTP", "PeerLearning"]),
         // Megolm and Olm throughput beside vodozemac's (scripts/matrixcrypto_bench.py), same run.
         .executableTarget(name: "matrixcrypto-bench", dependencies: ["MatrixCrypto"]),
 

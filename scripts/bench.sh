@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of peerbot: ingest throughput and group formation (no network), reply latency and memory against a
-# local Synapse with the real bot running.
+# local Synapse with the real bot running: once as a plain client, once as an end-to-end encryption device
+# (pickle_key_file, encrypt_rooms), whose latency run adds an encrypted !help beside the plain one.
 #
 #   scripts/bench.sh [--static] [--input PATH] [--runs N] [--rounds N] [--skip-build]
 #   scripts/bench.sh --profile-order
@@ -71,10 +72,21 @@ stop_bot() {
   BOT_PID=""
 }
 
+# The instance keeps its accounts between runs: the bot's devices are logged out (which deletes
+# their encryption keys), so later runs do not share room keys with devices no bot runs as.
+logout_bot() {
+  local token
+  for token in "$WORK/access_token" "$WORK/access_token_e2e"; do
+    [ -f "$token" ] && [ -n "${URL:-}" ] || continue
+    curl -s -o /dev/null -X POST -H "Authorization: Bearer $(cat "$token")" "$URL/_matrix/client/v3/logout" || true
+  done
+}
+
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
   stop_bot
+  logout_bot
   if [ "$SYNAPSE_STARTED" = "yes" ]; then "$SYNAPSE" stop "$INSTANCE" || true; fi
   if [ "$status" -ne 0 ]; then
     echo "bench.sh: failed (status $status); logs kept in $WORK" >&2
@@ -139,10 +151,19 @@ database: "$WORK/peerbot.sqlite"
 log_level: info
 YAML
 
+# The encrypted bot: a device of its own (keys once uploaded belong to their device) and a
+# database of its own (a database holding keys needs the pickle key to start).
+"$BIN/peerbot" login --homeserver "$URL" --user bot --password-file "$WORK/bot.password" --token-file "$WORK/access_token_e2e"
+( umask 077; head -c 32 /dev/urandom >"$WORK/pickle_key" )
+sed -e "s|$WORK/access_token|$WORK/access_token_e2e|" -e "s|$WORK/peerbot.sqlite|$WORK/peerbot-e2e.sqlite|" \
+  "$WORK/peerbot.yaml" >"$WORK/peerbot-e2e.yaml"
+printf 'pickle_key_file: "%s"\nencrypt_rooms: true\n' "$WORK/pickle_key" >>"$WORK/peerbot-e2e.yaml"
+
 # Starts the bot binary $1, logging to $2, and waits until the log says it is syncing; any further
-# arguments are a command that runs the bot (a profiler).
+# arguments are a command that runs the bot (a profiler). BOT_CONFIG picks the configuration.
+BOT_CONFIG="$WORK/peerbot.yaml"
 start_bot() {
-  "${@:3}" "$1" run --config "$WORK/peerbot.yaml" >"$2" 2>&1 &
+  "${@:3}" "$1" run --config "$BOT_CONFIG" >"$2" 2>&1 &
   BOT_PID=$!
   local waited=0
   until grep -q "ready" "$2"; do
@@ -154,12 +175,13 @@ start_bot() {
   echo "bot running as pid $BOT_PID ($1)"
 }
 
-# Latency, then memory after an idle pause; $1 names the variant in the output files.
+# Latency, then memory after an idle pause; $1 names the variant in the output files, $2 is the
+# binary, further arguments go to the latency run (--encrypted).
 measure_bot() {
   step "latency ($1)"
   "$BENCH" latency --homeserver "$URL" --bot "@bot:localhost" \
     --student "student:$STUDENT_PASSWORD" --peer "peer:$PEER_PASSWORD" \
-    --supervisor "supervisor:$SUPERVISOR_PASSWORD" --rounds "$ROUNDS" | tee "$WORK/latency-$1.txt"
+    --supervisor "supervisor:$SUPERVISOR_PASSWORD" --rounds "$ROUNDS" "${@:3}" | tee "$WORK/latency-$1.txt"
   step "memory ($1), after ${IDLE_SECONDS}s idle"
   sleep "$IDLE_SECONDS"
   "$BENCH" rss --pid "$BOT_PID" | tee "$WORK/rss-$1.txt"
@@ -198,17 +220,26 @@ if [ "$PROFILE" = "yes" ]; then
   exit 0
 fi
 
-step "bot (dynamic Swift runtime)"
-start_bot "$BIN/peerbot" "$WORK/bot-dynamic.log"
-measure_bot dynamic "$BIN/peerbot"
-stop_bot
+# The bot $1 (binary $2) as a plain client, then as an encryption device.
+measure_both() {
+  step "bot ($1 Swift runtime)"
+  BOT_CONFIG="$WORK/peerbot.yaml"
+  start_bot "$2" "$WORK/bot-$1.log"
+  measure_bot "$1" "$2"
+  stop_bot
+  step "bot ($1 Swift runtime, encryption on)"
+  BOT_CONFIG="$WORK/peerbot-e2e.yaml"
+  start_bot "$2" "$WORK/bot-$1-e2e.log"
+  measure_bot "$1-e2e" "$2" --encrypted
+  stop_bot
+}
+
+measure_both dynamic "$BIN/peerbot"
 
 if [ "$STATIC" = "yes" ]; then
   step "rebuild with --static-swift-stdlib"
   build_static
-  start_bot "$STATIC_BIN/peerbot" "$WORK/bot-static.log"
-  measure_bot static "$STATIC_BIN/peerbot"
-  stop_bot
+  measure_both static "$STATIC_BIN/peerbot"
 fi
 
 step "summary"
@@ -216,9 +247,12 @@ echo "--------------------------------------------------------------------------
 echo "peerbot benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores, $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no git')"
 grep -v '^run ' "$WORK/ingest.txt" || true
 cat "$WORK/formation.txt"
-for variant in dynamic static; do
+for variant in dynamic dynamic-e2e static static-e2e; do
   [ -f "$WORK/latency-$variant.txt" ] || continue
-  echo "[bot: $variant Swift runtime]"
+  case "$variant" in
+    *-e2e) echo "[bot: ${variant%-e2e} Swift runtime, encryption on (pickle_key_file, encrypt_rooms)]" ;;
+    *) echo "[bot: $variant Swift runtime]" ;;
+  esac
   cat "$WORK/latency-$variant.txt" "$WORK/rss-$variant.txt"
 done
 echo "---------------------------------------------------------------------------------"

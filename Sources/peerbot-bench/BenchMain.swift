@@ -8,7 +8,7 @@ enum BenchMain {
           peerbot-bench ingest [--input PATH] [--runs N] [--with-logs] [--json]
                                [--nio-python PATH [--nio-script PATH] [--nio-runs N]]
           peerbot-bench latency --homeserver URL --bot USER_ID --student USER:PASS --peer USER:PASS
-                                --supervisor USER:PASS [--rounds N] [--warmup N] [--json]
+                                --supervisor USER:PASS [--rounds N] [--warmup N] [--encrypted] [--json]
           peerbot-bench rss --pid PID [--json]
           peerbot-bench formation [--students N] [--runs N] [--json]
         USER is a localpart (student) or a full id (@student:localhost); PASS is everything after it.

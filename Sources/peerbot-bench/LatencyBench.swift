@@ -4,7 +4,8 @@ import MatrixClient
 import PeerBot
 
 /// `latency`: how long a student waits for the bot's reply, against a running Synapse and bot,
-/// set beside the floor of two plain message hops.
+/// set beside the floor of two plain message hops; with `--encrypted`, also the reply to an
+/// encrypted command in an encrypted room, interleaved in the same rounds.
 struct LatencyBench {
     let homeserver: String
     let botUserID: String
@@ -14,6 +15,7 @@ struct LatencyBench {
     let rounds: Int
     let warmup: Int
     let json: Bool
+    let encrypted: Bool
     static let waitLimit: Duration = .seconds(30)
 
     init(arguments: inout Arguments) throws {
@@ -25,6 +27,7 @@ struct LatencyBench {
         rounds = try arguments.count("rounds", default: 50)
         warmup = try arguments.count("warmup", default: 3, minimum: 0)
         json = arguments.flag("json")
+        encrypted = arguments.flag("encrypted")
         try arguments.finish()
     }
 
@@ -33,27 +36,40 @@ struct LatencyBench {
         defer { http.shutdown() }
         let base = MatrixClient(homeserver: homeserver, accessToken: nil, transport: CurlTransport(http: http))
         let room = try await BenchRoom.prepare(base: base, botUserID: botUserID, supervisor: supervisor, student: student, peer: peer)
-        let watcher = TimelineWatcher(client: room.student, roomID: room.roomID, botUserID: botUserID)
+        let secret = encrypted ? try await EncryptedBenchRoom.prepare(plain: room, botUserID: botUserID) : nil
+        let watcher = TimelineWatcher(client: room.student, roomIDs: [room.roomID] + (secret.map { [$0.roomID] } ?? []),
+                                      botUserID: botUserID, device: secret?.device)
         try await watcher.start()
-        let samples: (plain: [Double], bot: [Double])
+        let samples: Samples
         do {
-            samples = try await measure(room: room, watcher: watcher)
+            samples = try await measure(room: room, encrypted: secret, watcher: watcher)
             await watcher.stop()
         } catch {
             await watcher.stop()
             throw error
         }
+        // The student's encryption device goes with this run: later runs share no keys with it.
+        if secret != nil { _ = try? await room.student.call("POST", "/_matrix/client/v3/logout", json: .object([:])) }
         let report = LatencyReport(homeserver: homeserver, bot: botUserID, roomID: room.roomID, warmup: warmup,
-                                   plainMs: samples.plain, botMs: samples.bot, syncErrors: await watcher.syncErrors)
+                                   plainMs: samples.plain, botMs: samples.bot, encryptedRoomID: secret?.roomID,
+                                   encryptedMs: samples.encrypted, syncErrors: await watcher.syncErrors,
+                                   undecryptable: await watcher.undecryptable)
         if json { return try Figures.printJSON(report) }
         report.printSummary()
     }
 
-    /// Interleaves a plain message and a command each round; the warm-up rounds are dropped.
-    private func measure(room: BenchRoom, watcher: TimelineWatcher) async throws -> (plain: [Double], bot: [Double]) {
-        let clock = ContinuousClock()
+    /// Milliseconds per round: plain message, plain command's reply, encrypted command's reply.
+    struct Samples {
         var plain: [Double] = []
         var bot: [Double] = []
+        var encrypted: [Double] = []
+    }
+
+    /// Interleaves a plain message, a command and (encrypted) an encrypted command each round;
+    /// the warm-up rounds are dropped.
+    private func measure(room: BenchRoom, encrypted secret: EncryptedBenchRoom?, watcher: TimelineWatcher) async throws -> Samples {
+        let clock = ContinuousClock()
+        var samples = Samples()
         for round in 1...(warmup + rounds) {
             let plainStart = clock.now
             let messageID = try await send(room.peer, to: room.roomID, body: "plain message, round \(round)")
@@ -63,11 +79,19 @@ struct LatencyBench {
             let commandID = try await send(room.student, to: room.roomID, body: "!help")
             let replySeen = try await watcher.arrival(of: .reply(to: commandID), timeout: Self.waitLimit)
 
+            var secretMs: Double?
+            if let secret {
+                let secretStart = clock.now
+                let secretID = try await secret.send("!help")
+                secretMs = (try await watcher.arrival(of: .reply(to: secretID), timeout: Self.waitLimit) - secretStart).ms
+            }
+
             guard round > warmup else { continue }
-            plain.append((plainSeen - plainStart).ms)
-            bot.append((replySeen - commandStart).ms)
+            samples.plain.append((plainSeen - plainStart).ms)
+            samples.bot.append((replySeen - commandStart).ms)
+            if let secretMs { samples.encrypted.append(secretMs) }
         }
-        return (plain, bot)
+        return samples
     }
 
     private func send(_ client: MatrixClient, to roomID: String, body: String) async throws -> String {

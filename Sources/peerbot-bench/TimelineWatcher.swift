@@ -1,8 +1,9 @@
 import Foundation
 import MatrixClient
 
-/// Follows one room for one account with a continuous long-poll `/sync` and notes when each
-/// event, and each bot reply to an event, first arrives.
+/// Follows the bench's rooms for one account with a continuous long-poll `/sync` and notes when
+/// each event, and each bot reply to an event, first arrives; with an encryption device, encrypted
+/// events are noted once decrypted, with the room keys that came in the same sync.
 actor TimelineWatcher {
     typealias Instant = ContinuousClock.Instant
 
@@ -14,7 +15,8 @@ actor TimelineWatcher {
     }
 
     private let client: MatrixClient
-    private let roomID: String
+    private let roomIDs: [String]
+    private let device: EncryptedBenchDevice?
     private let botUserID: String
     private let clock = ContinuousClock()
     private var since: String?
@@ -22,17 +24,23 @@ actor TimelineWatcher {
     private var waiters: [Sighting: [Int: CheckedContinuation<Instant?, Never>]] = [:]
     private var nextWaiter = 0
     private var loop: Task<Void, Never>?
+    private var pending: [(ClientEvent, String)] = []
     private(set) var syncErrors = 0
+    /// Encrypted events no room key has decrypted so far.
+    var undecryptable: Int { pending.count }
 
-    init(client: MatrixClient, roomID: String, botUserID: String) {
+    init(client: MatrixClient, roomIDs: [String], botUserID: String, device: EncryptedBenchDevice? = nil) {
         self.client = client
-        self.roomID = roomID
+        self.roomIDs = roomIDs
         self.botUserID = botUserID
+        self.device = device
     }
 
     /// Takes the current position, then keeps a long-poll open until `stop()`.
     func start() async throws {
-        since = try await client.sync(since: nil, timeout: .zero, filter: filter).nextBatch
+        let first = try await client.sync(since: nil, timeout: .zero, filter: filter)
+        await device?.receive(first.encryption.toDevice)
+        since = first.nextBatch
         loop = Task { await self.follow() }
     }
 
@@ -67,8 +75,14 @@ actor TimelineWatcher {
                 let sync = try await client.sync(since: since, timeout: .seconds(30), filter: filter)
                 let arrived = clock.now
                 since = sync.nextBatch
-                for event in sync.rooms.join[roomID]?.timeline.events ?? [] {
-                    note(event, at: arrived)
+                // Keys first: the bot's room key and its first answer can arrive in one sync.
+                await device?.receive(sync.encryption.toDevice)
+                await retryPending(at: arrived)
+                for roomID in roomIDs {
+                    for event in sync.rooms.join[roomID]?.timeline.events ?? [] {
+                        guard let clear = await decrypted(event, in: roomID) else { continue }
+                        note(clear, at: arrived)
+                    }
                 }
             } catch {
                 if Task.isCancelled { return }
@@ -76,6 +90,26 @@ actor TimelineWatcher {
                 try? await Task.sleep(for: .seconds(1))
             }
         }
+    }
+
+    private func decrypted(_ event: ClientEvent, in roomID: String) async -> ClientEvent? {
+        guard let device, event.type == "m.room.encrypted" else { return event }
+        guard let clear = await device.decrypt(event, roomID: roomID) else {
+            pending.append((event, roomID))
+            return nil
+        }
+        return clear
+    }
+
+    /// Events whose room key had not come yet, tried again after each sync's keys (noted when
+    /// they first decrypt, as a client shows them).
+    private func retryPending(at instant: Instant) async {
+        guard let device, !pending.isEmpty else { return }
+        var still: [(ClientEvent, String)] = []
+        for (event, roomID) in pending {
+            if let clear = await device.decrypt(event, roomID: roomID) { note(clear, at: instant) } else { still.append((event, roomID)) }
+        }
+        pending = still
     }
 
     private func note(_ event: ClientEvent, at instant: Instant) {
@@ -94,12 +128,12 @@ actor TimelineWatcher {
         }
     }
 
-    /// Only this room's timeline: presence, receipts and account data would wake the poll for nothing.
+    /// Only these rooms' timelines (to-device events always come): presence, receipts and account data would wake the poll for nothing.
     private var filter: String {
         let none: JSONValue = ["not_types": ["*"]]
         let filter: JSONValue = [
             "room": [
-                "rooms": .array([.string(roomID)]),
+                "rooms": .array(roomIDs.map { .string($0) }),
                 "timeline": ["limit": 50],
                 "state": ["lazy_load_members": true],
                 "ephemeral": none,
