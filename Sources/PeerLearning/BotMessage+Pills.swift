@@ -44,12 +44,21 @@ extension BotMessage {
     /// written, and nobody is mentioned by it: a pill is a name one can tap, not a call to act.
     /// A name two people share is left as text, since it cannot say which of them is meant.
     public func naming(_ people: [UserNames.Known]) -> BotMessage {
+        naming(PillNames(people))
+    }
+
+    /// `naming(_:)` with the names prepared once (see `PillNames`); a name the HTML cannot
+    /// hold is skipped without scanning it tag by tag.
+    public func naming(_ pills: PillNames) -> BotMessage {
         guard var html else { return self }
-        var owners: [String: Set<String>] = [:]
-        for person in people where !person.name.isEmpty { owners[person.name, default: []].insert(person.userID) }
-        // Longest first: once "Anna Hansen" is a pill, "Anna" inside it is shielded by the link.
-        for (name, ids) in owners.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) }) where ids.count == 1 {
-            html = Self.pilling(HTML.escape(name), in: html, with: HTML.pill(userID: ids.first!, name: name), all: true)
+        var bytes = Array(html.utf8)
+        var byteSearchHolds = PillNames.Entry.byteSearchHolds(in: html)
+        for entry in pills.entries where entry.mayOccur(in: bytes, byteSearchHolds: byteSearchHolds) {
+            let pilled = Self.pilling(entry.needle, in: html, with: entry.pill, all: true)
+            guard pilled != html else { continue }
+            html = pilled
+            bytes = Array(html.utf8)
+            byteSearchHolds = PillNames.Entry.byteSearchHolds(in: html)
         }
         var copy = self
         copy.html = html

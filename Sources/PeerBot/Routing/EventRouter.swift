@@ -40,6 +40,7 @@ struct EventRouter {
         for (roomID, joined) in sync.rooms.join.sorted(by: { $0.key < $1.key }) {
             try router.rememberMemberNames(roomID: roomID, events: joined.state + joined.timeline.events)
         }
+        router.roster = nil
         if !firstSync {
             var timelines: [String: [ClientEvent]] = [:]
             for (roomID, joined) in sync.rooms.join {
@@ -144,10 +145,12 @@ struct EventRouter {
         case .answer(let message):
             reply = message
         case .run(let written):
-            // Any command but `!reflect` may change groups and sessions: the batch's look-ups are read again.
+            // Any command but `!reflect` may change groups, sessions, the roster and the names
+            // people are known by: the batch's look-ups are read again.
             if case .reflect = written {} else {
                 groupByRoom = [:]
                 sessionsByGroup = [:]
+                roster = nil
             }
             if room.kind == .group { try countContribution(event, room: room) }
             let command: Command
@@ -155,7 +158,6 @@ struct EventRouter {
             if let notice = try answerPrivately(command, request: request) {
                 reply = notice
             } else {
-                roster = nil
                 reply = try CommandHandlers(context: context, writer: writer, logger: logger).run(command, request)
             }
             // A command may have changed the room (its language): later events in the batch see it.
@@ -167,16 +169,9 @@ struct EventRouter {
         try enqueue(reply, in: room.roomID, replyTo: event.eventID, mention: event.sender)
     }
 
-    /// Everyone a command may name: roster names first, then members' display names.
-    mutating func knownNames() throws -> [UserNames.Known] {
-        let roster = try rosterNames().known
-        let members = try writer.memberNames().map { UserNames.Known(userID: $0.userID, name: $0.displayName) }
-        return roster + members.filter { !roster.contains($0) }
-    }
-
     mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil,
                           mentions: [String] = []) throws {
-        try writer.enqueue(message, to: roomID, inReplyTo: replyTo, mention: mention, mentions: mentions)
+        try writer.enqueue(message, to: roomID, inReplyTo: replyTo, mention: mention, mentions: mentions, pills: try rosterNames().pills)
         outcome.enqueued += 1
     }
 }
