@@ -51,14 +51,11 @@ extension BotMessage {
     /// hold is skipped without scanning it tag by tag.
     public func naming(_ pills: PillNames) -> BotMessage {
         guard var html else { return self }
-        var bytes = Array(html.utf8)
-        var byteSearchHolds = PillNames.Entry.byteSearchHolds(in: html)
-        for entry in pills.entries where entry.mayOccur(in: bytes, byteSearchHolds: byteSearchHolds) {
-            let pilled = Self.pilling(entry.needle, in: html, with: entry.pill, all: true)
-            guard pilled != html else { continue }
-            html = pilled
-            bytes = Array(html.utf8)
-            byteSearchHolds = PillNames.Entry.byteSearchHolds(in: html)
+        // Found in the HTML as written: a pill put in since holds names only inside its link,
+        // where they stay text, so it adds no place a name could become a pill.
+        for index in pills.candidates(in: html) {
+            let entry = pills.entries[index]
+            html = Self.pilling(entry.needle, in: html, with: entry.pill, all: true)
         }
         var copy = self
         copy.html = html

@@ -9,6 +9,10 @@ public struct PillNames: Sendable {
     }
 
     let entries: [Entry]
+    /// Entries of ASCII names of four bytes or more, by their first four bytes: a message is
+    /// scanned once for all of them. The others are always tried.
+    let byFirstBytes: [UInt32: [Int]]
+    let alwaysTried: [Int]
 
     public init(_ people: [UserNames.Known]) {
         var owners: [String: Set<String>] = [:]
@@ -20,27 +24,49 @@ public struct PillNames: Sendable {
             let needle = HTML.escape(owner.name)
             return Entry(needle: needle, needleBytes: Array(needle.utf8), pill: HTML.pill(userID: id, name: owner.name))
         }
+        var byFirstBytes: [UInt32: [Int]] = [:]
+        var alwaysTried: [Int] = []
+        for (index, entry) in entries.enumerated() {
+            if entry.needleBytes.count >= 4, entry.needleBytes.allSatisfy({ $0 < 0x80 }) {
+                byFirstBytes[Self.firstBytes(entry.needleBytes, at: 0), default: []].append(index)
+            } else {
+                alwaysTried.append(index)
+            }
+        }
+        self.byFirstBytes = byFirstBytes
+        self.alwaysTried = alwaysTried
+    }
+
+    static func firstBytes(_ bytes: [UInt8], at index: Int) -> UInt32 {
+        UInt32(bytes[index]) << 24 | UInt32(bytes[index + 1]) << 16 | UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
+    }
+
+    /// Which entries `html` may hold, in entry order: with a byte search valid for it (see
+    /// `Entry.byteSearchHolds`), the indexed names whose bytes occur in it and every other one;
+    /// without, all of them.
+    func candidates(in html: String) -> [Int] {
+        guard Entry.byteSearchHolds(in: html) else { return Array(entries.indices) }
+        let bytes = Array(html.utf8)
+        var found = Set(alwaysTried)
+        if bytes.count >= 4 {
+            for index in 0 ... bytes.count - 4 {
+                guard let indexed = byFirstBytes[Self.firstBytes(bytes, at: index)] else { continue }
+                for entry in indexed where !found.contains(entry) {
+                    let needle = entries[entry].needleBytes
+                    if index + needle.count <= bytes.count, bytes[index ..< index + needle.count].elementsEqual(needle) {
+                        found.insert(entry)
+                    }
+                }
+            }
+        }
+        return found.sorted()
     }
 }
 
 extension PillNames.Entry {
-    /// Whether `html` may hold this name. A byte search answers for an ASCII name in HTML
-    /// without the three characters whose canonical form is ASCII (U+037E, U+1FEF, U+212A),
-    /// since only those could match it without the same bytes; otherwise the answer is yes.
-    func mayOccur(in html: [UInt8], byteSearchHolds: Bool) -> Bool {
-        guard byteSearchHolds, needleBytes.allSatisfy({ $0 < 0x80 }), let first = needleBytes.first else { return true }
-        let count = needleBytes.count
-        guard html.count >= count else { return false }
-        var index = 0
-        let last = html.count - count
-        while index <= last {
-            if html[index] == first, html[index ..< index + count].elementsEqual(needleBytes) { return true }
-            index += 1
-        }
-        return false
-    }
-
-    /// Whether a byte search of `html` finds every place an ASCII name matches as text.
+    /// Whether a byte search of `html` finds every place an ASCII name matches as text: only
+    /// three characters have an ASCII canonical form (U+037E, U+1FEF, U+212A), and only they
+    /// could match such a name without its bytes.
     static func byteSearchHolds(in html: String) -> Bool {
         !html.unicodeScalars.contains { $0.value == 0x037E || $0.value == 0x1FEF || $0.value == 0x212A }
     }
