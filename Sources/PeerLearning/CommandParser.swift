@@ -8,6 +8,14 @@ public enum CommandParser {
     public static func parse(
         _ body: String, prefix: String, botUserID: String, botDisplayName: String?, users: UserNames = .none
     ) -> CommandParse {
+        parse(body, prefix: prefix, botUserID: botUserID, botDisplayName: botDisplayName, readingUsers: { users })
+    }
+
+    /// `parse` with the people a user argument may name read only when the command takes one:
+    /// gathering them costs more than reading most commands.
+    public static func parse(
+        _ body: String, prefix: String, botUserID: String, botDisplayName: String?, readingUsers users: () throws -> UserNames
+    ) rethrows -> CommandParse {
         // Most messages are conversation: without the prefix anywhere, nothing more to read.
         guard mayHoldPrefix(body, prefix) else { return .notCommand }
         let text = stripMention(
@@ -24,7 +32,7 @@ public enum CommandParser {
         guard let name = matchName(&cursor) else {
             return spaced ? .notCommand : .unknown(word: cursor.peek() ?? "")
         }
-        if name.takesUser, case .ambiguous(let written, let candidates) = substituteUser(of: name, &cursor, users) {
+        if name.takesUser, case .ambiguous(let written, let candidates) = substituteUser(of: name, &cursor, try users()) {
             return .ambiguousUser(name, name: written, candidates: candidates)
         }
         let arguments = cursor

@@ -122,20 +122,19 @@ struct EventRouter {
         guard msgtype == "m.text", var body = event.content["body"]?.stringValue else { return }
         if event.content["m.relates_to"]?["m.in_reply_to"] != nil { body = ReplyFallback.strip(body) }
         let config = context.config
-        var parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
+        let mentions = { event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        // A user argument is read knowing who a pill or a name may stand for: the roster's
+        // names and the display names members have in the bot's rooms.
+        let parse = try CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil,
+                                            readingUsers: { UserNames(mentions: mentions(), botUserID: context.botUserID, known: try knownNames()) })
         if parse == .notCommand {
             try handlePlainMessage(event, body: body, room: room)
             return
         }
-        let mentions = event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        // Read again knowing who a pill or a name may stand for: the roster's names and the
-        // display names members have in the bot's rooms.
-        let users = UserNames(mentions: mentions, botUserID: context.botUserID, known: try knownNames())
-        parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil, users: users)
         var request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
                                      role: try context.role(of: event.sender, in: writer),
                                      language: context.language(of: room), prefix: config.commandPrefix)
-        request.mentions = mentions
+        request.mentions = mentions()
         request.sentAt = context.eventTime(event)
         let reply: BotMessage
         switch CommandDecider.admit(parse, role: request.role, language: request.language, prefix: request.prefix) {
