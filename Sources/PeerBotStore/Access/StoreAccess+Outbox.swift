@@ -73,10 +73,22 @@ extension StoreWriter {
         return try Int64.fetchOne(statement) ?? 1
     }
 
+    private static let txnAlphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+
     static func makeTxnID(rowID: Int64) -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        // Bytes of a few random words, each below 248 (4 × 62) taken modulo 62 so every
+        // character is equally likely: one system call per word, not one per character.
         var generator = SystemRandomNumberGenerator()
-        let suffix = (0..<12).map { _ in alphabet.randomElement(using: &generator)! }
-        return "pb.\(rowID).\(String(suffix))"
+        var suffix: [UInt8] = []
+        suffix.reserveCapacity(12)
+        while suffix.count < 12 {
+            var word = generator.next()
+            for _ in 0 ..< 8 where suffix.count < 12 {
+                let byte = UInt8(truncatingIfNeeded: word)
+                word >>= 8
+                if byte < 248 { suffix.append(txnAlphabet[Int(byte % 62)]) }
+            }
+        }
+        return "pb.\(rowID).\(String(decoding: suffix, as: UTF8.self))"
     }
 }
