@@ -50,7 +50,16 @@ extension StoreWriter {
     {
         let message = try named(message, pills: pills)
         let content = { (part: BotMessage) in part.content(inReplyTo: eventID, mention: userID, mentions: mentions) }
-        let parts = message.split { content($0).jsonString().utf8.count <= MessageBudget.contentBytes }
+        // The whole message is serialised first to see if it fits; that text is the row when it does.
+        var wholeJSON: String?
+        let parts = message.split { part in
+            let json = content(part).jsonString()
+            if wholeJSON == nil { wholeJSON = json }
+            return json.utf8.count <= MessageBudget.contentBytes
+        }
+        if parts == [message], let wholeJSON {
+            return try enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: wholeJSON))
+        }
         var first: OutboxItem?
         for part in parts {
             let item = try enqueueMessage(content(part), to: roomID)
