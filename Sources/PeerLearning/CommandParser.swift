@@ -57,6 +57,17 @@ public enum CommandParser {
 
     static func containsBytes(_ haystack: String.UTF8View, _ needle: String.UTF8View) -> Bool {
         guard let first = needle.first else { return true }
+        // Native strings are contiguous: searched as a buffer, without index arithmetic on the view.
+        let direct = haystack.withContiguousStorageIfAvailable { bytes in
+            needle.withContiguousStorageIfAvailable { pattern -> Bool in
+                guard bytes.count >= pattern.count else { return false }
+                for start in 0 ... bytes.count - pattern.count where bytes[start] == first {
+                    if UnsafeBufferPointer(rebasing: bytes[start ..< start + pattern.count]).elementsEqual(pattern) { return true }
+                }
+                return false
+            }
+        }
+        if let direct, let found = direct { return found }
         var index = haystack.startIndex
         while let found = haystack[index...].firstIndex(of: first) {
             if haystack[found...].starts(with: needle) { return true }
