@@ -80,6 +80,7 @@ extension JSONValue {
 
     /// Compact JSON text with sorted keys.
     public func jsonString() -> String {
+        if let direct = directJSON() { return direct }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return "null" }

@@ -44,12 +44,18 @@ extension BotMessage {
     /// written, and nobody is mentioned by it: a pill is a name one can tap, not a call to act.
     /// A name two people share is left as text, since it cannot say which of them is meant.
     public func naming(_ people: [UserNames.Known]) -> BotMessage {
+        naming(PillNames(people))
+    }
+
+    /// `naming(_:)` with the names prepared once (see `PillNames`); a name the HTML cannot
+    /// hold is skipped without scanning it tag by tag.
+    public func naming(_ pills: PillNames) -> BotMessage {
         guard var html else { return self }
-        var owners: [String: Set<String>] = [:]
-        for person in people where !person.name.isEmpty { owners[person.name, default: []].insert(person.userID) }
-        // Longest first: once "Anna Hansen" is a pill, "Anna" inside it is shielded by the link.
-        for (name, ids) in owners.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) }) where ids.count == 1 {
-            html = Self.pilling(HTML.escape(name), in: html, with: HTML.pill(userID: ids.first!, name: name), all: true)
+        // Found in the HTML as written: a pill put in since holds names only inside its link,
+        // where they stay text, so it adds no place a name could become a pill.
+        for index in pills.candidates(in: html) {
+            let entry = pills.entries[index]
+            html = Self.pilling(entry.needle, in: html, with: entry.pill, all: true)
         }
         var copy = self
         copy.html = html

@@ -8,6 +8,14 @@ public enum CommandParser {
     public static func parse(
         _ body: String, prefix: String, botUserID: String, botDisplayName: String?, users: UserNames = .none
     ) -> CommandParse {
+        parse(body, prefix: prefix, botUserID: botUserID, botDisplayName: botDisplayName, readingUsers: { users })
+    }
+
+    /// `parse` with the people a user argument may name read only when the command takes one:
+    /// gathering them costs more than reading most commands.
+    public static func parse(
+        _ body: String, prefix: String, botUserID: String, botDisplayName: String?, readingUsers users: () throws -> UserNames
+    ) rethrows -> CommandParse {
         // Most messages are conversation: without the prefix anywhere, nothing more to read.
         guard mayHoldPrefix(body, prefix) else { return .notCommand }
         let text = stripMention(
@@ -24,7 +32,7 @@ public enum CommandParser {
         guard let name = matchName(&cursor) else {
             return spaced ? .notCommand : .unknown(word: cursor.peek() ?? "")
         }
-        if name.takesUser, case .ambiguous(let written, let candidates) = substituteUser(of: name, &cursor, users) {
+        if name.takesUser, case .ambiguous(let written, let candidates) = substituteUser(of: name, &cursor, try users()) {
             return .ambiguousUser(name, name: written, candidates: candidates)
         }
         let arguments = cursor
@@ -49,6 +57,17 @@ public enum CommandParser {
 
     static func containsBytes(_ haystack: String.UTF8View, _ needle: String.UTF8View) -> Bool {
         guard let first = needle.first else { return true }
+        // Native strings are contiguous: searched as a buffer, without index arithmetic on the view.
+        let direct = haystack.withContiguousStorageIfAvailable { bytes in
+            needle.withContiguousStorageIfAvailable { pattern -> Bool in
+                guard bytes.count >= pattern.count else { return false }
+                for start in 0 ... bytes.count - pattern.count where bytes[start] == first {
+                    if UnsafeBufferPointer(rebasing: bytes[start ..< start + pattern.count]).elementsEqual(pattern) { return true }
+                }
+                return false
+            }
+        }
+        if let direct, let found = direct { return found }
         var index = haystack.startIndex
         while let found = haystack[index...].firstIndex(of: first) {
             if haystack[found...].starts(with: needle) { return true }

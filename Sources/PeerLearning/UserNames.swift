@@ -2,7 +2,7 @@
 /// `m.mentions.user_ids` (in order, the bot left out) and the display names the bot knows.
 public struct UserNames: Equatable, Sendable {
     /// A display name the bot knows for a user (the roster's `name`).
-    public struct Known: Equatable, Sendable {
+    public struct Known: Hashable, Sendable {
         public let userID: String
         public let name: String
         public init(userID: String, name: String) {

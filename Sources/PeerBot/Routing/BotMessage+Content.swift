@@ -33,9 +33,10 @@ extension StoreWriter {
     }
 
     /// `message` with every student its HTML names by roster name turned into a pill.
-    func named(_ message: BotMessage) throws -> BotMessage {
+    /// `pills` are the roster's names as a batch prepared them; without them the roster is read.
+    func named(_ message: BotMessage, pills: PillNames? = nil) throws -> BotMessage {
         guard message.html != nil else { return message }
-        return message.naming(try rosterNames().map { .init(userID: $0.userID, name: $0.name) })
+        return message.naming(try pills ?? PillNames(rosterNames().map { .init(userID: $0.userID, name: $0.name) }))
     }
 
     /// Queues `message` for `roomID`, as a reply to `eventID`, or else naming `userID` and
@@ -45,11 +46,20 @@ extension StoreWriter {
     /// threads) hang on.
     @discardableResult
     func enqueue(_ message: BotMessage, to roomID: String, inReplyTo eventID: String? = nil, mention userID: String? = nil,
-                 mentions: [String] = []) throws -> OutboxItem
+                 mentions: [String] = [], pills: PillNames? = nil) throws -> OutboxItem
     {
-        let message = try named(message)
+        let message = try named(message, pills: pills)
         let content = { (part: BotMessage) in part.content(inReplyTo: eventID, mention: userID, mentions: mentions) }
-        let parts = message.split { content($0).jsonString().utf8.count <= MessageBudget.contentBytes }
+        // The whole message is serialised first to see if it fits; that text is the row when it does.
+        var wholeJSON: String?
+        let parts = message.split { part in
+            let json = content(part).jsonString()
+            if wholeJSON == nil { wholeJSON = json }
+            return json.utf8.count <= MessageBudget.contentBytes
+        }
+        if parts == [message], let wholeJSON {
+            return try enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: wholeJSON))
+        }
         var first: OutboxItem?
         for part in parts {
             let item = try enqueueMessage(content(part), to: roomID)

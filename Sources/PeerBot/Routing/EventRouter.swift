@@ -40,6 +40,7 @@ struct EventRouter {
         for (roomID, joined) in sync.rooms.join.sorted(by: { $0.key < $1.key }) {
             try router.rememberMemberNames(roomID: roomID, events: joined.state + joined.timeline.events)
         }
+        router.roster = nil
         if !firstSync {
             var timelines: [String: [ClientEvent]] = [:]
             for (roomID, joined) in sync.rooms.join {
@@ -121,20 +122,19 @@ struct EventRouter {
         guard msgtype == "m.text", var body = event.content["body"]?.stringValue else { return }
         if event.content["m.relates_to"]?["m.in_reply_to"] != nil { body = ReplyFallback.strip(body) }
         let config = context.config
-        var parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil)
+        let mentions = { event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        // A user argument is read knowing who a pill or a name may stand for: the roster's
+        // names and the display names members have in the bot's rooms.
+        let parse = try CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil,
+                                            readingUsers: { UserNames(mentions: mentions(), botUserID: context.botUserID, known: try knownNames()) })
         if parse == .notCommand {
             try handlePlainMessage(event, body: body, room: room)
             return
         }
-        let mentions = event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        // Read again knowing who a pill or a name may stand for: the roster's names and the
-        // display names members have in the bot's rooms.
-        let users = UserNames(mentions: mentions, botUserID: context.botUserID, known: try knownNames())
-        parse = CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil, users: users)
         var request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
                                      role: try context.role(of: event.sender, in: writer),
                                      language: context.language(of: room), prefix: config.commandPrefix)
-        request.mentions = mentions
+        request.mentions = mentions()
         request.sentAt = context.eventTime(event)
         let reply: BotMessage
         switch CommandDecider.admit(parse, role: request.role, language: request.language, prefix: request.prefix) {
@@ -144,10 +144,12 @@ struct EventRouter {
         case .answer(let message):
             reply = message
         case .run(let written):
-            // Any command but `!reflect` may change groups and sessions: the batch's look-ups are read again.
+            // Any command but `!reflect` may change groups, sessions, the roster and the names
+            // people are known by: the batch's look-ups are read again.
             if case .reflect = written {} else {
                 groupByRoom = [:]
                 sessionsByGroup = [:]
+                roster = nil
             }
             if room.kind == .group { try countContribution(event, room: room) }
             let command: Command
@@ -155,7 +157,6 @@ struct EventRouter {
             if let notice = try answerPrivately(command, request: request) {
                 reply = notice
             } else {
-                roster = nil
                 reply = try CommandHandlers(context: context, writer: writer, logger: logger).run(command, request)
             }
             // A command may have changed the room (its language): later events in the batch see it.
@@ -167,16 +168,9 @@ struct EventRouter {
         try enqueue(reply, in: room.roomID, replyTo: event.eventID, mention: event.sender)
     }
 
-    /// Everyone a command may name: roster names first, then members' display names.
-    mutating func knownNames() throws -> [UserNames.Known] {
-        let roster = try rosterNames().known
-        let members = try writer.memberNames().map { UserNames.Known(userID: $0.userID, name: $0.displayName) }
-        return roster + members.filter { !roster.contains($0) }
-    }
-
     mutating func enqueue(_ message: BotMessage, in roomID: String, replyTo: String? = nil, mention: String? = nil,
                           mentions: [String] = []) throws {
-        try writer.enqueue(message, to: roomID, inReplyTo: replyTo, mention: mention, mentions: mentions)
+        try writer.enqueue(message, to: roomID, inReplyTo: replyTo, mention: mention, mentions: mentions, pills: try rosterNames().pills)
         outcome.enqueued += 1
     }
 }

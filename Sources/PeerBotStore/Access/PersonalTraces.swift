@@ -15,18 +15,15 @@ struct PersonalTraces {
     init(of userID: String, in reader: StoreReader) throws {
         let db = reader.db
         self.userID = userID
-        directRooms = try String.fetchSet(
-            db, sql: "SELECT roomID FROM room WHERE kind = 'direct' AND userID = ?", arguments: [userID])
-        let name = try String.fetchOne(db, sql: "SELECT name FROM student WHERE userID = ?", arguments: [userID])
-        let texts = try String.fetchAll(
-            db,
-            sql: """
+        directRooms = try String.fetchSet(db.cachedStatement(sql: "SELECT roomID FROM room WHERE kind = 'direct' AND userID = ?"), arguments: [userID])
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM student WHERE userID = ?"), arguments: [userID])
+        let texts = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT text FROM reflection WHERE userID = :u
                 UNION SELECT text FROM goalsQuestion WHERE userID = :u
                 UNION SELECT text FROM feedback WHERE userID = :u
                 UNION SELECT text FROM task WHERE assignee = :u
                 UNION SELECT comment FROM rating WHERE rater = :u AND comment IS NOT NULL
-                """,
+                """),
             arguments: ["u": userID])
         let distinctive = texts.filter { $0.count >= Self.shortestDistinctiveText }
         phrases = Set((name.map { [$0] } ?? []) + distinctive).reduce(into: []) { all, phrase in

@@ -20,7 +20,7 @@ extension StoreReader {
     /// What was erased (by `forget` or retention) and is now kept only as totals, by key
     /// (see `AnonymousCountKey`). Keys never counted are absent.
     public func anonymousCounts() throws -> [String: Int] {
-        let rows = try Row.fetchAll(db, sql: "SELECT key, count FROM anonymousCount")
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT key, count FROM anonymousCount"))
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
     }
 }

@@ -4,45 +4,39 @@ import GRDB
 extension StoreReader {
     /// The round with this id, open or closed.
     public func assessmentRound(id: Int64) throws -> AssessmentRoundRecord? {
-        try AssessmentRoundRecord.fetchOne(db, sql: "SELECT * FROM assessmentRound WHERE id = ?", arguments: [id])
+        try AssessmentRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE id = ?"), arguments: [id])
     }
 
     /// The group's round that is not closed yet; a group has at most one.
     public func openAssessmentRound(ofGroup groupID: Int64) throws -> AssessmentRoundRecord? {
-        try AssessmentRoundRecord.fetchOne(
-            db, sql: "SELECT * FROM assessmentRound WHERE groupID = ? AND closedAt IS NULL", arguments: [groupID])
+        try AssessmentRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE groupID = ? AND closedAt IS NULL"), arguments: [groupID])
     }
 
     /// Every round not closed yet, earliest deadline first.
     public func openAssessmentRounds() throws -> [AssessmentRoundRecord] {
-        try AssessmentRoundRecord.fetchAll(
-            db, sql: "SELECT * FROM assessmentRound WHERE closedAt IS NULL ORDER BY deadline, id")
+        try AssessmentRoundRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE closedAt IS NULL ORDER BY deadline, id"))
     }
 
     /// The group's most recently started round, open or closed.
     public func latestAssessmentRound(ofGroup groupID: Int64) throws -> AssessmentRoundRecord? {
-        try AssessmentRoundRecord.fetchOne(
-            db, sql: "SELECT * FROM assessmentRound WHERE groupID = ? ORDER BY startedAt DESC, id DESC LIMIT 1",
+        try AssessmentRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE groupID = ? ORDER BY startedAt DESC, id DESC LIMIT 1"),
             arguments: [groupID])
     }
 
     /// All the group's rounds, the earliest first.
     public func assessmentRounds(ofGroup groupID: Int64) throws -> [AssessmentRoundRecord] {
-        try AssessmentRoundRecord.fetchAll(
-            db, sql: "SELECT * FROM assessmentRound WHERE groupID = ? ORDER BY startedAt, id", arguments: [groupID])
+        try AssessmentRoundRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE groupID = ? ORDER BY startedAt, id"), arguments: [groupID])
     }
 
     /// An open round in which the student still has someone to rate: where a reply of
     /// theirs in the direct room belongs. The earliest such round if there are several.
     public func openAssessmentRound(forRater userID: String) throws -> AssessmentRoundRecord? {
-        try AssessmentRoundRecord.fetchOne(
-            db,
-            sql: """
+        try AssessmentRoundRecord.fetchOne(db.cachedStatement(sql: """
                 SELECT * FROM assessmentRound
                 WHERE closedAt IS NULL AND id IN (
                     SELECT roundID FROM assessmentAssignment WHERE rater = ? AND answeredAt IS NULL)
                 ORDER BY startedAt, id LIMIT 1
-                """,
+                """),
             arguments: [userID])
     }
 }

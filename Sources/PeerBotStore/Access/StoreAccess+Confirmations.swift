@@ -5,8 +5,7 @@ extension StoreReader {
     /// Every confirmation of the session's goals, oldest first, whatever goals version it
     /// was given for: only those for the session's current `goalsVersion` still count.
     public func confirmations(_ number: Int64) throws -> [ConfirmationRecord] {
-        try ConfirmationRecord.fetchAll(
-            db, sql: "SELECT * FROM goalsConfirmation WHERE sessionNumber = ? ORDER BY at, userID", arguments: [number])
+        try ConfirmationRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM goalsConfirmation WHERE sessionNumber = ? ORDER BY at, userID"), arguments: [number])
     }
 }
 
@@ -32,8 +31,7 @@ extension StoreWriter {
     ///   replaced since, say).
     @discardableResult
     public func withdrawConfirmation(reactionEventID: String) throws -> ConfirmationRecord? {
-        guard let record = try ConfirmationRecord.fetchOne(
-            db, sql: "SELECT * FROM goalsConfirmation WHERE reactionEventID = ?", arguments: [reactionEventID])
+        guard let record = try ConfirmationRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM goalsConfirmation WHERE reactionEventID = ?"), arguments: [reactionEventID])
         else {
             return nil
         }

@@ -12,7 +12,7 @@ public struct StoredCrossSigningKeys: Sendable, Equatable, CustomStringConvertib
 extension StoreReader {
     /// The account's cross-signing keys, once `peerbot login` made them.
     public func crossSigningKeys() throws -> StoredCrossSigningKeys? {
-        try Row.fetchOne(db, sql: "SELECT masterKey, pickle FROM crossSigningKeys WHERE id = 1").map {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT masterKey, pickle FROM crossSigningKeys WHERE id = 1")).map {
             StoredCrossSigningKeys(masterKey: $0["masterKey"], pickle: $0["pickle"])
         }
     }

@@ -5,18 +5,17 @@ import GRDB
 extension StoreReader {
     /// Whether a supervisor marked the student ready to facilitate.
     public func isReady(_ userID: String) throws -> Bool {
-        try Bool.fetchOne(
-            db, sql: "SELECT ready FROM facilitatorReadiness WHERE userID = ?", arguments: [userID]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT ready FROM facilitatorReadiness WHERE userID = ?"), arguments: [userID]) ?? false
     }
 
     /// Every student marked ready to facilitate.
     public func readyStudents() throws -> Set<String> {
-        try String.fetchSet(db, sql: "SELECT userID FROM facilitatorReadiness WHERE ready = 1")
+        try String.fetchSet(db.cachedStatement(sql: "SELECT userID FROM facilitatorReadiness WHERE ready = 1"))
     }
 
     /// The students excused from the session.
     public func absentees(_ number: Int64) throws -> Set<String> {
-        try String.fetchSet(db, sql: "SELECT userID FROM sessionAbsence WHERE sessionNumber = ?", arguments: [number])
+        try String.fetchSet(db.cachedStatement(sql: "SELECT userID FROM sessionAbsence WHERE sessionNumber = ?"), arguments: [number])
     }
 }
 

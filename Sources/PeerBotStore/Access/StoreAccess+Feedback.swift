@@ -5,20 +5,17 @@ extension StoreReader {
     /// Feedback the student can see: that given to them, and that given to any group they
     /// are or were in, the oldest first.
     public func feedback(forStudent userID: String) throws -> [FeedbackRecord] {
-        try FeedbackRecord.fetchAll(
-            db,
-            sql: """
+        try FeedbackRecord.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM feedback
                 WHERE userID = ? OR groupID IN (SELECT groupID FROM groupMember WHERE userID = ?)
                 ORDER BY at, id
-                """,
+                """),
             arguments: [userID, userID])
     }
 
     /// Feedback given to the whole group (not to its members one by one), the oldest first.
     public func feedback(ofGroup groupID: Int64) throws -> [FeedbackRecord] {
-        try FeedbackRecord.fetchAll(
-            db, sql: "SELECT * FROM feedback WHERE groupID = ? ORDER BY at, id", arguments: [groupID])
+        try FeedbackRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM feedback WHERE groupID = ? ORDER BY at, id"), arguments: [groupID])
     }
 }
 

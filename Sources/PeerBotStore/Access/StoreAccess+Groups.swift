@@ -4,26 +4,25 @@ import GRDB
 extension StoreReader {
     /// The groups of the current formation, by name.
     public func activeGroups() throws -> [StudyGroupRecord] {
-        try StudyGroupRecord.fetchAll(
-            db, sql: "SELECT * FROM studyGroup WHERE archivedAt IS NULL ORDER BY lower(name), name")
+        try StudyGroupRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM studyGroup WHERE archivedAt IS NULL ORDER BY lower(name), name"))
     }
 
     /// Every group, earlier formations first, then by name.
     public func allGroups() throws -> [StudyGroupRecord] {
-        try StudyGroupRecord.fetchAll(db, sql: "SELECT * FROM studyGroup ORDER BY generation, lower(name), name")
+        try StudyGroupRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM studyGroup ORDER BY generation, lower(name), name"))
     }
 
     /// Every group the student has been in, earlier formations first (their current one last).
     public func groups(ofStudent userID: String) throws -> [StudyGroupRecord] {
-        try StudyGroupRecord.fetchAll(db, sql: """
+        try StudyGroupRecord.fetchAll(db.cachedStatement(sql: """
             SELECT studyGroup.* FROM studyGroup JOIN groupMember ON groupMember.groupID = studyGroup.id
             WHERE groupMember.userID = ? ORDER BY studyGroup.generation, studyGroup.id
-            """, arguments: [userID])
+            """), arguments: [userID])
     }
 
     /// The group with this id, active or archived.
     public func group(id: Int64) throws -> StudyGroupRecord? {
-        try StudyGroupRecord.fetchOne(db, sql: "SELECT * FROM studyGroup WHERE id = ?", arguments: [id])
+        try StudyGroupRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM studyGroup WHERE id = ?"), arguments: [id])
     }
 
     /// The group with this id when it is active; throws `groupNotFound` or `groupArchived` otherwise.
@@ -60,21 +59,19 @@ extension StoreReader {
 
     /// The group's members, in roster order.
     public func members(ofGroup groupID: Int64) throws -> [GroupMemberRecord] {
-        try GroupMemberRecord.fetchAll(
-            db,
-            sql: """
+        try GroupMemberRecord.fetchAll(db.cachedStatement(sql: """
                 SELECT groupMember.* FROM groupMember
                 JOIN student ON student.userID = groupMember.userID
                 WHERE groupMember.groupID = ?
                 ORDER BY student.position
-                """,
+                """),
             arguments: [groupID])
     }
 
     /// Every pair of students that were put in the same group, each pair once with the
     /// lower user id first, and how many formations put them together.
     public func pairCounts() throws -> [(String, String, Int)] {
-        try Row.fetchAll(db, sql: "SELECT userA, userB, timesTogether FROM groupPair ORDER BY userA, userB")
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT userA, userB, timesTogether FROM groupPair ORDER BY userA, userB"))
             .map { ($0[0], $0[1], $0[2]) }
     }
 }

@@ -18,7 +18,7 @@ extension StoreReader {
 extension StoreReader {
     /// How often the job has failed in a row (0 when its last run succeeded or it never failed).
     public func jobFailures(jobKey: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT failures FROM jobFailure WHERE jobKey = ?", arguments: [jobKey]) ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT failures FROM jobFailure WHERE jobKey = ?"), arguments: [jobKey]) ?? 0
     }
 }
 

@@ -32,7 +32,7 @@ public struct OutboxCiphertext: Sendable, Equatable {
 
 extension StoreReader {
     public func outboundSession(roomID: String) throws -> StoredOutboundSession? {
-        try Row.fetchOne(db, sql: "SELECT * FROM megolmOutboundSession WHERE roomID = ?", arguments: [roomID]).map {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM megolmOutboundSession WHERE roomID = ?"), arguments: [roomID]).map {
             StoredOutboundSession(roomID: $0["roomID"], sessionID: $0["sessionID"], pickle: $0["pickle"],
                                   createdAt: StoredDate.date(from: $0["createdAt"] as DatabaseValue) ?? Date())
         }
@@ -40,7 +40,7 @@ extension StoreReader {
 
     /// The devices the session's key was given to, as `user|device`.
     public func sharedDevices(sessionID: String) throws -> Set<String> {
-        Set(try Row.fetchAll(db, sql: "SELECT userID, deviceID FROM megolmShare WHERE sessionID = ?", arguments: [sessionID]).map {
+        Set(try Row.fetchAll(db.cachedStatement(sql: "SELECT userID, deviceID FROM megolmShare WHERE sessionID = ?"), arguments: [sessionID]).map {
             let user: String = $0["userID"]
             let device: String = $0["deviceID"]
             return user + "|" + device
@@ -49,13 +49,13 @@ extension StoreReader {
 
     /// To-device messages not yet confirmed, oldest first.
     public func pendingToDevice() throws -> [PendingToDevice] {
-        try Row.fetchAll(db, sql: "SELECT * FROM toDeviceOutbox ORDER BY createdAt, txnID").map {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM toDeviceOutbox ORDER BY createdAt, txnID")).map {
             PendingToDevice(txnID: $0["txnID"], eventType: $0["eventType"], messagesJSON: $0["messagesJSON"])
         }
     }
 
     public func outboxCiphertext(outboxID: Int64) throws -> OutboxCiphertext? {
-        try Row.fetchOne(db, sql: "SELECT eventType, contentJSON FROM outboxCiphertext WHERE outboxID = ?", arguments: [outboxID]).map {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT eventType, contentJSON FROM outboxCiphertext WHERE outboxID = ?"), arguments: [outboxID]).map {
             OutboxCiphertext(eventType: $0["eventType"], contentJSON: $0["contentJSON"])
         }
     }

@@ -10,7 +10,7 @@ public struct MemberName: Equatable, Sendable {
 extension StoreReader {
     /// Every distinct (user, display name) pair seen in the bot's rooms, by user id.
     public func memberNames() throws -> [MemberName] {
-        try Row.fetchAll(db, sql: "SELECT DISTINCT userID, displayName FROM memberName ORDER BY userID, displayName")
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT userID, displayName FROM memberName ORDER BY userID, displayName"))
             .map { MemberName(userID: $0["userID"], displayName: $0["displayName"]) }
     }
 }

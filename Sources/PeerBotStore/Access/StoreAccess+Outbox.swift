@@ -11,13 +11,13 @@ extension StoreReader {
     public func pendingOutbox(limit: Int) throws -> [OutboxItem] {
         // The literal 'pending' lets SQLite use the partial index outbox_pending.
         try OutboxRecord
-            .fetchAll(db, sql: "SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?", arguments: [limit])
+            .fetchAll(db.cachedStatement(sql: "SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?"), arguments: [limit])
             .map { try $0.item() }
     }
 
     /// How many outbox rows are in each state.
     public func outboxCounts() throws -> (pending: Int, sent: Int, failed: Int) {
-        let rows = try Row.fetchAll(db, sql: "SELECT state, count(*) FROM outbox GROUP BY state")
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT state, count(*) FROM outbox GROUP BY state"))
         var counts: [String: Int] = [:]
         for row in rows {
             counts[row[0]] = row[1]
@@ -41,11 +41,12 @@ extension StoreWriter {
         let record = OutboxRecord(id: id, txnID: Self.makeTxnID(rowID: id), action: action, createdAt: date)
         // The columns of the first schema only; later ones start at their defaults. This keeps
         // the upgrade tests able to write rows the way earlier releases did.
-        try db.execute(sql: """
+        // A cached statement: a catch-up batch queues hundreds of answers.
+        try db.cachedStatement(sql: """
             INSERT INTO outbox (id, txnID, kind, roomID, eventType, stateKey, contentJSON, targetEventID,
                                 targetUserID, reason, state, attempts, createdAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)
-            """, arguments: [record.id, record.txnID, record.kind.rawValue, record.roomID, record.eventType, record.stateKey,
+            """).execute(arguments: [record.id, record.txnID, record.kind.rawValue, record.roomID, record.eventType, record.stateKey,
                              record.contentJSON, record.targetEventID, record.targetUserID, record.reason, date.stored])
         return try record.item()
     }
@@ -72,10 +73,22 @@ extension StoreWriter {
         return try Int64.fetchOne(statement) ?? 1
     }
 
+    private static let txnAlphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+
     static func makeTxnID(rowID: Int64) -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        // Bytes of a few random words, each below 248 (4 × 62) taken modulo 62 so every
+        // character is equally likely: one system call per word, not one per character.
         var generator = SystemRandomNumberGenerator()
-        let suffix = (0..<12).map { _ in alphabet.randomElement(using: &generator)! }
-        return "pb.\(rowID).\(String(suffix))"
+        var suffix: [UInt8] = []
+        suffix.reserveCapacity(12)
+        while suffix.count < 12 {
+            var word = generator.next()
+            for _ in 0 ..< 8 where suffix.count < 12 {
+                let byte = UInt8(truncatingIfNeeded: word)
+                word >>= 8
+                if byte < 248 { suffix.append(txnAlphabet[Int(byte % 62)]) }
+            }
+        }
+        return "pb.\(rowID).\(String(decoding: suffix, as: UTF8.self))"
     }
 }

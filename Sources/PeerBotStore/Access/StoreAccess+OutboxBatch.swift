@@ -27,19 +27,19 @@ public struct OutboxBatchCounts: Sendable, Equatable {
 extension StoreReader {
     /// The unfinished batch that row `outboxID` belongs to, if any.
     public func openBatch(containing outboxID: Int64) throws -> OutboxBatch? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM outboxBatch WHERE finishedAt IS NULL AND ? BETWEEN firstOutboxID AND lastOutboxID
             ORDER BY id LIMIT 1
-            """, arguments: [outboxID]).map(Self.batch)
+            """), arguments: [outboxID]).map(Self.batch)
     }
 
     /// Every batch whose progress message has not yet shown its end, oldest first.
     public func openBatches() throws -> [OutboxBatch] {
-        try Row.fetchAll(db, sql: "SELECT * FROM outboxBatch WHERE finishedAt IS NULL ORDER BY id").map(Self.batch)
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM outboxBatch WHERE finishedAt IS NULL ORDER BY id")).map(Self.batch)
     }
 
     public func outboxBatch(id: Int64) throws -> OutboxBatch? {
-        try Row.fetchOne(db, sql: "SELECT * FROM outboxBatch WHERE id = ?", arguments: [id]).map(Self.batch)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM outboxBatch WHERE id = ?"), arguments: [id]).map(Self.batch)
     }
 
     /// Sent, failed and pending rows of the batch; rows already pruned count as sent.
@@ -49,12 +49,12 @@ extension StoreReader {
 
     /// Sent, failed and pending rows among ids `first...last`; rows already pruned count as sent.
     public func outboxCounts(rows first: Int64, through last: Int64) throws -> OutboxBatchCounts {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FILTER (WHERE state = 'failed'),
                    count(*) FILTER (WHERE state = 'pending'),
                    count(*) FILTER (WHERE state = 'pending' AND kind = 'create')
             FROM outbox WHERE id BETWEEN ? AND ?
-            """, arguments: [first, last])
+            """), arguments: [first, last])
         let failed: Int = row?[0] ?? 0
         let pending: Int = row?[1] ?? 0
         let total = Int(last - first + 1)

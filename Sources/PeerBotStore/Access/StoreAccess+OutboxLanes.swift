@@ -15,13 +15,13 @@ extension StoreReader {
     /// A room's rows go strictly in order (a welcome after its room's creation); rooms do not
     /// wait on each other, so one room that keeps failing holds back only itself.
     public func dueOutbox(at date: Date, limit: Int) throws -> DueOutbox {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT o.* FROM outbox o
             WHERE o.state = 'pending'
               AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.state = 'pending' AND p.roomID = o.roomID)
               AND (o.nextAttemptAt IS NULL OR o.nextAttemptAt <= ?)
             ORDER BY o.priority, o.id LIMIT ?
-            """, arguments: [date.stored, limit])
+            """), arguments: [date.stored, limit])
         var due = DueOutbox(items: [], unreadable: [])
         for row in rows {
             if let item = try? OutboxRecord(row: row).item() {
@@ -35,19 +35,19 @@ extension StoreReader {
 
     /// When the earliest room whose first row is waiting out its back-off is due again.
     public func nextOutboxAttempt() throws -> Date? {
-        try StoredDate.fetchOne(db, sql: """
+        try StoredDate.fetchOne(db.cachedStatement(sql: """
             SELECT min(o.nextAttemptAt) FROM outbox o
             WHERE o.state = 'pending' AND o.nextAttemptAt IS NOT NULL
               AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.state = 'pending' AND p.roomID = o.roomID)
-            """)?.date
+            """))?.date
     }
 
     /// The highest outbox row id given so far (0 for none): rows queued later have higher ids.
     public func lastOutboxID() throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
+        try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
                        coalesce((SELECT max(id) FROM outbox), 0))
-            """) ?? 0
+            """)) ?? 0
     }
 }
 

@@ -6,8 +6,7 @@ extension StoreReader {
     /// How many messages each student wrote in the group room during the session's window;
     /// students who wrote none are absent from the result.
     public func participation(session number: Int64) throws -> [String: Int] {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT userID, count FROM participation WHERE sessionNumber = ?", arguments: [number])
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT userID, count FROM participation WHERE sessionNumber = ?"), arguments: [number])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
     }
 }

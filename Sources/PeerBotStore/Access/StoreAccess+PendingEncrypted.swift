@@ -40,14 +40,14 @@ extension StoreReader {
     /// Waiting events whose room key has arrived since they were last tried (or a copy reaching
     /// further back), oldest first.
     public func pendingEncryptedEventsWithKeys() throws -> [PendingEncryptedEvent] {
-        try PendingEncryptedEventRecord.fetchAll(db, sql: """
+        try PendingEncryptedEventRecord.fetchAll(db.cachedStatement(sql: """
             SELECT p.* FROM pendingEncryptedEvent p
             WHERE EXISTS (SELECT 1 FROM megolmInboundSession m
                           WHERE m.roomID = p.roomID AND m.sessionID = p.sessionID
                             AND (p.senderKey IS NULL OR m.senderKey = p.senderKey)
                             AND (p.triedFirstIndex IS NULL OR m.firstKnownIndex < p.triedFirstIndex))
             ORDER BY p.receivedAt, p.rowid
-            """).map(PendingEncryptedEvent.init)
+            """)).map(PendingEncryptedEvent.init)
     }
 
     /// Waiting events first seen at or before `date`, in the order they came.
@@ -58,13 +58,13 @@ extension StoreReader {
 
     /// One waiting event per room key not yet asked for, oldest first, at most `limit`.
     public func pendingKeyRequests(limit: Int) throws -> [PendingEncryptedEvent] {
-        try PendingEncryptedEventRecord.fetchAll(db, sql: """
+        try PendingEncryptedEventRecord.fetchAll(db.cachedStatement(sql: """
             SELECT p.* FROM pendingEncryptedEvent p
             WHERE p.keyRequestedAt IS NULL AND p.eventID = (
                 SELECT q.eventID FROM pendingEncryptedEvent q WHERE q.roomID = p.roomID AND q.sessionID = p.sessionID
                 ORDER BY q.receivedAt, q.rowid LIMIT 1)
             ORDER BY p.receivedAt, p.rowid LIMIT ?
-            """, arguments: [limit]).map(PendingEncryptedEvent.init)
+            """), arguments: [limit]).map(PendingEncryptedEvent.init)
     }
 
     /// Whether a kept event waits for room key `sessionID` of `roomID`.

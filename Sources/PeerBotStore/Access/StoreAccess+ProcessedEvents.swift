@@ -11,7 +11,7 @@ extension StoreReader {
 
     /// When the bot last handled an event, or nil before the first (or once all are pruned).
     public func lastProcessedAt() throws -> Date? {
-        try StoredDate.fetchOne(db, sql: "SELECT MAX(processedAt) FROM processedEvent")?.date
+        try StoredDate.fetchOne(db.cachedStatement(sql: "SELECT MAX(processedAt) FROM processedEvent"))?.date
     }
 }
 

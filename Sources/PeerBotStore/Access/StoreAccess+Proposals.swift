@@ -4,7 +4,7 @@ import GRDB
 extension StoreReader {
     /// The most recent proposal, used or not (`consumedAt` says which).
     public func latestProposal() throws -> GroupProposalRecord? {
-        try GroupProposalRecord.fetchOne(db, sql: "SELECT * FROM groupProposal ORDER BY id DESC LIMIT 1")
+        try GroupProposalRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM groupProposal ORDER BY id DESC LIMIT 1"))
     }
 }
 
@@ -27,7 +27,7 @@ extension StoreWriter {
             sql: "UPDATE groupProposal SET consumedAt = ? WHERE id = ? AND consumedAt IS NULL",
             arguments: [date.stored, id])
         guard db.changesCount == 0 else { return }
-        guard try GroupProposalRecord.fetchOne(db, sql: "SELECT * FROM groupProposal WHERE id = ?", arguments: [id]) != nil else {
+        guard try GroupProposalRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM groupProposal WHERE id = ?"), arguments: [id]) != nil else {
             throw RosterStoreError.proposalNotFound(id: id)
         }
         throw RosterStoreError.proposalAlreadyUsed(id: id)

@@ -4,8 +4,7 @@ import GRDB
 extension StoreReader {
     /// The questions asked about the session's goals, in the order asked.
     public func questions(_ number: Int64) throws -> [QuestionRecord] {
-        try QuestionRecord.fetchAll(
-            db, sql: "SELECT * FROM goalsQuestion WHERE sessionNumber = ? ORDER BY id", arguments: [number])
+        try QuestionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM goalsQuestion WHERE sessionNumber = ? ORDER BY id"), arguments: [number])
     }
 }
 

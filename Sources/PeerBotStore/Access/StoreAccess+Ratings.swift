@@ -4,28 +4,24 @@ import GRDB
 extension StoreReader {
     /// Every rater's task list in the round: by rater, then in the order they are asked.
     public func assignments(round id: Int64) throws -> [AssessmentAssignmentRecord] {
-        try AssessmentAssignmentRecord.fetchAll(
-            db, sql: "SELECT * FROM assessmentAssignment WHERE roundID = ? ORDER BY rater, position",
+        try AssessmentAssignmentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM assessmentAssignment WHERE roundID = ? ORDER BY rater, position"),
             arguments: [id])
     }
 
     /// The subject the rater is to rate next: the first one not answered. Nil when they
     /// have rated everyone (or have no one to rate).
     public func currentAssignment(round id: Int64, rater: String) throws -> AssessmentAssignmentRecord? {
-        try AssessmentAssignmentRecord.fetchOne(
-            db,
-            sql: """
+        try AssessmentAssignmentRecord.fetchOne(db.cachedStatement(sql: """
                 SELECT * FROM assessmentAssignment
                 WHERE roundID = ? AND rater = ? AND answeredAt IS NULL
                 ORDER BY position LIMIT 1
-                """,
+                """),
             arguments: [id, rater])
     }
 
     /// The ratings given in the round, by rater, then subject.
     public func ratings(round id: Int64) throws -> [RatingRecord] {
-        try RatingRecord.fetchAll(
-            db, sql: "SELECT * FROM rating WHERE roundID = ? ORDER BY rater, subject", arguments: [id])
+        try RatingRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM rating WHERE roundID = ? ORDER BY rater, subject"), arguments: [id])
     }
 }
 
@@ -80,8 +76,7 @@ extension StoreWriter {
     /// Lets the subject see the rating's comment (without the rater's name). A rating
     /// without a comment stays as it is. Throws `AssessmentStoreError.ratingNotFound`.
     public func releaseComment(round id: Int64, rater: String, subject: String) throws {
-        let exists = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM rating WHERE roundID = ? AND rater = ? AND subject = ?",
+        let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM rating WHERE roundID = ? AND rater = ? AND subject = ?"),
             arguments: [id, rater, subject]) ?? false
         guard exists else {
             throw AssessmentStoreError.ratingNotFound(roundID: id, rater: rater, subject: subject)

@@ -4,35 +4,30 @@ import GRDB
 extension StoreReader {
     /// The session's reflection round, once its prompt was recorded.
     public func reflectionRound(session number: Int64) throws -> ReflectionRoundRecord? {
-        try ReflectionRoundRecord.fetchOne(
-            db, sql: "SELECT * FROM reflectionRound WHERE sessionNumber = ?", arguments: [number])
+        try ReflectionRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM reflectionRound WHERE sessionNumber = ?"), arguments: [number])
     }
 
     /// The round whose prompt (the thread root) is the event with this id, once the sender has
     /// recorded it; the link is on the round, so it outlives the outbox row.
     public func reflectionRound(forPromptEventID eventID: String) throws -> ReflectionRoundRecord? {
-        try ReflectionRoundRecord.fetchOne(
-            db, sql: "SELECT * FROM reflectionRound WHERE promptEventID = ?", arguments: [eventID])
+        try ReflectionRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM reflectionRound WHERE promptEventID = ?"), arguments: [eventID])
     }
 
     /// Rounds not yet summarized, earliest deadline first.
     public func openReflectionRounds() throws -> [ReflectionRoundRecord] {
         // The literal condition lets SQLite use the partial index reflectionRound_open.
-        try ReflectionRoundRecord.fetchAll(
-            db, sql: "SELECT * FROM reflectionRound WHERE summarizedAt IS NULL ORDER BY deadline, sessionNumber")
+        try ReflectionRoundRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM reflectionRound WHERE summarizedAt IS NULL ORDER BY deadline, sessionNumber"))
     }
 
     /// The group's most recently prompted round: what `!reflect` and direct-room messages
     /// reflect on.
     public func latestReflectionRound(ofGroup groupID: Int64) throws -> ReflectionRoundRecord? {
-        try ReflectionRoundRecord.fetchOne(
-            db,
-            sql: """
+        try ReflectionRoundRecord.fetchOne(db.cachedStatement(sql: """
                 SELECT reflectionRound.* FROM reflectionRound
                 JOIN session ON session.number = reflectionRound.sessionNumber
                 WHERE session.groupID = ?
                 ORDER BY reflectionRound.promptedAt DESC, reflectionRound.sessionNumber DESC LIMIT 1
-                """,
+                """),
             arguments: [groupID])
     }
 }

@@ -4,18 +4,17 @@ import GRDB
 extension StoreReader {
     /// The session's reflections, private and shared, oldest first.
     public func reflections(session number: Int64) throws -> [ReflectionRecord] {
-        try ReflectionRecord.fetchAll(
-            db, sql: "SELECT * FROM reflection WHERE sessionNumber = ? ORDER BY createdAt, id", arguments: [number])
+        try ReflectionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM reflection WHERE sessionNumber = ? ORDER BY createdAt, id"), arguments: [number])
     }
 
     /// The reflection carried by this event, if any.
     public func reflection(eventID: String) throws -> ReflectionRecord? {
-        try ReflectionRecord.fetchOne(db, sql: "SELECT * FROM reflection WHERE eventID = ?", arguments: [eventID])
+        try ReflectionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM reflection WHERE eventID = ?"), arguments: [eventID])
     }
 
     /// The students who wrote at least one reflection on the session, in either scope.
     public func reflectedStudents(session number: Int64) throws -> Set<String> {
-        try String.fetchSet(db, sql: "SELECT userID FROM reflection WHERE sessionNumber = ?", arguments: [number])
+        try String.fetchSet(db.cachedStatement(sql: "SELECT userID FROM reflection WHERE sessionNumber = ?"), arguments: [number])
     }
 }
 

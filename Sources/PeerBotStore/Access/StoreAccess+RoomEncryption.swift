@@ -18,7 +18,7 @@ public struct RoomEncryptionState: Sendable, Equatable {
 extension StoreReader {
     /// The room's encryption as last seen; nil when it has never been checked.
     public func roomEncryption(_ roomID: String) throws -> RoomEncryptionState? {
-        try Row.fetchOne(db, sql: "SELECT * FROM roomEncryption WHERE roomID = ?", arguments: [roomID]).map {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM roomEncryption WHERE roomID = ?"), arguments: [roomID]).map {
             RoomEncryptionState(roomID: $0["roomID"], algorithm: $0["algorithm"], rotationPeriodMs: $0["rotationPeriodMs"],
                                 rotationPeriodMsgs: $0["rotationPeriodMsgs"], membersLoaded: $0["membersLoaded"])
         }
@@ -26,13 +26,13 @@ extension StoreReader {
 
     /// The joined and invited members of an encrypted room, by user id.
     public func encryptedRoomMembers(_ roomID: String) throws -> [String: String] {
-        let rows = try Row.fetchAll(db, sql: "SELECT userID, membership FROM roomMember WHERE roomID = ?", arguments: [roomID])
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT userID, membership FROM roomMember WHERE roomID = ?"), arguments: [roomID])
         return Dictionary(rows.map { ($0["userID"], $0["membership"]) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The encrypted rooms `userID` is a member (or invitee) of.
     public func encryptedRooms(of userID: String) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT roomID FROM roomMember WHERE userID = ? ORDER BY roomID", arguments: [userID])
+        try String.fetchAll(db.cachedStatement(sql: "SELECT roomID FROM roomMember WHERE userID = ? ORDER BY roomID"), arguments: [userID])
     }
 }
 

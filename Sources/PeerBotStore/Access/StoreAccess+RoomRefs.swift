@@ -3,16 +3,16 @@ import GRDB
 extension StoreReader {
     /// The room created for `ref` (`ref:…`), once the homeserver made it.
     public func roomID(forRef ref: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT roomID FROM roomRef WHERE ref = ?", arguments: [ref])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT roomID FROM roomRef WHERE ref = ?"), arguments: [ref])
     }
 }
 
 extension StoreReader {
     /// Whether the room is recorded anywhere: as a managed room or as made for a ref.
     public func isKnownRoom(_ roomID: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM room WHERE roomID = ?) OR EXISTS (SELECT 1 FROM roomRef WHERE roomID = ?)
-            """, arguments: [roomID, roomID]) ?? false
+            """), arguments: [roomID, roomID]) ?? false
     }
 }
 
@@ -32,7 +32,7 @@ extension StoreWriter {
 extension StoreReader {
     /// Whether a room for `ref` is waiting in the outbox to be created.
     public func isCreationQueued(ref: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = 'create' AND roomID = ? AND state = 'pending')",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = 'create' AND roomID = ? AND state = 'pending')"),
                           arguments: [ref]) ?? false
     }
 }
@@ -40,6 +40,6 @@ extension StoreReader {
 extension StoreReader {
     /// The outbox row the homeserver gave `eventID` (a message the bot sent), while it is kept.
     public func outboxItem(eventID: String) throws -> OutboxItem? {
-        try OutboxRecord.fetchOne(db, sql: "SELECT * FROM outbox WHERE eventID = ?", arguments: [eventID])?.item()
+        try OutboxRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM outbox WHERE eventID = ?"), arguments: [eventID])?.item()
     }
 }

@@ -3,7 +3,8 @@ import GRDB
 extension StoreReader {
     /// The registered room with this id.
     public func room(id roomID: String) throws -> RoomRecord? {
-        try RoomRecord.fetchOne(db, key: roomID)
+        // A cached statement: read again after every command of a batch.
+        try RoomRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM room WHERE roomID = ?"), arguments: [roomID])
     }
 
     /// The rooms of one kind, in the order they were first registered.

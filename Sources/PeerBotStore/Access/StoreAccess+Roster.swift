@@ -4,17 +4,17 @@ import GRDB
 extension StoreReader {
     /// The roster, in roster order; removed students are left out.
     public func students() throws -> [StudentRecord] {
-        try StudentRecord.fetchAll(db, sql: "SELECT * FROM student WHERE removedAt IS NULL ORDER BY position")
+        try StudentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM student WHERE removedAt IS NULL ORDER BY position"))
     }
 
     /// The student with this user id, if on the roster.
     public func student(userID: String) throws -> StudentRecord? {
-        try StudentRecord.fetchOne(db, sql: "SELECT * FROM student WHERE userID = ? AND removedAt IS NULL", arguments: [userID])
+        try StudentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM student WHERE userID = ? AND removedAt IS NULL"), arguments: [userID])
     }
 
     /// The student with this user id whether on the roster or removed from it (their record is kept).
     public func studentRecord(userID: String) throws -> StudentRecord? {
-        try StudentRecord.fetchOne(db, sql: "SELECT * FROM student WHERE userID = ?", arguments: [userID])
+        try StudentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM student WHERE userID = ?"), arguments: [userID])
     }
 
     /// Whether the user is on the roster. Asked for every command, hence the cached statement.

@@ -5,15 +5,14 @@ extension StoreReader {
     /// Uploaded roster files not yet handled, oldest first.
     public func pendingRosterUploads() throws -> [RosterUploadRecord] {
         // The literal 'pending' lets SQLite use the partial index rosterUpload_pending.
-        try RosterUploadRecord.fetchAll(
-            db, sql: "SELECT * FROM rosterUpload WHERE state = 'pending' ORDER BY createdAt, rowid")
+        try RosterUploadRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM rosterUpload WHERE state = 'pending' ORDER BY createdAt, rowid"))
     }
 }
 
 extension StoreReader {
     /// The upload recorded for `eventID`, in whatever state.
     public func rosterUpload(eventID: String) throws -> RosterUploadRecord? {
-        try RosterUploadRecord.fetchOne(db, sql: "SELECT * FROM rosterUpload WHERE eventID = ?", arguments: [eventID])
+        try RosterUploadRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM rosterUpload WHERE eventID = ?"), arguments: [eventID])
     }
 }
 

@@ -4,13 +4,12 @@ import GRDB
 extension StoreReader {
     /// The session with this number, cancelled or not.
     public func session(number: Int64) throws -> SessionRecord? {
-        try SessionRecord.fetchOne(db, sql: "SELECT * FROM session WHERE number = ?", arguments: [number])
+        try SessionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE number = ?"), arguments: [number])
     }
 
     /// All the group's sessions, cancelled ones included, by start.
     public func sessions(ofGroup groupID: Int64) throws -> [SessionRecord] {
-        try SessionRecord.fetchAll(
-            db, sql: "SELECT * FROM session WHERE groupID = ? ORDER BY startsAt, number", arguments: [groupID])
+        try SessionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM session WHERE groupID = ? ORDER BY startsAt, number"), arguments: [groupID])
     }
 
     /// The group's earliest session, not cancelled, that has not ended by `date`
@@ -18,14 +17,12 @@ extension StoreReader {
     public func nextSession(ofGroup groupID: Int64, after date: Date) throws -> SessionRecord? {
         // The end is formatted like the dates GRDB stores, milliseconds included,
         // so that the two compare as text.
-        try SessionRecord.fetchOne(
-            db,
-            sql: """
+        try SessionRecord.fetchOne(db.cachedStatement(sql: """
                 SELECT * FROM session
                 WHERE groupID = ? AND cancelledAt IS NULL
                     AND strftime('%Y-%m-%d %H:%M:%f', startsAt, '+' || durationSeconds || ' seconds') > ?
                 ORDER BY startsAt, number LIMIT 1
-                """,
+                """),
             arguments: [groupID, date.stored])
     }
 
@@ -33,20 +30,17 @@ extension StoreReader {
     /// than `date` (the caller passes now plus the longest lead time), by start.
     public func sessionsWithOpenJobs(before date: Date) throws -> [SessionRecord] {
         // The literal conditions let SQLite use the partial index session_openJobs.
-        try SessionRecord.fetchAll(
-            db,
-            sql: """
+        try SessionRecord.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM session
                 WHERE jobsFinishedAt IS NULL AND cancelledAt IS NULL AND startsAt <= ?
                 ORDER BY startsAt, number
-                """,
+                """),
             arguments: [date.stored])
     }
 
     /// The session's goals and expected outcomes, each in the order they were added.
     public func sessionItems(_ number: Int64) throws -> (goals: [String], outcomes: [String]) {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT kind, text FROM sessionItem WHERE sessionNumber = ? ORDER BY id", arguments: [number])
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, text FROM sessionItem WHERE sessionNumber = ? ORDER BY id"), arguments: [number])
         var goals: [String] = []
         var outcomes: [String] = []
         for row in rows {
@@ -62,19 +56,17 @@ extension StoreReader {
     /// The session whose goals message is the event with this id, once the sender has
     /// recorded it; the link is on the session, so it outlives the outbox row.
     public func session(forGoalsEventID eventID: String) throws -> SessionRecord? {
-        try SessionRecord.fetchOne(db, sql: "SELECT * FROM session WHERE goalsEventID = ?", arguments: [eventID])
+        try SessionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE goalsEventID = ?"), arguments: [eventID])
     }
 
     /// Who facilitated the group's sessions, oldest first: every session not cancelled whose
     /// facilitator was frozen at its start (a user id or "supervisor").
     public func pastFacilitations(ofGroup groupID: Int64) throws -> [(number: Int64, facilitator: String)] {
-        try Row.fetchAll(
-            db,
-            sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT number, facilitator FROM session
                 WHERE groupID = ? AND facilitator IS NOT NULL AND cancelledAt IS NULL
                 ORDER BY startsAt, number
-                """,
+                """),
             arguments: [groupID])
             .map { (number: $0[0], facilitator: $0[1]) }
     }

@@ -4,23 +4,22 @@ import GRDB
 extension StoreReader {
     /// The task with this id, open or done.
     public func task(id: Int64) throws -> TaskRecord? {
-        try TaskRecord.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id])
+        try TaskRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM task WHERE id = ?"), arguments: [id])
     }
 
     /// All the group's tasks, the group's own and its members', open or done, by id.
     public func tasks(ofGroup groupID: Int64) throws -> [TaskRecord] {
-        try TaskRecord.fetchAll(db, sql: "SELECT * FROM task WHERE groupID = ? ORDER BY id", arguments: [groupID])
+        try TaskRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM task WHERE groupID = ? ORDER BY id"), arguments: [groupID])
     }
 
     /// The open tasks assigned to this student by name (not those of their group), by id.
     public func openTasks(assignee userID: String) throws -> [TaskRecord] {
-        try TaskRecord.fetchAll(
-            db, sql: "SELECT * FROM task WHERE assignee = ? AND doneAt IS NULL ORDER BY id", arguments: [userID])
+        try TaskRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM task WHERE assignee = ? AND doneAt IS NULL ORDER BY id"), arguments: [userID])
     }
 
     /// The tasks agreed around the session, open or done, by id.
     public func tasks(session number: Int64) throws -> [TaskRecord] {
-        try TaskRecord.fetchAll(db, sql: "SELECT * FROM task WHERE sessionNumber = ? ORDER BY id", arguments: [number])
+        try TaskRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM task WHERE sessionNumber = ? ORDER BY id"), arguments: [number])
     }
 }
 

@@ -17,14 +17,14 @@ public struct TrackedUser: Sendable, Equatable {
 
 extension StoreReader {
     public func trackedUser(_ userID: String) throws -> TrackedUser? {
-        try Row.fetchOne(db, sql: "SELECT * FROM trackedUser WHERE userID = ?", arguments: [userID]).map {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM trackedUser WHERE userID = ?"), arguments: [userID]).map {
             TrackedUser(userID: $0["userID"], outdated: $0["outdated"], changes: $0["changes"], masterKey: $0["masterKey"], selfSigningKey: $0["selfSigningKey"])
         }
     }
 
     /// The stored devices of `userID`, blocked ones included.
     public func trackedDevices(of userID: String) throws -> [TrackedDevice] {
-        try Row.fetchAll(db, sql: "SELECT * FROM trackedDevice WHERE userID = ? ORDER BY deviceID", arguments: [userID]).map {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM trackedDevice WHERE userID = ? ORDER BY deviceID"), arguments: [userID]).map {
             TrackedDevice(userID: $0["userID"], deviceID: $0["deviceID"], curve25519: $0["curve25519"], ed25519: $0["ed25519"],
                           crossSigned: $0["crossSigned"], blocked: $0["blocked"])
         }

@@ -5,8 +5,7 @@ extension StoreWriter {
     /// Deletes the outbox rows, pending or finished, that go to the student's direct room or
     /// whose content names them or holds something of theirs, file uploads included.
     func deleteOutboxRows(matching traces: PersonalTraces) throws -> Int {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT id, kind, roomID, contentJSON, targetUserID, reason, lastError FROM outbox")
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, kind, roomID, contentJSON, targetUserID, reason, lastError FROM outbox"))
         var deleted = 0
         for row in rows where try Self.outboxRow(row, concerns: traces) {
             try db.execute(sql: "DELETE FROM outbox WHERE id = ?", arguments: [row["id"] as Int64])
@@ -67,10 +66,9 @@ extension StoreWriter {
 
     /// Every column of every table of the bot's schema, quoted for SQL.
     private func userColumns() throws -> [(String, String)] {
-        let tables = try String.fetchAll(
-            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        let tables = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))
         return try tables.flatMap { table in
-            try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+            try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM pragma_table_info(?)"), arguments: [table])
                 .map { (Self.quoted(table), Self.quoted($0)) }
         }
     }

@@ -14,7 +14,7 @@ extension StoreWriter {
     public func createGroups(_ groups: [(name: String, members: [String])], at date: Date) throws -> [StudyGroupRecord] {
         try checkFormation(groups)
         try db.execute(sql: "UPDATE studyGroup SET archivedAt = ? WHERE archivedAt IS NULL", arguments: [date.stored])
-        let generation = try Int.fetchOne(db, sql: "SELECT coalesce(max(generation), 0) + 1 FROM studyGroup") ?? 1
+        let generation = try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(generation), 0) + 1 FROM studyGroup")) ?? 1
         var created: [StudyGroupRecord] = []
         for group in groups {
             try db.execute(

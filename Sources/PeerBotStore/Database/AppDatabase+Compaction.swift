@@ -10,7 +10,7 @@ extension AppDatabase {
     public func compact() throws {
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "VACUUM")
-            if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+            if try String.fetchOne(db.cachedStatement(sql: "PRAGMA journal_mode")) == "wal" {
                 try db.checkpoint(.truncate)
             }
         }
@@ -26,7 +26,7 @@ extension AppDatabase {
         guard try read({ try $0.setting(Self.erasureKey) }) != nil else { return false }
         try write { try $0.setSetting(Self.erasureKey, nil) }
         try writer.writeWithoutTransaction { db in
-            if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+            if try String.fetchOne(db.cachedStatement(sql: "PRAGMA journal_mode")) == "wal" {
                 try db.checkpoint(.truncate)
             }
         }

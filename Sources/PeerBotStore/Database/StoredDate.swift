@@ -26,6 +26,28 @@ struct StoredDate: DatabaseValueConvertible, Sendable {
         let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds + 1) / 86_400_000 - 1
         let ofDay = Int(milliseconds - days * 86_400_000)
         let civil = CivilDate(daysSince1970: Int(days))
+        // Written digit by digit: every event a batch marks processed stores a date.
+        if (0 ... 9999).contains(civil.year) {
+            var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 23)
+            func put(_ value: Int, at end: Int, width: Int) {
+                var value = value
+                for index in stride(from: end, to: end - width, by: -1) {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(civil.year, at: 3, width: 4)
+            put(civil.month, at: 6, width: 2)
+            put(civil.day, at: 9, width: 2)
+            put(ofDay / 3_600_000, at: 12, width: 2)
+            put(ofDay / 60_000 % 60, at: 15, width: 2)
+            put(ofDay / 1000 % 60, at: 18, width: 2)
+            put(ofDay % 1000, at: 22, width: 3)
+            for (index, separator) in [(4, "-"), (7, "-"), (10, " "), (13, ":"), (16, ":"), (19, ".")] as [(Int, Unicode.Scalar)] {
+                bytes[index] = UInt8(ascii: separator)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var text = civil.year.zeroPadded(4) + "-" + civil.month.zeroPadded(2) + "-" + civil.day.zeroPadded(2) + " "
         text += (ofDay / 3_600_000).zeroPadded(2) + ":" + (ofDay / 60_000 % 60).zeroPadded(2) + ":" + (ofDay / 1000 % 60).zeroPadded(2)
         return text + "." + (ofDay % 1000).zeroPadded(3)

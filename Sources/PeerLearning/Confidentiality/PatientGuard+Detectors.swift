@@ -26,7 +26,9 @@ extension PatientGuard {
     private static let bedNumber = #"(?:[ \t\u00A0]*(?i:nr)\.?)?[ \t\u00A0]*[0-9]{1,4}[a-zA-Z]?(?![\p{L}\p{N}])"#
 
     static func cprNumbers(in text: String) -> [IdentifierSpan] {
-        matches(cprExpression, in: text).compactMap { match in
+        // Ten ASCII digits at least, or the expression cannot match: most messages skip it.
+        guard asciiDigits(in: text, atLeast: 10) else { return [] }
+        return matches(cprExpression, in: text).compactMap { match in
             guard let range = Range(match.range, in: text) else { return nil }
             let digits = text[range].compactMap(\.wholeNumberValue)
             return CPRDate.isValid(digits) ? IdentifierSpan(kind: .cpr, range: range) : nil
@@ -41,7 +43,9 @@ extension PatientGuard {
     }
 
     static func beds(in text: String) -> [IdentifierSpan] {
-        matches(bedExpression, in: text).compactMap { match in
+        // A bed has an ASCII number.
+        guard asciiDigits(in: text, atLeast: 1) else { return [] }
+        return matches(bedExpression, in: text).compactMap { match in
             Range(match.range, in: text).map { IdentifierSpan(kind: .bed, range: $0) }
         }
     }
@@ -64,6 +68,16 @@ extension PatientGuard {
     /// Lower-cased name parts: "Anna-Marie Holm" and "anna_marie.holm" both give anna, marie, holm.
     static func nameParts(_ name: String) -> Set<String> {
         Set(name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+    }
+
+    /// Whether `text` holds `count` or more of the digits 0–9 (the only ones `[0-9]` matches).
+    static func asciiDigits(in text: String, atLeast count: Int) -> Bool {
+        var found = 0
+        for byte in text.utf8 where byte &- UInt8(ascii: "0") < 10 {
+            found += 1
+            if found >= count { return true }
+        }
+        return false
     }
 
     static func matches(_ expression: NSRegularExpression, in text: String) -> [NSTextCheckingResult] {

@@ -1,0 +1,16 @@
+import Testing
+@testable import PeerLearning
+
+/// Whether a message may hold the command prefix is answered byte for byte, wherever the
+/// prefix stands and whatever surrounds it.
+@Test func thePrefixIsFoundAnywhereAndOnlyWhereItIs() {
+    let cases: [(String, String, Bool)] = [
+        ("!help", "!", true), ("tak!", "!", true), ("hej med dig", "!", false), ("", "!", false),
+        ("pb", "pb!", false), ("x pb! y", "pb!", true), ("p pb", "pb!", false), ("æøå!", "!", true),
+        ("😀 peer:", "peer:", true), ("peer", "peer:", false), ("ppeer:", "peer:", true),
+    ]
+    for (body, prefix, expected) in cases {
+        #expect(CommandParser.containsBytes(body.utf8, prefix.utf8) == expected, "\(body) / \(prefix)")
+        #expect(CommandParser.containsBytes(Substring(body).description.utf8, prefix.utf8) == expected)
+    }
+}
