@@ -43,7 +43,7 @@ extension BotEngineTests.CrashSafety {
         //    added while the bot was down gets power in every group room.
         let colleague = try await TestUser.register(on: cohort.server, prefix: "supervisor2")
         try await cohort.bot.kill9AndWait()
-        try Self.setSupervisors([cohort.supervisor.userID, colleague.userID], in: cohort.bot)
+        try cohort.bot.setSupervisors([cohort.supervisor.userID, colleague.userID])
         try cohort.bot.start()
         _ = try await cohort.supervisor.send("!session planlæg alle +3h 45m Nedbrudssikker", in: cohort.supervisorRoom)
         _ = try await cohort.supervisor.send("!kriterier Bidrag, forberedelse og samarbejde", in: cohort.supervisorRoom)
@@ -128,24 +128,5 @@ extension BotEngineTests.CrashSafety {
         #expect(settled.count == count, "\(settled.count) \(kind) files: \(settled.map(\.body))")
         #expect(Set(settled.map(\.body)).count == count, "a file was posted twice: \(settled.map(\.body))")
         #expect(files.allSatisfy { $0.content["url"]?.string?.hasPrefix("mxc://") == true })
-    }
-
-    /// Rewrites the configured supervisor list, as an administrator editing the file would.
-    static func setSupervisors(_ supervisors: [String], in bot: BotProcess) throws {
-        let lines = try String(contentsOf: bot.configURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        var kept: [String] = []
-        var inList = false
-        for line in lines {
-            if line.hasPrefix("supervisors:") {
-                inList = true
-                kept.append("supervisors:")
-                kept += supervisors.map { "  - \"\($0)\"" }
-                continue
-            }
-            if inList && line.hasPrefix("  - ") { continue }
-            inList = false
-            kept.append(String(line))
-        }
-        try kept.joined(separator: "\n").write(to: bot.configURL, atomically: true, encoding: .utf8)
     }
 }

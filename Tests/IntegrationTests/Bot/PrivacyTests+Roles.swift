@@ -40,21 +40,7 @@ extension BotEngineTests.Privacy {
 
     /// Rewrites the configured supervisor list and sends SIGHUP.
     func reload(_ cohort: CohortScenario, supervisors: [String]) async throws {
-        let lines = try String(contentsOf: cohort.bot.configURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        var kept: [String] = []
-        var inList = false
-        for line in lines {
-            if line.hasPrefix("supervisors:") {
-                inList = true
-                kept.append("supervisors:")
-                kept += supervisors.map { "  - \"\($0)\"" }
-                continue
-            }
-            if inList && line.hasPrefix("  - ") { continue }
-            inList = false
-            kept.append(String(line))
-        }
-        try kept.joined(separator: "\n").write(to: cohort.bot.configURL, atomically: true, encoding: .utf8)
+        try cohort.bot.setSupervisors(supervisors)
         let before = cohort.bot.log.components(separatedBy: "configuration reloaded").count
         kill(cohort.bot.pid, SIGHUP)
         _ = try await Polling.until("the reload in the log", timeout: .seconds(20)) {

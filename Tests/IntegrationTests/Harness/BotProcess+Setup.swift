@@ -55,4 +55,23 @@ extension BotProcess {
     static func quoted(_ value: String) -> String {
         "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
+
+    /// Rewrites the configured supervisor list, as an administrator editing the file would.
+    func setSupervisors(_ supervisors: [String]) throws {
+        let lines = try String(contentsOf: configURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var kept: [String] = []
+        var inList = false
+        for line in lines {
+            if line.hasPrefix("supervisors:") {
+                inList = true
+                kept.append("supervisors:")
+                kept += supervisors.map { "  - \"\($0)\"" }
+                continue
+            }
+            if inList && line.hasPrefix("  - ") { continue }
+            inList = false
+            kept.append(String(line))
+        }
+        try kept.joined(separator: "\n").write(to: configURL, atomically: true, encoding: .utf8)
+    }
 }
