@@ -9,13 +9,12 @@ struct FailureTests {
     @Test func timeoutYieldsTimeoutError() async throws {
         let client = CurlHTTPClient()
         defer { client.shutdown() }
-        let started = ContinuousClock.now
+        // The server would answer after 30 s: only the request's own timeout can make this a
+        // timeout error (no elapsed time is asserted: a busy machine stretches every wait).
         let error = await #expect(throws: CurlError.self) {
             try await client.perform(HTTPRequest(url: server.url("/slow?ms=30000"), timeout: .milliseconds(300)))
         }
         #expect(error?.isTimeout == true)
-        // Long before the server would have answered, however busy the machine is.
-        #expect(started.duration(to: .now) < .seconds(20))
     }
 
     @Test func refusedConnectionYieldsCurlError() async throws {
@@ -43,11 +42,10 @@ struct FailureTests {
         defer { client.shutdown() }
         let slow = Task { try await client.perform(HTTPRequest(url: server.url("/slow?ms=30000"))) }
         try await Task.sleep(for: .milliseconds(300))
-        let cancelledAt = ContinuousClock.now
         slow.cancel()
         let result = await slow.result
-        // Well before the server's answer: the cancellation, not the response, ended the wait.
-        #expect(cancelledAt.duration(to: .now) < .seconds(20))
+        // The server would answer after 30 s with a 200: only the cancellation can end the wait
+        // with CancellationError (no elapsed time is asserted: a busy machine stretches waits).
         #expect(throws: CancellationError.self) { try result.get() }
 
         let afterwards = try await client.perform(HTTPRequest(url: server.url("/echo")))
@@ -68,10 +66,9 @@ struct FailureTests {
         let client = CurlHTTPClient()
         let slow = Task { try await client.perform(HTTPRequest(url: server.url("/slow?ms=30000"))) }
         try await Task.sleep(for: .milliseconds(300))
-        let stoppedAt = ContinuousClock.now
         client.shutdown()
+        // As above: a 200 after 30 s would be the server's answer, CancellationError the shutdown's.
         await #expect(throws: CancellationError.self) { try await slow.value }
-        #expect(stoppedAt.duration(to: .now) < .seconds(20))
         await #expect(throws: CancellationError.self) {
             try await client.perform(HTTPRequest(url: server.url("/echo")))
         }
