@@ -57,3 +57,8 @@ struct ForwardedRoomKey: Equatable, Sendable {
         return nil
     }
 }
+
+extension ForwardedRoomKey: CustomStringConvertible {
+    /// Never the session key: a forwarded key that found its way into a log would open the room.
+    var description: String { "ForwardedRoomKey(\(roomID), \(sessionID), session key: <redacted>)" }
+}

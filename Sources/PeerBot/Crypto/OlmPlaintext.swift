@@ -64,3 +64,12 @@ struct OlmEnvelope: Equatable, Sendable {
         self.body = body
     }
 }
+
+// A session key or a decrypted to-device message never shows in a log or an error's text.
+extension RoomKeyContent: CustomStringConvertible {
+    var description: String { "RoomKeyContent(\(roomID), \(sessionID), session key: <redacted>)" }
+}
+
+extension OlmPlaintext: CustomStringConvertible {
+    var description: String { "OlmPlaintext(\(type), content: <redacted>)" }
+}
