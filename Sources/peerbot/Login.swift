@@ -5,7 +5,8 @@ import MatrixClient
 import PeerBot
 
 struct Login: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Log the bot's account in and write its access token to a file.")
+    static let configuration = CommandConfiguration(
+        abstract: "Log the bot's account in, write its access token to a file, and set up cross-signing for an encryption device.")
 
     @Option(name: .long, help: "The homeserver's base URL, e.g. https://matrix.example.org")
     var homeserver: String
@@ -22,27 +23,30 @@ struct Login: AsyncParsableCommand {
     @Option(name: .long, help: "Reuse this device id instead of creating a new device.")
     var deviceID: String?
 
-    @Option(name: .long, help: "The bot's configuration (with pickle_key_file): also make the device's encryption keys and the account's cross-signing keys, and sign the device.")
+    @Option(name: .long, help: """
+        The bot's configuration (default: $PEERBOT_CONFIG, else /etc/peerbot/peerbot.yaml when it exists). \
+        With pickle_key_file in it, login also makes the device's encryption keys and the account's \
+        cross-signing keys, and signs the device.
+        """)
     var config: String?
 
     func run() async throws {
-        let password: String
-        if let passwordFile {
-            // Read through a file handle so that a pipe (`--password-file <(…)`) works too.
-            guard let handle = FileHandle(forReadingAtPath: passwordFile), let bytes = try? handle.readToEnd(),
-                  let text = String(data: bytes, encoding: .utf8) else {
-                printError("cannot read \(passwordFile)")
-                throw ExitCode.failure
-            }
-            password = text.trimmingCharacters(in: .newlines)
-        } else {
-            FileHandle.standardError.write(Data("password: ".utf8))
-            password = readLine(strippingNewline: true) ?? ""
+        let password = try readPassword()
+        let environment = ProcessInfo.processInfo.environment
+        let configPath = LoginConfiguration.path(explicit: config, environment: environment) {
+            FileManager.default.fileExists(atPath: $0)
         }
+        // Everything that can be checked is checked before a device is made on the homeserver.
+        let plan = try configPath.map { try CrossSigningPlan.prepare(configPath: $0, deviceID: deviceID) }
         do {
             let answer = try await AccountLogin.login(homeserver: homeserver, user: user, password: password, deviceID: deviceID, tokenFile: tokenFile)
             print("logged in as \(answer.userID), device \(answer.deviceID); token written to \(tokenFile)")
-            if let config { try await crossSign(answer, password: password, configPath: config) }
+            guard let plan else {
+                print("cross-signing: not set up, there is no configuration at \(ConfigLoader.defaultPath(environment: environment)) "
+                    + "(name it with --config, then log in again with --device-id \(answer.deviceID))")
+                return
+            }
+            try await plan.crossSign(answer, password: password)
         } catch let stop as BotStop {
             printError(stop.description)
             throw ExitCode(stop.exitStatus)
@@ -54,27 +58,17 @@ struct Login: AsyncParsableCommand {
         }
     }
 
-    /// Cross-signing for the account, with the new token (whatever the config names as the token).
-    private func crossSign(_ answer: LoginResponse, password: String, configPath: String) async throws {
-        var environment = ProcessInfo.processInfo.environment
-        environment["PEERBOT_ACCESS_TOKEN"] = answer.accessToken
-        var settings: BotConfig
-        do {
-            settings = try ConfigLoader(environment: environment).load(path: configPath)
-        } catch {
-            printError(error.description)
-            throw exitConfig
+    private func readPassword() throws -> String {
+        guard let passwordFile else {
+            FileHandle.standardError.write(Data("password: ".utf8))
+            return readLine(strippingNewline: true) ?? ""
         }
-        settings.accessToken = Secret(answer.accessToken)
-        guard settings.userID == answer.userID else {
-            printError("user_id: the configuration is for \(settings.userID), but the login was as \(answer.userID)")
-            throw exitConfig
+        // Read through a file handle so that a pipe (`--password-file <(…)`) works too.
+        guard let handle = FileHandle(forReadingAtPath: passwordFile), let bytes = try? handle.readToEnd(),
+              let text = String(data: bytes, encoding: .utf8) else {
+            printError("cannot read \(passwordFile)")
+            throw ExitCode.failure
         }
-        let (lock, database) = try openLockedDatabase(settings)
-        defer { withExtendedLifetime(lock) {} }
-        let outcome = try await CrossSigningBootstrap.run(config: settings, database: database, password: password,
-                                                          logger: Logger(label: "peerbot"))
-        print("cross-signing \(outcome.madeNew ? "set up" : "published again"): master key \(outcome.masterKey); "
-            + "device \(outcome.deviceID) signed by the self-signing key")
+        return text.trimmingCharacters(in: .newlines)
     }
 }

@@ -23,7 +23,7 @@ func printError(_ text: String) {
 /// Loads the configuration or exits 78 with every problem listed.
 func loadConfig(_ path: String?) throws -> BotConfig {
     do {
-        return try ConfigLoader().load(path: path ?? ConfigLoader.defaultPath)
+        return try ConfigLoader().load(path: path ?? ConfigLoader.defaultPath(environment: ProcessInfo.processInfo.environment))
     } catch {
         printError(error.description)
         throw exitConfig

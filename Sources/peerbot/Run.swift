@@ -12,7 +12,7 @@ struct Run: AsyncParsableCommand {
         let settings = try loadConfig(config)
         BotLogging.bootstrap(level: settings.logLevel)
         do {
-            try await BotRuntime(config: settings, configPath: config ?? ConfigLoader.defaultPath).run()
+            try await BotRuntime(config: settings, configPath: config ?? ConfigLoader.defaultPath(environment: ProcessInfo.processInfo.environment)).run()
         } catch let stop as BotStop {
             BotLogging.critical(stop.description)
             throw ExitCode(stop.exitStatus)

@@ -11,8 +11,14 @@ public struct ConfigLoader: Sendable {
         self.environment = environment
     }
 
-    /// The configuration file used when none is named.
+    /// The configuration file used when none is named and `PEERBOT_CONFIG` is not set.
     public static let defaultPath = "/etc/peerbot/peerbot.yaml"
+
+    /// The configuration file when `--config` is not given: `PEERBOT_CONFIG`, else `defaultPath`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        guard let named = environment["PEERBOT_CONFIG"], !named.isEmpty else { return defaultPath }
+        return named
+    }
 
     public static let knownKeys: Set<String> = [
         "homeserver", "user_id", "access_token_file", "supervisors", "database", "language", "timezone",

@@ -9,6 +9,9 @@ final class BotProcess: Sendable {
     let accessToken: String
     let directory: URL
     let binary: URL
+    /// Variables set for the daemon only (as systemd sets `CREDENTIALS_DIRECTORY` and
+    /// `STATE_DIRECTORY`); empty for the usual run.
+    let environment: [String: String]
     var userID: String { account.userID }
     var configURL: URL { directory.appendingPathComponent("peerbot.yaml") }
     var tokenURL: URL { directory.appendingPathComponent("access_token") }
@@ -25,11 +28,12 @@ final class BotProcess: Sendable {
 
     private let state = Mutex(State())
 
-    init(account: TestUser, accessToken: String, directory: URL, binary: URL) {
+    init(account: TestUser, accessToken: String, directory: URL, binary: URL, environment: [String: String] = [:]) {
         self.account = account
         self.accessToken = accessToken
         self.directory = directory
         self.binary = binary
+        self.environment = environment
     }
 
     deinit { kill9() }
@@ -40,7 +44,11 @@ final class BotProcess: Sendable {
             throw HarnessError.botBinaryMissing(path: binary.path)
         }
         guard !isRunning else { return }
-        let pid = try ChildProcess.spawn(binary.path, ["run", "--config", configURL.path], outputPath: logURL.path)
+        let command = [binary.path, "run", "--config", configURL.path]
+        let pid = environment.isEmpty
+            ? try ChildProcess.spawn(command[0], Array(command.dropFirst()), outputPath: logURL.path)
+            : try ChildProcess.spawn("/usr/bin/env", environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + command,
+                                     outputPath: logURL.path)
         state.withLock { state in
             state = State(running: true, pid: pid, launches: state.launches + 1)
         }
