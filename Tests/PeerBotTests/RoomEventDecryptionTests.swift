@@ -15,7 +15,7 @@ import Testing
                 seen: [MegolmIndex: String] = [:]) throws -> RoomEventDecryption {
         let envelope = try #require(MegolmEnvelope(event.content))
         let session = try stored.map { try MegolmInboundSession(pickle: $0.pickle, key: pickleKey) }
-        return RoomEventDecryptor.decrypt(event, envelope: envelope, roomID: roomID ?? room, session: session, stored: stored) { seen[$0] }
+        return RoomEventDecryptor.decrypt(event, envelope: envelope, roomID: roomID ?? room, session: session, stored: stored) { seen[$0].map(MessageIndexUse.usedBy) ?? .unused }
     }
 
     @Test func anEventIsReadAsItsSenderWroteItKeepingTheServersIDSenderAndTime() throws {

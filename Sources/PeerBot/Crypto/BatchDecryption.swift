@@ -132,7 +132,7 @@ struct BatchDecryption {
         }
         let writer = writer
         let outcome = try RoomEventDecryptor.decrypt(event, envelope: envelope, roomID: roomID, session: session, stored: stored) {
-            try writer.eventUsingMessageIndex(senderKey: $0.senderKey, sessionID: $0.sessionID, index: $0.index)
+            try writer.messageIndexUse(senderKey: $0.senderKey, sessionID: $0.sessionID, index: $0.index)
         }
         if case .decrypted(_, let index) = outcome {
             try writer.recordMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,

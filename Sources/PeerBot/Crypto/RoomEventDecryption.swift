@@ -61,10 +61,10 @@ enum DecryptionRefusal: String, Error, Equatable, Sendable {
 /// Decrypts Megolm room events with the room keys the bot holds: pure, the look-ups are given.
 enum RoomEventDecryptor {
     /// Decrypts `event` (in `roomID`) with `session`, the stored key it names (nil when none).
-    /// `seen` answers which event already used a message index.
+    /// `seen` answers which event already used a message index (or that one did, long ago).
     static func decrypt(
         _ event: ClientEvent, envelope: MegolmEnvelope, roomID: String, session: MegolmInboundSession?,
-        stored: StoredMegolmSession?, seen: (MegolmIndex) throws -> String?
+        stored: StoredMegolmSession?, seen: (MegolmIndex) throws -> MessageIndexUse
     ) rethrows -> RoomEventDecryption {
         guard let stored, let session else { return .keyMissing }
         guard stored.senderUserID == event.sender else { return .refused(.wrongSender) }
@@ -83,7 +83,11 @@ enum RoomEventDecryptor {
         guard plaintext["room_id"]?.stringValue == roomID else { return .refused(.wrongRoom) }
         guard type != "m.room.encrypted" else { return .refused(.nestedEncryption) }
         let index = MegolmIndex(senderKey: stored.senderKey, sessionID: stored.sessionID, index: Int64(opened.messageIndex))
-        if let earlier = try seen(index), earlier != event.eventID { return .refused(.replayed) }
+        switch try seen(index) {
+        case .unused: break
+        case .usedBy(let earlier) where earlier == event.eventID: break
+        case .usedBy, .forgotten: return .refused(.replayed)
+        }
         var readable = event
         readable.type = type
         readable.content = withClearRelation(content, envelope: event.content)

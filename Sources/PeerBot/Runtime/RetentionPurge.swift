@@ -16,7 +16,8 @@ struct RetentionPurge: ScheduledWork {
     }
 }
 
-/// Once a day: event ids older than a month are forgotten (a sync never replays them) and sent or
+/// Once a day: event ids and used Megolm message indexes older than a month are forgotten (a sync
+/// never replays them; a replay floor keeps refusing the indexes) and sent or
 /// failed outbox rows older than a month, or than `retention_days` when shorter, are deleted
 /// (they may hold personal text).
 struct Housekeeping: ScheduledWork {
@@ -27,6 +28,9 @@ struct Housekeeping: ScheduledWork {
         let key = "housekeeping/" + SessionTimeFormat.isoDay(now, timeZone: config.timeZone)
         guard try !writer.hasRun(jobKey: key) else { return 0 }
         try writer.pruneProcessed(olderThan: now.addingTimeInterval(-Self.keep))
+        // Megolm indexes are listed one by one for as long as event ids are; older ones are
+        // covered by each session's replay floor, so a replay stays refused.
+        try writer.pruneMessageIndexes(seenBefore: now.addingTimeInterval(-Self.keep), at: now)
         // Outbox copies of summaries and replies hold the texts retention deletes: never kept longer.
         let outboxKeep = min(Self.keep, config.retentionDays.map { Double($0) * 86_400 } ?? Self.keep)
         try writer.pruneOutbox(finishedBefore: now.addingTimeInterval(-outboxKeep))
