@@ -17,7 +17,7 @@ struct CrossSigningPlan {
     /// Reads the configuration with a stand-in token and takes the database. Refuses (exit 78,
     /// nothing done on the homeserver) a configuration with problems, or a login that would
     /// leave the database's device behind.
-    static func prepare(configPath: String, deviceID: String?) throws -> CrossSigningPlan {
+    static func prepare(configPath: String, user: String, deviceID: String?) throws -> CrossSigningPlan {
         let environment = LoginConfiguration.environment(
             configPath: configPath, token: LoginConfiguration.standInToken, base: ProcessInfo.processInfo.environment)
         let settings: BotConfig
@@ -28,6 +28,10 @@ struct CrossSigningPlan {
         } catch {
             printError(error.description)
             printError("not logged in: login reads \(configPath) to set up cross-signing; fix it first")
+            throw exitConfig
+        }
+        if user.hasPrefix("@"), user != settings.userID {
+            printError("not logged in: \(configPath) is for \(settings.userID), not \(user) (user_id)")
             throw exitConfig
         }
         guard settings.pickleKeyFile != nil else {

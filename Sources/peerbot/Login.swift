@@ -37,7 +37,7 @@ struct Login: AsyncParsableCommand {
             FileManager.default.fileExists(atPath: $0)
         }
         // Everything that can be checked is checked before a device is made on the homeserver.
-        let plan = try configPath.map { try CrossSigningPlan.prepare(configPath: $0, deviceID: deviceID) }
+        let plan = try configPath.map { try CrossSigningPlan.prepare(configPath: $0, user: user, deviceID: deviceID) }
         do {
             let answer = try await AccountLogin.login(homeserver: homeserver, user: user, password: password, deviceID: deviceID, tokenFile: tokenFile)
             print("logged in as \(answer.userID), device \(answer.deviceID); token written to \(tokenFile)")

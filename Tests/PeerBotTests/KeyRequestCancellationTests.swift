@@ -72,6 +72,27 @@ import Testing
         #expect(try cancelledAt(group) != nil)
     }
 
+    @Test func aKeyThatDoesNotReachBackToTheMessageLeavesTheRequestOpen() async throws {
+        let (bot, curve, ed25519, oneTime) = try await receiving.startedBot()
+        let alice = SharingDevice(userID: "@alice:hs")
+        let group = MegolmOutboundSession()
+        try keep(group)
+        _ = group.encrypt(Array("the waiting message used index 0".utf8))
+        await bot.requestMissingKeys()
+        // Alice's phone shares the key as it is now, from index 1; the batch tries the message with it.
+        #expect(await bot.receive([try alice.event(alice.roomKey(group, room: room, botEd25519: ed25519), botCurve: curve,
+                                                   botOneTimeKey: oneTime[0])]) == 1)
+        try receiving.database.write { try $0.markPendingTried(eventID: "$waiting", firstIndex: 1) }
+        await bot.cancelAnsweredKeyRequests()
+        #expect(keyRequests().count == 1, "withdrawn although the key cannot read the message")
+        #expect(try cancelledAt(group) == nil)
+        // Once the message is read (or given up) it is withdrawn.
+        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$waiting") }
+        await bot.cancelAnsweredKeyRequests()
+        #expect(keyRequests().last?.content["action"]?.stringValue == "request_cancellation")
+        #expect(try cancelledAt(group) != nil)
+    }
+
     @Test func aRedactedOrGivenUpMessageWithdrawsItsRequest() async throws {
         let (bot, _, _, _) = try await receiving.startedBot()
         let group = MegolmOutboundSession()

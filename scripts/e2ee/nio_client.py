@@ -30,6 +30,14 @@ input stops the client (so it never outlives the test that started it).
   send_unshared room_id, type, content -> event_id, session_id
                An m.room.encrypted event from this device with a fresh Megolm session whose
                key is given to nobody: the receivers can never read it.
+  send_withheld room_id, type, content -> event_id, session_id
+               As send_unshared, but the session is kept, so share_withheld can give its key
+               later (a sender whose key reaches the receiver late).
+  share_withheld session_id, user_id, device_id, [reach_back=true]
+               Sends that session's room key (m.room_key, Olm-encrypted from this device, an Olm
+               session claimed first when there is none) to one device: from before the message,
+               or (reach_back=false) as it is now, after it, which cannot read it.
+  key_requests -> requests: [m.room_key_request to-device events as received: sender, content]
   send_file    room_id, data (base64), filename, mimetype, [encrypted: default the room's]
                -> event_id, mxc   (an m.file; encrypted: `file` with key/iv/hashes, no `url`)
   download     mxc, [file: the event's `file` object] -> data (base64), decrypted when `file`
@@ -56,6 +64,7 @@ import vodozemac
 from nio import AsyncClient, AsyncClientConfig, MegolmEvent, RoomMessagesError, SyncError
 from nio.crypto.attachments import decrypt_attachment, encrypt_attachment
 from nio.api import Api
+from nio.event_builders import ToDeviceMessage
 from nio.responses import ErrorResponse, RoomSendResponse
 
 log = logging.getLogger("nio_client")
@@ -78,6 +87,8 @@ class Device:
         self.round_done = asyncio.Condition()
         self.sync_task = None
         self.invited = set()
+        self.withheld = {}
+        self.key_requests = []
 
     # --- the sync loop ------------------------------------------------------------------
 
@@ -95,6 +106,10 @@ class Device:
                     self.invited.add(room_id)
                 for room_id in response.rooms.join:
                     self.invited.discard(room_id)
+                for event in response.to_device_events:
+                    source = getattr(event, "source", None) or {}
+                    if source.get("type") == "m.room_key_request":
+                        self.key_requests.append({"sender": source.get("sender"), "content": source.get("content", {})})
                 await client.send_to_device_messages()
                 await self.keep_keys()
                 first = False
@@ -228,6 +243,37 @@ class Device:
         if "m.relates_to" in content:
             encrypted["m.relates_to"] = content["m.relates_to"]
         return {"event_id": await self.send_raw(room_id, "m.room.encrypted", encrypted), "session_id": session.session_id}
+
+    async def op_send_withheld(self, room_id, type, content):
+        session = vodozemac.GroupSession()
+        first_key = session.session_key.to_base64()  # before the message: it reaches back to index 0
+        plaintext = json.dumps({"type": type, "content": content, "room_id": room_id})
+        message = session.encrypt(plaintext.encode())
+        keys = self.client.olm.account.identity_keys
+        encrypted = {"algorithm": "m.megolm.v1.aes-sha2", "sender_key": keys["curve25519"],
+                     "ciphertext": message.to_base64(), "session_id": session.session_id,
+                     "device_id": self.client.device_id}
+        self.withheld[session.session_id] = (room_id, session, first_key)
+        return {"event_id": await self.send_raw(room_id, "m.room.encrypted", encrypted), "session_id": session.session_id}
+
+    async def op_share_withheld(self, session_id, user_id, device_id, reach_back=True):
+        room_id, group, first_key = self.withheld[session_id]
+        await self.op_devices(user_id)
+        device = self.client.device_store[user_id][device_id]
+        olm = self.client.olm
+        if olm.session_store.get(device.curve25519) is None:
+            checked(await self.client.keys_claim({user_id: [device_id]}), "keys/claim")
+        session = olm.session_store.get(device.curve25519)
+        if session is None:
+            raise Failure(f"no Olm session with {user_id} {device_id}")
+        key = {"algorithm": "m.megolm.v1.aes-sha2", "room_id": room_id, "session_id": session_id,
+               "session_key": first_key if reach_back else group.session_key.to_base64()}
+        content = olm._olm_encrypt(session, device, "m.room_key", key)
+        checked(await self.client.to_device(ToDeviceMessage("m.room.encrypted", user_id, device_id, content)), "sendToDevice")
+        return {}
+
+    async def op_key_requests(self):
+        return {"requests": list(self.key_requests)}
 
     async def op_send_file(self, room_id, data, filename, mimetype, encrypted=None):
         raw = base64.b64decode(data)

@@ -22,14 +22,20 @@ public struct OpenKeyRequest: Sendable, Equatable {
 }
 
 extension StoreReader {
-    /// Sent requests that are no longer needed: a key for their session is stored, or no kept
-    /// message waits for it any more (read, redacted or given up). Oldest first, at most `limit`.
+    /// Sent requests that are no longer needed: every kept message of their session is gone
+    /// (read, redacted or given up) or has a stored key still to be tried on it. A key that was
+    /// tried and does not reach back to the message (it was shared after the message was sent)
+    /// answers nothing: the request stays open for a copy that does. Oldest first, at most `limit`.
     public func keyRequestsToCancel(limit: Int) throws -> [OpenKeyRequest] {
         try Row.fetchAll(db, sql: """
             SELECT r.* FROM roomKeyRequest r
             WHERE r.cancelledAt IS NULL
-              AND (EXISTS (SELECT 1 FROM megolmInboundSession m WHERE m.roomID = r.roomID AND m.sessionID = r.sessionID)
-                   OR NOT EXISTS (SELECT 1 FROM pendingEncryptedEvent p WHERE p.roomID = r.roomID AND p.sessionID = r.sessionID))
+              AND NOT EXISTS (
+                SELECT 1 FROM pendingEncryptedEvent p WHERE p.roomID = r.roomID AND p.sessionID = r.sessionID
+                  AND NOT EXISTS (SELECT 1 FROM megolmInboundSession m
+                                  WHERE m.roomID = p.roomID AND m.sessionID = p.sessionID
+                                    AND (p.senderKey IS NULL OR m.senderKey = p.senderKey)
+                                    AND (p.triedFirstIndex IS NULL OR m.firstKnownIndex < p.triedFirstIndex)))
             ORDER BY r.requestedAt, r.rowid LIMIT ?
             """, arguments: [limit]).map {
             OpenKeyRequest(requestID: $0["requestID"], roomID: $0["roomID"], sessionID: $0["sessionID"],

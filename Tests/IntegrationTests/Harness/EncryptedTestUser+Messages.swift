@@ -72,6 +72,32 @@ extension EncryptedTestUser {
         return eventID
     }
 
+    /// Sends `text` encrypted with a fresh Megolm session whose key this device keeps to itself
+    /// until `shareWithheldKey` gives it away. Returns the event and the session.
+    func sendWithheld(_ text: String, in roomID: String) async throws -> (eventID: String, sessionID: String) {
+        let answer = try await request("send_withheld", [
+            "room_id": .string(roomID), "type": "m.room.message", "content": ["msgtype": "m.text", "body": .string(text)],
+        ])
+        guard let eventID = answer["event_id"]?.string, let sessionID = answer["session_id"]?.string else {
+            throw HarnessError.badResponse(path: "nio send_withheld", body: answer.text)
+        }
+        return (eventID, sessionID)
+    }
+
+    /// Gives the key of a `sendWithheld` session to one device (an Olm-encrypted `m.room_key`):
+    /// from before the message, or, with `reachingBack` false, from after it (useless for it).
+    func shareWithheldKey(_ sessionID: String, with userID: String, device deviceID: String, reachingBack: Bool = true) async throws {
+        _ = try await request("share_withheld", [
+            "session_id": .string(sessionID), "user_id": .string(userID), "device_id": .string(deviceID),
+            "reach_back": .bool(reachingBack),
+        ])
+    }
+
+    /// The `m.room_key_request` to-device messages this device has received, oldest first.
+    func keyRequests() async throws -> [JSON] {
+        try await request("key_requests")["requests"]?.array ?? []
+    }
+
     /// Uploads `data` and posts it as an `m.file`: an encrypted attachment (`file` with key, iv and
     /// hash, no `url`) when the room is encrypted, unless `encrypted` says otherwise.
     @discardableResult

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+extension BotEngineTests.EncryptedReceiving {
+    @Test("a message whose room key is withheld: the bot asks the sender's devices for it (m.room_key_request), and a copy of the key from after the message leaves the request open, and once the key comes it answers the command and withdraws the request once (request_cancellation, same request_id)")
+    func withheldKeyIsRequestedThenWithdrawn() async throws {
+        let server = try Homeserver.shared()
+        async let supervisorUser = EncryptedTestUser.register(on: server, prefix: "supervisor")
+        async let studentUser = EncryptedTestUser.register(on: server, prefix: "student")
+        let (supervisor, student) = try await (supervisorUser, studentUser)
+        defer { Task { await supervisor.stop(); await student.stop() } }
+        // Long enough that the sender is not told "unreadable" before the key comes.
+        let bot = try await BotProcess.prepare(on: server, supervisors: [supervisor.userID],
+                                               extra: ["pickle_key_file": "pickle_key", "undecryptable_after": "10m"],
+                                               label: "e2ee-keyreq")
+        defer { bot.kill9() }
+        try BotEngineTests.DeviceIdentity.writePickleKey(for: bot)
+        try bot.start()
+        _ = try await BotEngineTests.DeviceIdentity.publishedDevice(of: bot, asSeenBy: student.plain)
+        let room = try await Self.room(by: supervisor, with: bot, and: student, encrypted: true)
+        let first = try await student.send("!help", in: room)
+        _ = try await Self.answer(to: first, in: room, from: bot, seenBy: student)
+
+        let (ask, sessionID) = try await student.sendWithheld("!help", in: room)
+        let botID = bot.userID, botDevice = bot.account.deviceID
+        let request = try await Polling.until("the bot's request for the withheld key", timeout: .seconds(90)) {
+            try bot.checkAlive()
+            return try await student.keyRequests().first {
+                $0["content"]?["action"] == "request" && $0["content"]?["body"]?["session_id"]?.string == sessionID
+            }
+        }
+        #expect(request["sender"]?.string == botID)
+        #expect(request["content"]?["requesting_device_id"]?.string == botDevice)
+        #expect(request["content"]?["body"]?["room_id"]?.string == room)
+        #expect(request["content"]?["body"]?["algorithm"] == "m.megolm.v1.aes-sha2")
+        let requestID = try #require(request["content"]?["request_id"]?.string)
+        #expect(try await student.replies(to: ask, in: room, from: botID).isEmpty, "answered before the key came")
+
+        let isCancellation: @Sendable (JSON) -> Bool = {
+            $0["content"]?["action"] == "request_cancellation" && $0["content"]?["request_id"]?.string == requestID
+        }
+        // A copy of the key from after the message cannot read it: the request stays open.
+        let keysBefore = bot.log.components(separatedBy: "room key received").count
+        try await student.shareWithheldKey(sessionID, with: botID, device: botDevice, reachingBack: false)
+        _ = try await Polling.until("the bot to take the late copy of the key", timeout: .seconds(60)) {
+            try bot.checkAlive()
+            return bot.log.components(separatedBy: "room key received").count > keysBefore ? true : nil
+        }
+        try await student.sync(rounds: 3)
+        #expect(try await !student.keyRequests().contains(where: isCancellation), "withdrawn for a key that cannot read the message")
+        #expect(try await student.replies(to: ask, in: room, from: botID).isEmpty)
+
+        try await student.shareWithheldKey(sessionID, with: botID, device: botDevice)
+        let answer = try await Self.answer(to: ask, in: room, from: bot, seenBy: student)
+        #expect(answer.peerbotKind == "help")
+        let cancellation = try await Polling.until("the bot to withdraw its key request", timeout: .seconds(90)) {
+            try bot.checkAlive()
+            return try await student.keyRequests().first(where: isCancellation)
+        }
+        #expect(cancellation["sender"]?.string == botID)
+        #expect(cancellation["content"]?["requesting_device_id"]?.string == botDevice)
+
+        // Once each: one answer per command, one withdrawal, and the key not asked for again.
+        try await Self.expectOneAnswerEach(to: [first, ask], in: room, from: bot, seenBy: student)
+        try await student.sync(rounds: 2)
+        let received = try await student.keyRequests()
+        #expect(received.filter(isCancellation).count == 1, "withdrawn more than once: \(received)")
+        #expect(received.filter { $0["content"]?["body"]?["session_id"]?.string == sessionID }.count == 1,
+                "the key was asked for again: \(received)")
+        #expect(!bot.log.contains("encrypted message given up"))
+    }
+}
