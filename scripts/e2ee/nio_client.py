@@ -30,9 +30,13 @@ input stops the client (so it never outlives the test that started it).
   send_unshared room_id, type, content -> event_id, session_id
                An m.room.encrypted event from this device with a fresh Megolm session whose
                key is given to nobody: the receivers can never read it.
-  send_withheld room_id, type, content -> event_id, session_id
+  withhold_session room_id -> session_id
+               A fresh Megolm session of this device for the room, kept here, its key given to
+               nobody yet.
+  send_withheld room_id, type, content, [session_id: else a new withhold_session] -> event_id, session_id
                As send_unshared, but the session is kept, so share_withheld can give its key
                later (a sender whose key reaches the receiver late).
+  has_room_key session_id -> held   (whether this device received that room key)
   share_withheld session_id, user_id, device_id, [reach_back=true]
                Sends that session's room key (m.room_key, Olm-encrypted from this device, an Olm
                session claimed first when there is none) to one device: from before the message,
@@ -244,17 +248,26 @@ class Device:
             encrypted["m.relates_to"] = content["m.relates_to"]
         return {"event_id": await self.send_raw(room_id, "m.room.encrypted", encrypted), "session_id": session.session_id}
 
-    async def op_send_withheld(self, room_id, type, content):
+    async def op_withhold_session(self, room_id):
         session = vodozemac.GroupSession()
-        first_key = session.session_key.to_base64()  # before the message: it reaches back to index 0
+        # Taken before any message: this copy of the key reaches back to index 0.
+        self.withheld[session.session_id] = (room_id, session, session.session_key.to_base64())
+        return {"session_id": session.session_id}
+
+    async def op_send_withheld(self, room_id, type, content, session_id=None):
+        if session_id is None:
+            session_id = (await self.op_withhold_session(room_id))["session_id"]
+        _, session, _ = self.withheld[session_id]
         plaintext = json.dumps({"type": type, "content": content, "room_id": room_id})
         message = session.encrypt(plaintext.encode())
         keys = self.client.olm.account.identity_keys
         encrypted = {"algorithm": "m.megolm.v1.aes-sha2", "sender_key": keys["curve25519"],
                      "ciphertext": message.to_base64(), "session_id": session.session_id,
                      "device_id": self.client.device_id}
-        self.withheld[session.session_id] = (room_id, session, first_key)
         return {"event_id": await self.send_raw(room_id, "m.room.encrypted", encrypted), "session_id": session.session_id}
+
+    async def op_has_room_key(self, session_id):
+        return {"held": any(s.id == session_id for s in self.client.olm.inbound_group_store)}
 
     async def op_share_withheld(self, session_id, user_id, device_id, reach_back=True):
         room_id, group, first_key = self.withheld[session_id]
