@@ -16,7 +16,7 @@ extension EncryptedTestUser {
     }
 
     /// A new device of an existing account: its own nio client, store and keys.
-    private static func logIn(on server: Homeserver, localpart: String, password: String) async throws -> EncryptedTestUser {
+    static func logIn(on server: Homeserver, localpart: String, password: String) async throws -> EncryptedTestUser {
         let directory = try server.environment.makeWorkDirectory(label: "nio-\(localpart)-\(RandomName.suffix())")
         let connection = try NioConnection(environment: server.environment, logURL: directory.appendingPathComponent("nio.log"))
         await connection.start()

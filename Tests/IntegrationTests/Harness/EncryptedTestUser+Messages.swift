@@ -72,16 +72,32 @@ extension EncryptedTestUser {
         return eventID
     }
 
-    /// Sends `text` encrypted with a fresh Megolm session whose key this device keeps to itself
-    /// until `shareWithheldKey` gives it away. Returns the event and the session.
-    func sendWithheld(_ text: String, in roomID: String) async throws -> (eventID: String, sessionID: String) {
-        let answer = try await request("send_withheld", [
+    /// A fresh Megolm session for `roomID` whose key this device keeps to itself until
+    /// `shareWithheldKey` gives it away.
+    func withholdSession(in roomID: String) async throws -> String {
+        let answer = try await request("withhold_session", ["room_id": .string(roomID)])
+        guard let sessionID = answer["session_id"]?.string else { throw HarnessError.badResponse(path: "nio withhold_session", body: answer.text) }
+        return sessionID
+    }
+
+    /// Sends `text` encrypted with a withheld session (`sessionID`, else a fresh one). Returns
+    /// the event and the session.
+    func sendWithheld(_ text: String, in roomID: String, session sessionID: String? = nil) async throws
+        -> (eventID: String, sessionID: String) {
+        var arguments: [String: JSON] = [
             "room_id": .string(roomID), "type": "m.room.message", "content": ["msgtype": "m.text", "body": .string(text)],
-        ])
+        ]
+        if let sessionID { arguments["session_id"] = .string(sessionID) }
+        let answer = try await request("send_withheld", arguments)
         guard let eventID = answer["event_id"]?.string, let sessionID = answer["session_id"]?.string else {
             throw HarnessError.badResponse(path: "nio send_withheld", body: answer.text)
         }
         return (eventID, sessionID)
+    }
+
+    /// Whether this device has received room key `sessionID`.
+    func hasRoomKey(_ sessionID: String) async throws -> Bool {
+        try await request("has_room_key", ["session_id": .string(sessionID)])["held"] == true
     }
 
     /// Gives the key of a `sendWithheld` session to one device (an Olm-encrypted `m.room_key`):
