@@ -99,14 +99,6 @@ extension StoreReader {
                                 signingKey: $0.signingKey, firstKnownIndex: $0.firstKnownIndex, pickle: $0.pickle)
         }
     }
-
-    /// The event that used message `index` of the session, if one did.
-    public func eventUsingMessageIndex(senderKey: String, sessionID: String, index: Int64) throws -> String? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT eventID FROM megolmMessageIndex WHERE senderKey = ? AND sessionID = ? AND messageIndex = ?
-            """)
-        return try String.fetchOne(statement, arguments: [senderKey, sessionID, index])
-    }
 }
 
 extension StoreWriter {
