@@ -107,11 +107,15 @@ import Testing
         #expect(try use("other", 0) == .usedBy("$other"))
         #expect(try use(session, 1, from: "another device") == .unused)
         #expect(try database.read { try $0.messageIndexCount() } == 2)
-        // A later pruning with nothing old for the session leaves its floor where it was.
-        try database.write { writer in
-            try writer.recordMessageIndex(senderKey: key, sessionID: session, index: 1, eventID: "$late", at: now)
-            try writer.pruneMessageIndexes(seenBefore: now.addingTimeInterval(-Self.day), at: now.addingTimeInterval(Self.day))
-        }
+        // A later pruning raises the floors over what has aged since; a floor never sinks.
+        try database.write { try $0.pruneMessageIndexes(seenBefore: lately.addingTimeInterval(1), at: now.addingTimeInterval(Self.day)) }
+        #expect(try use(session, 9) == .forgotten)
         #expect(try use(session, 5) == .forgotten)
+        #expect(try use(session, 10) == .unused)
+        #expect(try use("other", 0) == .forgotten)
+        #expect(try use("other", 1) == .unused)
+        #expect(try database.read { try $0.messageIndexCount() } == 0)
+        try database.write { try $0.pruneMessageIndexes(seenBefore: longAgo, at: now.addingTimeInterval(2 * Self.day)) }
+        #expect(try use(session, 9) == .forgotten)
     }
 }
