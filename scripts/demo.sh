@@ -88,11 +88,6 @@ token_ok() {
   [ -s "$DEMO/access_token" ] && curl -fsS -m 5 -o /dev/null \
     -H "Authorization: Bearer $(cat "$DEMO/access_token")" "$HS/_matrix/client/v3/account/whoami"
 }
-if ! token_ok; then
-  printf '%s\n' "$PASSWORD" >"$DEMO/password"
-  "$BIN" login --homeserver "$HS" --user peerbot --password-file "$DEMO/password" --token-file "$DEMO/access_token" >/dev/null
-  rm -f "$DEMO/password"
-fi
 
 # The bot is an end-to-end encryption device: its keys are sealed under this key, kept beside
 # the database (they belong together). Its own rooms are encrypted, as Element users expect;
@@ -125,6 +120,14 @@ encrypt_rooms: $encrypt_rooms
 session_reminder: 10s
 log_level: info
 YAML
+# Login reads the configuration too: with the pickle key it also makes the bot's device keys and
+# cross-signs the device, so Element shows the bot as verified by its owner.
+if ! token_ok; then
+  printf '%s\n' "$PASSWORD" >"$DEMO/password"
+  "$BIN" login --homeserver "$HS" --user "@peerbot:localhost" --password-file "$DEMO/password" \
+    --token-file "$DEMO/access_token" --config "$DEMO/peerbot.yaml" >/dev/null
+  rm -f "$DEMO/password"
+fi
 "$BIN" check-config --config "$DEMO/peerbot.yaml" >/dev/null
 
 say "starting the bot (log: $DEMO/peerbot.log)"
