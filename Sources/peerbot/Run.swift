@@ -32,3 +32,16 @@ struct CheckConfig: AsyncParsableCommand {
         print("configuration OK: \(settings.userID) on \(settings.homeserver), \(settings.supervisors.count) supervisor(s), database \(settings.databasePath)")
     }
 }
+
+struct ConfigExampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config-example",
+        abstract: "Print the example configuration file, every key with its default (config/peerbot.example.yaml).")
+
+    @Flag(name: .long, help: "Print the key table of docs/admin-guide.md (section 7) instead.")
+    var markdown = false
+
+    func run() {
+        print(markdown ? ConfigExample.markdownTable() : ConfigExample.yaml(), terminator: "")
+    }
+}
