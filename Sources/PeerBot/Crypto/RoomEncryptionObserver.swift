@@ -55,8 +55,8 @@ struct RoomEncryptionFacts: Equatable, Sendable {
                                          rotationPeriodMs: event.content["rotation_period_ms"]?.intValue,
                                          rotationPeriodMsgs: event.content["rotation_period_msgs"]?.intValue))
         case "m.room.member":
-            guard let userID = event.stateKey, let membership = event.content["membership"]?.stringValue else { return }
-            memberships.append(Membership(roomID: roomID, userID: userID, membership: membership))
+            guard let userID = event.stateKey, let membership = event.membership else { return }
+            memberships.append(Membership(roomID: roomID, userID: userID, membership: membership.rawValue))
         default:
             return
         }
