@@ -98,3 +98,47 @@ import Testing
             + "\(c.patientGuardPatterns) \(c.minAnonymousComments) \(String(describing: c.overviewAt)) \(c.supervisors) \(c.databasePath)"
     }
 }
+
+/// `check-config --settings`: every key with the value in force.
+@Suite struct ConfigSettingsReport {
+    let loader = ConfigLoader(environment: ["PEERBOT_ACCESS_TOKEN": "syt_secret"])
+
+    @Test func everyKeyIsShownWithItsDefaultsAndRestartsMarked() throws {
+        let config = try loader.parse("""
+            homeserver: https://matrix.example.org
+            user_id: "@peerbot:example.org"
+            supervisors: ["@sup:example.org", "@sup2:example.org"]
+            group_size: 5
+            reflection_deadline: 1h30m
+            overview_at: fredag 14.30
+            log_level: debug
+            """, file: "t.yaml")
+        let lines = config.settings
+        #expect(lines.count == ConfigKey.all.count)
+        #expect(lines.contains("homeserver: https://matrix.example.org  [restart]"))
+        #expect(lines.contains("supervisors: @sup:example.org, @sup2:example.org"))
+        #expect(lines.contains("group_size: 5"))
+        #expect(lines.contains("reflection_deadline: 1h30m"))
+        #expect(lines.contains("overview_at: fri 14:30"))
+        #expect(lines.contains("log_level: debug  [restart]"))
+        #expect(lines.contains("goal_lead_time: 24h  [default]"))
+        #expect(lines.contains("timezone: Europe/Copenhagen  [default]"))
+        #expect(lines.contains("retention_days: (keep)  [default]"))
+        #expect(lines.contains("supervisor_room: (created on first start)  [default, restart]"))
+        #expect(lines.contains("access_token_file: <redacted>  [restart]"))
+        #expect(!lines.joined().contains("syt_secret"))
+    }
+
+    @Test func eachDeclaredDefaultIsShownAsItIsWritten() throws {
+        let config = try loader.parse("""
+            homeserver: https://matrix.example.org
+            user_id: "@peerbot:example.org"
+            supervisors: ["@sup:example.org"]
+            """, file: "t.yaml")
+        for key in ConfigKey.all {
+            guard let text = key.defaultText else { continue }
+            #expect(key.shown(config) == text, "\(key.name)")
+        }
+        #expect(ConfigKey.durationText(.seconds(0)) == "0" && ConfigKey.durationText(.seconds(90061)) == "25h1m1s")
+    }
+}

@@ -1,5 +1,6 @@
 /// One configuration key, declared once: the reader validates it, `check-config` names it, and
-/// `peerbot config-example` writes its lines of the example file and its row of the key table.
+/// `peerbot config-example` writes its lines of the example file and its row of the key table,
+/// and `check-config --settings` shows its value in force.
 public struct ConfigKey: Sendable, Hashable {
     /// What a key holds, with the limits the reader enforces.
     public enum Kind: Sendable, Hashable {
@@ -39,11 +40,14 @@ public struct ConfigKey: Sendable, Hashable {
     public let meaning: String
     /// The comment lines above the key in the example file, without their `# `.
     public let comment: [String]
-    /// The example's value lines; nil writes `name: defaultText`. Lines starting `# ` are commented out.
+    /// The example's value lines, as written; nil writes `name: defaultText`.
     public let example: [String]?
+    /// The value in force, as `check-config --settings` shows it (never a secret).
+    public let shown: @Sendable (BotConfig) -> String
 
     init(_ name: String, _ kind: Kind, _ section: Section = .optional, default defaultText: String? = nil,
-         reload: Reload = .live, defaultNote: String? = nil, meaning: String, comment: [String], example: [String]? = nil) {
+         reload: Reload = .live, defaultNote: String? = nil, shown: @escaping @Sendable (BotConfig) -> String,
+         meaning: String, comment: [String], example: [String]? = nil) {
         self.name = name
         self.kind = kind
         self.section = section
@@ -53,6 +57,7 @@ public struct ConfigKey: Sendable, Hashable {
         self.meaning = meaning
         self.comment = comment
         self.example = example
+        self.shown = shown
     }
 
     public static func == (lhs: ConfigKey, rhs: ConfigKey) -> Bool { lhs.name == rhs.name }
