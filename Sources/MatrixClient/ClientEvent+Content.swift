@@ -27,6 +27,15 @@ public enum RoomMembership: Sendable, Equatable {
     }
 }
 
+/// The content of an `m.room.encryption` state event.
+public struct EncryptionSettings: Sendable, Equatable {
+    public let algorithm: String
+    /// `rotation_period_ms`, when it is a whole number.
+    public let rotationPeriodMs: Int64?
+    /// `rotation_period_msgs`, when it is a whole number.
+    public let rotationPeriodMsgs: Int64?
+}
+
 extension ClientEvent {
     /// The content read as a message's fields (meaningful for `m.room.message`).
     public var messageContent: ReceivedMessage { ReceivedMessage(content) }
@@ -42,6 +51,14 @@ extension ClientEvent {
 
     /// `replacement_room` of an `m.room.tombstone`.
     public var replacementRoomID: String? { content["replacement_room"]?.stringValue }
+
+    /// `m.room.encryption`'s settings; nil when it names no algorithm (a redacted or odd event),
+    /// which therefore cannot make a room plain again.
+    public var encryptionSettings: EncryptionSettings? {
+        guard let algorithm = content["algorithm"]?.stringValue, !algorithm.isEmpty else { return nil }
+        return EncryptionSettings(algorithm: algorithm, rotationPeriodMs: content["rotation_period_ms"]?.intValue,
+                                  rotationPeriodMsgs: content["rotation_period_msgs"]?.intValue)
+    }
 
     /// True when this is `userID`'s own join (an `m.room.member` with that state key).
     public func isJoin(of userID: String) -> Bool {

@@ -105,4 +105,14 @@ import Testing
         #expect(invite.membership == .invite && !invite.isDirect)
         #expect(StrippedStateEvent(type: "m.room.member", sender: "@sup:hs", stateKey: "@bot:hs", content: ["is_direct": true]).isDirect)
     }
+
+    @Test func encryptionSettingsNeedAnAlgorithm() throws {
+        let on = try event(#"{"algorithm":"m.megolm.v1.aes-sha2","rotation_period_ms":604800000,"rotation_period_msgs":"100"}"#,
+                           type: "m.room.encryption", stateKey: "")
+        let settings = try #require(on.encryptionSettings)
+        #expect(settings.algorithm == "m.megolm.v1.aes-sha2" && settings.rotationPeriodMs == 604_800_000 && settings.rotationPeriodMsgs == nil)
+        #expect(try event("{}", type: "m.room.encryption", stateKey: "").encryptionSettings == nil)
+        #expect(try event(#"{"algorithm":""}"#, type: "m.room.encryption", stateKey: "").encryptionSettings == nil)
+        #expect(try event(#"{"algorithm":["m.megolm.v1.aes-sha2"]}"#, type: "m.room.encryption", stateKey: "").encryptionSettings == nil)
+    }
 }
