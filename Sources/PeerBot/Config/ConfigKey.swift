@@ -1,6 +1,6 @@
-/// One configuration key, declared once: the reader validates it, `check-config` names it, and
-/// `peerbot config-example` writes its lines of the example file and its row of the key table,
-/// and `check-config --settings` shows its value in force.
+/// One configuration key, declared once: the reader checks it by its kind and limits, `BotConfig`
+/// takes its default, `check-config --settings` shows its value in force, and
+/// `peerbot config-example` writes its lines of the example file and its row of the key table.
 public struct ConfigKey: Sendable, Hashable {
     /// What a key holds, with the limits the reader enforces.
     public enum Kind: Sendable, Hashable {
