@@ -74,6 +74,35 @@ import Testing
         }
     }
 
+    @Test func theReaderReadsEveryKeyOfAPlainKindIntoTheFieldItShows() throws {
+        // encrypt_rooms: true needs a pickle key.
+        let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("pickle-\(UUID().uuidString)")
+        try Data(repeating: 7, count: 32).write(to: keyFile)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile.path)
+        defer { try? FileManager.default.removeItem(at: keyFile) }
+        let head = self.head + "pickle_key_file: \(keyFile.path)\n"
+        for key in ConfigKey.all {
+            let other: String, refused: String
+            switch key.kind {
+            case .integer(let range):
+                other = "\(key.defaultText == "\(range.upperBound)" ? range.lowerBound : range.upperBound)"
+                refused = "\(range.upperBound + 1)"
+            case .duration: (other, refused) = ("7m", "later")
+            case .bool: (other, refused) = (key.defaultText == "true" ? "false" : "true", "maybe")
+            case .choice(let words, _): (other, refused) = (words.first { $0 != key.defaultText } ?? words[0], "zzz")
+            case .custom: continue
+            }
+            let read = try loader.parse(head + "\(key.name): \(other)\n", file: "t.yaml")
+            #expect(key.shown(read) == other, "\(key.name): \(other) was not read into the field it shows")
+            do {
+                _ = try loader.parse(head + "\(key.name): \(refused)\n", file: "t.yaml")
+                Issue.record("\(key.name): \(refused) must be refused")
+            } catch {
+                #expect(error.problems.map(\.key) == [key.name])
+            }
+        }
+    }
+
     @Test func whatAReloadKeepsIsDeclaredAsNeedingARestart() {
         let base = BotConfig(homeserver: "http://hs", userID: "@bot:hs", accessToken: Secret("a"), supervisors: ["@s:hs"],
                              databasePath: "/db", timeZone: .utc)
