@@ -117,7 +117,7 @@ public struct InvitedRoom: Decodable, Sendable {
 
     /// The membership event that invited `userID`: its sender is the inviter.
     public func invite(of userID: String) -> StrippedStateEvent? {
-        events.last { $0.type == "m.room.member" && $0.stateKey == userID && $0.content["membership"]?.stringValue == "invite" }
+        events.last { $0.type == "m.room.member" && $0.stateKey == userID && $0.membership == .invite }
     }
 }
 

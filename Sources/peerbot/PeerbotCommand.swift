@@ -9,7 +9,7 @@ struct PeerbotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "peerbot",
         abstract: "A Matrix bot for peer learning on clinical placements.",
-        subcommands: [Run.self, CheckConfig.self, Login.self, GroupsCommand.self, Export.self, Forget.self, Rekey.self]
+        subcommands: [Run.self, CheckConfig.self, ConfigExampleCommand.self, Login.self, GroupsCommand.self, Export.self, Forget.self, Rekey.self]
     )
 }
 

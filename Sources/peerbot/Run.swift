@@ -26,9 +26,26 @@ struct CheckConfig: AsyncParsableCommand {
     @Option(name: .long, help: "The configuration file.")
     var config: String?
 
+    @Flag(name: .long, help: "Also print every key with the value in force, [default] and [restart] marked.")
+    var settings = false
+
     func run() async throws {
-        let settings = try loadConfig(config)
-        for warning in settings.warnings { printError("warning: " + warning) }
-        print("configuration OK: \(settings.userID) on \(settings.homeserver), \(settings.supervisors.count) supervisor(s), database \(settings.databasePath)")
+        let loaded = try loadConfig(config)
+        for warning in loaded.warnings { printError("warning: " + warning) }
+        print("configuration OK: \(loaded.userID) on \(loaded.homeserver), \(loaded.supervisors.count) supervisor(s), database \(loaded.databasePath)")
+        if settings { loaded.settings.forEach { print($0) } }
+    }
+}
+
+struct ConfigExampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config-example",
+        abstract: "Print the example configuration file, every key with its default (config/peerbot.example.yaml).")
+
+    @Flag(name: .long, help: "Print the key table of docs/admin-guide.md (section 7) instead.")
+    var markdown = false
+
+    func run() {
+        print(markdown ? ConfigExample.markdownTable() : ConfigExample.yaml(), terminator: "")
     }
 }

@@ -9,45 +9,46 @@ public struct Secret: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "<redacted>" }
 }
 
-/// The deployment's settings, as read from the YAML file (SPEC: Configuration).
+/// The deployment's settings, as read from the YAML file (SPEC: Configuration). Each default is
+/// the one its key declares (`ConfigKey`).
 public struct BotConfig: Sendable {
     public var homeserver: String
     public var userID: String
     public var accessToken: Secret
     public var supervisors: [String]
     public var databasePath: String
-    public var language: Language = .da
+    public var language = ConfigKey.language.parsedDefault(Language.init(rawValue:))
     public var timeZone: ZoneRules
-    public var commandPrefix = "!"
+    public var commandPrefix = ConfigKey.commandPrefix.parsedDefault { $0 }
     public var supervisorRoom: String?
-    public var groupSize = 4
-    public var goalLeadTime: Duration = .seconds(24 * 3600)
+    public var groupSize = ConfigKey.groupSize.parsedDefault(ConfigKey.groupSize.parseInteger)
+    public var goalLeadTime = ConfigKey.goalLeadTime.parsedDefault(ConfigKey.parseDuration)
     /// The short reminder to the group this long before a session starts; 0 sends none.
-    public var sessionReminder: Duration = .seconds(SessionTimeline.defaultReminderBefore)
-    public var wrapUpBeforeEnd: Duration = .seconds(600)
-    public var reflectionModel = "rolfe"
+    public var sessionReminder = ConfigKey.sessionReminder.parsedDefault(ConfigKey.parseDuration)
+    public var wrapUpBeforeEnd = ConfigKey.wrapUpBeforeEnd.parsedDefault(ConfigKey.parseDuration)
+    public var reflectionModel = ConfigKey.reflectionModel.parsedDefault(ConfigKey.reflectionModel.parseChoice)
     public var reflectionQuestions: [String] = []
-    public var reflectionDeadline: Duration = .seconds(24 * 3600)
-    public var evaluationEvery = 3
-    public var evaluationDeadline: Duration = .seconds(72 * 3600)
-    public var selfAssessment = false
-    public var joinGrace: Duration = .seconds(24 * 3600)
-    public var encryptRooms = false
+    public var reflectionDeadline = ConfigKey.reflectionDeadline.parsedDefault(ConfigKey.parseDuration)
+    public var evaluationEvery = ConfigKey.evaluationEvery.parsedDefault(ConfigKey.evaluationEvery.parseInteger)
+    public var evaluationDeadline = ConfigKey.evaluationDeadline.parsedDefault(ConfigKey.parseDuration)
+    public var selfAssessment = ConfigKey.selfAssessment.parsedDefault(ConfigKey.parseBool)
+    public var joinGrace = ConfigKey.joinGrace.parsedDefault(ConfigKey.parseDuration)
+    public var encryptRooms = ConfigKey.encryptRooms.parsedDefault(ConfigKey.parseBool)
     /// The 32-byte key file that seals the bot's end-to-end encryption keys; nil: no encryption.
     public var pickleKeyFile: String?
     /// How long an encrypted message whose room key has not arrived waits before its sender is
     /// told the bot could not read it.
-    public var undecryptableAfter: Duration = .seconds(300)
+    public var undecryptableAfter = ConfigKey.undecryptableAfter.parsedDefault(ConfigKey.parseDuration)
     public var retentionDays: Int?
-    public var logLevel: Logger.Level = .info
+    public var logLevel = ConfigKey.logLevel.parsedDefault(Logger.Level.init(rawValue:))
     /// What happens to a student text with a patient identifier (SPEC: Patient confidentiality).
-    public var patientGuard: PatientGuardMode = .redact
+    public var patientGuard = ConfigKey.patientGuard.parsedDefault(PatientGuardMode.init(rawValue:))
     /// The administrator's extra identifier patterns, each one already checked to compile.
     public var patientGuardPatterns: [String] = []
     /// How many peers must have commented on a student before `!release` shows them the comments.
-    public var minAnonymousComments = 2
+    public var minAnonymousComments = ConfigKey.minAnonymousComments.parsedDefault(ConfigKey.minAnonymousComments.parseInteger)
     /// When the weekly overview goes to the supervisor room; nil (`off`) for never.
-    public var overviewAt: WeeklyTime? = WeeklyTime(weekday: .monday, hour: 8, minute: 0)
+    public var overviewAt: WeeklyTime? = ConfigKey.overviewAt.parsedDefault(WeeklyTime.parse)
 
     public init(homeserver: String, userID: String, accessToken: Secret, supervisors: [String], databasePath: String, timeZone: ZoneRules) {
         self.homeserver = homeserver

@@ -20,15 +20,8 @@ public struct ConfigLoader: Sendable {
         return named
     }
 
-    public static let knownKeys: Set<String> = [
-        "homeserver", "user_id", "access_token_file", "supervisors", "database", "language", "timezone",
-        "command_prefix", "supervisor_room", "group_size", "goal_lead_time", "session_reminder", "wrap_up_before_end",
-        "reflection_model", "reflection_questions", "reflection_deadline", "evaluation_every",
-        "evaluation_deadline", "self_assessment", "join_grace", "encrypt_rooms", "retention_days", "log_level",
-        "patient_guard", "patient_guard_patterns",
-        "min_anonymous_comments", "overview_at",
-        "pickle_key_file", "undecryptable_after",
-    ]
+    /// Every key the file may hold (the declarations in `ConfigKey.all`).
+    public static let knownKeys: Set<String> = Set(ConfigKey.all.map(\.name))
 
     public func load(path: String) throws(ConfigError) -> BotConfig {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {

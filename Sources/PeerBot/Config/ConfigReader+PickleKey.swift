@@ -8,9 +8,9 @@ extension ConfigReader {
     /// other permission bits) unless systemd handed it over as a credential, and holds exactly
     /// 32 bytes. Each fault is its own problem line.
     mutating func pickleKeyFile() -> String? {
-        guard let raw = string("pickle_key_file") else { return nil }
+        guard let raw = string(.pickleKeyFile) else { return nil }
         guard !raw.isEmpty else {
-            problem("pickle_key_file", "must not be empty")
+            problem(.pickleKeyFile, "must not be empty")
             return nil
         }
         guard let expanded = expandCredentialsDirectory(raw) else { return nil }
@@ -18,17 +18,17 @@ extension ConfigReader {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               attributes[.type] as? FileAttributeType == .typeRegular,
               let data = FileManager.default.contents(atPath: path) else {
-            problem("pickle_key_file", "cannot read \(path) (create it with: head -c 32 /dev/urandom > \(path); chmod 600 \(path))")
+            problem(.pickleKeyFile, "cannot read \(path) (create it with: head -c 32 /dev/urandom > \(path); chmod 600 \(path))")
             return nil
         }
         var good = true
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
         if mode & 0o077 != 0 && !isCredential(path) {
-            problem("pickle_key_file", "\(path) has mode \(String(mode, radix: 8)); it must be readable by its owner alone (chmod 600)")
+            problem(.pickleKeyFile, "\(path) has mode \(String(mode, radix: 8)); it must be readable by its owner alone (chmod 600)")
             good = false
         }
         if data.count != Self.pickleKeyLength {
-            problem("pickle_key_file", "\(path) holds \(data.count) bytes; it must hold exactly \(Self.pickleKeyLength) random bytes")
+            problem(.pickleKeyFile, "\(path) holds \(data.count) bytes; it must hold exactly \(Self.pickleKeyLength) random bytes")
             good = false
         }
         return good ? path : nil
@@ -39,7 +39,7 @@ extension ConfigReader {
         let names = ["${CREDENTIALS_DIRECTORY}", "$CREDENTIALS_DIRECTORY"]
         guard names.contains(where: path.contains) else { return path }
         guard let directory = environment["CREDENTIALS_DIRECTORY"], !directory.isEmpty else {
-            problem("pickle_key_file", "names $CREDENTIALS_DIRECTORY, which is not set (set LoadCredential=pickle_key:… in the unit)")
+            problem(.pickleKeyFile, "names $CREDENTIALS_DIRECTORY, which is not set (set LoadCredential=pickle_key:… in the unit)")
             return nil
         }
         return names.reduce(path) { $0.replacingOccurrences(of: $1, with: directory) }

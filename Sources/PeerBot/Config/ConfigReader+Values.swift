@@ -4,8 +4,8 @@ import PeerLearning
 import Yams
 
 extension ConfigReader {
-    mutating func string(_ key: String) -> String? {
-        guard let node = values[key] else { return nil }
+    mutating func string(_ key: ConfigKey) -> String? {
+        guard let node = values[key.name] else { return nil }
         guard let scalar = node.scalar else {
             problem(key, "must be a single value")
             return nil
@@ -13,59 +13,60 @@ extension ConfigReader {
         return scalar.string
     }
 
-    mutating func requiredString(_ key: String) -> String? {
-        guard values[key] != nil else {
+    mutating func requiredString(_ key: ConfigKey) -> String? {
+        guard values[key.name] != nil else {
             problem(key, "is required")
             return nil
         }
         guard let value = string(key), !value.isEmpty else {
-            if values[key]?.scalar != nil { problem(key, "must not be empty") }
+            if values[key.name]?.scalar != nil { problem(key, "must not be empty") }
             return nil
         }
         return value
     }
 
-    mutating func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
+    /// An `.integer` key within its declared range.
+    mutating func integer(_ key: ConfigKey) -> Int? {
+        checked(key, key.parseInteger)
+    }
+
+    /// A `.bool` key.
+    mutating func bool(_ key: ConfigKey) -> Bool? {
+        checked(key, ConfigKey.parseBool)
+    }
+
+    /// A `.duration` key.
+    mutating func duration(_ key: ConfigKey) -> Duration? {
+        checked(key, ConfigKey.parseDuration)
+    }
+
+    /// A `.choice` key, lowercased.
+    mutating func choice(_ key: ConfigKey) -> String? {
+        checked(key, key.parseChoice)
+    }
+
+    /// The key's value read by `parse`, or its kind's refusal as a problem.
+    private mutating func checked<T>(_ key: ConfigKey, _ parse: (String) -> T?) -> T? {
         guard let text = string(key) else { return nil }
-        guard let value = Int(text), range.contains(value) else {
-            problem(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
+        guard let value = parse(text) else {
+            problem(key, key.refusal(of: text) ?? "is not valid, got \"\(text)\"")
             return nil
         }
         return value
-    }
-
-    mutating func bool(_ key: String) -> Bool? {
-        guard let text = string(key) else { return nil }
-        switch text.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default:
-            problem(key, "must be true or false, got \"\(text)\"")
-            return nil
-        }
-    }
-
-    mutating func duration(_ key: String) -> Duration? {
-        guard let text = string(key) else { return nil }
-        guard let spec = DurationSpec.parse(text) else {
-            problem(key, "must be a duration like 24h, 90m, 1h30m or 45s, got \"\(text)\"")
-            return nil
-        }
-        return .seconds(spec.seconds)
     }
 
     mutating func supervisorList() -> [String]? {
-        guard let node = values["supervisors"] else {
-            problem("supervisors", "is required: a list of Matrix user ids")
+        guard let node = values[ConfigKey.supervisors.name] else {
+            problem(.supervisors, "is required: a list of Matrix user ids")
             return nil
         }
         let items = node.sequence.map { Array($0) } ?? (node.scalar != nil ? [node] : [])
         let ids = items.compactMap(\.string)
         let bad = ids.filter { !MatrixUserID.isValid($0) }
         if ids.isEmpty {
-            problem("supervisors", "must list at least one Matrix user id")
+            problem(.supervisors, "must list at least one Matrix user id")
         } else if !bad.isEmpty {
-            problem("supervisors", "not Matrix user ids: \(bad.joined(separator: ", "))")
+            problem(.supervisors, "not Matrix user ids: \(bad.joined(separator: ", "))")
         } else {
             return ids
         }
@@ -73,9 +74,9 @@ extension ConfigReader {
     }
 
     mutating func zone() -> ZoneRules? {
-        let name = string("timezone") ?? "Europe/Copenhagen"
+        let name = string(.timezone) ?? ConfigKey.timezone.parsedDefault { $0 }
         guard let zone = ZoneRules.named(name) else {
-            problem("timezone", "unknown time zone \"\(name)\" (use an IANA name like Europe/Copenhagen)")
+            problem(.timezone, "unknown time zone \"\(name)\" (use an IANA name like Europe/Copenhagen)")
             return nil
         }
         return zone
@@ -83,13 +84,13 @@ extension ConfigReader {
 
     /// The token: `access_token_file`, else `PEERBOT_ACCESS_TOKEN`, else a systemd credential.
     mutating func accessToken() -> Secret? {
-        if let path = string("access_token_file") {
+        if let path = string(.accessTokenFile) {
             let full = path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
             guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
-                problem("access_token_file", "cannot read \(full)")
+                problem(.accessTokenFile, "cannot read \(full)")
                 return nil
             }
-            return nonEmptyToken(text, key: "access_token_file")
+            return nonEmptyToken(text, key: ConfigKey.accessTokenFile.name)
         }
         if let text = environment["PEERBOT_ACCESS_TOKEN"] {
             return nonEmptyToken(text, key: "PEERBOT_ACCESS_TOKEN")
@@ -98,7 +99,7 @@ extension ConfigReader {
            let text = try? String(contentsOfFile: directory + "/access_token", encoding: .utf8) {
             return nonEmptyToken(text, key: "access_token (systemd credential)")
         }
-        problem("access_token_file", "is required (or set PEERBOT_ACCESS_TOKEN, or LoadCredential=access_token in the unit)")
+        problem(.accessTokenFile, "is required (or set PEERBOT_ACCESS_TOKEN, or LoadCredential=access_token in the unit)")
         return nil
     }
 

@@ -16,7 +16,7 @@ struct ConfigReader {
         var unknown: [ConfigProblem] = []
         for (key, value) in root {
             let name = key.string ?? "\(key)"
-            if ConfigLoader.knownKeys.contains(name) {
+            if ConfigKey.named(name) != nil {
                 values[name] = value
             } else {
                 unknown.append(ConfigProblem(key: name, message: "unknown key (known keys: see config/peerbot.example.yaml)"))
@@ -29,16 +29,16 @@ struct ConfigReader {
     }
 
     mutating func read() -> BotConfig? {
-        let homeserver = requiredString("homeserver")
+        let homeserver = requiredString(.homeserver)
         if let homeserver, URL(string: homeserver)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-            problem("homeserver", "must be an http:// or https:// URL, got \"\(homeserver)\"")
+            problem(.homeserver, "must be an http:// or https:// URL, got \"\(homeserver)\"")
         }
-        let userID = requiredString("user_id")
-        if let userID, !MatrixUserID.isValid(userID) { problem("user_id", "must be a Matrix user id like @peerbot:example.org") }
+        let userID = requiredString(.userID)
+        if let userID, !MatrixUserID.isValid(userID) { problem(.userID, "must be a Matrix user id like @peerbot:example.org") }
         let token = accessToken()
         let supervisors = supervisorList()
         let timeZone = zone()
-        let database = string("database") ?? defaultDatabasePath()
+        let database = string(.database) ?? defaultDatabasePath()
         // Optional keys are checked even when a required one is missing, so every problem is reported at once.
         var config = BotConfig(homeserver: homeserver ?? "", userID: userID ?? "", accessToken: token ?? Secret(""),
                                supervisors: supervisors ?? [], databasePath: database, timeZone: timeZone ?? .utc)
@@ -48,69 +48,63 @@ struct ConfigReader {
     }
 
     private mutating func readOptional(into config: inout BotConfig) {
-        if let text = string("language") {
-            if let language = Language(rawValue: text.lowercased()) { config.language = language } else { problem("language", "must be da or en, got \"\(text)\"") }
+        if let word = choice(.language), let language = Language(rawValue: word) { config.language = language }
+        if let prefix = string(.commandPrefix) {
+            if prefix.isEmpty || prefix.contains(where: \.isWhitespace) { problem(.commandPrefix, "must be non-empty and without spaces") } else { config.commandPrefix = prefix }
         }
-        if let prefix = string("command_prefix") {
-            if prefix.isEmpty || prefix.contains(where: \.isWhitespace) { problem("command_prefix", "must be non-empty and without spaces") } else { config.commandPrefix = prefix }
+        if let room = string(.supervisorRoom) {
+            if room.hasPrefix("#") || room.hasPrefix("!") { config.supervisorRoom = room } else { problem(.supervisorRoom, "must be a room alias (#…) or room id (!…)") }
         }
-        if let room = string("supervisor_room") {
-            if room.hasPrefix("#") || room.hasPrefix("!") { config.supervisorRoom = room } else { problem("supervisor_room", "must be a room alias (#…) or room id (!…)") }
-        }
-        if let size = integer("group_size", in: 2...12) { config.groupSize = size }
-        if let every = integer("evaluation_every", in: 0...100) { config.evaluationEvery = every }
-        if let days = integer("retention_days", in: 1...36500) { config.retentionDays = days }
-        if let value = duration("goal_lead_time") { config.goalLeadTime = value }
-        if let value = duration("session_reminder") { config.sessionReminder = value }
-        if let value = duration("wrap_up_before_end") { config.wrapUpBeforeEnd = value }
-        if let value = duration("reflection_deadline") { config.reflectionDeadline = value }
-        if let value = duration("evaluation_deadline") { config.evaluationDeadline = value }
-        if let value = duration("join_grace") { config.joinGrace = value }
-        if let value = duration("undecryptable_after") { config.undecryptableAfter = value }
-        if let value = bool("self_assessment") { config.selfAssessment = value }
-        if let value = bool("encrypt_rooms") { config.encryptRooms = value }
+        if let size = integer(.groupSize) { config.groupSize = size }
+        if let every = integer(.evaluationEvery) { config.evaluationEvery = every }
+        if let days = integer(.retentionDays) { config.retentionDays = days }
+        if let value = duration(.goalLeadTime) { config.goalLeadTime = value }
+        if let value = duration(.sessionReminder) { config.sessionReminder = value }
+        if let value = duration(.wrapUpBeforeEnd) { config.wrapUpBeforeEnd = value }
+        if let value = duration(.reflectionDeadline) { config.reflectionDeadline = value }
+        if let value = duration(.evaluationDeadline) { config.evaluationDeadline = value }
+        if let value = duration(.joinGrace) { config.joinGrace = value }
+        if let value = duration(.undecryptableAfter) { config.undecryptableAfter = value }
+        if let value = bool(.selfAssessment) { config.selfAssessment = value }
+        if let value = bool(.encryptRooms) { config.encryptRooms = value }
         config.pickleKeyFile = pickleKeyFile()
         // Encrypted rooms the bot made but cannot write in would take every answer from them.
-        if config.encryptRooms && config.pickleKeyFile == nil && values["pickle_key_file"] == nil {
-            problem("encrypt_rooms", "true needs pickle_key_file: the bot must be an encryption device to write in the rooms it makes")
+        if config.encryptRooms && config.pickleKeyFile == nil && values[ConfigKey.pickleKeyFile.name] == nil {
+            problem(.encryptRooms, "true needs pickle_key_file: the bot must be an encryption device to write in the rooms it makes")
         }
         readReflection(into: &config)
         readPatientGuard(into: &config)
         readAssessment(into: &config)
-        if let level = string("log_level") {
-            if let parsed = Logger.Level(rawValue: level.lowercased()) { config.logLevel = parsed } else {
-                problem("log_level", "must be one of trace, debug, info, notice, warning, error, critical")
-            }
-        }
+        if let word = choice(.logLevel), let level = Logger.Level(rawValue: word) { config.logLevel = level }
     }
 
     private mutating func readReflection(into config: inout BotConfig) {
-        if let model = string("reflection_model") {
-            if ["rolfe", "gibbs", "custom"].contains(model.lowercased()) { config.reflectionModel = model.lowercased() } else {
-                problem("reflection_model", "must be rolfe, gibbs or custom, got \"\(model)\"")
-            }
-        }
-        if let node = values["reflection_questions"] {
+        if let model = choice(.reflectionModel) { config.reflectionModel = model }
+        if let node = values[ConfigKey.reflectionQuestions.name] {
             let questions = node.sequence?.compactMap(\.string).filter { !$0.isEmpty } ?? []
-            if questions.isEmpty { problem("reflection_questions", "must be a list of questions") } else { config.reflectionQuestions = questions }
+            if questions.isEmpty { problem(.reflectionQuestions, "must be a list of questions") } else { config.reflectionQuestions = questions }
         }
         if config.reflectionModel == "custom" && config.reflectionQuestions.isEmpty {
-            problem("reflection_questions", "is required when reflection_model is custom")
+            problem(.reflectionQuestions, "is required when reflection_model is custom")
         }
     }
 
     /// `min_anonymous_comments` and `overview_at`.
     private mutating func readAssessment(into config: inout BotConfig) {
-        if let minimum = integer("min_anonymous_comments", in: 1...20) { config.minAnonymousComments = minimum }
-        if let text = string("overview_at") {
+        if let minimum = integer(.minAnonymousComments) { config.minAnonymousComments = minimum }
+        if let text = string(.overviewAt) {
             if text.lowercased() == "off" {
                 config.overviewAt = nil
             } else if let weekly = WeeklyTime.parse(text) {
                 config.overviewAt = weekly
             } else {
-                problem("overview_at", "must be a weekday and a time such as \"mon 08:00\", or off; got \"\(text)\"")
+                problem(.overviewAt, "must be a weekday and a time such as \"mon 08:00\", or off; got \"\(text)\"")
             }
         }
+    }
+
+    mutating func problem(_ key: ConfigKey, _ message: String) {
+        problem(key.name, message)
     }
 
     mutating func problem(_ key: String, _ message: String) {

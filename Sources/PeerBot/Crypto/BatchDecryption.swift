@@ -84,7 +84,7 @@ struct BatchDecryption {
         var ready: [ClientEvent] = []
         ready.reserveCapacity(events.count)
         for event in events {
-            if event.type == "m.room.member", event.stateKey == botUserID, event.content["membership"]?.stringValue == "join" {
+            if event.isJoin(of: botUserID) {
                 joinedAt = joinedAt.map { min($0, event.sentAt) } ?? event.sentAt
             }
             if event.type == "m.room.redaction", let target = event.redactedEventID {

@@ -50,13 +50,12 @@ struct RoomEncryptionFacts: Equatable, Sendable {
         switch event.type {
         case "m.room.encryption" where event.stateKey == "":
             // A redacted or odd event names no algorithm: it cannot make the room plain again.
-            guard let algorithm = event.content["algorithm"]?.stringValue, !algorithm.isEmpty else { return }
-            encryption.append(Encryption(roomID: roomID, algorithm: algorithm,
-                                         rotationPeriodMs: event.content["rotation_period_ms"]?.intValue,
-                                         rotationPeriodMsgs: event.content["rotation_period_msgs"]?.intValue))
+            guard let settings = event.encryptionSettings else { return }
+            encryption.append(Encryption(roomID: roomID, algorithm: settings.algorithm,
+                                         rotationPeriodMs: settings.rotationPeriodMs, rotationPeriodMsgs: settings.rotationPeriodMsgs))
         case "m.room.member":
-            guard let userID = event.stateKey, let membership = event.content["membership"]?.stringValue else { return }
-            memberships.append(Membership(roomID: roomID, userID: userID, membership: membership))
+            guard let userID = event.stateKey, let membership = event.membership else { return }
+            memberships.append(Membership(roomID: roomID, userID: userID, membership: membership.rawValue))
         default:
             return
         }

@@ -39,7 +39,7 @@ extension EventRouter {
 
     /// Whether the event is a Matrix reply (`m.in_reply_to`) to the bot's feedback.
     private func repliesToFeedback(_ event: ClientEvent) throws -> Bool {
-        guard let target = event.content["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue else { return false }
+        guard let target = event.relation?.replyTarget else { return false }
         return try writer.isFeedbackEvent(target)
     }
 

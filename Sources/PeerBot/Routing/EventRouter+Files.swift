@@ -10,12 +10,13 @@ extension EventRouter {
     /// An encrypted attachment (`file` instead of `url`) keeps its key sealed until the import.
     mutating func handleFile(_ event: ClientEvent, room: RoomRecord) throws {
         guard room.kind == .supervisor, context.config.isSupervisor(event.sender) else { return }
-        let name = event.content["filename"]?.stringValue ?? event.content["body"]?.stringValue
-        guard RosterFileEvent.isCSV(filename: name, mimetype: event.content["info"]?["mimetype"]?.stringValue) else { return }
-        let encrypted = event.content["file"].map(sealedAttachment)
-        let uri = encrypted == nil ? event.content["url"]?.stringValue : event.content["file"]?["url"]?.stringValue
+        let attachment = event.messageContent.attachment
+        let name = attachment.filename
+        guard RosterFileEvent.isCSV(filename: name, mimetype: attachment.mimetype) else { return }
+        let encrypted = attachment.encryptedFile.map(sealedAttachment)
+        let uri = encrypted == nil ? attachment.url : attachment.encryptedURL
         guard encrypted != .some(nil),
-              let file = RosterFileEvent(mxcURI: uri ?? "", filename: name, size: event.content["info"]?["size"]?.intValue) else {
+              let file = RosterFileEvent(mxcURI: uri ?? "", filename: name, size: attachment.size) else {
             outcome.handled += 1
             try enqueue(Texts.rosterUploadFailed(language: context.language(of: room)), in: room.roomID, replyTo: event.eventID)
             return

@@ -22,7 +22,7 @@ extension EventRouter {
             logger.info("rejoining a room on a supervisor's invite", metadata: ["room": "\(roomID)", "kind": "\(known.kind.rawValue)"])
             return
         }
-        let isDirect = invite.content["is_direct"]?.boolValue == true
+        let isDirect = invite.isDirect
         let hasDirectRoom = try writer.directRoom(userID: invite.sender) != nil
         let kind: RoomKind = isDirect && !hasDirectRoom ? .direct : .invited
         try writer.upsertRoom(RoomRecord(roomID: roomID, kind: kind, language: nil, groupName: nil,

@@ -12,8 +12,7 @@ extension EventRouter {
             guard try router.writer.room(id: roomID) != nil else { return }
             for event in members {
                 guard let userID = event.stateKey, userID != router.context.botUserID else { continue }
-                let joined = event.content["membership"]?.stringValue == "join"
-                let name = joined ? event.content["displayname"]?.stringValue : nil
+                let name = event.membership == .join ? event.displayName : nil
                 try router.writer.setMemberName(roomID: roomID, userID: userID, displayName: name)
             }
         }

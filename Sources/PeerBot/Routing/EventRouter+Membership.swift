@@ -8,7 +8,7 @@ extension EventRouter {
     /// joining is noted, and a join after they were reported missing is told.
     mutating func handleMembership(_ event: ClientEvent, room: RoomRecord) throws {
         guard room.kind == .group, let userID = event.stateKey,
-              let membership = event.content["membership"]?.stringValue, membership == "join" || membership == "invite",
+              let membership = event.membership, membership == .join || membership == .invite,
               let group = try writer.group(forRoom: room.roomID), group.archivedAt == nil else { return }
         let members = try writer.members(ofGroup: group.id)
         if GroupRoomMembers.isOutsider(userID, members: members.map(\.userID), supervisors: context.config.supervisors,
@@ -16,7 +16,7 @@ extension EventRouter {
             try removeOutsider(userID, from: room, group: group)
             return
         }
-        guard membership == "join", let member = members.first(where: { $0.userID == userID }) else { return }
+        guard membership == .join, let member = members.first(where: { $0.userID == userID }) else { return }
         guard try writer.markMemberJoined(groupID: group.id, userID: userID, at: context.now) else { return }
         if member.reportedMissingAt != nil, let supervisorRoom = try writer.supervisorRoom(), let student = try writer.student(userID: userID) {
             let note = Texts.lateJoin(student: student.student, group: group.name, language: context.language(of: supervisorRoom))

@@ -48,7 +48,7 @@ extension EventRouter {
 
     /// A reply (in Matrix's sense) to an earlier request names its subject: a second answer for that peer.
     private func repliedSubject(_ event: ClientEvent) throws -> String? {
-        guard let target = event.content["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue,
+        guard let target = event.relation?.replyTarget,
               let item = try writer.outboxItem(eventID: target), case .send(_, _, let json) = item.action,
               let content = JSONValue.parse(json), content["peerbot.kind"]?.stringValue == MessageKind.assessmentRequest.rawValue else { return nil }
         return content["peerbot.subject"]?.stringValue

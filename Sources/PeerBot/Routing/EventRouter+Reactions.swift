@@ -6,9 +6,7 @@ import PeerLearning
 extension EventRouter {
     /// A ✅ (or ✔️ ✔ 👍) on a session's goals message confirms them for the student who reacted.
     mutating func handleReaction(_ event: ClientEvent, room: RoomRecord) throws {
-        guard let relation = event.content["m.relates_to"], relation["rel_type"]?.stringValue == "m.annotation",
-              let target = relation["event_id"]?.stringValue, let key = relation["key"]?.stringValue,
-              ConfirmationReaction.isConfirmation(key),
+        guard case .annotation(let target, let key) = event.relation, ConfirmationReaction.isConfirmation(key),
               let session = try writer.session(forGoalsEventID: target), session.cancelledAt == nil,
               try writer.activeGroup(ofStudent: event.sender)?.id == session.groupID
         else { return }

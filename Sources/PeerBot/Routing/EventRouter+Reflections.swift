@@ -61,8 +61,8 @@ extension EventRouter {
     /// An edit (`m.replace`) of a kept reflection replaces its text, after the patient guard;
     /// other student texts' edits are only guarded.
     mutating func handleEdit(_ event: ClientEvent, room: RoomRecord) throws {
-        guard let original = event.content["m.relates_to"]?["event_id"]?.stringValue,
-              let text = (event.content["m.new_content"]?["body"] ?? event.content["body"])?.stringValue else { return }
+        let message = event.messageContent
+        guard case .replace(let original) = message.relation, let text = message.editedBody else { return }
         guard let kept = try writer.reflection(eventID: original), kept.userID == event.sender else {
             try guardEdit(event, text: text, room: room)
             return
@@ -104,7 +104,6 @@ extension EventRouter {
     }
 
     static func threadRoot(of event: ClientEvent) -> String? {
-        guard event.content["m.relates_to"]?["rel_type"]?.stringValue == "m.thread" else { return nil }
-        return event.content["m.relates_to"]?["event_id"]?.stringValue
+        event.relation?.threadRoot
     }
 }

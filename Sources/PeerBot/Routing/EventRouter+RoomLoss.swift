@@ -11,7 +11,7 @@ extension EventRouter {
         guard var room = try writer.room(id: roomID), room.joinedAt != nil else { return }
         let change = left.membership(of: context.botUserID)
         let remover = change?.sender ?? ""
-        let banned = change?.content["membership"]?.stringValue == "ban"
+        let banned = change?.membership == .ban
         logger.error("lost a managed room", metadata: ["room": "\(roomID)", "kind": "\(room.kind.rawValue)",
                                                        "by": "\(remover)", "banned": "\(banned)"])
         outcome.handled += 1

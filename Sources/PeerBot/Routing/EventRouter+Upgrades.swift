@@ -10,7 +10,7 @@ extension EventRouter {
     mutating func handleTombstone(_ event: ClientEvent, room: inout RoomRecord) throws {
         guard event.stateKey == "", !event.isRedacted else { return }
         let decision = RoomUpgrade.decide(roomID: room.roomID, sender: event.sender,
-                                          replacementRoomID: event.content["replacement_room"]?.stringValue,
+                                          replacementRoomID: event.replacementRoomID,
                                           supervisors: context.config.supervisors, botUserID: context.botUserID)
         guard case .follow(let newRoomID) = decision else {
             if case .ignore(let reason) = decision {

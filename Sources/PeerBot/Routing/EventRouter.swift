@@ -104,25 +104,24 @@ struct EventRouter {
     }
 
     private func isOwnJoin(_ event: ClientEvent) -> Bool {
-        event.type == "m.room.member" && event.stateKey == context.botUserID
-            && event.content["membership"]?.stringValue == "join"
+        event.isJoin(of: context.botUserID)
     }
 
     mutating func handleMessage(_ event: ClientEvent, room: inout RoomRecord) throws {
         guard !event.isRedacted else { return }
-        if event.content["m.relates_to"]?["rel_type"]?.stringValue == "m.replace" {
+        let message = event.messageContent
+        if message.relation?.isEdit == true {
             try handleEdit(event, room: room)
             return
         }
-        let msgtype = event.content["msgtype"]?.stringValue
-        if msgtype == "m.file" {
+        if message.msgtype == .file {
             try handleFile(event, room: room)
             return
         }
-        guard msgtype == "m.text", var body = event.content["body"]?.stringValue else { return }
-        if event.content["m.relates_to"]?["m.in_reply_to"] != nil { body = ReplyFallback.strip(body) }
+        guard message.msgtype == .text, var body = message.body else { return }
+        if message.hasReplyFallback { body = ReplyFallback.strip(body) }
         let config = context.config
-        let mentions = { event.content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        let mentions = { message.mentionedUserIDs }
         // A user argument is read knowing who a pill or a name may stand for: the roster's
         // names and the display names members have in the bot's rooms.
         let parse = try CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil,

@@ -22,7 +22,7 @@ extension SyncService {
                 for (index, event) in chunk.enumerated() {
                     if index == firstSeen || event.originServerTS < horizon { break pages }
                     older.append(event)
-                    if event.type == "m.room.member", event.stateKey == botUserID, event.content["membership"]?.stringValue == "join" { break pages }
+                    if event.isJoin(of: botUserID) { break pages }
                 }
                 guard let end = page.end, !page.chunk.isEmpty else { break }
                 from = end
