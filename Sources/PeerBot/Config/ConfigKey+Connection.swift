@@ -65,7 +65,10 @@ extension ConfigKey {
         comment: ["The 32-byte key that seals the bot's end-to-end encryption keys in the database",
                   "(head -c 32 /dev/urandom > /etc/peerbot/pickle_key; chmod 600). config/peerbot.service hands",
                   "it over as the systemd credential pickle_key; ${CREDENTIALS_DIRECTORY} is replaced by that",
-                  "folder. Left out: the bot has no device keys. Once it has keys it refuses to start without it.",
+                  "folder (for `peerbot login`, which runs outside the service, by this file's folder). Set it",
+                  "before `peerbot login`: login reads this file and, with the key, also makes the bot's device",
+                  "keys and its cross-signing identity and signs the device, so clients show the bot as verified.",
+                  "Left out: the bot has no device keys. Once it has keys it refuses to start without it.",
                   "Back it up with the database but store it apart (docs/admin-guide.md, section 8)."],
         example: ["# pickle_key_file: ${CREDENTIALS_DIRECTORY}/pickle_key"])
 
