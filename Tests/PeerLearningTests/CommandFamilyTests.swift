@@ -23,8 +23,8 @@ import PeerLearning
 @Test func onlyAnswersWithPrivateTextsGoToTheSupervisorRoom() {
     let privately = Set(CommandName.allCases.filter { $0.definition.answersInSupervisorRoom })
     #expect(privately == [.summary, .students, .studentAdd, .export, .overview])
-    #expect(PrivateReplies.belongInSupervisorRoom(.students))
-    #expect(!PrivateReplies.belongInSupervisorRoom(.tasks))
+    #expect(PrivateReplies.belongInSupervisorRoom(.roster(.students)))
+    #expect(!PrivateReplies.belongInSupervisorRoom(.tasks(.tasks)))
 }
 
 @Test func everyRoleMayAskForHelpAndOnlyReflectionIsBoundToARoom() {
