@@ -35,3 +35,17 @@ import PeerLearning
     let bound = CommandName.allCases.filter { $0.definition.places != CommandPlace.everywhere }
     #expect(bound == [.reflect])
 }
+
+@Test func onlyAReflectionLeavesTheBatchsLookupsAsTheyAre() {
+    // Every other command may change groups, sessions, the roster or people's names.
+    let keeping = CommandName.allCases.filter { !$0.definition.refreshesLookups }
+    #expect(keeping == [.reflect])
+}
+
+@Test func everyCommandTellsItsFamilyAndItsFamilyHandsItBack() {
+    for example in englishExamples + danishExamples {
+        let name = example.expected.name
+        #expect(CommandFamily.allCases.filter { $0.names.contains(name) } == [name.family], "\(name)")
+        #expect(name.family.definitions.contains { $0.name == name }, "\(name)")
+    }
+}

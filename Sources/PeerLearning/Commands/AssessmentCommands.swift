@@ -27,8 +27,17 @@ public enum AssessmentCommand: FamilyCommand {
         }
     }
 
-    var studentText: String? { nil }
-    func replacingStudentText(with text: String) -> Self { self }
+    var studentText: String? {
+        switch self {
+        case .criteria, .evaluate, .feedback: nil
+        }
+    }
+
+    func replacingStudentText(with text: String) -> Self {
+        switch self {
+        case .criteria, .evaluate, .feedback: self
+        }
+    }
 
     static let definitions: [CommandDefinition] = [
         define(.criteria, en: ["criteria"], da: ["kriterier"], roles: .supervisors, arguments: ("<text>", "<tekst>"),

@@ -18,9 +18,24 @@ public enum CourseCommand: FamilyCommand {
     }
 
     var command: Command { .course(self) }
-    var texts: [(TextKind, String)] { [] }
-    var studentText: String? { nil }
-    func replacingStudentText(with text: String) -> Self { self }
+
+    var texts: [(TextKind, String)] {
+        switch self {
+        case .release, .extend, .overview: []
+        }
+    }
+
+    var studentText: String? {
+        switch self {
+        case .release, .extend, .overview: nil
+        }
+    }
+
+    func replacingStudentText(with text: String) -> Self {
+        switch self {
+        case .release, .extend, .overview: self
+        }
+    }
 
     static let definitions: [CommandDefinition] = [
         define(.release, en: ["release"], da: ["frigiv"], roles: .supervisors,

@@ -18,9 +18,24 @@ public enum GeneralCommand: FamilyCommand {
     }
 
     var command: Command { .general(self) }
-    var texts: [(TextKind, String)] { [] }
-    var studentText: String? { nil }
-    func replacingStudentText(with text: String) -> Self { self }
+
+    var texts: [(TextKind, String)] {
+        switch self {
+        case .help, .status, .language: []
+        }
+    }
+
+    var studentText: String? {
+        switch self {
+        case .help, .status, .language: nil
+        }
+    }
+
+    func replacingStudentText(with text: String) -> Self {
+        switch self {
+        case .help, .status, .language: self
+        }
+    }
 
     static let definitions: [CommandDefinition] = [
         define(.help, en: ["help"], da: ["hjælp"], roles: .everyone, arguments: ("[command]", "[kommando]"),

@@ -20,9 +20,24 @@ public enum GroupsCommand: FamilyCommand {
     }
 
     var command: Command { .groups(self) }
-    var texts: [(TextKind, String)] { [] }
-    var studentText: String? { nil }
-    func replacingStudentText(with text: String) -> Self { self }
+
+    var texts: [(TextKind, String)] {
+        switch self {
+        case .groupsPlan, .groupsCreate, .groups, .groupMove: []
+        }
+    }
+
+    var studentText: String? {
+        switch self {
+        case .groupsPlan, .groupsCreate, .groups, .groupMove: nil
+        }
+    }
+
+    func replacingStudentText(with text: String) -> Self {
+        switch self {
+        case .groupsPlan, .groupsCreate, .groups, .groupMove: self
+        }
+    }
 
     static let definitions: [CommandDefinition] = [
         define(.groupsPlan, en: ["groups plan"], da: ["grupper planlæg"], roles: .supervisors,

@@ -14,9 +14,24 @@ public enum PrivacyCommand: FamilyCommand {
     }
 
     var command: Command { .privacy(self) }
-    var texts: [(TextKind, String)] { [] }
-    var studentText: String? { nil }
-    func replacingStudentText(with text: String) -> Self { self }
+
+    var texts: [(TextKind, String)] {
+        switch self {
+        case .mydata: []
+        }
+    }
+
+    var studentText: String? {
+        switch self {
+        case .mydata: nil
+        }
+    }
+
+    func replacingStudentText(with text: String) -> Self {
+        switch self {
+        case .mydata: self
+        }
+    }
 
     static let definitions: [CommandDefinition] = [
         define(.mydata, en: ["mydata", "my data"], da: ["mine data", "minedata"], roles: .students,

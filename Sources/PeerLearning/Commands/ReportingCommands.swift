@@ -18,9 +18,24 @@ public enum ReportingCommand: FamilyCommand {
     }
 
     var command: Command { .reporting(self) }
-    var texts: [(TextKind, String)] { [] }
-    var studentText: String? { nil }
-    func replacingStudentText(with text: String) -> Self { self }
+
+    var texts: [(TextKind, String)] {
+        switch self {
+        case .summary, .remind, .export: []
+        }
+    }
+
+    var studentText: String? {
+        switch self {
+        case .summary, .remind, .export: nil
+        }
+    }
+
+    func replacingStudentText(with text: String) -> Self {
+        switch self {
+        case .summary, .remind, .export: self
+        }
+    }
 
     static let definitions: [CommandDefinition] = [
         define(.summary, en: ["summary"], da: ["opsummering"], roles: .supervisors,

@@ -27,8 +27,17 @@ public enum RosterCommand: FamilyCommand {
         }
     }
 
-    var studentText: String? { nil }
-    func replacingStudentText(with text: String) -> Self { self }
+    var studentText: String? {
+        switch self {
+        case .studentAdd, .studentRemove, .students: nil
+        }
+    }
+
+    func replacingStudentText(with text: String) -> Self {
+        switch self {
+        case .studentAdd, .studentRemove, .students: self
+        }
+    }
 
     static let definitions: [CommandDefinition] = [
         define(.studentAdd, en: ["student add"], da: ["studerende tilføj"], roles: .supervisors,

@@ -36,8 +36,17 @@ public enum SessionsCommand: FamilyCommand {
         }
     }
 
-    var studentText: String? { nil }
-    func replacingStudentText(with text: String) -> Self { self }
+    var studentText: String? {
+        switch self {
+        case .sessionPlan, .sessionGoal, .sessionOutcome, .sessionActivity, .sessionMove, .sessionCancel, .sessions: nil
+        }
+    }
+
+    func replacingStudentText(with text: String) -> Self {
+        switch self {
+        case .sessionPlan, .sessionGoal, .sessionOutcome, .sessionActivity, .sessionMove, .sessionCancel, .sessions: self
+        }
+    }
 
     static let definitions: [CommandDefinition] = [
         define(.sessionPlan, en: ["session plan"], da: ["session planlæg"], roles: .supervisors,
