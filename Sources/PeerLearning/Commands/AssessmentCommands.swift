@@ -57,6 +57,7 @@ public enum AssessmentCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let criteria = CommandName(AssessmentCommand.Name.criteria)
     public static let evaluate = CommandName(AssessmentCommand.Name.evaluate)

@@ -55,6 +55,7 @@ public enum CourseCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let release = CommandName(CourseCommand.Name.release)
     public static let extend = CommandName(CourseCommand.Name.extend)

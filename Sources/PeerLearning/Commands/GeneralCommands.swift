@@ -50,6 +50,7 @@ public enum GeneralCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let help = CommandName(GeneralCommand.Name.help)
     public static let status = CommandName(GeneralCommand.Name.status)

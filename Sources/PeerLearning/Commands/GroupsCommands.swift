@@ -57,6 +57,7 @@ public enum GroupsCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let groupsPlan = CommandName(GroupsCommand.Name.groupsPlan)
     public static let groupsCreate = CommandName(GroupsCommand.Name.groupsCreate)

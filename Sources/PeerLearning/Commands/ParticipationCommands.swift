@@ -78,6 +78,7 @@ public enum ParticipationCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let understood = CommandName(ParticipationCommand.Name.understood)
     public static let question = CommandName(ParticipationCommand.Name.question)

@@ -40,6 +40,7 @@ public enum PrivacyCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let mydata = CommandName(PrivacyCommand.Name.mydata)
 }

@@ -45,6 +45,7 @@ public enum ReflectionCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let reflect = CommandName(ReflectionCommand.Name.reflect)
 }

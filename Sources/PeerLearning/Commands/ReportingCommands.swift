@@ -56,6 +56,7 @@ public enum ReportingCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let summary = CommandName(ReportingCommand.Name.summary)
     public static let remind = CommandName(ReportingCommand.Name.remind)

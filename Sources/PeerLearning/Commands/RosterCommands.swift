@@ -57,6 +57,7 @@ public enum RosterCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let studentAdd = CommandName(RosterCommand.Name.studentAdd)
     public static let studentRemove = CommandName(RosterCommand.Name.studentRemove)

@@ -89,6 +89,7 @@ public enum SessionsCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let sessionPlan = CommandName(SessionsCommand.Name.sessionPlan)
     public static let sessionGoal = CommandName(SessionsCommand.Name.sessionGoal)

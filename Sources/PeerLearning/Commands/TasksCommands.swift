@@ -54,6 +54,7 @@ public enum TasksCommand: FamilyCommand {
     ]
 }
 
+/// The family's commands as texts, answers and tests name them.
 extension CommandName {
     public static let taskAdd = CommandName(TasksCommand.Name.taskAdd)
     public static let taskDone = CommandName(TasksCommand.Name.taskDone)
