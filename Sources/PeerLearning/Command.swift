@@ -1,42 +1,37 @@
-/// A command with its arguments checked and typed, ready for its handler.
+/// A command with its arguments checked and typed, ready for its handler: one case per family,
+/// each holding that family's own command (`Commands/<Family>Commands.swift`).
 public enum Command: Equatable, Sendable {
-    case help(topic: CommandName?)
-    case status
-    case studentAdd(userID: String, name: String, attributes: [String: [String]])
-    case studentRemove(userID: String)
-    case students
-    case groupsPlan(size: Int?, seed: UInt64?)
-    case groupsCreate
-    case groups
-    case groupMove(userID: String, group: String)
-    case sessionPlan(group: GroupRef, when: WhenSpec, duration: DurationSpec, title: String)
-    case sessionGoal(session: SessionRef, text: String)
-    case sessionOutcome(session: SessionRef, text: String)
-    case sessionActivity(session: SessionRef, kind: ActivityKind, brief: String)
-    case sessionMove(session: SessionRef, when: WhenSpec)
-    case sessionCancel(session: SessionRef)
-    case sessions(group: GroupRef)
-    case understood
-    case question(text: String)
-    case ready(userID: String)
-    case notReady(userID: String)
-    case facilitator(FacilitatorTarget?)
-    case absent(session: SessionRef, user: String?)
-    case taskAdd(assignee: TaskAssignee?, text: String, due: String?)
-    case taskDone(id: Int)
-    case tasks
-    case reflect(text: String)
-    case criteria(text: String)
-    case evaluate(group: GroupRef)
-    case feedback(target: FeedbackTarget, text: String)
-    case summary(group: GroupRef, session: SessionRef)
-    case export(group: GroupRef)
-    case remind(group: GroupRef)
-    case language(Language)
-    case mydata
-    case release(group: GroupRef, round: Int?)
-    case extend(user: UserArgument, duration: DurationSpec)
-    case overview(group: GroupRef)
+    case general(GeneralCommand)
+    case roster(RosterCommand)
+    case groups(GroupsCommand)
+    case sessions(SessionsCommand)
+    case participation(ParticipationCommand)
+    case tasks(TasksCommand)
+    case reflection(ReflectionCommand)
+    case assessment(AssessmentCommand)
+    case reporting(ReportingCommand)
+    case course(CourseCommand)
+    case privacy(PrivacyCommand)
+
+    /// The command as its family declares it.
+    var inFamily: any FamilyCommand {
+        switch self {
+        case .general(let command): command
+        case .roster(let command): command
+        case .groups(let command): command
+        case .sessions(let command): command
+        case .participation(let command): command
+        case .tasks(let command): command
+        case .reflection(let command): command
+        case .assessment(let command): command
+        case .reporting(let command): command
+        case .course(let command): command
+        case .privacy(let command): command
+        }
+    }
+
+    /// Which command this is, for permission checks and usage lines.
+    public var name: CommandName { CommandName(inFamily.name) }
 }
 
 /// The outcome of reading a message body as a command.

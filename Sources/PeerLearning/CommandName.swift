@@ -1,13 +1,19 @@
-/// Every command the bot understands, one case per row of the command table. What a command
-/// is called, who may use it and how it is read is in its family's definition
-/// (`Commands/<Family>Commands.swift`); what it says in help is in `CommandName+Summary`.
-public enum CommandName: String, CaseIterable, Sendable {
-    case help, status
-    case studentAdd, studentRemove, students
-    case groupsPlan, groupsCreate, groups, groupMove
-    case sessionPlan, sessionGoal, sessionOutcome, sessionActivity, sessionMove, sessionCancel, sessions
-    case understood, question, ready, notReady, facilitator, absent
-    case taskAdd, taskDone, tasks
-    case reflect, criteria, evaluate, feedback, summary, export, remind, language, mydata
-    case release, extend, overview
+/// Which command, without its arguments: what permissions, usage lines and help speak of. Each
+/// family names its commands in its own file (`Commands/<Family>Commands.swift`: its `Name`
+/// cases and a `CommandName.<command>` for each).
+public struct CommandName: Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    /// The family that defines the command.
+    public let family: CommandFamily
+    /// The command's name in code (`sessionPlan`), never shown to a user.
+    public let rawValue: String
+
+    init<Name: FamilyCommandName>(_ name: Name) {
+        family = Name.family
+        rawValue = name.rawValue
+    }
+
+    /// Every command, family by family in help's order.
+    public static var allCases: [CommandName] { CommandFamily.allCases.flatMap(\.names) }
+
+    public var description: String { rawValue }
 }

@@ -7,7 +7,7 @@ public enum UserArgument: Equatable, Sendable {
 
 extension CommandParser {
     /// `release [<group>] [round]`: the round is the group's round number (1 for its first).
-    static func parseRelease(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseRelease(_ cursor: inout ArgumentCursor) -> CourseCommand? {
         let group = cursor.next(groupRef) ?? .omitted
         let round = cursor.next(sessionNumber)
         return cursor.isAtEnd ? .release(group: group, round: round) : nil
@@ -16,7 +16,7 @@ extension CommandParser {
     /// `extend @user <duration>`: the duration is the longest run of last words that reads as
     /// one (`2h`, `2 timer`, `1 time 30 min`), everything before it the user (a pill's display
     /// name may hold spaces).
-    static func parseExtend(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseExtend(_ cursor: inout ArgumentCursor) -> CourseCommand? {
         var words: [String] = []
         while let word = cursor.next() { words.append(word) }
         guard words.count >= 2 else { return nil }

@@ -1,7 +1,7 @@
 extension CommandParser {
     /// `help [command]`; the topic may repeat the prefix-less command words in either language.
     /// An unknown topic is reported as an unknown command, so its reply names `help`.
-    static func parseHelp(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseHelp(_ cursor: inout ArgumentCursor) -> GeneralCommand? {
         guard !cursor.isAtEnd else { return .help(topic: nil) }
         var topicCursor = cursor
         let rawTopic = topicCursor.remainder()
@@ -12,7 +12,7 @@ extension CommandParser {
     }
 
     /// `student add @user "Full Name" key=v1,v2;v3 …` — an unquoted name runs to the first `key=`.
-    static func parseStudentAdd(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseStudentAdd(_ cursor: inout ArgumentCursor) -> RosterCommand? {
         guard let user = cursor.next(userID), let name = scanFullName(&cursor) else { return nil }
         // A word without `=` continues the value before it: `strengths=wound care, ecg`.
         var pairs: [String] = []
@@ -64,7 +64,7 @@ extension CommandParser {
     }
 
     /// `groups plan [size=N] [seed=N]` (Danish keys `størrelse`, `frø` too).
-    static func parseGroupsPlan(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseGroupsPlan(_ cursor: inout ArgumentCursor) -> GroupsCommand? {
         var size: Int?
         var seed: UInt64?
         while let word = cursor.next() {
@@ -85,7 +85,7 @@ extension CommandParser {
     }
 
     /// `group move @user <group>`, optionally `… to B` / `… til B`.
-    static func parseGroupMove(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseGroupMove(_ cursor: inout ArgumentCursor) -> GroupsCommand? {
         guard let user = cursor.next(userID) else { return nil }
         _ = cursor.next { ["to", "til"].contains($0.lowercased()) ? true : nil }
         guard let group = cursor.next(groupName), cursor.isAtEnd else { return nil }
@@ -93,7 +93,7 @@ extension CommandParser {
     }
 
     /// `language da|en` (or the language's name).
-    static func parseLanguage(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseLanguage(_ cursor: inout ArgumentCursor) -> GeneralCommand? {
         guard let language = cursor.next(Language.init(word:)), cursor.isAtEnd else { return nil }
         return .language(language)
     }

@@ -1,6 +1,6 @@
 extension CommandParser {
     /// `task add [@user|me|group] <text…> [due <date>]` (`mig`, `gruppe`, `frist` in Danish).
-    static func parseTaskAdd(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseTaskAdd(_ cursor: inout ArgumentCursor) -> TasksCommand? {
         let assignee: TaskAssignee? = cursor.next { word in
             if let id = userID(word) { return TaskAssignee.user(id) }
             if isMe(word) { return .me }
@@ -43,13 +43,13 @@ extension CommandParser {
     }
 
     /// `task done <#id>`.
-    static func parseTaskDone(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseTaskDone(_ cursor: inout ArgumentCursor) -> TasksCommand? {
         guard let id = cursor.next(sessionNumber), cursor.isAtEnd else { return nil }
         return .taskDone(id: id)
     }
 
     /// `facilitator [@user|me]`.
-    static func parseFacilitator(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseFacilitator(_ cursor: inout ArgumentCursor) -> ParticipationCommand? {
         guard let word = cursor.next() else { return .facilitator(nil) }
         guard cursor.isAtEnd else { return nil }
         if let id = userID(word) { return .facilitator(.user(id)) }
@@ -57,7 +57,7 @@ extension CommandParser {
     }
 
     /// `feedback @user|<group>|all|group <text…>`.
-    static func parseFeedback(_ cursor: inout ArgumentCursor) -> Command? {
+    static func parseFeedback(_ cursor: inout ArgumentCursor) -> AssessmentCommand? {
         let target: FeedbackTarget? = cursor.next { word in
             if let id = userID(word) { return FeedbackTarget.user(id) }
             if ["group", "gruppe"].contains(word.lowercased()) { return .group(.omitted) }

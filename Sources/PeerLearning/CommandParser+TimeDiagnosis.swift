@@ -1,26 +1,25 @@
 extension CommandParser {
-    /// For a command that takes a `<when>` or `<duration>` and did not parse, the words where
-    /// reading the time or the duration failed, so the answer can name them; nil when the time
-    /// parts were fine (or missing) and the usage line says enough.
-    static func unreadableTimePart(of name: CommandName, _ arguments: ArgumentCursor) -> String? {
+    /// For `!session plan` that did not parse: the words where reading its `<when>` or
+    /// `<duration>` failed; nil when the time parts were fine (or missing) and the usage line
+    /// says enough.
+    @Sendable static func unreadableSessionPlanTime(_ arguments: ArgumentCursor) -> String? {
         var cursor = arguments
-        switch name {
-        case .sessionPlan:
-            var probe = cursor
-            if WhenSpec.scan(&probe) == nil, cursor.next(groupRef) == nil { return nil }
-            guard !cursor.isAtEnd else { return nil }
-            guard WhenSpec.scan(&cursor) != nil else { return whenWords(cursor) }
-            guard !cursor.isAtEnd else { return nil }
-            guard DurationSpec.scan(&cursor) != nil else { return durationWords(cursor) }
-            return nil
-        case .sessionMove:
-            _ = cursor.next(sessionNumber)
-            guard !cursor.isAtEnd else { return nil }
-            guard WhenSpec.scan(&cursor) != nil else { return whenWords(cursor) }
-            return cursor.isAtEnd ? nil : Texts.shortened(cursor.remainder())
-        default:
-            return nil
-        }
+        var probe = cursor
+        if WhenSpec.scan(&probe) == nil, cursor.next(groupRef) == nil { return nil }
+        guard !cursor.isAtEnd else { return nil }
+        guard WhenSpec.scan(&cursor) != nil else { return whenWords(cursor) }
+        guard !cursor.isAtEnd else { return nil }
+        guard DurationSpec.scan(&cursor) != nil else { return durationWords(cursor) }
+        return nil
+    }
+
+    /// For `!session move` that did not parse: the words where reading its `<when>` failed.
+    @Sendable static func unreadableSessionMoveTime(_ arguments: ArgumentCursor) -> String? {
+        var cursor = arguments
+        _ = cursor.next(sessionNumber)
+        guard !cursor.isAtEnd else { return nil }
+        guard WhenSpec.scan(&cursor) != nil else { return whenWords(cursor) }
+        return cursor.isAtEnd ? nil : Texts.shortened(cursor.remainder())
     }
 
     /// The words a `<when>` would have used: one, or two when the first needs a clock after it

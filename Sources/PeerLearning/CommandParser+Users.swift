@@ -7,7 +7,7 @@ extension CommandParser {
     static func substituteUser(of name: CommandName, _ cursor: inout ArgumentCursor, _ users: UserNames) -> UserMatch {
         var scan = cursor
         var head = ""
-        if name == .absent, let word = scan.peek(), sessionNumber(word) != nil { head = scan.next() ?? "" }
+        if name.definition.user == .restAfterSession, let word = scan.peek(), sessionNumber(word) != nil { head = scan.next() ?? "" }
         var lookahead = scan
         var words: [String] = []
         while let word = lookahead.next() { words.append(word) }

@@ -38,7 +38,7 @@ public enum CommandParser {
         let arguments = cursor
         guard let command = parseArguments(of: name, &cursor) else {
             if name == .help { return .unknown(word: cursor.remainder()) }
-            if let part = unreadableTimePart(of: name, arguments) { return .unreadable(name, part: part) }
+            if let part = name.definition.unreadableTime?(arguments) { return .unreadable(name, part: part) }
             return .malformed(name)
         }
         return .command(command)

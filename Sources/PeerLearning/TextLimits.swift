@@ -53,20 +53,8 @@ public enum TextLimits {
         return nil
     }
 
-    /// The free texts a command carries.
+    /// The free texts a command carries, as its family says.
     static func texts(of command: Command) -> [(TextKind, String)] {
-        switch command {
-        case .studentAdd(_, let name, let attributes):
-            return [(.name, name)] + attributes.flatMap { key, values in [(.name, key)] + values.map { (.name, $0) } }
-        case .sessionPlan(_, _, _, let title): return [(.title, title)]
-        case .sessionGoal(_, let text), .sessionOutcome(_, let text): return [(.goal, text)]
-        case .sessionActivity(_, _, let brief): return [(.brief, brief)]
-        case .question(let text): return [(.question, text)]
-        case .taskAdd(_, let text, _): return [(.task, text)]
-        case .reflect(let text): return [(.reflection, text)]
-        case .criteria(let text): return [(.criteria, text)]
-        case .feedback(_, let text): return [(.feedback, text)]
-        default: return []
-        }
+        command.inFamily.texts
     }
 }

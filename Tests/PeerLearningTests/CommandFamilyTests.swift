@@ -23,8 +23,8 @@ import PeerLearning
 @Test func onlyAnswersWithPrivateTextsGoToTheSupervisorRoom() {
     let privately = Set(CommandName.allCases.filter { $0.definition.answersInSupervisorRoom })
     #expect(privately == [.summary, .students, .studentAdd, .export, .overview])
-    #expect(PrivateReplies.belongInSupervisorRoom(.students))
-    #expect(!PrivateReplies.belongInSupervisorRoom(.tasks))
+    #expect(PrivateReplies.belongInSupervisorRoom(.roster(.students)))
+    #expect(!PrivateReplies.belongInSupervisorRoom(.tasks(.tasks)))
 }
 
 @Test func everyRoleMayAskForHelpAndOnlyReflectionIsBoundToARoom() {
@@ -34,4 +34,18 @@ import PeerLearning
     #expect(CommandName.help.allowedRoles == [.supervisor, .student, .guest])
     let bound = CommandName.allCases.filter { $0.definition.places != CommandPlace.everywhere }
     #expect(bound == [.reflect])
+}
+
+@Test func onlyAReflectionLeavesTheBatchsLookupsAsTheyAre() {
+    // Every other command may change groups, sessions, the roster or people's names.
+    let keeping = CommandName.allCases.filter { !$0.definition.refreshesLookups }
+    #expect(keeping == [.reflect])
+}
+
+@Test func everyCommandTellsItsFamilyAndItsFamilyHandsItBack() {
+    for example in englishExamples + danishExamples {
+        let name = example.expected.name
+        #expect(CommandFamily.allCases.filter { $0.names.contains(name) } == [name.family], "\(name)")
+        #expect(name.family.definitions.contains { $0.name == name }, "\(name)")
+    }
 }

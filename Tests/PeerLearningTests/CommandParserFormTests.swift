@@ -3,7 +3,7 @@ import Testing
 
 @Test(arguments: ["!HELP", "!Help", "!hElP"])
 func commandNamesIgnoreCase(_ body: String) {
-    #expect(parse(body) == .command(.help(topic: nil)))
+    #expect(parse(body) == .command(.general(.help(topic: nil))))
 }
 
 @Test(arguments: [
@@ -11,7 +11,7 @@ func commandNamesIgnoreCase(_ body: String) {
     "@peerbot !status", "Peer Bot: !status", "peer bot !status", "@Peer Bot: !status", "  @peerbot:hs.example:\n!status",
 ])
 func leadingMentionOfTheBotIsIgnored(_ body: String) {
-    #expect(parse(body) == .command(.status))
+    #expect(parse(body) == .command(.general(.status)))
 }
 
 @Test func mentionOfSomeoneElseIsNotSkipped() {
@@ -20,15 +20,15 @@ func leadingMentionOfTheBotIsIgnored(_ body: String) {
 }
 
 @Test func customPrefix() {
-    #expect(parse("?status", prefix: "?") == .command(.status))
-    #expect(parse("pb status", prefix: "pb ") == .command(.status))
-    #expect(parse("PB STATUS", prefix: "pb ") == .command(.status))
+    #expect(parse("?status", prefix: "?") == .command(.general(.status)))
+    #expect(parse("pb status", prefix: "pb ") == .command(.general(.status)))
+    #expect(parse("PB STATUS", prefix: "pb ") == .command(.general(.status)))
     #expect(parse("!status", prefix: "?") == .notCommand)
 }
 
 @Test func replyFallbackIsStripped() {
     let body = "> <@anna:hs.example> When is the next session?\n> Thanks!\n\n!sessions A"
-    #expect(parse(body) == .command(.sessions(group: .named("A"))))
+    #expect(parse(body) == .command(.sessions(.sessions(group: .named("A")))))
 }
 
 @Test func quoteWithoutBlankLineIsNotACommand() {
@@ -36,16 +36,16 @@ func leadingMentionOfTheBotIsIgnored(_ body: String) {
 }
 
 @Test func extraWhitespaceAndNewlinesAreTolerated() {
-    #expect(parse("  \n!session   plan  A\ttomorrow  14:00 \n 1h  Title ") == .command(.sessionPlan(
-        group: .named("A"), when: .tomorrow(hour: 14, minute: 0), duration: duration("1h"), title: "Title")))
-    #expect(parse("! help") == .command(.help(topic: nil)))
+    #expect(parse("  \n!session   plan  A\ttomorrow  14:00 \n 1h  Title ") == .command(.sessions(.sessionPlan(
+        group: .named("A"), when: .tomorrow(hour: 14, minute: 0), duration: duration("1h"), title: "Title"))))
+    #expect(parse("! help") == .command(.general(.help(topic: nil))))
 }
 
 @Test func argumentTextKeepsCaseAndNewlines() {
     let body = "!REFLECT What?\n  We missed the ECG.\n\nNow what? Ask EARLY."
-    #expect(parse(body) == .command(.reflect(text: "What?\n  We missed the ECG.\n\nNow what? Ask EARLY.")))
-    #expect(parse("!session plan A +10m 20m ABCDE og NEWS\nmed Bo") == .command(.sessionPlan(
-        group: .named("A"), when: .relative(seconds: 600), duration: duration("20m"), title: "ABCDE og NEWS\nmed Bo")))
+    #expect(parse(body) == .command(.reflection(.reflect(text: "What?\n  We missed the ECG.\n\nNow what? Ask EARLY."))))
+    #expect(parse("!session plan A +10m 20m ABCDE og NEWS\nmed Bo") == .command(.sessions(.sessionPlan(
+        group: .named("A"), when: .relative(seconds: 600), duration: duration("20m"), title: "ABCDE og NEWS\nmed Bo"))))
 }
 
 @Test(arguments: ["hello", "", "   ", "!", "! ", "!!!", "!?", "!123", "I said !help yesterday",
@@ -66,13 +66,13 @@ func unknownWords(_ body: String, _ word: String) {
 
 @Test func quotedNamesAcceptTypographicQuotes() {
     #expect(parse("!student add @a:hs.example “Åse Møller” stil=visuel") == .command(
-        .studentAdd(userID: "@a:hs.example", name: "Åse Møller", attributes: ["stil": ["visuel"]])))
+        .roster(.studentAdd(userID: "@a:hs.example", name: "Åse Møller", attributes: ["stil": ["visuel"]]))))
     #expect(parse("!studerende tilføj @a:hs.example „Åse Møller“ Stil=\"hands on\",visuel") == .command(
-        .studentAdd(userID: "@a:hs.example", name: "Åse Møller", attributes: ["stil": ["hands on", "visuel"]])))
+        .roster(.studentAdd(userID: "@a:hs.example", name: "Åse Møller", attributes: ["stil": ["hands on", "visuel"]]))))
 }
 
 @Test func trailingPunctuationOnTheCommandWordIsIgnored() {
-    #expect(parse("!Forstået!") == .command(.understood))
-    #expect(parse("!status?") == .command(.status))
-    #expect(parse("!question? Why qSOFA?") == .command(.question(text: "Why qSOFA?")))
+    #expect(parse("!Forstået!") == .command(.participation(.understood)))
+    #expect(parse("!status?") == .command(.general(.status)))
+    #expect(parse("!question? Why qSOFA?") == .command(.participation(.question(text: "Why qSOFA?"))))
 }

@@ -12,23 +12,23 @@ private func parse(_ body: String, mentions: [String], known: [UserNames.Known] 
 }
 
 private let pillExamples: [Example] = [
-    Example("!ready Anna Hansen", .ready(userID: anna)),
-    Example("!klar anna hansen", .ready(userID: anna)),
-    Example("!notready Anna Hansen", .notReady(userID: anna)),
-    Example("!facilitator Anna Hansen", .facilitator(.user(anna))),
-    Example("!facilitator me", .facilitator(.me)),
-    Example("!absent #3 Anna Hansen", .absent(session: .number(3), user: anna)),
-    Example("!absent Anna Hansen", .absent(session: .next, user: anna)),
-    Example("!student remove Anna Hansen", .studentRemove(userID: anna)),
-    Example("!feedback Anna Hansen Godt arbejde", .feedback(target: .user(anna), text: "Godt arbejde")),
-    Example("!feedback Anna Hansen: Godt arbejde", .feedback(target: .user(anna), text: "Godt arbejde")),
-    Example("!feedback A Godt arbejde, Anna Hansen", .feedback(target: .group(.named("A")), text: "Godt arbejde, Anna Hansen")),
-    Example("!task add Anna Hansen Læs kapitel 3", .taskAdd(assignee: .user(anna), text: "Læs kapitel 3", due: nil)),
-    Example("!group move Anna Hansen B", .groupMove(userID: anna, group: "B")),
-    Example("!group move Anna Hansen to B", .groupMove(userID: anna, group: "B")),
-    Example("!extend Anna Hansen 2h", .extend(user: .id(anna), duration: DurationSpec(seconds: 7200)!)),
-    Example("!ready @bo:hs.example", .ready(userID: bo)),
-    Example("!feedback @bo:hs.example Godt arbejde", .feedback(target: .user(bo), text: "Godt arbejde")),
+    Example("!ready Anna Hansen", .participation(.ready(userID: anna))),
+    Example("!klar anna hansen", .participation(.ready(userID: anna))),
+    Example("!notready Anna Hansen", .participation(.notReady(userID: anna))),
+    Example("!facilitator Anna Hansen", .participation(.facilitator(.user(anna)))),
+    Example("!facilitator me", .participation(.facilitator(.me))),
+    Example("!absent #3 Anna Hansen", .participation(.absent(session: .number(3), user: anna))),
+    Example("!absent Anna Hansen", .participation(.absent(session: .next, user: anna))),
+    Example("!student remove Anna Hansen", .roster(.studentRemove(userID: anna))),
+    Example("!feedback Anna Hansen Godt arbejde", .assessment(.feedback(target: .user(anna), text: "Godt arbejde"))),
+    Example("!feedback Anna Hansen: Godt arbejde", .assessment(.feedback(target: .user(anna), text: "Godt arbejde"))),
+    Example("!feedback A Godt arbejde, Anna Hansen", .assessment(.feedback(target: .group(.named("A")), text: "Godt arbejde, Anna Hansen"))),
+    Example("!task add Anna Hansen Læs kapitel 3", .tasks(.taskAdd(assignee: .user(anna), text: "Læs kapitel 3", due: nil))),
+    Example("!group move Anna Hansen B", .groups(.groupMove(userID: anna, group: "B"))),
+    Example("!group move Anna Hansen to B", .groups(.groupMove(userID: anna, group: "B"))),
+    Example("!extend Anna Hansen 2h", .course(.extend(user: .id(anna), duration: DurationSpec(seconds: 7200)!))),
+    Example("!ready @bo:hs.example", .participation(.ready(userID: bo))),
+    Example("!feedback @bo:hs.example Godt arbejde", .assessment(.feedback(target: .user(bo), text: "Godt arbejde"))),
 ]
 
 @Suite struct CommandParserPillTests {
@@ -43,9 +43,9 @@ private let pillExamples: [Example] = [
     }
 
     @Test func aPillWhoseNameTheBotDoesNotKnowStillNamesItsUserWhereTheUserIsAllThatFollows() {
-        #expect(parse("!ready Anna H.", mentions: [anna], known: []) == .command(.ready(userID: anna)))
-        #expect(parse("!absent #2 Anna H.", mentions: [anna], known: []) == .command(.absent(session: .number(2), user: anna)))
-        #expect(parse("!extend Anna H. 2h", mentions: [anna], known: []) == .command(.extend(user: .mention("Anna H."), duration: DurationSpec(seconds: 7200)!)))
+        #expect(parse("!ready Anna H.", mentions: [anna], known: []) == .command(.participation(.ready(userID: anna))))
+        #expect(parse("!absent #2 Anna H.", mentions: [anna], known: []) == .command(.participation(.absent(session: .number(2), user: anna))))
+        #expect(parse("!extend Anna H. 2h", mentions: [anna], known: []) == .command(.course(.extend(user: .mention("Anna H."), duration: DurationSpec(seconds: 7200)!))))
     }
 
     @Test func aSharedNameIsAnsweredWithTheCandidates() {
@@ -53,11 +53,11 @@ private let pillExamples: [Example] = [
         #expect(parse("!feedback Anna Hansen Godt", mentions: [], known: twins)
             == .ambiguousUser(.feedback, name: "Anna Hansen", candidates: ["@anna2:hs.example", anna]))
         #expect(parse("!feedback Anna Hansen Godt", mentions: [anna], known: twins)
-            == .command(.feedback(target: .user(anna), text: "Godt")))
+            == .command(.assessment(.feedback(target: .user(anna), text: "Godt"))))
     }
 
     @Test func anUnknownNameIsStillNotAUser() {
         #expect(parse("!ready Carl", mentions: []) == .malformed(.ready))
-        #expect(parse("!feedback Carl Godt", mentions: []) == .command(.feedback(target: .group(.named("Carl")), text: "Godt")))
+        #expect(parse("!feedback Carl Godt", mentions: []) == .command(.assessment(.feedback(target: .group(.named("Carl")), text: "Godt"))))
     }
 }

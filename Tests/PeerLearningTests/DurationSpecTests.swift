@@ -18,13 +18,13 @@ func badDurationsAreRejected(_ text: String) {
 }
 
 @Test func aDurationLeavesTheWordsAfterItForTheTitle() {
-    #expect(parse("!session plan A 14:00 90 min Kardiologi og sår") == .command(.sessionPlan(
-        group: .named("A"), when: .timeOfDay(hour: 14, minute: 0), duration: duration("90m"), title: "Kardiologi og sår")))
-    #expect(parse("!session planlæg A i morgen kl. 14.30 1t30m Sår") == .command(.sessionPlan(
-        group: .named("A"), when: .tomorrow(hour: 14, minute: 30), duration: duration("1h30m"), title: "Sår")))
+    #expect(parse("!session plan A 14:00 90 min Kardiologi og sår") == .command(.sessions(.sessionPlan(
+        group: .named("A"), when: .timeOfDay(hour: 14, minute: 0), duration: duration("90m"), title: "Kardiologi og sår"))))
+    #expect(parse("!session planlæg A i morgen kl. 14.30 1t30m Sår") == .command(.sessions(.sessionPlan(
+        group: .named("A"), when: .tomorrow(hour: 14, minute: 30), duration: duration("1h30m"), title: "Sår"))))
     // A title that starts with a number and a word that is no unit keeps them.
-    #expect(parse("!session plan A kl. 9 1 time 3 cases") == .command(.sessionPlan(
-        group: .named("A"), when: .timeOfDay(hour: 9, minute: 0), duration: duration("1h"), title: "3 cases")))
+    #expect(parse("!session plan A kl. 9 1 time 3 cases") == .command(.sessions(.sessionPlan(
+        group: .named("A"), when: .timeOfDay(hour: 9, minute: 0), duration: duration("1h"), title: "3 cases"))))
 }
 
 @Test(arguments: [
@@ -65,8 +65,8 @@ func anUnreadableTimeIsNamed(_ body: String, _ name: CommandName, _ part: String
 }
 
 @Test func aRelativeStartTakesOneDurationWord() {
-    #expect(parse("!session plan A +1h 30m Titel") == .command(.sessionPlan(
-        group: .named("A"), when: .relative(seconds: 3600), duration: duration("30m"), title: "Titel")))
-    #expect(parse("!session plan A +90 min 1 time Titel") == .command(.sessionPlan(
-        group: .named("A"), when: .relative(seconds: 5400), duration: duration("1h"), title: "Titel")))
+    #expect(parse("!session plan A +1h 30m Titel") == .command(.sessions(.sessionPlan(
+        group: .named("A"), when: .relative(seconds: 3600), duration: duration("30m"), title: "Titel"))))
+    #expect(parse("!session plan A +90 min 1 time Titel") == .command(.sessions(.sessionPlan(
+        group: .named("A"), when: .relative(seconds: 5400), duration: duration("1h"), title: "Titel"))))
 }

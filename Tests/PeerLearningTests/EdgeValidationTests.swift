@@ -15,13 +15,13 @@ import PeerLearning
 
     @Test func eachKindOfTextHasItsCapAndTheAnswerNamesIt() {
         let long = String(repeating: "x", count: 501)
-        let task = Command.taskAdd(assignee: nil, text: long, due: nil)
+        let task = Command.tasks(.taskAdd(assignee: nil, text: long, due: nil))
         #expect(TextLimits.oversized(task)?.kind == .task)
         #expect(TextLimits.oversized(task)?.length == 501)
-        #expect(TextLimits.oversized(.taskAdd(assignee: nil, text: String(long.dropFirst()), due: nil)) == nil)
-        #expect(TextLimits.oversized(.question(text: String(repeating: "q", count: 2_001)))?.kind == .question)
-        #expect(TextLimits.oversized(.reflect(text: String(repeating: "r", count: 8_000))) == nil)
-        #expect(TextLimits.oversized(.studentAdd(userID: "@a:hs", name: "A", attributes: ["style": [String(repeating: "v", count: 201)]]))?.kind == .name)
+        #expect(TextLimits.oversized(.tasks(.taskAdd(assignee: nil, text: String(long.dropFirst()), due: nil))) == nil)
+        #expect(TextLimits.oversized(.participation(.question(text: String(repeating: "q", count: 2_001))))?.kind == .question)
+        #expect(TextLimits.oversized(.reflection(.reflect(text: String(repeating: "r", count: 8_000)))) == nil)
+        #expect(TextLimits.oversized(.roster(.studentAdd(userID: "@a:hs", name: "A", attributes: ["style": [String(repeating: "v", count: 201)]])))?.kind == .name)
         for language in [Language.da, .en] {
             let answer = Texts.textTooLong(.task, length: 501, language: language)
             #expect(answer.error == .badArguments)

@@ -143,9 +143,9 @@ struct EventRouter {
         case .answer(let message):
             reply = message
         case .run(let written):
-            // Any command but `!reflect` may change groups, sessions, the roster and the names
-            // people are known by: the batch's look-ups are read again.
-            if case .reflect = written {} else {
+            // A command that may change groups, sessions, the roster or the names people are
+            // known by (as its definition says) has the batch's look-ups read again.
+            if written.name.definition.refreshesLookups {
                 groupByRoom = [:]
                 sessionsByGroup = [:]
                 roster = nil

@@ -1,14 +1,17 @@
-/// Everything about one command that is not a reply text: the words that call it in either
-/// language, who may use it and where, its usage line and how its arguments are read.
+/// Everything about one command but its replies: the words that call it in either language, who
+/// may use it and where, its usage line, its line in help and how its arguments are read. Each
+/// family writes its definitions with `FamilyCommand.define`.
 public struct CommandDefinition: Sendable {
     /// How a command takes a `@user`, which a pill or a display name may stand for.
     public enum UserArgument: Sendable {
         case none
         /// Somewhere among the arguments.
         case somewhere
-        /// All that follows (after `!absent`'s session number): a pill's display name the bot
-        /// does not know is then still read as the pill's user.
+        /// All that follows: a pill's display name the bot does not know is then still read as
+        /// the pill's user.
         case rest
+        /// All that follows an optional `#session` (`!absent #3 @anna`), read as `rest` is.
+        case restAfterSession
     }
 
     public let name: CommandName
@@ -24,17 +27,24 @@ public struct CommandDefinition: Sendable {
     /// The arguments after the command word, as usage lines show them.
     let arguments: (en: String, da: String)
     let user: UserArgument
-    /// Whether the command takes a `<when>` or `<duration>`, whose formats help explains.
-    let takesTime: Bool
+    /// For a command that takes a `<when>` or `<duration>` (whose formats help explains) and did
+    /// not parse: the words where reading the time failed, or nil when the usage line says enough.
+    let unreadableTime: (@Sendable (ArgumentCursor) -> String?)?
     /// Whether the answer carries private texts (reflections, the roster's attributes, an export)
     /// and so goes to the supervisor room wherever the command was written.
     public let answersInSupervisorRoom: Bool
+    /// Whether the command may change groups, sessions, the roster or the names people are known
+    /// by, so that what a batch has looked up of them is read again after it.
+    public let refreshesLookups: Bool
+    /// The line help shows for the command, in English and Danish.
+    let summary: (en: String, da: String)
     /// Reads the arguments; nil when they do not fit the usage line.
     let parse: @Sendable (inout ArgumentCursor) -> Command?
 
-    init(_ name: CommandName, en: [String], da: [String], roles: Set<Role>, places: Set<CommandPlace> = CommandPlace.everywhere,
-         arguments: (en: String, da: String) = ("", ""), user: UserArgument = .none, takesTime: Bool = false,
-         answersInSupervisorRoom: Bool = false, parse: @escaping @Sendable (inout ArgumentCursor) -> Command?) {
+    init(_ name: CommandName, en: [String], da: [String], roles: Set<Role>, places: Set<CommandPlace>,
+         arguments: (en: String, da: String), user: UserArgument, unreadableTime: (@Sendable (ArgumentCursor) -> String?)?,
+         answersInSupervisorRoom: Bool, refreshesLookups: Bool, summary: (en: String, da: String),
+         parse: @escaping @Sendable (inout ArgumentCursor) -> Command?) {
         self.name = name
         self.english = en
         self.danish = da
@@ -42,18 +52,15 @@ public struct CommandDefinition: Sendable {
         self.places = places
         self.arguments = arguments
         self.user = user
-        self.takesTime = takesTime
+        self.unreadableTime = unreadableTime
         self.answersInSupervisorRoom = answersInSupervisorRoom
+        self.refreshesLookups = refreshesLookups
+        self.summary = summary
         self.parse = parse
     }
 
-    /// A command without arguments.
-    init(_ name: CommandName, en: [String], da: [String], roles: Set<Role>, places: Set<CommandPlace> = CommandPlace.everywhere,
-         answersInSupervisorRoom: Bool = false, always command: Command) {
-        self.init(name, en: en, da: da, roles: roles, places: places, answersInSupervisorRoom: answersInSupervisorRoom) { cursor in
-            cursor.isAtEnd ? command : nil
-        }
-    }
+    /// Whether the command takes a `<when>` or `<duration>`, whose formats help explains.
+    var takesTime: Bool { unreadableTime != nil }
 }
 
 /// The kind of room a command is written in, as far as commands care.

@@ -1,32 +1,38 @@
-/// The commands grouped by what they are about; each family defines its commands in its own
+/// The commands grouped by what they are about; each family declares its commands in its own
 /// file (`Commands/<Family>Commands.swift`), and help lists them under the family's title.
 public enum CommandFamily: String, CaseIterable, Sendable {
     case general, roster, groups, sessions, participation, tasks, reflection, assessment, reporting, course, privacy
 
-    /// The family's commands, in the order help lists them.
-    public var definitions: [CommandDefinition] {
+    /// The family's typed commands.
+    var commands: any FamilyCommand.Type {
         switch self {
-        case .general: Self.generalCommands
-        case .roster: Self.rosterCommands
-        case .groups: Self.groupsCommands
-        case .sessions: Self.sessionsCommands
-        case .participation: Self.participationCommands
-        case .tasks: Self.tasksCommands
-        case .reflection: Self.reflectionCommands
-        case .assessment: Self.assessmentCommands
-        case .reporting: Self.reportingCommands
-        case .course: Self.courseCommands
-        case .privacy: Self.privacyCommands
+        case .general: GeneralCommand.self
+        case .roster: RosterCommand.self
+        case .groups: GroupsCommand.self
+        case .sessions: SessionsCommand.self
+        case .participation: ParticipationCommand.self
+        case .tasks: TasksCommand.self
+        case .reflection: ReflectionCommand.self
+        case .assessment: AssessmentCommand.self
+        case .reporting: ReportingCommand.self
+        case .course: CourseCommand.self
+        case .privacy: PrivacyCommand.self
         }
     }
 
-    /// Every command's definition and family, built once.
-    static let table: [CommandName: (definition: CommandDefinition, family: CommandFamily)] = {
-        var table: [CommandName: (definition: CommandDefinition, family: CommandFamily)] = [:]
+    /// The family's commands, in the order help lists them.
+    public var definitions: [CommandDefinition] { commands.definitions }
+
+    /// Every name the family gives a command.
+    public var names: [CommandName] { commands.names }
+
+    /// Every command's definition, built once.
+    static let table: [CommandName: CommandDefinition] = {
+        var table: [CommandName: CommandDefinition] = [:]
         for family in allCases {
             for definition in family.definitions {
                 precondition(table[definition.name] == nil, "\(definition.name) is defined twice")
-                table[definition.name] = (definition, family)
+                table[definition.name] = definition
             }
         }
         return table
@@ -36,14 +42,8 @@ public enum CommandFamily: String, CaseIterable, Sendable {
 extension CommandName {
     /// The command's definition; every name has exactly one (checked by `CommandFamilyTests`).
     public var definition: CommandDefinition {
-        guard let entry = CommandFamily.table[self] else { preconditionFailure("\(self) has no definition") }
-        return entry.definition
-    }
-
-    /// The family that defines the command.
-    public var family: CommandFamily {
-        guard let entry = CommandFamily.table[self] else { preconditionFailure("\(self) has no definition") }
-        return entry.family
+        guard let definition = CommandFamily.table[self] else { preconditionFailure("\(self) has no definition") }
+        return definition
     }
 
     /// Who may use the command at all.
@@ -63,5 +63,5 @@ extension CommandName {
     public var danishWords: [String] { definition.danish }
     var takesTime: Bool { definition.takesTime }
     var takesUser: Bool { definition.user != .none }
-    var userIsRest: Bool { definition.user == .rest }
+    var userIsRest: Bool { definition.user == .rest || definition.user == .restAfterSession }
 }

@@ -4,6 +4,15 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
+    /// The assessment family's commands, each to its handler.
+    func run(_ command: AssessmentCommand, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .criteria(let text): try refusable { try criteria(text, request) }
+        case .evaluate(let ref): try refusable { try evaluate(ref, request) }
+        case .feedback(let target, let text): try refusable { try feedback(target, text: text, request) }
+        }
+    }
+
     func evaluate(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
         var last: BotMessage?

@@ -3,6 +3,15 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
+    /// The course family's commands, each to its handler.
+    func run(_ command: CourseCommand, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .release(let ref, let round): try refusable { try release(ref, round: round, request) }
+        case .extend(let user, let duration): try refusable { try extend(user, by: duration, request) }
+        case .overview(let ref): try refusable { try overview(ref, request) }
+        }
+    }
+
     /// `!release`: the round of each group named.
     func release(_ ref: GroupRef, round: Int?, _ request: CommandRequest) throws -> BotMessage {
         var last: BotMessage?

@@ -4,6 +4,16 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
+    /// The groups family's commands, each to its handler.
+    func run(_ command: GroupsCommand, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .groupsPlan(let size, let seed): try planGroups(size: size, seed: seed, request)
+        case .groupsCreate: try createGroups(request)
+        case .groups: try listGroups(request)
+        case .groupMove(let userID, let group): try move(userID, to: group, request)
+        }
+    }
+
     func planGroups(size: Int?, seed: UInt64?, _ request: CommandRequest) throws -> BotMessage {
         let students = try writer.students().map(\.student)
         guard !students.isEmpty else { return Texts.emptyRoster(prefix: request.prefix, language: request.language) }

@@ -4,6 +4,18 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
+    /// The participation family's commands, each to its handler.
+    func run(_ command: ParticipationCommand, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .understood: try refusable { try understood(request) }
+        case .question(let text): try refusable { try question(text, request) }
+        case .ready(let userID): try refusable { try setReady(userID, true, request) }
+        case .notReady(let userID): try refusable { try setReady(userID, false, request) }
+        case .facilitator(let target): try refusable { try facilitator(target, request) }
+        case .absent(let ref, let user): try refusable { try absent(ref, user: user, request) }
+        }
+    }
+
     /// The goals a student confirms: the next session of their group whose goals are posted.
     func understood(_ request: CommandRequest) throws -> BotMessage {
         let group = try contextGroup(request)

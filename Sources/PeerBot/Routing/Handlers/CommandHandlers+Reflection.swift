@@ -3,6 +3,13 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
+    /// The reflection family's commands, each to its handler.
+    func run(_ command: ReflectionCommand, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .reflect(let text): try refusable { try reflect(text, request) }
+        }
+    }
+
     /// `!reflect <text>`: a group reflection in the student's own group room, a private one in
     /// their direct room, on the group's latest round.
     func reflect(_ text: String, _ request: CommandRequest) throws -> BotMessage {

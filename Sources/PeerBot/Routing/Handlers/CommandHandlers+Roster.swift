@@ -7,6 +7,15 @@ extension StudentRecord {
 }
 
 extension CommandHandlers {
+    /// The roster family's commands, each to its handler.
+    func run(_ command: RosterCommand, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .studentAdd(let userID, let name, let attributes): try addStudent(userID, name: name, attributes: attributes, request)
+        case .studentRemove(let userID): try removeStudent(userID, request)
+        case .students: try listStudents(request)
+        }
+    }
+
     /// `!student add`: a new student, or new details for one on the roster.
     func addStudent(_ userID: String, name: String, attributes: [String: [String]], _ request: CommandRequest) throws -> BotMessage {
         let student = Student(userID: userID, name: name, attributes: attributes)

@@ -4,6 +4,20 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
+    /// The sessions family's commands, each to its handler.
+    func run(_ command: SessionsCommand, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .sessionPlan(let group, let when, let duration, let title):
+            try refusable { try planSessions(group, when: when, duration: duration, title: title, request) }
+        case .sessionGoal(let ref, let text): try refusable { try addItem(ref, kind: .goal, text: text, request) }
+        case .sessionOutcome(let ref, let text): try refusable { try addItem(ref, kind: .outcome, text: text, request) }
+        case .sessionActivity(let ref, let kind, let brief): try refusable { try setActivity(ref, kind: kind, brief: brief, request) }
+        case .sessionMove(let ref, let when): try refusable { try move(ref, when: when, request) }
+        case .sessionCancel(let ref): try refusable { try cancel(ref, request) }
+        case .sessions(let group): try refusable { try list(group, request) }
+        }
+    }
+
     func planSessions(_ ref: GroupRef, when: WhenSpec, duration: DurationSpec, title: String, _ request: CommandRequest) throws -> BotMessage {
         let groups = try groups(ref, request)
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {

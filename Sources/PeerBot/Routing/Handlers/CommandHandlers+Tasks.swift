@@ -3,6 +3,15 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
+    /// The tasks family's commands, each to its handler.
+    func run(_ command: TasksCommand, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .taskAdd(let assignee, let text, let due): try refusable { try addTask(assignee, text: text, due: due, request) }
+        case .taskDone(let id): try refusable { try closeTask(Int64(id), request) }
+        case .tasks: try refusable { try listTasks(request) }
+        }
+    }
+
     func addTask(_ assignee: TaskAssignee?, text: String, due: String?, _ request: CommandRequest) throws -> BotMessage {
         var group = try? contextGroup(request)
         if case .user(let userID) = assignee, group == nil { group = try writer.activeGroup(ofStudent: userID) }

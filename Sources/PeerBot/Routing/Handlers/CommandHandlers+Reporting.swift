@@ -3,6 +3,15 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
+    /// The reporting family's commands, each to its handler.
+    func run(_ command: ReportingCommand, _ request: CommandRequest) throws -> BotMessage {
+        switch command {
+        case .summary(let group, let session): try refusable { try summary(group, session, request) }
+        case .remind(let group): try refusable { try remind(group, request) }
+        case .export(let group): try refusable { try export(group, request) }
+        }
+    }
+
     /// The summary of the named session, or of the group's latest session that has ended.
     func summary(_ groupRef: GroupRef, _ sessionRef: SessionRef, _ request: CommandRequest) throws -> BotMessage {
         let group = try groups(groupRef, request).first
