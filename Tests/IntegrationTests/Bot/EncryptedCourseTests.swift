@@ -13,7 +13,7 @@ extension BotEngineTests {
         /// 20 s ahead, reflections due 30 s after the prompt, a round that ends once all have rated
         /// (60 s at the latest).
         static let config = [
-            "pickle_key_file": "pickle_key", "encrypt_rooms": "true", "goal_lead_time": "15s",
+            "encrypt_rooms": "true", "goal_lead_time": "15s",
             "wrap_up_before_end": "5s", "reflection_deadline": "30s", "join_grace": "24h",
             "self_assessment": "false", "evaluation_deadline": "60s", "evaluation_every": "0",
         ]
@@ -22,17 +22,11 @@ extension BotEngineTests {
         func wholeCourse() async throws {
             let began = ContinuousClock.now
             let server = try Homeserver.shared()
-            async let supervisorUser = EncryptedTestUser.register(on: server, prefix: "supervisor")
-            async let annaUser = EncryptedTestUser.register(on: server, prefix: "anna")
-            async let boUser = EncryptedTestUser.register(on: server, prefix: "bo")
-            async let cecilieUser = EncryptedTestUser.register(on: server, prefix: "cecilie")
-            let (supervisor, anna, bo, cecilie) = try await (supervisorUser, annaUser, boUser, cecilieUser)
-            defer { Task { for user in [supervisor, anna, bo, cecilie] { await user.stop() } } }
-            let bot = try await BotProcess.prepare(on: server, supervisors: [supervisor.userID], extra: Self.config,
-                                                   label: "e2ee-course")
-            defer { bot.kill9() }
-            try DeviceIdentity.writePickleKey(for: bot)
-            try bot.start()
+            let cast = try await EncryptedCast.begin(on: server, students: ["anna", "bo", "cecilie"], extra: Self.config,
+                                                     label: "e2ee-course")
+            defer { cast.stop() }
+            let (supervisor, bot) = (cast.supervisor, cast.bot)
+            let (anna, bo, cecilie) = (cast.students[0], cast.students[1], cast.students[2])
 
             let supervisorRoom = try await Self.openSupervisorRoom(bot: bot, supervisor: supervisor)
             var course = EncryptedCourseCast(bot: bot, supervisor: supervisor, supervisorRoom: supervisorRoom,

@@ -6,17 +6,11 @@ extension BotEngineTests.EncryptedReceiving {
     @Test("a roster uploaded as an encrypted file in the encrypted supervisor room is imported; an encrypted reflection in a direct room is stored and acknowledged, and its encrypted edit kept")
     func encryptedRosterAndDirectReflection() async throws {
         let server = try Homeserver.shared()
-        async let supervisorUser = EncryptedTestUser.register(on: server, prefix: "supervisor")
-        async let annaUser = EncryptedTestUser.register(on: server, prefix: "anna")
-        async let boUser = EncryptedTestUser.register(on: server, prefix: "bo")
-        let (supervisor, anna, bo) = try await (supervisorUser, annaUser, boUser)
-        defer { Task { for user in [supervisor, anna, bo] { await user.stop() } } }
-        let bot = try await BotProcess.prepare(
-            on: server, supervisors: [supervisor.userID],
-            extra: ["pickle_key_file": "pickle_key", "reflection_deadline": "90s", "wrap_up_before_end": "10s"], label: "e2ee-cohort")
-        defer { bot.kill9() }
-        try BotEngineTests.DeviceIdentity.writePickleKey(for: bot)
-        try bot.start()
+        let cast = try await EncryptedCast.begin(
+            on: server, students: ["anna", "bo"],
+            extra: ["reflection_deadline": "90s", "wrap_up_before_end": "10s"], label: "e2ee-cohort")
+        defer { cast.stop() }
+        let (supervisor, anna, bo, bot) = (cast.supervisor, cast.students[0], cast.students[1], cast.bot)
 
         // The supervisor room, made encrypted (as a room encrypted after the fact is followed).
         let supervisorRoom = try await supervisor.waitForInvite(from: bot.userID, timeout: .seconds(120), check: bot.checkAlive)

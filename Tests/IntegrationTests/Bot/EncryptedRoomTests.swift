@@ -8,16 +8,9 @@ extension BotEngineTests {
         @Test("an encrypted !help in a room a supervisor made encrypted is answered as in a plain room; an unreadable message gets its answer; a restart keeps the device and its room keys")
         func encryptedHelpUndecryptableAndRestart() async throws {
             let server = try Homeserver.shared()
-            async let supervisorUser = EncryptedTestUser.register(on: server, prefix: "supervisor")
-            async let studentUser = EncryptedTestUser.register(on: server, prefix: "student")
-            let (supervisor, student) = try await (supervisorUser, studentUser)
-            defer { Task { await supervisor.stop(); await student.stop() } }
-            let bot = try await BotProcess.prepare(on: server, supervisors: [supervisor.userID],
-                                                   extra: ["pickle_key_file": "pickle_key", "undecryptable_after": "10s"],
-                                                   label: "e2ee-receive")
-            defer { bot.kill9() }
-            try DeviceIdentity.writePickleKey(for: bot)
-            try bot.start()
+            let cast = try await EncryptedCast.begin(on: server, extra: ["undecryptable_after": "10s"], label: "e2ee-receive")
+            defer { cast.stop() }
+            let (supervisor, student, bot) = (cast.supervisor, cast.student, cast.bot)
             let device = try await DeviceIdentity.publishedDevice(of: bot, asSeenBy: student.plain)
 
             let encrypted = try await Self.room(by: supervisor, with: bot, and: student, encrypted: true)

@@ -5,15 +5,9 @@ extension BotEngineTests.EncryptedSendingSuite {
     @Test("a student moved from one encrypted room to another reads the bot's next message in the new room, and the old room's next message is in a new session")
     func movedStudentReadsTheNewRoom() async throws {
         let server = try Homeserver.shared()
-        async let supervisorUser = EncryptedTestUser.register(on: server, prefix: "supervisor")
-        async let studentUser = EncryptedTestUser.register(on: server, prefix: "student")
-        let (supervisor, student) = try await (supervisorUser, studentUser)
-        defer { Task { await supervisor.stop(); await student.stop() } }
-        let bot = try await BotProcess.prepare(on: server, supervisors: [supervisor.userID],
-                                               extra: ["pickle_key_file": "pickle_key"], label: "e2ee-moved")
-        defer { bot.kill9() }
-        try BotEngineTests.DeviceIdentity.writePickleKey(for: bot)
-        try bot.start()
+        let cast = try await EncryptedCast.begin(on: server, label: "e2ee-moved")
+        defer { cast.stop() }
+        let (supervisor, student, bot) = (cast.supervisor, cast.student, cast.bot)
         typealias Rooms = BotEngineTests.EncryptedReceiving
 
         let first = try await Rooms.room(by: supervisor, with: bot, and: student, encrypted: true)

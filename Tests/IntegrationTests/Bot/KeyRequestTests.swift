@@ -5,17 +5,10 @@ extension BotEngineTests.EncryptedReceiving {
     @Test("a message whose room key is withheld: the bot asks the sender's devices for it (m.room_key_request), and a copy of the key from after the message leaves the request open, and once the key comes it answers the command and withdraws the request once (request_cancellation, same request_id)")
     func withheldKeyIsRequestedThenWithdrawn() async throws {
         let server = try Homeserver.shared()
-        async let supervisorUser = EncryptedTestUser.register(on: server, prefix: "supervisor")
-        async let studentUser = EncryptedTestUser.register(on: server, prefix: "student")
-        let (supervisor, student) = try await (supervisorUser, studentUser)
-        defer { Task { await supervisor.stop(); await student.stop() } }
         // Long enough that the sender is not told "unreadable" before the key comes.
-        let bot = try await BotProcess.prepare(on: server, supervisors: [supervisor.userID],
-                                               extra: ["pickle_key_file": "pickle_key", "undecryptable_after": "10m"],
-                                               label: "e2ee-keyreq")
-        defer { bot.kill9() }
-        try BotEngineTests.DeviceIdentity.writePickleKey(for: bot)
-        try bot.start()
+        let cast = try await EncryptedCast.begin(on: server, extra: ["undecryptable_after": "10m"], label: "e2ee-keyreq")
+        defer { cast.stop() }
+        let (supervisor, student, bot) = (cast.supervisor, cast.student, cast.bot)
         _ = try await BotEngineTests.DeviceIdentity.publishedDevice(of: bot, asSeenBy: student.plain)
         let room = try await Self.room(by: supervisor, with: bot, and: student, encrypted: true)
         let first = try await student.send("!help", in: room)
