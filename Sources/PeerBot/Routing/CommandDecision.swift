@@ -18,22 +18,22 @@ enum CommandDecider {
         case .notCommand:
             return .ignore
         case .unknown(let word):
-            return .answer(Texts.unknownCommand(word: word, prefix: prefix, language: language))
+            return .answer(Texts(language, prefix: prefix).unknownCommand(word: word))
         case .malformed(let name):
-            guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
-            return .answer(Texts.badArguments(name, prefix: prefix, language: language))
+            guard name.allowedRoles.contains(role) else { return .answer(Texts(language, prefix: prefix).forbidden(name)) }
+            return .answer(Texts(language, prefix: prefix).badArguments(name))
         case .unreadable(let name, let part):
-            guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
-            return .answer(Texts.unreadableTime(name, part: part, prefix: prefix, language: language))
+            guard name.allowedRoles.contains(role) else { return .answer(Texts(language, prefix: prefix).forbidden(name)) }
+            return .answer(Texts(language, prefix: prefix).unreadableTime(name, part: part))
         case .ambiguousUser(let name, let written, let candidates):
-            guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
-            return .answer(Texts.ambiguousUser(written, candidates: candidates, language: language))
+            guard name.allowedRoles.contains(role) else { return .answer(Texts(language, prefix: prefix).forbidden(name)) }
+            return .answer(Texts(language).ambiguousUser(written, candidates: candidates))
         case .command(let command):
             guard command.name.allowedRoles.contains(role) else {
-                return .answer(Texts.forbidden(command.name, prefix: prefix, language: language))
+                return .answer(Texts(language, prefix: prefix).forbidden(command.name))
             }
             if let (kind, length) = TextLimits.oversized(command) {
-                return .answer(Texts.textTooLong(kind, length: length, language: language))
+                return .answer(Texts(language).textTooLong(kind, length: length))
             }
             return .run(command)
         }

@@ -58,7 +58,7 @@ extension BotMessage {
         var message = self
         let text = "(\(number)/\(total)) " + lines.joined(separator: "\n")
         message.body = text
-        message.html = html == nil ? nil : Texts.paragraph(text)
+        message.html = html == nil ? nil : HTML.paragraph(text)
         message.part = number
         message.parts = total
         return message

@@ -7,12 +7,12 @@ extension CommandHandlers {
     func planSessions(_ ref: GroupRef, when: WhenSpec, duration: DurationSpec, title: String, _ request: CommandRequest) throws -> BotMessage {
         let groups = try groups(ref, request)
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
-            return Texts.badArguments(.sessionPlan, prefix: request.prefix, language: request.language)
+            return request.say.badArguments(.sessionPlan)
         }
         if let refusal = SessionBounds.refusal(start: start, seconds: duration.seconds, now: context.now, language: request.language) {
             return refusal
         }
-        guard !groups.isEmpty else { return Texts.groupsOverview([], prefix: request.prefix, language: request.language) }
+        guard !groups.isEmpty else { return request.say.groupsOverview([]) }
         var plans: [SessionPlan] = []
         for group in groups {
             let record = try writer.planSession(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
@@ -20,7 +20,7 @@ extension CommandHandlers {
             plans.append(try lookup.plan(record))
             try updateTopic(of: group)
         }
-        return Texts.sessionPlanned(plans, timeZone: context.config.timeZone, language: request.language, prefix: request.prefix)
+        return request.say.sessionPlanned(plans, timeZone: context.config.timeZone)
     }
 
     /// Applies a change to the goals, outcomes or activity; a goals message already posted is
@@ -33,25 +33,24 @@ extension CommandHandlers {
         try apply(before.number)
         try writer.noteGoalsContent(before.number, at: context.now)
         guard let record = try writer.session(number: before.number), let group = try writer.group(id: record.groupID) else {
-            return Texts.noSuchSession(number: Int(before.number), language: request.language, prefix: request.prefix)
+            return request.say.noSuchSession(number: Int(before.number))
         }
         let plan = try lookup.plan(record)
         let posted = record.goalsOutboxID != nil && !plan.hasEnded(at: context.now)
         if posted, let original = record.goalsOutboxID {
             let language = try roomLanguage(ofGroup: group)
-            let goals = Texts.sessionGoals(plan, facilitatorName: try lookup.facilitatorName(try lookup.facilitator(of: record)),
-                                           criteria: try writer.setting(SettingKeys.criteria), timeZone: context.config.timeZone,
-                                           language: language, prefix: request.prefix)
+            let goals = Texts(language, prefix: request.prefix).sessionGoals(plan, facilitatorName: try lookup.facilitatorName(try lookup.facilitator(of: record)),
+                                                                             criteria: try writer.setting(SettingKeys.criteria), timeZone: context.config.timeZone)
             let roomID = lookup.room(of: group)
             // The sent message's own id once known: the outbox row that posted it may be pruned.
             let target = record.goalsEventID ?? OutboxAction.eventRef(original)
             try writer.enqueueMessage(EditContent.replacing(target, with: try writer.named(goals).content()), to: roomID)
             let askAgain = try writer.members(ofGroup: group.id).map(\.userID).filter(hadConfirmed.contains)
-            try post(Texts.goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty, language: language, prefix: request.prefix),
+            try post(Texts(language, prefix: request.prefix).goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty),
                      toGroup: group, mentions: askAgain)
             try writer.setGoalsMessage(record.number, outboxID: original, version: record.goalsVersion)
         }
-        return Texts.sessionUpdated(plan, goalsAlreadyPosted: posted, language: request.language)
+        return request.say.sessionUpdated(plan, goalsAlreadyPosted: posted)
     }
 
     /// `!session goal` and `!session outcome`.
@@ -70,34 +69,34 @@ extension CommandHandlers {
     func move(_ ref: SessionRef, when: WhenSpec, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
         // Moving a session that has begun would run its moments (and its reflection) a second time.
-        guard record.startsAt > context.now else { return Texts.sessionAlreadyStarted(language: request.language, prefix: request.prefix) }
+        guard record.startsAt > context.now else { return request.say.sessionAlreadyStarted() }
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
-            return Texts.badArguments(.sessionMove, prefix: request.prefix, language: request.language)
+            return request.say.badArguments(.sessionMove)
         }
         if let refusal = SessionBounds.refusal(start: start, seconds: 0, now: context.now, language: request.language) {
             return refusal
         }
         try writer.moveSession(record.number, to: start, at: context.now)
         guard let moved = try writer.session(number: record.number), let group = try writer.group(id: moved.groupID) else {
-            return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
+            return request.say.noSuchSession(number: Int(record.number))
         }
         let plan = try lookup.plan(moved)
-        try post(Texts.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone, language: try roomLanguage(ofGroup: group)), toGroup: group)
+        try post(Texts(try roomLanguage(ofGroup: group)).sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone), toGroup: group)
         try updateTopic(of: group)
-        return Texts.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone, language: request.language)
+        return request.say.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone)
     }
 
     func cancel(_ ref: SessionRef, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
         try writer.cancelSession(record.number, at: context.now)
         guard let group = try writer.group(id: record.groupID) else {
-            return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
+            return request.say.noSuchSession(number: Int(record.number))
         }
         var plan = try lookup.plan(record)
         plan.cancelled = true
-        try post(Texts.sessionCancelled(plan, timeZone: context.config.timeZone, language: try roomLanguage(ofGroup: group)), toGroup: group)
+        try post(Texts(try roomLanguage(ofGroup: group)).sessionCancelled(plan, timeZone: context.config.timeZone), toGroup: group)
         try updateTopic(of: group)
-        return Texts.sessionCancelled(plan, timeZone: context.config.timeZone, language: request.language)
+        return request.say.sessionCancelled(plan, timeZone: context.config.timeZone)
     }
 
     func list(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
@@ -113,10 +112,10 @@ extension CommandHandlers {
             for record in try writer.sessions(ofGroup: group.id) where record.cancelledAt == nil {
                 let plan = try lookup.plan(record)
                 plans.append(plan)
-                facilitators[plan.number] = try lookup.facilitatorName(try lookup.facilitator(of: record)) ?? Texts.supervisorWord(request.language)
+                facilitators[plan.number] = try lookup.facilitatorName(try lookup.facilitator(of: record)) ?? request.say.supervisorWord()
             }
         }
-        return Texts.sessionsList(plans, facilitators: facilitators, now: context.now, timeZone: context.config.timeZone, language: request.language)
+        return request.say.sessionsList(plans, facilitators: facilitators, now: context.now, timeZone: context.config.timeZone)
     }
 
     /// The group room's topic names its next session.

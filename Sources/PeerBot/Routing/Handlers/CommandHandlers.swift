@@ -18,6 +18,9 @@ struct CommandRequest: Sendable {
     /// The student's text in the command after the patient guard, when it carries one.
     var guarded: GuardedText?
 
+    /// What the bot says in answer: the room's language, the configured prefix.
+    var say: Texts { Texts(language, prefix: prefix) }
+
     /// The kind of room the command was written in, as the command definitions name it.
     var place: CommandPlace {
         switch room.kind {
@@ -102,13 +105,13 @@ struct CommandHandlers {
 
     /// `!help`: what the caller may use in this room, or one command's usage.
     private func help(_ topic: CommandName?, _ request: CommandRequest) -> BotMessage {
-        Texts.help(role: request.role, place: request.place, prefix: request.prefix, language: request.language, topic: topic)
+        request.say.help(role: request.role, place: request.place, topic: topic)
     }
 
     /// `!language`: the room's language from now on.
     private func setLanguage(_ chosen: Language, _ request: CommandRequest) throws -> BotMessage {
         try writer.setRoomLanguage(roomID: request.room.roomID, language: chosen.rawValue)
-        return Texts.languageChanged(to: chosen)
+        return Texts(chosen).languageChanged()
     }
 
     /// `!status`: the next session of the group in context and who facilitates it.
@@ -118,7 +121,7 @@ struct CommandHandlers {
             let plan = try lookup.plan(next)
             info.nextSession = "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: context.config.timeZone, language: request.language)
             let choice = try lookup.facilitator(of: next)
-            info.facilitator = try lookup.facilitatorName(choice) ?? Texts.supervisorWord(request.language)
+            info.facilitator = try lookup.facilitatorName(choice) ?? request.say.supervisorWord()
             if choice.userID == request.sender { info.callerFacilitates = plan.number }
         }
         if request.role == .student {
@@ -128,6 +131,6 @@ struct CommandHandlers {
                 info.pendingReflection = try openItems(of: group)[request.sender]?.contains { if case .reflect = $0 { true } else { false } } ?? false
             }
         }
-        return Texts.status(info, prefix: request.prefix, language: request.language)
+        return request.say.status(info)
     }
 }
