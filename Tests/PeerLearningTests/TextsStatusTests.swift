@@ -53,3 +53,37 @@ func statusSpeaksToTheFacilitator(language: Language, expected: String) {
     #expect(message.body.contains(expected) && !message.body.contains("Facilitator: Anna Hansen"))
     #expect(message.html?.contains(expected) == true)
 }
+
+@Test func statusFactsShowTheNextSessionInLocalTimeAndTheTasksWithTheirNumbers() {
+    let next = StatusFacts.Next(plan: samplePlan(), facilitatorUserID: "@anna:hs", facilitatorName: "Anna Hansen")
+    let facts = StatusFacts(caller: "@bo:hs", role: .student, next: next,
+                            openTasks: [.init(id: 3, text: "Read the guideline")], pendingReflection: true)
+    let info = facts.info(timeZone: copenhagen, say: Texts(.en))
+    #expect(info.nextSession == "#12 Sepsis case, " + SessionTimeFormat.dateTime(samplePlan().start, timeZone: copenhagen, language: .en))
+    #expect(info.facilitator == "Anna Hansen")
+    #expect(info.callerFacilitates == nil)
+    #expect(info.openTasks == ["#3 Read the guideline"])
+    let message = facts.report(timeZone: copenhagen, say: Texts(.en))
+    #expect(message.body.contains("Facilitator: Anna Hansen"))
+    #expect(message.body.contains("• #3 Read the guideline"))
+    #expect(message.body.contains("reflection"))
+}
+
+@Test func statusFactsSpeakToTheFacilitatorAndNameASupervisorWhoFacilitates() {
+    let mine = StatusFacts(caller: "@anna:hs", role: .student,
+                           next: .init(plan: samplePlan(), facilitatorUserID: "@anna:hs", facilitatorName: "Anna Hansen"))
+    #expect(mine.report(timeZone: copenhagen, say: Texts(.da)).body.contains("Du er facilitator for #12."))
+    let supervised = StatusFacts(caller: "@anna:hs", role: .supervisor,
+                                 next: .init(plan: samplePlan(), facilitatorUserID: nil, facilitatorName: nil))
+    let info = supervised.info(timeZone: copenhagen, say: Texts(.da))
+    #expect(info.facilitator == Texts(.da).supervisorWord())
+    #expect(info.callerFacilitates == nil)
+    #expect(!supervised.report(timeZone: copenhagen, say: Texts(.da)).body.contains("Ingen refleksion"),
+            "a supervisor is not told that no reflection waits")
+}
+
+@Test func statusFactsForAGuestPointToTheRosterWhateverElseIsKnown() {
+    let guest = StatusFacts(caller: "@x:hs", role: .guest, next: .init(plan: samplePlan(), facilitatorUserID: nil, facilitatorName: nil))
+    #expect(guest.report(timeZone: copenhagen, say: Texts(.en, prefix: "pb ")) == Texts(.en, prefix: "pb ").status(StatusInfo(role: .guest)))
+    #expect(guest.report(timeZone: copenhagen, say: Texts(.en, prefix: "pb ")).body.contains("pb help"))
+}
