@@ -55,15 +55,15 @@ struct SessionMomentPoster {
         guard let group = try writer.group(id: record.groupID) else { return 0 }
         let roomID = lookup.room(of: group)
         let language = try lookup.language(ofGroup: group, or: config.language)
-        let prefix = config.commandPrefix
+        let say = Texts(language, prefix: config.commandPrefix)
         let choice = try lookup.facilitator(of: record)
         let name = try lookup.facilitatorName(choice)
         var messages: [(String, BotMessage)] = []
         var extra = 0
         switch moment {
         case .goals:
-            let goals = Texts(language, prefix: prefix).sessionGoals(plan, facilitatorName: name, criteria: try writer.setting(SettingKeys.criteria),
-                                                                     timeZone: config.timeZone)
+            let goals = say.sessionGoals(plan, facilitatorName: name, criteria: try writer.setting(SettingKeys.criteria),
+                                         timeZone: config.timeZone)
             let item = try writer.enqueue(goals, to: roomID, mentions: try writer.members(ofGroup: record.groupID).map(\.userID))
             try writer.setGoalsMessage(record.number, outboxID: item.id, version: record.goalsVersion)
             // The facilitator gets their checklist with the goals, in time to prepare.
@@ -72,19 +72,19 @@ struct SessionMomentPoster {
             let minutes = Int((plan.start.timeIntervalSince(now) / 60).rounded(.up))
             let absent = try writer.absentees(record.number)
             let present = try writer.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
-            let soon = Texts(language).sessionSoon(plan, minutes: minutes, facilitatorName: name, goalsPosted: record.goalsOutboxID != nil)
+            let soon = say.sessionSoon(plan, minutes: minutes, facilitatorName: name, goalsPosted: record.goalsOutboxID != nil)
             try writer.enqueue(soon, to: roomID, mentions: present)
             return 1
         case .start:
             try writer.freezeFacilitator(record.number, SessionLookup.stored(choice))
-            messages.append((roomID, Texts(language).sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil)))
+            messages.append((roomID, say.sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil)))
             // A facilitator chosen after the goals went out (or with none sent) gets it now.
             extra = try sendChecklist(plan, to: choice.userID, name: name)
         case .midpoint:
-            messages.append((roomID, Texts(language).midpointPrompt(plan, facilitatorName: name)))
+            messages.append((roomID, say.midpointPrompt(plan, facilitatorName: name)))
         case .wrapUp:
             let left = Int(config.wrapUpBeforeEnd.components.seconds)
-            messages.append((roomID, Texts(language, prefix: prefix).wrapUpPrompt(plan, secondsLeft: left)))
+            messages.append((roomID, say.wrapUpPrompt(plan, secondsLeft: left)))
         case .end:
             // The topic no longer names the session that has just ended.
             if group.isActive { try GroupTopic(writer: writer, config: config).update(group, now: now) }

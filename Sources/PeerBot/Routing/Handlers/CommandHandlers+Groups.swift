@@ -75,17 +75,17 @@ extension CommandHandlers {
     }
 
     func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {
-        let language = request.language
-        guard let student = try writer.student(userID: userID) else { return Texts(language).studentNotFound(userID: userID) }
-        guard let target = try writer.activeGroup(named: groupName) else { return Texts(language).groupNotFound(groupName) }
-        guard let current = try writer.activeGroup(ofStudent: userID) else { return Texts(language).notInAnyGroup(userID) }
-        guard current.id != target.id else { return Texts(language).studentMoved(student.student, to: target.name) }
+        let say = request.say
+        guard let student = try writer.student(userID: userID) else { return say.studentNotFound(userID: userID) }
+        guard let target = try writer.activeGroup(named: groupName) else { return say.groupNotFound(groupName) }
+        guard let current = try writer.activeGroup(ofStudent: userID) else { return say.notInAnyGroup(userID) }
+        guard current.id != target.id else { return say.studentMoved(student.student, to: target.name) }
         try writer.moveStudent(userID, toGroup: target.id)
         try writer.enqueue(.invite(roomID: lookup.room(of: target), userID: userID))
         if let oldRoom = current.roomID {
             try writer.enqueue(.kick(roomID: oldRoom, userID: userID, reason: "moved to group \(target.name)"))
         }
-        return Texts(language).studentMoved(student.student, to: target.name)
+        return say.studentMoved(student.student, to: target.name)
     }
 
     /// `!groups`.
