@@ -66,6 +66,6 @@ extension Texts {
     public func languageChanged() -> BotMessage {
         let body = pick(da: "Sproget i dette rum er nu \(language.name(in: .da)).",
                         en: "The language of this room is now \(language.name(in: .en)).")
-        return BotMessage(kind: .reply, body: body, html: HTML.paragraph(body))
+        return BotMessage(kind: .reply, paragraph: body)
     }
 }

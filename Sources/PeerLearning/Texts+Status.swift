@@ -57,6 +57,6 @@ extension Texts {
         let status = prefix + CommandName.status.displayWord(in: language)
         let body = pick(da: "Du er ikke på holdlisten. Bed en vejleder om at tilføje dig; indtil da kan du bruge \(help) og \(status).",
                         en: "You are not on the roster. Ask a supervisor to add you; until then you can use \(help) and \(status).")
-        return BotMessage(kind: .status, body: body, html: HTML.paragraph(body))
+        return BotMessage(kind: .status, paragraph: body)
     }
 }

@@ -61,14 +61,14 @@ extension Texts {
             ? pick(da: "Din vurdering af \(subjectName) er opdateret; den tidligere er erstattet.",
                    en: "Your rating of \(subjectName) is updated; the earlier one is replaced.")
             : pick(da: "Din vurdering af \(subjectName) er gemt.", en: "Your rating of \(subjectName) is recorded.")
-        return BotMessage(kind: .reply, body: text, html: HTML.paragraph(text))
+        return BotMessage(kind: .reply, paragraph: text)
     }
 
     /// The student has rated everyone they were asked to.
     public func assessmentDone() -> BotMessage {
         let text = pick(da: "Tak – du har vurderet alle i gruppen. Vejlederne ser resultatet, når runden er slut.",
                         en: "Thank you — you have rated everyone in your group. The supervisors will see the results when the round ends.")
-        return BotMessage(kind: .reply, body: text, html: HTML.paragraph(text))
+        return BotMessage(kind: .reply, paragraph: text)
     }
 
     /// To a student who still has `remaining` ratings to give before the deadline.
@@ -80,7 +80,7 @@ extension Texts {
             : pick(da: "\(remaining) vurderinger", en: "\(remaining) ratings")
         let text = pick(da: "Påmindelse: du mangler \(count) i peer-vurderingen af \(groupLabel(group)). Fristen er \(when). Svar på vurderingsbeskederne her i rummet.",
                         en: "Reminder: you have \(count) left to give in the peer assessment of \(groupLabel(group)). The deadline is \(when). Answer the assessment messages here in this room.")
-        return BotMessage(kind: .reminder, body: text, html: HTML.paragraph(text), group: group)
+        return BotMessage(kind: .reminder, paragraph: text, group: group)
     }
 
     /// The criteria's full names in order.

@@ -5,21 +5,21 @@ extension Texts {
             : pick(da: "\(students) studerende", en: "\(students) students")
         let text = pick(da: "Peer-vurderingen af \(groupLabel(group)) er startet: \(who) er bedt om at vurdere hinanden i deres direkte rum. Resultatet kommer her, når alle har svaret eller fristen er nået.",
                         en: "The peer assessment of \(groupLabel(group)) has started: \(who) were asked to rate each other in their direct rooms. The results come here when everyone has answered or the deadline is reached.")
-        return BotMessage(kind: .reply, body: text, html: HTML.paragraph(text), group: group)
+        return BotMessage(kind: .reply, paragraph: text, group: group)
     }
 
     /// `!evaluate` while the group already has an open round; nothing was changed.
     public func assessmentAlreadyRunning(group: String) -> BotMessage {
         let text = pick(da: "\(groupLabel(group).capitalizedFirst) er allerede i gang med en peer-vurdering. Intet er ændret.",
                         en: "\(groupLabel(group).capitalizedFirst) already has a peer assessment running. Nothing was changed.")
-        return BotMessage(kind: .error, body: text, html: HTML.paragraph(text), group: group, error: .conflict)
+        return BotMessage(kind: .error, paragraph: text, group: group, error: .conflict)
     }
 
     /// `!evaluate` on a group with nobody to rate (fewer than two students and no self-assessment).
     public func assessmentNothingToRate(group: String) -> BotMessage {
         let text = pick(da: "I \(groupLabel(group)) er der ingen at vurdere: der skal være mindst to studerende. Intet er ændret.",
                         en: "There is nobody to rate in \(groupLabel(group)): it needs at least two students. Nothing was changed.")
-        return BotMessage(kind: .error, body: text, html: HTML.paragraph(text), group: group, error: .conflict)
+        return BotMessage(kind: .error, paragraph: text, group: group, error: .conflict)
     }
 }
 

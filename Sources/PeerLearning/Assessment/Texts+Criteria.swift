@@ -18,6 +18,6 @@ extension Texts {
                    en: "The assessment criteria are saved. There are no group rooms yet; they will be posted when the groups are created.")
             : pick(da: "Vurderingskriterierne er gemt og slået op og fastgjort i \(rooms).",
                    en: "The assessment criteria are saved, and posted and pinned in \(rooms).")
-        return BotMessage(kind: .reply, body: text, html: HTML.paragraph(text))
+        return BotMessage(kind: .reply, paragraph: text)
     }
 }

@@ -31,21 +31,21 @@ extension Texts {
     public func roundReleased(group: String, round: Int, students: Int, withComments: Int) -> BotMessage {
         let text = pick(da: "Runde \(round) af peer-vurderingen i \(groupLabel(group)) er frigivet til \(students) studerende i deres direkte rum: \(withComments) fik de andres kommentarer, \(students - withComments) fik at vide, at for få skrev en.",
                         en: "Round \(round) of the peer assessment of \(groupLabel(group)) is released to \(students) students in their direct rooms: \(withComments) got their peers' comments, \(students - withComments) were told too few peers wrote one.")
-        return BotMessage(kind: .reply, body: text, html: HTML.paragraph(text), group: group)
+        return BotMessage(kind: .reply, paragraph: text, group: group)
     }
 
     /// `!release` of a round already released; nothing was sent again.
     public func roundAlreadyReleased(group: String, round: Int) -> BotMessage {
         let text = pick(da: "Runde \(round) af peer-vurderingen i \(groupLabel(group)) er allerede frigivet. Intet er sendt igen.",
                         en: "Round \(round) of the peer assessment of \(groupLabel(group)) was already released. Nothing was sent again.")
-        return BotMessage(kind: .error, body: text, html: HTML.paragraph(text), group: group, error: .conflict)
+        return BotMessage(kind: .error, paragraph: text, group: group, error: .conflict)
     }
 
     /// `!release` of a round still open: the students are still rating.
     public func roundStillOpen(group: String, round: Int) -> BotMessage {
         let text = pick(da: "Runde \(round) af peer-vurderingen i \(groupLabel(group)) er ikke afsluttet endnu; den kan frigives, når resultatet er kommet i vejlederrummet.",
                         en: "Round \(round) of the peer assessment of \(groupLabel(group)) has not closed yet; it can be released once its result is in the supervisor room.")
-        return BotMessage(kind: .error, body: text, html: HTML.paragraph(text), group: group, error: .conflict)
+        return BotMessage(kind: .error, paragraph: text, group: group, error: .conflict)
     }
 
     /// `!release` for a group without that round (or without any).
@@ -55,6 +55,6 @@ extension Texts {
                  en: "\(groupLabel(group).capitalizedFirst) has no round \(number) of peer assessment.")
         } ?? pick(da: "\(groupLabel(group).capitalizedFirst) har endnu ingen afsluttet peer-vurdering.",
                   en: "\(groupLabel(group).capitalizedFirst) has no closed peer assessment yet.")
-        return BotMessage(kind: .error, body: text, html: HTML.paragraph(text), group: group, error: .notFound)
+        return BotMessage(kind: .error, paragraph: text, group: group, error: .notFound)
     }
 }

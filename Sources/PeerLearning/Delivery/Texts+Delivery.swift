@@ -46,7 +46,7 @@ extension Texts {
             text += " " + pick(da: "Intet af indholdet er tabt: skriv \(again) for at få opsummeringen igen.",
                                en: "Nothing of its content is lost: write \(again) to get the summary again.")
         }
-        return BotMessage(kind: .alert, body: text, html: HTML.paragraph(text))
+        return BotMessage(kind: .alert, paragraph: text)
     }
 
     /// Kept for callers that know only the room and the kind.
@@ -90,7 +90,7 @@ extension Texts {
                                    en: "It is slow because the homeserver limits how fast the bot may create rooms and send messages. Answers to commands still go first. The administrator can lift the bot's limits (see the admin guide, “Rate limits”).")
             }
         }
-        return BotMessage(kind: .progress, body: text, html: HTML.paragraph(text))
+        return BotMessage(kind: .progress, paragraph: text)
     }
 
     /// "about 3 minutes", "1 hour 20 minutes".

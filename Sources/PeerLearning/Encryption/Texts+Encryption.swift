@@ -8,6 +8,6 @@ extension Texts {
                         en: "The device \(deviceID) of \(userID) now shows other encryption keys than before under the same device id. "
                             + "That may be an attempt to read along. The bot no longer sends room keys to that device. "
                             + "Ask \(userID) to log that device out and in again (it then gets a new id) if it was them.")
-        return BotMessage(kind: .alert, body: text, html: HTML.paragraph(text))
+        return BotMessage(kind: .alert, paragraph: text)
     }
 }

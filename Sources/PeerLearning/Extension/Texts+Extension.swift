@@ -44,7 +44,7 @@ extension Texts {
     public func nothingToExtend(name: String) -> BotMessage {
         let text = pick(da: "\(name) har ingen åben refleksion eller vurdering, så der er ingen frist at flytte. Intet er ændret.",
                         en: "\(name) has no open reflection or assessment, so there is no deadline to move. Nothing was changed.")
-        return BotMessage(kind: .error, body: text, html: HTML.paragraph(text), error: .conflict)
+        return BotMessage(kind: .error, paragraph: text, error: .conflict)
     }
 
     /// `!extend` by more than `days` days.
@@ -52,7 +52,7 @@ extension Texts {
         let usage = CommandName.extend.usage(prefix: prefix, language: language)
         let text = pick(da: "En forlængelse kan højst være \(days) dage. Intet er ændret. Brug: \(usage)",
                         en: "An extension can be at most \(days) days. Nothing was changed. Usage: \(usage)")
-        return BotMessage(kind: .error, body: text, html: HTML.paragraph(text), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: text, error: .badArguments)
     }
 
     /// A user named by display name with no mention pill behind it.
@@ -60,7 +60,7 @@ extension Texts {
         let shown = Self.shortened(text)
         let body = pick(da: "Jeg ved ikke, hvem \"\(shown)\" er. Skriv det fulde bruger-id (@navn:server) eller vælg personen som omtale (pille).",
                         en: "I do not know who \"\(shown)\" is. Write the full user id (@name:server) or pick the person as a mention (pill).")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .notFound)
+        return BotMessage(kind: .error, paragraph: body, error: .notFound)
     }
 
     /// A user argument written as a name that several people share: the candidates by user id.
@@ -69,7 +69,7 @@ extension Texts {
         let listed = candidates.joined(separator: ", ")
         let body = pick(da: "Flere hedder \"\(shown)\": \(listed). Skriv det fulde bruger-id eller vælg personen som omtale (pille).",
                         en: "Several people are called \"\(shown)\": \(listed). Write the full user id or pick the person as a mention (pill).")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: body, error: .badArguments)
     }
 
     private func lines(_ moved: [(kind: ExtendedItem, deadline: Date)], timeZone: ZoneRules) -> [String] {

@@ -27,7 +27,7 @@ extension Texts {
     /// The reply to the supervisor; `recipient` is a name or a group label as it should read.
     public func feedbackSent(to recipient: String) -> BotMessage {
         let text = pick(da: "Din feedback er sendt til \(recipient).", en: "Your feedback was sent to \(recipient).")
-        return BotMessage(kind: .reply, body: text, html: HTML.paragraph(text))
+        return BotMessage(kind: .reply, paragraph: text)
     }
     /// A student's answer to feedback, for the supervisor room: their name and their (guarded)
     /// text, quoted and cut at the feedback limit so one long answer cannot fill the room.
@@ -48,6 +48,6 @@ extension Texts {
     public func feedbackAnswerForwarded() -> BotMessage {
         let text = pick(da: "Dit svar er sendt til dine vejledere. Det gemmes ikke som refleksion.",
                         en: "Your answer was sent to your supervisors. It is not kept as a reflection.")
-        return BotMessage(kind: .feedback, body: text, html: HTML.paragraph(text))
+        return BotMessage(kind: .feedback, paragraph: text)
     }
 }

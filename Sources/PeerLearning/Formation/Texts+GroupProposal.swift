@@ -6,7 +6,7 @@ extension Texts {
             let add = prefix + CommandName.studentAdd.displayWord(in: language)
             let body = pick(da: "Der er ingen studerende på holdlisten at danne grupper af. Tilføj dem med \(add) eller upload en .csv-fil.",
                             en: "There are no students on the roster to form groups from. Add them with \(add) or upload a .csv file.")
-            return BotMessage(kind: .groupProposal, body: body, html: HTML.paragraph(body))
+            return BotMessage(kind: .groupProposal, paragraph: body)
         }
         let names = Dictionary(students.map { ($0.userID, $0.name) }, uniquingKeysWith: { first, _ in first })
         let score = { (value: Double) in GroupProposal.twoDecimals(value, separator: language == .da ? "," : ".") }

@@ -1,7 +1,7 @@
 extension Texts {
     private func failure(_ code: BotErrorCode, da: String, en: String) -> BotMessage {
         let text = pick(da: da, en: en)
-        return BotMessage(kind: .error, body: text, html: HTML.paragraph(text), error: code)
+        return BotMessage(kind: .error, paragraph: text, error: code)
     }
 
     public func noProposal() -> BotMessage {

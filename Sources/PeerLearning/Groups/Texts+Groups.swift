@@ -19,7 +19,7 @@ extension Texts {
         guard !groups.isEmpty else {
             let text = pick(da: "Der er ingen grupper endnu. Foreslå nogle med \(prefix)grupper planlæg.",
                             en: "There are no groups yet. Propose some with \(prefix)groups plan.")
-            return BotMessage(kind: .reply, body: text, html: HTML.paragraph(text))
+            return BotMessage(kind: .reply, paragraph: text)
         }
         var body: [String] = []
         var html = ""
@@ -47,14 +47,14 @@ extension Texts {
         let names = group.members.map(\.student.name).joined(separator: ", ")
         let text = pick(da: "Velkommen til gruppe \(group.name): \(names). Her planlægger vi jeres peer-learning-sessioner: mål, hvem der faciliterer, opgaver og refleksion bagefter. Jeres vejledere er også med. Skriv \(prefix)hjælp for at se, hvad I kan bede mig om.",
                         en: "Welcome to group \(group.name): \(names). This is where your peer-learning sessions happen: goals, who facilitates, tasks, and reflection afterwards. Your supervisors are here too. Write \(prefix)help to see what you can ask me.")
-        return BotMessage(kind: .welcome, body: text, html: HTML.paragraph(text), group: group.name)
+        return BotMessage(kind: .welcome, paragraph: text, group: group.name)
     }
 
     /// Sent to a student's direct room after the groups are made.
     public func studentWelcome(name: String, group: String) -> BotMessage {
         let text = pick(da: "Hej \(name)! Du er i gruppe \(group) i peer learning på dit praktiksted. Du har fået en invitation til gruppens rum – tryk på den for at komme med. Her i vores private kanal kan du skrive dine egne refleksioner, som kun du og dine vejledere ser. Skriv \(prefix)hjælp for at se kommandoerne.",
                         en: "Hi \(name)! You are in group \(group) for peer learning on your placement. You have an invite to the group's room – accept it to join. Here, in our private channel, you can write reflections only you and your supervisors see. Write \(prefix)help to see the commands.")
-        return BotMessage(kind: .welcome, body: text, html: HTML.paragraph(text), group: group)
+        return BotMessage(kind: .welcome, paragraph: text, group: group)
     }
 
     /// To the supervisor room, once per group: who has not joined after the grace period.
@@ -62,20 +62,20 @@ extension Texts {
         let names = students.map { "\($0.name) (\($0.userID))" }.joined(separator: ", ")
         let text = pick(da: "Gruppe \(group): \(names) er endnu ikke kommet ind i gruppens rum. Måske mangler de adgang til en Matrix-app eller hjælp til at komme i gang – tag fat i dem.",
                         en: "Group \(group): \(names) have not joined the group room yet. They may lack access to a Matrix app or need help getting started – please reach out.")
-        return BotMessage(kind: .alert, body: text, html: HTML.paragraph(text), group: group)
+        return BotMessage(kind: .alert, paragraph: text, group: group)
     }
 
     /// To the supervisor room when someone reported missing joins after all.
     public func lateJoin(student: Student, group: String) -> BotMessage {
         let text = pick(da: "\(student.name) (\(student.userID)) er nu kommet ind i rummet for gruppe \(group).",
                         en: "\(student.name) (\(student.userID)) has now joined the room of group \(group).")
-        return BotMessage(kind: .alert, body: text, html: HTML.paragraph(text), group: group)
+        return BotMessage(kind: .alert, paragraph: text, group: group)
     }
 
     /// `!group move` done.
     public func studentMoved(_ student: Student, to group: String) -> BotMessage {
         let text = pick(da: "\(student.name) er flyttet til gruppe \(group) og har fået en invitation til gruppens rum.",
                         en: "\(student.name) has moved to group \(group) and has an invite to the group's room.")
-        return BotMessage(kind: .reply, body: text, html: HTML.paragraph(text), group: group)
+        return BotMessage(kind: .reply, paragraph: text, group: group)
     }
 }

@@ -14,14 +14,14 @@ extension Texts {
     public func noSupervisorRoomForPrivate() -> BotMessage {
         let body = pick(da: "Svaret indeholder fortrolige oplysninger og vises kun i vejlederrummet, som ikke findes endnu.",
                         en: "The answer holds private information and is shown only in the supervisor room, which does not exist yet.")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .conflict)
+        return BotMessage(kind: .error, paragraph: body, error: .conflict)
     }
 
     /// `!reflect` in a room that is neither the student's group room nor their direct room.
     public func reflectNotHere() -> BotMessage {
         let body = pick(da: "Her læser hele rummet med, så refleksionen er ikke gemt. Skriv den i dit direkte rum med mig (privat: du og dine vejledere) eller i dit grupperum (delt med gruppen).",
                         en: "Everyone in this room would read it, so the reflection was not saved. Write it in your direct room with me (private: you and your supervisors) or in your group room (shared with the group).")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: body, error: .badArguments)
     }
 }
 
@@ -36,7 +36,7 @@ extension Texts {
     public func outsiderRemoved(userID: String, group: String) -> BotMessage {
         let body = pick(da: "\(userID) er hverken på holdlisten for gruppe \(group) eller vejleder og er fjernet fra gruppens rum. Tilføj personen til gruppen, hvis de skal være der.",
                         en: "\(userID) is neither on the roster of group \(group) nor a supervisor and was removed from the group's room. Add them to the group if they should be there.")
-        return BotMessage(kind: .alert, body: body, html: HTML.paragraph(body), group: group)
+        return BotMessage(kind: .alert, paragraph: body, group: group)
     }
 }
 
@@ -81,14 +81,14 @@ extension Texts {
         } else if lost.kind != "direct" {
             body += da ? " Invitér mig igen, så kommer jeg tilbage." : " Invite me again and I will rejoin."
         }
-        return BotMessage(kind: .alert, body: body, html: HTML.paragraph(body), group: lost.group)
+        return BotMessage(kind: .alert, paragraph: body, group: lost.group)
     }
 
     /// In a student's new direct room, after the old one was lost.
     public func directRoomReplaced() -> BotMessage {
         let body = pick(da: "Vores tidligere direkte rum er lukket, så det er her, jeg skriver til dig fremover.",
                         en: "Our earlier direct room was closed, so this is where I will write to you from now on.")
-        return BotMessage(kind: .welcome, body: body, html: HTML.paragraph(body))
+        return BotMessage(kind: .welcome, paragraph: body)
     }
 }
 

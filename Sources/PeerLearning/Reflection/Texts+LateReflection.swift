@@ -3,6 +3,6 @@ extension Texts {
     public func lateReflectionNote(name: String, plan: SessionPlan) -> BotMessage {
         let text = pick(da: "\(name) har sendt en sen refleksion til \(Self.sessionLabel(plan)). Den er gemt og markeret som sen; se den med !opsummering.",
                         en: "\(name) has sent a late reflection on \(Self.sessionLabel(plan)). It is kept and marked late; see it with !summary.")
-        return BotMessage(kind: .alert, body: text, html: HTML.paragraph(text), group: plan.group, session: plan.number)
+        return BotMessage(kind: .alert, paragraph: text, group: plan.group, session: plan.number)
     }
 }

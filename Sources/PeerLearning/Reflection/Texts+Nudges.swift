@@ -51,7 +51,7 @@ extension Texts {
             body = pick(da: "Påmindelse sendt til \(students) i \(whom), hver i sit direkte rum.",
                         en: "Reminder sent to \(students) in \(whom), each in their direct room.")
         }
-        return BotMessage(kind: .reply, body: body, html: HTML.paragraph(body), group: all ? nil : group)
+        return BotMessage(kind: .reply, paragraph: body, group: all ? nil : group)
     }
 
     private func nudgeLine(_ item: OpenItem) -> [Piece] {

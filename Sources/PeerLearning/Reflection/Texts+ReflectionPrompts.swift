@@ -57,7 +57,7 @@ extension Texts {
             body += pick(da: " Fristen var overskredet, så den er markeret som for sent afleveret.",
                          en: " The deadline had passed, so it is marked as late.")
         }
-        return BotMessage(kind: .reflectionAck, body: body, html: HTML.paragraph(body), group: plan.group, session: plan.number)
+        return BotMessage(kind: .reflectionAck, paragraph: body, group: plan.group, session: plan.number)
     }
 
     /// Halfway to the deadline, to a student who has not reflected yet.
@@ -67,7 +67,7 @@ extension Texts {
         let when = deadlineText(deadline, timeZone)
         let body = pick(da: "Påmindelse: du har endnu ikke skrevet din refleksion over \(Self.sessionLabel(plan)). Fristen er \(when). Skriv den her (privat) eller i tråden i grupperummet (delt med gruppen).",
                         en: "Reminder: you have not yet written your reflection on \(Self.sessionLabel(plan)). The deadline is \(when). Write it here (private) or in the thread in the group room (shared with the group).")
-        return BotMessage(kind: .reminder, body: body, html: HTML.paragraph(body), group: plan.group, session: plan.number)
+        return BotMessage(kind: .reminder, paragraph: body, group: plan.group, session: plan.number)
     }
 
     /// `!reflect` when no session of the student's group has ended yet.

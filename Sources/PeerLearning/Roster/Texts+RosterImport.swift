@@ -6,7 +6,7 @@ extension Texts {
     public func rosterImported(added: Int, updated: Int) -> BotMessage {
         let body = pick(da: "Holdlisten er indlæst: \(added) tilføjet, \(updated) opdateret.",
                         en: "The roster is imported: \(added) added, \(updated) updated.")
-        return BotMessage(kind: .roster, body: body, html: HTML.paragraph(body))
+        return BotMessage(kind: .roster, paragraph: body)
     }
 
     /// The roster file was refused: the header problem, or each bad line by number (the first
@@ -35,7 +35,7 @@ extension Texts {
     public func notACSV() -> BotMessage {
         let body = pick(da: "Filen kan ikke læses som en CSV-fil i UTF-8. Gem holdlisten som \"CSV UTF-8\" med overskriften matrix_id,name,… og upload den igen. Intet er ændret.",
                         en: "The file cannot be read as a UTF-8 CSV file. Save the roster as \"CSV UTF-8\" with the header matrix_id,name,… and upload it again. Nothing was changed.")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: body, error: .badArguments)
     }
 
     func describe(_ problem: RosterHeaderProblem) -> String {

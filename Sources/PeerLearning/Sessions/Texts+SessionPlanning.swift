@@ -37,7 +37,7 @@ extension Texts {
         let new = SessionTimeFormat.dateTime(plan.start, timeZone: timeZone, language: language)
         let body = pick(da: "Session \(Self.sessionLabel(plan)) (\(groupLabel(plan.group))) er flyttet fra \(old) til \(new).",
                         en: "Session \(Self.sessionLabel(plan)) (\(groupLabel(plan.group))) has been moved from \(old) to \(new).")
-        return BotMessage(kind: .reply, body: body, html: HTML.paragraph(body), group: plan.group, session: plan.number)
+        return BotMessage(kind: .reply, paragraph: body, group: plan.group, session: plan.number)
     }
 
     /// `!session cancel`: told to the group and the supervisor.
@@ -45,7 +45,7 @@ extension Texts {
         let when = SessionTimeFormat.dateTime(plan.start, timeZone: timeZone, language: language)
         let body = pick(da: "Session \(Self.sessionLabel(plan)) (\(groupLabel(plan.group))), \(when), er aflyst.",
                         en: "Session \(Self.sessionLabel(plan)) (\(groupLabel(plan.group))) on \(when) has been cancelled.")
-        return BotMessage(kind: .reply, body: body, html: HTML.paragraph(body), group: plan.group, session: plan.number)
+        return BotMessage(kind: .reply, paragraph: body, group: plan.group, session: plan.number)
     }
 
     /// No session has that number (or, for nil, the group has no upcoming session).
@@ -65,28 +65,28 @@ extension Texts {
     public func noGroupHere() -> BotMessage {
         let body = pick(da: "Skriv hvilken gruppe du mener (fx A, eller alle) – uden for et grupperum kan botten ikke vide det.",
                         en: "Name the group you mean (for example A, or all) — outside a group room the bot cannot tell.")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: body, error: .badArguments)
     }
 
     /// A session planned or moved to a time that has passed.
     public func sessionInPast() -> BotMessage {
         let body = pick(da: "Det tidspunkt er allerede passeret. Vælg et tidspunkt i fremtiden. Intet er ændret.",
                         en: "That time has already passed. Choose a time in the future. Nothing was changed.")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: body, error: .badArguments)
     }
 
     /// A session longer than a session can be.
     public func sessionTooLong(hours: Int) -> BotMessage {
         let body = pick(da: "En session kan højst vare \(hours) timer. Vælg en kortere varighed. Intet er ændret.",
                         en: "A session can last at most \(hours) hours. Choose a shorter duration. Nothing was changed.")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: body, error: .badArguments)
     }
 
     /// A session planned or moved too far ahead.
     public func sessionTooFarAhead(days: Int) -> BotMessage {
         let body = pick(da: "En session kan højst planlægges \(days) dage frem. Vælg et tidligere tidspunkt. Intet er ændret.",
                         en: "A session can be planned at most \(days) days ahead. Choose an earlier time. Nothing was changed.")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: body, error: .badArguments)
     }
 
     /// `!session move` of a session that has already begun.
@@ -94,6 +94,6 @@ extension Texts {
         let plan = prefix + CommandName.sessionPlan.displayWord(in: language)
         let body = pick(da: "Den session er allerede begyndt og kan ikke flyttes. Planlæg en ny med \(plan). Intet er ændret.",
                         en: "That session has already begun and cannot be moved. Plan a new one with \(plan). Nothing was changed.")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .conflict)
+        return BotMessage(kind: .error, paragraph: body, error: .conflict)
     }
 }

@@ -31,7 +31,7 @@ extension Texts {
             : ""
         let text = pick(da: "Session \(Self.sessionLabel(plan)) begynder \(left). Facilitator: \(who).",
                         en: "Session \(Self.sessionLabel(plan)) starts \(left). Facilitator: \(who).") + goals
-        return BotMessage(kind: .reminder, body: text, html: HTML.paragraph(text), group: plan.group, session: plan.number)
+        return BotMessage(kind: .reminder, paragraph: text, group: plan.group, session: plan.number)
     }
 
     /// Halfway through: the facilitator checks that every member has contributed.
@@ -39,7 +39,7 @@ extension Texts {
         let who = facilitatorName ?? theSupervisor()
         let body = pick(da: "Halvvejs i \(Self.sessionLabel(plan)) – til facilitatoren (\(who)): tjek at alle i gruppen har bidraget – inviter dem, der ikke har sagt så meget endnu, til at komme med deres bud.",
                         en: "Halfway through \(Self.sessionLabel(plan)) — to the facilitator (\(who)): check that every member of the group has contributed — invite anyone who has not said much yet to give their view.")
-        return BotMessage(kind: .facilitatorPrompt, body: body, html: HTML.paragraph(body),
+        return BotMessage(kind: .facilitatorPrompt, paragraph: body,
                           group: plan.group, session: plan.number)
     }
 

@@ -3,14 +3,14 @@ extension Texts {
     public func understoodAck(name: String, plan: SessionPlan) -> BotMessage {
         let body = pick(da: "Tak, \(name) – du har bekræftet, at du har forstået målene for \(Self.sessionLabel(plan)).",
                         en: "Thank you, \(name) — you have confirmed that you understand the goals of \(Self.sessionLabel(plan)).")
-        return BotMessage(kind: .reply, body: body, html: HTML.paragraph(body), group: plan.group, session: plan.number)
+        return BotMessage(kind: .reply, paragraph: body, group: plan.group, session: plan.number)
     }
 
     /// `!question`: the reply to the student.
     public func questionForwarded() -> BotMessage {
         let body = pick(da: "Dit spørgsmål er sendt videre til vejlederne.",
                         en: "Your question has been passed on to the supervisors.")
-        return BotMessage(kind: .reply, body: body, html: HTML.paragraph(body))
+        return BotMessage(kind: .reply, paragraph: body)
     }
 
     /// `!question`: the alert in the supervisor room, with who asked, about which session, and the question.

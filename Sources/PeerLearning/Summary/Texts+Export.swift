@@ -9,6 +9,6 @@ extension Texts {
         let list = files.joined(separator: ", ")
         let text = pick(da: "Eksporten (\(list)) uploades til vejlederrummet: \(reflections) refleksioner, deltagelse, opgaver, peer-vurderinger og feedback.",
                         en: "The export (\(list)) is being uploaded to the supervisor room: \(reflections) reflections, participation, tasks, peer-assessment results and feedback.")
-        return BotMessage(kind: .export, body: text, html: HTML.paragraph(text))
+        return BotMessage(kind: .export, paragraph: text)
     }
 }

@@ -18,7 +18,7 @@ extension Texts {
     public func taskDone(_ task: TaskItem) -> BotMessage {
         let body = pick(da: "✓ Opgave #\(task.id) er markeret som færdig: ",
                         en: "✓ Task #\(task.id) is marked as done: ") + taskText(task, capped: true)
-        return BotMessage(kind: .tasks, body: body, html: HTML.paragraph(body), group: task.group)
+        return BotMessage(kind: .tasks, paragraph: body, group: task.group)
     }
 
     /// `!tasks`: the caller's tasks and the group's, open ones first and done ones ticked.
@@ -58,14 +58,14 @@ extension Texts {
         let tasks = call(.tasks)
         let body = pick(da: "Der findes ingen opgave #\(id). Se dine og gruppens opgaver med \(tasks). Intet er ændret.",
                         en: "There is no task #\(id). See your tasks and the group's with \(tasks). Nothing was changed.")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .notFound)
+        return BotMessage(kind: .error, paragraph: body, error: .notFound)
     }
 
     /// `!task done` on someone else's task.
     public func taskNotYours(id: Int) -> BotMessage {
         let body = pick(da: "Opgave #\(id) er ikke din. Den kan lukkes af den, der har den, af alle i gruppen hvis det er en gruppeopgave, af facilitatoren eller af en vejleder. Intet er ændret.",
                         en: "Task #\(id) is not yours. It can be closed by whoever holds it, by anyone in the group if it is a group task, by the facilitator or by a supervisor. Nothing was changed.")
-        return BotMessage(kind: .error, body: body, html: HTML.paragraph(body), error: .forbidden)
+        return BotMessage(kind: .error, paragraph: body, error: .forbidden)
     }
 
     /// Open tasks first, then done ones, each in number order, with a box or a tick.
