@@ -1,3 +1,5 @@
+import PeerLearning
+
 /// What the homeserver accepts: Synapse refuses an event whose JSON passes 65,536 bytes. The
 /// content gets 45,000 of them: in an encrypted room the content travels as base64 Megolm
 /// ciphertext (4/3 of the plaintext, plus padding and the event's type and room), which must
