@@ -8,13 +8,13 @@ extension CommandHandlers {
 
     /// `!extend @user <duration>`: the student's open reflection and assessment deadlines move.
     func extend(_ user: UserArgument, by duration: DurationSpec, _ request: CommandRequest) throws -> BotMessage {
-        let language = request.language
+        let say = request.say
         let userID = try resolve(user, request)
         guard try writer.student(userID: userID) != nil, let group = try writer.activeGroup(ofStudent: userID) else {
-            return Texts(language).studentNotFound(userID: userID)
+            return say.studentNotFound(userID: userID)
         }
         guard duration.seconds <= Self.longestExtension else {
-            return Texts(language, prefix: request.prefix).extensionTooLong(days: Self.longestExtension / 86_400)
+            return say.extensionTooLong(days: Self.longestExtension / 86_400)
         }
         let seconds = TimeInterval(duration.seconds)
         var moved: [(kind: ExtendedItem, deadline: Date)] = []
@@ -32,12 +32,12 @@ extension CommandHandlers {
             moved.append((.assessment(group: group.name), deadline))
         }
         let name = try writer.student(userID: userID)?.name ?? userID
-        guard !moved.isEmpty else { return Texts(language).nothingToExtend(name: name) }
+        guard !moved.isEmpty else { return say.nothingToExtend(name: name) }
         let timeZone = context.config.timeZone
         let notice = Texts(context.config.language).deadlineExtended(moved, timeZone: timeZone)
         let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
         try writer.enqueue(notice, to: room, mention: userID)
-        return Texts(language).extensionGranted(name: name, moved, timeZone: timeZone)
+        return say.extensionGranted(name: name, moved, timeZone: timeZone)
     }
 
     /// The student's reflection still open: on the group's latest session, not given yet, not

@@ -16,15 +16,15 @@ extension CommandHandlers {
 
     /// `!student remove`.
     func removeStudent(_ userID: String, _ request: CommandRequest) throws -> BotMessage {
-        let language = request.language
+        let say = request.say
         let group = try writer.activeGroup(ofStudent: userID)
-        guard try writer.removeStudent(userID: userID, at: context.now) else { return Texts(language).studentNotFound(userID: userID) }
+        guard try writer.removeStudent(userID: userID, at: context.now) else { return say.studentNotFound(userID: userID) }
         // Off the roster means out of the group's room too, or they would go on reading it.
         if let group {
             let reason = Texts(try roomLanguage(ofGroup: group)).removedStudentKickReason(group: group.name)
             try writer.enqueue(.kick(roomID: lookup.room(of: group), userID: userID, reason: reason))
         }
-        return Texts(language).studentRemoved(userID: userID)
+        return say.studentRemoved(userID: userID)
     }
 
     /// `!students`.
