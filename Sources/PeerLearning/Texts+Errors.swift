@@ -3,11 +3,10 @@ extension Texts {
     public func forbidden(_ name: CommandName) -> BotMessage {
         let call = prefix + name.displayWord(in: language)
         let who = allowedPeople(name)
-        let body = pick(da: "\(who) kan bruge \(call). Intet er ændret.",
-                        en: "\(who) can use \(call). Nothing was changed.")
-        let html = pick(da: "<p>\(who) kan bruge \(HTML.code(call)). Intet er ændret.</p>",
-                        en: "<p>\(who) can use \(HTML.code(call)). Nothing was changed.</p>")
-        return BotMessage(kind: .error, body: body, html: html, error: .forbidden)
+        var message = MessageBuilder()
+        message.line([.text(who + pick(da: " kan bruge ", en: " can use ")), .command(call),
+                      .text(pick(da: ". Intet er ændret.", en: ". Nothing was changed."))])
+        return message.message(.error, error: .forbidden)
     }
 
     /// The word after the prefix names no command; points to help with the real prefix.
@@ -55,11 +54,10 @@ extension Texts {
     /// The command is known but what it does is not built yet.
     public func notAvailableYet(_ name: CommandName) -> BotMessage {
         let call = prefix + name.displayWord(in: language)
-        let body = pick(da: "\(call) virker ikke endnu. Intet er ændret.",
-                        en: "\(call) is not available yet. Nothing was changed.")
-        let html = pick(da: "<p>\(HTML.code(call)) virker ikke endnu. Intet er ændret.</p>",
-                        en: "<p>\(HTML.code(call)) is not available yet. Nothing was changed.</p>")
-        return BotMessage(kind: .error, body: body, html: html, error: .conflict)
+        var message = MessageBuilder()
+        message.line([.command(call), .text(pick(da: " virker ikke endnu. Intet er ændret.",
+                                                 en: " is not available yet. Nothing was changed."))])
+        return message.message(.error, error: .conflict)
     }
 
     /// Confirms `!language`, in the new language.

@@ -69,3 +69,13 @@ func confirmingReactions(_ key: String) {
 func otherReactionsDoNotConfirm(_ key: String) {
     #expect(!ConfirmationReaction.isConfirmation(key))
 }
+
+@Test func refusalsSetTheCommandInCodeWithTheConfiguredPrefixEscaped() {
+    let forbidden = Texts(.en, prefix: "<!>").forbidden(.sessionPlan)
+    #expect(forbidden.html == "<p>Only supervisors can use <code>&lt;!&gt;session plan</code>. Nothing was changed.</p>")
+    #expect(forbidden.body == "Only supervisors can use <!>session plan. Nothing was changed.")
+    let danish = Texts(.da).notAvailableYet(.sessionPlan)
+    #expect(danish.html == "<p><code>!session planlæg</code> virker ikke endnu. Intet er ændret.</p>")
+    #expect(danish.body == "!session planlæg virker ikke endnu. Intet er ændret.")
+    #expect(danish.error == .conflict && danish.kind == .error)
+}
