@@ -62,6 +62,13 @@ public struct BotMessage: Sendable, Equatable {
         self.subject = subject
         self.scores = scores
     }
+
+    /// A message that is one paragraph of plain text: its HTML is that text escaped, lines kept.
+    public init(
+        kind: MessageKind, paragraph text: String, group: String? = nil, session: Int? = nil, error: BotErrorCode? = nil
+    ) {
+        self.init(kind: kind, body: text, html: HTML.paragraph(text), group: group, session: session, error: error)
+    }
 }
 
 /// Escaping of text placed in `formatted_body`.

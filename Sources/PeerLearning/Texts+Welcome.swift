@@ -13,21 +13,20 @@ extension Texts {
         var html: String {
             switch self {
             case let .text(text): HTML.escape(text)
-            case let .command(text): Texts.code(text)
+            case let .command(text): HTML.code(text)
             }
         }
     }
 
     /// Posted once in the supervisor room the bot created: what the room is for and the first steps.
-    public static func supervisorRoomWelcome(prefix: String = "!", language: Language) -> BotMessage {
+    public func supervisorRoomWelcome() -> BotMessage {
         func call(_ name: CommandName, _ arguments: String = "") -> Piece {
             .command(prefix + name.displayWord(in: language) + (arguments.isEmpty ? "" : " " + arguments))
         }
         let da = language == .da
-        let intro = pick(language,
-                         da: "Velkommen til vejlederrummet. Her får I opsummeringer af sessionerne, de studerendes spørgsmål til målene og advarsler, fx om studerende, der ikke er kommet ind i deres grupperum. Kun vejledere er med her.",
+        let intro = pick(da: "Velkommen til vejlederrummet. Her får I opsummeringer af sessionerne, de studerendes spørgsmål til målene og advarsler, fx om studerende, der ikke er kommet ind i deres grupperum. Kun vejledere er med her.",
                          en: "Welcome to the supervisor room. Session summaries, students' questions about the goals and alerts (for example students who have not joined their group room) arrive here. Only supervisors are in this room.")
-        let start = pick(language, da: "Sådan kommer I i gang:", en: "To get started:")
+        let start = pick(da: "Sådan kommer I i gang:", en: "To get started:")
         let steps: [[Piece]] = [
             [.text(da ? "Tilføj studerende med " : "Add students with "),
              call(.studentAdd, da ? "@anna:eksempel.dk \"Anna Hansen\" styrker=kommunikation baggrund=sygeplejerske"
@@ -43,7 +42,7 @@ extension Texts {
         let outro: [Piece] = [.text(da ? "Skriv " : "Write "), call(.help),
                               .text(da ? " for at se alle kommandoer." : " to see every command.")]
         var body = [intro, "", start]
-        var html = paragraph(intro) + "<p>\(start)</p><ol>"
+        var html = HTML.paragraph(intro) + "<p>\(start)</p><ol>"
         for (number, step) in steps.enumerated() {
             body.append("\(number + 1). " + step.map(\.plain).joined())
             html += "<li>" + step.map(\.html).joined() + "</li>"

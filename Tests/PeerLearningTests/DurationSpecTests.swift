@@ -54,11 +54,11 @@ func anUnreadableTimeIsNamed(_ body: String, _ name: CommandName, _ part: String
 }
 
 @Test func theUnreadablePartIsQuotedInTheAnswer() {
-    let da = Texts.unreadableTime(.sessionPlan, part: "imorgn", prefix: "!", language: .da)
+    let da = Texts(.da, prefix: "!").unreadableTime(.sessionPlan, part: "imorgn")
     #expect(da.body.contains("»imorgn«"))
     #expect(da.body.contains("kl. 14"))
     #expect(da.error == .badArguments)
-    let en = Texts.unreadableTime(.sessionMove, part: "<b>x", prefix: "!", language: .en)
+    let en = Texts(.en, prefix: "!").unreadableTime(.sessionMove, part: "<b>x")
     #expect(en.body.contains("“<b>x”"))
     #expect(en.html?.contains("&lt;b&gt;x") == true)
     #expect(en.html?.contains("<b>x") == false)

@@ -23,7 +23,7 @@ import PeerLearning
         #expect(TextLimits.oversized(.reflection(.reflect(text: String(repeating: "r", count: 8_000)))) == nil)
         #expect(TextLimits.oversized(.roster(.studentAdd(userID: "@a:hs", name: "A", attributes: ["style": [String(repeating: "v", count: 201)]])))?.kind == .name)
         for language in [Language.da, .en] {
-            let answer = Texts.textTooLong(.task, length: 501, language: language)
+            let answer = Texts(language).textTooLong(.task, length: 501)
             #expect(answer.error == .badArguments)
             #expect(answer.body.contains("500") && answer.body.contains("501"))
         }

@@ -47,9 +47,9 @@ private func sampleDocument() -> MyDataDocument {
 }
 
 @Test func myDataAndForgetTexts() {
-    let ready = Texts.myDataReady(language: .da)
+    let ready = Texts(.da).myDataReady()
     #expect(ready.kind == .mydata && ready.body.contains("JSON"))
-    #expect(Texts.myDataSentToDirectRoom(language: .en).kind == .reply)
+    #expect(Texts(.en).myDataSentToDirectRoom().kind == .reply)
     let forgot = Texts.forgetDone(userID: "@anna:hs", counts: ["reflections": 3, "ratings_given": 4, "tasks": 0])
     #expect(forgot == "Erased the personal data of @anna:hs:\n  ratings_given: 4\n  reflections: 3\nAnonymous counts are kept.")
     #expect(Texts.forgetDone(userID: "@x:hs", counts: [:]).contains("nothing was erased"))

@@ -33,43 +33,43 @@ import PeerLearning
     @Test func aLongSessionTitleIsQuotedByTheRuleInAnAcknowledgement() {
         let plan = SessionPlan(number: 3, group: "A", title: long(1_000, "t"), start: Date(timeIntervalSince1970: 1_800_000_000), duration: 60)
         for language in [Language.da, .en] {
-            let ack = Texts.understoodAck(name: "Anna", plan: plan, language: language)
+            let ack = Texts(language).understoodAck(name: "Anna", plan: plan)
             #expect(longestRun(of: "t", in: ack.body) == cap)
             #expect(ack.body.contains("…"))
         }
     }
 
     @Test func aLongGroupNameIsQuotedByTheRule() {
-        let started = Texts.assessmentStarted(group: long(5_000, "g"), students: 4, language: .en)
+        let started = Texts(.en).assessmentStarted(group: long(5_000, "g"), students: 4)
         #expect(longestRun(of: "g", in: started.body) == cap)
     }
 
     @Test func theCriteriaAreEchoedToTheSupervisorCappedButPostedWhole() {
         let criteria = long(TextKind.criteria.limit, "k")
-        let reply = Texts.criteriaPosted(text: criteria, language: .da)
+        let reply = Texts(.da).criteriaPosted(text: criteria)
         #expect(longestRun(of: "k", in: reply.body) == cap)
-        let posted = Texts.criteriaAnnouncement(text: criteria, group: "A", language: .da)
+        let posted = Texts(.da).criteriaAnnouncement(text: criteria, group: "A")
         #expect(longestRun(of: "k", in: posted.body) == criteria.count)
     }
 
     @Test func aLongKeptTextIsQuotedByTheRuleAndItsLengthSaid() {
         let kept = long(TextKind.reflection.limit, "r")
-        let danish = Texts.guardNotice(kinds: [.cpr], kept: kept, mode: .redact, groupText: false, language: .da)
+        let danish = Texts(.da).guardNotice(kinds: [.cpr], kept: kept, mode: .redact, groupText: false)
         #expect(longestRun(of: "r", in: danish.body) == cap)
         #expect(danish.body.contains("\(kept.count) tegn"))
-        let english = Texts.guardNotice(kinds: [.cpr], kept: "short", mode: .mask, groupText: false, language: .en)
+        let english = Texts(.en).guardNotice(kinds: [.cpr], kept: "short", mode: .mask, groupText: false)
         #expect(english.body.contains("short"))
         #expect(!english.body.contains("characters)"))
     }
 
     @Test func aTaskEchoUsesTheSameRule() {
         let task = TaskItem(id: 4, group: "A", assignee: nil, text: long(TextKind.task.limit, "o"), createdBy: "@bo:hs")
-        let done = Texts.taskDone(task, language: .en)
+        let done = Texts(.en).taskDone(task)
         #expect(longestRun(of: "o", in: done.body) == cap)
     }
 
     @Test func anUnreadableTimeEchoesAShortWord() {
-        let reply = Texts.unreadableTime(.sessionPlan, part: long(5_000, "z"), prefix: "!", language: .en)
+        let reply = Texts(.en, prefix: "!").unreadableTime(.sessionPlan, part: long(5_000, "z"))
         #expect(longestRun(of: "z", in: reply.body) == TextLimits.wordCharacters)
         #expect(longestRun(of: "z", in: reply.html ?? "") == TextLimits.wordCharacters)
     }
@@ -87,7 +87,7 @@ import PeerLearning
             RosterLineProblem(line: 2, reason: .tooLong(column: "name", length: limit + 1)),
             RosterLineProblem(line: 3, reason: .tooLong(column: "strengths", length: limit + 5)),
         ])
-        let answer = Texts.rosterRejected(problems: result.problems, headerProblem: nil, language: .en)
+        let answer = Texts(.en).rosterRejected(problems: result.problems, headerProblem: nil)
         #expect(answer.body.contains("has \(limit + 1) characters; at most \(limit) are allowed"))
     }
 }

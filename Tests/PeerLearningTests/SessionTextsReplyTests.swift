@@ -6,22 +6,22 @@ import PeerLearning
 func plannedSessionsAreListedWithTheirNumbers(language: Language) {
     let plans = [samplePlan(number: 12), SessionPlan(number: 13, group: "B", title: "Sepsis case",
                                                      start: utc("2026-12-03T13:00:00Z"), duration: 5_400)]
-    let message = Texts.sessionPlanned(plans, timeZone: copenhagen, language: language)
+    let message = Texts(language).sessionPlanned(plans, timeZone: copenhagen)
     #expect(message.kind == .reply && message.group == nil)
     let when = SessionTimeFormat.dateTime(plans[0].start, timeZone: copenhagen, language: language)
     #expect(message.body.contains("#12") && message.body.contains("#13") && message.body.contains(when))
     #expect(message.body.contains(language == .da ? "gruppe B" : "group B"))
-    let single = Texts.sessionPlanned([plans[0]], timeZone: copenhagen, language: language)
+    let single = Texts(language).sessionPlanned([plans[0]], timeZone: copenhagen)
     #expect(single.group == "A" && single.session == 12)
     #expect(single.body.contains("!" + CommandName.sessionGoal.displayWord(in: language) + " #12"))
 }
 
 @Test func movedAndCancelledSessionsSayWhen() {
     let plan = samplePlan()
-    let moved = Texts.sessionMoved(plan, from: utc("2026-12-01T13:00:00Z"), timeZone: copenhagen, language: .da)
+    let moved = Texts(.da).sessionMoved(plan, from: utc("2026-12-01T13:00:00Z"), timeZone: copenhagen)
     #expect(moved.body.contains("tirsdag 1. december kl. 14:00") && moved.body.contains("torsdag 3. december kl. 14:00"))
     #expect(moved.group == "A" && moved.session == 12)
-    let cancelled = Texts.sessionCancelled(plan, timeZone: copenhagen, language: .en)
+    let cancelled = Texts(.en).sessionCancelled(plan, timeZone: copenhagen)
     #expect(cancelled.body.contains("cancelled") && cancelled.body.contains("Thursday 3 December at 14:00"))
     #expect(cancelled.session == 12)
 }
@@ -30,8 +30,7 @@ func plannedSessionsAreListedWithTheirNumbers(language: Language) {
     let now = utc("2026-11-20T00:00:00Z")
     let plans = [samplePlan(number: 12), samplePlan(number: 3, start: utc("2026-11-01T13:00:00Z")),
                  samplePlan(number: 14, start: utc("2026-12-20T13:00:00Z"), cancelled: true)]
-    let message = Texts.sessionsList(plans, facilitators: [12: "Anna Hansen"], now: now, timeZone: copenhagen,
-                                     language: .en)
+    let message = Texts(.en).sessionsList(plans, facilitators: [12: "Anna Hansen"], now: now, timeZone: copenhagen)
     #expect(message.kind == .reply && message.group == "A")
     let body = message.body
     let planned = try #require(body.range(of: "Planned sessions"))
@@ -40,33 +39,32 @@ func plannedSessionsAreListedWithTheirNumbers(language: Language) {
     #expect(body[planned.upperBound..<past.lowerBound].contains("#14 Sepsis case"))
     #expect(body[past.upperBound...].contains("#3 Sepsis case"))
     #expect(body.contains("facilitator: Anna Hansen") && body.contains("#14 Sepsis case, Sunday 20 December at 14:00–15:30 — cancelled"))
-    let running = Texts.sessionsList(plans, facilitators: [:], now: utc("2026-12-03T13:30:00Z"), timeZone: copenhagen,
-                                     language: .da)
+    let running = Texts(.da).sessionsList(plans, facilitators: [:], now: utc("2026-12-03T13:30:00Z"), timeZone: copenhagen)
     #expect(running.body.contains("i gang nu"))
-    #expect(Texts.sessionsList([], facilitators: [:], now: now, timeZone: copenhagen, language: .da)
+    #expect(Texts(.da).sessionsList([], facilitators: [:], now: now, timeZone: copenhagen)
         .body.contains("ingen sessioner"))
 }
 
 @Test(arguments: Language.allCases)
 func questionsReachTheSupervisorsEscaped(language: Language) {
     let plan = samplePlan()
-    let alert = Texts.questionToSupervisors(studentName: "Anna <Hansen>", userID: "@anna:hs", group: "A", plan: plan,
-                                            text: "Is <script>alert(1)</script> a sign?", language: language)
+    let alert = Texts(language).questionToSupervisors(studentName: "Anna <Hansen>", userID: "@anna:hs", group: "A", plan: plan,
+                                                      text: "Is <script>alert(1)</script> a sign?")
     #expect(alert.kind == .alert && alert.group == "A" && alert.session == 12)
     #expect(alert.body.contains("Is <script>alert(1)</script> a sign?") && alert.body.contains("@anna:hs"))
     #expect(alert.html?.contains("&lt;script&gt;") == true && alert.html?.contains("<script>") == false)
     #expect(alert.html?.contains("Anna &lt;Hansen&gt;") == true)
-    #expect(Texts.questionForwarded(language: language).kind == .reply)
-    let ack = Texts.understoodAck(name: "Anna", plan: plan, language: language)
+    #expect(Texts(language).questionForwarded().kind == .reply)
+    let ack = Texts(language).understoodAck(name: "Anna", plan: plan)
     #expect(ack.kind == .reply && ack.session == 12 && ack.body.contains("#12"))
 }
 
 @Test(arguments: Language.allCases)
 func criteriaAreConfirmedAndAnnounced(language: Language) {
-    let reply = Texts.criteriaPosted(text: "Participation & <knowledge>", language: language)
+    let reply = Texts(language).criteriaPosted(text: "Participation & <knowledge>")
     #expect(reply.kind == .reply && reply.body.contains("Participation & <knowledge>"))
     #expect(reply.html?.contains("Participation &amp; &lt;knowledge&gt;") == true)
-    let pinned = Texts.criteriaAnnouncement(text: "Participation", group: "B", language: language)
+    let pinned = Texts(language).criteriaAnnouncement(text: "Participation", group: "B")
     #expect(pinned.group == "B" && pinned.body.contains("Participation"))
     #expect(pinned.body.contains(language == .da ? "Vurderingskriterier" : "Assessment criteria"))
 }
@@ -74,30 +72,30 @@ func criteriaAreConfirmedAndAnnounced(language: Language) {
 @Test func rotationRepliesSayWhoAndWhy() {
     let plan = samplePlan()
     let names = ["@anna:hs": "Anna Hansen"]
-    let byTurn = Texts.facilitatorAnswer(plan, choice: .student("@anna:hs"), names: names, language: .en)
+    let byTurn = Texts(.en).facilitatorAnswer(plan, choice: .student("@anna:hs"), names: names)
     #expect(byTurn.body.contains("Anna Hansen") && byTurn.body.contains("rotation") && byTurn.session == 12)
-    let chosen = Texts.facilitatorAnswer(plan, choice: .override("@bo:hs"), names: names, language: .da)
+    let chosen = Texts(.da).facilitatorAnswer(plan, choice: .override("@bo:hs"), names: names)
     #expect(chosen.body.contains("@bo:hs") && chosen.body.contains("vejleder"))
-    let supervisor = Texts.facilitatorAnswer(plan, choice: .supervisor, names: names, language: .da)
+    let supervisor = Texts(.da).facilitatorAnswer(plan, choice: .supervisor, names: names)
     #expect(supervisor.body.contains("Vejlederen"))
-    #expect(Texts.facilitatorAnswer(nil, choice: .supervisor, names: [:], language: .en).body.contains("no upcoming session"))
-    #expect(Texts.readyChanged(name: "Anna", ready: true, language: .en).body.contains("ready to facilitate"))
-    #expect(Texts.readyChanged(name: "Anna", ready: false, language: .da).body.contains("ikke længere"))
-    let absent = Texts.absentNoted(name: "Anna", plan: plan, language: .da)
+    #expect(Texts(.en).facilitatorAnswer(nil, choice: .supervisor, names: [:]).body.contains("no upcoming session"))
+    #expect(Texts(.en).readyChanged(name: "Anna", ready: true).body.contains("ready to facilitate"))
+    #expect(Texts(.da).readyChanged(name: "Anna", ready: false).body.contains("ikke længere"))
+    let absent = Texts(.da).absentNoted(name: "Anna", plan: plan)
     #expect(absent.body.contains("fraværende") && absent.session == 12)
 }
 
 @Test(arguments: Language.allCases)
 func sessionErrorsCarryTheirCodes(language: Language) {
-    let missing = Texts.noSuchSession(number: 99, language: language)
+    let missing = Texts(language).noSuchSession(number: 99)
     #expect(missing.kind == .error && missing.error == .notFound && missing.body.contains("#99"))
-    #expect(Texts.noSuchSession(number: nil, language: language).error == .notFound)
-    #expect(Texts.noGroupHere(language: language).error == .badArguments)
-    #expect(Texts.sessionInPast(language: language).error == .badArguments)
-    let notice = Texts.goalsUpdatedNotice(samplePlan(), language: language)
+    #expect(Texts(language).noSuchSession(number: nil).error == .notFound)
+    #expect(Texts(language).noGroupHere().error == .badArguments)
+    #expect(Texts(language).sessionInPast().error == .badArguments)
+    let notice = Texts(language).goalsUpdatedNotice(samplePlan())
     #expect(notice.session == 12 && notice.body.contains("!" + CommandName.understood.displayWord(in: language)))
     // With nobody who had confirmed, the notice only says the goals changed: nobody is asked.
-    let quiet = Texts.goalsUpdatedNotice(samplePlan(), askAgain: false, language: language)
+    let quiet = Texts(language).goalsUpdatedNotice(samplePlan(), askAgain: false)
     #expect(quiet.session == 12 && !quiet.body.contains("!" + CommandName.understood.displayWord(in: language)))
     #expect(quiet.body.contains("#12"))
 }

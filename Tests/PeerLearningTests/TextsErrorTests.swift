@@ -2,15 +2,15 @@ import Testing
 import PeerLearning
 
 @Test func unknownCommandNamesHelpWithThePrefix() {
-    let english = Texts.unknownCommand(word: "foo", prefix: "?", language: .en)
+    let english = Texts(.en, prefix: "?").unknownCommand(word: "foo")
     #expect(english.kind == .error && english.error == .unknownCommand)
     #expect(english.body.contains("?foo") && english.body.contains("?help"))
-    let danish = Texts.unknownCommand(word: "foo", prefix: "!", language: .da)
+    let danish = Texts(.da, prefix: "!").unknownCommand(word: "foo")
     #expect(danish.body.contains("Ukendt kommando") && danish.body.contains("!hjælp") && danish.body.contains("!help"))
 }
 
 @Test func unknownWordIsEscapedInHTML() {
-    let message = Texts.unknownCommand(word: "<img src=x onerror='a()'>&", prefix: "!", language: .en)
+    let message = Texts(.en, prefix: "!").unknownCommand(word: "<img src=x onerror='a()'>&")
     let html = message.html ?? ""
     #expect(!html.contains("<img"))
     #expect(html.contains("&lt;img src=x onerror=&#39;a()&#39;&gt;&amp;"))
@@ -18,32 +18,32 @@ import PeerLearning
 }
 
 @Test func forbiddenSaysWhoMayAndThatNothingChanged() {
-    let english = Texts.forbidden(.sessionPlan, language: .en)
+    let english = Texts(.en).forbidden(.sessionPlan)
     #expect(english.error == .forbidden && english.kind == .error)
     #expect(english.body == "Only supervisors can use !session plan. Nothing was changed.")
-    let danish = Texts.forbidden(.reflect, language: .da)
+    let danish = Texts(.da).forbidden(.reflect)
     #expect(danish.body == "Kun studerende på holdlisten kan bruge !refleksion. Intet er ændret.")
 }
 
 @Test func badArgumentsGivesTheUsageLine() {
-    let message = Texts.badArguments(.sessionPlan, prefix: "!", language: .da)
+    let message = Texts(.da, prefix: "!").badArguments(.sessionPlan)
     #expect(message.error == .badArguments)
     #expect(message.body.contains("!session planlæg [<gruppe>|alle] <tidspunkt> <varighed> <titel>"))
     #expect(message.body.contains("i morgen TT:MM"))
-    let english = Texts.badArguments(.taskDone, prefix: "!", language: .en)
+    let english = Texts(.en, prefix: "!").badArguments(.taskDone)
     #expect(english.body.hasSuffix("Usage: !task done <#id>"))
 }
 
 @Test func notAvailableYetIsAConflict() {
-    let message = Texts.notAvailableYet(.export, language: .da)
+    let message = Texts(.da).notAvailableYet(.export)
     #expect(message.kind == .error && message.error == .conflict)
     #expect(message.body.contains("!eksport"))
 }
 
 @Test func languageChangeIsConfirmedInTheNewLanguage() {
-    #expect(Texts.languageChanged(to: .en).body == "The language of this room is now English.")
-    #expect(Texts.languageChanged(to: .da).body == "Sproget i dette rum er nu dansk.")
-    #expect(Texts.languageChanged(to: .da).kind == .reply)
+    #expect(Texts(.en).languageChanged().body == "The language of this room is now English.")
+    #expect(Texts(.da).languageChanged().body == "Sproget i dette rum er nu dansk.")
+    #expect(Texts(.da).languageChanged().kind == .reply)
 }
 
 @Test func htmlEscapeCoversAllFiveCharacters() {
@@ -68,4 +68,14 @@ func confirmingReactions(_ key: String) {
 @Test(arguments: ["\u{274C}", "\u{1F44E}", "ok", "", "\u{2705}\u{2705}"])
 func otherReactionsDoNotConfirm(_ key: String) {
     #expect(!ConfirmationReaction.isConfirmation(key))
+}
+
+@Test func refusalsSetTheCommandInCodeWithTheConfiguredPrefixEscaped() {
+    let forbidden = Texts(.en, prefix: "<!>").forbidden(.sessionPlan)
+    #expect(forbidden.html == "<p>Only supervisors can use <code>&lt;!&gt;session plan</code>. Nothing was changed.</p>")
+    #expect(forbidden.body == "Only supervisors can use <!>session plan. Nothing was changed.")
+    let danish = Texts(.da).notAvailableYet(.sessionPlan)
+    #expect(danish.html == "<p><code>!session planlæg</code> virker ikke endnu. Intet er ændret.</p>")
+    #expect(danish.body == "!session planlæg virker ikke endnu. Intet er ændret.")
+    #expect(danish.error == .conflict && danish.kind == .error)
 }

@@ -27,16 +27,16 @@ struct AssessmentJobs: ScheduledWork {
         let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
         if round.remindedAt == nil, now >= halfway, now < round.deadline, !waiting.isEmpty {
             for rater in waiting.sorted() where extensions[rater] == nil {
-                try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
-                                                         timeZone: config.timeZone, language: config.language), to: rater)
+                try rounds.post(Texts(config.language).assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
+                                                                          timeZone: config.timeZone), to: rater)
                 queued += 1
             }
             try writer.markAssessmentReminded(round: round.id, at: now)
         }
         for (rater, granted) in extensions.sorted(by: { $0.key < $1.key }) where waiting.contains(rater)
             && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
-            try rounds.post(Texts.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
-                                                     timeZone: config.timeZone, language: config.language), to: rater)
+            try rounds.post(Texts(config.language).assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
+                                                                      timeZone: config.timeZone), to: rater)
             try writer.markExtensionReminded(.assessment(round: round.id), userID: rater, at: now)
             queued += 1
         }
@@ -59,9 +59,8 @@ struct AssessmentJobs: ScheduledWork {
         var resultID: Int64?
         if let room = try writer.supervisorRoom() {
             let number = try writer.assessmentRounds(ofGroup: group.id).firstIndex { $0.id == round.id }.map { $0 + 1 }
-            let message = Texts.assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
-                                                  comments: comments, submitted: result.submitted, round: number, prefix: config.commandPrefix,
-                                                  language: room.language(or: config.language))
+            let message = Texts(room.language(or: config.language), prefix: config.commandPrefix).assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
+                                                                                                                    comments: comments, submitted: result.submitted, round: number)
             resultID = try writer.enqueue(message, to: room.roomID, mentions: config.supervisors).id
         }
         try writer.closeAssessmentRound(round.id, resultOutboxID: resultID, at: now)

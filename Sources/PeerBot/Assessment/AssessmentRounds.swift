@@ -21,9 +21,9 @@ struct AssessmentRounds {
             subjects: { WebPA.subjects(for: $0, members: members, selfAssessment: selfAssessment) },
             selfAssessment: selfAssessment, startedBy: startedBy, at: now, deadline: deadline)
         for rater in members {
-            let intro = Texts.assessmentIntro(group: group.name, peers: members.count - 1, includesSelf: selfAssessment,
-                                              criteria: try writer.setting(SettingKeys.criteria), deadline: deadline,
-                                              timeZone: config.timeZone, language: config.language)
+            let intro = Texts(config.language).assessmentIntro(group: group.name, peers: members.count - 1, includesSelf: selfAssessment,
+                                                               criteria: try writer.setting(SettingKeys.criteria), deadline: deadline,
+                                                               timeZone: config.timeZone)
             try post(intro, to: rater)
             try requestNext(round: round.id, rater: rater, group: group.name)
         }
@@ -36,8 +36,8 @@ struct AssessmentRounds {
         guard let current = try writer.currentAssignment(round: round, rater: rater) else { return false }
         let all = try writer.assignments(round: round).filter { $0.rater == rater }
         let name = try writer.student(userID: current.subject)?.name ?? current.subject
-        let request = Texts.assessmentRequest(subjectName: name, subjectUserID: current.subject, index: current.position,
-                                              of: all.count, isSelf: current.subject == rater, group: group, language: config.language)
+        let request = Texts(config.language).assessmentRequest(subjectName: name, subjectUserID: current.subject, index: current.position,
+                                                               of: all.count, isSelf: current.subject == rater, group: group)
         try post(request, to: rater)
         try writer.markRequested(round: round, rater: rater, subject: current.subject, at: now)
         return true

@@ -42,7 +42,7 @@ extension RoomEncryptor {
                                                   queriedAtChanges: queriedAtChanges, at: moment, in: writer)
             if let room = try writer.supervisorRoom()?.roomID {
                 for device in update.keysChanged {
-                    try writer.enqueue(Texts.deviceKeysChanged(userID: user, deviceID: device.deviceID, language: language), to: room)
+                    try writer.enqueue(Texts(language).deviceKeysChanged(userID: user, deviceID: device.deviceID), to: room)
                 }
             }
             // A device that logged out must not read what comes next: the rooms it shared get a new session.

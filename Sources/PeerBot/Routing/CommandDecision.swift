@@ -14,26 +14,27 @@ enum Admission: Equatable, Sendable {
 /// Decides from values alone who may run what.
 enum CommandDecider {
     static func admit(_ parse: CommandParse, role: Role, language: Language, prefix: String) -> Admission {
+        let say = Texts(language, prefix: prefix)
         switch parse {
         case .notCommand:
             return .ignore
         case .unknown(let word):
-            return .answer(Texts.unknownCommand(word: word, prefix: prefix, language: language))
+            return .answer(say.unknownCommand(word: word))
         case .malformed(let name):
-            guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
-            return .answer(Texts.badArguments(name, prefix: prefix, language: language))
+            guard name.allowedRoles.contains(role) else { return .answer(say.forbidden(name)) }
+            return .answer(say.badArguments(name))
         case .unreadable(let name, let part):
-            guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
-            return .answer(Texts.unreadableTime(name, part: part, prefix: prefix, language: language))
+            guard name.allowedRoles.contains(role) else { return .answer(say.forbidden(name)) }
+            return .answer(say.unreadableTime(name, part: part))
         case .ambiguousUser(let name, let written, let candidates):
-            guard name.allowedRoles.contains(role) else { return .answer(Texts.forbidden(name, prefix: prefix, language: language)) }
-            return .answer(Texts.ambiguousUser(written, candidates: candidates, language: language))
+            guard name.allowedRoles.contains(role) else { return .answer(say.forbidden(name)) }
+            return .answer(say.ambiguousUser(written, candidates: candidates))
         case .command(let command):
             guard command.name.allowedRoles.contains(role) else {
-                return .answer(Texts.forbidden(command.name, prefix: prefix, language: language))
+                return .answer(say.forbidden(command.name))
             }
             if let (kind, length) = TextLimits.oversized(command) {
-                return .answer(Texts.textTooLong(kind, length: length, language: language))
+                return .answer(say.textTooLong(kind, length: length))
             }
             return .run(command)
         }

@@ -19,19 +19,19 @@ extension EventRouter {
         guard membership == .join, let member = members.first(where: { $0.userID == userID }) else { return }
         guard try writer.markMemberJoined(groupID: group.id, userID: userID, at: context.now) else { return }
         if member.reportedMissingAt != nil, let supervisorRoom = try writer.supervisorRoom(), let student = try writer.student(userID: userID) {
-            let note = Texts.lateJoin(student: student.student, group: group.name, language: context.language(of: supervisorRoom))
+            let note = Texts(context.language(of: supervisorRoom)).lateJoin(student: student.student, group: group.name)
             try enqueue(note, in: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
     }
 
     /// Kicks someone who is neither in the group nor a supervisor, and tells the supervisors.
     private mutating func removeOutsider(_ userID: String, from room: RoomRecord, group: StudyGroupRecord) throws {
-        let reason = Texts.outsiderKickReason(group: group.name, language: context.language(of: room))
+        let reason = Texts(context.language(of: room)).outsiderKickReason(group: group.name)
         try writer.enqueue(.kick(roomID: room.roomID, userID: userID, reason: reason))
         outcome.enqueued += 1
         logger.info("removed an outsider from a group room", metadata: ["room": "\(room.roomID)", "user": "\(userID)"])
         if let supervisorRoom = try writer.supervisorRoom() {
-            try enqueue(Texts.outsiderRemoved(userID: userID, group: group.name, language: context.language(of: supervisorRoom)),
+            try enqueue(Texts(context.language(of: supervisorRoom)).outsiderRemoved(userID: userID, group: group.name),
                         in: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
     }

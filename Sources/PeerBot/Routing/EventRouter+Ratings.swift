@@ -25,22 +25,22 @@ extension EventRouter {
         let subject = try replied ?? writer.currentAssignment(round: round.id, rater: event.sender)?.subject
         guard let subject else { return false }
         let name = try writer.student(userID: subject)?.name ?? subject
-        let replyLanguage = context.config.language
+        let say = Texts(context.config.language)
         outcome.handled += 1
         switch parsed {
         case .malformed:
-            try enqueue(Texts.ratingMalformed(subjectName: name, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
+            try enqueue(say.ratingMalformed(subjectName: name), in: room.roomID, replyTo: event.eventID)
         case .rating(_, let comment?) where comment.count > TextKind.comment.limit:
-            try enqueue(Texts.textTooLong(.comment, length: comment.count, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
+            try enqueue(say.textTooLong(.comment, length: comment.count), in: room.roomID, replyTo: event.eventID)
         case .rating(let marks, let written):
             let comment = try written.map { try guarded($0, event: event, room: room).text }
             let replaced = try writer.ratings(round: round.id).contains { $0.rater == event.sender && $0.subject == subject }
             try writer.saveRating(round: round.id, rater: event.sender, subject: subject, marks: marks,
                                   comment: comment.flatMap { TextLimits.isBlank($0) ? nil : $0 }, at: context.now)
-            try enqueue(Texts.ratingRecorded(subjectName: name, replaced: replaced, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
+            try enqueue(say.ratingRecorded(subjectName: name, replaced: replaced), in: room.roomID, replyTo: event.eventID)
             let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
             if !replaced, try !rounds.requestNext(round: round.id, rater: event.sender, group: group.name) {
-                try enqueue(Texts.assessmentDone(language: replyLanguage), in: room.roomID)
+                try enqueue(say.assessmentDone(), in: room.roomID)
             }
         }
         return true

@@ -21,7 +21,7 @@ extension EventRouter {
             try writer.forgetRoomRef(roomID: roomID)
             if try writer.isStudent(userID) {
                 let fresh = try DirectRooms(writer: writer, config: context.config).room(for: userID)
-                try enqueue(Texts.directRoomReplaced(language: context.config.language), in: fresh, mention: userID)
+                try enqueue(Texts(context.config.language).directRoomReplaced(), in: fresh, mention: userID)
                 replaced = true
             }
         } else {
@@ -31,7 +31,7 @@ extension EventRouter {
         guard room.kind != .supervisor, let supervisorRoom = try writer.supervisorRoom(), supervisorRoom.joinedAt != nil else { return }
         let lost = LostRoom(roomID: roomID, kind: room.kind.rawValue, group: room.groupName, student: room.userID,
                             by: remover == context.botUserID ? nil : remover, banned: banned, replaced: replaced)
-        try enqueue(Texts.roomLost(lost, language: context.language(of: supervisorRoom)), in: supervisorRoom.roomID,
+        try enqueue(Texts(context.language(of: supervisorRoom)).roomLost(lost), in: supervisorRoom.roomID,
                     mentions: context.config.supervisors)
     }
 }

@@ -41,8 +41,7 @@ struct ReflectionIntake {
         if late, round.summarizedAt != nil, let supervisorRoom = try writer.supervisorRoom(),
            let record = try writer.session(number: round.sessionNumber) {
             let name = try writer.student(userID: sender)?.name ?? sender
-            let note = Texts.lateReflectionNote(name: name, plan: try SessionLookup(reader: writer).plan(record),
-                                                language: context.language(of: supervisorRoom))
+            let note = Texts(context.language(of: supervisorRoom)).lateReflectionNote(name: name, plan: try SessionLookup(reader: writer).plan(record))
             try writer.enqueue(note, to: supervisorRoom.roomID, mentions: context.config.supervisors)
             enqueued += 1
         }
@@ -51,9 +50,9 @@ struct ReflectionIntake {
 
     /// Why a reflection's text cannot be kept (blank, or over the limit), or nil when it can.
     static func refusal(ofReflection text: String, language: Language) -> BotMessage? {
-        if TextLimits.isBlank(text) { return Texts.emptyReflection(language: language) }
+        if TextLimits.isBlank(text) { return Texts(language).emptyReflection() }
         let length = text.count
-        return length > TextKind.reflection.limit ? Texts.textTooLong(.reflection, length: length, language: language) : nil
+        return length > TextKind.reflection.limit ? Texts(language).textTooLong(.reflection, length: length) : nil
     }
 
     /// The student's reflection deadline: the session's, or a later one `!extend` gave them.

@@ -58,7 +58,7 @@ struct JobRunner {
         try writer.clearJobFailures(jobKey: key)
         logger.critical("scheduled job set aside after repeated failures", metadata: ["job": "\(key)", "attempts": "\(attempts)"])
         guard let room = try writer.supervisorRoom() else { return 0 }
-        try writer.enqueue(Texts.jobSetAside(key, attempts: attempts, language: room.language(or: config.language)), to: room.roomID,
+        try writer.enqueue(Texts(room.language(or: config.language)).jobSetAside(key, attempts: attempts), to: room.roomID,
                            mentions: config.supervisors)
         return 1
     }

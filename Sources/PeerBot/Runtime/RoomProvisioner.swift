@@ -94,8 +94,8 @@ struct RoomProvisioner: Sendable {
             return
         }
         try database.write { try $0.setSetting(Self.pendingKey, SessionTimeFormat.isoInstant(Date())) }
-        var request = CreateRoomRequest(name: Texts.supervisorRoomName(language: config.language),
-                                        topic: Texts.supervisorRoomTopic(language: config.language),
+        var request = CreateRoomRequest(name: Texts(config.language).supervisorRoomName(),
+                                        topic: Texts(config.language).supervisorRoomTopic(),
                                         invite: config.supervisors)
         // As closed as the group rooms: invite only (the preset), no guests, and only the bot
         // and supervisors change state. Room version 12: the creator's power is implicit.
@@ -137,7 +137,7 @@ struct RoomProvisioner: Sendable {
     }
 
     private func record(_ roomID: String, config: BotConfig, fresh: Bool) throws {
-        let welcome = Texts.supervisorRoomWelcome(prefix: config.commandPrefix, language: config.language).content(mentions: config.supervisors)
+        let welcome = Texts(config.language, prefix: config.commandPrefix).supervisorRoomWelcome().content(mentions: config.supervisors)
         let invited = JSONValue.array(config.supervisors.map { .string($0) }).jsonString()
         try database.write { writer in
             try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))

@@ -27,7 +27,7 @@ struct SupervisorChanges {
             try writer.enqueue(.state(roomID: roomID, eventType: "m.room.power_levels", stateKey: "", contentJSON: levels))
             queued += 1
         }
-        let reason = Texts.supervisorRemovedReason(language: config.language)
+        let reason = Texts(config.language).supervisorRemovedReason()
         let supervisorRoom = try writer.supervisorRoom()?.roomID
         for userID in removed {
             for roomID in groupRooms + [supervisorRoom].compactMap({ $0 }) {

@@ -55,15 +55,15 @@ struct SessionMomentPoster {
         guard let group = try writer.group(id: record.groupID) else { return 0 }
         let roomID = lookup.room(of: group)
         let language = try lookup.language(ofGroup: group, or: config.language)
-        let prefix = config.commandPrefix
+        let say = Texts(language, prefix: config.commandPrefix)
         let choice = try lookup.facilitator(of: record)
         let name = try lookup.facilitatorName(choice)
         var messages: [(String, BotMessage)] = []
         var extra = 0
         switch moment {
         case .goals:
-            let goals = Texts.sessionGoals(plan, facilitatorName: name, criteria: try writer.setting(SettingKeys.criteria),
-                                           timeZone: config.timeZone, language: language, prefix: prefix)
+            let goals = say.sessionGoals(plan, facilitatorName: name, criteria: try writer.setting(SettingKeys.criteria),
+                                         timeZone: config.timeZone)
             let item = try writer.enqueue(goals, to: roomID, mentions: try writer.members(ofGroup: record.groupID).map(\.userID))
             try writer.setGoalsMessage(record.number, outboxID: item.id, version: record.goalsVersion)
             // The facilitator gets their checklist with the goals, in time to prepare.
@@ -72,19 +72,19 @@ struct SessionMomentPoster {
             let minutes = Int((plan.start.timeIntervalSince(now) / 60).rounded(.up))
             let absent = try writer.absentees(record.number)
             let present = try writer.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
-            let soon = Texts.sessionSoon(plan, minutes: minutes, facilitatorName: name, goalsPosted: record.goalsOutboxID != nil, language: language)
+            let soon = say.sessionSoon(plan, minutes: minutes, facilitatorName: name, goalsPosted: record.goalsOutboxID != nil)
             try writer.enqueue(soon, to: roomID, mentions: present)
             return 1
         case .start:
             try writer.freezeFacilitator(record.number, SessionLookup.stored(choice))
-            messages.append((roomID, Texts.sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil, language: language)))
+            messages.append((roomID, say.sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil)))
             // A facilitator chosen after the goals went out (or with none sent) gets it now.
             extra = try sendChecklist(plan, to: choice.userID, name: name)
         case .midpoint:
-            messages.append((roomID, Texts.midpointPrompt(plan, facilitatorName: name, language: language)))
+            messages.append((roomID, say.midpointPrompt(plan, facilitatorName: name)))
         case .wrapUp:
             let left = Int(config.wrapUpBeforeEnd.components.seconds)
-            messages.append((roomID, Texts.wrapUpPrompt(plan, secondsLeft: left, language: language, prefix: prefix)))
+            messages.append((roomID, say.wrapUpPrompt(plan, secondsLeft: left)))
         case .end:
             // The topic no longer names the session that has just ended.
             if group.isActive { try GroupTopic(writer: writer, config: config).update(group, now: now) }
@@ -109,7 +109,7 @@ struct SessionMomentPoster {
         let key = "session/\(plan.number)/checklist/\(seconds)/\(student)"
         guard try !writer.ranJobs([key]).contains(key) else { return 0 }
         let direct = try DirectRooms(writer: writer, config: config).room(for: student)
-        let checklist = Texts.facilitatorChecklist(plan, language: config.language, prefix: config.commandPrefix)
+        let checklist = Texts(config.language, prefix: config.commandPrefix).facilitatorChecklist(plan)
         try writer.enqueue(name.map { checklist.addressing(userID: student, name: $0) } ?? checklist, to: direct, mention: student)
         try writer.markRun(jobKey: key, at: now)
         return 1
@@ -134,8 +134,7 @@ struct SessionMomentPoster {
         guard try writer.reflectionRound(session: record.number) == nil else { return 0 }
         let model = ReflectionModel(name: config.reflectionModel, questions: config.reflectionQuestions)
         let deadline = ReflectionTimeline.opening(at: now, length: Int(config.reflectionDeadline.components.seconds)).deadline
-        let prompt = Texts.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,
-                                                 language: language, prefix: config.commandPrefix)
+        let prompt = Texts(language, prefix: config.commandPrefix).reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
         let absent = try writer.absentees(record.number)
         let present = try writer.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
         let root = try writer.enqueue(prompt, to: roomID, mentions: present)
@@ -143,8 +142,7 @@ struct SessionMomentPoster {
         var queued = 1
         for member in try writer.members(ofGroup: record.groupID) where !absent.contains(member.userID) {
             let direct = try DirectRooms(writer: writer, config: config).room(for: member.userID)
-            let personal = Texts.reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone,
-                                                         language: config.language, prefix: config.commandPrefix)
+            let personal = Texts(config.language, prefix: config.commandPrefix).reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
             try writer.enqueue(personal, to: direct, mention: member.userID)
             queued += 1
         }

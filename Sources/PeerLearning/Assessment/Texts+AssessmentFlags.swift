@@ -1,6 +1,6 @@
 extension Texts {
     /// The flag's short name in the results table.
-    static func flagName(_ flag: WebPAFlag, _ language: Language) -> String {
+    func flagName(_ flag: WebPAFlag) -> String {
         switch (flag, language) {
         case (.overconfident, .da): "overvurderer sig selv"
         case (.overconfident, .en): "overconfident"
@@ -16,7 +16,7 @@ extension Texts {
     }
 
     /// One line saying what the flag means and what it asks of the supervisor.
-    static func flagExplanation(_ flag: WebPAFlag, _ language: Language) -> String {
+    func flagExplanation(_ flag: WebPAFlag) -> String {
         switch (flag, language) {
         case (.overconfident, .da): "vurderer sig selv mindst 1 point over de andres gennemsnit."
         case (.overconfident, .en): "rates themselves at least 1 point above the peers' mean."
@@ -32,8 +32,8 @@ extension Texts {
     }
 
     /// A line per flag that occurs in the result, in the flags' order.
-    static func flagLegend(_ result: WebPAResult, _ language: Language) -> [String] {
+    func flagLegend(_ result: WebPAResult) -> [String] {
         let present = Set(result.members.flatMap(\.flags))
-        return WebPAFlag.allCases.filter(present.contains).map { flagName($0, language).capitalizedFirst + ": " + flagExplanation($0, language) }
+        return WebPAFlag.allCases.filter(present.contains).map { flagName($0).capitalizedFirst + ": " + flagExplanation($0) }
     }
 }

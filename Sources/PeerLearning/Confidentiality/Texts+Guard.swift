@@ -1,49 +1,46 @@
 extension Texts {
     /// To the student's direct room: their text held a patient identifier; what the bot kept,
     /// whether the message was removed, and (for a group text) to post it again without it.
-    public static func guardNotice(kinds: [IdentifierKind], kept: String, mode: PatientGuardMode, groupText: Bool,
-                                   language: Language) -> BotMessage {
-        let found = spokenList(kinds.map { identifierPhrase($0, language) }, language)
-        let first = pick(language,
-                         da: "Din besked indeholdt \(found). Af hensyn til tavshedspligten gemmer jeg kun denne udgave:",
+    public func guardNotice(kinds: [IdentifierKind], kept: String, mode: PatientGuardMode, groupText: Bool) -> BotMessage {
+        let found = spokenList(kinds.map { identifierPhrase($0) })
+        let first = pick(da: "Din besked indeholdt \(found). Af hensyn til tavshedspligten gemmer jeg kun denne udgave:",
                          en: "Your message contained \(found). Because of patient confidentiality I keep only this version:")
         var after: [String] = []
         if mode == .redact {
-            after.append(pick(language, da: "Den oprindelige besked har jeg fjernet fra rummet.",
+            after.append(pick(da: "Den oprindelige besked har jeg fjernet fra rummet.",
                               en: "I have removed the original message from the room."))
             if groupText {
-                after.append(pick(language,
-                                  da: "Skal gruppen læse den, så skriv den igen uden oplysninger, der kan identificere patienten.",
+                after.append(pick(da: "Skal gruppen læse den, så skriv den igen uden oplysninger, der kan identificere patienten.",
                                   en: "If the group should read it, please post it again without anything that identifies the patient."))
             }
         } else {
-            after.append(pick(language, da: "Beskeden står stadig i rummet; ret den eller slet den selv.",
+            after.append(pick(da: "Beskeden står stadig i rummet; ret den eller slet den selv.",
                               en: "The message is still in the room; please edit or delete it yourself."))
         }
         if kept.count > TextLimits.quoteCharacters {
-            after.append(pick(language, da: "(Her vises begyndelsen; hele teksten har \(kept.count) tegn.)",
+            after.append(pick(da: "(Her vises begyndelsen; hele teksten har \(kept.count) tegn.)",
                               en: "(The beginning is shown; the whole text has \(kept.count) characters.)"))
         }
         let rest = after.joined(separator: " ")
-        let shown = quote(kept)
-        let body = first + "\n\n" + quoted(shown, language) + "\n\n" + rest
-        let html = paragraph(first) + "<blockquote>" + paragraph(shown) + "</blockquote>" + paragraph(rest)
+        let shown = Self.quote(kept)
+        let body = first + "\n\n" + quoted(shown) + "\n\n" + rest
+        let html = HTML.paragraph(first) + "<blockquote>" + HTML.paragraph(shown) + "</blockquote>" + HTML.paragraph(rest)
         return BotMessage(kind: .guard, body: body, html: html)
     }
 
-    static func identifierPhrase(_ kind: IdentifierKind, _ language: Language) -> String {
+    func identifierPhrase(_ kind: IdentifierKind) -> String {
         switch kind {
-        case .cpr: pick(language, da: "et CPR-nummer", en: "a CPR number")
-        case .name: pick(language, da: "et navn efter en titel (hr., fru …)", en: "a name after a title (Mr, Mrs …)")
-        case .bed: pick(language, da: "et stue- eller sengenummer", en: "a room or bed number")
-        case .custom: pick(language, da: "oplysninger, som din uddannelse har bedt om at holde ude",
+        case .cpr: pick(da: "et CPR-nummer", en: "a CPR number")
+        case .name: pick(da: "et navn efter en titel (hr., fru …)", en: "a name after a title (Mr, Mrs …)")
+        case .bed: pick(da: "et stue- eller sengenummer", en: "a room or bed number")
+        case .custom: pick(da: "oplysninger, som din uddannelse har bedt om at holde ude",
                            en: "details your placement has asked to keep out")
         }
     }
 
     /// "a, b og c" / "a, b and c".
-    static func spokenList(_ items: [String], _ language: Language) -> String {
+    func spokenList(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + pick(language, da: " og ", en: " and ") + items[items.count - 1]
+        return items.dropLast().joined(separator: ", ") + pick(da: " og ", en: " and ") + items[items.count - 1]
     }
 }

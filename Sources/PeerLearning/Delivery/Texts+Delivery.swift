@@ -31,78 +31,76 @@ public struct LostDelivery: Sendable, Equatable {
 extension Texts {
     /// To the supervisor room when a message or action could not be delivered and was set aside;
     /// a lost summary is named, with the command that posts it again (it is rebuilt from what is kept).
-    public static func deliveryFailed(_ failure: DeliveryFailure, _ lost: LostDelivery, prefix: String = "!", language: Language) -> BotMessage {
-        var what = lost.kind.map { pick(language, da: "En besked (\($0))", en: "A message (\($0))") }
-            ?? pick(language, da: "En handling", en: "An action")
+    public func deliveryFailed(_ failure: DeliveryFailure, _ lost: LostDelivery) -> BotMessage {
+        var what = lost.kind.map { pick(da: "En besked (\($0))", en: "A message (\($0))") }
+            ?? pick(da: "En handling", en: "An action")
         if let group = lost.summaryGroup, let session = lost.summarySession {
-            what = pick(language, da: "Opsummeringen af session #\(session) (\(groupLabel(group, .da)))",
-                        en: "The summary of session #\(session) (\(groupLabel(group, .en)))")
+            what = pick(da: "Opsummeringen af session #\(session) (\(groupLabel(group)))",
+                        en: "The summary of session #\(session) (\(groupLabel(group)))")
         }
-        let place = lost.room.map { pick(language, da: " til rummet \($0)", en: " for room \($0)") } ?? ""
-        var text = pick(language,
-                        da: "\(what)\(place) kunne ikke leveres: \(reason(failure, language)). Den er lagt til side; alt andet sendes videre. Administratoren kan se den i loggen.",
-                        en: "\(what)\(place) could not be delivered: \(reason(failure, language)). It is set aside; everything else goes on. The administrator can find it in the log.")
+        let place = lost.room.map { pick(da: " til rummet \($0)", en: " for room \($0)") } ?? ""
+        var text = pick(da: "\(what)\(place) kunne ikke leveres: \(reason(failure)). Den er lagt til side; alt andet sendes videre. Administratoren kan se den i loggen.",
+                        en: "\(what)\(place) could not be delivered: \(reason(failure)). It is set aside; everything else goes on. The administrator can find it in the log.")
         if let group = lost.summaryGroup, let session = lost.summarySession {
-            let again = prefix + CommandName.summary.displayWord(in: language) + " " + quote(group) + " \(session)"
-            text += " " + pick(language, da: "Intet af indholdet er tabt: skriv \(again) for at få opsummeringen igen.",
+            let again = prefix + CommandName.summary.displayWord(in: language) + " " + Self.quote(group) + " \(session)"
+            text += " " + pick(da: "Intet af indholdet er tabt: skriv \(again) for at få opsummeringen igen.",
                                en: "Nothing of its content is lost: write \(again) to get the summary again.")
         }
-        return BotMessage(kind: .alert, body: text, html: paragraph(text))
+        return BotMessage(kind: .alert, paragraph: text)
     }
 
     /// Kept for callers that know only the room and the kind.
-    public static func deliveryFailed(_ failure: DeliveryFailure, room: String?, kind: String?, language: Language) -> BotMessage {
-        deliveryFailed(failure, LostDelivery(room: room, kind: kind), language: language)
+    public func deliveryFailed(_ failure: DeliveryFailure, room: String?, kind: String?) -> BotMessage {
+        Texts(language).deliveryFailed(failure, LostDelivery(room: room, kind: kind))
     }
 
-    private static func reason(_ failure: DeliveryFailure, _ language: Language) -> String {
+    private func reason(_ failure: DeliveryFailure) -> String {
         switch failure {
         case .tooLarge:
-            pick(language, da: "den er større end serveren tager imod", en: "it is larger than the homeserver accepts")
+            pick(da: "den er større end serveren tager imod", en: "it is larger than the homeserver accepts")
         case .refused(let detail):
-            pick(language, da: "serveren afviste den (\(shortened(detail, limit: 120)))", en: "the homeserver refused it (\(shortened(detail, limit: 120)))")
+            pick(da: "serveren afviste den (\(Self.shortened(detail, limit: 120)))", en: "the homeserver refused it (\(Self.shortened(detail, limit: 120)))")
         case .unreadable:
-            pick(language, da: "den gemte række kan ikke læses", en: "its stored row cannot be read")
+            pick(da: "den gemte række kan ikke læses", en: "its stored row cannot be read")
         case .gaveUp(let detail):
-            pick(language, da: "den fejlede igen og igen (\(shortened(detail, limit: 120)))", en: "it failed again and again (\(shortened(detail, limit: 120)))")
+            pick(da: "den fejlede igen og igen (\(Self.shortened(detail, limit: 120)))", en: "it failed again and again (\(Self.shortened(detail, limit: 120)))")
         }
     }
 
     /// The one message that shows the progress of creating the group rooms, edited as it goes.
-    public static func bulkProgress(_ progress: BulkProgress, language: Language) -> BotMessage {
+    public func bulkProgress(_ progress: BulkProgress) -> BotMessage {
         let total = progress.done + progress.failed + progress.left
         var text: String
         if progress.finished {
-            text = pick(language, da: "Grupperummene er klar: \(progress.done) af \(total) trin gennemført.",
+            text = pick(da: "Grupperummene er klar: \(progress.done) af \(total) trin gennemført.",
                         en: "The group rooms are ready: \(progress.done) of \(total) steps done.")
             if progress.failed > 0 {
-                text += " " + pick(language, da: "\(progress.failed) mislykkedes (se advarslerne ovenfor).",
+                text += " " + pick(da: "\(progress.failed) mislykkedes (se advarslerne ovenfor).",
                                    en: "\(progress.failed) failed (see the alerts above).")
             }
         } else {
-            text = pick(language, da: "Opretter grupperum, invitationer og velkomster: \(progress.done) af \(total) trin gennemført, \(progress.left) tilbage.",
+            text = pick(da: "Opretter grupperum, invitationer og velkomster: \(progress.done) af \(total) trin gennemført, \(progress.left) tilbage.",
                         en: "Creating group rooms, invites and welcomes: \(progress.done) of \(total) steps done, \(progress.left) left.")
             if let seconds = progress.secondsLeft {
-                text += " " + pick(language, da: "Ved serverens nuværende tempo tager resten omkring \(duration(seconds, language)).",
-                                   en: "At the homeserver's current pace the rest takes about \(duration(seconds, language)).")
+                text += " " + pick(da: "Ved serverens nuværende tempo tager resten omkring \(duration(seconds)).",
+                                   en: "At the homeserver's current pace the rest takes about \(duration(seconds)).")
             }
             if progress.isSlow {
-                text += " " + pick(language,
-                                   da: "Det går langsomt, fordi serveren begrænser hvor hurtigt botten må oprette rum og sende beskeder. Svar på kommandoer sendes stadig først. Administratoren kan ophæve bottens begrænsninger (se administratorvejledningen, »Rate limits«).",
+                text += " " + pick(da: "Det går langsomt, fordi serveren begrænser hvor hurtigt botten må oprette rum og sende beskeder. Svar på kommandoer sendes stadig først. Administratoren kan ophæve bottens begrænsninger (se administratorvejledningen, »Rate limits«).",
                                    en: "It is slow because the homeserver limits how fast the bot may create rooms and send messages. Answers to commands still go first. The administrator can lift the bot's limits (see the admin guide, “Rate limits”).")
             }
         }
-        return BotMessage(kind: .progress, body: text, html: paragraph(text))
+        return BotMessage(kind: .progress, paragraph: text)
     }
 
     /// "about 3 minutes", "1 hour 20 minutes".
-    static func duration(_ seconds: Double, _ language: Language) -> String {
+    func duration(_ seconds: Double) -> String {
         let minutes = max(1, Int((seconds / 60).rounded(.up)))
-        guard minutes >= 60 else { return pick(language, da: minutes == 1 ? "1 minut" : "\(minutes) minutter", en: minutes == 1 ? "1 minute" : "\(minutes) minutes") }
+        guard minutes >= 60 else { return pick(da: minutes == 1 ? "1 minut" : "\(minutes) minutter", en: minutes == 1 ? "1 minute" : "\(minutes) minutes") }
         let hours = minutes / 60
         let rest = minutes % 60
-        let hourText = pick(language, da: hours == 1 ? "1 time" : "\(hours) timer", en: hours == 1 ? "1 hour" : "\(hours) hours")
+        let hourText = pick(da: hours == 1 ? "1 time" : "\(hours) timer", en: hours == 1 ? "1 hour" : "\(hours) hours")
         guard rest > 0 else { return hourText }
-        return hourText + " " + pick(language, da: "\(rest) min.", en: "\(rest) min")
+        return hourText + " " + pick(da: "\(rest) min.", en: "\(rest) min")
     }
 }

@@ -1,55 +1,48 @@
 extension Texts {
     /// `!groups plan`: each group with its members' names and diversity, the split's score, a
     /// random split's score for comparison, and how to create the rooms.
-    public static func groupProposal(_ proposal: GroupProposal, students: [Student], prefix: String = "!",
-                                     language: Language) -> BotMessage {
+    public func groupProposal(_ proposal: GroupProposal, students: [Student]) -> BotMessage {
         guard !proposal.groups.isEmpty else {
             let add = prefix + CommandName.studentAdd.displayWord(in: language)
-            let body = pick(language,
-                            da: "Der er ingen studerende på holdlisten at danne grupper af. Tilføj dem med \(add) eller upload en .csv-fil.",
+            let body = pick(da: "Der er ingen studerende på holdlisten at danne grupper af. Tilføj dem med \(add) eller upload en .csv-fil.",
                             en: "There are no students on the roster to form groups from. Add them with \(add) or upload a .csv file.")
-            return BotMessage(kind: .groupProposal, body: body, html: paragraph(body))
+            return BotMessage(kind: .groupProposal, paragraph: body)
         }
         let names = Dictionary(students.map { ($0.userID, $0.name) }, uniquingKeysWith: { first, _ in first })
         let score = { (value: Double) in GroupProposal.twoDecimals(value, separator: language == .da ? "," : ".") }
-        let groupWord = pick(language, da: "Gruppe", en: "Group")
-        var lines = [pick(language, da: "Forslag til grupper (der er ikke oprettet rum endnu):",
+        let groupWord = pick(da: "Gruppe", en: "Group")
+        var lines = [pick(da: "Forslag til grupper (der er ikke oprettet rum endnu):",
                           en: "Proposed groups (no rooms created yet):")]
         // A block per group, not a table: on a phone a members column splits names mid-word.
         var html = "<p>\(HTML.escape(lines[0]))</p>"
-        let diversity = pick(language, da: "diversitet", en: "diversity")
+        let diversity = pick(da: "diversitet", en: "diversity")
         for group in proposal.groups {
             let members = group.members.map { names[$0] ?? $0 }
             lines.append("\(groupWord) \(group.name) (\(diversity) \(score(group.score))): " + members.joined(separator: ", "))
             html += "<p><strong>\(HTML.escape(groupWord + " " + group.name))</strong> · \(diversity) \(score(group.score))<br>"
                 + members.map(HTML.escape).joined(separator: ", ") + "</p>"
         }
-        let summary = proposalSummary(proposal, score: score, language: language)
+        let summary = proposalSummary(proposal, score: score)
         let create = prefix + CommandName.groupsCreate.displayWord(in: language)
         let plan = prefix + CommandName.groupsPlan.displayWord(in: language)
-        let howTo = pick(language,
-                         da: "Skriv \(create) for at oprette rummene og invitere alle, eller planlæg igen med \(plan) seed=2: seed er et startnummer for lodtrækningen, og et andet tal giver en anden opdeling.",
+        let howTo = pick(da: "Skriv \(create) for at oprette rummene og invitere alle, eller planlæg igen med \(plan) seed=2: seed er et startnummer for lodtrækningen, og et andet tal giver en anden opdeling.",
                          en: "Write \(create) to create the rooms and invite everyone, or plan again with \(plan) seed=2: the seed is a starting number for the draw, and another number gives another split.")
         lines += summary + [howTo]
-        html += summary.map(paragraph).joined() + "<p>" + HTML.escape(howTo)
-            .replacingOccurrences(of: HTML.escape(create), with: code(create))
-            .replacingOccurrences(of: HTML.escape(plan + " seed=2"), with: code(plan + " seed=2")) + "</p>"
+        html += summary.map(HTML.paragraph).joined() + "<p>" + HTML.escape(howTo)
+            .replacingOccurrences(of: HTML.escape(create), with: HTML.code(create))
+            .replacingOccurrences(of: HTML.escape(plan + " seed=2"), with: HTML.code(plan + " seed=2")) + "</p>"
         return BotMessage(kind: .groupProposal, body: lines.joined(separator: "\n"), html: html)
     }
 
-    private static func proposalSummary(_ proposal: GroupProposal, score: (Double) -> String,
-                                        language: Language) -> [String] {
+    private func proposalSummary(_ proposal: GroupProposal, score: (Double) -> String) -> [String] {
         var lines = [
-            pick(language,
-                 da: "Samlet score (den svageste gruppe): \(score(proposal.score)); gennemsnit \(score(proposal.mean)). En tilfældig opdeling giver \(score(proposal.randomBaseline)).",
+            pick(da: "Samlet score (den svageste gruppe): \(score(proposal.score)); gennemsnit \(score(proposal.mean)). En tilfældig opdeling giver \(score(proposal.randomBaseline)).",
                  en: "Overall score (the weakest group): \(score(proposal.score)); mean \(score(proposal.mean)). A random split scores \(score(proposal.randomBaseline))."),
-            pick(language,
-                 da: "Diversitet er, hvor blandet en gruppe er i holdlistens kolonner (fx uddannelse og semester); 1 betyder, at gruppen er så blandet, som holdet tillader.",
+            pick(da: "Diversitet er, hvor blandet en gruppe er i holdlistens kolonner (fx uddannelse og semester); 1 betyder, at gruppen er så blandet, som holdet tillader.",
                  en: "Diversity is how mixed a group is in the roster's columns (such as programme and semester); 1 means the group is as mixed as the roster allows."),
         ]
         if proposal.repeatedPairs > 0 {
-            lines.append(pick(language,
-                              da: "\(proposal.repeatedPairs) par har været i gruppe sammen før.",
+            lines.append(pick(da: "\(proposal.repeatedPairs) par har været i gruppe sammen før.",
                               en: "\(proposal.repeatedPairs) \(proposal.repeatedPairs == 1 ? "pair has" : "pairs have") been in a group together before."))
         }
         return lines

@@ -1,42 +1,42 @@
 extension Texts {
     /// `!overview` and the weekly overview, for the supervisor room: per group, the students to
     /// act on first, then a short block per student that reads on a phone.
-    public static func overview(_ groups: [GroupOverview], language: Language) -> BotMessage {
+    public func overview(_ groups: [GroupOverview]) -> BotMessage {
         var report = ReportBuilder()
-        report.heading(pick(language, da: "Overblik over forløbet", en: "Course overview"))
+        report.heading(pick(da: "Overblik over forløbet", en: "Course overview"))
         if groups.isEmpty {
-            report.line(pick(language, da: "Der er ingen aktive grupper.", en: "There are no active groups."))
+            report.line(pick(da: "Der er ingen aktive grupper.", en: "There are no active groups."))
         } else {
-            report.line(webPAExplained(language))
+            report.line(webPAExplained())
         }
         for group in groups {
-            report.heading(groupLabel(group.group, language).capitalizedFirst)
+            report.heading(groupLabel(group.group).capitalizedFirst)
             let urgent = group.students.filter { !$0.flags.isEmpty }
             if urgent.isEmpty {
-                report.line(pick(language, da: "Intet at handle på lige nu.", en: "Nothing to act on right now."))
+                report.line(pick(da: "Intet at handle på lige nu.", en: "Nothing to act on right now."))
             } else {
-                report.items(pick(language, da: "Handl først på", en: "Act on first"), urgent.map { student in
-                    (mark: "⚠", text: student.name + ": " + student.flags.map { overviewFlag($0, language) }.joined(separator: "; "))
+                report.items(pick(da: "Handl først på", en: "Act on first"), urgent.map { student in
+                    (mark: "⚠", text: student.name + ": " + student.flags.map { overviewFlag($0) }.joined(separator: "; "))
                 })
             }
-            overviewTable(group, into: &report, language)
+            overviewTable(group, into: &report)
         }
         return report.message(.overview, group: groups.count == 1 ? groups[0].group : nil)
     }
 
     /// A block per student: a table of seven columns splits names mid-word on a phone.
-    private static func overviewTable(_ group: GroupOverview, into report: inout ReportBuilder, _ language: Language) {
+    private func overviewTable(_ group: GroupOverview, into report: inout ReportBuilder) {
         let cards = group.students.map { student in
             let contributions = student.contributions.isEmpty ? "—" : student.contributions.map(String.init).joined(separator: " · ")
             let trend = ScoreTrend.text(student.rounds, language: language)
             let goals = "\(student.goalsConfirmed)/\(student.sessions)"
             let tasks = "\(student.tasksDone)/\(student.tasksAssigned)"
             let details = [
-                pick(language, da: "Mål bekræftet \(goals) · bidrag pr. session \(contributions)",
+                pick(da: "Mål bekræftet \(goals) · bidrag pr. session \(contributions)",
                      en: "Goals confirmed \(goals) · messages per session \(contributions)"),
-                pick(language, da: "Refleksioner: \(student.reflectionsOnTime) til tiden, \(student.reflectionsLate) sent, \(student.reflectionsMissing) mangler",
+                pick(da: "Refleksioner: \(student.reflectionsOnTime) til tiden, \(student.reflectionsLate) sent, \(student.reflectionsMissing) mangler",
                      en: "Reflections: \(student.reflectionsOnTime) on time, \(student.reflectionsLate) late, \(student.reflectionsMissing) missing"),
-                pick(language, da: "Faciliteret \(student.facilitations) · opgaver løst \(tasks) · WebPA \(trend)",
+                pick(da: "Faciliteret \(student.facilitations) · opgaver løst \(tasks) · WebPA \(trend)",
                      en: "Facilitated \(student.facilitations) · tasks done \(tasks) · WebPA \(trend)"),
             ]
             return (title: student.name + (student.flags.isEmpty ? "" : " ⚠"), details: details)
@@ -45,13 +45,12 @@ extension Texts {
     }
 
     /// The one line that says what the WebPA figures are, before the first of them.
-    static func webPAExplained(_ language: Language) -> String {
-        pick(language,
-             da: "WebPA er scoren fra peer-vurderingen: den studerendes andel af gruppens samlede karakterer, hvor 1,00 er gruppens gennemsnit.",
+    func webPAExplained() -> String {
+        pick(da: "WebPA er scoren fra peer-vurderingen: den studerendes andel af gruppens samlede karakterer, hvor 1,00 er gruppens gennemsnit.",
              en: "WebPA is the peer-assessment score: the student's share of the group's total marks, where 1.00 is the group average.")
     }
 
-    static func overviewFlag(_ flag: OverviewFlag, _ language: Language) -> String {
+    func overviewFlag(_ flag: OverviewFlag) -> String {
         switch (flag, language) {
         case (.noSubmissionTwice, .da): "har ikke afleveret peer-vurdering to gange i træk"
         case (.noSubmissionTwice, .en): "no peer-assessment submission twice in a row"

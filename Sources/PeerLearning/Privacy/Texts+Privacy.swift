@@ -1,44 +1,42 @@
 extension Texts {
     /// Where a private reply was asked for: it went to the supervisor room instead.
-    public static func sentToSupervisorRoom(roomID: String, language: Language) -> BotMessage {
-        let body = pick(language, da: "Svaret indeholder fortrolige oplysninger, så det er sendt til vejlederrummet.",
+    public func sentToSupervisorRoom(roomID: String) -> BotMessage {
+        let body = pick(da: "Svaret indeholder fortrolige oplysninger, så det er sendt til vejlederrummet.",
                         en: "The answer holds private information, so it was sent to the supervisor room.")
         let link = "<a href=\"https://matrix.to/#/\(HTML.escape(roomID))\">"
-            + pick(language, da: "vejlederrummet", en: "the supervisor room") + "</a>"
-        let html = pick(language, da: "<p>Svaret indeholder fortrolige oplysninger, så det er sendt til \(link).</p>",
+            + pick(da: "vejlederrummet", en: "the supervisor room") + "</a>"
+        let html = pick(da: "<p>Svaret indeholder fortrolige oplysninger, så det er sendt til \(link).</p>",
                         en: "<p>The answer holds private information, so it was sent to \(link).</p>")
         return BotMessage(kind: .reply, body: body, html: html)
     }
 
     /// A private reply asked for while no supervisor room is known: nothing is shown.
-    public static func noSupervisorRoomForPrivate(language: Language) -> BotMessage {
-        let body = pick(language, da: "Svaret indeholder fortrolige oplysninger og vises kun i vejlederrummet, som ikke findes endnu.",
+    public func noSupervisorRoomForPrivate() -> BotMessage {
+        let body = pick(da: "Svaret indeholder fortrolige oplysninger og vises kun i vejlederrummet, som ikke findes endnu.",
                         en: "The answer holds private information and is shown only in the supervisor room, which does not exist yet.")
-        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .conflict)
+        return BotMessage(kind: .error, paragraph: body, error: .conflict)
     }
 
     /// `!reflect` in a room that is neither the student's group room nor their direct room.
-    public static func reflectNotHere(language: Language) -> BotMessage {
-        let body = pick(language,
-                        da: "Her læser hele rummet med, så refleksionen er ikke gemt. Skriv den i dit direkte rum med mig (privat: du og dine vejledere) eller i dit grupperum (delt med gruppen).",
+    public func reflectNotHere() -> BotMessage {
+        let body = pick(da: "Her læser hele rummet med, så refleksionen er ikke gemt. Skriv den i dit direkte rum med mig (privat: du og dine vejledere) eller i dit grupperum (delt med gruppen).",
                         en: "Everyone in this room would read it, so the reflection was not saved. Write it in your direct room with me (private: you and your supervisors) or in your group room (shared with the group).")
-        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: body, error: .badArguments)
     }
 }
 
 extension Texts {
     /// The reason shown with the kick of someone who does not belong in a group room.
-    public static func outsiderKickReason(group: String, language: Language) -> String {
-        pick(language, da: "Kun gruppe \(group)s studerende og vejlederne har adgang til rummet.",
+    public func outsiderKickReason(group: String) -> String {
+        pick(da: "Kun gruppe \(group)s studerende og vejlederne har adgang til rummet.",
              en: "Only the students of group \(group) and the supervisors may be in this room.")
     }
 
     /// To the supervisor room: someone outside the group was removed from its room.
-    public static func outsiderRemoved(userID: String, group: String, language: Language) -> BotMessage {
-        let body = pick(language,
-                        da: "\(userID) er hverken på holdlisten for gruppe \(group) eller vejleder og er fjernet fra gruppens rum. Tilføj personen til gruppen, hvis de skal være der.",
+    public func outsiderRemoved(userID: String, group: String) -> BotMessage {
+        let body = pick(da: "\(userID) er hverken på holdlisten for gruppe \(group) eller vejleder og er fjernet fra gruppens rum. Tilføj personen til gruppen, hvis de skal være der.",
                         en: "\(userID) is neither on the roster of group \(group) nor a supervisor and was removed from the group's room. Add them to the group if they should be there.")
-        return BotMessage(kind: .alert, body: body, html: paragraph(body), group: group)
+        return BotMessage(kind: .alert, paragraph: body, group: group)
     }
 }
 
@@ -68,7 +66,7 @@ public struct LostRoom: Sendable, Equatable {
 
 extension Texts {
     /// To the supervisor room: the bot lost a room, and what happens next.
-    public static func roomLost(_ lost: LostRoom, language: Language) -> BotMessage {
+    public func roomLost(_ lost: LostRoom) -> BotMessage {
         let da = language == .da
         let what: String = switch lost.kind {
         case "group": da ? "rummet for gruppe \(lost.group ?? "?")" : "the room of group \(lost.group ?? "?")"
@@ -83,20 +81,20 @@ extension Texts {
         } else if lost.kind != "direct" {
             body += da ? " Invitér mig igen, så kommer jeg tilbage." : " Invite me again and I will rejoin."
         }
-        return BotMessage(kind: .alert, body: body, html: paragraph(body), group: lost.group)
+        return BotMessage(kind: .alert, paragraph: body, group: lost.group)
     }
 
     /// In a student's new direct room, after the old one was lost.
-    public static func directRoomReplaced(language: Language) -> BotMessage {
-        let body = pick(language, da: "Vores tidligere direkte rum er lukket, så det er her, jeg skriver til dig fremover.",
+    public func directRoomReplaced() -> BotMessage {
+        let body = pick(da: "Vores tidligere direkte rum er lukket, så det er her, jeg skriver til dig fremover.",
                         en: "Our earlier direct room was closed, so this is where I will write to you from now on.")
-        return BotMessage(kind: .welcome, body: body, html: paragraph(body))
+        return BotMessage(kind: .welcome, paragraph: body)
     }
 }
 
 extension Texts {
     /// The reason shown with the kick of someone no longer configured as a supervisor.
-    public static func supervisorRemovedReason(language: Language) -> String {
-        pick(language, da: "Ikke længere vejleder i peerbots konfiguration.", en: "No longer a supervisor in peerbot's configuration.")
+    public func supervisorRemovedReason() -> String {
+        pick(da: "Ikke længere vejleder i peerbots konfiguration.", en: "No longer a supervisor in peerbot's configuration.")
     }
 }

@@ -24,13 +24,13 @@ public enum OpenItem: Sendable, Equatable {
 
 extension Texts {
     /// `!remind`: one student's nudge in their direct room, listing everything still open.
-    public static func nudge(
-        name: String, openItems: [OpenItem], language: Language, prefix: String = "!"
+    public func nudge(
+        name: String, openItems: [OpenItem]
     ) -> BotMessage {
         var message = ReportBuilder()
-        message.bullets(pick(language, da: "Hej \(name) – din vejleder minder dig om, at du mangler:",
+        message.bullets(pick(da: "Hej \(name) – din vejleder minder dig om, at du mangler:",
                              en: "Hi \(name) — your supervisor would like to remind you that you still have to:"),
-                        openItems.map { nudgeLine($0, prefix, language) })
+                        openItems.map { nudgeLine($0) })
         let groups = Set(openItems.map(\.group))
         let sessions = Set(openItems.compactMap(\.session))
         return message.message(.reminder, group: groups.count == 1 ? groups.first : nil,
@@ -38,40 +38,40 @@ extension Texts {
     }
 
     /// `!remind`: the reply to the supervisor, saying how many were nudged.
-    public static func remindersSent(count: Int, group: String, language: Language) -> BotMessage {
+    public func remindersSent(count: Int, group: String) -> BotMessage {
         let all = group.lowercased() == "all"
-        let whom = all ? pick(language, da: "alle grupper", en: "all groups") : groupLabel(group, language)
+        let whom = all ? pick(da: "alle grupper", en: "all groups") : groupLabel(group)
         let body: String
         if count == 0 {
-            body = pick(language, da: "Ingen i \(whom) mangler noget lige nu – der er ikke sendt nogen påmindelser.",
+            body = pick(da: "Ingen i \(whom) mangler noget lige nu – der er ikke sendt nogen påmindelser.",
                         en: "Nobody in \(whom) has anything open right now — no reminders were sent.")
         } else {
-            let students = count == 1 ? pick(language, da: "1 studerende", en: "1 student")
-                : pick(language, da: "\(count) studerende", en: "\(count) students")
-            body = pick(language, da: "Påmindelse sendt til \(students) i \(whom), hver i sit direkte rum.",
+            let students = count == 1 ? pick(da: "1 studerende", en: "1 student")
+                : pick(da: "\(count) studerende", en: "\(count) students")
+            body = pick(da: "Påmindelse sendt til \(students) i \(whom), hver i sit direkte rum.",
                         en: "Reminder sent to \(students) in \(whom), each in their direct room.")
         }
-        return BotMessage(kind: .reply, body: body, html: paragraph(body), group: all ? nil : group)
+        return BotMessage(kind: .reply, paragraph: body, group: all ? nil : group)
     }
 
-    private static func nudgeLine(_ item: OpenItem, _ prefix: String, _ language: Language) -> [Piece] {
+    private func nudgeLine(_ item: OpenItem) -> [Piece] {
         let da = language == .da
         switch item {
         case let .confirmGoals(plan):
             return [
-                .text(da ? "at bekræfte målene for \(sessionLabel(plan)): reagér med ✅ på målbeskeden i grupperummet eller skriv "
-                         : "confirm the goals of \(sessionLabel(plan)): react ✅ to the goals message in the group room or write "),
-                .command(call(.understood, prefix, language)), .text("."),
+                .text(da ? "at bekræfte målene for \(Self.sessionLabel(plan)): reagér med ✅ på målbeskeden i grupperummet eller skriv "
+                         : "confirm the goals of \(Self.sessionLabel(plan)): react ✅ to the goals message in the group room or write "),
+                .command(call(.understood)), .text("."),
             ]
         case let .reflect(plan):
             return [
-                .text(da ? "at skrive din refleksion over \(sessionLabel(plan)): skriv den her eller brug "
-                         : "write your reflection on \(sessionLabel(plan)): write it here or use "),
-                .command(call(.reflect, prefix, language, da ? "<tekst>" : "<text>")), .text("."),
+                .text(da ? "at skrive din refleksion over \(Self.sessionLabel(plan)): skriv den her eller brug "
+                         : "write your reflection on \(Self.sessionLabel(plan)): write it here or use "),
+                .command(call(.reflect, da ? "<tekst>" : "<text>")), .text("."),
             ]
         case let .assess(groupName):
-            return [.text(da ? "at give din peer-vurdering af \(groupLabel(groupName, language)): svar på vurderingsbeskederne her i rummet."
-                             : "give your peer assessment in \(groupLabel(groupName, language)): answer the assessment messages here in this room.")]
+            return [.text(da ? "at give din peer-vurdering af \(groupLabel(groupName)): svar på vurderingsbeskederne her i rummet."
+                             : "give your peer assessment in \(groupLabel(groupName)): answer the assessment messages here in this room.")]
         }
     }
 }

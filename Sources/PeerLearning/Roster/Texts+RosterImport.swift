@@ -3,30 +3,28 @@ extension Texts {
     static let rosterProblemLineLimit = 30
 
     /// The roster file was imported whole.
-    public static func rosterImported(added: Int, updated: Int, language: Language) -> BotMessage {
-        let body = pick(language,
-                        da: "Holdlisten er indlæst: \(added) tilføjet, \(updated) opdateret.",
+    public func rosterImported(added: Int, updated: Int) -> BotMessage {
+        let body = pick(da: "Holdlisten er indlæst: \(added) tilføjet, \(updated) opdateret.",
                         en: "The roster is imported: \(added) added, \(updated) updated.")
-        return BotMessage(kind: .roster, body: body, html: paragraph(body))
+        return BotMessage(kind: .roster, paragraph: body)
     }
 
     /// The roster file was refused: the header problem, or each bad line by number (the first
     /// 30 lines, then how many more). Nothing from the file was applied.
-    public static func rosterRejected(problems: [RosterLineProblem], headerProblem: RosterHeaderProblem?,
-                                      language: Language) -> BotMessage {
-        let intro = pick(language, da: "Holdlisten er ikke indlæst, og intet er ændret.",
+    public func rosterRejected(problems: [RosterLineProblem], headerProblem: RosterHeaderProblem?) -> BotMessage {
+        let intro = pick(da: "Holdlisten er ikke indlæst, og intet er ændret.",
                          en: "The roster was not imported and nothing was changed.")
         var lines: [String] = []
-        if let headerProblem { lines.append(describe(headerProblem, language)) }
+        if let headerProblem { lines.append(describe(headerProblem)) }
         let byLine = Dictionary(grouping: problems, by: \.line)
         let lineNumbers = byLine.keys.sorted()
-        for number in lineNumbers.prefix(rosterProblemLineLimit) {
-            let reasons = (byLine[number] ?? []).map { describe($0.reason, language) }.joined(separator: "; ")
-            lines.append(pick(language, da: "Linje \(number): ", en: "Line \(number): ") + reasons)
+        for number in lineNumbers.prefix(Self.rosterProblemLineLimit) {
+            let reasons = (byLine[number] ?? []).map { describe($0.reason) }.joined(separator: "; ")
+            lines.append(pick(da: "Linje \(number): ", en: "Line \(number): ") + reasons)
         }
-        let hidden = lineNumbers.count - rosterProblemLineLimit
+        let hidden = lineNumbers.count - Self.rosterProblemLineLimit
         if hidden > 0 {
-            lines.append(pick(language, da: "… og \(hidden) linjer mere.", en: "… and \(hidden) more lines."))
+            lines.append(pick(da: "… og \(hidden) linjer mere.", en: "… and \(hidden) more lines."))
         }
         let body = ([intro] + lines.map { "• \($0)" }).joined(separator: "\n")
         let html = "<p>\(HTML.escape(intro))</p><ul>" + lines.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
@@ -34,51 +32,47 @@ extension Texts {
     }
 
     /// The uploaded file is not text (binary, or not UTF-8).
-    public static func notACSV(language: Language) -> BotMessage {
-        let body = pick(language,
-                        da: "Filen kan ikke læses som en CSV-fil i UTF-8. Gem holdlisten som \"CSV UTF-8\" med overskriften matrix_id,name,… og upload den igen. Intet er ændret.",
+    public func notACSV() -> BotMessage {
+        let body = pick(da: "Filen kan ikke læses som en CSV-fil i UTF-8. Gem holdlisten som \"CSV UTF-8\" med overskriften matrix_id,name,… og upload den igen. Intet er ændret.",
                         en: "The file cannot be read as a UTF-8 CSV file. Save the roster as \"CSV UTF-8\" with the header matrix_id,name,… and upload it again. Nothing was changed.")
-        return BotMessage(kind: .error, body: body, html: paragraph(body), error: .badArguments)
+        return BotMessage(kind: .error, paragraph: body, error: .badArguments)
     }
 
-    static func describe(_ problem: RosterHeaderProblem, _ language: Language) -> String {
+    func describe(_ problem: RosterHeaderProblem) -> String {
         switch problem {
         case .emptyFile:
-            return pick(language, da: "Filen er tom.", en: "The file is empty.")
+            return pick(da: "Filen er tom.", en: "The file is empty.")
         case let .missingIDAndNameColumns(found):
             let shown = found.joined(separator: ",")
-            return pick(language,
-                        da: "Første linje skal begynde med matrix_id,name (den begynder med \(quoted(shortened(shown), .da))).",
-                        en: "The first line must start with matrix_id,name (it starts with \(quoted(shortened(shown), .en))).")
+            return pick(da: "Første linje skal begynde med matrix_id,name (den begynder med \(quoted(Self.shortened(shown)))).",
+                        en: "The first line must start with matrix_id,name (it starts with \(quoted(Self.shortened(shown)))).")
         case let .duplicateColumn(name):
-            return pick(language, da: "Kolonnen \(quoted(shortened(name), .da)) står to gange i første linje.",
-                        en: "The column \(quoted(shortened(name), .en)) appears twice in the first line.")
+            return pick(da: "Kolonnen \(quoted(Self.shortened(name))) står to gange i første linje.",
+                        en: "The column \(quoted(Self.shortened(name))) appears twice in the first line.")
         case let .emptyColumnName(column):
-            return pick(language, da: "Kolonne \(column) har intet navn i første linje.",
+            return pick(da: "Kolonne \(column) har intet navn i første linje.",
                         en: "Column \(column) has no name in the first line.")
         }
     }
 
-    static func describe(_ reason: RosterProblemReason, _ language: Language) -> String {
+    func describe(_ reason: RosterProblemReason) -> String {
         switch reason {
         case let .invalidUserID(text) where text.isEmpty:
-            return pick(language, da: "mangler Matrix-id", en: "no Matrix id")
+            return pick(da: "mangler Matrix-id", en: "no Matrix id")
         case let .invalidUserID(text):
-            return pick(language,
-                        da: "\(quoted(shortened(text), .da)) er ikke et Matrix-id (som @anna:eksempel.dk)",
-                        en: "\(quoted(shortened(text), .en)) is not a Matrix id (like @anna:example.org)")
+            return pick(da: "\(quoted(Self.shortened(text))) er ikke et Matrix-id (som @anna:eksempel.dk)",
+                        en: "\(quoted(Self.shortened(text))) is not a Matrix id (like @anna:example.org)")
         case .missingName:
-            return pick(language, da: "mangler navn", en: "no name")
+            return pick(da: "mangler navn", en: "no name")
         case let .wrongColumnCount(expected, got):
-            return pick(language, da: "har \(got) kolonner, men første linje har \(expected)",
+            return pick(da: "har \(got) kolonner, men første linje har \(expected)",
                         en: "has \(got) columns, but the first line has \(expected)")
         case let .duplicateUserID(id, firstLine):
-            return pick(language, da: "\(id) står allerede på linje \(firstLine)",
+            return pick(da: "\(id) står allerede på linje \(firstLine)",
                         en: "\(id) is already on line \(firstLine)")
         case let .tooLong(column, length):
-            return pick(language,
-                        da: "\(quoted(shortened(column), .da)) har \(length) tegn; højst \(TextKind.name.limit) er tilladt",
-                        en: "\(quoted(shortened(column), .en)) has \(length) characters; at most \(TextKind.name.limit) are allowed")
+            return pick(da: "\(quoted(Self.shortened(column))) har \(length) tegn; højst \(TextKind.name.limit) er tilladt",
+                        en: "\(quoted(Self.shortened(column))) has \(length) characters; at most \(TextKind.name.limit) are allowed")
         }
     }
 }

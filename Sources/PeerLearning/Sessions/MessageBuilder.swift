@@ -12,7 +12,7 @@ struct MessageBuilder {
     /// A paragraph of plain text (which may hold user text).
     mutating func line(_ text: String) {
         blocks.append(text)
-        html += Texts.paragraph(text)
+        html += HTML.paragraph(text)
     }
 
     /// A bold heading line.

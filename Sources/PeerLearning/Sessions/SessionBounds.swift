@@ -8,11 +8,11 @@ public enum SessionBounds {
 
     /// The answer refusing a session starting at `start` for `seconds`, or nil when it may be planned.
     public static func refusal(start: Date, seconds: Int, now: Date, language: Language) -> BotMessage? {
-        if start <= now { return Texts.sessionInPast(language: language) }
+        if start <= now { return Texts(language).sessionInPast() }
         if start.timeIntervalSince(now) > TimeInterval(farthestDays * 86_400) {
-            return Texts.sessionTooFarAhead(days: farthestDays, language: language)
+            return Texts(language).sessionTooFarAhead(days: farthestDays)
         }
-        if seconds > longestHours * 3_600 { return Texts.sessionTooLong(hours: longestHours, language: language) }
+        if seconds > longestHours * 3_600 { return Texts(language).sessionTooLong(hours: longestHours) }
         return nil
     }
 }

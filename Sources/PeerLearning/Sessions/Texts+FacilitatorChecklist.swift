@@ -1,13 +1,13 @@
 extension Texts {
     /// The student facilitator's checklist, sent to their direct room at the start; its
     /// middle steps depend on the session's activity.
-    public static func facilitatorChecklist(_ plan: SessionPlan, language: Language, prefix: String = "!") -> BotMessage {
+    public func facilitatorChecklist(_ plan: SessionPlan) -> BotMessage {
         let da = language == .da
         var message = MessageBuilder()
-        message.heading(pick(language, da: "Din tjekliste som facilitator for \(sessionLabel(plan))",
-                             en: "Your checklist as facilitator of \(sessionLabel(plan))"))
-        if let activity = activityLine(plan, language) {
-            message.labelled(pick(language, da: "Aktivitet", en: "Activity"), activity)
+        message.heading(pick(da: "Din tjekliste som facilitator for \(Self.sessionLabel(plan))",
+                             en: "Your checklist as facilitator of \(Self.sessionLabel(plan))"))
+        if let activity = activityLine(plan) {
+            message.labelled(pick(da: "Aktivitet", en: "Activity"), activity)
         }
         let opening = da
             ? "Åbn med målene: læs dem op, og spørg om nogen er i tvivl om dem."
@@ -15,22 +15,21 @@ extension Texts {
         let closing = da
             ? [
                 "Halvvejs: tjek at alle har bidraget, og giv ordet til dem, der har været stille.",
-                "Til sidst: opsummér, hvad I er nået frem til, og aftal hvem gør hvad (\(call(.taskAdd, prefix, language))).",
+                "Til sidst: opsummér, hvad I er nået frem til, og aftal hvem gør hvad (\(call(.taskAdd))).",
             ]
             : [
                 "Halfway: check that everyone has contributed, and give the floor to those who have been quiet.",
-                "At the end: summarise what you have reached and agree who does what (\(call(.taskAdd, prefix, language))).",
+                "At the end: summarise what you have reached and agree who does what (\(call(.taskAdd))).",
             ]
-        let steps = [opening] + activitySteps(plan.activity, language) + closing
-        message.list(pick(language, da: "Trin", en: "Steps"), steps, numbered: true)
-        message.line(pick(language,
-                          da: "Din rolle er at lede samtalen, ikke at have svarene. Efter sessionen beder botten alle om at reflektere.",
+        let steps = [opening] + activitySteps(plan.activity) + closing
+        message.list(pick(da: "Trin", en: "Steps"), steps, numbered: true)
+        message.line(pick(da: "Din rolle er at lede samtalen, ikke at have svarene. Efter sessionen beder botten alle om at reflektere.",
                           en: "Your role is to lead the conversation, not to have the answers. After the session the bot asks everyone to reflect."))
         return message.message(.facilitatorPrompt, group: plan.group, session: plan.number)
     }
 
-    private static func activitySteps(_ activity: ActivityKind?, _ language: Language) -> [String] {
-        language == .da ? danishSteps(activity) : englishSteps(activity)
+    private func activitySteps(_ activity: ActivityKind?) -> [String] {
+        language == .da ? Self.danishSteps(activity) : Self.englishSteps(activity)
     }
 
     private static func danishSteps(_ activity: ActivityKind?) -> [String] {

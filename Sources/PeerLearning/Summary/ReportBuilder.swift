@@ -13,7 +13,7 @@ struct ReportBuilder {
     /// A paragraph of text that may hold user text; lines kept.
     mutating func line(_ text: String) {
         blocks.append(text)
-        html += Texts.paragraph(text)
+        html += HTML.paragraph(text)
     }
 
     /// A paragraph of prose and commands; commands are set in code style in HTML.
@@ -40,7 +40,7 @@ struct ReportBuilder {
     /// A lead line and a bulleted list of prose with commands, kept together as one block.
     mutating func bullets(_ lead: String, _ items: [[Texts.Piece]]) {
         blocks.append(([lead] + items.map { "• " + $0.map(\.plain).joined() }).joined(separator: "\n"))
-        html += Texts.paragraph(lead) + "<ul>"
+        html += HTML.paragraph(lead) + "<ul>"
             + items.map { "<li>" + $0.map(\.html).joined() + "</li>" }.joined() + "</ul>"
     }
 

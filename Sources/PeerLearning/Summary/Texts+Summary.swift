@@ -4,93 +4,93 @@ extension Texts {
     /// The summary for the supervisor room: the session, who confirmed the goals, participation per
     /// student (a table in HTML, one line each in the body), the group's and each student's
     /// reflections, questions, tasks, and who is missing. `names` maps task assignees' user ids to names.
-    public static func summary(
-        _ summary: SessionSummary, names: [String: String], timeZone: ZoneRules, language: Language
+    public func summary(
+        _ summary: SessionSummary, names: [String: String], timeZone: ZoneRules
     ) -> BotMessage {
         let plan = summary.plan
         var report = ReportBuilder()
-        report.heading(pick(language, da: "Opsummering af ", en: "Summary of ") + sessionLabel(plan)
-            + pick(language, da: " – ", en: " — ") + groupLabel(plan.group, language))
-        report.labelled(pick(language, da: "Tid", en: "Time"), timeWithLength(plan, timeZone, language))
-        report.labelled("Facilitator", summary.facilitatorName ?? theSupervisor(language))
-        let goalsLabel = pick(language, da: "Mål", en: "Goals")
+        report.heading(pick(da: "Opsummering af ", en: "Summary of ") + Self.sessionLabel(plan)
+            + pick(da: " – ", en: " — ") + groupLabel(plan.group))
+        report.labelled(pick(da: "Tid", en: "Time"), timeWithLength(plan, timeZone))
+        report.labelled("Facilitator", summary.facilitatorName ?? theSupervisor())
+        let goalsLabel = pick(da: "Mål", en: "Goals")
         if plan.goals.isEmpty {
-            report.labelled(goalsLabel, pick(language, da: "ingen angivet", en: "none stated"))
+            report.labelled(goalsLabel, pick(da: "ingen angivet", en: "none stated"))
         } else {
             report.items(goalsLabel, plan.goals.map { ("•", $0) })
         }
         if let criteria = summary.criteria, !criteria.isEmpty {
-            report.labelled(pick(language, da: "Vurderingskriterier", en: "Assessment criteria"), criteria)
+            report.labelled(pick(da: "Vurderingskriterier", en: "Assessment criteria"), criteria)
         }
-        participation(summary, into: &report, language)
-        reflections(summary, into: &report, language)
-        questionsAndTasks(summary, names: names, into: &report, language)
-        missing(summary, into: &report, language)
+        participation(summary, into: &report)
+        reflections(summary, into: &report)
+        questionsAndTasks(summary, names: names, into: &report)
+        missing(summary, into: &report)
         return report.message(.summary, group: plan.group, session: plan.number)
     }
 
-    private static func reflections(_ summary: SessionSummary, into report: inout ReportBuilder, _ language: Language) {
-        report.heading(pick(language, da: "Gruppens fælles refleksion", en: "The group's shared reflection"))
+    private func reflections(_ summary: SessionSummary, into report: inout ReportBuilder) {
+        report.heading(pick(da: "Gruppens fælles refleksion", en: "The group's shared reflection"))
         let shared = summary.members.flatMap { member in member.groupReflections.map { (member.name, $0) } }
         if shared.isEmpty {
-            report.line(pick(language, da: "Ingen har skrevet i gruppens tråd.", en: "Nobody wrote in the group's thread."))
+            report.line(pick(da: "Ingen har skrevet i gruppens tråd.", en: "Nobody wrote in the group's thread."))
         }
         for (name, reflection) in shared {
-            report.quote(reflection.text, author: name, note: reflectionNote(reflection, language))
+            report.quote(reflection.text, author: name, note: reflectionNote(reflection))
         }
-        report.heading(pick(language, da: "Individuelle refleksioner", en: "Individual reflections"))
+        report.heading(pick(da: "Individuelle refleksioner", en: "Individual reflections"))
         let own = summary.members.flatMap { member in member.privateReflections.map { (member.name, $0) } }
         if own.isEmpty {
-            report.line(pick(language, da: "Ingen individuelle refleksioner.", en: "No individual reflections."))
+            report.line(pick(da: "Ingen individuelle refleksioner.", en: "No individual reflections."))
         }
         for (name, reflection) in own {
-            report.quote(reflection.text, author: name, note: reflectionNote(reflection, language))
+            report.quote(reflection.text, author: name, note: reflectionNote(reflection))
         }
     }
 
-    private static func questionsAndTasks(
-        _ summary: SessionSummary, names: [String: String], into report: inout ReportBuilder, _ language: Language
+    private func questionsAndTasks(
+        _ summary: SessionSummary, names: [String: String], into report: inout ReportBuilder
     ) {
-        let none = pick(language, da: "ingen", en: "none")
-        let questionsLabel = pick(language, da: "Spørgsmål til målene", en: "Questions about the goals")
+        let none = pick(da: "ingen", en: "none")
+        let questionsLabel = pick(da: "Spørgsmål til målene", en: "Questions about the goals")
         if summary.questions.isEmpty {
             report.labelled(questionsLabel, none)
         } else {
             report.items(questionsLabel, summary.questions.map { ("•", $0.name + ": " + $0.text) })
         }
-        let tasksLabel = pick(language, da: "Aftalte opgaver", en: "Tasks agreed")
+        let tasksLabel = pick(da: "Aftalte opgaver", en: "Tasks agreed")
         if summary.tasks.isEmpty {
             report.labelled(tasksLabel, none)
         } else {
-            report.items(tasksLabel, taskLines(summary.tasks, names: names, showHolder: true, language: language))
+            report.items(tasksLabel, taskLines(summary.tasks, names: names, showHolder: true))
         }
     }
 
-    private static func missing(_ summary: SessionSummary, into report: inout ReportBuilder, _ language: Language) {
+    private func missing(_ summary: SessionSummary, into report: inout ReportBuilder) {
         let missing = summary.missing.map(\.name)
         if missing.isEmpty {
-            report.line(pick(language, da: "Alle har skrevet en refleksion.", en: "Everyone has written a reflection."))
+            report.line(pick(da: "Alle har skrevet en refleksion.", en: "Everyone has written a reflection."))
         } else {
-            report.labelled(pick(language, da: "Mangler refleksion", en: "Missing reflection"),
+            report.labelled(pick(da: "Mangler refleksion", en: "Missing reflection"),
                             missing.joined(separator: ", "))
         }
         let absent = summary.members.filter(\.absent).map(\.name)
         if !absent.isEmpty {
-            report.labelled(pick(language, da: "Fraværende (meldt afbud)", en: "Absent (excused)"),
+            report.labelled(pick(da: "Fraværende (meldt afbud)", en: "Absent (excused)"),
                             absent.joined(separator: ", "))
         }
     }
 
     /// "for sent, redigeret, patientoplysninger skjult" / "late, edited, patient details masked"; nil when none.
-    static func reflectionNote(_ reflection: ReflectionLine, _ language: Language) -> String? {
+    func reflectionNote(_ reflection: ReflectionLine) -> String? {
         var notes: [String] = []
-        if reflection.late { notes.append(lateWord(language)) }
-        if reflection.edited { notes.append(pick(language, da: "redigeret", en: "edited")) }
-        if reflection.masked { notes.append(pick(language, da: "patientoplysninger skjult", en: "patient details masked")) }
+        if reflection.late { notes.append(lateWord()) }
+        if reflection.edited { notes.append(pick(da: "redigeret", en: "edited")) }
+        if reflection.masked { notes.append(pick(da: "patientoplysninger skjult", en: "patient details masked")) }
         return notes.isEmpty ? nil : notes.joined(separator: ", ")
     }
 
-    static func lateWord(_ language: Language) -> String {
-        pick(language, da: "for sent", en: "late")
+    func lateWord() -> String {
+        pick(da: "for sent", en: "late")
     }
 }

@@ -18,14 +18,14 @@ extension CommandHandlers {
         var last: BotMessage?
         for group in try groups(ref, request) {
             if try writer.openAssessmentRound(ofGroup: group.id) != nil {
-                last = Texts.assessmentAlreadyRunning(group: group.name, language: request.language)
+                last = request.say.assessmentAlreadyRunning(group: group.name)
             } else if try rounds.start(group, startedBy: request.sender) != nil {
-                last = Texts.assessmentStarted(group: group.name, students: try writer.members(ofGroup: group.id).count, language: request.language)
+                last = request.say.assessmentStarted(group: group.name, students: try writer.members(ofGroup: group.id).count)
             } else {
-                last = Texts.assessmentNothingToRate(group: group.name, language: request.language)
+                last = request.say.assessmentNothingToRate(group: group.name)
             }
         }
-        return last ?? Texts.groupsOverview([], prefix: request.prefix, language: request.language)
+        return last ?? request.say.groupsOverview([])
     }
 
     /// Feedback to one student (their direct room) or a group (its room), kept in their record.
@@ -33,21 +33,21 @@ extension CommandHandlers {
         let from = request.sender
         switch target {
         case .user(let userID):
-            guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: request.language) }
+            guard let student = try writer.student(userID: userID) else { return request.say.studentNotFound(userID: userID) }
             try writer.addFeedback(userID: userID, groupID: nil, text: text, from: from, at: context.now)
             let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
-            let message = Texts.feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from), language: context.config.language)
+            let message = Texts(context.config.language).feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from))
             try writer.enqueue(message, to: room, mention: userID)
-            return Texts.feedbackSent(to: student.name, language: request.language)
+            return request.say.feedbackSent(to: student.name)
         case .group(let ref):
             let chosen = try groups(ref, request)
-            guard !chosen.isEmpty else { return Texts.noGroupHere(language: request.language) }
+            guard !chosen.isEmpty else { return request.say.noGroupHere() }
             for group in chosen {
                 try writer.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
-                try post(Texts.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from), language: try roomLanguage(ofGroup: group)), toGroup: group,
+                try post(Texts(try roomLanguage(ofGroup: group)).feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from)), toGroup: group,
                      mentions: try writer.members(ofGroup: group.id).map(\.userID))
             }
-            return Texts.feedbackSent(to: chosen.map(\.name).joined(separator: ", "), language: request.language)
+            return request.say.feedbackSent(to: chosen.map(\.name).joined(separator: ", "))
         }
     }
 
@@ -56,11 +56,11 @@ extension CommandHandlers {
         try writer.setSetting(SettingKeys.criteria, text)
         for group in try writer.activeGroups() {
             let roomID = lookup.room(of: group)
-            let announcement = Texts.criteriaAnnouncement(text: text, group: group.name, language: try roomLanguage(ofGroup: group))
+            let announcement = Texts(try roomLanguage(ofGroup: group)).criteriaAnnouncement(text: text, group: group.name)
             let posted = try writer.enqueue(announcement, to: roomID)
             let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
             try writer.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
         }
-        return Texts.criteriaPosted(text: text, language: request.language)
+        return request.say.criteriaPosted(text: text)
     }
 }

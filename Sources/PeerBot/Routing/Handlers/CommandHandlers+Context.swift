@@ -15,7 +15,7 @@ extension CommandHandlers {
     func groups(_ ref: GroupRef, _ request: CommandRequest) throws -> [StudyGroupRecord] {
         switch ref {
         case .named(let name):
-            guard let group = try writer.activeGroup(named: name) else { throw Refusal(reply: Texts.groupNotFound(name, language: request.language)) }
+            guard let group = try writer.activeGroup(named: name) else { throw Refusal(reply: request.say.groupNotFound(name)) }
             return [group]
         case .all:
             return try writer.activeGroups()
@@ -29,7 +29,7 @@ extension CommandHandlers {
             return group
         }
         if let group = try writer.activeGroup(ofStudent: request.sender) { return group }
-        throw Refusal(reply: Texts.noGroupHere(language: request.language))
+        throw Refusal(reply: request.say.noGroupHere())
     }
 
     /// The session a command names: by number, or the next one of the group in context.
@@ -37,13 +37,13 @@ extension CommandHandlers {
         switch ref {
         case .number(let number):
             guard let record = try writer.session(number: Int64(number)), record.cancelledAt == nil else {
-                throw Refusal(reply: Texts.noSuchSession(number: number, language: request.language, prefix: request.prefix))
+                throw Refusal(reply: request.say.noSuchSession(number: number))
             }
             return record
         case .next:
             let group = try contextGroup(request)
             guard let record = try writer.nextSession(ofGroup: group.id, after: context.now) else {
-                throw Refusal(reply: Texts.noSuchSession(number: nil, language: request.language, prefix: request.prefix))
+                throw Refusal(reply: request.say.noSuchSession(number: nil))
             }
             return record
         }

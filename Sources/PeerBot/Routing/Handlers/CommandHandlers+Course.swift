@@ -16,27 +16,27 @@ extension CommandHandlers {
     func release(_ ref: GroupRef, round: Int?, _ request: CommandRequest) throws -> BotMessage {
         var last: BotMessage?
         for group in try groups(ref, request) { last = try release(group, round: round, request) }
-        return last ?? Texts.groupsOverview([], prefix: request.prefix, language: request.language)
+        return last ?? request.say.groupsOverview([])
     }
 
     /// The overview names scores and flags; asked outside the supervisor room, the router's
     /// private-answer rule (`PrivateReplies`) posts it there instead.
     func overview(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         let reports = try groups(ref, request).map { try OverviewBuilder(reader: writer, now: context.now).overview(of: $0) }
-        return Texts.overview(reports, language: request.language)
+        return request.say.overview(reports)
     }
 
     /// Sends each student of a closed round their band and, when enough peers commented, the comments.
     func release(_ group: StudyGroupRecord, round number: Int?, _ request: CommandRequest) throws -> BotMessage {
-        let language = request.language
+        let say = request.say
         let rounds = try writer.assessmentRounds(ofGroup: group.id)
         let chosen: Int? = number.map { $0 - 1 } ?? rounds.lastIndex { !$0.isOpen } ?? (rounds.isEmpty ? nil : rounds.count - 1)
         guard let index = chosen, rounds.indices.contains(index) else {
-            return Texts.noSuchRound(group: group.name, round: number, language: language)
+            return say.noSuchRound(group: group.name, round: number)
         }
         let round = rounds[index]
-        guard !round.isOpen else { return Texts.roundStillOpen(group: group.name, round: index + 1, language: language) }
-        guard round.releasedAt == nil else { return Texts.roundAlreadyReleased(group: group.name, round: index + 1, language: language) }
+        guard !round.isOpen else { return say.roundStillOpen(group: group.name, round: index + 1) }
+        guard round.releasedAt == nil else { return say.roundAlreadyReleased(group: group.name, round: index + 1) }
         let result = try lookup.result(of: round)
         let ratings = try writer.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks, comment: $0.comment) }
         let minimum = context.config.minAnonymousComments
@@ -45,14 +45,13 @@ extension CommandHandlers {
         for member in result.members {
             let comments = AnonymousComments.forRelease(ratings, subject: member.userID, minimum: minimum, using: &generator)
             if comments != nil { withComments += 1 }
-            let message = Texts.releasedResult(band: member.band, comments: comments, minimum: minimum, group: group.name,
-                                               language: context.config.language)
+            let message = Texts(context.config.language).releasedResult(band: member.band, comments: comments, minimum: minimum, group: group.name)
             let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
             try writer.enqueue(message, to: room, mention: member.userID)
         }
         // Checked above in this same transaction, so this cannot find the round released.
         _ = try writer.markReleased(round: round.id, by: request.sender, at: context.now)
-        return Texts.roundReleased(group: group.name, round: index + 1, students: result.members.count,
-                                   withComments: withComments, language: language)
+        return say.roundReleased(group: group.name, round: index + 1, students: result.members.count,
+                                             withComments: withComments)
     }
 }

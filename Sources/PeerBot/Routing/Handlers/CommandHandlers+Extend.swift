@@ -8,13 +8,13 @@ extension CommandHandlers {
 
     /// `!extend @user <duration>`: the student's open reflection and assessment deadlines move.
     func extend(_ user: UserArgument, by duration: DurationSpec, _ request: CommandRequest) throws -> BotMessage {
-        let language = request.language
+        let say = request.say
         let userID = try resolve(user, request)
         guard try writer.student(userID: userID) != nil, let group = try writer.activeGroup(ofStudent: userID) else {
-            return Texts.studentNotFound(userID: userID, language: language)
+            return say.studentNotFound(userID: userID)
         }
         guard duration.seconds <= Self.longestExtension else {
-            return Texts.extensionTooLong(days: Self.longestExtension / 86_400, prefix: request.prefix, language: language)
+            return say.extensionTooLong(days: Self.longestExtension / 86_400)
         }
         let seconds = TimeInterval(duration.seconds)
         var moved: [(kind: ExtendedItem, deadline: Date)] = []
@@ -32,12 +32,12 @@ extension CommandHandlers {
             moved.append((.assessment(group: group.name), deadline))
         }
         let name = try writer.student(userID: userID)?.name ?? userID
-        guard !moved.isEmpty else { return Texts.nothingToExtend(name: name, language: language) }
+        guard !moved.isEmpty else { return say.nothingToExtend(name: name) }
         let timeZone = context.config.timeZone
-        let notice = Texts.deadlineExtended(moved, timeZone: timeZone, language: context.config.language)
+        let notice = Texts(context.config.language).deadlineExtended(moved, timeZone: timeZone)
         let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
         try writer.enqueue(notice, to: room, mention: userID)
-        return Texts.extensionGranted(name: name, moved, timeZone: timeZone, language: language)
+        return say.extensionGranted(name: name, moved, timeZone: timeZone)
     }
 
     /// The student's reflection still open: on the group's latest session, not given yet, not
@@ -58,7 +58,7 @@ extension CommandHandlers {
             return id
         case .mention(let text):
             guard let id = request.mentions.first(where: { $0 != context.botUserID }) else {
-                throw Refusal(reply: Texts.unknownUser(text, language: request.language))
+                throw Refusal(reply: request.say.unknownUser(text))
             }
             return id
         }

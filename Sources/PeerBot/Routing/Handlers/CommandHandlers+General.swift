@@ -14,32 +14,31 @@ extension CommandHandlers {
 
     /// `!help`: what the caller may use in this room, or one command's usage.
     func help(_ topic: CommandName?, _ request: CommandRequest) -> BotMessage {
-        Texts.help(role: request.role, place: request.place, prefix: request.prefix, language: request.language, topic: topic)
+        request.say.help(role: request.role, place: request.place, topic: topic)
     }
 
     /// `!language`: the room's language from now on.
     func setLanguage(_ chosen: Language, _ request: CommandRequest) throws -> BotMessage {
         try writer.setRoomLanguage(roomID: request.room.roomID, language: chosen.rawValue)
-        return Texts.languageChanged(to: chosen)
+        return Texts(chosen).languageChanged()
     }
 
-    /// `!status`: the next session of the group in context and who facilitates it.
+    /// `!status`: reads what `StatusFacts` needs (the next session of the group in context and
+    /// who facilitates it; a student's open tasks and what waits for them), then lets it speak.
     func status(_ request: CommandRequest) throws -> BotMessage {
-        var info = StatusInfo(role: request.role, nextSession: nil, facilitator: nil, openTasks: [], pendingReflection: false, pendingAssessment: false)
+        var facts = StatusFacts(caller: request.sender, role: request.role)
         if let group = try? contextGroup(request), let next = try writer.nextSession(ofGroup: group.id, after: context.now) {
-            let plan = try lookup.plan(next)
-            info.nextSession = "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: context.config.timeZone, language: request.language)
             let choice = try lookup.facilitator(of: next)
-            info.facilitator = try lookup.facilitatorName(choice) ?? Texts.supervisorWord(request.language)
-            if choice.userID == request.sender { info.callerFacilitates = plan.number }
+            facts.next = .init(plan: try lookup.plan(next), facilitatorUserID: choice.userID,
+                               facilitatorName: try lookup.facilitatorName(choice))
         }
         if request.role == .student {
-            info.openTasks = try writer.openTasks(assignee: request.sender).map { "#\($0.id) \($0.text)" }
-            info.pendingAssessment = try writer.openAssessmentRound(forRater: request.sender) != nil
+            facts.openTasks = try writer.openTasks(assignee: request.sender).map { .init(id: $0.id, text: $0.text) }
+            facts.pendingAssessment = try writer.openAssessmentRound(forRater: request.sender) != nil
             if let group = try writer.activeGroup(ofStudent: request.sender) {
-                info.pendingReflection = try openItems(of: group)[request.sender]?.contains { if case .reflect = $0 { true } else { false } } ?? false
+                facts.pendingReflection = try openItems(of: group)[request.sender]?.contains { if case .reflect = $0 { true } else { false } } ?? false
             }
         }
-        return Texts.status(info, prefix: request.prefix, language: request.language)
+        return facts.report(timeZone: context.config.timeZone, say: request.say)
     }
 }

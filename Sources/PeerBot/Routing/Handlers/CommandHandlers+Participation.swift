@@ -20,11 +20,11 @@ extension CommandHandlers {
     func understood(_ request: CommandRequest) throws -> BotMessage {
         let group = try contextGroup(request)
         guard let record = try writer.nextSession(ofGroup: group.id, after: context.now), record.goalsOutboxID != nil else {
-            return Texts.noSuchSession(number: nil, language: request.language, prefix: request.prefix)
+            return request.say.noSuchSession(number: nil)
         }
         try writer.confirm(record.number, userID: request.sender, version: record.goalsVersion, at: context.now, reactionEventID: nil)
         let name = try writer.student(userID: request.sender)?.name ?? request.sender
-        return Texts.understoodAck(name: name, plan: try lookup.plan(record), language: request.language)
+        return request.say.understoodAck(name: name, plan: try lookup.plan(record))
     }
 
     func question(_ text: String, _ request: CommandRequest) throws -> BotMessage {
@@ -33,33 +33,32 @@ extension CommandHandlers {
         try writer.addQuestion(sessionNumber: record?.number, groupID: group?.id, userID: request.sender, text: text, at: context.now)
         if let supervisorRoom = try writer.supervisorRoom() {
             let name = try writer.student(userID: request.sender)?.name ?? request.sender
-            let forwarded = Texts.questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
-                                                        plan: try record.map(lookup.plan), text: text,
-                                                        language: context.language(of: supervisorRoom))
+            let forwarded = Texts(context.language(of: supervisorRoom)).questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
+                                                                                              plan: try record.map(lookup.plan), text: text)
             try writer.enqueue(forwarded, to: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
-        return Texts.questionForwarded(language: request.language)
+        return request.say.questionForwarded()
     }
 
     /// `!ready` and `!notready`.
     func setReady(_ userID: String, _ ready: Bool, _ request: CommandRequest) throws -> BotMessage {
-        guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: request.language) }
+        guard let student = try writer.student(userID: userID) else { return request.say.studentNotFound(userID: userID) }
         try writer.setReady(userID, ready, at: context.now)
-        return Texts.readyChanged(name: student.name, ready: ready, language: request.language)
+        return request.say.readyChanged(name: student.name, ready: ready)
     }
 
     func facilitator(_ target: FacilitatorTarget?, _ request: CommandRequest) throws -> BotMessage {
         if target != nil && request.role != .supervisor {
-            return Texts.forbidden(.facilitator, prefix: request.prefix, language: request.language)
+            return request.say.forbidden(.facilitator)
         }
         var group = try? contextGroup(request)
         if case .user(let userID) = target {
-            guard let own = try writer.activeGroup(ofStudent: userID) else { return Texts.notInAnyGroup(userID, language: request.language) }
+            guard let own = try writer.activeGroup(ofStudent: userID) else { return request.say.notInAnyGroup(userID) }
             group = own
         }
-        guard let group else { return Texts.noGroupHere(language: request.language) }
+        guard let group else { return request.say.noGroupHere() }
         guard let record = try writer.nextSession(ofGroup: group.id, after: context.now) else {
-            return Texts.facilitatorAnswer(nil, choice: .supervisor, names: [:], language: request.language)
+            return request.say.facilitatorAnswer(nil, choice: .supervisor, names: [:])
         }
         switch target {
         case .user(let userID): try writer.setFacilitatorOverride(record.number, userID)
@@ -67,26 +66,26 @@ extension CommandHandlers {
         case nil: break
         }
         let current = try writer.session(number: record.number) ?? record
-        return Texts.facilitatorAnswer(try lookup.plan(current), choice: try lookup.facilitator(of: current),
-                                       names: try lookup.names(), language: request.language)
+        return request.say.facilitatorAnswer(try lookup.plan(current), choice: try lookup.facilitator(of: current),
+                                             names: try lookup.names())
     }
 
     func absent(_ ref: SessionRef, user: String?, _ request: CommandRequest) throws -> BotMessage {
         let userID = user ?? request.sender
         if userID != request.sender && request.role != .supervisor {
-            return Texts.forbidden(.absent, prefix: request.prefix, language: request.language)
+            return request.say.forbidden(.absent)
         }
-        guard let student = try writer.student(userID: userID) else { return Texts.studentNotFound(userID: userID, language: request.language) }
+        guard let student = try writer.student(userID: userID) else { return request.say.studentNotFound(userID: userID) }
         let record: SessionRecord
         if case .next = ref, let group = try writer.activeGroup(ofStudent: userID) {
             guard let next = try writer.nextSession(ofGroup: group.id, after: context.now) else {
-                return Texts.noSuchSession(number: nil, language: request.language, prefix: request.prefix)
+                return request.say.noSuchSession(number: nil)
             }
             record = next
         } else {
             record = try session(ref, request)
         }
         try writer.markAbsent(record.number, userID: userID, at: context.now)
-        return Texts.absentNoted(name: student.name, plan: try lookup.plan(record), language: request.language)
+        return request.say.absentNoted(name: student.name, plan: try lookup.plan(record))
     }
 }

@@ -16,8 +16,8 @@ extension CommandHandlers {
         let document = try MyDataBuilder(reader: writer).document(for: request.sender, now: context.now)
         let room = try DirectRooms(writer: writer, config: context.config).room(for: request.sender)
         let file = OutgoingFile(filename: document.fileName, mimetype: "application/json", bytes: try document.json(),
-                                message: Texts.myDataReady(language: request.language))
+                                message: request.say.myDataReady())
         try writer.enqueue(.sendFile(roomID: room, fileJSON: file.json))
-        return Texts.myDataSentToDirectRoom(language: request.language)
+        return request.say.myDataSentToDirectRoom()
     }
 }

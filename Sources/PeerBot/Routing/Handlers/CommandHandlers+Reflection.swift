@@ -16,7 +16,7 @@ extension CommandHandlers {
         guard let group = try writer.activeGroup(ofStudent: request.sender),
               let round = try writer.latestReflectionRound(ofGroup: group.id),
               let record = try writer.session(number: round.sessionNumber) else {
-            return Texts.noOpenReflection(language: request.language, prefix: request.prefix)
+            return request.say.noOpenReflection()
         }
         // Private only where only the student and the bot read it; shared only in their own group's room.
         let scope: PeerBotStore.ReflectionScope
@@ -25,7 +25,7 @@ extension CommandHandlers {
         } else if request.room.kind == .direct, request.room.userID == request.sender {
             scope = .private
         } else {
-            return Texts.reflectNotHere(language: request.language)
+            return request.say.reflectNotHere()
         }
         // The router has guarded a student's text already (`EventRouter.guardedCommand`).
         let kept = request.guarded ?? GuardedText(text: text, kinds: [])
@@ -34,7 +34,7 @@ extension CommandHandlers {
                                                        scope: scope, round: round, room: request.room, acknowledge: false) {
             return answer
         }
-        return Texts.reflectionAck(plan: try lookup.plan(record), scope: scope == .group ? .group : .private,
-                                   late: round.timeline.isLate(sent: request.sentAt, ownDeadline: try intake.ownDeadline(round, request.sender)), language: request.language)
+        return request.say.reflectionAck(plan: try lookup.plan(record), scope: scope == .group ? .group : .private,
+                                         late: round.timeline.isLate(sent: request.sentAt, ownDeadline: try intake.ownDeadline(round, request.sender)))
     }
 }

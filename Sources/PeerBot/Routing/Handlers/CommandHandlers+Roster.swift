@@ -20,24 +20,24 @@ extension CommandHandlers {
     func addStudent(_ userID: String, name: String, attributes: [String: [String]], _ request: CommandRequest) throws -> BotMessage {
         let student = Student(userID: userID, name: name, attributes: attributes)
         let added = try writer.upsertStudent(userID: student.userID, name: student.name, attributes: student.attributes, at: context.now)
-        return Texts.studentAdded(student, updated: !added, language: request.language)
+        return request.say.studentAdded(student, updated: !added)
     }
 
     /// `!student remove`.
     func removeStudent(_ userID: String, _ request: CommandRequest) throws -> BotMessage {
-        let language = request.language
+        let say = request.say
         let group = try writer.activeGroup(ofStudent: userID)
-        guard try writer.removeStudent(userID: userID, at: context.now) else { return Texts.studentNotFound(userID: userID, language: language) }
+        guard try writer.removeStudent(userID: userID, at: context.now) else { return say.studentNotFound(userID: userID) }
         // Off the roster means out of the group's room too, or they would go on reading it.
         if let group {
-            let reason = Texts.removedStudentKickReason(group: group.name, language: try roomLanguage(ofGroup: group))
+            let reason = Texts(try roomLanguage(ofGroup: group)).removedStudentKickReason(group: group.name)
             try writer.enqueue(.kick(roomID: lookup.room(of: group), userID: userID, reason: reason))
         }
-        return Texts.studentRemoved(userID: userID, language: language)
+        return say.studentRemoved(userID: userID)
     }
 
     /// `!students`.
     func listStudents(_ request: CommandRequest) throws -> BotMessage {
-        Texts.roster(try writer.students().map(\.student), prefix: request.prefix, language: request.language)
+        request.say.roster(try writer.students().map(\.student))
     }
 }

@@ -21,12 +21,12 @@ extension CommandHandlers {
     func planSessions(_ ref: GroupRef, when: WhenSpec, duration: DurationSpec, title: String, _ request: CommandRequest) throws -> BotMessage {
         let groups = try groups(ref, request)
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
-            return Texts.badArguments(.sessionPlan, prefix: request.prefix, language: request.language)
+            return request.say.badArguments(.sessionPlan)
         }
         if let refusal = SessionBounds.refusal(start: start, seconds: duration.seconds, now: context.now, language: request.language) {
             return refusal
         }
-        guard !groups.isEmpty else { return Texts.groupsOverview([], prefix: request.prefix, language: request.language) }
+        guard !groups.isEmpty else { return request.say.groupsOverview([]) }
         var plans: [SessionPlan] = []
         for group in groups {
             let record = try writer.planSession(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
@@ -34,84 +34,99 @@ extension CommandHandlers {
             plans.append(try lookup.plan(record))
             try updateTopic(of: group)
         }
-        return Texts.sessionPlanned(plans, timeZone: context.config.timeZone, language: request.language, prefix: request.prefix)
+        return request.say.sessionPlanned(plans, timeZone: context.config.timeZone)
     }
 
-    /// Applies a change to the goals, outcomes or activity; a goals message already posted is
-    /// edited in place, with one short notice that asks again only the students who had confirmed
-    /// (their confirmation named the old version; nobody else had one to lose). A message not
-    /// yet posted learns when it got its first content, so it can wait for the rest.
-    private func change(_ ref: SessionRef, _ request: CommandRequest, _ apply: (Int64) throws -> Void) throws -> BotMessage {
+    /// A change to the goals, outcomes or activity: reads what `SessionChange` needs, lets it
+    /// decide, and applies its effects here, in the batch's transaction.
+    private func change(_ ref: SessionRef, _ edit: SessionEdit, _ request: CommandRequest) throws -> BotMessage {
         let before = try session(ref, request)
-        let hadConfirmed = try lookup.confirmedStudents(before)
-        try apply(before.number)
-        try writer.noteGoalsContent(before.number, at: context.now)
-        guard let record = try writer.session(number: before.number), let group = try writer.group(id: record.groupID) else {
-            return Texts.noSuchSession(number: Int(before.number), language: request.language, prefix: request.prefix)
+        guard let group = try writer.group(id: before.groupID) else {
+            return request.say.noSuchSession(number: Int(before.number))
         }
-        let plan = try lookup.plan(record)
-        let posted = record.goalsOutboxID != nil && !plan.hasEnded(at: context.now)
-        if posted, let original = record.goalsOutboxID {
-            let language = try roomLanguage(ofGroup: group)
-            let goals = Texts.sessionGoals(plan, facilitatorName: try lookup.facilitatorName(try lookup.facilitator(of: record)),
-                                           criteria: try writer.setting(SettingKeys.criteria), timeZone: context.config.timeZone,
-                                           language: language, prefix: request.prefix)
-            let roomID = lookup.room(of: group)
+        let goals = SessionChange.Goals(
+            posted: before.goalsOutboxID != nil, members: try writer.members(ofGroup: group.id).map(\.userID),
+            confirmed: try lookup.confirmedStudents(before),
+            facilitatorName: try lookup.facilitatorName(try lookup.facilitator(of: before)),
+            criteria: try writer.setting(SettingKeys.criteria))
+        let decision = SessionChange.decide(edit, to: try lookup.plan(before), goals: goals, now: context.now,
+                                            timeZone: context.config.timeZone,
+                                            group: Texts(try roomLanguage(ofGroup: group), prefix: request.prefix),
+                                            reply: request.say)
+        for effect in decision.effects {
+            try apply(effect, to: before, in: group)
+        }
+        return decision.reply
+    }
+
+    /// Carries out one effect of a session change.
+    private func apply(_ effect: SessionChangeEffect, to session: SessionRecord, in group: StudyGroupRecord) throws {
+        switch effect {
+        case .edit(.goal(let text)):
+            try writer.addSessionItem(session.number, kind: .goal, text: text)
+        case .edit(.outcome(let text)):
+            try writer.addSessionItem(session.number, kind: .outcome, text: text)
+        case .edit(.activity(let kind, let brief)):
+            guard let value = ActivityKindValue(rawValue: kind.rawValue) else { return }
+            try writer.setActivity(session.number, kind: value, brief: brief)
+        case .noteGoalsContent:
+            try writer.noteGoalsContent(session.number, at: context.now)
+        case .replaceGoalsMessage(let goals):
+            guard let original = session.goalsOutboxID else { return }
             // The sent message's own id once known: the outbox row that posted it may be pruned.
-            let target = record.goalsEventID ?? OutboxAction.eventRef(original)
-            try writer.enqueueMessage(EditContent.replacing(target, with: try writer.named(goals).content()), to: roomID)
-            let askAgain = try writer.members(ofGroup: group.id).map(\.userID).filter(hadConfirmed.contains)
-            try post(Texts.goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty, language: language, prefix: request.prefix),
-                     toGroup: group, mentions: askAgain)
-            try writer.setGoalsMessage(record.number, outboxID: original, version: record.goalsVersion)
+            let target = session.goalsEventID ?? OutboxAction.eventRef(original)
+            try writer.enqueueMessage(EditContent.replacing(target, with: try writer.named(goals).content()),
+                                      to: lookup.room(of: group))
+        case .postToGroup(let message, let mentions):
+            try post(message, toGroup: group, mentions: mentions)
+        case .keepGoalsMessage:
+            // The version the change itself made, read back from the row it bumped.
+            guard let original = session.goalsOutboxID, let current = try writer.session(number: session.number) else { return }
+            try writer.setGoalsMessage(session.number, outboxID: original, version: current.goalsVersion)
         }
-        return Texts.sessionUpdated(plan, goalsAlreadyPosted: posted, language: request.language)
     }
 
     /// `!session goal` and `!session outcome`.
     func addItem(_ ref: SessionRef, kind: SessionItemKind, text: String, _ request: CommandRequest) throws -> BotMessage {
-        try change(ref, request) { try writer.addSessionItem($0, kind: kind, text: text) }
+        try change(ref, kind == .goal ? .goal(text) : .outcome(text), request)
     }
 
     /// `!session activity`.
     func setActivity(_ ref: SessionRef, kind: ActivityKind, brief: String, _ request: CommandRequest) throws -> BotMessage {
-        try change(ref, request) { number in
-            guard let value = ActivityKindValue(rawValue: kind.rawValue) else { return }
-            try writer.setActivity(number, kind: value, brief: brief)
-        }
+        try change(ref, .activity(kind, brief: brief), request)
     }
 
     func move(_ ref: SessionRef, when: WhenSpec, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
         // Moving a session that has begun would run its moments (and its reflection) a second time.
-        guard record.startsAt > context.now else { return Texts.sessionAlreadyStarted(language: request.language, prefix: request.prefix) }
+        guard record.startsAt > context.now else { return request.say.sessionAlreadyStarted() }
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
-            return Texts.badArguments(.sessionMove, prefix: request.prefix, language: request.language)
+            return request.say.badArguments(.sessionMove)
         }
         if let refusal = SessionBounds.refusal(start: start, seconds: 0, now: context.now, language: request.language) {
             return refusal
         }
         try writer.moveSession(record.number, to: start, at: context.now)
         guard let moved = try writer.session(number: record.number), let group = try writer.group(id: moved.groupID) else {
-            return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
+            return request.say.noSuchSession(number: Int(record.number))
         }
         let plan = try lookup.plan(moved)
-        try post(Texts.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone, language: try roomLanguage(ofGroup: group)), toGroup: group)
+        try post(Texts(try roomLanguage(ofGroup: group)).sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone), toGroup: group)
         try updateTopic(of: group)
-        return Texts.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone, language: request.language)
+        return request.say.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone)
     }
 
     func cancel(_ ref: SessionRef, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
         try writer.cancelSession(record.number, at: context.now)
         guard let group = try writer.group(id: record.groupID) else {
-            return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
+            return request.say.noSuchSession(number: Int(record.number))
         }
         var plan = try lookup.plan(record)
         plan.cancelled = true
-        try post(Texts.sessionCancelled(plan, timeZone: context.config.timeZone, language: try roomLanguage(ofGroup: group)), toGroup: group)
+        try post(Texts(try roomLanguage(ofGroup: group)).sessionCancelled(plan, timeZone: context.config.timeZone), toGroup: group)
         try updateTopic(of: group)
-        return Texts.sessionCancelled(plan, timeZone: context.config.timeZone, language: request.language)
+        return request.say.sessionCancelled(plan, timeZone: context.config.timeZone)
     }
 
     func list(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
@@ -127,10 +142,10 @@ extension CommandHandlers {
             for record in try writer.sessions(ofGroup: group.id) where record.cancelledAt == nil {
                 let plan = try lookup.plan(record)
                 plans.append(plan)
-                facilitators[plan.number] = try lookup.facilitatorName(try lookup.facilitator(of: record)) ?? Texts.supervisorWord(request.language)
+                facilitators[plan.number] = try lookup.facilitatorName(try lookup.facilitator(of: record)) ?? request.say.supervisorWord()
             }
         }
-        return Texts.sessionsList(plans, facilitators: facilitators, now: context.now, timeZone: context.config.timeZone, language: request.language)
+        return request.say.sessionsList(plans, facilitators: facilitators, now: context.now, timeZone: context.config.timeZone)
     }
 
     /// The group room's topic names its next session.

@@ -15,11 +15,11 @@ extension CommandHandlers {
     func addTask(_ assignee: TaskAssignee?, text: String, due: String?, _ request: CommandRequest) throws -> BotMessage {
         var group = try? contextGroup(request)
         if case .user(let userID) = assignee, group == nil { group = try writer.activeGroup(ofStudent: userID) }
-        guard let group else { return Texts.noGroupHere(language: request.language) }
+        guard let group else { return request.say.noGroupHere() }
         let isSupervisor = request.role == .supervisor
         guard TaskRules.mayAssign(assignee: assignee, caller: request.sender, callerIsSupervisor: isSupervisor,
                                   callerIsFacilitator: try isFacilitator(request.sender, of: group)) else {
-            return Texts.forbidden(.taskAdd, prefix: request.prefix, language: request.language)
+            return request.say.forbidden(.taskAdd)
         }
         let holder: String?
         switch assignee {
@@ -28,29 +28,29 @@ extension CommandHandlers {
         case .me, nil: holder = isSupervisor ? nil : request.sender
         }
         if let holder, try !writer.members(ofGroup: group.id).contains(where: { $0.userID == holder }) {
-            return Texts.notInAnyGroup(holder, language: request.language)
+            return request.say.notInAnyGroup(holder)
         }
         let session = try writer.sessions(ofGroup: group.id).last { $0.startsAt <= context.now && $0.cancelledAt == nil }
         let task = try writer.addTask(groupID: group.id, assignee: holder, text: text, due: due, sessionNumber: session?.number,
                                       createdBy: request.sender, at: context.now)
         let name = try holder.flatMap { try writer.student(userID: $0)?.name }
-        return Texts.taskAdded(task.item(group: group.name), assigneeName: name, language: request.language, prefix: request.prefix)
+        return request.say.taskAdded(task.item(group: group.name), assigneeName: name)
     }
 
     func closeTask(_ id: Int64, _ request: CommandRequest) throws -> BotMessage {
         guard let task = try writer.task(id: id), let group = try writer.group(id: task.groupID) else {
-            return Texts.taskNotFound(id: Int(id), language: request.language, prefix: request.prefix)
+            return request.say.taskNotFound(id: Int(id))
         }
         // Compared by id: an archived group and its successor may share a name.
         let inTaskGroup = try writer.activeGroup(ofStudent: request.sender)?.id == task.groupID
         guard TaskRules.mayClose(task.item(group: group.name), caller: request.sender, callerIsSupervisor: request.role == .supervisor,
                                  callerIsFacilitator: try isFacilitator(request.sender, of: group), callerInTaskGroup: inTaskGroup) else {
-            return Texts.taskNotYours(id: Int(id), language: request.language)
+            return request.say.taskNotYours(id: Int(id))
         }
         try writer.closeTask(id: id, by: request.sender, at: context.now)
         var item = task.item(group: group.name)
         item.done = true
-        return Texts.taskDone(item, language: request.language)
+        return request.say.taskDone(item)
     }
 
     func listTasks(_ request: CommandRequest) throws -> BotMessage {
@@ -59,8 +59,7 @@ extension CommandHandlers {
         let mine = try writer.openTasks(assignee: request.sender).compactMap { task in
             try writer.group(id: task.groupID).map { task.item(group: $0.name) }
         }
-        return Texts.tasksList(mine: mine, group: groupTasks.filter { $0.assignee != request.sender }, names: try lookup.names(),
-                               language: request.language, prefix: request.prefix)
+        return request.say.tasksList(mine: mine, group: groupTasks.filter { $0.assignee != request.sender }, names: try lookup.names())
     }
 
     /// Whether `userID` facilitates the group's current or next session.

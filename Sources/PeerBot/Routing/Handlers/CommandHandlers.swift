@@ -18,6 +18,9 @@ struct CommandRequest: Sendable {
     /// The student's text in the command after the patient guard, when it carries one.
     var guarded: GuardedText?
 
+    /// What the bot says in answer: the room's language, the configured prefix.
+    var say: Texts { Texts(language, prefix: prefix) }
+
     /// The kind of room the command was written in, as the command definitions name it.
     var place: CommandPlace {
         switch room.kind {

@@ -1,3 +1,5 @@
+import PeerLearning
+
 /// What the homeserver accepts: Synapse refuses an event whose JSON passes 65,536 bytes. The
 /// content gets 45,000 of them: in an encrypted room the content travels as base64 Megolm
 /// ciphertext (4/3 of the plaintext, plus padding and the event's type and room), which must
@@ -58,7 +60,7 @@ extension BotMessage {
         var message = self
         let text = "(\(number)/\(total)) " + lines.joined(separator: "\n")
         message.body = text
-        message.html = html == nil ? nil : Texts.paragraph(text)
+        message.html = html == nil ? nil : HTML.paragraph(text)
         message.part = number
         message.parts = total
         return message

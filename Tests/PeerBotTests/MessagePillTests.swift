@@ -1,4 +1,5 @@
 import Testing
+import PeerBot
 import PeerLearning
 
 @Test func theAddressedPersonBecomesAPillWithTheirNameEscaped() {

@@ -1,3 +1,5 @@
+import PeerLearning
+
 /// The roster's names ready to become pills: each name one person has, longest first, with its
 /// escaped text and its pill, so a batch that names hundreds of people in hundreds of messages
 /// prepares them once.
