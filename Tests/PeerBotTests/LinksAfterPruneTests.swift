@@ -5,8 +5,8 @@ import PeerLearning
 import Testing
 @testable import PeerBot
 
-/// Housekeeping deletes sent outbox rows after a month; what a ✅ or a thread reply points at
-/// must still be found by the session and the round themselves.
+/// Housekeeping deletes sent outbox rows after a month; what a ✅, a thread reply or a reply to
+/// feedback points at must still be found by the session, the round and the feedback message.
 @Suite struct LinksAfterPrune {
     /// Runs housekeeping far enough ahead that every sent outbox row is pruned.
     func prune(_ driver: RoomDriver) throws {
@@ -47,5 +47,26 @@ import Testing
         let kept = try driver.database.read { try $0.reflections(session: session.number) }
         #expect(kept.map(\.eventID) == [reply.eventID])
         #expect(kept.map(\.scope) == [.group])
+    }
+
+    @Test func aReplyToFeedbackIsForwardedAsAnAnswerAfterItsOutboxRowIsPruned() throws {
+        var driver = try AssessmentFlow().driver()
+        _ = try driver.say("!feedback @bo:hs Godt arbejde med casen")
+        let feedback = try #require(try driver.database.pendingOutbox(limit: 10_000).last { item in
+            guard case .send("!dmbo:hs", _, let json) = item.action else { return false }
+            return JSONValue.parse(json)?["peerbot.kind"] == "feedback"
+        })
+        try driver.database.markOutboxSent(id: feedback.id, eventID: "$feedback")
+        try prune(driver)
+        #expect(try driver.database.read { try $0.outboxItem(id: feedback.id) } == nil, "the feedback's outbox row is gone")
+
+        var builder = SyncBuilder()
+        builder.next = 500
+        let reply = builder.event(sender: "@bo:hs", ts: Int64(Date().timeIntervalSince1970 * 1000) + 1000,
+                                  content: ["msgtype": "m.text", "body": "Tak, det hjalp mig",
+                                            "m.relates_to": ["m.in_reply_to": ["event_id": "$feedback"]]])
+        try driver.deliver([reply], in: "!dmbo:hs")
+        let forwarded = try driver.contents(in: RoomDriver.room).filter { $0["body"]?.stringValue?.contains("Tak, det hjalp mig") == true }
+        #expect(forwarded.count == 1, "the answer reaches the supervisor room")
     }
 }

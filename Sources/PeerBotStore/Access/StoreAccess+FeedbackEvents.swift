@@ -3,14 +3,11 @@ import GRDB
 
 extension StoreReader {
     /// Whether `eventID` is a message the bot sent marked `peerbot.kind: feedback` (the
-    /// feedback itself or the acknowledgement of an answer to it), while its outbox row is kept.
+    /// feedback itself or the acknowledgement of an answer to it); the link is kept apart from
+    /// the outbox row, so it outlives it.
     public func isFeedbackEvent(_ eventID: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM outbox WHERE eventID = ? AND state = 'sent'
-                    AND kind = 'send' AND eventType = 'm.room.message'
-                    AND json_extract(contentJSON, '$."peerbot.kind"') = 'feedback')
-                """),
-            arguments: [eventID]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM feedbackMessage WHERE eventID = ?)"),
+                          arguments: [eventID]) ?? false
     }
 
     /// When the bot's last message delivered to `roomID` was sent, if it was marked as feedback;

@@ -15,6 +15,14 @@ extension StoreWriter {
             .execute(arguments: [eventID, id])
         try db.cachedStatement(sql: "UPDATE reflectionRound SET promptEventID = ? WHERE promptOutboxID = ?")
             .execute(arguments: [eventID, id])
+        // A reply to feedback is told by its target; that too must outlive the outbox row.
+        try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO feedbackMessage (eventID, sentAt)
+                SELECT ?, ? FROM outbox
+                WHERE id = ? AND kind = 'send' AND eventType = 'm.room.message' AND ? <> ''
+                    AND json_extract(contentJSON, '$."peerbot.kind"') = 'feedback'
+                """)
+            .execute(arguments: [eventID, date.stored, id, eventID])
     }
 
     /// The row is given up for good; public so that its alert can be queued in the same transaction.
