@@ -15,9 +15,9 @@ import Testing
         try AppDatabase.migrator.migrate(old, upTo: "v8-keyreq")
         let pending = try old.write { db in
             let writer = StoreWriter(db)
-            let sent = try writer.enqueue(FeedbackEventTests.message("!dm:hs", kind: "feedback"), at: fixedDate(4)).id
-            let reminder = try writer.enqueue(FeedbackEventTests.message("!dm:hs", kind: "reminder"), at: fixedDate(5)).id
-            let pending = try writer.enqueue(FeedbackEventTests.message("!dm:hs", kind: "feedback"), at: fixedDate(6)).id
+            let sent = try writer.outbox.enqueue(FeedbackEventTests.message("!dm:hs", kind: "feedback"), at: fixedDate(4)).id
+            let reminder = try writer.outbox.enqueue(FeedbackEventTests.message("!dm:hs", kind: "reminder"), at: fixedDate(5)).id
+            let pending = try writer.outbox.enqueue(FeedbackEventTests.message("!dm:hs", kind: "feedback"), at: fixedDate(6)).id
             for (id, eventID) in [(sent, "$fb"), (reminder, "$reminder")] {
                 try db.execute(sql: "UPDATE outbox SET state = 'sent', eventID = ?, finishedAt = ? WHERE id = ?",
                                arguments: [eventID, fixedDate(7).stored, id])
@@ -27,15 +27,15 @@ import Testing
         try old.close()
 
         let database = try AppDatabase(path: path)
-        try database.write { _ = try $0.pruneOutbox(finishedBefore: fixedDate(1_000_000)) }
+        try database.write { _ = try $0.outbox.prune(finishedBefore: fixedDate(1_000_000)) }
         try database.read { reader throws in
-            #expect(try reader.outboxItem(id: 1) == nil, "the sent rows are pruned")
-            #expect(try reader.isFeedbackEvent("$fb"))
-            #expect(try !reader.isFeedbackEvent("$reminder"), "only feedback is linked")
+            #expect(try reader.outbox.item(id: 1) == nil, "the sent rows are pruned")
+            #expect(try reader.assessment.isFeedbackEvent("$fb"))
+            #expect(try !reader.assessment.isFeedbackEvent("$reminder"), "only feedback is linked")
         }
         // The row still pending is linked when the sender records it, and that link outlives it too.
-        try database.markOutboxSent(id: pending, eventID: "$fb2", at: fixedDate(8))
-        try database.write { _ = try $0.pruneOutbox(finishedBefore: fixedDate(1_000_000)) }
-        #expect(try database.read { try $0.isFeedbackEvent("$fb2") })
+        try database.outbox.markSent(id: pending, eventID: "$fb2", at: fixedDate(8))
+        try database.write { _ = try $0.outbox.prune(finishedBefore: fixedDate(1_000_000)) }
+        #expect(try database.read { try $0.assessment.isFeedbackEvent("$fb2") })
     }
 }

@@ -31,7 +31,7 @@ import Testing
     func keep(_ group: MegolmOutboundSession, eventID: String = "$waiting") throws {
         let (room, sessionID) = (room, group.sessionID)
         try receiving.database.write { writer in
-            try writer.keepPendingEncrypted(PendingEncryptedEvent(eventID: eventID, roomID: room, senderUserID: "@alice:hs", senderKey: nil,
+            try writer.undecrypted.keep(PendingEncryptedEvent(eventID: eventID, roomID: room, senderUserID: "@alice:hs", senderKey: nil,
                                                                   sessionID: sessionID, deviceID: "ALICEPHONE", event: "{}", receivedAt: Date()))
         }
     }
@@ -47,7 +47,7 @@ import Testing
 
     func cancelledAt(_ group: MegolmOutboundSession) throws -> Date? {
         let requestID = "peerbot-" + group.sessionID
-        return try receiving.database.read { try $0.keyRequestCancelledAt(requestID) }
+        return try receiving.database.read { try $0.keys.keyRequestCancelledAt(requestID) }
     }
 
     @Test func theKeysArrivalWithdrawsTheRequestOnceWithTheSameRequestID() async throws {
@@ -78,10 +78,10 @@ import Testing
         try keep(group, eventID: "$first")
         try keep(group, eventID: "$second")
         await bot.requestMissingKeys()
-        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$first") }
+        try receiving.database.write { try $0.undecrypted.drop(eventID: "$first") }
         await bot.cancelAnsweredKeyRequests()
         #expect(keyRequests().count == 1, "another message still waits for the key")
-        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$second") }
+        try receiving.database.write { try $0.undecrypted.drop(eventID: "$second") }
         await bot.cancelAnsweredKeyRequests()
         #expect(keyRequests().map { $0.content["action"]?.stringValue } == ["request", "request_cancellation"])
         #expect(try cancelledAt(group) != nil)
@@ -92,7 +92,7 @@ import Testing
         let group = MegolmOutboundSession()
         try keep(group)
         await bot.requestMissingKeys()
-        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$waiting") }
+        try receiving.database.write { try $0.undecrypted.drop(eventID: "$waiting") }
         toDeviceFails.set(true)
         await bot.cancelAnsweredKeyRequests()
         #expect(try cancelledAt(group) == nil)
@@ -107,11 +107,11 @@ import Testing
 
     @Test func withItsCrossSigningKeysTheBotAlsoAsksAndReleasesItsOwnDevices() async throws {
         let (bot, _, _, _) = try await receiving.startedBot()
-        try receiving.database.write { try $0.saveCrossSigningKeys(masterKey: CrossSigningKeys().masterPublicKey, pickle: "sealed", at: Date()) }
+        try receiving.database.write { try $0.devices.saveCrossSigningKeys(masterKey: CrossSigningKeys().masterPublicKey, pickle: "sealed", at: Date()) }
         let group = MegolmOutboundSession()
         try keep(group)
         await bot.requestMissingKeys()
-        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$waiting") }
+        try receiving.database.write { try $0.undecrypted.drop(eventID: "$waiting") }
         await bot.cancelAnsweredKeyRequests()
         let own = receiving.server.homeserver.requests.filter { $0.url.contains("/sendToDevice/m.room_key_request/") }.compactMap { request in
             (try? JSONDecoder().decode(ClientJSON.self, from: request.body ?? Data()))?["messages"]?["@bot:hs"]?["*"]?["action"]?.stringValue

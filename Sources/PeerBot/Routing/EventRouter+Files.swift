@@ -20,7 +20,7 @@ extension EventRouter {
             try enqueue(Texts.rosterUploadFailed(language: context.language(of: room)), in: room.roomID, replyTo: event.eventID)
             return
         }
-        try writer.addRosterUpload(RosterUploadRecord(eventID: event.eventID, roomID: room.roomID, sender: event.sender, mxcURI: file.mxcURI,
+        try writer.roster.addUpload(RosterUploadRecord(eventID: event.eventID, roomID: room.roomID, sender: event.sender, mxcURI: file.mxcURI,
                                                       filename: file.filename, size: file.size, createdAt: context.now, state: .pending,
                                                       fileSecret: encrypted ?? nil))
         outcome.uploads += 1

@@ -16,7 +16,7 @@ public enum AnonymousCountKey {
     public static let outboxRows = "outbox_rows"
 }
 
-extension StoreReader {
+extension PrivacyReader {
     /// What was erased (by `forget` or retention) and is now kept only as totals, by key
     /// (see `AnonymousCountKey`). Keys never counted are absent.
     public func anonymousCounts() throws -> [String: Int] {
@@ -25,7 +25,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension PrivacyWriter {
     /// Adds to the totals; zeros add no key.
     func addAnonymousCounts(_ counts: [String: Int]) throws {
         let statement = try db.cachedStatement(sql: """

@@ -1,36 +1,36 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension AssessmentReader {
     /// The round with this id, open or closed.
-    public func assessmentRound(id: Int64) throws -> AssessmentRoundRecord? {
+    public func round(id: Int64) throws -> AssessmentRoundRecord? {
         try AssessmentRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE id = ?"), arguments: [id])
     }
 
     /// The group's round that is not closed yet; a group has at most one.
-    public func openAssessmentRound(ofGroup groupID: Int64) throws -> AssessmentRoundRecord? {
+    public func openRound(ofGroup groupID: Int64) throws -> AssessmentRoundRecord? {
         try AssessmentRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE groupID = ? AND closedAt IS NULL"), arguments: [groupID])
     }
 
     /// Every round not closed yet, earliest deadline first.
-    public func openAssessmentRounds() throws -> [AssessmentRoundRecord] {
+    public func openRounds() throws -> [AssessmentRoundRecord] {
         try AssessmentRoundRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE closedAt IS NULL ORDER BY deadline, id"))
     }
 
     /// The group's most recently started round, open or closed.
-    public func latestAssessmentRound(ofGroup groupID: Int64) throws -> AssessmentRoundRecord? {
+    public func latestRound(ofGroup groupID: Int64) throws -> AssessmentRoundRecord? {
         try AssessmentRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE groupID = ? ORDER BY startedAt DESC, id DESC LIMIT 1"),
             arguments: [groupID])
     }
 
     /// All the group's rounds, the earliest first.
-    public func assessmentRounds(ofGroup groupID: Int64) throws -> [AssessmentRoundRecord] {
+    public func rounds(ofGroup groupID: Int64) throws -> [AssessmentRoundRecord] {
         try AssessmentRoundRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM assessmentRound WHERE groupID = ? ORDER BY startedAt, id"), arguments: [groupID])
     }
 
     /// An open round in which the student still has someone to rate: where a reply of
     /// theirs in the direct room belongs. The earliest such round if there are several.
-    public func openAssessmentRound(forRater userID: String) throws -> AssessmentRoundRecord? {
+    public func openRound(forRater userID: String) throws -> AssessmentRoundRecord? {
         try AssessmentRoundRecord.fetchOne(db.cachedStatement(sql: """
                 SELECT * FROM assessmentRound
                 WHERE closedAt IS NULL AND id IN (
@@ -41,7 +41,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension AssessmentWriter {
     /// Starts a round for the group: each rater gets the subjects `subjects(rater)` returns,
     /// in that order, to rate one after another.
     ///
@@ -50,12 +50,12 @@ extension StoreWriter {
     /// rater or subject. The schema refuses a deadline before the start and a subject
     /// listed twice for one rater.
     @discardableResult
-    public func startAssessmentRound(
+    public func startRound(
         groupID: Int64, raters: [String], subjects: (String) -> [String], selfAssessment: Bool,
         startedBy: String, at date: Date, deadline: Date
     ) throws -> AssessmentRoundRecord {
-        try requireActiveGroup(groupID)
-        if let open = try openAssessmentRound(ofGroup: groupID) {
+        try store.groups.requireActive(groupID)
+        if let open = try openRound(ofGroup: groupID) {
             throw AssessmentStoreError.roundAlreadyOpen(groupID: groupID, roundID: open.id)
         }
         try db.execute(
@@ -75,8 +75,8 @@ extension StoreWriter {
 
     /// Records that the reminder went out; a later call keeps the first time.
     /// Throws `AssessmentStoreError.roundNotFound`.
-    public func markAssessmentReminded(round id: Int64, at date: Date) throws {
-        try requireAssessmentRound(id)
+    public func markReminded(round id: Int64, at date: Date) throws {
+        try requireRound(id)
         try db.execute(
             sql: "UPDATE assessmentRound SET remindedAt = ? WHERE id = ? AND remindedAt IS NULL",
             arguments: [date.stored, id])
@@ -84,11 +84,11 @@ extension StoreWriter {
 
     /// Records the result and closes the round; a later call keeps the first result.
     /// Throws `AssessmentStoreError.roundNotFound` and `StoreError.outboxItemNotFound`.
-    public func closeAssessmentRound(_ id: Int64, resultOutboxID: Int64?, at date: Date) throws {
-        guard try requireAssessmentRound(id).isOpen else {
+    public func closeRound(_ id: Int64, resultOutboxID: Int64?, at date: Date) throws {
+        guard try requireRound(id).isOpen else {
             return
         }
-        if let resultOutboxID, try outboxItem(id: resultOutboxID) == nil {
+        if let resultOutboxID, try store.outbox.item(id: resultOutboxID) == nil {
             throw StoreError.outboxItemNotFound(id: resultOutboxID)
         }
         try db.execute(
@@ -97,15 +97,15 @@ extension StoreWriter {
     }
 
     @discardableResult
-    func requireAssessmentRound(_ id: Int64) throws -> AssessmentRoundRecord {
-        guard let round = try assessmentRound(id: id) else {
+    func requireRound(_ id: Int64) throws -> AssessmentRoundRecord {
+        guard let round = try round(id: id) else {
             throw AssessmentStoreError.roundNotFound(id: id)
         }
         return round
     }
 
     private func insertAssignments(round: Int64, rater: String, subjects: [String]) throws {
-        for userID in [rater] + subjects where try !isStudent(userID) {
+        for userID in [rater] + subjects where try !store.roster.isStudent(userID) {
             throw RosterStoreError.studentNotOnRoster(userID: userID)
         }
         let statement = try db.cachedStatement(

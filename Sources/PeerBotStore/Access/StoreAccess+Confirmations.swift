@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension ParticipationReader {
     /// Every confirmation of the session's goals, oldest first, whatever goals version it
     /// was given for: only those for the session's current `goalsVersion` still count.
     public func confirmations(_ number: Int64) throws -> [ConfirmationRecord] {
@@ -9,13 +9,13 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension ParticipationWriter {
     /// Records that the student understands the goals as of `version`, replacing their
     /// earlier confirmation of this session. Throws `SessionStoreError.sessionNotFound`,
     /// `.sessionCancelled` and `RosterStoreError.studentNotOnRoster`.
     public func confirm(_ number: Int64, userID: String, version: Int, at date: Date, reactionEventID: String?) throws {
-        try requireOpenSession(number)
-        try requireStudent(userID)
+        try store.sessions.requireOpen(number)
+        try store.roster.requireStudent(userID)
         try db.execute(
             sql: """
                 INSERT INTO goalsConfirmation (sessionNumber, userID, goalsVersion, at, reactionEventID)

@@ -9,7 +9,7 @@ public struct StoredCrossSigningKeys: Sendable, Equatable, CustomStringConvertib
     public var description: String { "StoredCrossSigningKeys(\(masterKey), pickle: <redacted>)" }
 }
 
-extension StoreReader {
+extension DevicesReader {
     /// The account's cross-signing keys, once `peerbot login` made them.
     public func crossSigningKeys() throws -> StoredCrossSigningKeys? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT masterKey, pickle FROM crossSigningKeys WHERE id = 1")).map {
@@ -18,7 +18,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension DevicesWriter {
     /// Stores the account's cross-signing keys; keys already stored are kept (one identity per account).
     public func saveCrossSigningKeys(masterKey: String, pickle: String, at date: Date) throws {
         try db.execute(sql: """

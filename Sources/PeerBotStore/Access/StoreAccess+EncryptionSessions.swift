@@ -34,7 +34,7 @@ public struct StoredMegolmSession: Sendable, Equatable, CustomStringConvertible 
     public var description: String { "StoredMegolmSession(\(roomID), \(sessionID), from \(firstKnownIndex), pickle: <redacted>)" }
 }
 
-extension StoreReader {
+extension KeysReader {
     /// The Olm sessions with the device whose Curve25519 key is `senderKey`, newest-used first.
     public func olmSessions(senderKey: String) throws -> [StoredOlmSession] {
         try OlmSessionRecord.filter(Column("senderKey") == senderKey).order(Column("lastUsedAt").desc).fetchAll(db).map {
@@ -51,7 +51,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension KeysWriter {
     /// Stores a new Olm session, or its new state after a message.
     public func saveOlmSession(sessionID: String, senderKey: String, pickle: String, at date: Date) throws {
         if var record = try OlmSessionRecord.fetchOne(db, key: sessionID) {

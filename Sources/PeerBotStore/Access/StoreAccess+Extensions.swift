@@ -34,7 +34,7 @@ public enum ExtensionKind: Sendable {
     }
 }
 
-extension StoreReader {
+extension DeadlinesReader {
     /// The extensions granted for a reflection or round, by user id.
     public func extensions(_ kind: ExtensionKind) throws -> [String: DeadlineExtension] {
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(kind.table) WHERE \(kind.keyColumn) = ?", arguments: [kind.key])
@@ -49,7 +49,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension DeadlinesWriter {
     /// Sets the student's deadline, replacing an earlier extension of the same deadline.
     /// `reminded` when no reminder should follow (the new deadline is too close for one).
     public func extend(_ kind: ExtensionKind, userID: String, to deadline: Date, at date: Date, reminded: Bool) throws {
@@ -62,16 +62,18 @@ extension StoreWriter {
     }
 
     /// Records that the student's reminder for the extended deadline went out.
-    public func markExtensionReminded(_ kind: ExtensionKind, userID: String, at date: Date) throws {
+    public func markReminded(_ kind: ExtensionKind, userID: String, at date: Date) throws {
         try db.execute(
             sql: "UPDATE \(kind.table) SET remindedAt = coalesce(remindedAt, ?) WHERE \(kind.keyColumn) = ? AND userID = ?",
             arguments: [date.stored, kind.key, userID])
     }
+}
 
+extension AssessmentWriter {
     /// Records that a closed round went to its students. False (and nothing changed) when it
     /// already had, or is not closed. Throws `AssessmentStoreError.roundNotFound`.
     public func markReleased(round id: Int64, by userID: String, at date: Date) throws -> Bool {
-        try requireAssessmentRound(id)
+        try requireRound(id)
         try db.execute(
             sql: "UPDATE assessmentRound SET releasedAt = ?, releasedBy = ? WHERE id = ? AND closedAt IS NOT NULL AND releasedAt IS NULL",
             arguments: [date.stored, userID, id])

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 // Who may facilitate: readiness per student (default not ready) and absences per session.
-extension StoreReader {
+extension ParticipationReader {
     /// Whether a supervisor marked the student ready to facilitate.
     public func isReady(_ userID: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT ready FROM facilitatorReadiness WHERE userID = ?"), arguments: [userID]) ?? false
@@ -19,11 +19,11 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension ParticipationWriter {
     /// Marks the student ready (or not) to facilitate. Throws
     /// `RosterStoreError.studentNotOnRoster`.
     public func setReady(_ userID: String, _ ready: Bool, at date: Date) throws {
-        try requireStudent(userID)
+        try store.roster.requireStudent(userID)
         try db.execute(
             sql: """
                 INSERT INTO facilitatorReadiness (userID, ready, changedAt) VALUES (?, ?, ?)
@@ -36,8 +36,8 @@ extension StoreWriter {
     /// Throws `SessionStoreError.sessionNotFound`, `.sessionCancelled` and
     /// `RosterStoreError.studentNotOnRoster`.
     public func markAbsent(_ number: Int64, userID: String, at date: Date) throws {
-        try requireOpenSession(number)
-        try requireStudent(userID)
+        try store.sessions.requireOpen(number)
+        try store.roster.requireStudent(userID)
         try db.execute(
             sql: """
                 INSERT INTO sessionAbsence (sessionNumber, userID, markedAt) VALUES (?, ?, ?)

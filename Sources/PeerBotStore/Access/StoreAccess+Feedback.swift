@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension AssessmentReader {
     /// Feedback the student can see: that given to them, and that given to any group they
     /// are or were in, the oldest first.
     public func feedback(forStudent userID: String) throws -> [FeedbackRecord] {
@@ -19,7 +19,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension AssessmentWriter {
     /// Keeps feedback for one student or one group. Throws
     /// `AssessmentStoreError.invalidFeedbackTarget` unless exactly one of `userID` and
     /// `groupID` is given, `RosterStoreError.studentNotOnRoster` and `.groupNotFound`; the
@@ -31,10 +31,10 @@ extension StoreWriter {
         guard (userID == nil) != (groupID == nil) else {
             throw AssessmentStoreError.invalidFeedbackTarget
         }
-        if let userID, try !isStudent(userID) {
+        if let userID, try !store.roster.isStudent(userID) {
             throw RosterStoreError.studentNotOnRoster(userID: userID)
         }
-        if let groupID, try group(id: groupID) == nil {
+        if let groupID, try store.groups.find(id: groupID) == nil {
             throw RosterStoreError.groupNotFound(id: groupID)
         }
         try db.execute(

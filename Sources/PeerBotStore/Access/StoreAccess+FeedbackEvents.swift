@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension AssessmentReader {
     /// Whether `eventID` is a message the bot sent marked `peerbot.kind: feedback` (the
     /// feedback itself or the acknowledgement of an answer to it); the link is kept apart from
     /// the outbox row, so it outlives it.

@@ -1,19 +1,19 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension GroupsReader {
     /// The groups of the current formation, by name.
-    public func activeGroups() throws -> [StudyGroupRecord] {
+    public func active() throws -> [StudyGroupRecord] {
         try StudyGroupRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM studyGroup WHERE archivedAt IS NULL ORDER BY lower(name), name"))
     }
 
     /// Every group, earlier formations first, then by name.
-    public func allGroups() throws -> [StudyGroupRecord] {
+    public func all() throws -> [StudyGroupRecord] {
         try StudyGroupRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM studyGroup ORDER BY generation, lower(name), name"))
     }
 
     /// Every group the student has been in, earlier formations first (their current one last).
-    public func groups(ofStudent userID: String) throws -> [StudyGroupRecord] {
+    public func all(ofStudent userID: String) throws -> [StudyGroupRecord] {
         try StudyGroupRecord.fetchAll(db.cachedStatement(sql: """
             SELECT studyGroup.* FROM studyGroup JOIN groupMember ON groupMember.groupID = studyGroup.id
             WHERE groupMember.userID = ? ORDER BY studyGroup.generation, studyGroup.id
@@ -21,28 +21,28 @@ extension StoreReader {
     }
 
     /// The group with this id, active or archived.
-    public func group(id: Int64) throws -> StudyGroupRecord? {
+    public func find(id: Int64) throws -> StudyGroupRecord? {
         try StudyGroupRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM studyGroup WHERE id = ?"), arguments: [id])
     }
 
     /// The group with this id when it is active; throws `groupNotFound` or `groupArchived` otherwise.
     @discardableResult
-    func requireActiveGroup(_ id: Int64) throws -> StudyGroupRecord {
-        guard let group = try group(id: id) else { throw RosterStoreError.groupNotFound(id: id) }
+    func requireActive(_ id: Int64) throws -> StudyGroupRecord {
+        guard let group = try find(id: id) else { throw RosterStoreError.groupNotFound(id: id) }
         guard group.isActive else { throw RosterStoreError.groupArchived(id: id) }
         return group
     }
 
     /// The active group with this name, ignoring case (`a` finds `A`, `æ` finds `Æ`).
-    public func activeGroup(named name: String) throws -> StudyGroupRecord? {
+    public func active(named name: String) throws -> StudyGroupRecord? {
         // Compared here rather than with SQLite's lower(), which folds ASCII letters only;
         // a formation has a handful of groups.
         let wanted = name.lowercased()
-        return try activeGroups().first { $0.name.lowercased() == wanted }
+        return try active().first { $0.name.lowercased() == wanted }
     }
 
     /// The active group the student is in, if any. Asked for every `!reflect`, hence the cached statement.
-    public func activeGroup(ofStudent userID: String) throws -> StudyGroupRecord? {
+    public func active(ofStudent userID: String) throws -> StudyGroupRecord? {
         let statement = try db.cachedStatement(sql: """
             SELECT studyGroup.* FROM studyGroup
             JOIN groupMember ON groupMember.groupID = studyGroup.id
@@ -52,7 +52,7 @@ extension StoreReader {
     }
 
     /// The group, of any formation, whose room this is.
-    public func group(forRoom roomID: String) throws -> StudyGroupRecord? {
+    public func find(forRoom roomID: String) throws -> StudyGroupRecord? {
         // Asked for the messages of every group room of a batch, hence the cached statement.
         try StudyGroupRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM studyGroup WHERE roomID = ?"), arguments: [roomID])
     }

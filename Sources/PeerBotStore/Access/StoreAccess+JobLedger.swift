@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension JobsReader {
     /// Whether the job with this key has run.
     public func hasRun(jobKey: String) throws -> Bool {
         try JobRunRecord.exists(db, key: jobKey)
@@ -15,31 +15,31 @@ extension StoreReader {
     }
 }
 
-extension StoreReader {
+extension JobsReader {
     /// How often the job has failed in a row (0 when its last run succeeded or it never failed).
-    public func jobFailures(jobKey: String) throws -> Int {
+    public func failures(jobKey: String) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT failures FROM jobFailure WHERE jobKey = ?"), arguments: [jobKey]) ?? 0
     }
 }
 
-extension StoreWriter {
+extension JobsWriter {
     /// Counts one more failure of the job in a row; returns how many now.
     @discardableResult
-    public func recordJobFailure(jobKey: String, at date: Date) throws -> Int {
+    public func recordFailure(jobKey: String, at date: Date) throws -> Int {
         try db.execute(sql: """
             INSERT INTO jobFailure (jobKey, failures, lastFailedAt) VALUES (?, 1, ?)
             ON CONFLICT(jobKey) DO UPDATE SET failures = failures + 1, lastFailedAt = excluded.lastFailedAt
             """, arguments: [jobKey, date.stored])
-        return try jobFailures(jobKey: jobKey)
+        return try failures(jobKey: jobKey)
     }
 
     /// The job succeeded (or was set aside): its failures in a row start again from 0.
-    public func clearJobFailures(jobKey: String) throws {
+    public func clearFailures(jobKey: String) throws {
         try db.cachedStatement(sql: "DELETE FROM jobFailure WHERE jobKey = ?").execute(arguments: [jobKey])
     }
 }
 
-extension StoreWriter {
+extension JobsWriter {
     /// Records that the job ran, in the same transaction as its effects.
     ///
     /// Marking a job twice throws `StoreError.jobAlreadyRun`, which rolls back the

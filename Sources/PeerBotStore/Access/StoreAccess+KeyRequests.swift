@@ -21,7 +21,7 @@ public struct OpenKeyRequest: Sendable, Equatable {
     }
 }
 
-extension StoreReader {
+extension KeysReader {
     /// Sent requests that are no longer needed: a key for their session is stored, or no kept
     /// message waits for it any more (read, redacted or given up). Oldest first, at most `limit`.
     public func keyRequestsToCancel(limit: Int) throws -> [OpenKeyRequest] {
@@ -43,7 +43,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension KeysWriter {
     /// Records that `request` went out; a second record of the same request changes nothing.
     public func recordKeyRequest(_ request: OpenKeyRequest, at date: Date) throws {
         try db.execute(sql: """

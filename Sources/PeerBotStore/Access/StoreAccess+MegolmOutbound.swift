@@ -30,7 +30,7 @@ public struct OutboxCiphertext: Sendable, Equatable {
     }
 }
 
-extension StoreReader {
+extension KeysReader {
     public func outboundSession(roomID: String) throws -> StoredOutboundSession? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM megolmOutboundSession WHERE roomID = ?"), arguments: [roomID]).map {
             StoredOutboundSession(roomID: $0["roomID"], sessionID: $0["sessionID"], pickle: $0["pickle"],
@@ -61,7 +61,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension KeysWriter {
     /// Makes `sessionID` the room's outbound session; the previous one and its shares are gone.
     public func replaceOutboundSession(roomID: String, sessionID: String, pickle: String, at date: Date) throws {
         try discardOutboundSession(roomID: roomID)

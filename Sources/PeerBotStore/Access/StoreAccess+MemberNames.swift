@@ -7,7 +7,7 @@ public struct MemberName: Equatable, Sendable {
     public let displayName: String
 }
 
-extension StoreReader {
+extension RosterReader {
     /// Every distinct (user, display name) pair seen in the bot's rooms, by user id.
     public func memberNames() throws -> [MemberName] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT userID, displayName FROM memberName ORDER BY userID, displayName"))
@@ -15,7 +15,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension RosterWriter {
     /// The longest display name kept; a longer one is no name anyone would type.
     public static let longestMemberName = 255
 

@@ -24,18 +24,18 @@ public enum OlmAccountStoreError: Error, Equatable, Sendable {
     case emptyPickle
 }
 
-extension StoreReader {
+extension KeysReader {
     /// The bot's Olm account, or nil before the first start with a pickle key.
-    public func olmAccount() throws -> StoredOlmAccount? {
+    public func account() throws -> StoredOlmAccount? {
         try OlmAccountRecord.fetchOne(db, key: OlmAccountRecord.onlyID).map {
             StoredOlmAccount(deviceID: $0.deviceID, pickle: $0.pickle, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
         }
     }
 }
 
-extension StoreWriter {
+extension KeysWriter {
     /// Stores the first Olm account for `deviceID`; refuses when one exists already.
-    public func createOlmAccount(deviceID: String, pickle: String, at date: Date) throws {
+    public func createAccount(deviceID: String, pickle: String, at date: Date) throws {
         guard !pickle.isEmpty else { throw OlmAccountStoreError.emptyPickle }
         if let existing = try OlmAccountRecord.fetchOne(db, key: OlmAccountRecord.onlyID) {
             throw OlmAccountStoreError.accountExists(deviceID: existing.deviceID)
@@ -44,7 +44,7 @@ extension StoreWriter {
     }
 
     /// Replaces the pickle after the account changed (keys made or published); the device stays.
-    public func updateOlmAccount(pickle: String, at date: Date) throws {
+    public func updateAccount(pickle: String, at date: Date) throws {
         guard !pickle.isEmpty else { throw OlmAccountStoreError.emptyPickle }
         guard var record = try OlmAccountRecord.fetchOne(db, key: OlmAccountRecord.onlyID) else {
             throw OlmAccountStoreError.noAccount

@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension OutboxReader {
     /// The outbox row with this id.
-    public func outboxItem(id: Int64) throws -> OutboxItem? {
+    public func item(id: Int64) throws -> OutboxItem? {
         try OutboxRecord.fetchOne(db, key: id)?.item()
     }
 
     /// The oldest pending rows first, at most `limit` of them.
-    public func pendingOutbox(limit: Int) throws -> [OutboxItem] {
+    public func pending(limit: Int) throws -> [OutboxItem] {
         // The literal 'pending' lets SQLite use the partial index outbox_pending.
         try OutboxRecord
             .fetchAll(db.cachedStatement(sql: "SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?"), arguments: [limit])
@@ -16,7 +16,7 @@ extension StoreReader {
     }
 
     /// How many outbox rows are in each state.
-    public func outboxCounts() throws -> (pending: Int, sent: Int, failed: Int) {
+    public func counts() throws -> (pending: Int, sent: Int, failed: Int) {
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT state, count(*) FROM outbox GROUP BY state"))
         var counts: [String: Int] = [:]
         for row in rows {
@@ -30,7 +30,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension OutboxWriter {
     /// Writes the action to the outbox with a transaction id it keeps for every attempt.
     ///
     /// The id is "pb.<row id>.<random>": the random part keeps ids unique even
@@ -54,12 +54,12 @@ extension StoreWriter {
     /// Deletes sent and failed rows that finished before `date` (their content may be
     /// personal data); pending rows are never pruned. Returns how many were removed.
     @discardableResult
-    public func pruneOutbox(finishedBefore date: Date) throws -> Int {
+    public func prune(finishedBefore date: Date) throws -> Int {
         try db.execute(
             sql: "DELETE FROM outbox WHERE state <> 'pending' AND finishedAt < ?",
             arguments: [date.stored])
         let removed = db.changesCount
-        if removed > 0 { try noteErasure() }
+        if removed > 0 { try store.privacy.noteErasure() }
         return removed
     }
 

@@ -24,7 +24,7 @@ public struct OutboxBatchCounts: Sendable, Equatable {
     public var pendingCreations: Int
 }
 
-extension StoreReader {
+extension OutboxReader {
     /// The unfinished batch that row `outboxID` belongs to, if any.
     public func openBatch(containing outboxID: Int64) throws -> OutboxBatch? {
         try Row.fetchOne(db.cachedStatement(sql: """
@@ -38,17 +38,17 @@ extension StoreReader {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM outboxBatch WHERE finishedAt IS NULL ORDER BY id")).map(Self.batch)
     }
 
-    public func outboxBatch(id: Int64) throws -> OutboxBatch? {
+    public func batch(id: Int64) throws -> OutboxBatch? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM outboxBatch WHERE id = ?"), arguments: [id]).map(Self.batch)
     }
 
     /// Sent, failed and pending rows of the batch; rows already pruned count as sent.
     public func counts(of batch: OutboxBatch) throws -> OutboxBatchCounts {
-        try outboxCounts(rows: batch.firstOutboxID, through: batch.lastOutboxID)
+        try counts(rows: batch.firstOutboxID, through: batch.lastOutboxID)
     }
 
     /// Sent, failed and pending rows among ids `first...last`; rows already pruned count as sent.
-    public func outboxCounts(rows first: Int64, through last: Int64) throws -> OutboxBatchCounts {
+    public func counts(rows first: Int64, through last: Int64) throws -> OutboxBatchCounts {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FILTER (WHERE state = 'failed'),
                    count(*) FILTER (WHERE state = 'pending'),
@@ -70,11 +70,11 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension OutboxWriter {
     /// Records that rows `first...last` are one piece of bulk work shown by the message in row
     /// `progressOutboxID`; the rows are marked bulk so answers go ahead of them.
     @discardableResult
-    public func startOutboxBatch(rows first: Int64, through last: Int64, progressOutboxID: Int64, roomID: String,
+    public func startBatch(rows first: Int64, through last: Int64, progressOutboxID: Int64, roomID: String,
                                  language: String, at date: Date) throws -> Int64 {
         try db.execute(sql: "UPDATE outbox SET priority = 1 WHERE id BETWEEN ? AND ? AND state = 'pending'", arguments: [first, last])
         try db.execute(sql: """
@@ -92,7 +92,7 @@ extension StoreWriter {
     }
 
     /// Finished batches started before `date` are forgotten, like the outbox rows they counted.
-    public func pruneOutboxBatches(finishedBefore date: Date) throws {
+    public func pruneBatches(finishedBefore date: Date) throws {
         try db.execute(sql: "DELETE FROM outboxBatch WHERE finishedAt < ?", arguments: [date.stored])
     }
 }

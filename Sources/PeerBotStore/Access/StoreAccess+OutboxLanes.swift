@@ -9,12 +9,12 @@ public struct DueOutbox: Sendable, Equatable {
     public var unreadable: [Int64]
 }
 
-extension StoreReader {
+extension OutboxReader {
     /// The first pending row of every room whose next attempt is due at `date`, answers first.
     ///
     /// A room's rows go strictly in order (a welcome after its room's creation); rooms do not
     /// wait on each other, so one room that keeps failing holds back only itself.
-    public func dueOutbox(at date: Date, limit: Int) throws -> DueOutbox {
+    public func due(at date: Date, limit: Int) throws -> DueOutbox {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT o.* FROM outbox o
             WHERE o.state = 'pending'
@@ -34,7 +34,7 @@ extension StoreReader {
     }
 
     /// When the earliest room whose first row is waiting out its back-off is due again.
-    public func nextOutboxAttempt() throws -> Date? {
+    public func nextAttempt() throws -> Date? {
         try StoredDate.fetchOne(db.cachedStatement(sql: """
             SELECT min(o.nextAttemptAt) FROM outbox o
             WHERE o.state = 'pending' AND o.nextAttemptAt IS NOT NULL
@@ -43,7 +43,7 @@ extension StoreReader {
     }
 
     /// The highest outbox row id given so far (0 for none): rows queued later have higher ids.
-    public func lastOutboxID() throws -> Int64 {
+    public func lastID() throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
                        coalesce((SELECT max(id) FROM outbox), 0))
@@ -52,10 +52,10 @@ extension StoreReader {
 }
 
 // Used by AppDatabase's sender operations; each changes one pending row.
-extension StoreWriter {
+extension OutboxWriter {
     /// A failed attempt: the row waits until `next`. `counted` is false for a rate limit, which
     /// says nothing about the row and must not bring it nearer to being given up.
-    func scheduleOutboxRetry(id: Int64, error: String, next: Date, counted: Bool) throws {
+    func scheduleRetry(id: Int64, error: String, next: Date, counted: Bool) throws {
         try db.execute(
             sql: """
                 UPDATE outbox SET attempts = attempts + ?, lastError = ?, nextAttemptAt = ?
@@ -73,25 +73,5 @@ extension StoreWriter {
     /// Marks every row queued after `id` as bulk work, so answers go ahead of it.
     public func markBulk(after id: Int64) throws {
         try db.execute(sql: "UPDATE outbox SET priority = 1 WHERE id > ? AND state = 'pending'", arguments: [id])
-    }
-}
-
-extension AppDatabase {
-    /// See `StoreReader.dueOutbox(at:limit:)`.
-    public func dueOutbox(at date: Date, limit: Int) throws -> DueOutbox {
-        try read { try $0.dueOutbox(at: date, limit: limit) }
-    }
-
-    /// A failed attempt, to be retried at `next`; see `StoreWriter.scheduleOutboxRetry`.
-    public func scheduleOutboxRetry(id: Int64, error: String, next: Date, counted: Bool) throws {
-        try write { try $0.scheduleOutboxRetry(id: id, error: error, next: next, counted: counted) }
-    }
-
-    /// Set just before a createRoom call, cleared when the homeserver answers with a refusal.
-    /// `holdUntil` keeps the row from being tried again before then should the process die
-    /// during the call: the homeserver may still be making the room, and the search for it at
-    /// the next attempt would find nothing yet.
-    public func setCreationUncertain(id: Int64, _ uncertain: Bool, holdUntil: Date? = nil) throws {
-        try write { try $0.setCreationUncertain(id: id, uncertain, holdUntil: holdUntil) }
     }
 }

@@ -2,16 +2,16 @@ import Foundation
 import GRDB
 
 // Contributions per student during a session: how many messages, never what they said.
-extension StoreReader {
+extension ParticipationReader {
     /// How many messages each student wrote in the group room during the session's window;
     /// students who wrote none are absent from the result.
-    public func participation(session number: Int64) throws -> [String: Int] {
+    public func messageCounts(session number: Int64) throws -> [String: Int] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT userID, count FROM participation WHERE sessionNumber = ?"), arguments: [number])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
     }
 }
 
-extension StoreWriter {
+extension ParticipationWriter {
     /// Counts one more message by the user in the session. Senders not on the roster
     /// (supervisors, the bot) are not counted. Runs for every message, hence one cached
     /// statement.

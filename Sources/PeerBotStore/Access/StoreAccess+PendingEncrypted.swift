@@ -36,10 +36,10 @@ public struct PendingEncryptedEvent: Sendable, Equatable {
     }
 }
 
-extension StoreReader {
+extension UndecryptedReader {
     /// Waiting events whose room key has arrived since they were last tried (or a copy reaching
     /// further back), oldest first.
-    public func pendingEncryptedEventsWithKeys() throws -> [PendingEncryptedEvent] {
+    public func eventsWithKeys() throws -> [PendingEncryptedEvent] {
         try PendingEncryptedEventRecord.fetchAll(db.cachedStatement(sql: """
             SELECT p.* FROM pendingEncryptedEvent p
             WHERE EXISTS (SELECT 1 FROM megolmInboundSession m
@@ -51,13 +51,13 @@ extension StoreReader {
     }
 
     /// Waiting events first seen at or before `date`, in the order they came.
-    public func pendingEncryptedEvents(receivedBefore date: Date) throws -> [PendingEncryptedEvent] {
+    public func events(receivedBefore date: Date) throws -> [PendingEncryptedEvent] {
         try PendingEncryptedEventRecord.filter(Column("receivedAt") <= date.stored)
             .order(Column("receivedAt"), Column.rowID).fetchAll(db).map(PendingEncryptedEvent.init)
     }
 
     /// One waiting event per room key not yet asked for, oldest first, at most `limit`.
-    public func pendingKeyRequests(limit: Int) throws -> [PendingEncryptedEvent] {
+    public func keyRequests(limit: Int) throws -> [PendingEncryptedEvent] {
         try PendingEncryptedEventRecord.fetchAll(db.cachedStatement(sql: """
             SELECT p.* FROM pendingEncryptedEvent p
             WHERE p.keyRequestedAt IS NULL AND p.eventID = (
@@ -83,12 +83,12 @@ extension StoreReader {
     }
 
     /// Whether `eventID` is waiting for its key.
-    public func isPendingEncrypted(eventID: String) throws -> Bool {
+    public func isWaiting(eventID: String) throws -> Bool {
         try PendingEncryptedEventRecord.exists(db, key: eventID)
     }
 
     /// How many events are waiting for their keys.
-    public func pendingEncryptedCount() throws -> Int {
+    public func count() throws -> Int {
         try PendingEncryptedEventRecord.fetchCount(db)
     }
 
@@ -109,9 +109,9 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension UndecryptedWriter {
     /// Keeps `event` until its key arrives; a second copy of a waiting event changes nothing.
-    public func keepPendingEncrypted(_ event: PendingEncryptedEvent) throws {
+    public func keep(_ event: PendingEncryptedEvent) throws {
         try PendingEncryptedEventRecord(
             eventID: event.eventID, roomID: event.roomID, senderUserID: event.senderUserID, senderKey: event.senderKey,
             sessionID: event.sessionID, deviceID: event.deviceID, event: event.event, receivedAt: event.receivedAt,
@@ -120,12 +120,12 @@ extension StoreWriter {
     }
 
     /// Notes that the event was tried with keys reaching back to `firstIndex` and still not read.
-    public func markPendingTried(eventID: String, firstIndex: Int64) throws {
+    public func markTried(eventID: String, firstIndex: Int64) throws {
         try db.execute(sql: "UPDATE pendingEncryptedEvent SET triedFirstIndex = ? WHERE eventID = ?", arguments: [firstIndex, eventID])
     }
 
     /// Stops waiting for `eventID` (read, redacted, refused or given up on).
-    public func dropPendingEncrypted(eventID: String) throws {
+    public func drop(eventID: String) throws {
         _ = try PendingEncryptedEventRecord.deleteOne(db, key: eventID)
     }
 

@@ -10,7 +10,7 @@ public enum PickleTable: String, CaseIterable, Sendable {
     var column: String { self == .rosterUploadSecret ? "fileSecret" : "pickle" }
 }
 
-extension StoreWriter {
+extension KeysWriter {
     /// Replaces every sealed value of `table` with `reseal(old)`; returns how many were replaced.
     /// Run inside one transaction with the other tables, so a failure keeps every old value.
     @discardableResult

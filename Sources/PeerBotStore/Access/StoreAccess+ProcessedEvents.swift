@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 // Called once or twice per event of a /sync batch, hence the cached statements.
-extension StoreReader {
+extension SyncReader {
     /// Whether this event's effects are already committed.
     public func isProcessed(eventID: String) throws -> Bool {
         let statement = try db.cachedStatement(sql: "SELECT 1 FROM processedEvent WHERE eventID = ?")
@@ -15,7 +15,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension SyncWriter {
     /// Records the event as handled. Marking it again is harmless and changes nothing.
     /// - returns: true if the event was new, false if it had already been marked.
     @discardableResult

@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension GroupsReader {
     /// The most recent proposal, used or not (`consumedAt` says which).
     public func latestProposal() throws -> GroupProposalRecord? {
         try GroupProposalRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM groupProposal ORDER BY id DESC LIMIT 1"))
     }
 }
 
-extension StoreWriter {
+extension GroupsWriter {
     /// Keeps the proposal as the one `!groups create` will use. Earlier proposals are
     /// deleted: only the latest can be used, and they name students.
     @discardableResult

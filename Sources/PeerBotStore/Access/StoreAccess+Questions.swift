@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension ParticipationReader {
     /// The questions asked about the session's goals, in the order asked.
     public func questions(_ number: Int64) throws -> [QuestionRecord] {
         try QuestionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM goalsQuestion WHERE sessionNumber = ? ORDER BY id"), arguments: [number])
     }
 }
 
-extension StoreWriter {
+extension ParticipationWriter {
     /// Keeps a question about the goals of a session (or of the group's work, when no
     /// session is planned). The schema refuses empty text and unknown sessions or groups.
     @discardableResult

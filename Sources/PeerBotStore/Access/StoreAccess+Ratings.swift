@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension AssessmentReader {
     /// Every rater's task list in the round: by rater, then in the order they are asked.
     public func assignments(round id: Int64) throws -> [AssessmentAssignmentRecord] {
         try AssessmentAssignmentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM assessmentAssignment WHERE roundID = ? ORDER BY rater, position"),
@@ -25,7 +25,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension AssessmentWriter {
     /// Records that the request to rate `subject` was sent; a later call keeps the first time.
     /// Throws `AssessmentStoreError.notAssigned`.
     public func markRequested(round id: Int64, rater: String, subject: String, at date: Date) throws {
@@ -50,7 +50,7 @@ extension StoreWriter {
         guard RatingRecord.areValid(marks) else {
             throw AssessmentStoreError.invalidMarks(marks)
         }
-        guard try requireAssessmentRound(id).isOpen else {
+        guard try requireRound(id).isOpen else {
             throw AssessmentStoreError.roundClosed(id: id)
         }
         try db.execute(

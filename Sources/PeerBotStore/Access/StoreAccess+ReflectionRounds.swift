@@ -1,27 +1,27 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension ReflectionsReader {
     /// The session's reflection round, once its prompt was recorded.
-    public func reflectionRound(session number: Int64) throws -> ReflectionRoundRecord? {
+    public func round(session number: Int64) throws -> ReflectionRoundRecord? {
         try ReflectionRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM reflectionRound WHERE sessionNumber = ?"), arguments: [number])
     }
 
     /// The round whose prompt (the thread root) is the event with this id, once the sender has
     /// recorded it; the link is on the round, so it outlives the outbox row.
-    public func reflectionRound(forPromptEventID eventID: String) throws -> ReflectionRoundRecord? {
+    public func round(forPromptEventID eventID: String) throws -> ReflectionRoundRecord? {
         try ReflectionRoundRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM reflectionRound WHERE promptEventID = ?"), arguments: [eventID])
     }
 
     /// Rounds not yet summarized, earliest deadline first.
-    public func openReflectionRounds() throws -> [ReflectionRoundRecord] {
+    public func openRounds() throws -> [ReflectionRoundRecord] {
         // The literal condition lets SQLite use the partial index reflectionRound_open.
         try ReflectionRoundRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM reflectionRound WHERE summarizedAt IS NULL ORDER BY deadline, sessionNumber"))
     }
 
     /// The group's most recently prompted round: what `!reflect` and direct-room messages
     /// reflect on.
-    public func latestReflectionRound(ofGroup groupID: Int64) throws -> ReflectionRoundRecord? {
+    public func latestRound(ofGroup groupID: Int64) throws -> ReflectionRoundRecord? {
         try ReflectionRoundRecord.fetchOne(db.cachedStatement(sql: """
                 SELECT reflectionRound.* FROM reflectionRound
                 JOIN session ON session.number = reflectionRound.sessionNumber
@@ -32,16 +32,16 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension ReflectionsWriter {
     /// Records the session's reflection prompt and its deadline. A session has one round:
     /// a second call changes nothing. Throws `SessionStoreError.sessionNotFound` and
     /// `StoreError.outboxItemNotFound`; the schema refuses a deadline before the prompt.
-    public func openReflectionRound(session number: Int64, promptOutboxID: Int64?, at date: Date, deadline: Date) throws {
+    public func openRound(session number: Int64, promptOutboxID: Int64?, at date: Date, deadline: Date) throws {
         // Checked first: a repeated call must not fail because the prompt's outbox row was pruned since.
-        guard try reflectionRound(session: number) == nil else {
+        guard try round(session: number) == nil else {
             return
         }
-        guard try session(number: number) != nil else {
+        guard try store.sessions.find(number: number) != nil else {
             throw SessionStoreError.sessionNotFound(number: number)
         }
         try requireOutboxItem(promptOutboxID)
@@ -76,14 +76,14 @@ extension StoreWriter {
 
     @discardableResult
     private func requireRound(_ number: Int64) throws -> ReflectionRoundRecord {
-        guard let round = try reflectionRound(session: number) else {
+        guard let round = try round(session: number) else {
             throw ReflectionStoreError.roundNotFound(sessionNumber: number)
         }
         return round
     }
 
     private func requireOutboxItem(_ id: Int64?) throws {
-        if let id, try outboxItem(id: id) == nil {
+        if let id, try store.outbox.item(id: id) == nil {
             throw StoreError.outboxItemNotFound(id: id)
         }
     }

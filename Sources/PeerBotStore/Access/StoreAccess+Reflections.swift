@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
+import PeerLearning
 
-extension StoreReader {
+extension ReflectionsReader {
     /// The session's reflections, private and shared, oldest first.
-    public func reflections(session number: Int64) throws -> [ReflectionRecord] {
+    public func all(session number: Int64) throws -> [ReflectionRecord] {
         try ReflectionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM reflection WHERE sessionNumber = ? ORDER BY createdAt, id"), arguments: [number])
     }
 
     /// The reflection carried by this event, if any.
-    public func reflection(eventID: String) throws -> ReflectionRecord? {
+    public func find(eventID: String) throws -> ReflectionRecord? {
         try ReflectionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM reflection WHERE eventID = ?"), arguments: [eventID])
     }
 
@@ -18,20 +19,20 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension ReflectionsWriter {
     /// Keeps a reflection message. Throws `SessionStoreError.sessionNotFound` and
     /// `RosterStoreError.studentNotOnRoster`; the schema refuses empty text.
     /// - returns: the reflection stored; nil when this event was stored already (a
     ///   redelivered event), which is left as it was.
     @discardableResult
-    public func addReflection(
+    public func add(
         sessionNumber: Int64, userID: String, scope: ReflectionScope, text: String,
         eventID: String, roomID: String, at date: Date, late: Bool, masked: Bool = false
     ) throws -> ReflectionRecord? {
-        guard try session(number: sessionNumber) != nil else {
+        guard try store.sessions.find(number: sessionNumber) != nil else {
             throw SessionStoreError.sessionNotFound(number: sessionNumber)
         }
-        try requireStudent(userID)
+        try store.roster.requireStudent(userID)
         try db.execute(
             sql: """
                 INSERT INTO reflection (sessionNumber, userID, scope, text, eventID, roomID, createdAt, late, masked)
@@ -51,7 +52,7 @@ extension StoreWriter {
     /// `masked` says whether the new text had identifiers masked. The schema refuses empty text.
     /// - returns: false when no reflection was carried by that event.
     @discardableResult
-    public func editReflection(eventID: String, text: String, at date: Date, masked: Bool = false) throws -> Bool {
+    public func edit(eventID: String, text: String, at date: Date, masked: Bool = false) throws -> Bool {
         try db.execute(
             sql: "UPDATE reflection SET text = ?, editedAt = ?, masked = ? WHERE eventID = ?",
             arguments: [text, date.stored, masked, eventID])
@@ -61,10 +62,10 @@ extension StoreWriter {
     /// Deletes the reflection carried by `eventID`, now redacted.
     /// - returns: false when no reflection was carried by that event.
     @discardableResult
-    public func removeReflection(eventID: String) throws -> Bool {
+    public func remove(eventID: String) throws -> Bool {
         try db.execute(sql: "DELETE FROM reflection WHERE eventID = ?", arguments: [eventID])
         guard db.changesCount > 0 else { return false }
-        try noteErasure()
+        try store.privacy.noteErasure()
         return true
     }
 }

@@ -15,7 +15,7 @@ public struct RoomEncryptionState: Sendable, Equatable {
     public var isEncrypted: Bool { algorithm != nil }
 }
 
-extension StoreReader {
+extension DevicesReader {
     /// The room's encryption as last seen; nil when it has never been checked.
     public func roomEncryption(_ roomID: String) throws -> RoomEncryptionState? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM roomEncryption WHERE roomID = ?"), arguments: [roomID]).map {
@@ -36,7 +36,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension DevicesWriter {
     /// Records that the room is encrypted. Encryption cannot be switched off in Matrix, so a room
     /// once seen encrypted stays so; a later event only updates its rotation limits.
     public func setRoomEncrypted(_ roomID: String, algorithm: String, rotationPeriodMs: Int64?, rotationPeriodMsgs: Int64?,

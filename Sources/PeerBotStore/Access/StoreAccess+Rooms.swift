@@ -1,36 +1,36 @@
 import GRDB
 
-extension StoreReader {
+extension RoomsReader {
     /// The registered room with this id.
-    public func room(id roomID: String) throws -> RoomRecord? {
+    public func find(id roomID: String) throws -> RoomRecord? {
         // A cached statement: read again after every command of a batch.
         try RoomRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM room WHERE roomID = ?"), arguments: [roomID])
     }
 
     /// The rooms of one kind, in the order they were first registered.
-    public func rooms(kind: RoomKind) throws -> [RoomRecord] {
+    public func all(kind: RoomKind) throws -> [RoomRecord] {
         try RoomRecord.filter(Column("kind") == kind.rawValue).order(Column.rowID).fetchAll(db)
     }
 
     /// The deployment's supervisor room, if known.
-    public func supervisorRoom() throws -> RoomRecord? {
+    public func supervisor() throws -> RoomRecord? {
         try RoomRecord.filter(Column("kind") == RoomKind.supervisor.rawValue).fetchOne(db)
     }
 
     /// The bot's direct room with this user, if any.
-    public func directRoom(userID: String) throws -> RoomRecord? {
+    public func direct(userID: String) throws -> RoomRecord? {
         try RoomRecord
             .filter(Column("kind") == RoomKind.direct.rawValue && Column("userID") == userID)
             .fetchOne(db)
     }
 }
 
-extension StoreWriter {
+extension RoomsWriter {
     /// Registers the room, or replaces what is known about it.
     ///
     /// Throws `StoreError.supervisorRoomExists` for a second supervisor room and
     /// `StoreError.directRoomExists` for a second direct room with the same user.
-    public func upsertRoom(_ room: RoomRecord) throws {
+    public func upsert(_ room: RoomRecord) throws {
         try checkRoomIsUnique(room)
         // An explicit conflict target: a clash on the partial unique indexes must fail,
         // not silently rewrite the other room.
@@ -51,25 +51,25 @@ extension StoreWriter {
 
     /// Sets the room's reply language (nil: the default); false if the room is unknown.
     @discardableResult
-    public func setRoomLanguage(roomID: String, language: String?) throws -> Bool {
+    public func setLanguage(roomID: String, language: String?) throws -> Bool {
         try db.execute(sql: "UPDATE room SET language = ? WHERE roomID = ?", arguments: [language, roomID])
         return db.changesCount > 0
     }
 
     /// Forgets the room; false if it was not registered.
     @discardableResult
-    public func removeRoom(id roomID: String) throws -> Bool {
+    public func remove(id roomID: String) throws -> Bool {
         try RoomRecord.deleteOne(db, key: roomID)
     }
 
     private func checkRoomIsUnique(_ room: RoomRecord) throws {
         switch room.kind {
         case .supervisor:
-            if let existing = try supervisorRoom(), existing.roomID != room.roomID {
+            if let existing = try supervisor(), existing.roomID != room.roomID {
                 throw StoreError.supervisorRoomExists(existingRoomID: existing.roomID)
             }
         case .direct:
-            if let userID = room.userID, let existing = try directRoom(userID: userID),
+            if let userID = room.userID, let existing = try direct(userID: userID),
                 existing.roomID != room.roomID
             {
                 throw StoreError.directRoomExists(userID: userID, existingRoomID: existing.roomID)

@@ -1,19 +1,19 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension RosterReader {
     /// The roster, in roster order; removed students are left out.
-    public func students() throws -> [StudentRecord] {
+    public func all() throws -> [StudentRecord] {
         try StudentRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM student WHERE removedAt IS NULL ORDER BY position"))
     }
 
     /// The student with this user id, if on the roster.
-    public func student(userID: String) throws -> StudentRecord? {
+    public func find(userID: String) throws -> StudentRecord? {
         try StudentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM student WHERE userID = ? AND removedAt IS NULL"), arguments: [userID])
     }
 
     /// The student with this user id whether on the roster or removed from it (their record is kept).
-    public func studentRecord(userID: String) throws -> StudentRecord? {
+    public func record(userID: String) throws -> StudentRecord? {
         try StudentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM student WHERE userID = ?"), arguments: [userID])
     }
 
@@ -31,12 +31,12 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension RosterWriter {
     /// Adds the student at the end of the roster, or updates their name and attributes.
     /// - returns: true if the student was added, false if they were already on the roster
     ///   (their place in the roster is kept).
     @discardableResult
-    public func upsertStudent(userID: String, name: String, attributes: [String: [String]], at date: Date) throws -> Bool {
+    public func upsert(userID: String, name: String, attributes: [String: [String]], at date: Date) throws -> Bool {
         let json = try StudentRecord.attributesJSON(attributes)
         try db.execute(
             sql: "UPDATE student SET name = ?, attributes = ?, updatedAt = ?, removedAt = NULL WHERE userID = ?",
@@ -58,7 +58,7 @@ extension StoreWriter {
     /// scores and past summaries do not change; `forget` erases it. Returns false if they
     /// were not on the roster.
     @discardableResult
-    public func removeStudent(userID: String, at date: Date = Date()) throws -> Bool {
+    public func remove(userID: String, at date: Date = Date()) throws -> Bool {
         try db.execute(sql: "UPDATE student SET removedAt = ? WHERE userID = ? AND removedAt IS NULL",
                        arguments: [date.stored, userID])
         guard db.changesCount > 0 else { return false }

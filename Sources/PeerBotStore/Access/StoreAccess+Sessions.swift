@@ -1,20 +1,20 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension SessionsReader {
     /// The session with this number, cancelled or not.
-    public func session(number: Int64) throws -> SessionRecord? {
+    public func find(number: Int64) throws -> SessionRecord? {
         try SessionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE number = ?"), arguments: [number])
     }
 
     /// All the group's sessions, cancelled ones included, by start.
-    public func sessions(ofGroup groupID: Int64) throws -> [SessionRecord] {
+    public func all(ofGroup groupID: Int64) throws -> [SessionRecord] {
         try SessionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM session WHERE groupID = ? ORDER BY startsAt, number"), arguments: [groupID])
     }
 
     /// The group's earliest session, not cancelled, that has not ended by `date`
     /// (a session under way counts).
-    public func nextSession(ofGroup groupID: Int64, after date: Date) throws -> SessionRecord? {
+    public func next(ofGroup groupID: Int64, after date: Date) throws -> SessionRecord? {
         // The end is formatted like the dates GRDB stores, milliseconds included,
         // so that the two compare as text.
         try SessionRecord.fetchOne(db.cachedStatement(sql: """
@@ -28,7 +28,7 @@ extension StoreReader {
 
     /// Sessions, not cancelled, whose scheduled moments have not all run, starting no later
     /// than `date` (the caller passes now plus the longest lead time), by start.
-    public func sessionsWithOpenJobs(before date: Date) throws -> [SessionRecord] {
+    public func withOpenJobs(before date: Date) throws -> [SessionRecord] {
         // The literal conditions let SQLite use the partial index session_openJobs.
         try SessionRecord.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM session
@@ -39,7 +39,7 @@ extension StoreReader {
     }
 
     /// The session's goals and expected outcomes, each in the order they were added.
-    public func sessionItems(_ number: Int64) throws -> (goals: [String], outcomes: [String]) {
+    public func items(_ number: Int64) throws -> (goals: [String], outcomes: [String]) {
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, text FROM sessionItem WHERE sessionNumber = ? ORDER BY id"), arguments: [number])
         var goals: [String] = []
         var outcomes: [String] = []
@@ -55,7 +55,7 @@ extension StoreReader {
 
     /// The session whose goals message is the event with this id, once the sender has
     /// recorded it; the link is on the session, so it outlives the outbox row.
-    public func session(forGoalsEventID eventID: String) throws -> SessionRecord? {
+    public func find(forGoalsEventID eventID: String) throws -> SessionRecord? {
         try SessionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE goalsEventID = ?"), arguments: [eventID])
     }
 

@@ -1,15 +1,15 @@
 import GRDB
 
-extension StoreReader {
+extension SettingsReader {
     /// The stored value for `key`, or nil if none.
-    public func setting(_ key: String) throws -> String? {
+    public func value(_ key: String) throws -> String? {
         try SettingRecord.fetchOne(db, key: key)?.value
     }
 }
 
-extension StoreWriter {
+extension SettingsWriter {
     /// Stores `value` under `key`; nil removes the key.
-    public func setSetting(_ key: String, _ value: String?) throws {
+    public func set(_ key: String, _ value: String?) throws {
         if let value {
             try SettingRecord(key: key, value: value).save(db)
         } else {

@@ -1,35 +1,35 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension TasksReader {
     /// The task with this id, open or done.
-    public func task(id: Int64) throws -> TaskRecord? {
+    public func find(id: Int64) throws -> TaskRecord? {
         try TaskRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM task WHERE id = ?"), arguments: [id])
     }
 
     /// All the group's tasks, the group's own and its members', open or done, by id.
-    public func tasks(ofGroup groupID: Int64) throws -> [TaskRecord] {
+    public func all(ofGroup groupID: Int64) throws -> [TaskRecord] {
         try TaskRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM task WHERE groupID = ? ORDER BY id"), arguments: [groupID])
     }
 
     /// The open tasks assigned to this student by name (not those of their group), by id.
-    public func openTasks(assignee userID: String) throws -> [TaskRecord] {
+    public func open(assignee userID: String) throws -> [TaskRecord] {
         try TaskRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM task WHERE assignee = ? AND doneAt IS NULL ORDER BY id"), arguments: [userID])
     }
 
     /// The tasks agreed around the session, open or done, by id.
-    public func tasks(session number: Int64) throws -> [TaskRecord] {
+    public func all(session number: Int64) throws -> [TaskRecord] {
         try TaskRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM task WHERE sessionNumber = ? ORDER BY id"), arguments: [number])
     }
 }
 
-extension StoreWriter {
+extension TasksWriter {
     /// Adds a task for a member of an active group, or for the whole group when `assignee`
     /// is nil. Throws `RosterStoreError.groupNotFound`, `.groupArchived`, `.notAMember`,
     /// `SessionStoreError.sessionNotFound` and `TaskStoreError.sessionOfAnotherGroup`;
     /// the schema refuses empty text.
     @discardableResult
-    public func addTask(
+    public func add(
         groupID: Int64, assignee: String?, text: String, due: String?, sessionNumber: Int64?,
         createdBy: String, at date: Date
     ) throws -> TaskRecord {
@@ -47,23 +47,23 @@ extension StoreWriter {
 
     /// Marks the task done; closing it again keeps who closed it first and when.
     /// Throws `TaskStoreError.taskNotFound`.
-    public func closeTask(id: Int64, by userID: String, at date: Date) throws {
+    public func close(id: Int64, by userID: String, at date: Date) throws {
         try db.execute(
             sql: "UPDATE task SET doneAt = ?, doneBy = ? WHERE id = ? AND doneAt IS NULL",
             arguments: [date.stored, userID, id])
-        if db.changesCount == 0, try task(id: id) == nil {
+        if db.changesCount == 0, try find(id: id) == nil {
             throw TaskStoreError.taskNotFound(id: id)
         }
     }
 
     private func requireTaskTarget(groupID: Int64, assignee: String?, sessionNumber: Int64?) throws {
-        try requireActiveGroup(groupID)
+        try store.groups.requireActive(groupID)
         // The group is active here, so membership of it is the student's one active group.
-        if let assignee, try activeGroup(ofStudent: assignee)?.id != groupID {
+        if let assignee, try store.groups.active(ofStudent: assignee)?.id != groupID {
             throw RosterStoreError.notAMember(groupID: groupID, userID: assignee)
         }
         if let sessionNumber {
-            guard let session = try session(number: sessionNumber) else {
+            guard let session = try store.sessions.find(number: sessionNumber) else {
                 throw SessionStoreError.sessionNotFound(number: sessionNumber)
             }
             guard session.groupID == groupID else {

@@ -15,7 +15,7 @@ public struct TrackedUser: Sendable, Equatable {
     public let selfSigningKey: String?
 }
 
-extension StoreReader {
+extension DevicesReader {
     public func trackedUser(_ userID: String) throws -> TrackedUser? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM trackedUser WHERE userID = ?"), arguments: [userID]).map {
             TrackedUser(userID: $0["userID"], outdated: $0["outdated"], changes: $0["changes"], masterKey: $0["masterKey"], selfSigningKey: $0["selfSigningKey"])
@@ -31,7 +31,7 @@ extension StoreReader {
     }
 }
 
-extension StoreWriter {
+extension DevicesWriter {
     /// Marks the users' device lists as needing a query (`device_lists.changed`, a new member);
     /// a user not tracked yet is added as outdated.
     public func markDeviceListsOutdated(_ userIDs: some Sequence<String>, at date: Date) throws {

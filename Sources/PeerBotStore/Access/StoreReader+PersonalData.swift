@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension StoreReader {
+extension PrivacyReader {
     /// Every table and column whose value contains `text`, the schema's own tables included;
     /// the check that forgetting left nothing behind.
     func placesMentioning(_ text: String) throws -> [(table: String, column: String)] {

@@ -7,7 +7,7 @@ extension AppDatabase {
     public static let forgottenUserID = "@forgotten:peerbot.invalid"
 }
 
-extension StoreWriter {
+extension PrivacyWriter {
     /// Erases one student's personal data and keeps only totals of what went (see
     /// `AnonymousCountKey`); returns those totals, zeros included.
     ///
@@ -23,7 +23,7 @@ extension StoreWriter {
     /// that could tell who was forgotten when.
     @discardableResult
     public func forget(userID: String, at date: Date) throws -> [String: Int] {
-        let traces = try PersonalTraces(of: userID, in: self)
+        let traces = try PersonalTraces(of: userID, in: store)
         var counts = try countPersonalData(of: userID)
         counts[AnonymousCountKey.outboxRows] = try deleteOutboxRows(matching: traces)
         try withMentionFunctions {

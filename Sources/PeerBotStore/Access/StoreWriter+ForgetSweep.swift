@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension StoreWriter {
+extension PrivacyWriter {
     /// Deletes the outbox rows, pending or finished, that go to the student's direct room or
     /// whose content names them or holds something of theirs, file uploads included.
     func deleteOutboxRows(matching traces: PersonalTraces) throws -> Int {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension StoreWriter {
+extension GroupsWriter {
     /// Replaces the active groups with a new formation.
     ///
     /// The active groups are archived (`archivedAt = date`) and the new groups, with their
@@ -11,7 +11,7 @@ extension StoreWriter {
     /// name or two names equal but for case; nothing is changed then.
     /// - returns: the new groups, in the order given.
     @discardableResult
-    public func createGroups(_ groups: [(name: String, members: [String])], at date: Date) throws -> [StudyGroupRecord] {
+    public func create(_ groups: [(name: String, members: [String])], at date: Date) throws -> [StudyGroupRecord] {
         try checkFormation(groups)
         try db.execute(sql: "UPDATE studyGroup SET archivedAt = ? WHERE archivedAt IS NULL", arguments: [date.stored])
         let generation = try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(generation), 0) + 1 FROM studyGroup")) ?? 1
@@ -42,7 +42,7 @@ extension StoreWriter {
                 throw RosterStoreError.invalidGroupName(name: group.name)
             }
             for userID in group.members {
-                try requireStudent(userID)
+                try store.roster.requireStudent(userID)
                 guard seen.insert(userID).inserted else {
                     throw RosterStoreError.studentInTwoGroups(userID: userID)
                 }

@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
 
-extension StoreWriter {
+extension GroupsWriter {
     /// Records the group's room. Throws `RosterStoreError.groupNotFound` for an unknown group
     /// and `.roomUsedByAnotherGroup` if the room already belongs to another group.
-    public func setGroupRoom(groupID: Int64, roomID: String) throws {
-        if let other = try group(forRoom: roomID), other.id != groupID {
+    public func setRoom(groupID: Int64, roomID: String) throws {
+        if let other = try find(forRoom: roomID), other.id != groupID {
             throw RosterStoreError.roomUsedByAnotherGroup(roomID: roomID, groupID: other.id)
         }
         try db.execute(sql: "UPDATE studyGroup SET roomID = ? WHERE id = ?", arguments: [roomID, groupID])
@@ -47,9 +47,9 @@ extension StoreWriter {
     /// Throws `RosterStoreError.groupNotFound`, `.groupArchived` for a group of an earlier
     /// formation, and `.studentNotOnRoster`.
     public func moveStudent(_ userID: String, toGroup groupID: Int64) throws {
-        let target = try requireActiveGroup(groupID)
-        try requireStudent(userID)
-        if try activeGroup(ofStudent: userID)?.id == groupID {
+        let target = try requireActive(groupID)
+        try store.roster.requireStudent(userID)
+        if try active(ofStudent: userID)?.id == groupID {
             return
         }
         try db.execute(

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 // Used by AppDatabase's sender operations; each changes one pending row.
-extension StoreWriter {
-    func markOutboxSent(id: Int64, eventID: String?, at date: Date) throws {
+extension OutboxWriter {
+    func markSent(id: Int64, eventID: String?, at date: Date) throws {
         try updatePending(
             id: id,
             sql: "UPDATE outbox SET state = 'sent', eventID = ?, finishedAt = ? WHERE id = ? AND state = 'pending'",
@@ -26,7 +26,7 @@ extension StoreWriter {
     }
 
     /// The row is given up for good; public so that its alert can be queued in the same transaction.
-    public func markOutboxFailed(id: Int64, reason: String, at date: Date) throws {
+    public func markFailed(id: Int64, reason: String, at date: Date) throws {
         try updatePending(
             id: id,
             sql: """
@@ -36,7 +36,7 @@ extension StoreWriter {
             arguments: [reason, date.stored, id])
     }
 
-    func recordOutboxAttempt(id: Int64, error: String) throws {
+    func recordAttempt(id: Int64, error: String) throws {
         try updatePending(
             id: id,
             sql: "UPDATE outbox SET attempts = attempts + 1, lastError = ? WHERE id = ? AND state = 'pending'",

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension StoreWriter {
+extension PrivacyWriter {
     /// Retention (`retention_days`): deletes reflections, questions and feedback written
     /// before `before` and clears rating comments given before it (the marks stay, for the
     /// scores). What went is added to the anonymous counts. Returns how many rows went or

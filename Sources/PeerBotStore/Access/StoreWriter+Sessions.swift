@@ -1,15 +1,16 @@
 import Foundation
 import GRDB
+import PeerLearning
 
-extension StoreWriter {
+extension SessionsWriter {
     /// Plans a session for an active group; its number is the next never used before.
     /// Throws `RosterStoreError.groupNotFound` or `.groupArchived`; the schema refuses an
     /// empty title or a duration that is not positive.
     @discardableResult
-    public func planSession(
+    public func plan(
         groupID: Int64, title: String, startsAt: Date, durationSeconds: Int, plannedBy: String, at date: Date
     ) throws -> SessionRecord {
-        try requireActiveGroup(groupID)
+        try store.groups.requireActive(groupID)
         try db.execute(
             sql: """
                 INSERT INTO session (groupID, title, startsAt, durationSeconds, plannedAt, plannedBy)
@@ -17,14 +18,14 @@ extension StoreWriter {
                 """,
             arguments: [groupID, title, startsAt.stored, durationSeconds, date.stored, plannedBy])
         let number = db.lastInsertedRowID
-        guard let record = try session(number: number) else {
+        guard let record = try find(number: number) else {
             throw SessionStoreError.sessionNotFound(number: number)
         }
         return record
     }
 
     /// Adds a goal or an expected outcome after the others, and bumps the goals version.
-    public func addSessionItem(_ number: Int64, kind: SessionItemKind, text: String) throws {
+    public func addItem(_ number: Int64, kind: SessionItemKind, text: String) throws {
         try updateOpenSession(number, sql: "UPDATE session SET goalsVersion = goalsVersion + 1", arguments: [])
         try db.execute(
             sql: "INSERT INTO sessionItem (sessionNumber, kind, text) VALUES (?, ?, ?)",
@@ -32,7 +33,7 @@ extension StoreWriter {
     }
 
     /// Sets (or replaces) the activity and its brief, and bumps the goals version.
-    public func setActivity(_ number: Int64, kind: ActivityKindValue, brief: String) throws {
+    public func setActivity(_ number: Int64, kind: ActivityKind, brief: String) throws {
         try updateOpenSession(
             number, sql: "UPDATE session SET activity = ?, activityBrief = ?, goalsVersion = goalsVersion + 1",
             arguments: [kind.rawValue, brief])
@@ -48,14 +49,14 @@ extension StoreWriter {
     /// chosen again at the new start.
     /// `date`, when it was moved, counts as when it was planned: moved to start within the goal
     /// lead time, its goals message waits for content as a session planned at short notice does.
-    public func moveSession(_ number: Int64, to startsAt: Date, at date: Date) throws {
+    public func move(_ number: Int64, to startsAt: Date, at date: Date) throws {
         try updateOpenSession(
             number, sql: "UPDATE session SET startsAt = ?, plannedAt = ?, jobsFinishedAt = NULL, facilitator = NULL",
             arguments: [startsAt.stored, date.stored])
     }
 
     /// Cancels the session; it keeps its number, which is not used again.
-    public func cancelSession(_ number: Int64, at date: Date) throws {
+    public func cancel(_ number: Int64, at date: Date) throws {
         try updateOpenSession(number, sql: "UPDATE session SET cancelledAt = ?", arguments: [date.stored])
     }
 
@@ -63,8 +64,8 @@ extension StoreWriter {
     /// version it shows. Throws `StoreError.outboxItemNotFound` for an unknown row; the row
     /// already recorded is known even once pruned.
     public func setGoalsMessage(_ number: Int64, outboxID: Int64, version: Int) throws {
-        let known = try session(number: number)?.goalsOutboxID == outboxID
-        guard try known || outboxItem(id: outboxID) != nil else {
+        let known = try find(number: number)?.goalsOutboxID == outboxID
+        guard try known || store.outbox.item(id: outboxID) != nil else {
             throw StoreError.outboxItemNotFound(id: outboxID)
         }
         // The same row keeps its event id; a new one brings its own if already sent, otherwise
@@ -98,7 +99,7 @@ extension StoreWriter {
     private func updateOpenSession(_ number: Int64, sql: String, arguments: StatementArguments) throws {
         try db.execute(sql: sql + " WHERE number = ? AND cancelledAt IS NULL", arguments: arguments + [number])
         if db.changesCount == 0 {
-            try requireOpenSession(number)
+            try requireOpen(number)
         }
     }
 
@@ -113,8 +114,8 @@ extension StoreWriter {
 
     /// Throws `SessionStoreError.sessionNotFound` or `.sessionCancelled` unless the session
     /// exists and is not cancelled.
-    func requireOpenSession(_ number: Int64) throws {
-        guard let session = try session(number: number) else {
+    func requireOpen(_ number: Int64) throws {
+        guard let session = try find(number: number) else {
             throw SessionStoreError.sessionNotFound(number: number)
         }
         if session.isCancelled {

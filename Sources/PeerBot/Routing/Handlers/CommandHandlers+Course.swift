@@ -20,7 +20,7 @@ extension CommandHandlers {
     /// Sends each student of a closed round their band and, when enough peers commented, the comments.
     func release(_ group: StudyGroupRecord, round number: Int?, _ request: CommandRequest) throws -> BotMessage {
         let language = request.language
-        let rounds = try writer.assessmentRounds(ofGroup: group.id)
+        let rounds = try writer.assessment.rounds(ofGroup: group.id)
         let chosen: Int? = number.map { $0 - 1 } ?? rounds.lastIndex { !$0.isOpen } ?? (rounds.isEmpty ? nil : rounds.count - 1)
         guard let index = chosen, rounds.indices.contains(index) else {
             return Texts.noSuchRound(group: group.name, round: number, language: language)
@@ -29,7 +29,7 @@ extension CommandHandlers {
         guard !round.isOpen else { return Texts.roundStillOpen(group: group.name, round: index + 1, language: language) }
         guard round.releasedAt == nil else { return Texts.roundAlreadyReleased(group: group.name, round: index + 1, language: language) }
         let result = try lookup.result(of: round)
-        let ratings = try writer.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks, comment: $0.comment) }
+        let ratings = try writer.assessment.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks, comment: $0.comment) }
         let minimum = context.config.minAnonymousComments
         var generator = SystemRandomNumberGenerator()
         var withComments = 0
@@ -42,7 +42,7 @@ extension CommandHandlers {
             try writer.enqueue(message, to: room, mention: member.userID)
         }
         // Checked above in this same transaction, so this cannot find the round released.
-        _ = try writer.markReleased(round: round.id, by: request.sender, at: context.now)
+        _ = try writer.assessment.markReleased(round: round.id, by: request.sender, at: context.now)
         return Texts.roundReleased(group: group.name, round: index + 1, students: result.members.count,
                                    withComments: withComments, language: language)
     }

@@ -15,7 +15,7 @@ extension CommandHandlers {
         guard !groups.isEmpty else { return Texts.groupsOverview([], prefix: request.prefix, language: request.language) }
         var plans: [SessionPlan] = []
         for group in groups {
-            let record = try writer.planSession(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
+            let record = try writer.sessions.plan(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
                                                 plannedBy: request.sender, at: context.now)
             plans.append(try lookup.plan(record))
             try updateTopic(of: group)
@@ -31,8 +31,8 @@ extension CommandHandlers {
         let before = try session(ref, request)
         let hadConfirmed = try lookup.confirmedStudents(before)
         try apply(before.number)
-        try writer.noteGoalsContent(before.number, at: context.now)
-        guard let record = try writer.session(number: before.number), let group = try writer.group(id: record.groupID) else {
+        try writer.sessions.noteGoalsContent(before.number, at: context.now)
+        guard let record = try writer.sessions.find(number: before.number), let group = try writer.groups.find(id: record.groupID) else {
             return Texts.noSuchSession(number: Int(before.number), language: request.language, prefix: request.prefix)
         }
         let plan = try lookup.plan(record)
@@ -40,30 +40,29 @@ extension CommandHandlers {
         if posted, let original = record.goalsOutboxID {
             let language = try roomLanguage(ofGroup: group)
             let goals = Texts.sessionGoals(plan, facilitatorName: try lookup.facilitatorName(try lookup.facilitator(of: record)),
-                                           criteria: try writer.setting(SettingKeys.criteria), timeZone: context.config.timeZone,
+                                           criteria: try writer.settings.value(SettingKeys.criteria), timeZone: context.config.timeZone,
                                            language: language, prefix: request.prefix)
             let roomID = lookup.room(of: group)
             // The sent message's own id once known: the outbox row that posted it may be pruned.
             let target = record.goalsEventID ?? OutboxAction.eventRef(original)
             try writer.enqueueMessage(EditContent.replacing(target, with: try writer.named(goals).content()), to: roomID)
-            let askAgain = try writer.members(ofGroup: group.id).map(\.userID).filter(hadConfirmed.contains)
+            let askAgain = try writer.groups.members(ofGroup: group.id).map(\.userID).filter(hadConfirmed.contains)
             try post(Texts.goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty, language: language, prefix: request.prefix),
                      toGroup: group, mentions: askAgain)
-            try writer.setGoalsMessage(record.number, outboxID: original, version: record.goalsVersion)
+            try writer.sessions.setGoalsMessage(record.number, outboxID: original, version: record.goalsVersion)
         }
         return Texts.sessionUpdated(plan, goalsAlreadyPosted: posted, language: request.language)
     }
 
     /// `!session goal` and `!session outcome`.
     func addItem(_ ref: SessionRef, kind: SessionItemKind, text: String, _ request: CommandRequest) throws -> BotMessage {
-        try change(ref, request) { try writer.addSessionItem($0, kind: kind, text: text) }
+        try change(ref, request) { try writer.sessions.addItem($0, kind: kind, text: text) }
     }
 
     /// `!session activity`.
     func setActivity(_ ref: SessionRef, kind: ActivityKind, brief: String, _ request: CommandRequest) throws -> BotMessage {
         try change(ref, request) { number in
-            guard let value = ActivityKindValue(rawValue: kind.rawValue) else { return }
-            try writer.setActivity(number, kind: value, brief: brief)
+            try writer.sessions.setActivity(number, kind: kind, brief: brief)
         }
     }
 
@@ -77,8 +76,8 @@ extension CommandHandlers {
         if let refusal = SessionBounds.refusal(start: start, seconds: 0, now: context.now, language: request.language) {
             return refusal
         }
-        try writer.moveSession(record.number, to: start, at: context.now)
-        guard let moved = try writer.session(number: record.number), let group = try writer.group(id: moved.groupID) else {
+        try writer.sessions.move(record.number, to: start, at: context.now)
+        guard let moved = try writer.sessions.find(number: record.number), let group = try writer.groups.find(id: moved.groupID) else {
             return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
         }
         let plan = try lookup.plan(moved)
@@ -89,8 +88,8 @@ extension CommandHandlers {
 
     func cancel(_ ref: SessionRef, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
-        try writer.cancelSession(record.number, at: context.now)
-        guard let group = try writer.group(id: record.groupID) else {
+        try writer.sessions.cancel(record.number, at: context.now)
+        guard let group = try writer.groups.find(id: record.groupID) else {
             return Texts.noSuchSession(number: Int(record.number), language: request.language, prefix: request.prefix)
         }
         var plan = try lookup.plan(record)
@@ -103,14 +102,14 @@ extension CommandHandlers {
     func list(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         let chosen: [StudyGroupRecord]
         if case .omitted = ref, request.role == .supervisor, (try? contextGroup(request)) == nil {
-            chosen = try writer.activeGroups()
+            chosen = try writer.groups.active()
         } else {
             chosen = try groups(ref, request)
         }
         var plans: [SessionPlan] = []
         var facilitators: [Int: String] = [:]
         for group in chosen {
-            for record in try writer.sessions(ofGroup: group.id) where record.cancelledAt == nil {
+            for record in try writer.sessions.all(ofGroup: group.id) where record.cancelledAt == nil {
                 let plan = try lookup.plan(record)
                 plans.append(plan)
                 facilitators[plan.number] = try lookup.facilitatorName(try lookup.facilitator(of: record)) ?? Texts.supervisorWord(request.language)

@@ -107,14 +107,14 @@ struct CommandHandlers {
 
     /// `!language`: the room's language from now on.
     private func setLanguage(_ chosen: Language, _ request: CommandRequest) throws -> BotMessage {
-        try writer.setRoomLanguage(roomID: request.room.roomID, language: chosen.rawValue)
+        try writer.rooms.setLanguage(roomID: request.room.roomID, language: chosen.rawValue)
         return Texts.languageChanged(to: chosen)
     }
 
     /// `!status`: the next session of the group in context and who facilitates it.
     private func status(_ request: CommandRequest) throws -> BotMessage {
         var info = StatusInfo(role: request.role, nextSession: nil, facilitator: nil, openTasks: [], pendingReflection: false, pendingAssessment: false)
-        if let group = try? contextGroup(request), let next = try writer.nextSession(ofGroup: group.id, after: context.now) {
+        if let group = try? contextGroup(request), let next = try writer.sessions.next(ofGroup: group.id, after: context.now) {
             let plan = try lookup.plan(next)
             info.nextSession = "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: context.config.timeZone, language: request.language)
             let choice = try lookup.facilitator(of: next)
@@ -122,9 +122,9 @@ struct CommandHandlers {
             if choice.userID == request.sender { info.callerFacilitates = plan.number }
         }
         if request.role == .student {
-            info.openTasks = try writer.openTasks(assignee: request.sender).map { "#\($0.id) \($0.text)" }
-            info.pendingAssessment = try writer.openAssessmentRound(forRater: request.sender) != nil
-            if let group = try writer.activeGroup(ofStudent: request.sender) {
+            info.openTasks = try writer.tasks.open(assignee: request.sender).map { "#\($0.id) \($0.text)" }
+            info.pendingAssessment = try writer.assessment.openRound(forRater: request.sender) != nil
+            if let group = try writer.groups.active(ofStudent: request.sender) {
                 info.pendingReflection = try openItems(of: group)[request.sender]?.contains { if case .reflect = $0 { true } else { false } } ?? false
             }
         }
