@@ -5,7 +5,7 @@ extension PrivacyWriter {
     /// Retention (`retention_days`): deletes reflections, questions and feedback written
     /// before `before` and clears rating comments given before it (the marks stay, for the
     /// scores). What went is added to the anonymous counts. Returns how many rows went or
-    /// lost their comment. Outbox rows are pruned separately (`pruneOutbox`).
+    /// lost their comment. Outbox rows are pruned separately (`OutboxWriter.prune(finishedBefore:)`).
     @discardableResult
     public func purgeTexts(olderThan before: Date) throws -> Int {
         let steps: [(key: String, sql: String)] = [
