@@ -19,11 +19,11 @@ import Testing
             try writer.roster.upsert(userID: "@anna:hs", name: "Anna", attributes: [:], at: date)
             let group = try writer.groups.create([("A", ["@anna:hs"])], at: date)[0]
             let session = try writer.sessions.plan(groupID: group.id, title: "T", startsAt: date, durationSeconds: 60,
-                                                 plannedBy: "@sup:hs", at: date)
+                                                   plannedBy: "@sup:hs", at: date)
             // Long enough to fill overflow pages, which a deletion frees whole.
             try writer.reflections.add(sessionNumber: session.number, userID: "@anna:hs", scope: .private,
-                                     text: String(repeating: Self.secret + " ", count: 400), eventID: "$r", roomID: "!dm:hs",
-                                     at: date, late: false)
+                                       text: String(repeating: Self.secret + " ", count: 400), eventID: "$r", roomID: "!dm:hs",
+                                       at: date, late: false)
         }
     }
 

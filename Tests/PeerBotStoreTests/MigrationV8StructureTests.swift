@@ -18,9 +18,9 @@ import Testing
             try writer.insertLegacyStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(1))
             let groupID = try writer.groups.create([(name: "A", members: ["@anna:hs"])], at: fixedDate(2))[0].id
             let sent = try writer.sessions.plan(groupID: groupID, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,
-                                              plannedBy: "@sup:hs", at: fixedDate(3)).number
-            let unsent = try writer.sessions.plan(groupID: groupID, title: "Shock", startsAt: fixedDate(9_000), durationSeconds: 3600,
                                                 plannedBy: "@sup:hs", at: fixedDate(3)).number
+            let unsent = try writer.sessions.plan(groupID: groupID, title: "Shock", startsAt: fixedDate(9_000), durationSeconds: 3600,
+                                                  plannedBy: "@sup:hs", at: fixedDate(3)).number
             let goals = try writer.outbox.enqueue(sendAction(text: "goals"), at: fixedDate(4)).id
             let prompt = try writer.outbox.enqueue(sendAction(text: "prompt"), at: fixedDate(3_700)).id
             let later = try writer.outbox.enqueue(sendAction(text: "goals 2"), at: fixedDate(5)).id

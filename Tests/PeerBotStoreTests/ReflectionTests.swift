@@ -114,9 +114,9 @@ func reflect(
             try writer.roster.upsert(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(1))
             let group = try writer.groups.create([(name: "A", members: ["@anna:hs"])], at: fixedDate(2))[0].id
             let number = try writer.sessions.plan(groupID: group, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,
-                                                plannedBy: "@sup:hs", at: fixedDate(3)).number
+                                                  plannedBy: "@sup:hs", at: fixedDate(3)).number
             let kept = try #require(try writer.reflections.add(sessionNumber: number, userID: "@anna:hs", scope: .group, text: "Hr. [navn]",
-                                                             eventID: "$r", roomID: "!g:hs", at: fixedDate(3800), late: false, masked: true))
+                                                               eventID: "$r", roomID: "!g:hs", at: fixedDate(3800), late: false, masked: true))
             #expect(kept.masked)
             #expect(try writer.reflections.find(eventID: "$r")?.masked == true)
             try writer.reflections.edit(eventID: "$r", text: "Det gik godt", at: fixedDate(3900))

@@ -20,7 +20,7 @@ import Testing
     init() throws {
         try database.write {
             try $0.rooms.upsert(RoomRecord(roomID: Self.room, kind: .supervisor, language: nil, groupName: nil, userID: nil,
-                                         joinedAt: Date(timeIntervalSince1970: 1)))
+                                           joinedAt: Date(timeIntervalSince1970: 1)))
         }
     }
 

@@ -33,9 +33,9 @@ import Testing
             try writer.roster.upsert(userID: "@anna:hs", name: "Anna", attributes: [:], at: now)
             let group = try writer.groups.create([("A", ["@anna:hs"])], at: now)[0]
             let session = try writer.sessions.plan(groupID: group.id, title: "T", startsAt: now.addingTimeInterval(-90 * 86_400),
-                                                 durationSeconds: 60, plannedBy: "@sup:hs", at: now.addingTimeInterval(-91 * 86_400))
+                                                   durationSeconds: 60, plannedBy: "@sup:hs", at: now.addingTimeInterval(-91 * 86_400))
             try writer.reflections.add(sessionNumber: session.number, userID: "@anna:hs", scope: .group, text: "Gammel tekst",
-                                     eventID: "$r", roomID: "!g:hs", at: now.addingTimeInterval(-90 * 86_400), late: false)
+                                       eventID: "$r", roomID: "!g:hs", at: now.addingTimeInterval(-90 * 86_400), late: false)
         }
         let keepAll = config
         _ = try database.write { try RetentionPurge().runDue(now: now, config: keepAll, writer: $0) }

@@ -32,7 +32,7 @@ import Testing
         let (room, sessionID) = (room, group.sessionID)
         try receiving.database.write { writer in
             try writer.undecrypted.keep(PendingEncryptedEvent(eventID: eventID, roomID: room, senderUserID: "@alice:hs", senderKey: nil,
-                                                                  sessionID: sessionID, deviceID: "ALICEPHONE", event: "{}", receivedAt: Date()))
+                                                              sessionID: sessionID, deviceID: "ALICEPHONE", event: "{}", receivedAt: Date()))
         }
     }
 

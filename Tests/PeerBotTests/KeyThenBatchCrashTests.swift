@@ -27,7 +27,7 @@ import Testing
                                databasePath: ":memory:", timeZone: ZoneRules.named("Europe/Copenhagen")!)
         try database.write {
             try $0.rooms.upsert(RoomRecord(roomID: room, kind: .invited, language: nil, groupName: nil, userID: nil,
-                                         joinedAt: Date(timeIntervalSince1970: 1_000)))
+                                           joinedAt: Date(timeIntervalSince1970: 1_000)))
         }
 
         // First try: the key is stored, then the process dies before the batch commits.

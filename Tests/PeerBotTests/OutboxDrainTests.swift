@@ -35,7 +35,7 @@ final class SlowHomeserver: HTTPTransport {
     func answers(_ count: Int) throws -> [Int64] {
         try database.write { writer in
             try (1...count).map { try writer.outbox.enqueue(.send(roomID: "!r:hs", eventType: "m.room.message",
-                                                           contentJSON: #"{"msgtype":"m.notice","body":"svar \#($0)"}"#)).id }
+                                                                  contentJSON: #"{"msgtype":"m.notice","body":"svar \#($0)"}"#)).id }
         }
     }
 

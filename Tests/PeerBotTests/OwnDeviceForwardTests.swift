@@ -46,7 +46,7 @@ import Testing
         let (room, sessionID) = (room, group.sessionID)
         try receiving.database.write { writer in
             try writer.undecrypted.keep(PendingEncryptedEvent(eventID: "$waiting", roomID: room, senderUserID: "@alice:hs", senderKey: nil,
-                                                                  sessionID: sessionID, deviceID: nil, event: "{}", receivedAt: Date()))
+                                                              sessionID: sessionID, deviceID: nil, event: "{}", receivedAt: Date()))
         }
     }
 

@@ -26,7 +26,7 @@ import Testing
             try writer.keys.saveOlmSession(sessionID: sessionID, senderKey: senderKey, pickle: s, at: Date())
             try writer.keys.replaceOutboundSession(roomID: "!g:hs", sessionID: groupID, pickle: o, at: Date())
             try writer.keys.saveMegolmSession(StoredMegolmSession(roomID: "!g:hs", senderKey: "K", sessionID: groupID, senderUserID: "@bot:hs",
-                                                             signingKey: "E", firstKnownIndex: 0, pickle: i), at: Date())
+                                                                  signingKey: "E", firstKnownIndex: 0, pickle: i), at: Date())
         }
         return (account.identityKeys.curve25519, outbound.sessionID, inbound.sessionID)
     }

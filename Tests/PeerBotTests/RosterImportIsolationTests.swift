@@ -20,7 +20,7 @@ import Testing
     func upload(_ name: String) throws {
         try database.write { writer in
             try writer.roster.addUpload(RosterUploadRecord(eventID: "$\(name)", roomID: "!sup:hs", sender: "@sup:hs",
-                                                          mxcURI: "mxc://hs/\(name)", filename: "\(name).csv", size: 100, createdAt: Date()))
+                                                           mxcURI: "mxc://hs/\(name)", filename: "\(name).csv", size: 100, createdAt: Date()))
         }
     }
 

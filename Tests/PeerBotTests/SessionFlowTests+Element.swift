@@ -51,7 +51,7 @@ extension SessionFlow {
         let longAgo = Date().addingTimeInterval(-10 * 86_400)
         let record = try driver.database.write {
             try $0.sessions.plan(groupID: group.id, title: "Flyttet", startsAt: Date().addingTimeInterval(20 * 86_400),
-                               durationSeconds: 3600, plannedBy: RoomDriver.sup, at: longAgo)
+                                 durationSeconds: 3600, plannedBy: RoomDriver.sup, at: longAgo)
         }
         let moved = try #require(try driver.say("!session move #\(record.number) +30m"))
         #expect(moved["peerbot.error"] == nil, "\(moved)")

@@ -136,7 +136,7 @@ struct BatchDecryption {
         }
         if case .decrypted(_, let index) = outcome {
             try writer.undecrypted.recordMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
-                                          eventID: event.eventID, at: now)
+                                                      eventID: event.eventID, at: now)
         }
         return outcome
     }

@@ -30,7 +30,7 @@ enum DeviceListQuery {
                      at moment: Date, in writer: StoreWriter) throws -> DeviceListUpdate {
         let update = DeviceListUpdate.merge(known: try writer.devices.trackedDevices(of: user), queried: verified)
         try writer.devices.saveDeviceList(userID: user, masterKey: crossSigning?.master, selfSigningKey: crossSigning?.selfSigning,
-                                  devices: update.devices, queriedAtChanges: queriedAtChanges, at: moment)
+                                          devices: update.devices, queriedAtChanges: queriedAtChanges, at: moment)
         return update
     }
 }

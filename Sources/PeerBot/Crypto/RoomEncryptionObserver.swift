@@ -74,7 +74,7 @@ struct RoomEncryptionFacts: Equatable, Sendable {
     func apply(botUserID: String, writer: StoreWriter, at date: Date) throws {
         for room in encryption {
             try writer.devices.setRoomEncrypted(room.roomID, algorithm: room.algorithm, rotationPeriodMs: room.rotationPeriodMs,
-                                        rotationPeriodMsgs: room.rotationPeriodMsgs, at: date)
+                                                rotationPeriodMsgs: room.rotationPeriodMsgs, at: date)
         }
         for change in memberships {
             if change.userID == botUserID {

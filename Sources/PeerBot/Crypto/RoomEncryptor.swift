@@ -109,8 +109,8 @@ actor RoomEncryptor {
             try writer.keys.replaceOutboundSession(roomID: roomID, sessionID: session.sessionID, pickle: session.pickle(key: key), at: moment)
             let inbound = try MegolmInboundSession(sessionKey: session.sessionKey)
             try writer.keys.saveMegolmSession(StoredMegolmSession(roomID: roomID, senderKey: own.curve25519, sessionID: session.sessionID,
-                                                             senderUserID: userID, signingKey: own.ed25519, firstKnownIndex: 0,
-                                                             pickle: inbound.pickle(key: key)), at: moment)
+                                                                  senderUserID: userID, signingKey: own.ed25519, firstKnownIndex: 0,
+                                                                  pickle: inbound.pickle(key: key)), at: moment)
             return session.sessionID
         }
     }
@@ -140,7 +140,7 @@ struct RoomEncryptionLookup {
         try database.write { writer in
             if let algorithm {
                 try writer.devices.setRoomEncrypted(roomID, algorithm: algorithm, rotationPeriodMs: content?["rotation_period_ms"]?.intValue,
-                                            rotationPeriodMsgs: content?["rotation_period_msgs"]?.intValue, at: Date())
+                                                    rotationPeriodMsgs: content?["rotation_period_msgs"]?.intValue, at: Date())
             } else {
                 try writer.devices.setRoomPlain(roomID, at: Date())
             }

@@ -26,7 +26,7 @@ extension EventRouter {
         let hasDirectRoom = try writer.rooms.direct(userID: invite.sender) != nil
         let kind: RoomKind = isDirect && !hasDirectRoom ? .direct : .invited
         try writer.rooms.upsert(RoomRecord(roomID: roomID, kind: kind, language: nil, groupName: nil,
-                                         userID: kind == .direct ? invite.sender : nil, joinedAt: nil))
+                                           userID: kind == .direct ? invite.sender : nil, joinedAt: nil))
         try writer.outbox.enqueue(.join(roomID: roomID))
         outcome.enqueued += 1
         logger.info("accepting an invite", metadata: ["room": "\(roomID)", "inviter": "\(invite.sender)", "kind": "\(kind.rawValue)"])

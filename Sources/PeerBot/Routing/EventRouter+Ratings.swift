@@ -36,7 +36,7 @@ extension EventRouter {
             let comment = try written.map { try guarded($0, event: event, room: room).text }
             let replaced = try writer.assessment.ratings(round: round.id).contains { $0.rater == event.sender && $0.subject == subject }
             try writer.assessment.saveRating(round: round.id, rater: event.sender, subject: subject, marks: marks,
-                                  comment: comment.flatMap { TextLimits.isBlank($0) ? nil : $0 }, at: context.now)
+                                             comment: comment.flatMap { TextLimits.isBlank($0) ? nil : $0 }, at: context.now)
             try enqueue(Texts.ratingRecorded(subjectName: name, replaced: replaced, language: replyLanguage), in: room.roomID, replyTo: event.eventID)
             let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
             if !replaced, try !rounds.requestNext(round: round.id, rater: event.sender, group: group.name) {

@@ -29,8 +29,8 @@ struct ReflectionIntake {
         if let refusal = Self.refusal(ofReflection: text.text, language: context.language(of: room)) { return .refused(refusal) }
         let late = round.timeline.isLate(sent: sent, ownDeadline: try ownDeadline(round, sender))
         guard try writer.reflections.add(sessionNumber: round.sessionNumber, userID: sender, scope: scope, text: text.text,
-                                       eventID: eventID, roomID: room.roomID, at: context.now, late: late,
-                                       masked: text.isMasked) != nil else { return .ignored }
+                                         eventID: eventID, roomID: room.roomID, at: context.now, late: late,
+                                         masked: text.isMasked) != nil else { return .ignored }
         logger.info("reflection kept", metadata: ["session": "\(round.sessionNumber)", "scope": "\(scope.rawValue)", "late": "\(late)"])
         var enqueued = 0
         if acknowledge && !(text.isMasked && context.config.patientGuard == .redact) {

@@ -44,7 +44,7 @@ extension OutboxSender {
         }
         if let algorithm = encryption?["content"]?["algorithm"]?.stringValue, !algorithm.isEmpty {
             try writer.devices.setRoomEncrypted(roomID, algorithm: algorithm, rotationPeriodMs: encryption?["content"]?["rotation_period_ms"]?.intValue,
-                                        rotationPeriodMsgs: encryption?["content"]?["rotation_period_msgs"]?.intValue, at: Date())
+                                                rotationPeriodMsgs: encryption?["content"]?["rotation_period_msgs"]?.intValue, at: Date())
         } else {
             try writer.devices.setRoomPlain(roomID, at: Date())
         }

@@ -61,9 +61,9 @@ struct RoomProvisioner: Sendable {
             guard try writer.settings.value(Self.privateSupervisorKey) == nil else { return }
             if config.supervisorRoom == nil, let room = try writer.rooms.supervisor() {
                 try writer.outbox.enqueue(.state(roomID: room.roomID, eventType: "m.room.guest_access", stateKey: "",
-                                          contentJSON: JSONValue.object(["guest_access": "forbidden"]).jsonString()))
+                                                 contentJSON: JSONValue.object(["guest_access": "forbidden"]).jsonString()))
                 try writer.outbox.enqueue(.state(roomID: room.roomID, eventType: "m.room.join_rules", stateKey: "",
-                                          contentJSON: JSONValue.object(["join_rule": "invite"]).jsonString()))
+                                                 contentJSON: JSONValue.object(["join_rule": "invite"]).jsonString()))
             }
             try writer.settings.set(Self.privateSupervisorKey, "1")
         }

@@ -18,6 +18,6 @@ struct GroupTopic {
         }
         let topic = CohortNaming.groupRoomTopic(nextSession: next, language: language)
         try writer.outbox.enqueue(.state(roomID: lookup.room(of: group), eventType: "m.room.topic", stateKey: "",
-                                  contentJSON: JSONValue.object(["topic": .string(topic)]).jsonString()))
+                                         contentJSON: JSONValue.object(["topic": .string(topic)]).jsonString()))
     }
 }

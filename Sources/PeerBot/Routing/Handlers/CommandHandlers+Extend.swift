@@ -22,7 +22,7 @@ extension CommandHandlers {
             let current = try writer.deadlines.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
             let deadline = current.addingTimeInterval(seconds)
             try writer.deadlines.extend(.reflection(session: round.sessionNumber), userID: userID, to: deadline, at: context.now,
-                              reminded: deadline <= context.now)
+                                        reminded: deadline <= context.now)
             moved.append((.reflection(session: Int(round.sessionNumber)), deadline))
         }
         if let round = try writer.assessment.openRound(forRater: userID) {

@@ -16,7 +16,7 @@ extension CommandHandlers {
         var plans: [SessionPlan] = []
         for group in groups {
             let record = try writer.sessions.plan(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
-                                                plannedBy: request.sender, at: context.now)
+                                                  plannedBy: request.sender, at: context.now)
             plans.append(try lookup.plan(record))
             try updateTopic(of: group)
         }

@@ -23,7 +23,7 @@ extension CommandHandlers {
         }
         let session = try writer.sessions.all(ofGroup: group.id).last { $0.startsAt <= context.now && $0.cancelledAt == nil }
         let task = try writer.tasks.add(groupID: group.id, assignee: holder, text: text, due: due, sessionNumber: session?.number,
-                                      createdBy: request.sender, at: context.now)
+                                        createdBy: request.sender, at: context.now)
         let name = try holder.flatMap { try writer.roster.find(userID: $0)?.name }
         return Texts.taskAdded(task.item(group: group.name), assigneeName: name, language: request.language, prefix: request.prefix)
     }

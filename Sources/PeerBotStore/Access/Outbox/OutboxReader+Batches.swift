@@ -75,7 +75,7 @@ extension OutboxWriter {
     /// `progressOutboxID`; the rows are marked bulk so answers go ahead of them.
     @discardableResult
     public func startBatch(rows first: Int64, through last: Int64, progressOutboxID: Int64, roomID: String,
-                                 language: String, at date: Date) throws -> Int64 {
+                           language: String, at date: Date) throws -> Int64 {
         try db.execute(sql: "UPDATE outbox SET priority = 1 WHERE id BETWEEN ? AND ? AND state = 'pending'", arguments: [first, last])
         try db.execute(sql: """
             INSERT INTO outboxBatch (roomID, firstOutboxID, lastOutboxID, progressOutboxID, language, startedAt)
