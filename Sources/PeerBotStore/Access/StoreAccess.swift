@@ -51,7 +51,7 @@ public class StoreReader: StoreAccess {
     public var undecrypted: UndecryptedReader { UndecryptedReader(db) }
     /// Reading the ledger of scheduled jobs that ran or failed.
     public var jobs: JobsReader { JobsReader(db) }
-    /// Reading forgetting a person, retention, and the anonymous counts left behind.
+    /// Reading personal data as forgetting and retention see it, and the anonymous counts they leave.
     public var privacy: PrivacyReader { PrivacyReader(db) }
 }
 
@@ -172,8 +172,8 @@ public class JobsReader: StoreAccess {}
 /// Reading and changing the ledger of scheduled jobs that ran or failed.
 public final class JobsWriter: JobsReader {}
 
-/// Reading forgetting a person, retention, and the anonymous counts left behind.
+/// Reading personal data as forgetting and retention see it, and the anonymous counts they leave.
 public class PrivacyReader: StoreAccess {}
 
-/// Reading and changing forgetting a person, retention, and the anonymous counts left behind.
+/// Reading and changing personal data as forgetting and retention see it, and the anonymous counts they leave.
 public final class PrivacyWriter: PrivacyReader {}
