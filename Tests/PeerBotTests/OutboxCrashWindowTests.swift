@@ -74,7 +74,7 @@ import Testing
             let message = try writer.enqueueMessage(
                 Texts.bulkProgress(BulkProgress(done: 0, failed: 0, left: 2, creationsLeft: 0, elapsed: 0, secondsPerCreation: nil), language: .en).content(),
                 to: "!sup:hs")
-            try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: "!sup:hs", language: "en", at: clock.now)
+            try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: "!sup:hs", language: .en, at: clock.now)
             return message
         }
         try fixture.database.outbox.markSent(id: progress.id, eventID: "$progress")

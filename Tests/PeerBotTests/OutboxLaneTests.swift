@@ -153,7 +153,7 @@ import Testing
         try fixture.database.write { [clock = fixture.clock] writer in
             let last = try writer.outbox.lastID()
             let progress = try writer.enqueueMessage(Texts.bulkProgress(BulkProgress(done: 0, failed: 0, left: 4, creationsLeft: 0, elapsed: 0, secondsPerCreation: nil), language: .en).content(), to: "!sup:hs")
-            try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: progress.id, roomID: "!sup:hs", language: "en", at: clock.now)
+            try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: progress.id, roomID: "!sup:hs", language: .en, at: clock.now)
         }
         try await fixture.drain()
         let sent = supervisorMessages()

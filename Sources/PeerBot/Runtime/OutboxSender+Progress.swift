@@ -36,7 +36,7 @@ extension OutboxSender {
         let progress = BulkProgress(done: counts.sent, failed: counts.failed, left: counts.pending,
                                     creationsLeft: counts.pendingCreations, elapsed: moment.timeIntervalSince(batch.startedAt),
                                     secondsPerCreation: creationWait)
-        let message = Texts.bulkProgress(progress, language: Language(rawValue: batch.language) ?? language)
+        let message = Texts.bulkProgress(progress, language: batch.language)
         try writer.enqueueMessage(Self.edit(of: batch.progressOutboxID, to: message), to: batch.roomID)
         try writer.outbox.recordBatchReport(id: batch.id, at: moment, finished: finished)
     }

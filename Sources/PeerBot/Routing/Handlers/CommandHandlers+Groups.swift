@@ -63,7 +63,7 @@ extension CommandHandlers {
         let progress = BulkProgress(done: 0, failed: 0, left: counts.pending, creationsLeft: counts.pendingCreations, elapsed: 0, secondsPerCreation: nil)
         let message = try writer.enqueue(Texts.bulkProgress(progress, language: request.language), to: request.room.roomID)
         try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: request.room.roomID,
-                                     language: request.language.rawValue, at: context.now)
+                                     language: request.language, at: context.now)
     }
 
     /// A welcome in the student's direct room, which is created first when there is none.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PeerLearning
 
 /// A run of outbox rows (long bulk work) whose progress one message in `roomID` shows.
 public struct OutboxBatch: Sendable, Equatable {
@@ -9,7 +10,8 @@ public struct OutboxBatch: Sendable, Equatable {
     public var lastOutboxID: Int64
     /// The row of the progress message, which edits replace.
     public var progressOutboxID: Int64
-    public var language: String
+    /// The language of the progress message (the schema holds only `da` and `en`).
+    public var language: Language
     public var startedAt: Date
     public var reportedAt: Date?
     public var finishedAt: Date?
@@ -64,7 +66,7 @@ extension OutboxReader {
     private static func batch(_ row: Row) -> OutboxBatch {
         OutboxBatch(
             id: row["id"], roomID: row["roomID"], firstOutboxID: row["firstOutboxID"], lastOutboxID: row["lastOutboxID"],
-            progressOutboxID: row["progressOutboxID"], language: row["language"],
+            progressOutboxID: row["progressOutboxID"], language: Language(rawValue: row["language"]) ?? .en,
             startedAt: (row["startedAt"] as StoredDate?)?.date ?? Date(timeIntervalSince1970: 0),
             reportedAt: (row["reportedAt"] as StoredDate?)?.date, finishedAt: (row["finishedAt"] as StoredDate?)?.date)
     }
@@ -75,12 +77,12 @@ extension OutboxWriter {
     /// `progressOutboxID`; the rows are marked bulk so answers go ahead of them.
     @discardableResult
     public func startBatch(rows first: Int64, through last: Int64, progressOutboxID: Int64, roomID: String,
-                           language: String, at date: Date) throws -> Int64 {
+                           language: Language, at date: Date) throws -> Int64 {
         try db.execute(sql: "UPDATE outbox SET priority = 1 WHERE id BETWEEN ? AND ? AND state = 'pending'", arguments: [first, last])
         try db.execute(sql: """
             INSERT INTO outboxBatch (roomID, firstOutboxID, lastOutboxID, progressOutboxID, language, startedAt)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [roomID, first, last, progressOutboxID, language, date.stored])
+            """, arguments: [roomID, first, last, progressOutboxID, language.rawValue, date.stored])
         return db.lastInsertedRowID
     }
 
