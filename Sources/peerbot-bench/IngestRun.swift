@@ -51,7 +51,7 @@ struct IngestRun: Encodable {
         let outcome = try BatchIngestor(database: database).ingest(sync, firstSync: false, config: config)
         let ingested = clock.now
 
-        let queued = try database.read { try $0.outboxCounts().pending }
+        let queued = try database.read { try $0.outbox.counts().pending }
         return IngestRun(events: outcome.events, handled: outcome.handled, decodeMs: (decoded - start).ms,
                          ingestMs: (ingested - decoded).ms, outboxQueued: queued)
     }
@@ -63,14 +63,14 @@ struct IngestRun: Encodable {
         let rooms = shape.roomIDs
         try database.write { writer in
             for sender in senders {
-                try writer.upsertStudent(userID: sender, name: sender, attributes: [:], at: shape.joinedAt)
+                try writer.roster.upsert(userID: sender, name: sender, attributes: [:], at: shape.joinedAt)
             }
             var members = Array(repeating: [String](), count: rooms.count)
             for (index, sender) in senders.enumerated() { members[index % rooms.count].append(sender) }
-            let groups = try writer.createGroups(rooms.indices.map { ("G" + String(format: "%04d", $0), members[$0]) }, at: shape.joinedAt)
+            let groups = try writer.groups.create(rooms.indices.map { ("G" + String(format: "%04d", $0), members[$0]) }, at: shape.joinedAt)
             for (group, roomID) in zip(groups, rooms) {
-                try writer.setGroupRoom(groupID: group.id, roomID: roomID)
-                try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .group, groupName: group.name, joinedAt: shape.joinedAt))
+                try writer.groups.setRoom(groupID: group.id, roomID: roomID)
+                try writer.rooms.upsert(RoomRecord(roomID: roomID, kind: .group, groupName: group.name, joinedAt: shape.joinedAt))
             }
         }
     }

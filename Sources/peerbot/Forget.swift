@@ -25,7 +25,7 @@ struct Forget: AsyncParsableCommand {
         let (lock, database) = try openLockedDatabase(settings)
         defer { withExtendedLifetime(lock) {} }
         let who = userID
-        let counts = try database.write { try $0.forget(userID: who, at: Date()) }
+        let counts = try database.write { try $0.privacy.forget(userID: who, at: Date()) }
         try database.compact()
         print(Texts.forgetDone(userID: userID, counts: counts))
     }

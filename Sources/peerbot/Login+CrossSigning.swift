@@ -39,7 +39,7 @@ struct CrossSigningPlan {
         }
         try makeFolder(for: settings.databasePath)
         let (lock, database) = try openLockedDatabase(settings)
-        let stored = try database.read { try $0.olmAccount() }?.deviceID
+        let stored = try database.read { try $0.keys.account() }?.deviceID
         if let conflict = LoginConfiguration.deviceConflict(stored: stored, requested: deviceID) {
             printError("not logged in: \(conflict)")
             throw exitConfig

@@ -11,7 +11,7 @@ func startRound(
     at seconds: TimeInterval = 10_000
 ) throws -> AssessmentRoundRecord {
     try database.write { writer in
-        try writer.startAssessmentRound(
+        try writer.assessment.startRound(
             groupID: group, raters: members,
             subjects: { rater in members.filter { selfAssessment || $0 != rater } },
             selfAssessment: selfAssessment, startedBy: "@sup:hs", at: fixedDate(seconds),
@@ -33,16 +33,16 @@ func startRound(
             try startRound(database, group: a, members: ["@anna:hs", "@bo:hs"], at: 20_000)
         }
         let other = try startRound(database, group: b, members: ["@cleo:hs"], selfAssessment: true, at: 11_000)
-        #expect(try database.read { try $0.openAssessmentRounds() }.map(\.id) == [first.id, other.id])
+        #expect(try database.read { try $0.assessment.openRounds() }.map(\.id) == [first.id, other.id])
 
-        try database.write { try $0.closeAssessmentRound(first.id, resultOutboxID: nil, at: fixedDate(30_000)) }
+        try database.write { try $0.assessment.closeRound(first.id, resultOutboxID: nil, at: fixedDate(30_000)) }
         let second = try startRound(database, group: a, members: ["@anna:hs", "@bo:hs"], at: 40_000)
         try database.read { reader throws in
-            #expect(try reader.openAssessmentRound(ofGroup: a) == second)
-            #expect(try reader.latestAssessmentRound(ofGroup: a) == second)
-            #expect(try reader.assessmentRounds(ofGroup: a).map(\.id) == [first.id, second.id])
-            #expect(try reader.assessmentRound(id: first.id)?.closedAt == fixedDate(30_000))
-            #expect(try reader.openAssessmentRounds().map(\.id) == [other.id, second.id])
+            #expect(try reader.assessment.openRound(ofGroup: a) == second)
+            #expect(try reader.assessment.latestRound(ofGroup: a) == second)
+            #expect(try reader.assessment.rounds(ofGroup: a).map(\.id) == [first.id, second.id])
+            #expect(try reader.assessment.round(id: first.id)?.closedAt == fixedDate(30_000))
+            #expect(try reader.assessment.openRounds().map(\.id) == [other.id, second.id])
         }
     }
 
@@ -70,7 +70,7 @@ func startRound(
         #expect(throws: RosterStoreError.studentNotOnRoster(userID: "@stranger:hs")) {
             try startRound(database, group: a, members: ["@anna:hs", "@stranger:hs"])
         }
-        #expect(try database.read { try $0.openAssessmentRound(ofGroup: a) } == nil)
+        #expect(try database.read { try $0.assessment.openRound(ofGroup: a) } == nil)
     }
 
     @Test(arguments: StoreFlavor.allCases)
@@ -78,26 +78,26 @@ func startRound(
         let (store, a, _) = try databaseWithGroups(flavor: flavor)
         let database = store.database
         let round = try startRound(database, group: a, members: ["@anna:hs", "@bo:hs"])
-        let result = try database.write { try $0.enqueue(sendAction(room: "!sup:hs", text: "scores"), at: fixedDate(300_000)) }
+        let result = try database.write { try $0.outbox.enqueue(sendAction(room: "!sup:hs", text: "scores"), at: fixedDate(300_000)) }
         try database.write { writer in
-            try writer.markAssessmentReminded(round: round.id, at: fixedDate(140_000))
-            try writer.markAssessmentReminded(round: round.id, at: fixedDate(150_000))
-            try writer.closeAssessmentRound(round.id, resultOutboxID: result.id, at: fixedDate(300_000))
-            try writer.closeAssessmentRound(round.id, resultOutboxID: nil, at: fixedDate(400_000))
+            try writer.assessment.markReminded(round: round.id, at: fixedDate(140_000))
+            try writer.assessment.markReminded(round: round.id, at: fixedDate(150_000))
+            try writer.assessment.closeRound(round.id, resultOutboxID: result.id, at: fixedDate(300_000))
+            try writer.assessment.closeRound(round.id, resultOutboxID: nil, at: fixedDate(400_000))
         }
-        let stored = try #require(try database.read { try $0.assessmentRound(id: round.id) })
+        let stored = try #require(try database.read { try $0.assessment.round(id: round.id) })
         #expect(stored.remindedAt == fixedDate(140_000))
         #expect(stored.closedAt == fixedDate(300_000))
         #expect(stored.resultOutboxID == result.id)
-        #expect(try database.read { try $0.openAssessmentRounds() }.isEmpty)
+        #expect(try database.read { try $0.assessment.openRounds() }.isEmpty)
 
         #expect(throws: AssessmentStoreError.roundNotFound(id: 999)) {
-            try database.write { try $0.markAssessmentReminded(round: 999, at: fixedDate(1)) }
+            try database.write { try $0.assessment.markReminded(round: 999, at: fixedDate(1)) }
         }
         let next = try startRound(database, group: a, members: ["@anna:hs"], at: 500_000)
         #expect(throws: StoreError.outboxItemNotFound(id: 999)) {
-            try database.write { try $0.closeAssessmentRound(next.id, resultOutboxID: 999, at: fixedDate(600_000)) }
+            try database.write { try $0.assessment.closeRound(next.id, resultOutboxID: 999, at: fixedDate(600_000)) }
         }
-        #expect(try database.read { try $0.openAssessmentRound(ofGroup: a) } == next)
+        #expect(try database.read { try $0.assessment.openRound(ofGroup: a) } == next)
     }
 }

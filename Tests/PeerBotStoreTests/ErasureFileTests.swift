@@ -16,14 +16,14 @@ import Testing
 
     private func seed(_ database: AppDatabase, at date: Date) throws {
         try database.write { writer in
-            try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: date)
-            let group = try writer.createGroups([("A", ["@anna:hs"])], at: date)[0]
-            let session = try writer.planSession(groupID: group.id, title: "T", startsAt: date, durationSeconds: 60,
-                                                 plannedBy: "@sup:hs", at: date)
+            try writer.roster.upsert(userID: "@anna:hs", name: "Anna", attributes: [:], at: date)
+            let group = try writer.groups.create([("A", ["@anna:hs"])], at: date)[0]
+            let session = try writer.sessions.plan(groupID: group.id, title: "T", startsAt: date, durationSeconds: 60,
+                                                   plannedBy: "@sup:hs", at: date)
             // Long enough to fill overflow pages, which a deletion frees whole.
-            try writer.addReflection(sessionNumber: session.number, userID: "@anna:hs", scope: .private,
-                                     text: String(repeating: Self.secret + " ", count: 400), eventID: "$r", roomID: "!dm:hs",
-                                     at: date, late: false)
+            try writer.reflections.add(sessionNumber: session.number, userID: "@anna:hs", scope: .private,
+                                       text: String(repeating: Self.secret + " ", count: 400), eventID: "$r", roomID: "!dm:hs",
+                                       at: date, late: false)
         }
     }
 
@@ -37,14 +37,14 @@ import Testing
         try seed(database, at: old)
         #expect(try fileBytes(path).range(of: Data(Self.secret.utf8)) != nil)
         let removed = try database.write { writer in
-            how == "retention" ? try writer.purgeTexts(olderThan: old.addingTimeInterval(1)) == 1
-                               : try writer.removeReflection(eventID: "$r")
+            how == "retention" ? try writer.privacy.purgeTexts(olderThan: old.addingTimeInterval(1)) == 1
+                               : try writer.reflections.remove(eventID: "$r")
         }
         #expect(removed)
         #expect(try database.finishErasure())
         #expect(try fileBytes(path).range(of: Data(Self.secret.utf8)) == nil)
         #expect(try database.finishErasure() == false)
-        #expect(try database.read { try $0.students().count } == 1)
+        #expect(try database.read { try $0.roster.all().count } == 1)
     }
 
     @Test func secureDeleteIsOnForEveryConnection() throws {

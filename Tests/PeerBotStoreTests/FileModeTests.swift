@@ -22,8 +22,8 @@ import Glibc
         defer { umask(previousUmask) }
         let database = try AppDatabase(path: path)
         try database.write { writer in
-            try writer.setSyncToken("s1")
-            try writer.enqueue(sendAction(text: "a reflection"))
+            try writer.sync.setToken("s1")
+            try writer.outbox.enqueue(sendAction(text: "a reflection"))
         }
 
         #expect(try mode(directory.path) == 0o700)
@@ -40,7 +40,7 @@ import Glibc
         #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644]))
 
         let database = try AppDatabase(path: path)
-        try database.write { try $0.setSetting("k", "v") }
+        try database.write { try $0.settings.set("k", "v") }
 
         #expect(try mode(path) == 0o600)
         #expect(try mode(path + "-wal") == 0o600)

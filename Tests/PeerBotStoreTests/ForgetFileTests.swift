@@ -29,17 +29,17 @@ import Testing
             try ForgetFixture.seed(database)
             // Written to disk as ordinary data first, or the test would prove nothing.
             #expect(tracesFound(in: try fileBytes(path)) == traces)
-            try database.write { try $0.forget(userID: ForgetFixture.userID, at: fixedDate(10_000)) }
+            try database.write { try $0.privacy.forget(userID: ForgetFixture.userID, at: fixedDate(10_000)) }
             try database.compact()
             // Gone while the bot still runs, not only once the last connection closes.
             #expect(tracesFound(in: try fileBytes(path)) == [])
-            #expect(try database.read { try $0.students().map(\.userID) } == ["@anna:hs", "@bo:hs"])
+            #expect(try database.read { try $0.roster.all().map(\.userID) } == ["@anna:hs", "@bo:hs"])
         }
 
         #expect(tracesFound(in: try fileBytes(path)) == [])
         // The database still opens, with the classmates' data.
         let reopened = try AppDatabase(path: path)
-        #expect(try reopened.read { try $0.students().count } == 2)
-        #expect(try reopened.read { try $0.anonymousCounts() } == ForgetFixture.expectedCounts)
+        #expect(try reopened.read { try $0.roster.all().count } == 2)
+        #expect(try reopened.read { try $0.privacy.anonymousCounts() } == ForgetFixture.expectedCounts)
     }
 }

@@ -12,7 +12,7 @@ import Testing
             let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
             return (applied, tables)
         }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6-guard", "v6-roster", "v6-assessment", "v6-outbox", "v6-device", "v7-goals-wait", "v8-faults", "v8-recv", "v8-structure", "v8-send", "v8-element", "v8-keyreq", "v9-crypto"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6-guard", "v6-roster", "v6-assessment", "v6-outbox", "v6-device", "v7-goals-wait", "v8-faults", "v8-recv", "v8-structure", "v8-send", "v8-element", "v8-keyreq", "v9-crypto", "v9-aggregates"])
         for table in ["syncPosition", "processedEvent", "outbox", "room", "setting", "jobRun", "jobFailure"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
@@ -21,7 +21,7 @@ import Testing
     @Test func aFreshDatabaseIsEmpty() throws {
         let database = try AppDatabase.inMemory()
         let (token, pending, counts) = try database.read { reader throws in
-            (try reader.syncToken(), try reader.pendingOutbox(limit: 10), try reader.outboxCounts())
+            (try reader.sync.token(), try reader.outbox.pending(limit: 10), try reader.outbox.counts())
         }
         #expect(token == nil)
         #expect(pending.isEmpty)
@@ -47,11 +47,11 @@ import Testing
         for content in ["not json", "[1,2]", ""] {
             #expect(throws: DatabaseError.self) {
                 try database.write { writer in
-                    try writer.enqueue(.send(roomID: "!r:hs", eventType: "m.room.message", contentJSON: content))
+                    try writer.outbox.enqueue(.send(roomID: "!r:hs", eventType: "m.room.message", contentJSON: content))
                 }
             }
         }
-        #expect(try database.read { try $0.outboxCounts() } == (0, 0, 0))
+        #expect(try database.read { try $0.outbox.counts() } == (0, 0, 0))
     }
 
     @Test func theSchemaRejectsRoomsMissingWhatTheirKindNeeds() throws {
@@ -65,9 +65,9 @@ import Testing
         ]
         for room in invalid {
             #expect(throws: DatabaseError.self, "\(room)") {
-                try database.write { try $0.upsertRoom(room) }
+                try database.write { try $0.rooms.upsert(room) }
             }
         }
-        #expect(try database.read { try $0.rooms(kind: .invited) }.isEmpty)
+        #expect(try database.read { try $0.rooms.all(kind: .invited) }.isEmpty)
     }
 }

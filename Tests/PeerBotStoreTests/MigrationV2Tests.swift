@@ -15,10 +15,10 @@ import Testing
         try AppDatabase.migrator.migrate(old, upTo: "v1")
         try old.write { db in
             let writer = StoreWriter(db)
-            try writer.setSyncToken("s72_1")
-            try writer.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: "da"))
-            try writer.enqueue(sendAction(), at: fixedDate(1))
-            try writer.setSetting("cohort", "Ward 7")
+            try writer.sync.setToken("s72_1")
+            try writer.rooms.upsert(RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: "da"))
+            try writer.outbox.enqueue(sendAction(), at: fixedDate(1))
+            try writer.settings.set("cohort", "Ward 7")
         }
         try old.close()
 
@@ -26,15 +26,15 @@ import Testing
         let applied = try database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
         #expect(applied == Set(AppDatabase.migrator.migrations))
         try database.read { reader throws in
-            #expect(try reader.syncToken() == "s72_1")
-            #expect(try reader.supervisorRoom() == RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: "da"))
-            #expect(try reader.pendingOutbox(limit: 10).map(\.action) == [sendAction()])
-            #expect(try reader.setting("cohort") == "Ward 7")
-            #expect(try reader.students().isEmpty)
-            #expect(try reader.activeGroups().isEmpty)
+            #expect(try reader.sync.token() == "s72_1")
+            #expect(try reader.rooms.supervisor() == RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: "da"))
+            #expect(try reader.outbox.pending(limit: 10).map(\.action) == [sendAction()])
+            #expect(try reader.settings.value("cohort") == "Ward 7")
+            #expect(try reader.roster.all().isEmpty)
+            #expect(try reader.groups.active().isEmpty)
         }
         // The new tables work in the upgraded file.
-        _ = try database.write { try $0.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(2)) }
-        #expect(try database.read { try $0.isStudent("@anna:hs") })
+        _ = try database.write { try $0.roster.upsert(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(2)) }
+        #expect(try database.read { try $0.roster.isStudent("@anna:hs") })
     }
 }

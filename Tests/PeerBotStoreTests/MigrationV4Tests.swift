@@ -15,14 +15,14 @@ import Testing
         try AppDatabase.migrator.migrate(old, upTo: "v3")
         let (groupID, number) = try old.write { db in
             let writer = StoreWriter(db)
-            try writer.setSyncToken("s120_7")
+            try writer.sync.setToken("s120_7")
             try writer.insertLegacyStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(1))
-            let groupID = try writer.createGroups([(name: "A", members: ["@anna:hs"])], at: fixedDate(2))[0].id
-            let session = try writer.planSession(
+            let groupID = try writer.groups.create([(name: "A", members: ["@anna:hs"])], at: fixedDate(2))[0].id
+            let session = try writer.sessions.plan(
                 groupID: groupID, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,
                 plannedBy: "@sup:hs", at: fixedDate(3))
-            try writer.addSessionItem(session.number, kind: .goal, text: "Recognise sepsis")
-            try writer.confirm(session.number, userID: "@anna:hs", version: 2, at: fixedDate(4), reactionEventID: "$ok")
+            try writer.sessions.addItem(session.number, kind: .goal, text: "Recognise sepsis")
+            try writer.participation.confirm(session.number, userID: "@anna:hs", version: 2, at: fixedDate(4), reactionEventID: "$ok")
             return (groupID, session.number)
         }
         try old.close()
@@ -31,29 +31,29 @@ import Testing
         let applied = try database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
         #expect(applied == Set(AppDatabase.migrator.migrations))
         try database.read { reader throws in
-            #expect(try reader.syncToken() == "s120_7")
-            #expect(try reader.session(number: number)?.title == "Sepsis")
-            #expect(try reader.sessionItems(number).goals == ["Recognise sepsis"])
-            #expect(try reader.confirmations(number).map(\.userID) == ["@anna:hs"])
-            #expect(try reader.reflections(session: number).isEmpty)
-            #expect(try reader.tasks(ofGroup: groupID).isEmpty)
+            #expect(try reader.sync.token() == "s120_7")
+            #expect(try reader.sessions.find(number: number)?.title == "Sepsis")
+            #expect(try reader.sessions.items(number).goals == ["Recognise sepsis"])
+            #expect(try reader.participation.confirmations(number).map(\.userID) == ["@anna:hs"])
+            #expect(try reader.reflections.all(session: number).isEmpty)
+            #expect(try reader.tasks.all(ofGroup: groupID).isEmpty)
         }
         // The new tables work in the upgraded file.
         try database.write { writer in
-            try writer.openReflectionRound(session: number, promptOutboxID: nil, at: fixedDate(3700), deadline: fixedDate(90_000))
-            try writer.addReflection(
+            try writer.reflections.openRound(session: number, promptOutboxID: nil, at: fixedDate(3700), deadline: fixedDate(90_000))
+            try writer.reflections.add(
                 sessionNumber: number, userID: "@anna:hs", scope: .private, text: "Went well", eventID: "$r1",
                 roomID: "!dm:hs", at: fixedDate(3800), late: false)
-            try writer.addTask(
+            try writer.tasks.add(
                 groupID: groupID, assignee: nil, text: "Read the guideline", due: nil, sessionNumber: number,
                 createdBy: "@anna:hs", at: fixedDate(3500))
-            try writer.countMessage(session: number, userID: "@anna:hs")
+            try writer.participation.countMessage(session: number, userID: "@anna:hs")
         }
         try database.read { reader throws in
-            #expect(try reader.reflectedStudents(session: number) == ["@anna:hs"])
-            #expect(try reader.openReflectionRounds().map(\.sessionNumber) == [number])
-            #expect(try reader.tasks(session: number).map(\.text) == ["Read the guideline"])
-            #expect(try reader.participation(session: number) == ["@anna:hs": 1])
+            #expect(try reader.reflections.reflectedStudents(session: number) == ["@anna:hs"])
+            #expect(try reader.reflections.openRounds().map(\.sessionNumber) == [number])
+            #expect(try reader.tasks.all(session: number).map(\.text) == ["Read the guideline"])
+            #expect(try reader.participation.messageCounts(session: number) == ["@anna:hs": 1])
         }
     }
 }

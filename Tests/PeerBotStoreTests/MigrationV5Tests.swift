@@ -15,12 +15,12 @@ import Testing
         try AppDatabase.migrator.migrate(old, upTo: "v4")
         let (groupID, number) = try old.write { db in
             let writer = StoreWriter(db)
-            try writer.setSyncToken("s200_9")
+            try writer.sync.setToken("s200_9")
             for name in ["anna", "bo"] {
                 try writer.insertLegacyStudent(userID: "@\(name):hs", name: name.capitalized, attributes: [:], at: fixedDate(1))
             }
-            let groupID = try writer.createGroups([(name: "A", members: ["@anna:hs", "@bo:hs"])], at: fixedDate(2))[0].id
-            let number = try writer.planSession(
+            let groupID = try writer.groups.create([(name: "A", members: ["@anna:hs", "@bo:hs"])], at: fixedDate(2))[0].id
+            let number = try writer.sessions.plan(
                 groupID: groupID, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,
                 plannedBy: "@sup:hs", at: fixedDate(3)).number
             // Written as the v4 schema knew it: no guard mark yet.
@@ -28,7 +28,7 @@ import Testing
                 INSERT INTO reflection (sessionNumber, userID, scope, text, eventID, roomID, createdAt, late)
                 VALUES (?, '@anna:hs', 'group', 'Went well', '$r1', '!g:hs', ?, 0)
                 """, arguments: [number, fixedDate(3800).stored])
-            try writer.addTask(
+            try writer.tasks.add(
                 groupID: groupID, assignee: "@bo:hs", text: "Read the guideline", due: nil, sessionNumber: number,
                 createdBy: "@anna:hs", at: fixedDate(3500))
             return (groupID, number)
@@ -39,24 +39,24 @@ import Testing
         let applied = try database.writer.read { try AppDatabase.migrator.appliedIdentifiers($0) }
         #expect(applied == Set(AppDatabase.migrator.migrations))
         try database.read { reader throws in
-            #expect(try reader.syncToken() == "s200_9")
-            #expect(try reader.reflections(session: number).map(\.text) == ["Went well"])
-            #expect(try reader.reflections(session: number).map(\.masked) == [false], "kept before the guard: not marked")
-            #expect(try reader.tasks(ofGroup: groupID).map(\.text) == ["Read the guideline"])
-            #expect(try reader.assessmentRounds(ofGroup: groupID).isEmpty)
-            #expect(try reader.anonymousCounts().isEmpty)
+            #expect(try reader.sync.token() == "s200_9")
+            #expect(try reader.reflections.all(session: number).map(\.text) == ["Went well"])
+            #expect(try reader.reflections.all(session: number).map(\.masked) == [false], "kept before the guard: not marked")
+            #expect(try reader.tasks.all(ofGroup: groupID).map(\.text) == ["Read the guideline"])
+            #expect(try reader.assessment.rounds(ofGroup: groupID).isEmpty)
+            #expect(try reader.privacy.anonymousCounts().isEmpty)
         }
         // The new tables work in the upgraded file.
         let round = try startRound(database, group: groupID, members: ["@anna:hs", "@bo:hs"])
         try database.write { writer in
-            try writer.saveRating(
+            try writer.assessment.saveRating(
                 round: round.id, rater: "@anna:hs", subject: "@bo:hs", marks: [5, 4, 4, 3, 5], comment: "Thorough",
                 at: fixedDate(10_100))
-            try writer.addFeedback(userID: "@bo:hs", groupID: nil, text: "Good questions", from: "@sup:hs", at: fixedDate(10_200))
+            try writer.assessment.addFeedback(userID: "@bo:hs", groupID: nil, text: "Good questions", from: "@sup:hs", at: fixedDate(10_200))
         }
         try database.read { reader throws in
-            #expect(try reader.ratings(round: round.id).map(\.marks) == [[5, 4, 4, 3, 5]])
-            #expect(try reader.feedback(forStudent: "@bo:hs").map(\.text) == ["Good questions"])
+            #expect(try reader.assessment.ratings(round: round.id).map(\.marks) == [[5, 4, 4, 3, 5]])
+            #expect(try reader.assessment.feedback(forStudent: "@bo:hs").map(\.text) == ["Good questions"])
         }
     }
 }

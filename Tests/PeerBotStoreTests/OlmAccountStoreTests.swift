@@ -6,16 +6,16 @@ import Testing
 @Suite struct OlmAccountStoreTests {
     @Test func aFreshDatabaseHasNoAccount() throws {
         let database = try AppDatabase.inMemory()
-        #expect(try database.read { try $0.olmAccount() } == nil)
+        #expect(try database.read { try $0.keys.account() } == nil)
     }
 
     @Test func theAccountSurvivesReopeningAndItsPickleIsUpdatedInPlace() throws {
         let store = try TestStore(.filePool)
         let path = try #require(store.directory).appendingPathComponent("bot.sqlite").path
-        try store.database.write { try $0.createOlmAccount(deviceID: "BOTDEVICE", pickle: "sealed-1", at: fixedDate(10)) }
-        try store.database.write { try $0.updateOlmAccount(pickle: "sealed-2", at: fixedDate(20)) }
+        try store.database.write { try $0.keys.createAccount(deviceID: "BOTDEVICE", pickle: "sealed-1", at: fixedDate(10)) }
+        try store.database.write { try $0.keys.updateAccount(pickle: "sealed-2", at: fixedDate(20)) }
         let reopened = try AppDatabase(path: path)
-        let account = try #require(try reopened.read { try $0.olmAccount() })
+        let account = try #require(try reopened.read { try $0.keys.account() })
         #expect(account.deviceID == "BOTDEVICE")
         #expect(account.pickle == "sealed-2")
         #expect(account.createdAt == fixedDate(10))
@@ -24,23 +24,23 @@ import Testing
 
     @Test func aSecondAccountIsRefusedAndTheFirstStays() throws {
         let database = try AppDatabase.inMemory()
-        try database.write { try $0.createOlmAccount(deviceID: "ONE", pickle: "p1", at: fixedDate(1)) }
+        try database.write { try $0.keys.createAccount(deviceID: "ONE", pickle: "p1", at: fixedDate(1)) }
         #expect(throws: OlmAccountStoreError.accountExists(deviceID: "ONE")) {
-            try database.write { try $0.createOlmAccount(deviceID: "TWO", pickle: "p2", at: fixedDate(2)) }
+            try database.write { try $0.keys.createAccount(deviceID: "TWO", pickle: "p2", at: fixedDate(2)) }
         }
-        #expect(try database.read { try $0.olmAccount() }?.deviceID == "ONE")
-        #expect(try database.read { try $0.olmAccount() }?.pickle == "p1")
+        #expect(try database.read { try $0.keys.account() }?.deviceID == "ONE")
+        #expect(try database.read { try $0.keys.account() }?.pickle == "p1")
     }
 
     @Test func updatingWithoutAnAccountOrWithAnEmptyPickleIsRefused() throws {
         let database = try AppDatabase.inMemory()
         #expect(throws: OlmAccountStoreError.noAccount) {
-            try database.write { try $0.updateOlmAccount(pickle: "p", at: fixedDate(1)) }
+            try database.write { try $0.keys.updateAccount(pickle: "p", at: fixedDate(1)) }
         }
         #expect(throws: OlmAccountStoreError.emptyPickle) {
-            try database.write { try $0.createOlmAccount(deviceID: "D", pickle: "", at: fixedDate(1)) }
+            try database.write { try $0.keys.createAccount(deviceID: "D", pickle: "", at: fixedDate(1)) }
         }
-        #expect(try database.read { try $0.olmAccount() } == nil)
+        #expect(try database.read { try $0.keys.account() } == nil)
     }
 
     @Test func theSchemaHoldsOneRowAndADeviceID() throws {
@@ -59,8 +59,8 @@ import Testing
 
     @Test func itsDescriptionHidesThePickle() throws {
         let database = try AppDatabase.inMemory()
-        try database.write { try $0.createOlmAccount(deviceID: "D", pickle: "SEALEDSECRET", at: fixedDate(1)) }
-        let account = try #require(try database.read { try $0.olmAccount() })
+        try database.write { try $0.keys.createAccount(deviceID: "D", pickle: "SEALEDSECRET", at: fixedDate(1)) }
+        let account = try #require(try database.read { try $0.keys.account() })
         #expect(!"\(account)".contains("SEALEDSECRET"))
         #expect("\(account)".contains("D"))
     }
@@ -74,26 +74,26 @@ import Testing
 
     @Test func aRoomKeyIsReplacedOnlyByOneReachingFurtherBack() throws {
         let database = try AppDatabase.inMemory()
-        #expect(try database.write { try $0.saveMegolmSession(roomKey(index: 5, pickle: "from-5"), at: fixedDate(1)) })
-        #expect(try !database.write { try $0.saveMegolmSession(roomKey(index: 9, pickle: "from-9"), at: fixedDate(2)) })
-        #expect(try !database.write { try $0.saveMegolmSession(roomKey(index: 5, pickle: "again-5"), at: fixedDate(3)) })
-        #expect(try database.read { try $0.megolmSession(roomID: "!r:hs", senderKey: "curve-A", sessionID: "S1") }?.pickle == "from-5")
-        #expect(try database.write { try $0.saveMegolmSession(roomKey(index: 0, pickle: "from-0"), at: fixedDate(4)) })
-        #expect(try database.read { try $0.megolmSession(roomID: "!r:hs", senderKey: "curve-A", sessionID: "S1") }?.firstKnownIndex == 0)
+        #expect(try database.write { try $0.keys.saveMegolmSession(roomKey(index: 5, pickle: "from-5"), at: fixedDate(1)) })
+        #expect(try !database.write { try $0.keys.saveMegolmSession(roomKey(index: 9, pickle: "from-9"), at: fixedDate(2)) })
+        #expect(try !database.write { try $0.keys.saveMegolmSession(roomKey(index: 5, pickle: "again-5"), at: fixedDate(3)) })
+        #expect(try database.read { try $0.keys.megolmSession(roomID: "!r:hs", senderKey: "curve-A", sessionID: "S1") }?.pickle == "from-5")
+        #expect(try database.write { try $0.keys.saveMegolmSession(roomKey(index: 0, pickle: "from-0"), at: fixedDate(4)) })
+        #expect(try database.read { try $0.keys.megolmSession(roomID: "!r:hs", senderKey: "curve-A", sessionID: "S1") }?.firstKnownIndex == 0)
         // The same session id from another device key is another key altogether.
-        #expect(try database.read { try $0.megolmSession(roomID: "!r:hs", senderKey: "curve-B", sessionID: "S1") } == nil)
+        #expect(try database.read { try $0.keys.megolmSession(roomID: "!r:hs", senderKey: "curve-B", sessionID: "S1") } == nil)
     }
 
     @Test func olmSessionsAreUpdatedInPlaceAndListedNewestUsedFirst() throws {
         let database = try AppDatabase.inMemory()
         try database.write { writer in
-            try writer.saveOlmSession(sessionID: "old", senderKey: "curve-A", pickle: "p1", at: fixedDate(1))
-            try writer.saveOlmSession(sessionID: "new", senderKey: "curve-A", pickle: "p2", at: fixedDate(2))
-            try writer.saveOlmSession(sessionID: "other", senderKey: "curve-B", pickle: "p3", at: fixedDate(3))
+            try writer.keys.saveOlmSession(sessionID: "old", senderKey: "curve-A", pickle: "p1", at: fixedDate(1))
+            try writer.keys.saveOlmSession(sessionID: "new", senderKey: "curve-A", pickle: "p2", at: fixedDate(2))
+            try writer.keys.saveOlmSession(sessionID: "other", senderKey: "curve-B", pickle: "p3", at: fixedDate(3))
         }
-        #expect(try database.read { try $0.olmSessions(senderKey: "curve-A") }.map(\.sessionID) == ["new", "old"])
-        try database.write { try $0.saveOlmSession(sessionID: "old", senderKey: "curve-A", pickle: "p1b", at: fixedDate(4)) }
-        let sessions = try database.read { try $0.olmSessions(senderKey: "curve-A") }
+        #expect(try database.read { try $0.keys.olmSessions(senderKey: "curve-A") }.map(\.sessionID) == ["new", "old"])
+        try database.write { try $0.keys.saveOlmSession(sessionID: "old", senderKey: "curve-A", pickle: "p1b", at: fixedDate(4)) }
+        let sessions = try database.read { try $0.keys.olmSessions(senderKey: "curve-A") }
         #expect(sessions.map(\.sessionID) == ["old", "new"])
         #expect(sessions.first?.pickle == "p1b")
         #expect(!"\(sessions[0])".contains("p1b"))

@@ -8,29 +8,29 @@ import Testing
     func theLatestProposalIsUsedOnce(flavor: StoreFlavor) throws {
         let store = try TestStore(flavor)
         let database = store.database
-        #expect(try database.read { try $0.latestProposal() } == nil)
-        let first = try database.write { try $0.saveProposal(json: #"{"groups":[]}"#, createdBy: "@sup:hs", at: fixedDate(1)) }
-        let second = try database.write { try $0.saveProposal(json: #"{"groups":[{"name":"A"}]}"#, createdBy: "@sup:hs", at: fixedDate(2)) }
+        #expect(try database.read { try $0.groups.latestProposal() } == nil)
+        let first = try database.write { try $0.groups.saveProposal(json: #"{"groups":[]}"#, createdBy: "@sup:hs", at: fixedDate(1)) }
+        let second = try database.write { try $0.groups.saveProposal(json: #"{"groups":[{"name":"A"}]}"#, createdBy: "@sup:hs", at: fixedDate(2)) }
         #expect(second.id > first.id)
-        #expect(try database.read { try $0.latestProposal() } == second)
+        #expect(try database.read { try $0.groups.latestProposal() } == second)
 
-        try database.write { try $0.consumeProposal(id: second.id, at: fixedDate(3)) }
-        #expect(try database.read { try $0.latestProposal() }?.consumedAt == fixedDate(3))
+        try database.write { try $0.groups.consumeProposal(id: second.id, at: fixedDate(3)) }
+        #expect(try database.read { try $0.groups.latestProposal() }?.consumedAt == fixedDate(3))
         #expect(throws: RosterStoreError.proposalAlreadyUsed(id: second.id)) {
-            try database.write { try $0.consumeProposal(id: second.id, at: fixedDate(4)) }
+            try database.write { try $0.groups.consumeProposal(id: second.id, at: fixedDate(4)) }
         }
         // A newer proposal replaces the older ones.
         #expect(throws: RosterStoreError.proposalNotFound(id: first.id)) {
-            try database.write { try $0.consumeProposal(id: first.id, at: fixedDate(4)) }
+            try database.write { try $0.groups.consumeProposal(id: first.id, at: fixedDate(4)) }
         }
     }
 
     @Test func theSchemaRejectsAProposalThatIsNotJSON() throws {
         let database = try AppDatabase.inMemory()
         #expect(throws: DatabaseError.self) {
-            try database.write { try $0.saveProposal(json: "groups: A", createdBy: "@sup:hs", at: fixedDate(1)) }
+            try database.write { try $0.groups.saveProposal(json: "groups: A", createdBy: "@sup:hs", at: fixedDate(1)) }
         }
-        #expect(try database.read { try $0.latestProposal() } == nil)
+        #expect(try database.read { try $0.groups.latestProposal() } == nil)
     }
 }
 
@@ -46,29 +46,29 @@ import Testing
         let store = try TestStore(flavor)
         let database = store.database
         try database.write { writer in
-            try writer.addRosterUpload(upload(1, at: 20))
-            try writer.addRosterUpload(upload(2, at: 10))
-            try writer.addRosterUpload(upload(3, at: 30))
+            try writer.roster.addUpload(upload(1, at: 20))
+            try writer.roster.addUpload(upload(2, at: 10))
+            try writer.roster.addUpload(upload(3, at: 30))
         }
-        #expect(try database.read { try $0.pendingRosterUploads() } == [upload(2, at: 10), upload(1, at: 20), upload(3, at: 30)])
+        #expect(try database.read { try $0.roster.pendingUploads() } == [upload(2, at: 10), upload(1, at: 20), upload(3, at: 30)])
 
         try database.write { writer in
-            try writer.finishRosterUpload(eventID: "$upload2", state: .done)
-            try writer.finishRosterUpload(eventID: "$upload3", state: .failed)
+            try writer.roster.finishUpload(eventID: "$upload2", state: .done)
+            try writer.roster.finishUpload(eventID: "$upload3", state: .failed)
         }
-        #expect(try database.read { try $0.pendingRosterUploads() }.map(\.eventID) == ["$upload1"])
+        #expect(try database.read { try $0.roster.pendingUploads() }.map(\.eventID) == ["$upload1"])
         #expect(throws: RosterStoreError.rosterUploadNotFound(eventID: "$nope")) {
-            try database.write { try $0.finishRosterUpload(eventID: "$nope", state: .done) }
+            try database.write { try $0.roster.finishUpload(eventID: "$nope", state: .done) }
         }
     }
 
     @Test func theSameUploadEventIsRecordedOnce() throws {
         let database = try AppDatabase.inMemory()
-        try database.write { try $0.addRosterUpload(upload(1, at: 1)) }
-        try database.write { try $0.finishRosterUpload(eventID: "$upload1", state: .done) }
+        try database.write { try $0.roster.addUpload(upload(1, at: 1)) }
+        try database.write { try $0.roster.finishUpload(eventID: "$upload1", state: .done) }
         // Seen again (a repeated /sync): it does not become pending again.
-        try database.write { try $0.addRosterUpload(upload(1, at: 1)) }
-        #expect(try database.read { try $0.pendingRosterUploads() }.isEmpty)
+        try database.write { try $0.roster.addUpload(upload(1, at: 1)) }
+        #expect(try database.read { try $0.roster.pendingUploads() }.isEmpty)
     }
 
     @Test func theSchemaRejectsUploadsWithoutAMediaURI() throws {
@@ -76,6 +76,6 @@ import Testing
         var withWebURL = upload(1, at: 1)
         withWebURL.mxcURI = "https://hs/file"
         let bad = withWebURL
-        #expect(throws: DatabaseError.self) { try database.write { try $0.addRosterUpload(bad) } }
+        #expect(throws: DatabaseError.self) { try database.write { try $0.roster.addUpload(bad) } }
     }
 }

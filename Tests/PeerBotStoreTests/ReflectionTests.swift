@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PeerLearning
 import Testing
 @testable import PeerBotStore
 
@@ -10,7 +11,7 @@ func reflect(
     scope: ReflectionScope = .group, at seconds: TimeInterval = 5_000, late: Bool = false
 ) throws -> ReflectionRecord? {
     try database.write { writer in
-        try writer.addReflection(
+        try writer.reflections.add(
             sessionNumber: session, userID: userID, scope: scope, text: text, eventID: eventID,
             roomID: scope == .group ? "!groupA:hs" : "!dm:hs", at: fixedDate(seconds), late: late)
     }
@@ -33,15 +34,15 @@ func reflect(
             id: try #require(first).id, sessionNumber: number, userID: "@anna:hs", scope: .private, text: "What",
             eventID: "$1", roomID: "!dm:hs", createdAt: fixedDate(5_000), late: false))
         try database.read { reader throws in
-            let stored = try reader.reflections(session: number)
+            let stored = try reader.reflections.all(session: number)
             #expect(stored.map(\.text) == ["What", "So what", "Now what"])
             #expect(stored.map(\.late) == [false, false, true])
             #expect(stored.first == first)
             #expect(stored.dropFirst().first == second)
-            #expect(try reader.reflection(eventID: "$1") == first)
-            #expect(try reader.reflection(eventID: "$none") == nil)
-            #expect(try reader.reflectedStudents(session: number) == ["@anna:hs", "@bo:hs"])
-            #expect(try reader.reflectedStudents(session: other) == ["@anna:hs"])
+            #expect(try reader.reflections.find(eventID: "$1") == first)
+            #expect(try reader.reflections.find(eventID: "$none") == nil)
+            #expect(try reader.reflections.reflectedStudents(session: number) == ["@anna:hs", "@bo:hs"])
+            #expect(try reader.reflections.reflectedStudents(session: other) == ["@anna:hs"])
         }
     }
 
@@ -53,7 +54,7 @@ func reflect(
         #expect(first != nil)
         let again = try reflect(database, session: number, userID: "@anna:hs", text: "Different", eventID: "$1", at: 7_000)
         #expect(again == nil)
-        #expect(try database.read { try $0.reflections(session: number) } == [try #require(first)])
+        #expect(try database.read { try $0.reflections.all(session: number) } == [try #require(first)])
     }
 
     @Test func anEditReplacesTheTextAndARedactionRemovesIt() throws {
@@ -64,25 +65,25 @@ func reflect(
         try reflect(database, session: number, userID: "@bo:hs", text: "Mine", eventID: "$2")
         let (edited, unknownEdit) = try database.write { writer in
             (
-                try writer.editReflection(eventID: "$1", text: "Final", at: fixedDate(6_000)),
-                try writer.editReflection(eventID: "$none", text: "Final", at: fixedDate(6_000))
+                try writer.reflections.edit(eventID: "$1", text: "Final", at: fixedDate(6_000)),
+                try writer.reflections.edit(eventID: "$none", text: "Final", at: fixedDate(6_000))
             )
         }
         #expect(edited)
         #expect(!unknownEdit)
-        let reflection = try #require(try database.read { try $0.reflection(eventID: "$1") })
+        let reflection = try #require(try database.read { try $0.reflections.find(eventID: "$1") })
         #expect(reflection.text == "Final")
         #expect(reflection.editedAt == fixedDate(6_000))
         #expect(reflection.createdAt == fixedDate(5_000))
         #expect(throws: DatabaseError.self) {
-            try database.write { try $0.editReflection(eventID: "$1", text: "", at: fixedDate(7_000)) }
+            try database.write { try $0.reflections.edit(eventID: "$1", text: "", at: fixedDate(7_000)) }
         }
 
-        #expect(try database.write { try $0.removeReflection(eventID: "$1") })
-        #expect(try database.write { try $0.removeReflection(eventID: "$1") } == false)
+        #expect(try database.write { try $0.reflections.remove(eventID: "$1") })
+        #expect(try database.write { try $0.reflections.remove(eventID: "$1") } == false)
         try database.read { reader throws in
-            #expect(try reader.reflections(session: number).map(\.eventID) == ["$2"])
-            #expect(try reader.reflectedStudents(session: number) == ["@bo:hs"])
+            #expect(try reader.reflections.all(session: number).map(\.eventID) == ["$2"])
+            #expect(try reader.reflections.reflectedStudents(session: number) == ["@bo:hs"])
         }
     }
 
@@ -102,7 +103,7 @@ func reflect(
         #expect(throws: DatabaseError.self) {
             try reflect(database, session: number, userID: "@anna:hs", text: "What", eventID: "not-an-event")
         }
-        #expect(try database.read { try $0.reflections(session: number) }.isEmpty)
+        #expect(try database.read { try $0.reflections.all(session: number) }.isEmpty)
     }
 }
 
@@ -110,16 +111,16 @@ func reflect(
     @Test func aMaskedReflectionKeepsItsMarkUntilAnEditWithoutIdentifiers() throws {
         let database = try AppDatabase.inMemory()
         try database.write { writer in
-            try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(1))
-            let group = try writer.createGroups([(name: "A", members: ["@anna:hs"])], at: fixedDate(2))[0].id
-            let number = try writer.planSession(groupID: group, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,
-                                                plannedBy: "@sup:hs", at: fixedDate(3)).number
-            let kept = try #require(try writer.addReflection(sessionNumber: number, userID: "@anna:hs", scope: .group, text: "Hr. [navn]",
-                                                             eventID: "$r", roomID: "!g:hs", at: fixedDate(3800), late: false, masked: true))
+            try writer.roster.upsert(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(1))
+            let group = try writer.groups.create([(name: "A", members: ["@anna:hs"])], at: fixedDate(2))[0].id
+            let number = try writer.sessions.plan(groupID: group, title: "Sepsis", startsAt: fixedDate(100), durationSeconds: 3600,
+                                                  plannedBy: "@sup:hs", at: fixedDate(3)).number
+            let kept = try #require(try writer.reflections.add(sessionNumber: number, userID: "@anna:hs", scope: .group, text: "Hr. [navn]",
+                                                               eventID: "$r", roomID: "!g:hs", at: fixedDate(3800), late: false, masked: true))
             #expect(kept.masked)
-            #expect(try writer.reflection(eventID: "$r")?.masked == true)
-            try writer.editReflection(eventID: "$r", text: "Det gik godt", at: fixedDate(3900))
-            #expect(try writer.reflection(eventID: "$r")?.masked == false)
+            #expect(try writer.reflections.find(eventID: "$r")?.masked == true)
+            try writer.reflections.edit(eventID: "$r", text: "Det gik godt", at: fixedDate(3900))
+            #expect(try writer.reflections.find(eventID: "$r")?.masked == false)
         }
     }
 }

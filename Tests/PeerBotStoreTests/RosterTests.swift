@@ -10,21 +10,21 @@ import Testing
         let database = store.database
         let added = try database.write { writer in
             [
-                try writer.upsertStudent(userID: "@cleo:hs", name: "Cleo", attributes: ["style": ["visual"]], at: fixedDate(1)),
-                try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(2)),
-                try writer.upsertStudent(userID: "@bo:hs", name: "Bo", attributes: [:], at: fixedDate(3)),
+                try writer.roster.upsert(userID: "@cleo:hs", name: "Cleo", attributes: ["style": ["visual"]], at: fixedDate(1)),
+                try writer.roster.upsert(userID: "@anna:hs", name: "Anna", attributes: [:], at: fixedDate(2)),
+                try writer.roster.upsert(userID: "@bo:hs", name: "Bo", attributes: [:], at: fixedDate(3)),
             ]
         }
         #expect(added == [true, true, true])
 
         let updated = try database.write { writer in
-            try writer.upsertStudent(
+            try writer.roster.upsert(
                 userID: "@cleo:hs", name: "Cleo Jensen",
                 attributes: ["strengths": ["ECG", "wounds"], "background": ["DK"]], at: fixedDate(10))
         }
         #expect(updated == false)
 
-        let roster = try database.read { try $0.students() }
+        let roster = try database.read { try $0.roster.all() }
         #expect(roster.map(\.userID) == ["@cleo:hs", "@anna:hs", "@bo:hs"])
         #expect(roster.map(\.position) == [1, 2, 3])
         #expect(roster[0] == StudentRecord(
@@ -37,28 +37,28 @@ import Testing
         let database = try AppDatabase.inMemory()
         try database.write { writer in
             for (index, name) in ["anna", "bo", "cleo"].enumerated() {
-                try writer.upsertStudent(userID: "@\(name):hs", name: name, attributes: [:], at: fixedDate(Double(index)))
+                try writer.roster.upsert(userID: "@\(name):hs", name: name, attributes: [:], at: fixedDate(Double(index)))
             }
         }
         let (removed, removedAgain) = try database.write { writer in
-            (try writer.removeStudent(userID: "@bo:hs"), try writer.removeStudent(userID: "@bo:hs"))
+            (try writer.roster.remove(userID: "@bo:hs"), try writer.roster.remove(userID: "@bo:hs"))
         }
         #expect(removed && !removedAgain)
-        _ = try database.write { try $0.upsertStudent(userID: "@dan:hs", name: "Dan", attributes: [:], at: fixedDate(9)) }
+        _ = try database.write { try $0.roster.upsert(userID: "@dan:hs", name: "Dan", attributes: [:], at: fixedDate(9)) }
 
         try database.read { reader throws in
-            #expect(try reader.students().map(\.userID) == ["@anna:hs", "@cleo:hs", "@dan:hs"])
-            #expect(try reader.student(userID: "@dan:hs")?.position == 4)
-            #expect(try reader.student(userID: "@bo:hs") == nil)
-            #expect(try reader.isStudent("@anna:hs"))
-            #expect(try !reader.isStudent("@bo:hs"))
+            #expect(try reader.roster.all().map(\.userID) == ["@anna:hs", "@cleo:hs", "@dan:hs"])
+            #expect(try reader.roster.find(userID: "@dan:hs")?.position == 4)
+            #expect(try reader.roster.find(userID: "@bo:hs") == nil)
+            #expect(try reader.roster.isStudent("@anna:hs"))
+            #expect(try !reader.roster.isStudent("@bo:hs"))
         }
     }
 
     @Test func attributesAreStoredAsAJSONObject() throws {
         let store = try TestStore(.inMemory)
         _ = try store.database.write { writer in
-            try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: ["style": ["a", "b"]], at: fixedDate(1))
+            try writer.roster.upsert(userID: "@anna:hs", name: "Anna", attributes: ["style": ["a", "b"]], at: fixedDate(1))
         }
         let stored = try store.database.writer.read { db in
             try String.fetchOne(db, sql: "SELECT attributes FROM student")
@@ -76,11 +76,11 @@ import Testing
     @Test func theSchemaRejectsStudentsWithoutAUserIDOrName() throws {
         let database = try AppDatabase.inMemory()
         #expect(throws: DatabaseError.self) {
-            try database.write { try $0.upsertStudent(userID: "anna", name: "Anna", attributes: [:], at: fixedDate(1)) }
+            try database.write { try $0.roster.upsert(userID: "anna", name: "Anna", attributes: [:], at: fixedDate(1)) }
         }
         #expect(throws: DatabaseError.self) {
-            try database.write { try $0.upsertStudent(userID: "@anna:hs", name: "", attributes: [:], at: fixedDate(1)) }
+            try database.write { try $0.roster.upsert(userID: "@anna:hs", name: "", attributes: [:], at: fixedDate(1)) }
         }
-        #expect(try database.read { try $0.students() }.isEmpty)
+        #expect(try database.read { try $0.roster.all() }.isEmpty)
     }
 }

@@ -12,16 +12,16 @@ import Testing
         let cancelled = try plan(database, group: a, start: 8_000)
         let early = try plan(database, group: a, start: 1_000)
         try plan(database, group: b, start: 5_000)
-        try database.write { try $0.cancelSession(cancelled.number, at: fixedDate(3)) }
+        try database.write { try $0.sessions.cancel(cancelled.number, at: fixedDate(3)) }
 
         try database.read { reader throws in
-            #expect(try reader.sessions(ofGroup: a).map(\.number) == [early.number, cancelled.number, late.number])
+            #expect(try reader.sessions.all(ofGroup: a).map(\.number) == [early.number, cancelled.number, late.number])
             // Before it starts, and while it runs, the early session is next.
-            #expect(try reader.nextSession(ofGroup: a, after: fixedDate(0))?.number == early.number)
-            #expect(try reader.nextSession(ofGroup: a, after: fixedDate(4_599.5))?.number == early.number)
+            #expect(try reader.sessions.next(ofGroup: a, after: fixedDate(0))?.number == early.number)
+            #expect(try reader.sessions.next(ofGroup: a, after: fixedDate(4_599.5))?.number == early.number)
             // Once it has ended, the cancelled one is skipped.
-            #expect(try reader.nextSession(ofGroup: a, after: fixedDate(4_600))?.number == late.number)
-            #expect(try reader.nextSession(ofGroup: a, after: fixedDate(23_600)) == nil)
+            #expect(try reader.sessions.next(ofGroup: a, after: fixedDate(4_600))?.number == late.number)
+            #expect(try reader.sessions.next(ofGroup: a, after: fixedDate(23_600)) == nil)
         }
     }
 
@@ -29,13 +29,13 @@ import Testing
         let (store, a, _) = try databaseWithGroups()
         let database = store.database
         let number = try database.write { writer in
-            try writer.planSession(
+            try writer.sessions.plan(
                 groupID: a, title: "Project week", startsAt: fixedDate(0.25), durationSeconds: 3 * 86_400,
                 plannedBy: "@sup:hs", at: fixedDate(0))
         }.number
         try database.read { reader throws in
-            #expect(try reader.nextSession(ofGroup: a, after: fixedDate(3 * 86_400 + 0.2))?.number == number)
-            #expect(try reader.nextSession(ofGroup: a, after: fixedDate(3 * 86_400 + 0.25)) == nil)
+            #expect(try reader.sessions.next(ofGroup: a, after: fixedDate(3 * 86_400 + 0.2))?.number == number)
+            #expect(try reader.sessions.next(ofGroup: a, after: fixedDate(3 * 86_400 + 0.25)) == nil)
         }
     }
 
@@ -47,16 +47,16 @@ import Testing
         let cancelled = try plan(database, group: a, start: 3_000)
         let tooLate = try plan(database, group: a, start: 90_000)
         try database.write { writer in
-            try writer.finishJobs(finished.number, at: fixedDate(4_600))
-            try writer.cancelSession(cancelled.number, at: fixedDate(100))
+            try writer.sessions.finishJobs(finished.number, at: fixedDate(4_600))
+            try writer.sessions.cancel(cancelled.number, at: fixedDate(100))
         }
-        #expect(try database.read { try $0.sessionsWithOpenJobs(before: fixedDate(10_000)) }.map(\.number) == [open.number])
-        #expect(try database.read { try $0.sessionsWithOpenJobs(before: fixedDate(90_000)) }.map(\.number)
+        #expect(try database.read { try $0.sessions.withOpenJobs(before: fixedDate(10_000)) }.map(\.number) == [open.number])
+        #expect(try database.read { try $0.sessions.withOpenJobs(before: fixedDate(90_000)) }.map(\.number)
             == [open.number, tooLate.number])
 
         // Moving a finished session opens its jobs again.
-        try database.write { try $0.moveSession(finished.number, to: fixedDate(5_000), at: fixedDate(0)) }
-        #expect(try database.read { try $0.sessionsWithOpenJobs(before: fixedDate(10_000)) }.map(\.number)
+        try database.write { try $0.sessions.move(finished.number, to: fixedDate(5_000), at: fixedDate(0)) }
+        #expect(try database.read { try $0.sessions.withOpenJobs(before: fixedDate(10_000)) }.map(\.number)
             == [open.number, finished.number])
     }
 

@@ -7,7 +7,7 @@ import Testing
 func databaseWithGroups(flavor: StoreFlavor = .inMemory) throws -> (TestStore, a: Int64, b: Int64) {
     let store = try databaseWithRoster(["anna", "bo", "cleo"], flavor: flavor)
     let groups = try store.database.write { writer in
-        try writer.createGroups(
+        try writer.groups.create(
             [(name: "A", members: ["@anna:hs", "@bo:hs"]), (name: "B", members: ["@cleo:hs"])], at: fixedDate(1))
     }
     return (store, groups[0].id, groups[1].id)
@@ -17,7 +17,7 @@ func databaseWithGroups(flavor: StoreFlavor = .inMemory) throws -> (TestStore, a
 @discardableResult
 func plan(_ database: AppDatabase, group: Int64, start: TimeInterval, title: String = "Sepsis") throws -> SessionRecord {
     try database.write { writer in
-        try writer.planSession(
+        try writer.sessions.plan(
             groupID: group, title: title, startsAt: fixedDate(start), durationSeconds: 3600,
             plannedBy: "@sup:hs", at: fixedDate(2))
     }
@@ -35,7 +35,7 @@ func plan(_ database: AppDatabase, group: Int64, start: TimeInterval, title: Str
             number: first.number, groupID: a, title: "Sepsis", startsAt: fixedDate(1000), durationSeconds: 3600,
             plannedAt: fixedDate(2), plannedBy: "@sup:hs"))
         #expect(first.endsAt == fixedDate(4600))
-        #expect(try database.read { try $0.session(number: second.number) } == second)
+        #expect(try database.read { try $0.sessions.find(number: second.number) } == second)
 
         // A deleted session's number is never handed out again.
         try database.writer.write { try $0.execute(sql: "DELETE FROM session WHERE number = ?", arguments: [second.number]) }
@@ -50,13 +50,13 @@ func plan(_ database: AppDatabase, group: Int64, start: TimeInterval, title: Str
         #expect(throws: DatabaseError.self) { try plan(database, group: a, start: 10, title: "") }
         #expect(throws: DatabaseError.self) {
             try database.write { writer in
-                try writer.planSession(
+                try writer.sessions.plan(
                     groupID: a, title: "T", startsAt: fixedDate(10), durationSeconds: 0, plannedBy: "@sup:hs", at: fixedDate(2))
             }
         }
-        _ = try database.write { try $0.createGroups([(name: "C", members: [])], at: fixedDate(5)) }
+        _ = try database.write { try $0.groups.create([(name: "C", members: [])], at: fixedDate(5)) }
         #expect(throws: RosterStoreError.groupArchived(id: a)) { try plan(database, group: a, start: 10) }
-        #expect(try database.read { try $0.sessions(ofGroup: a) }.isEmpty)
+        #expect(try database.read { try $0.sessions.all(ofGroup: a) }.isEmpty)
     }
 
     @Test func goalsOutcomesAndActivityBumpTheGoalsVersion() throws {
@@ -64,28 +64,28 @@ func plan(_ database: AppDatabase, group: Int64, start: TimeInterval, title: Str
         let database = store.database
         let number = try plan(database, group: a, start: 1000).number
         try database.write { writer in
-            try writer.addSessionItem(number, kind: .goal, text: "Recognise sepsis early")
-            try writer.addSessionItem(number, kind: .outcome, text: "A shared checklist")
-            try writer.addSessionItem(number, kind: .goal, text: "Know the six steps")
-            try writer.setActivity(number, kind: .case, brief: "Mr. J, 78, confused")
-            try writer.setActivity(number, kind: .discussion, brief: "What did you see this week?")
+            try writer.sessions.addItem(number, kind: .goal, text: "Recognise sepsis early")
+            try writer.sessions.addItem(number, kind: .outcome, text: "A shared checklist")
+            try writer.sessions.addItem(number, kind: .goal, text: "Know the six steps")
+            try writer.sessions.setActivity(number, kind: .case, brief: "Mr. J, 78, confused")
+            try writer.sessions.setActivity(number, kind: .discussion, brief: "What did you see this week?")
         }
         try database.read { reader throws in
-            let session = try #require(try reader.session(number: number))
+            let session = try #require(try reader.sessions.find(number: number))
             #expect(session.goalsVersion == 6)
             #expect(session.activity == .discussion)
             #expect(session.activityBrief == "What did you see this week?")
-            let items = try reader.sessionItems(number)
+            let items = try reader.sessions.items(number)
             #expect(items.goals == ["Recognise sepsis early", "Know the six steps"])
             #expect(items.outcomes == ["A shared checklist"])
         }
         #expect(throws: DatabaseError.self) {
-            try database.write { try $0.addSessionItem(number, kind: .goal, text: "") }
+            try database.write { try $0.sessions.addItem(number, kind: .goal, text: "") }
         }
         #expect(throws: SessionStoreError.sessionNotFound(number: 999)) {
-            try database.write { try $0.addSessionItem(999, kind: .goal, text: "x") }
+            try database.write { try $0.sessions.addItem(999, kind: .goal, text: "x") }
         }
-        #expect(try database.read { try $0.session(number: number) }?.goalsVersion == 6)
+        #expect(try database.read { try $0.sessions.find(number: number) }?.goalsVersion == 6)
     }
 
     @Test func movingReschedulesTheJobsAndTheFacilitator() throws {
@@ -93,19 +93,19 @@ func plan(_ database: AppDatabase, group: Int64, start: TimeInterval, title: Str
         let database = store.database
         let number = try plan(database, group: a, start: 1000).number
         try database.write { writer in
-            try writer.freezeFacilitator(number, "@anna:hs")
-            try writer.setFacilitatorOverride(number, "@bo:hs")
-            try writer.finishJobs(number, at: fixedDate(5000))
-            try writer.moveSession(number, to: fixedDate(9000), at: fixedDate(0))
+            try writer.sessions.freezeFacilitator(number, "@anna:hs")
+            try writer.sessions.setFacilitatorOverride(number, "@bo:hs")
+            try writer.sessions.finishJobs(number, at: fixedDate(5000))
+            try writer.sessions.move(number, to: fixedDate(9000), at: fixedDate(0))
         }
-        let moved = try #require(try database.read { try $0.session(number: number) })
+        let moved = try #require(try database.read { try $0.sessions.find(number: number) })
         #expect(moved.startsAt == fixedDate(9000))
         #expect(moved.jobsFinishedAt == nil)
         #expect(moved.facilitator == nil)
         // The supervisor's choice still holds.
         #expect(moved.facilitatorOverride == "@bo:hs")
         #expect(throws: SessionStoreError.sessionNotFound(number: 999)) {
-            try database.write { try $0.moveSession(999, to: fixedDate(1), at: fixedDate(0)) }
+            try database.write { try $0.sessions.move(999, to: fixedDate(1), at: fixedDate(0)) }
         }
     }
 
@@ -113,18 +113,18 @@ func plan(_ database: AppDatabase, group: Int64, start: TimeInterval, title: Str
         let (store, a, _) = try databaseWithGroups()
         let database = store.database
         let number = try plan(database, group: a, start: 1000).number
-        try database.write { try $0.cancelSession(number, at: fixedDate(500)) }
-        #expect(try database.read { try $0.session(number: number) }?.cancelledAt == fixedDate(500))
+        try database.write { try $0.sessions.cancel(number, at: fixedDate(500)) }
+        #expect(try database.read { try $0.sessions.find(number: number) }?.cancelledAt == fixedDate(500))
         let cancelled = SessionStoreError.sessionCancelled(number: number)
-        #expect(throws: cancelled) { try database.write { try $0.cancelSession(number, at: fixedDate(600)) } }
-        #expect(throws: cancelled) { try database.write { try $0.moveSession(number, to: fixedDate(2000), at: fixedDate(0)) } }
-        #expect(throws: cancelled) { try database.write { try $0.addSessionItem(number, kind: .goal, text: "x") } }
-        #expect(throws: cancelled) { try database.write { try $0.setActivity(number, kind: .project, brief: "x") } }
-        #expect(throws: cancelled) { try database.write { try $0.setFacilitatorOverride(number, "supervisor") } }
-        let session = try #require(try database.read { try $0.session(number: number) })
+        #expect(throws: cancelled) { try database.write { try $0.sessions.cancel(number, at: fixedDate(600)) } }
+        #expect(throws: cancelled) { try database.write { try $0.sessions.move(number, to: fixedDate(2000), at: fixedDate(0)) } }
+        #expect(throws: cancelled) { try database.write { try $0.sessions.addItem(number, kind: .goal, text: "x") } }
+        #expect(throws: cancelled) { try database.write { try $0.sessions.setActivity(number, kind: .project, brief: "x") } }
+        #expect(throws: cancelled) { try database.write { try $0.sessions.setFacilitatorOverride(number, "supervisor") } }
+        let session = try #require(try database.read { try $0.sessions.find(number: number) })
         #expect(session.cancelledAt == fixedDate(500))
         #expect(session.startsAt == fixedDate(1000))
         #expect(session.goalsVersion == 1)
-        #expect(try database.read { try $0.sessions(ofGroup: a) }.map(\.number) == [number])
+        #expect(try database.read { try $0.sessions.all(ofGroup: a) }.map(\.number) == [number])
     }
 }

@@ -8,7 +8,7 @@ import Testing
     var seen: Set<Character> = []
     var ids: Set<String> = []
     for row in 0 ..< 2000 {
-        let id = StoreWriter.makeTxnID(rowID: Int64(row))
+        let id = OutboxWriter.makeTxnID(rowID: Int64(row))
         #expect(id.hasPrefix("pb.\(row)."))
         let suffix = id.dropFirst("pb.\(row).".count)
         #expect(suffix.count == 12 && suffix.allSatisfy(alphabet.contains), "\(id)")

@@ -30,7 +30,7 @@ import Testing
         #expect(try requests(driver, to: "anna").count == 1)
         let wrong = try #require(try driver.say("4 5 3 4", from: "@anna:hs", in: "!dmanna:hs"))
         #expect(wrong["peerbot.error"] == "bad_arguments")
-        #expect(try driver.database.read { try $0.ratings(round: 1) }.isEmpty)
+        #expect(try driver.database.read { try $0.assessment.ratings(round: 1) }.isEmpty)
         // Everyone gives every peer the same marks except Anna, who gets 5s; David never answers.
         for name in ["anna", "bo", "cecilie"] {
             for _ in 0..<3 {
@@ -41,7 +41,7 @@ import Testing
         }
         #expect(try requests(driver, to: "anna").count == 3)
         let config = driver.config
-        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
+        let round = try #require(try driver.database.read { try $0.assessment.openRounds().first })
         _ = try driver.database.write { try AssessmentJobs().runDue(now: round.deadline.addingTimeInterval(1), config: config, writer: $0) }
         let result = try #require(try driver.contents(in: RoomDriver.room).last { $0["peerbot.kind"] == "assessment_result" })
         // David never answered. Anna gives 3 to each peer: F = 1/3 each. Bo and Cecilie each give Anna 5 and

@@ -19,7 +19,7 @@ import Testing
             }
         }
         let config = driver.config
-        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
+        let round = try #require(try driver.database.read { try $0.assessment.openRounds().first })
         _ = try driver.database.write { try AssessmentJobs().runDue(now: round.deadline.addingTimeInterval(1), config: config, writer: $0) }
     }
 
@@ -38,8 +38,8 @@ import Testing
         let comments = ["bo": ["@anna:hs": "god til at lytte"], "cecilie": ["@anna:hs": "tog ansvar", "@bo:hs": "stille i dag"],
                         "david": ["@anna:hs": "klar struktur"]]
         try driver.database.write { writer in
-            let round = try #require(try writer.openAssessmentRounds().first)
-            try writer.closeAssessmentRound(round.id, resultOutboxID: nil, at: Date())
+            let round = try #require(try writer.assessment.openRounds().first)
+            try writer.assessment.closeRound(round.id, resultOutboxID: nil, at: Date())
         }
         try closedRound(&driver, comments: comments)
         for name in AssessmentFlow.students { #expect(try released(driver, name).isEmpty, "\(name) saw something before !release") }
@@ -72,10 +72,10 @@ import Testing
     @Test func anExtensionMakesALateReflectionOnTimeAndMovesTheAssessmentDeadline() throws {
         var driver = try AssessmentFlow().driver()
         _ = try driver.say("!session plan A +1h 1h Sepsis")
-        let session = try #require(try driver.database.read { try $0.sessions(ofGroup: 1).first })
+        let session = try #require(try driver.database.read { try $0.sessions.all(ofGroup: 1).first })
         // Prompted 90 minutes ago with a one-hour deadline: reflections now are late (and still taken for another hour).
         let past = Date().addingTimeInterval(-5400)
-        try driver.database.write { try $0.openReflectionRound(session: session.number, promptOutboxID: nil, at: past, deadline: past.addingTimeInterval(3600)) }
+        try driver.database.write { try $0.reflections.openRound(session: session.number, promptOutboxID: nil, at: past, deadline: past.addingTimeInterval(3600)) }
 
         let granted = try #require(try driver.say("!forlæng @anna:hs 2h"))
         #expect(granted["peerbot.error"] == nil, "\(granted)")
@@ -84,7 +84,7 @@ import Testing
         #expect(told["body"]?.stringValue?.contains("session #\(session.number)") == true)
         _ = try driver.say("Jeg lærte at spørge ind til smerter", from: "@anna:hs", in: "!dmanna:hs")
         _ = try driver.say("For sent, men her er den", from: "@bo:hs", in: "!dmbo:hs")
-        let kept = try driver.database.read { try $0.reflections(session: session.number) }
+        let kept = try driver.database.read { try $0.reflections.all(session: session.number) }
         #expect(kept.first { $0.userID == "@anna:hs" }?.late == false)
         #expect(kept.first { $0.userID == "@bo:hs" }?.late == true)
 
@@ -94,13 +94,13 @@ import Testing
         #expect(nothing["peerbot.error"] == "conflict")
 
         _ = try driver.say("!evaluer A")
-        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
+        let round = try #require(try driver.database.read { try $0.assessment.openRounds().first })
         _ = try driver.say("!extend @bo:hs 1h")
         let config = driver.config
         _ = try driver.database.write { try AssessmentJobs().runDue(now: round.deadline.addingTimeInterval(1), config: config, writer: $0) }
-        #expect(try driver.database.read { try $0.assessmentRound(id: round.id)?.isOpen } == true)
+        #expect(try driver.database.read { try $0.assessment.round(id: round.id)?.isOpen } == true)
         _ = try driver.database.write { try AssessmentJobs().runDue(now: round.deadline.addingTimeInterval(3601), config: config, writer: $0) }
-        #expect(try driver.database.read { try $0.assessmentRound(id: round.id)?.isOpen } == false)
+        #expect(try driver.database.read { try $0.assessment.round(id: round.id)?.isOpen } == false)
     }
 
     @Test func withSelfAssessmentAStudentRatesThemselvesFirst() throws {
@@ -112,8 +112,8 @@ import Testing
         _ = try driver.say("4 4 4 4 4", from: "@bo:hs", in: "!dmbo:hs")
         let second = try #require(try AssessmentFlow().requests(driver, to: "bo").last?["peerbot.subject"]?.stringValue)
         #expect(second != "@bo:hs")
-        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
-        let order = try driver.database.read { try $0.assignments(round: round.id) }.filter { $0.rater == "@bo:hs" }.map(\.subject)
+        let round = try #require(try driver.database.read { try $0.assessment.openRounds().first })
+        let order = try driver.database.read { try $0.assessment.assignments(round: round.id) }.filter { $0.rater == "@bo:hs" }.map(\.subject)
         #expect(order == ["@bo:hs", "@anna:hs", "@cecilie:hs", "@david:hs"])
     }
 
@@ -126,8 +126,8 @@ import Testing
         try driver.deliver([event], in: RoomDriver.room)
         let reply = try #require(try driver.contents().last { $0["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue == event.eventID })
         #expect(reply["peerbot.error"] == nil && reply["body"]?.stringValue?.contains("Cecilie") == true)
-        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
-        #expect(try driver.database.read { try $0.extensions(.assessment(round: round.id)) }.keys.sorted() == ["@cecilie:hs"])
+        let round = try #require(try driver.database.read { try $0.assessment.openRounds().first })
+        #expect(try driver.database.read { try $0.deadlines.extensions(.assessment(round: round.id)) }.keys.sorted() == ["@cecilie:hs"])
         let unknown = try #require(try driver.say("!extend Nobody 1h"))
         #expect(unknown["peerbot.error"] == "not_found")
     }

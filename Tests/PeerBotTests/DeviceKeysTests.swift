@@ -119,7 +119,7 @@ final class KeyServer: Sendable {
         forged["device_id"] = .string("OTHER")
         #expect(throws: CryptoError.self) { try JSONSigning.verify(forged, entity: "@bot:hs", keyID: "ed25519:BOTDEV", publicKey: ed25519) }
         #expect(server.uploads.count == 1)
-        #expect(try database.read { try $0.olmAccount() }?.deviceID == "BOTDEV")
+        #expect(try database.read { try $0.keys.account() }?.deviceID == "BOTDEV")
     }
 
     @Test func theDatabaseHoldsOnlyTheSealedPickleNeverAPrivateKey() async throws {
@@ -155,7 +155,7 @@ final class KeyServer: Sendable {
         let first = try #require(try DeviceIdentity.load(config: config(keyFile: keyFile), database: database))
         let keys = first.account.identityKeys
         try await keeper(first, server, database).start()
-        let created = try #require(try database.read { try $0.olmAccount() })
+        let created = try #require(try database.read { try $0.keys.account() })
 
         let second = try #require(try DeviceIdentity.load(config: config(keyFile: keyFile), database: database))
         #expect(second.storedDeviceID == "BOTDEV")
@@ -166,19 +166,19 @@ final class KeyServer: Sendable {
         // The server still holds 25: no new one-time keys on restart.
         #expect(again["one_time_keys"] == nil)
         #expect(server.count == KeyStockPlan.oneTimeKeyTarget)
-        #expect(try database.read { try $0.olmAccount() }?.createdAt == created.createdAt)
+        #expect(try database.read { try $0.keys.account() }?.createdAt == created.createdAt)
     }
 
     @Test func aTokenOfAnotherDeviceIsRefusedAndNothingIsUploaded() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try AppDatabase(path: databasePath)
-        try database.write { try $0.createOlmAccount(deviceID: "OLD", pickle: OlmAccount().pickle(key: pickleKey), at: Date()) }
+        try database.write { try $0.keys.createAccount(deviceID: "OLD", pickle: OlmAccount().pickle(key: pickleKey), at: Date()) }
         let server = KeyServer(device: "NEW")
         let identity = DeviceIdentity(account: OlmAccount(), pickleKey: pickleKey, storedDeviceID: "OLD")
         let keys = keeper(identity, server, database)
         await #expect(throws: BotStop.self) { try await keys.start() }
         #expect(server.uploads.isEmpty)
-        #expect(try database.read { try $0.olmAccount() }?.deviceID == "OLD")
+        #expect(try database.read { try $0.keys.account() }?.deviceID == "OLD")
     }
 
     @Test func eachSyncTopsUpOneTimeKeysAndReplacesAUsedFallbackKey() async throws {
@@ -226,7 +226,7 @@ final class KeyServer: Sendable {
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try AppDatabase(path: databasePath)
         #expect(try DeviceIdentity.load(config: config(keyFile: nil), database: database) == nil)
-        try database.write { try $0.createOlmAccount(deviceID: "BOTDEV", pickle: OlmAccount().pickle(key: pickleKey), at: Date()) }
+        try database.write { try $0.keys.createAccount(deviceID: "BOTDEV", pickle: OlmAccount().pickle(key: pickleKey), at: Date()) }
         do {
             _ = try DeviceIdentity.load(config: config(keyFile: nil), database: database)
             Issue.record("a bot holding keys must not start without pickle_key_file")
@@ -240,7 +240,7 @@ final class KeyServer: Sendable {
     @Test func anotherKeyIsRefusedNamingTheKeyFile() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try AppDatabase(path: databasePath)
-        try database.write { try $0.createOlmAccount(deviceID: "BOTDEV", pickle: OlmAccount().pickle(key: pickleKey), at: Date()) }
+        try database.write { try $0.keys.createAccount(deviceID: "BOTDEV", pickle: OlmAccount().pickle(key: pickleKey), at: Date()) }
         let other = try writeKey(Array(repeating: 1, count: 32))
         #expect { try DeviceIdentity.load(config: config(keyFile: other), database: database) } throws: { error in
             "\(error)".contains("pickle_key_file: \(other) is not the key")

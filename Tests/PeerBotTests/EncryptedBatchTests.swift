@@ -19,7 +19,7 @@ import Testing
     init() throws {
         config.undecryptableAfter = .seconds(300)
         let joined = start.addingTimeInterval(-3600)
-        try database.write { try $0.upsertRoom(RoomRecord(roomID: Self.room, kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: joined)) }
+        try database.write { try $0.rooms.upsert(RoomRecord(roomID: Self.room, kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: joined)) }
     }
 
     var ts: Int64 { Int64(start.timeIntervalSince1970 * 1000) }
@@ -32,7 +32,7 @@ import Testing
     }
 
     func answers() throws -> [ClientJSON] {
-        try database.pendingOutbox(limit: 1000).compactMap {
+        try database.outbox.pending(limit: 1000).compactMap {
             if case .send(_, _, let json) = $0.action { return JSONValue.parse(json) }
             return nil
         }
@@ -51,7 +51,7 @@ import Testing
         let replies = try answers(to: help.eventID)
         #expect(replies.count == 1)
         #expect(replies.first?["peerbot.kind"] == "help")
-        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+        #expect(try database.read { try $0.undecrypted.count() } == 0)
     }
 
     @Test func aMessageWhoseKeyComesLaterIsKeptThenAnsweredWhenItArrives() throws {
@@ -59,7 +59,7 @@ import Testing
         let help = sup.text("!help", roomID: Self.room, ts: ts)
         try apply("s1", [help])
         #expect(try answers().isEmpty)
-        let kept = try database.read { try $0.pendingKeyRequests(limit: 10) }
+        let kept = try database.read { try $0.undecrypted.keyRequests(limit: 10) }
         #expect(kept.map(\.eventID) == [help.eventID])
         #expect(kept.first?.event.contains("!help") == false, "only ciphertext is kept")
         #expect(kept.first?.deviceID == "PHONE")
@@ -70,7 +70,7 @@ import Testing
         try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey, fromStart: true)
         try apply("s3", at: 20)
         #expect(try answers(to: help.eventID).first?["peerbot.kind"] == "help")
-        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+        #expect(try database.read { try $0.undecrypted.count() } == 0)
     }
 
     @Test func aKeyThatDoesNotReachBackIsNotTriedAgainUntilABetterOneComes() throws {
@@ -79,8 +79,8 @@ import Testing
         try apply("s1", [first])
         try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)  // from index 1 on: too late for it
         try apply("s2", at: 5)
-        #expect(try database.read { try $0.pendingEncryptedEventsWithKeys() }.isEmpty, "tried once, then left waiting")
-        #expect(try database.read { try $0.pendingEncryptedCount() } == 1)
+        #expect(try database.read { try $0.undecrypted.eventsWithKeys() }.isEmpty, "tried once, then left waiting")
+        #expect(try database.read { try $0.undecrypted.count() } == 1)
         let second = sup.text("!help", roomID: Self.room, ts: ts + 1)
         try apply("s3", [second], at: 6)
         #expect(try answers(to: second.eventID).count == 1)
@@ -105,7 +105,7 @@ import Testing
         try apply("s4", [message], at: 400)
         try apply("s5", at: 401)
         #expect(try answers(to: message.eventID).count == 1)
-        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+        #expect(try database.read { try $0.undecrypted.count() } == 0)
     }
 
     @Test func aBurstOfUnreadableMessagesGetsOneNoticeOnTheNewest() throws {
@@ -120,14 +120,14 @@ import Testing
         let notices = try answers().filter { $0["peerbot.kind"] == "undecryptable" }
         #expect(notices.count == 1)
         #expect(notices.first?["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue == burst.last?.eventID)
-        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+        #expect(try database.read { try $0.undecrypted.count() } == 0)
     }
 
     @Test func theNoticeIsInTheRoomsLanguage() throws {
         try database.write { writer in
-            var room = try #require(try writer.room(id: Self.room))
+            var room = try #require(try writer.rooms.find(id: Self.room))
             room.language = "en"
-            try writer.upsertRoom(room)
+            try writer.rooms.upsert(room)
         }
         let student = MegolmSender(userID: "@anna:hs")
         let message = student.text("hej", roomID: Self.room, ts: ts)
@@ -141,7 +141,7 @@ import Testing
         let old = student.text("before the bot came", roomID: Self.room, ts: ts - 7_200_000)
         let waiting = student.text("!help", roomID: Self.room, ts: ts)
         try apply("s1", [old, waiting])
-        #expect(try database.read { try $0.pendingEncryptedCount() } == 1)
+        #expect(try database.read { try $0.undecrypted.count() } == 1)
         let redaction = ClientEvent(type: "m.room.redaction", sender: "@anna:hs", eventID: "$red", originServerTS: ts + 1,
                                     content: ["redacts": .string(waiting.eventID)])
         try apply("s2", [redaction], at: 1)
@@ -165,7 +165,7 @@ import Testing
         let help = sup.text("!help", roomID: Self.room, ts: ts)
         try BatchIngestor(database: database).ingest(SyncBuilder.batch("s1", join: [Self.room: [help]]), firstSync: false, config: config, now: start)
         #expect(try answers().isEmpty)
-        #expect(try database.read { try $0.pendingEncryptedCount() } == 0)
+        #expect(try database.read { try $0.undecrypted.count() } == 0)
     }
 
 }

@@ -35,7 +35,7 @@ final class MegolmSender {
     /// Stores the room key as if it had arrived by Olm.
     func share(roomID: String, with database: AppDatabase, pickleKey: PickleKey, owner: String? = nil, fromStart: Bool = false) throws {
         let key = try storedKey(roomID: roomID, pickleKey: pickleKey, owner: owner, fromStart: fromStart)
-        try database.write { _ = try $0.saveMegolmSession(key, at: Date()) }
+        try database.write { _ = try $0.keys.saveMegolmSession(key, at: Date()) }
     }
 
     /// The ciphertext of `{type, content, room_id}` at this session's next index.

@@ -19,8 +19,8 @@ import Testing
 
     init() throws {
         try database.write {
-            try $0.upsertRoom(RoomRecord(roomID: Self.room, kind: .supervisor, language: nil, groupName: nil, userID: nil,
-                                         joinedAt: Date(timeIntervalSince1970: 1)))
+            try $0.rooms.upsert(RoomRecord(roomID: Self.room, kind: .supervisor, language: nil, groupName: nil, userID: nil,
+                                           joinedAt: Date(timeIntervalSince1970: 1)))
         }
     }
 
@@ -47,7 +47,7 @@ import Testing
     }
 
     func answers() throws -> [ClientJSON] {
-        try database.pendingOutbox(limit: 100).compactMap {
+        try database.outbox.pending(limit: 100).compactMap {
             if case .send(_, _, let json) = $0.action { return JSONValue.parse(json) }
             return nil
         }
@@ -56,15 +56,15 @@ import Testing
     @Test func theFileIsDownloadedDecryptedAndImportedAndItsKeyIsNotKept() async throws {
         let (event, ciphertext) = try upload(csv)
         try ingest(event)
-        let pending = try #require(try database.read { try $0.pendingRosterUploads() }.first)
+        let pending = try #require(try database.read { try $0.roster.pendingUploads() }.first)
         #expect(pending.mxcURI == "mxc://hs/roster")
         let sealed = try #require(pending.fileSecret)
         #expect(!sealed.contains("A256CTR"), "the attachment key is stored sealed")
         homeserver.on("/media/download/hs/roster") { _ in TransportResponse(status: 200, body: Data(ciphertext)) }
         _ = try await service.importDue()
-        #expect(try database.read { try $0.isStudent("@anna:hs") && $0.isStudent("@bo:hs") })
+        #expect(try database.read { try $0.roster.isStudent("@anna:hs") && $0.roster.isStudent("@bo:hs") })
         #expect(try answers().contains { $0["peerbot.kind"] == "roster" && $0["peerbot.error"] == nil })
-        let handled = try database.read { try $0.rosterUpload(eventID: event.eventID) }
+        let handled = try database.read { try $0.roster.upload(eventID: event.eventID) }
         #expect(handled?.state == .done)
         #expect(handled != nil && handled?.fileSecret == nil, "the key outlived the import")
     }
@@ -77,9 +77,9 @@ import Testing
         let altered = bytes
         homeserver.on("/media/download/hs/roster") { _ in TransportResponse(status: 200, body: Data(altered)) }
         _ = try await service.importDue()
-        #expect(try database.read { try $0.isStudent("@anna:hs") } == false)
+        #expect(try database.read { try $0.roster.isStudent("@anna:hs") } == false)
         let told = try answers()
         #expect(told.contains { $0["peerbot.kind"] == "error" }, "the supervisor is told: \(told)")
-        #expect(try database.read { try $0.pendingRosterUploads() }.isEmpty)
+        #expect(try database.read { try $0.roster.pendingUploads() }.isEmpty)
     }
 }

@@ -86,7 +86,7 @@ final class EncryptedRoomFixture: @unchecked Sendable {
 
     init() throws {
         let pickle = botAccount.pickle(key: pickleKey)
-        try database.write { try $0.createOlmAccount(deviceID: "BOTDEV", pickle: pickle, at: Date()) }
+        try database.write { try $0.keys.createAccount(deviceID: "BOTDEV", pickle: pickle, at: Date()) }
         homeserver.on("GET /_matrix/client/v3/rooms/!g:hs/state/m.room.encryption", #"{"algorithm":"m.megolm.v1.aes-sha2"}"#)
         homeserver.on("GET /_matrix/client/v3/rooms/!g:hs/members") { [unowned self] _ in
             let chunk = self.state.withLock { $0.members }.map { user, membership -> ClientJSON in
@@ -152,7 +152,7 @@ final class EncryptedRoomFixture: @unchecked Sendable {
 
     @discardableResult
     func enqueue(_ action: OutboxAction) throws -> OutboxItem {
-        try database.write { [clock] in try $0.enqueue(action, at: clock.now) }
+        try database.write { [clock] in try $0.outbox.enqueue(action, at: clock.now) }
     }
 
     func message(_ body: String) throws -> OutboxItem {
@@ -163,8 +163,8 @@ final class EncryptedRoomFixture: @unchecked Sendable {
     func drain(_ sender: OutboxSender, rounds: Int = 50) async throws {
         for _ in 0..<rounds {
             if try await sender.sendNext() { continue }
-            guard try database.read({ try $0.outboxCounts() }).pending > 0,
-                  let next = try database.read({ try $0.nextOutboxAttempt() }) else { return }
+            guard try database.read({ try $0.outbox.counts() }).pending > 0,
+                  let next = try database.read({ try $0.outbox.nextAttempt() }) else { return }
             clock.advance(to: next)
         }
     }

@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func aDeviceWhoseKeysChangeGetsNoKeyAndTheSupervisorsAreTold() async throws {
-        try room.database.write { try $0.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor)) }
+        try room.database.write { try $0.rooms.upsert(RoomRecord(roomID: "!sup:hs", kind: .supervisor)) }
         room.homeserver.on("GET /_matrix/client/v3/rooms/!sup:hs/state/m.room.encryption", status: 404, #"{"errcode":"M_NOT_FOUND","error":"no"}"#)
         let sender = room.sender()
         _ = try room.message("før")
@@ -92,7 +92,7 @@ import Testing
         let facts = RoomEncryptionFacts.read(sync)
         try room.database.write { try facts.apply(botUserID: "@bot:hs", writer: $0, at: Date()) }
         // A new session (100 messages later, say) must still not reach it.
-        try room.database.write { try $0.discardOutboundSession(roomID: "!g:hs") }
+        try room.database.write { try $0.keys.discardOutboundSession(roomID: "!g:hs") }
         _ = try room.message("efter")
         try await room.drain(sender)
         try room.deliver(to: impostor)
@@ -107,7 +107,7 @@ import Testing
 
     @Test func theSessionRotatesAfterItsMessageLimitAndARestartKeepsItsIndex() async throws {
         try room.database.write {
-            try $0.setRoomEncrypted("!g:hs", algorithm: "m.megolm.v1.aes-sha2", rotationPeriodMs: nil, rotationPeriodMsgs: 3, at: Date())
+            try $0.devices.setRoomEncrypted("!g:hs", algorithm: "m.megolm.v1.aes-sha2", rotationPeriodMs: nil, rotationPeriodMsgs: 3, at: Date())
         }
         for text in ["1", "2"] { _ = try room.message(text) }
         try await room.drain(room.sender())
@@ -193,8 +193,8 @@ extension EncryptedSendingMembers {
         let sender = room.sender()
         _ = try room.message("en")
         try await room.drain(sender)
-        #expect(try room.database.read { try $0.trackedUser("@anna:hs") }?.outdated == true)
-        #expect(try room.database.read { try $0.trackedUser("@bo:hs") }?.outdated == false)
+        #expect(try room.database.read { try $0.devices.trackedUser("@anna:hs") }?.outdated == true)
+        #expect(try room.database.read { try $0.devices.trackedUser("@bo:hs") }?.outdated == false)
         _ = try room.message("to")
         try await room.drain(sender)
         let second = try #require(room.bodies("/keys/query").last?["device_keys"]?.objectValue)

@@ -38,7 +38,7 @@ import Testing
         let read = try #require(try anna.read(event))
         #expect(read.index == 0 && read.event["type"] == "m.room.message" && read.event["room_id"] == "!g:hs")
         #expect(read.event["content"]?["body"] == "Velkommen")
-        #expect(try room.database.read { try $0.outboxItem(id: item.id) }?.state == .sent)
+        #expect(try room.database.read { try $0.outbox.item(id: item.id) }?.state == .sent)
     }
 
     @Test func laterMessagesUseTheNextIndexAndNeedNoNewKey() async throws {
@@ -72,13 +72,13 @@ import Testing
         room.failures.withLock { $0["/rooms/!g:hs/send/"] = 1 }
         let item = try room.message("efter et nedbrud")
         #expect(try await room.sender().sendNext())
-        let fixed = try #require(try room.database.read { try $0.outboxCiphertext(outboxID: item.id) })
+        let fixed = try #require(try room.database.read { try $0.keys.outboxCiphertext(outboxID: item.id) })
         // A new process: new actors, the same database.
         try await room.drain(room.sender())
         let events = sentEvents()
         #expect(events.count == 2 && events.allSatisfy { $0.jsonString() == ClientJSON.parse(fixed.contentJSON)?.jsonString() })
         #expect(Set(room.urls("/rooms/!g:hs/send/")).count == 1)
-        let stored = try #require(try room.database.read { try $0.outboundSession(roomID: "!g:hs") })
+        let stored = try #require(try room.database.read { try $0.keys.outboundSession(roomID: "!g:hs") })
         #expect(try MegolmOutboundSession(pickle: stored.pickle, key: room.pickleKey).messageIndex == 1)
     }
 

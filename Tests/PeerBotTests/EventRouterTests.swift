@@ -31,11 +31,11 @@ struct SyncBuilder {
     }
 
     func managedRoom(joinedAt: Int64 = 1_000) throws {
-        try database.write { try $0.upsertRoom(RoomRecord(roomID: Self.room, kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: Date(timeIntervalSince1970: Double(joinedAt) / 1000))) }
+        try database.write { try $0.rooms.upsert(RoomRecord(roomID: Self.room, kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: Date(timeIntervalSince1970: Double(joinedAt) / 1000))) }
     }
 
     func sentContents() throws -> [JSONValue] {
-        try database.pendingOutbox(limit: 1000).compactMap {
+        try database.outbox.pending(limit: 1000).compactMap {
             if case .send(_, _, let json) = $0.action { return JSONValue.parse(json) }
             return nil
         }
@@ -54,7 +54,7 @@ struct SyncBuilder {
         #expect(replies[0]["msgtype"] == "m.notice")
         #expect(replies[0]["m.mentions"]?["user_ids"] == [], "an answer notifies no one")
         #expect(replies[0]["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue == help.eventID)
-        #expect(try database.read { try $0.syncToken() } == "s1")
+        #expect(try database.read { try $0.sync.token() } == "s1")
     }
 
     @Test func theFirstSyncAnswersNoHistory() throws {
@@ -62,7 +62,7 @@ struct SyncBuilder {
         var b = SyncBuilder()
         _ = try apply(SyncBuilder.batch("s1", join: [Self.room: [b.text("!help", from: Self.student, ts: 2_000)]]), first: true)
         #expect(try sentContents().isEmpty)
-        #expect(try database.read { try $0.syncToken() } == "s1")
+        #expect(try database.read { try $0.sync.token() } == "s1")
     }
 
     @Test func ownMessagesNoticesAndPreJoinHistoryAreIgnored() throws {
@@ -103,7 +103,7 @@ struct SyncBuilder {
         ]]))
         let bodies = try sentContents().compactMap { $0["body"]?.stringValue }
         #expect(bodies.count == 3)
-        #expect(try database.read { try $0.room(id: Self.room)?.language } == "en")
+        #expect(try database.read { try $0.rooms.find(id: Self.room)?.language } == "en")
         #expect(bodies[0] != bodies[2])
         #expect(bodies[2].lowercased().contains("command"))
     }
@@ -112,15 +112,15 @@ struct SyncBuilder {
         let fromSupervisor = InvitedRoom(events: [StrippedStateEvent(type: "m.room.member", sender: Self.sup, stateKey: Self.bot, content: ["membership": "invite", "is_direct": true])])
         let fromStudent = InvitedRoom(events: [StrippedStateEvent(type: "m.room.member", sender: Self.student, stateKey: Self.bot, content: ["membership": "invite"])])
         _ = try apply(SyncBuilder.batch("s1", invite: ["!dm:hs": fromSupervisor, "!x:hs": fromStudent]), first: true)
-        let actions = try database.pendingOutbox(limit: 10).map(\.action)
+        let actions = try database.outbox.pending(limit: 10).map(\.action)
         #expect(actions.contains(.join(roomID: "!dm:hs")))
         #expect(actions.contains(.leave(roomID: "!x:hs")))
-        #expect(try database.read { try $0.directRoom(userID: Self.sup)?.roomID } == "!dm:hs")
-        #expect(try database.read { try $0.room(id: "!x:hs") } == nil)
+        #expect(try database.read { try $0.rooms.direct(userID: Self.sup)?.roomID } == "!dm:hs")
+        #expect(try database.read { try $0.rooms.find(id: "!x:hs") } == nil)
     }
 
     @Test func theBotsJoinEventOpensTheRoom() throws {
-        try database.write { try $0.upsertRoom(RoomRecord(roomID: Self.room, kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: nil)) }
+        try database.write { try $0.rooms.upsert(RoomRecord(roomID: Self.room, kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: nil)) }
         var b = SyncBuilder()
         let events = [
             b.text("!help", from: Self.sup, ts: 1_000),

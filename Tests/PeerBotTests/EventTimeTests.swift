@@ -25,45 +25,45 @@ import Testing
         let ended = try ReflectionFlow().endedSession()
         var driver = ended.0
         let session = ended.1
-        let round = try #require(try driver.database.read { try $0.reflectionRound(session: session.number) })
+        let round = try #require(try driver.database.read { try $0.reflections.round(session: session.number) })
         let event = try deliver(&driver, "Sendt i tide", from: "@bo:hs", in: "!groupA:hs", sent: round.deadline.addingTimeInterval(-3600),
                                 read: round.deadline.addingTimeInterval(3600), thread: "$prompt")
-        #expect(try driver.database.read { try $0.reflection(eventID: event.eventID)?.late } == false)
+        #expect(try driver.database.read { try $0.reflections.find(eventID: event.eventID)?.late } == false)
     }
 
     @Test func aReflectionSentAfterTheDeadlineIsLate() throws {
         let ended = try ReflectionFlow().endedSession()
         var driver = ended.0
         let session = ended.1
-        let round = try #require(try driver.database.read { try $0.reflectionRound(session: session.number) })
+        let round = try #require(try driver.database.read { try $0.reflections.round(session: session.number) })
         let event = try deliver(&driver, "For sent", from: "@bo:hs", in: "!groupA:hs", sent: round.deadline.addingTimeInterval(60),
                                 read: round.deadline.addingTimeInterval(120), thread: "$prompt")
-        #expect(try driver.database.read { try $0.reflection(eventID: event.eventID)?.late } == true)
+        #expect(try driver.database.read { try $0.reflections.find(eventID: event.eventID)?.late } == true)
     }
 
     @Test func aDirectMessageSentInsideTheWindowCountsThoughReadAfterIt() throws {
         let ended = try ReflectionFlow().endedSession()
         var driver = ended.0
         let session = ended.1
-        let round = try #require(try driver.database.read { try $0.reflectionRound(session: session.number) })
+        let round = try #require(try driver.database.read { try $0.reflections.round(session: session.number) })
         let windowEnd = round.deadline.addingTimeInterval(round.deadline.timeIntervalSince(round.promptedAt))
         let event = try deliver(&driver, "Privat refleksion", from: "@anna:hs", in: "!dmAnna:hs", sent: windowEnd.addingTimeInterval(-60),
                                 read: windowEnd.addingTimeInterval(3600))
-        #expect(try driver.database.read { try $0.reflection(eventID: event.eventID) } != nil)
+        #expect(try driver.database.read { try $0.reflections.find(eventID: event.eventID) } != nil)
     }
 
     @Test func aSendTimeEarlierThanTheBotsLastReadingIsNotBelieved() throws {
         let ended = try ReflectionFlow().endedSession()
         var driver = ended.0
         let session = ended.1
-        let round = try #require(try driver.database.read { try $0.reflectionRound(session: session.number) })
+        let round = try #require(try driver.database.read { try $0.reflections.round(session: session.number) })
         // The bot has been reading messages until after the deadline; a server that claims a send
         // time a day before that is held to shortly before the bot's last reading: late.
         let read = round.deadline.addingTimeInterval(3600)
         _ = try deliver(&driver, "!help", from: "@cecilie:hs", in: "!groupA:hs", sent: read, read: read)
         let event = try deliver(&driver, "Bagudrettet", from: "@bo:hs", in: "!groupA:hs", sent: round.deadline.addingTimeInterval(-86_400),
                                 read: read.addingTimeInterval(60), thread: "$prompt")
-        #expect(try driver.database.read { try $0.reflection(eventID: event.eventID)?.late } == true)
+        #expect(try driver.database.read { try $0.reflections.find(eventID: event.eventID)?.late } == true)
     }
 
     @Test func theBoundsHoldForHostileTimestamps() {
@@ -80,7 +80,7 @@ import Testing
         var driver = RoomDriver()
         // The bot's clock ran a minute ahead when it registered the room; the server dated the join earlier.
         let made = Date().addingTimeInterval(60)
-        try driver.database.write { try $0.upsertRoom(RoomRecord(roomID: "!made:hs", kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: made)) }
+        try driver.database.write { try $0.rooms.upsert(RoomRecord(roomID: "!made:hs", kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: made)) }
         let join = driver.builder.event("m.room.member", sender: RoomDriver.bot, ts: ms(Date()), content: ["membership": "join"], stateKey: RoomDriver.bot)
         let help = driver.builder.event(sender: RoomDriver.sup, ts: ms(Date()) + 5, content: ["msgtype": "m.text", "body": "!help"])
         try driver.deliver([join, help], in: "!made:hs")
@@ -92,11 +92,11 @@ import Testing
     @Test func aRatingSentBeforeTheDeadlineCountsAndOneSentAfterItDoesNot() throws {
         var driver = try AssessmentFlow().driver()
         _ = try driver.say("!evaluer A")
-        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
+        let round = try #require(try driver.database.read { try $0.assessment.openRounds().first })
         let read = round.deadline.addingTimeInterval(600)
         _ = try EventTime().deliver(&driver, "4 4 4 4 4", from: "@anna:hs", in: "!dmanna:hs", sent: round.deadline.addingTimeInterval(-60), read: read)
         _ = try EventTime().deliver(&driver, "3 3 3 3 3", from: "@bo:hs", in: "!dmbo:hs", sent: round.deadline.addingTimeInterval(60), read: read)
-        let raters = try driver.database.read { try $0.ratings(round: round.id) }.map(\.rater)
+        let raters = try driver.database.read { try $0.assessment.ratings(round: round.id) }.map(\.rater)
         #expect(raters == ["@anna:hs"])
     }
 }

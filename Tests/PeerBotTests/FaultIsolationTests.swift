@@ -20,7 +20,7 @@ import Testing
     func deliverThenHelp(_ driver: inout RoomDriver, _ events: [ClientEvent], in room: String, helper: String) throws -> JSONValue? {
         let help = text(&driver, "!help", from: helper)
         try driver.deliver(events + [help], in: room)
-        #expect(try driver.database.read { try $0.syncToken() } == "s\(driver.batch)")
+        #expect(try driver.database.read { try $0.sync.token() } == "s\(driver.batch)")
         return try driver.contents(in: room).last { $0["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue == help.eventID }
     }
 
@@ -36,8 +36,8 @@ import Testing
         let help = try deliverThenHelp(&driver, [empty], in: "!groupA:hs", helper: "@bo:hs")
         #expect(help?["peerbot.kind"] == "help")
         #expect(try replies(to: empty, driver).first?["peerbot.kind"] == "error")
-        #expect(try driver.database.read { try $0.reflections(session: session.number) }.isEmpty)
-        #expect(try driver.database.read { try $0.isProcessed(eventID: empty.eventID) })
+        #expect(try driver.database.read { try $0.reflections.all(session: session.number) }.isEmpty)
+        #expect(try driver.database.read { try $0.sync.isProcessed(eventID: empty.eventID) })
     }
 
     @Test func aWhitespaceDirectMessageWhileAReflectionIsOpenIsAnswered() throws {
@@ -48,7 +48,7 @@ import Testing
         let help = try deliverThenHelp(&driver, [blank], in: "!dmAnna:hs", helper: "@anna:hs")
         #expect(help?["peerbot.kind"] == "help")
         #expect(try replies(to: blank, driver).first?["peerbot.kind"] == "error")
-        #expect(try driver.database.read { try $0.reflections(session: session.number) }.isEmpty)
+        #expect(try driver.database.read { try $0.reflections.all(session: session.number) }.isEmpty)
     }
 
     @Test func anOversizedReflectionIsRefusedWithItsLimit() throws {
@@ -60,7 +60,7 @@ import Testing
         try driver.deliver([long], in: "!groupA:hs")
         let answer = try #require(try replies(to: long, driver).first)
         #expect(answer["body"]?.stringValue?.contains("8000") == true)
-        #expect(try driver.database.read { try $0.reflections(session: session.number) }.isEmpty)
+        #expect(try driver.database.read { try $0.reflections.all(session: session.number) }.isEmpty)
         let reflect = try #require(try driver.say("!reflect " + String(repeating: "b", count: 8_001), from: "@bo:hs", in: "!groupA:hs"))
         #expect(reflect["peerbot.error"] == "bad_arguments")
     }
@@ -68,7 +68,7 @@ import Testing
     @Test func aReplyToAnOldRequestWhoseSubjectIsGoneRatesTheCurrentPeer() throws {
         var driver = try AssessmentFlow().driver()
         _ = try driver.say("!evaluer A")
-        let request = try #require(try driver.database.pendingOutbox(limit: 1000).last { item in
+        let request = try #require(try driver.database.outbox.pending(limit: 1000).last { item in
             guard case .send("!dmanna:hs", _, let json) = item.action else { return false }
             return json.contains("assessment_request") && json.contains("peerbot.subject")
         })
@@ -76,15 +76,15 @@ import Testing
             Issue.record("no subject on the request")
             return
         }
-        try driver.database.markOutboxSent(id: request.id, eventID: "$oldRequest")
+        try driver.database.outbox.markSent(id: request.id, eventID: "$oldRequest")
         // `!student remove` keeps a student's history, open assignments included; erasing them is what
         // takes the subject out of the round.
-        try driver.database.write { _ = try $0.forget(userID: first, at: Date()) }
+        try driver.database.write { _ = try $0.privacy.forget(userID: first, at: Date()) }
         let reply = text(&driver, "4 4 4 4 4", from: "@anna:hs", extra: ["m.relates_to": ["m.in_reply_to": ["event_id": "$oldRequest"]]])
         let help = try deliverThenHelp(&driver, [reply], in: "!dmanna:hs", helper: "@anna:hs")
         #expect(help?["peerbot.kind"] == "help")
-        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
-        let rated = try driver.database.read { try $0.ratings(round: round.id) }.map(\.subject)
+        let round = try #require(try driver.database.read { try $0.assessment.openRounds().first })
+        let rated = try driver.database.read { try $0.assessment.ratings(round: round.id) }.map(\.subject)
         #expect(rated.count == 1)
         #expect(!rated.contains(first))
     }
@@ -107,7 +107,7 @@ import Testing
         #expect(try replies(to: noMediaID, driver).first?["peerbot.kind"] == "error")
         #expect(try replies(to: wrongType, driver).first?["peerbot.kind"] == "error")
         // A nameless file with a good media id is still a roster, under a name of its own; the size is unknown.
-        let upload = try #require(try driver.database.read { try $0.pendingRosterUploads() }.first)
+        let upload = try #require(try driver.database.read { try $0.roster.pendingUploads() }.first)
         #expect(upload.eventID == negative.eventID)
         #expect(upload.filename == "roster.csv")
         #expect(upload.size == nil)
@@ -117,10 +117,10 @@ import Testing
                       "!session plan A +1h 25h x", "!session plan A 9999-12-31 23:59 1h x", "!groups plan size=9223372036854775807"])
     func numbersBeyondSaneBoundsGetAClearErrorAndPlanNothing(_ command: String) throws {
         var driver = try SessionFlow().driverWithGroup()
-        let sessionsBefore = try driver.database.read { try $0.sessionsWithOpenJobs(before: .distantFuture) }.count
+        let sessionsBefore = try driver.database.read { try $0.sessions.withOpenJobs(before: .distantFuture) }.count
         let reply = try #require(try driver.say(command))
         #expect(reply["peerbot.error"] == "bad_arguments")
-        #expect(try driver.database.read { try $0.sessionsWithOpenJobs(before: .distantFuture) }.count == sessionsBefore)
+        #expect(try driver.database.read { try $0.sessions.withOpenJobs(before: .distantFuture) }.count == sessionsBefore)
     }
 
     @Test func aReplyFallbackIsNotPartOfTheRating() throws {
@@ -129,8 +129,8 @@ import Testing
         let quoted = "> <@bot:hs> Rate Bo: five marks 1–5\n> for the criteria\n\n4 4 4 4 4 good work"
         let reply = text(&driver, quoted, from: "@anna:hs", extra: ["m.relates_to": ["m.in_reply_to": ["event_id": "$unknown"]]])
         try driver.deliver([reply], in: "!dmanna:hs")
-        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
-        let rating = try #require(try driver.database.read { try $0.ratings(round: round.id) }.first)
+        let round = try #require(try driver.database.read { try $0.assessment.openRounds().first })
+        let rating = try #require(try driver.database.read { try $0.assessment.ratings(round: round.id) }.first)
         #expect(rating.comment == "good work")
     }
 
@@ -143,7 +143,7 @@ import Testing
             "rel_type": "m.thread", "event_id": "$prompt", "m.in_reply_to": ["event_id": "$prompt"],
         ]])
         try driver.deliver([reply], in: "!groupA:hs")
-        #expect(try driver.database.read { try $0.reflections(session: session.number) }.map(\.text) == ["We practised qSOFA"])
+        #expect(try driver.database.read { try $0.reflections.all(session: session.number) }.map(\.text) == ["We practised qSOFA"])
     }
 }
 
@@ -157,7 +157,7 @@ import Testing
         var driver = ended.0
         // A session under way: it began a minute ago.
         let session = ended.1
-        try driver.database.write { try $0.moveSession(session.number, to: Date().addingTimeInterval(-60), at: Date()) }
+        try driver.database.write { try $0.sessions.move(session.number, to: Date().addingTimeInterval(-60), at: Date()) }
         let reply = try #require(try driver.say("!session move #\(session.number) +2h"))
         #expect(reply["peerbot.error"] == "conflict")
     }
@@ -170,8 +170,8 @@ import Testing
         // The four private prompts still wait in the outbox (the group's was sent as $prompt).
         #expect(before == 4)
         let later = session.endsAt.addingTimeInterval(86_400)
-        try driver.database.write { try $0.moveSession(session.number, to: later, at: Date()) }
-        let moved = try #require(try driver.database.read { try $0.session(number: session.number) })
+        try driver.database.write { try $0.sessions.move(session.number, to: later, at: Date()) }
+        let moved = try #require(try driver.database.read { try $0.sessions.find(number: session.number) })
         let config = driver.config
         _ = try driver.database.write { try SessionJobs().runDue(now: moved.endsAt.addingTimeInterval(1), config: config, writer: $0) }
         #expect(try prompts(driver) == before)

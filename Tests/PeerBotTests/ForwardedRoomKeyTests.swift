@@ -31,14 +31,14 @@ import Testing
     func wait(for group: MegolmOutboundSession, sender: String) throws {
         let (room, sessionID) = (room, group.sessionID)
         try receiving.database.write { writer in
-            try writer.keepPendingEncrypted(PendingEncryptedEvent(eventID: "$waiting", roomID: room, senderUserID: sender, senderKey: nil,
-                                                                  sessionID: sessionID, deviceID: nil, event: "{}", receivedAt: Date()))
+            try writer.undecrypted.keep(PendingEncryptedEvent(eventID: "$waiting", roomID: room, senderUserID: sender, senderKey: nil,
+                                                              sessionID: sessionID, deviceID: nil, event: "{}", receivedAt: Date()))
         }
     }
 
     func stored(_ group: MegolmOutboundSession) throws -> [StoredMegolmSession] {
         let (room, sessionID) = (room, group.sessionID)
-        return try receiving.database.read { try $0.megolmSessions(roomID: room, sessionID: sessionID) }
+        return try receiving.database.read { try $0.undecrypted.megolmSessions(roomID: room, sessionID: sessionID) }
     }
 
     @Test func theCreatorsAnswerToARequestIsStoredAndOpensTheWaitingMessages() async throws {

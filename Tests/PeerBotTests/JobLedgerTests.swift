@@ -22,7 +22,7 @@ final class FlakyJob: ScheduledWork, Sendable {
         case .dies: throw DatabaseError(resultCode: .SQLITE_BUSY)
         case .works: break
         }
-        try jobs.writer.markRun(jobKey: "flaky-ran/\(jobs.now.timeIntervalSince1970)", at: jobs.now)
+        try jobs.writer.jobs.markRun(jobKey: "flaky-ran/\(jobs.now.timeIntervalSince1970)", at: jobs.now)
         return 0
     }
 }
@@ -47,13 +47,13 @@ final class FlakyJob: ScheduledWork, Sendable {
         try driver.contents(in: RoomDriver.room).filter { $0["peerbot.kind"] == "alert" }
     }
 
-    func setAside() throws -> Bool { try driver.database.read { try $0.hasRun(jobKey: JobRunner.setAsideKey(key)) } }
+    func setAside() throws -> Bool { try driver.database.read { try $0.jobs.hasRun(jobKey: JobRunner.setAsideKey(key)) } }
 
     @Test func failuresInARowAreCountedAcrossARestart() throws {
         let job = FlakyJob()
         let first = start([job])
         for second in 0..<3 { tick(first, second) }
-        #expect(try driver.database.read { try $0.jobFailures(jobKey: key) } == 3)
+        #expect(try driver.database.read { try $0.jobs.failures(jobKey: key) } == 3)
         let restarted = start([job])
         for second in 3..<5 { tick(restarted, second) }
         #expect(try setAside())
@@ -81,8 +81,8 @@ final class FlakyJob: ScheduledWork, Sendable {
         #expect(try !setAside())
         job.mode.withLock { $0 = .works }
         tick(again, 14)
-        #expect(try driver.database.read { try $0.hasRun(jobKey: "flaky-ran/1014.0") })
-        #expect(try driver.database.read { try $0.jobFailures(jobKey: key) } == 0)
+        #expect(try driver.database.read { try $0.jobs.hasRun(jobKey: "flaky-ran/1014.0") })
+        #expect(try driver.database.read { try $0.jobs.failures(jobKey: key) } == 0)
         #expect(try alerts().count == 1)
     }
 
@@ -114,7 +114,7 @@ final class FlakyJob: ScheduledWork, Sendable {
         tick(scheduler, 0)
         let restarted = start([job], breadcrumb: try #require(JobBreadcrumb(path: file)))
         tick(restarted, 1)
-        #expect(try driver.database.read { try $0.jobFailures(jobKey: key) } == 0)
+        #expect(try driver.database.read { try $0.jobs.failures(jobKey: key) } == 0)
         #expect(job.starts.withLock { $0 } == 2)
     }
 }

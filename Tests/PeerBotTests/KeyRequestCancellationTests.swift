@@ -31,8 +31,8 @@ import Testing
     func keep(_ group: MegolmOutboundSession, eventID: String = "$waiting") throws {
         let (room, sessionID) = (room, group.sessionID)
         try receiving.database.write { writer in
-            try writer.keepPendingEncrypted(PendingEncryptedEvent(eventID: eventID, roomID: room, senderUserID: "@alice:hs", senderKey: nil,
-                                                                  sessionID: sessionID, deviceID: "ALICEPHONE", event: "{}", receivedAt: Date()))
+            try writer.undecrypted.keep(PendingEncryptedEvent(eventID: eventID, roomID: room, senderUserID: "@alice:hs", senderKey: nil,
+                                                              sessionID: sessionID, deviceID: "ALICEPHONE", event: "{}", receivedAt: Date()))
         }
     }
 
@@ -47,7 +47,7 @@ import Testing
 
     func cancelledAt(_ group: MegolmOutboundSession) throws -> Date? {
         let requestID = "peerbot-" + group.sessionID
-        return try receiving.database.read { try $0.keyRequestCancelledAt(requestID) }
+        return try receiving.database.read { try $0.keys.keyRequestCancelledAt(requestID) }
     }
 
     @Test func theKeysArrivalWithdrawsTheRequestOnceWithTheSameRequestID() async throws {
@@ -82,12 +82,12 @@ import Testing
         // Alice's phone shares the key as it is now, from index 1; the batch tries the message with it.
         #expect(await bot.receive([try alice.event(alice.roomKey(group, room: room, botEd25519: ed25519), botCurve: curve,
                                                    botOneTimeKey: oneTime[0])]) == 1)
-        try receiving.database.write { try $0.markPendingTried(eventID: "$waiting", firstIndex: 1) }
+        try receiving.database.write { try $0.undecrypted.markTried(eventID: "$waiting", firstIndex: 1) }
         await bot.cancelAnsweredKeyRequests()
         #expect(keyRequests().count == 1, "withdrawn although the key cannot read the message")
         #expect(try cancelledAt(group) == nil)
         // Once the message is read (or given up) it is withdrawn.
-        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$waiting") }
+        try receiving.database.write { try $0.undecrypted.drop(eventID: "$waiting") }
         await bot.cancelAnsweredKeyRequests()
         #expect(keyRequests().last?.content["action"]?.stringValue == "request_cancellation")
         #expect(try cancelledAt(group) != nil)
@@ -99,10 +99,10 @@ import Testing
         try keep(group, eventID: "$first")
         try keep(group, eventID: "$second")
         await bot.requestMissingKeys()
-        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$first") }
+        try receiving.database.write { try $0.undecrypted.drop(eventID: "$first") }
         await bot.cancelAnsweredKeyRequests()
         #expect(keyRequests().count == 1, "another message still waits for the key")
-        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$second") }
+        try receiving.database.write { try $0.undecrypted.drop(eventID: "$second") }
         await bot.cancelAnsweredKeyRequests()
         #expect(keyRequests().map { $0.content["action"]?.stringValue } == ["request", "request_cancellation"])
         #expect(try cancelledAt(group) != nil)
@@ -113,7 +113,7 @@ import Testing
         let group = MegolmOutboundSession()
         try keep(group)
         await bot.requestMissingKeys()
-        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$waiting") }
+        try receiving.database.write { try $0.undecrypted.drop(eventID: "$waiting") }
         toDeviceFails.set(true)
         await bot.cancelAnsweredKeyRequests()
         #expect(try cancelledAt(group) == nil)
@@ -128,11 +128,11 @@ import Testing
 
     @Test func withItsCrossSigningKeysTheBotAlsoAsksAndReleasesItsOwnDevices() async throws {
         let (bot, _, _, _) = try await receiving.startedBot()
-        try receiving.database.write { try $0.saveCrossSigningKeys(masterKey: CrossSigningKeys().masterPublicKey, pickle: "sealed", at: Date()) }
+        try receiving.database.write { try $0.devices.saveCrossSigningKeys(masterKey: CrossSigningKeys().masterPublicKey, pickle: "sealed", at: Date()) }
         let group = MegolmOutboundSession()
         try keep(group)
         await bot.requestMissingKeys()
-        try receiving.database.write { try $0.dropPendingEncrypted(eventID: "$waiting") }
+        try receiving.database.write { try $0.undecrypted.drop(eventID: "$waiting") }
         await bot.cancelAnsweredKeyRequests()
         let own = receiving.server.homeserver.requests.filter { $0.url.contains("/sendToDevice/m.room_key_request/") }.compactMap { request in
             (try? JSONDecoder().decode(ClientJSON.self, from: request.body ?? Data()))?["messages"]?["@bot:hs"]?["*"]?["action"]?.stringValue

@@ -26,13 +26,13 @@ import Testing
         let config = BotConfig(homeserver: "http://hs", userID: "@bot:hs", accessToken: Secret("t"), supervisors: [supervisor.userID],
                                databasePath: ":memory:", timeZone: ZoneRules.named("Europe/Copenhagen")!)
         try database.write {
-            try $0.upsertRoom(RoomRecord(roomID: room, kind: .invited, language: nil, groupName: nil, userID: nil,
-                                         joinedAt: Date(timeIntervalSince1970: 1_000)))
+            try $0.rooms.upsert(RoomRecord(roomID: room, kind: .invited, language: nil, groupName: nil, userID: nil,
+                                           joinedAt: Date(timeIntervalSince1970: 1_000)))
         }
 
         // First try: the key is stored, then the process dies before the batch commits.
         #expect(await bot.receive([toDevice]) == 1)
-        #expect(try database.read { try $0.syncToken() } == nil)
+        #expect(try database.read { try $0.sync.token() } == nil)
 
         // After the restart the homeserver sends the same batch again: the Olm message no longer
         // opens (its key was used), which costs nothing, and the event is read with the stored key.
@@ -40,11 +40,11 @@ import Testing
         let outcome = try BatchIngestor(database: database).ingest(SyncBuilder.batch("s1", join: [room: [help]]), firstSync: false,
                                                                    config: config, keyring: bot.keyring)
         #expect(outcome.handled == 1)
-        let answers = try database.pendingOutbox(limit: 10).compactMap { item -> ClientJSON? in
+        let answers = try database.outbox.pending(limit: 10).compactMap { item -> ClientJSON? in
             if case .send(_, _, let json) = item.action { return JSONValue.parse(json) }
             return nil
         }
         #expect(answers.contains { $0["peerbot.kind"] == "help" && $0["m.relates_to"]?["m.in_reply_to"]?["event_id"] == "$help" })
-        #expect(try database.read { try $0.syncToken() } == "s1")
+        #expect(try database.read { try $0.sync.token() } == "s1")
     }
 }

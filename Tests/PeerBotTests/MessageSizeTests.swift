@@ -10,7 +10,7 @@ import Testing
     let database = try! AppDatabase.inMemory()
 
     func queued() throws -> [JSONValue] {
-        try database.pendingOutbox(limit: 100).compactMap { item in
+        try database.outbox.pending(limit: 100).compactMap { item in
             guard case .send(_, _, let json) = item.action else { return nil }
             return JSONValue.parse(json)
         }
@@ -30,7 +30,7 @@ import Testing
         let first = try database.write { try $0.enqueue(message, to: "!sup:hs") }
         let parts = try queued()
         #expect(parts.count >= 2)
-        #expect(try database.pendingOutbox(limit: 1).first?.id == first.id)
+        #expect(try database.outbox.pending(limit: 1).first?.id == first.id)
         for (index, part) in parts.enumerated() {
             #expect(part.jsonString().utf8.count <= MessageBudget.contentBytes)
             #expect(part["peerbot.kind"] == "summary")

@@ -14,7 +14,7 @@ import Testing
 
     init() throws {
         try fixture.database.write { writer in
-            try writer.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
+            try writer.rooms.upsert(RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
         }
     }
 
@@ -25,22 +25,22 @@ import Testing
         fixture.homeserver.on("GET /_matrix/client/v3/joined_rooms", #"{"joined_rooms":["!first:hs"]}"#)
         fixture.homeserver.on("/rooms/!first:hs/send/", #"{"event_id":"$welcome"}"#)
         let group = try fixture.database.write { writer in
-            try writer.upsertStudent(userID: "@anna:hs", name: "Anna", attributes: [:], at: Date())
-            return try writer.createGroups([("A", ["@anna:hs"])], at: Date())[0]
+            try writer.roster.upsert(userID: "@anna:hs", name: "Anna", attributes: [:], at: Date())
+            return try writer.groups.create([("A", ["@anna:hs"])], at: Date())[0]
         }
         let ref = RoomRef.group(group.id).string
         let create = try fixture.enqueue(.createRoom(ref: ref, requestJSON: "{}"))
         let welcome = try fixture.enqueue(.send(roomID: ref, eventType: "m.room.message", contentJSON: #"{"body":"Velkommen"}"#))
         // The earlier run made the room and recorded it, and was killed before the row was marked sent.
-        try fixture.database.setCreationUncertain(id: create.id, true)
+        try fixture.database.outbox.setCreationUncertain(id: create.id, true)
         try fixture.database.write { writer in
-            try writer.setRoomRef(ref, roomID: "!first:hs")
+            try writer.rooms.setRef(ref, roomID: "!first:hs")
             try RoomRefs.register(ref: ref, roomID: "!first:hs", writer: writer)
         }
         try await fixture.drain()
         #expect(creationCalls() == 0)
         #expect(try fixture.item(create.id)?.state == .sent)
-        #expect(try fixture.database.read { try $0.group(id: group.id)?.roomID } == "!first:hs")
+        #expect(try fixture.database.read { try $0.groups.find(id: group.id)?.roomID } == "!first:hs")
         #expect(try fixture.item(welcome.id)?.state == .sent)
     }
 
@@ -54,9 +54,9 @@ import Testing
             return TransportResponse(status: 200, body: Data("{}".utf8))
         }
         let create = try fixture.enqueue(.createRoom(ref: ref, requestJSON: "{}"))
-        try fixture.database.setCreationUncertain(id: create.id, true)
+        try fixture.database.outbox.setCreationUncertain(id: create.id, true)
         try fixture.database.write { writer in
-            try writer.setRoomRef(ref, roomID: "!first:hs")
+            try writer.rooms.setRef(ref, roomID: "!first:hs")
             try RoomRefs.register(ref: ref, roomID: "!first:hs", writer: writer)
         }
         try await fixture.drain()
@@ -67,26 +67,26 @@ import Testing
 
     @Test func aBatchWhoseLastRowWasSentBeforeTheKillStillReachesItsEnd() async throws {
         fixture.homeserver.on("/send/", #"{"event_id":"$progress"}"#)
-        let before = try fixture.database.read { try $0.lastOutboxID() }
+        let before = try fixture.database.read { try $0.outbox.lastID() }
         let rows = try (0..<2).map { _ in try fixture.enqueue(.send(roomID: "!d:hs", eventType: "m.room.message", contentJSON: #"{"body":"hej"}"#)) }
         let progress = try fixture.database.write { [clock = fixture.clock] writer in
-            let last = try writer.lastOutboxID()
+            let last = try writer.outbox.lastID()
             let message = try writer.enqueueMessage(
                 Texts(.en).bulkProgress(BulkProgress(done: 0, failed: 0, left: 2, creationsLeft: 0, elapsed: 0, secondsPerCreation: nil)).content(),
                 to: "!sup:hs")
-            try writer.startOutboxBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: "!sup:hs", language: "en", at: clock.now)
+            try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: "!sup:hs", language: .en, at: clock.now)
             return message
         }
-        try fixture.database.markOutboxSent(id: progress.id, eventID: "$progress")
+        try fixture.database.outbox.markSent(id: progress.id, eventID: "$progress")
         // Both rows were confirmed; the process died before the progress message was edited.
-        for row in rows { try fixture.database.markOutboxSent(id: row.id, eventID: "$w\(row.id)") }
+        for row in rows { try fixture.database.outbox.markSent(id: row.id, eventID: "$w\(row.id)") }
         try fixture.sender.finishSettledBatches()
         try await fixture.drain()
         let edits = fixture.homeserver.requests.filter { ($0.url.removingPercentEncoding ?? "").contains("/rooms/!sup:hs/send/") }
             .compactMap { $0.body.flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) } }
         #expect(edits.count == 1)
         #expect(edits.first?["m.new_content"]?["body"]?.stringValue?.hasPrefix("The group rooms are ready: 2 of 2") == true)
-        #expect(try fixture.database.read { try $0.openBatch(containing: rows[0].id) } == nil)
+        #expect(try fixture.database.read { try $0.outbox.openBatch(containing: rows[0].id) } == nil)
     }
 
     /// A process killed during a createRoom call: the homeserver may still be making the room, so
@@ -98,7 +98,7 @@ import Testing
         let heldUntil = Mutex<Date?>(nil)
         // The answer never reaches the bot (it was killed): what the call leaves on the row is what a restart finds.
         fixture.homeserver.on("POST /_matrix/client/v3/createRoom") { _ in
-            heldUntil.withLock { $0 = try? database.read { try $0.outboxItem(id: create.id) }?.nextAttemptAt }
+            heldUntil.withLock { $0 = try? database.read { try $0.outbox.item(id: create.id) }?.nextAttemptAt }
             return TransportResponse(status: 502, body: Data("{}".utf8))
         }
         _ = try await fixture.sender.sendNext()

@@ -34,8 +34,8 @@ final class SlowHomeserver: HTTPTransport {
 
     func answers(_ count: Int) throws -> [Int64] {
         try database.write { writer in
-            try (1...count).map { try writer.enqueue(.send(roomID: "!r:hs", eventType: "m.room.message",
-                                                           contentJSON: #"{"msgtype":"m.notice","body":"svar \#($0)"}"#)).id }
+            try (1...count).map { try writer.outbox.enqueue(.send(roomID: "!r:hs", eventType: "m.room.message",
+                                                                  contentJSON: #"{"msgtype":"m.notice","body":"svar \#($0)"}"#)).id }
         }
     }
 
@@ -53,7 +53,7 @@ final class SlowHomeserver: HTTPTransport {
         homeserver.on("PUT /_matrix/client/v3/rooms/!r:hs/send/", #"{"event_id":"$sent"}"#)
         let queued = try answers(3)
         try await runShutDownAtOnce(sender(delay: .milliseconds(50)))
-        let states = try database.read { reader in try queued.map { try reader.outboxItem(id: $0)?.state } }
+        let states = try database.read { reader in try queued.map { try reader.outbox.item(id: $0)?.state } }
         #expect(states == [.sent, .sent, .sent])
         #expect(homeserver.requests.count == 3)
     }
@@ -63,7 +63,7 @@ final class SlowHomeserver: HTTPTransport {
         let queued = try answers(1)
         // The send hangs past the drain budget; the group's limit cancels it and the run ends.
         try await runShutDownAtOnce(sender(delay: .seconds(3600), budget: .milliseconds(100)), limit: .milliseconds(300))
-        #expect(try database.read { try $0.outboxItem(id: queued[0]) }?.state == .pending)
+        #expect(try database.read { try $0.outbox.item(id: queued[0]) }?.state == .pending)
         #expect(homeserver.requests.isEmpty)
     }
 }

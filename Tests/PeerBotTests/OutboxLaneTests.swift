@@ -13,7 +13,7 @@ import Testing
 
     init() throws {
         try fixture.database.write { writer in
-            try writer.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
+            try writer.rooms.upsert(RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
         }
     }
 
@@ -96,15 +96,15 @@ import Testing
         fixture.homeserver.on("/rooms/!sup:hs/send/", status: 403, #"{"errcode":"M_FORBIDDEN","error":"no"}"#)
         try fixture.enqueue(message("!sup:hs", kind: "alert"))
         try await fixture.drain()
-        let counts = try fixture.database.read { try $0.outboxCounts() }
+        let counts = try fixture.database.read { try $0.outbox.counts() }
         #expect(counts.failed == 1 && counts.pending == 0)
     }
 
     @Test func anAnswerGoesAheadOfBulkWorkQueuedBeforeIt() async throws {
         fixture.homeserver.on("/send/", #"{"event_id":"$x"}"#)
-        let before = try fixture.database.read { try $0.lastOutboxID() }
+        let before = try fixture.database.read { try $0.outbox.lastID() }
         for index in 0..<5 { try fixture.enqueue(message("!direct\(index):hs", kind: "welcome")) }
-        try fixture.database.write { try $0.markBulk(after: before) }
+        try fixture.database.write { try $0.outbox.markBulk(after: before) }
         try fixture.enqueue(message("!sup:hs", kind: "help"))
         try await fixture.sender.sendNext()
         #expect(fixture.homeserver.requests.first?.url.removingPercentEncoding?.contains("/rooms/!sup:hs/") == true)
@@ -142,18 +142,18 @@ import Testing
         try await fixture.database.writer.write { try $0.execute(sql: "UPDATE outbox SET createdAt = 'garbage' WHERE id = ?", arguments: [broken.id]) }
         let fine = try fixture.enqueue(message("!b:hs"))
         try await fixture.drain()
-        #expect(try fixture.database.read { try $0.outboxCounts() }.failed == 1)
+        #expect(try fixture.database.read { try $0.outbox.counts() }.failed == 1)
         #expect(try fixture.item(fine.id)?.state == .sent)
     }
 
     @Test func bulkWorkEditsOneProgressMessageToItsEnd() async throws {
         fixture.homeserver.on("/send/", #"{"event_id":"$progress"}"#)
-        let before = try fixture.database.read { try $0.lastOutboxID() }
+        let before = try fixture.database.read { try $0.outbox.lastID() }
         for index in 0..<4 { try fixture.enqueue(message("!d\(index):hs", kind: "welcome")) }
         try fixture.database.write { [clock = fixture.clock] writer in
-            let last = try writer.lastOutboxID()
+            let last = try writer.outbox.lastID()
             let progress = try writer.enqueueMessage(Texts(.en).bulkProgress(BulkProgress(done: 0, failed: 0, left: 4, creationsLeft: 0, elapsed: 0, secondsPerCreation: nil)).content(), to: "!sup:hs")
-            try writer.startOutboxBatch(rows: before + 1, through: last, progressOutboxID: progress.id, roomID: "!sup:hs", language: "en", at: clock.now)
+            try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: progress.id, roomID: "!sup:hs", language: .en, at: clock.now)
         }
         try await fixture.drain()
         let sent = supervisorMessages()

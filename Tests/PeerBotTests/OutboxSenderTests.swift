@@ -58,18 +58,18 @@ struct OutboxFixture {
 
     @discardableResult
     func enqueue(_ action: OutboxAction) throws -> OutboxItem {
-        try database.write { try $0.enqueue(action, at: clock.now) }
+        try database.write { try $0.outbox.enqueue(action, at: clock.now) }
     }
 
-    func item(_ id: Int64) throws -> OutboxItem? { try database.read { try $0.outboxItem(id: id) } }
+    func item(_ id: Int64) throws -> OutboxItem? { try database.read { try $0.outbox.item(id: id) } }
 
     /// Sends until nothing is pending, moving the clock to each next due time; at most `rounds` steps.
     func drain(rounds: Int = 200, until deadline: Date? = nil) async throws {
         for _ in 0..<rounds {
             if try await sender.sendNext() { continue }
-            guard try database.read({ try $0.outboxCounts() }).pending > 0 else { return }
+            guard try database.read({ try $0.outbox.counts() }).pending > 0 else { return }
             let holds = sender.limits.withLock { $0.holds.values.filter { $0 > clock.now }.min() }
-            guard let next = [try database.read { try $0.nextOutboxAttempt() }, holds].compactMap({ $0 }).min() else { return }
+            guard let next = [try database.read { try $0.outbox.nextAttempt() }, holds].compactMap({ $0 }).min() else { return }
             if let deadline, next > deadline { return }
             clock.advance(to: next)
         }
@@ -102,7 +102,7 @@ struct OutboxFixture {
         #expect(urls.count == 2)
         #expect(urls[0] == urls[1])
         #expect(urls[0].hasSuffix("/" + MatrixClient.encode(item.txnID)))
-        #expect(try database.read { try $0.outboxItem(id: item.id) }?.eventID == "$sent")
+        #expect(try database.read { try $0.outbox.item(id: item.id) }?.eventID == "$sent")
     }
 
     @Test func aRefusedActionIsKeptAsFailedAndTheNextOneGoes() async throws {
@@ -111,15 +111,15 @@ struct OutboxFixture {
         let refused = try enqueue(.send(roomID: "!gone:hs", eventType: "m.room.message", contentJSON: "{}"))
         let fine = try enqueue(.send(roomID: "!ok:hs", eventType: "m.room.message", contentJSON: "{}"))
         try await drain()
-        #expect(try database.read { try $0.outboxItem(id: refused.id) }?.state == .failed)
-        #expect(try database.read { try $0.outboxItem(id: fine.id) }?.state == .sent)
+        #expect(try database.read { try $0.outbox.item(id: refused.id) }?.state == .failed)
+        #expect(try database.read { try $0.outbox.item(id: fine.id) }?.state == .sent)
     }
 
     @Test func aRejectedTokenStopsTheBot() async throws {
         homeserver.on("/send/", status: 401, #"{"errcode":"M_UNKNOWN_TOKEN","error":"Invalid access token passed."}"#)
         let item = try enqueue(.send(roomID: "!r:hs", eventType: "m.room.message", contentJSON: "{}"))
         await #expect(throws: BotStop.self) { try await sender.sendNext() }
-        #expect(try database.read { try $0.outboxItem(id: item.id) }?.state == .pending)
+        #expect(try database.read { try $0.outbox.item(id: item.id) }?.state == .pending)
     }
 
     @Test func aCreatedRoomAndASentMessageAreNamedByLaterActions() async throws {
@@ -135,7 +135,7 @@ struct OutboxFixture {
         #expect(sends.count == 2)
         let sentEdit = try #require(sends.last?.body.flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) })
         #expect(sentEdit["m.relates_to"]?["event_id"] == "$goals")
-        #expect(try database.read { try $0.roomID(forRef: ref) } == "!made:hs")
+        #expect(try database.read { try $0.rooms.roomID(forRef: ref) } == "!made:hs")
     }
 
     @Test func aCreationThatMayHaveHappenedIsFoundInsteadOfRepeated() async throws {
@@ -147,10 +147,10 @@ struct OutboxFixture {
         homeserver.on("/account_data/m.direct", #"{}"#)
         let item = try enqueue(.createRoom(ref: ref, requestJSON: "{}"))
         // The process died during an earlier attempt: the doubt was recorded before the call.
-        try database.setCreationUncertain(id: item.id, true)
+        try database.outbox.setCreationUncertain(id: item.id, true)
         try await drain()
         #expect(!homeserver.requests.contains { $0.url.hasSuffix("/createRoom") })
-        #expect(try database.read { try $0.directRoom(userID: "@anna:hs")?.roomID } == "!earlier:hs")
+        #expect(try database.read { try $0.rooms.direct(userID: "@anna:hs")?.roomID } == "!earlier:hs")
     }
 
     /// A room's full state as `GET /rooms/{id}/state` gives it: a marker and the bot's membership.
@@ -162,7 +162,7 @@ struct OutboxFixture {
     @Test func aForgedOrAlreadyRecordedMarkerIsNeverAdoptedAndTheOutboxFlows() async throws {
         let ref = RoomRef.direct("@bo:hs").string
         try database.write { writer in
-            try writer.upsertRoom(RoomRecord(roomID: "!annaDM:hs", kind: .direct, language: nil, groupName: nil, userID: "@anna:hs", joinedAt: Date()))
+            try writer.rooms.upsert(RoomRecord(roomID: "!annaDM:hs", kind: .direct, language: nil, groupName: nil, userID: "@anna:hs", joinedAt: Date()))
         }
         homeserver.on("GET /_matrix/client/v3/joined_rooms", #"{"joined_rooms":["!annaDM:hs","!forged:hs"]}"#)
         // Anna's own direct room carries a copy of the bot's marker naming Bo's room; so does a room she made.
@@ -175,12 +175,12 @@ struct OutboxFixture {
         homeserver.on("/account_data/m.direct", #"{}"#)
         homeserver.on("PUT /_matrix/client/v3/rooms/!boDM:hs/send/", #"{"event_id":"$welcome"}"#)
         let item = try enqueue(.createRoom(ref: ref, requestJSON: "{}"))
-        try database.recordOutboxAttempt(id: item.id, error: "creating the room")
+        try database.outbox.recordAttempt(id: item.id, error: "creating the room")
         let welcome = try enqueue(.send(roomID: ref, eventType: "m.room.message", contentJSON: #"{"body":"Velkommen"}"#))
         try await drain()
         #expect(homeserver.requests.contains { $0.url.hasSuffix("/createRoom") })
-        #expect(try database.read { try $0.directRoom(userID: "@bo:hs")?.roomID } == "!boDM:hs")
-        #expect(try database.read { try $0.directRoom(userID: "@anna:hs")?.roomID } == "!annaDM:hs")
-        #expect(try database.read { try $0.outboxItem(id: welcome.id) }?.state == .sent)
+        #expect(try database.read { try $0.rooms.direct(userID: "@bo:hs")?.roomID } == "!boDM:hs")
+        #expect(try database.read { try $0.rooms.direct(userID: "@anna:hs")?.roomID } == "!annaDM:hs")
+        #expect(try database.read { try $0.outbox.item(id: welcome.id) }?.state == .sent)
     }
 }

@@ -20,7 +20,7 @@ import Testing
     /// answer for the bot's own devices: the laptop, signed with `signer` (nil: not cross-signed).
     func publishOwnDevices(signer: CrossSigningKeys?, storedMaster: CrossSigningKeys? = nil) throws {
         let master = (storedMaster ?? crossSigning).masterPublicKey
-        try receiving.database.write { try $0.saveCrossSigningKeys(masterKey: master, pickle: "sealed", at: Date()) }
+        try receiving.database.write { try $0.devices.saveCrossSigningKeys(masterKey: master, pickle: "sealed", at: Date()) }
         let published = signer ?? crossSigning
         var device = try DeviceKeyDocuments.deviceKeys(laptop.account, userID: "@bot:hs", deviceID: "BOTLAPTOP")
         if let signer { device = try signer.signDevice(device, userID: "@bot:hs") }
@@ -45,14 +45,14 @@ import Testing
     func keep(_ group: MegolmOutboundSession) throws {
         let (room, sessionID) = (room, group.sessionID)
         try receiving.database.write { writer in
-            try writer.keepPendingEncrypted(PendingEncryptedEvent(eventID: "$waiting", roomID: room, senderUserID: "@alice:hs", senderKey: nil,
-                                                                  sessionID: sessionID, deviceID: nil, event: "{}", receivedAt: Date()))
+            try writer.undecrypted.keep(PendingEncryptedEvent(eventID: "$waiting", roomID: room, senderUserID: "@alice:hs", senderKey: nil,
+                                                              sessionID: sessionID, deviceID: nil, event: "{}", receivedAt: Date()))
         }
     }
 
     func stored(_ group: MegolmOutboundSession) throws -> [StoredMegolmSession] {
         let (room, sessionID) = (room, group.sessionID)
-        return try receiving.database.read { try $0.megolmSessions(roomID: room, sessionID: sessionID) }
+        return try receiving.database.read { try $0.undecrypted.megolmSessions(roomID: room, sessionID: sessionID) }
     }
 
     @Test func aVerifiedOwnDevicesForwardIsTakenAndOpensAlicesMessages() async throws {

@@ -27,7 +27,7 @@ import Testing
         let (started, session) = try flow.endedSession()
         var driver = started
         let event = try flow.message(&driver, Self.identifying, from: "@bo:hs", in: "!groupA:hs", thread: "$prompt")
-        let kept = try #require(try driver.database.read { try $0.reflection(eventID: event.eventID) })
+        let kept = try #require(try driver.database.read { try $0.reflections.find(eventID: event.eventID) })
         #expect(kept.text == Self.masked)
         #expect(kept.masked)
         let redacted = try redactions(driver)
@@ -54,7 +54,7 @@ import Testing
     @Test func aDirectReflectionIsRedactedInTheDirectRoomWithoutAskingToRepost() throws {
         var driver = try flow.endedSession().0
         let event = try flow.message(&driver, "Fru Olsen i seng 12 græd", from: "@anna:hs", in: "!dmAnna:hs")
-        #expect(try driver.database.read { try $0.reflection(eventID: event.eventID)?.text } == "Fru [navn] i [seng] græd")
+        #expect(try driver.database.read { try $0.reflections.find(eventID: event.eventID)?.text } == "Fru [navn] i [seng] græd")
         #expect(try redactions(driver).map(\.room) == ["!dmAnna:hs"])
         let body = try #require(try notices(driver, in: "!dmAnna:hs").first?["body"]?.stringValue)
         #expect(!body.contains("skriv den igen"))
@@ -64,7 +64,7 @@ import Testing
         var driver = try flow.endedSession().0
         let text = "Fru Anna og jeg gav 2 x 500 mg kl. 14.30 på afsnit 4, ring 12345678"
         let event = try flow.message(&driver, text, from: "@bo:hs", in: "!groupA:hs", thread: "$prompt")
-        let kept = try #require(try driver.database.read { try $0.reflection(eventID: event.eventID) })
+        let kept = try #require(try driver.database.read { try $0.reflections.find(eventID: event.eventID) })
         #expect(kept.text == text)
         #expect(!kept.masked)
         #expect(try redactions(driver).isEmpty)
@@ -75,12 +75,12 @@ import Testing
         var driver = try flow.endedSession().0
         driver.config.patientGuard = .mask
         let masked = try flow.message(&driver, Self.identifying, from: "@bo:hs", in: "!groupA:hs", thread: "$prompt")
-        #expect(try driver.database.read { try $0.reflection(eventID: masked.eventID)?.text } == Self.masked)
+        #expect(try driver.database.read { try $0.reflections.find(eventID: masked.eventID)?.text } == Self.masked)
         #expect(try redactions(driver).isEmpty)
         #expect(try notices(driver, in: "ref:direct:@bo:hs").first?["body"]?.stringValue?.contains("står stadig i rummet") == true)
         driver.config.patientGuard = .off
         let plain = try flow.message(&driver, Self.identifying, from: "@cecilie:hs", in: "!groupA:hs", thread: "$prompt")
-        #expect(try driver.database.read { try $0.reflection(eventID: plain.eventID)?.text } == Self.identifying)
+        #expect(try driver.database.read { try $0.reflections.find(eventID: plain.eventID)?.text } == Self.identifying)
         #expect(try redactions(driver).isEmpty)
     }
 
@@ -92,11 +92,11 @@ import Testing
         #expect(forwarded.contains("Må vi tale om hr. [navn] fra [seng]?"))
         #expect(!forwarded.contains("Jensen"))
         _ = try driver.say("!task add me Ring til fru Olsen", from: "@bo:hs", in: "!groupA:hs")
-        let group = try #require(try driver.database.read { try $0.activeGroups().first })
-        #expect(try driver.database.read { try $0.tasks(ofGroup: group.id) }.map(\.text) == ["Ring til fru [navn]"])
+        let group = try #require(try driver.database.read { try $0.groups.active().first })
+        #expect(try driver.database.read { try $0.tasks.all(ofGroup: group.id) }.map(\.text) == ["Ring til fru [navn]"])
         let reply = try #require(try driver.say("!reflect Mr Smith i stue 9 lærte mig meget", from: "@david:hs", in: "!groupA:hs"))
         #expect(reply["peerbot.kind"] == "reflection_ack")
-        let kept = try driver.database.read { try $0.reflections(session: session.number) }
+        let kept = try driver.database.read { try $0.reflections.all(session: session.number) }
         #expect(kept.map(\.text) == ["Mr [navn] i [seng] lærte mig meget"])
         #expect(try redactions(driver).count == 3)
         #expect(try notices(driver, in: "ref:direct:@bo:hs").count == 2)
@@ -111,7 +111,7 @@ import Testing
             "m.relates_to": ["rel_type": "m.replace", "event_id": .string(original.eventID)],
         ])
         try driver.deliver([edit], in: "!groupA:hs")
-        let kept = try #require(try driver.database.read { try $0.reflection(eventID: original.eventID) })
+        let kept = try #require(try driver.database.read { try $0.reflections.find(eventID: original.eventID) })
         #expect(kept.text == "Miss [navn] i [seng]")
         #expect(kept.masked)
         #expect(try redactions(driver).map(\.event) == [edit.eventID])
@@ -126,7 +126,7 @@ extension PatientGuardFlow {
         let answer = driver.builder.text("4 4 4 4 4 god hos hr. Jensen på stue 4", from: "@anna:hs",
                                          ts: Int64(Date().timeIntervalSince1970 * 1000) + 10)
         try driver.deliver([answer], in: "!dmanna:hs")
-        let ratings = try driver.database.read { try $0.ratings(round: 1) }
+        let ratings = try driver.database.read { try $0.assessment.ratings(round: 1) }
         #expect(ratings.map(\.comment) == ["god hos hr. [navn] på [seng]"])
         #expect(try redactions(driver).map(\.event) == [answer.eventID])
         #expect(try notices(driver, in: "!dmanna:hs").count == 1)

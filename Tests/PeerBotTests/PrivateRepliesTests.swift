@@ -52,19 +52,19 @@ import Testing
         let ended = try ReflectionFlow().endedSession()
         var driver = ended.0
         try driver.database.write {
-            try $0.upsertRoom(RoomRecord(roomID: "!ward:hs", kind: .invited, language: "en", groupName: nil, userID: nil, joinedAt: Date(timeIntervalSince1970: 1)))
+            try $0.rooms.upsert(RoomRecord(roomID: "!ward:hs", kind: .invited, language: "en", groupName: nil, userID: nil, joinedAt: Date(timeIntervalSince1970: 1)))
         }
         let reply = try #require(try driver.say("!reflect I felt unsure", from: "@anna:hs", in: "!ward:hs"))
         #expect(reply["peerbot.kind"] == "error")
         #expect(reply["body"]?.stringValue?.contains("Only you and your supervisors") == false)
-        #expect(try driver.database.read { try $0.reflections(session: ended.1.number) }.isEmpty)
+        #expect(try driver.database.read { try $0.reflections.all(session: ended.1.number) }.isEmpty)
     }
 
     @Test func feedbackToAllReachesEveryGroup() throws {
         var driver = try GroupCommands().driverWithRoster()
         _ = try driver.say("!groups plan size=2 seed=7")
         _ = try driver.say("!groups create")
-        let groups = try driver.database.read { try $0.activeGroups() }
+        let groups = try driver.database.read { try $0.groups.active() }
         #expect(groups.count == 3)
         _ = try driver.say("!feedback all Well done this week")
         for group in groups {
@@ -77,14 +77,14 @@ import Testing
         var driver = try SessionFlow().driverWithGroup()
         let added = try #require(try driver.say("!task add group Bring the case notes", from: "@bo:hs", in: Self.groupRoom))
         #expect(added["peerbot.kind"] == "tasks")
-        let task = try #require(try driver.database.read { reader in try reader.activeGroups().first.flatMap { try reader.tasks(ofGroup: $0.id).first } })
+        let task = try #require(try driver.database.read { reader in try reader.groups.active().first.flatMap { try reader.tasks.all(ofGroup: $0.id).first } })
         _ = try driver.say("!groups plan size=4 seed=2")
         _ = try driver.say("!groups create")
-        let newGroup = try #require(try driver.database.read { try $0.activeGroups().first })
+        let newGroup = try #require(try driver.database.read { try $0.groups.active().first })
         #expect(newGroup.name == "A" && newGroup.id != task.groupID)
         let refused = try #require(try driver.say("!task done \(task.id)", from: "@cecilie:hs", in: Self.groupRoom))
         #expect(refused["peerbot.kind"] == "error")
-        #expect(try driver.database.read { try $0.task(id: task.id) }?.doneAt == nil)
+        #expect(try driver.database.read { try $0.tasks.find(id: task.id) }?.doneAt == nil)
     }
 }
 

@@ -21,7 +21,7 @@ import Testing
                                provisioner: RoomProvisioner(client: client, database: database, config: holder, logger: logger),
                                outbox: Wakeup(), imports: Wakeup(), heartbeat: Heartbeat(), notifier: SystemdNotifier(environment: [:]), logger: logger)
         try database.write { writer in
-            try writer.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
+            try writer.rooms.upsert(RoomRecord(roomID: "!sup:hs", kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
         }
         let now = Date()
         let millis = { (date: Date) in Int64(date.timeIntervalSince1970 * 1000) }

@@ -11,11 +11,11 @@ import Testing
         var driver = try SessionFlow().driverWithGroup()
         try driver.database.write { try RoomRefs.register(ref: RoomRef.direct("@anna:hs").string, roomID: "!dmAnna:hs", writer: $0) }
         _ = try driver.say("!session plan A +1h 1h Sepsis-case")
-        let session = try #require(try driver.database.read { try $0.sessionsWithOpenJobs(before: Date().addingTimeInterval(86400)).first })
+        let session = try #require(try driver.database.read { try $0.sessions.withOpenJobs(before: Date().addingTimeInterval(86400)).first })
         let config = driver.config
         _ = try driver.database.write { try SessionJobs().runDue(now: session.endsAt.addingTimeInterval(1), config: config, writer: $0) }
-        let round = try #require(try driver.database.read { try $0.reflectionRound(session: session.number) })
-        try driver.database.markOutboxSent(id: try #require(round.promptOutboxID), eventID: "$prompt")
+        let round = try #require(try driver.database.read { try $0.reflections.round(session: session.number) })
+        try driver.database.outbox.markSent(id: try #require(round.promptOutboxID), eventID: "$prompt")
         return (driver, session)
     }
 
@@ -32,8 +32,8 @@ import Testing
         var driver = ended.0
         let session = ended.1
         // The thread root went to the group room (already sent as $prompt); one prompt per direct room waits.
-        let round = try #require(try driver.database.read { try $0.reflectionRound(session: session.number) })
-        let root = try #require(try driver.database.read { try $0.outboxItem(id: round.promptOutboxID ?? 0) })
+        let round = try #require(try driver.database.read { try $0.reflections.round(session: session.number) })
+        let root = try #require(try driver.database.read { try $0.outbox.item(id: round.promptOutboxID ?? 0) })
         #expect(root.action.roomID == "!groupA:hs")
         let promptRooms = try driver.actions().compactMap { action -> String? in
             guard case .send(let room, _, let json) = action, json.contains("reflection_prompt") else { return nil }
@@ -45,7 +45,7 @@ import Testing
         let direct = try message(&driver, "Jeg var usikker på doseringen", from: "@anna:hs", in: "!dmAnna:hs")
         let reply = try #require(try driver.say("!reflect Næste gang spørger jeg tidligere", from: "@david:hs", in: "!groupA:hs"))
         #expect(reply["peerbot.kind"] == "reflection_ack")
-        let kept = try driver.database.read { try $0.reflections(session: session.number) }
+        let kept = try driver.database.read { try $0.reflections.all(session: session.number) }
         #expect(kept.map(\.userID) == ["@bo:hs", "@anna:hs", "@david:hs"])
         #expect(kept.map(\.scope) == [.group, .private, .group])
         #expect(!kept.contains { $0.eventID == outside.eventID })
@@ -67,11 +67,11 @@ import Testing
             "m.relates_to": ["rel_type": "m.replace", "event_id": .string(original.eventID)],
         ])
         try driver.deliver([edit], in: "!groupA:hs")
-        #expect(try driver.database.read { try $0.reflection(eventID: original.eventID)?.text } == "Endelig tekst")
+        #expect(try driver.database.read { try $0.reflections.find(eventID: original.eventID)?.text } == "Endelig tekst")
         let redaction = driver.builder.event("m.room.redaction", sender: "@bo:hs", ts: Int64(Date().timeIntervalSince1970 * 1000) + 60,
                                              content: ["redacts": .string(original.eventID)])
         try driver.deliver([redaction], in: "!groupA:hs")
-        #expect(try driver.database.read { try $0.reflections(session: session.number) }.isEmpty)
+        #expect(try driver.database.read { try $0.reflections.all(session: session.number) }.isEmpty)
     }
 
     @Test func oneSummaryWhenEveryoneHasReflectedNamingNobodyMissing() throws {
@@ -101,7 +101,7 @@ import Testing
         var driver = ended.0
         let session = ended.1
         _ = try message(&driver, "Min refleksion", from: "@anna:hs", in: "!dmAnna:hs")
-        let round = try #require(try driver.database.read { try $0.reflectionRound(session: session.number) })
+        let round = try #require(try driver.database.read { try $0.reflections.round(session: session.number) })
         let config = driver.config
         let halfway = round.promptedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.promptedAt) / 2 + 1)
         _ = try driver.database.write { try ReflectionJobs().runDue(now: halfway, config: config, writer: $0) }

@@ -12,15 +12,15 @@ import Testing
         config.retentionDays = 7
         let now = Date()
         let (eightDays, twoDays) = try database.write { writer in
-            (try writer.enqueue(.send(roomID: "!s:hs", eventType: "m.room.message", contentJSON: #"{"body":"Opsummering"}"#), at: now.addingTimeInterval(-8 * 86_400)),
-             try writer.enqueue(.send(roomID: "!s:hs", eventType: "m.room.message", contentJSON: #"{"body":"Ny"}"#), at: now.addingTimeInterval(-2 * 86_400)))
+            (try writer.outbox.enqueue(.send(roomID: "!s:hs", eventType: "m.room.message", contentJSON: #"{"body":"Opsummering"}"#), at: now.addingTimeInterval(-8 * 86_400)),
+             try writer.outbox.enqueue(.send(roomID: "!s:hs", eventType: "m.room.message", contentJSON: #"{"body":"Ny"}"#), at: now.addingTimeInterval(-2 * 86_400)))
         }
-        try database.markOutboxSent(id: eightDays.id, eventID: "$a", at: now.addingTimeInterval(-8 * 86_400))
-        try database.markOutboxSent(id: twoDays.id, eventID: "$b", at: now.addingTimeInterval(-2 * 86_400))
+        try database.outbox.markSent(id: eightDays.id, eventID: "$a", at: now.addingTimeInterval(-8 * 86_400))
+        try database.outbox.markSent(id: twoDays.id, eventID: "$b", at: now.addingTimeInterval(-2 * 86_400))
         let chosen = config
         _ = try database.write { try Housekeeping().runDue(now: now, config: chosen, writer: $0) }
-        #expect(try database.read { try $0.outboxItem(id: eightDays.id) } == nil)
-        #expect(try database.read { try $0.outboxItem(id: twoDays.id) } != nil)
+        #expect(try database.read { try $0.outbox.item(id: eightDays.id) } == nil)
+        #expect(try database.read { try $0.outbox.item(id: twoDays.id) } != nil)
         #expect(try database.finishErasure())
     }
 }

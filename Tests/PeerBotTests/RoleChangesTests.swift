@@ -18,7 +18,7 @@ import Testing
             }
         }
         let config = driver.config
-        let round = try #require(try driver.database.read { try $0.openAssessmentRounds().first })
+        let round = try #require(try driver.database.read { try $0.assessment.openRounds().first })
         _ = try driver.database.write { try AssessmentJobs().runDue(now: round.deadline.addingTimeInterval(1), config: config, writer: $0) }
         return (driver, round)
     }
@@ -27,7 +27,7 @@ import Testing
         let (start, round) = try closedRound()
         var driver = start
         let before = try driver.database.read { try SessionLookup(reader: $0).result(of: round) }
-        let ratingsBefore = try driver.database.read { try $0.ratings(round: round.id).count }
+        let ratingsBefore = try driver.database.read { try $0.assessment.ratings(round: round.id).count }
         let reply = try #require(try driver.say("!student remove @bo:hs"))
         #expect(reply["peerbot.error"] == nil)
         let kicks = try driver.actions().compactMap { action -> (String, String?)? in
@@ -38,8 +38,8 @@ import Testing
         #expect(kicks.first?.1?.isEmpty == false)
         let after = try driver.database.read { try SessionLookup(reader: $0).result(of: round) }
         #expect(after == before)
-        #expect(try driver.database.read { try $0.ratings(round: round.id).count } == ratingsBefore)
-        #expect(try driver.database.read { try $0.members(ofGroup: round.groupID).map(\.userID) } == ["@anna:hs", "@cecilie:hs", "@david:hs"])
+        #expect(try driver.database.read { try $0.assessment.ratings(round: round.id).count } == ratingsBefore)
+        #expect(try driver.database.read { try $0.groups.members(ofGroup: round.groupID).map(\.userID) } == ["@anna:hs", "@cecilie:hs", "@david:hs"])
         // Bo is a guest now: supervisor-only and student commands are refused.
         let refused = try #require(try driver.say("!status", from: "@bo:hs", in: "!dmbo:hs"))
         #expect(refused["peerbot.error"] == nil)
@@ -47,7 +47,7 @@ import Testing
         #expect(forbidden["peerbot.error"] == "forbidden")
         // Added again, they are back on the roster with their record.
         _ = try driver.say(#"!student add @bo:hs "Bo""#)
-        #expect(try driver.database.read { try $0.isStudent("@bo:hs") })
+        #expect(try driver.database.read { try $0.roster.isStudent("@bo:hs") })
     }
 
     @Test func aLostDirectRoomIsReplacedAndTheSupervisorsAreTold() throws {
@@ -56,7 +56,7 @@ import Testing
                                content: ["membership": "leave"], stateKey: RoomDriver.bot)
         let sync = SyncResponse(nextBatch: "lost", rooms: .init(leave: ["!dmanna:hs": LeftRoom(timeline: Timeline(events: [kick]))]))
         try BatchIngestor(database: driver.database).ingest(sync, firstSync: false, config: driver.config)
-        #expect(try driver.database.read { try $0.directRoom(userID: "@anna:hs") } == nil)
+        #expect(try driver.database.read { try $0.rooms.direct(userID: "@anna:hs") } == nil)
         let creations = try driver.actions().compactMap { action -> String? in
             if case .createRoom(let ref, _) = action { return ref }
             return nil
@@ -74,7 +74,7 @@ import Testing
                               content: ["membership": "ban"], stateKey: RoomDriver.bot)
         let lost = SyncResponse(nextBatch: "lost", rooms: .init(leave: ["!groupA:hs": LeftRoom(timeline: Timeline(events: [ban]))]))
         try BatchIngestor(database: driver.database).ingest(lost, firstSync: false, config: driver.config)
-        #expect(try driver.database.read { try $0.room(id: "!groupA:hs") }?.joinedAt == nil)
+        #expect(try driver.database.read { try $0.rooms.find(id: "!groupA:hs") }?.joinedAt == nil)
         let alert = try #require(try driver.contents(in: RoomDriver.room).last)
         #expect(alert["peerbot.kind"] == "alert" && alert["peerbot.group"] == "A")
         let invite = InvitedRoom(events: [StrippedStateEvent(type: "m.room.member", sender: RoomDriver.sup, stateKey: RoomDriver.bot,
@@ -82,7 +82,7 @@ import Testing
         try BatchIngestor(database: driver.database).ingest(SyncResponse(nextBatch: "back", rooms: .init(invite: ["!groupA:hs": invite])),
                                                             firstSync: false, config: driver.config)
         #expect(try driver.actions().contains(.join(roomID: "!groupA:hs")))
-        #expect(try driver.database.read { try $0.room(id: "!groupA:hs") }?.kind == .group)
+        #expect(try driver.database.read { try $0.rooms.find(id: "!groupA:hs") }?.kind == .group)
     }
 }
 

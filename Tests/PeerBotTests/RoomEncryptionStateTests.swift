@@ -30,16 +30,16 @@ import Testing
 
     @Test func aRoomThatBecomesEncryptedInItsTimelineIsKnownEncryptedWithItsRotationLimits() throws {
         try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [member("@anna:hs", "join")]))]))
-        #expect(try database.read { try $0.roomEncryption("!g:hs") } == nil)
+        #expect(try database.read { try $0.devices.roomEncryption("!g:hs") } == nil)
         let encryption = event("m.room.encryption", stateKey: "", content: [
             "algorithm": "m.megolm.v1.aes-sha2", "rotation_period_ms": 3_600_000, "rotation_period_msgs": 20])
         try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [encryption, member("@bo:hs", "invite")]))]))
-        let state = try #require(try database.read { try $0.roomEncryption("!g:hs") })
+        let state = try #require(try database.read { try $0.devices.roomEncryption("!g:hs") })
         #expect(state.algorithm == "m.megolm.v1.aes-sha2")
         #expect(state.rotationPeriodMs == 3_600_000 && state.rotationPeriodMsgs == 20)
         // The invitee after the encryption event counts as a member, and their devices will be asked for.
-        #expect(try database.read { try $0.encryptedRoomMembers("!g:hs") } == ["@bo:hs": "invite"])
-        #expect(try database.read { try $0.trackedUser("@bo:hs") }?.outdated == true)
+        #expect(try database.read { try $0.devices.encryptedRoomMembers("!g:hs") } == ["@bo:hs": "invite"])
+        #expect(try database.read { try $0.devices.trackedUser("@bo:hs") }?.outdated == true)
     }
 
     @Test func aRedactedOrEmptyEncryptionEventNeverMakesTheRoomPlainAgain() throws {
@@ -47,36 +47,36 @@ import Testing
         try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [real]))]))
         let emptied = event("m.room.encryption", stateKey: "", content: [:])
         try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [emptied]), state: [emptied])]))
-        try database.write { try $0.setRoomPlain("!g:hs", at: Date()) }
-        #expect(try database.read { try $0.roomEncryption("!g:hs") }?.isEncrypted == true)
+        try database.write { try $0.devices.setRoomPlain("!g:hs", at: Date()) }
+        #expect(try database.read { try $0.devices.roomEncryption("!g:hs") }?.isEncrypted == true)
     }
 
     @Test func aMemberLeavingEndsTheRoomsOutboundSession() throws {
         let encryption = event("m.room.encryption", stateKey: "", content: ["algorithm": "m.megolm.v1.aes-sha2"])
         try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [encryption, member("@anna:hs", "join"), member("@bo:hs", "join")]))]))
-        try database.write { try $0.replaceOutboundSession(roomID: "!g:hs", sessionID: "S1", pickle: "p", at: Date()) }
+        try database.write { try $0.keys.replaceOutboundSession(roomID: "!g:hs", sessionID: "S1", pickle: "p", at: Date()) }
         // A join of someone else keeps the session: the newcomer is given its key.
         try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [member("@cy:hs", "join")]))]))
-        #expect(try database.read { try $0.outboundSession(roomID: "!g:hs") }?.sessionID == "S1")
+        #expect(try database.read { try $0.keys.outboundSession(roomID: "!g:hs") }?.sessionID == "S1")
         try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [member("@bo:hs", "leave")]))]))
-        #expect(try database.read { try $0.outboundSession(roomID: "!g:hs") } == nil)
-        #expect(try database.read { try $0.encryptedRoomMembers("!g:hs") }.keys.sorted() == ["@anna:hs", "@cy:hs"])
+        #expect(try database.read { try $0.keys.outboundSession(roomID: "!g:hs") } == nil)
+        #expect(try database.read { try $0.devices.encryptedRoomMembers("!g:hs") }.keys.sorted() == ["@anna:hs", "@cy:hs"])
     }
 
     @Test func changedDeviceListsAreMarkedForAQueryAndTheBotsOwnAreNot() throws {
-        try database.write { try $0.saveDeviceList(userID: "@anna:hs", masterKey: nil, selfSigningKey: nil, devices: [], at: Date()) }
-        #expect(try database.read { try $0.trackedUser("@anna:hs") }?.outdated == false)
+        try database.write { try $0.devices.saveDeviceList(userID: "@anna:hs", masterKey: nil, selfSigningKey: nil, devices: [], at: Date()) }
+        #expect(try database.read { try $0.devices.trackedUser("@anna:hs") }?.outdated == false)
         try apply(sync([:], changed: ["@anna:hs", "@bot:hs", "not a user"]))
-        #expect(try database.read { try $0.trackedUser("@anna:hs") }?.outdated == true)
-        #expect(try database.read { try $0.trackedUser("@bot:hs") } == nil)
+        #expect(try database.read { try $0.devices.trackedUser("@anna:hs") }?.outdated == true)
+        #expect(try database.read { try $0.devices.trackedUser("@bot:hs") } == nil)
     }
 
     @Test func withoutAPickleKeyTheOutboxRefusesAKnownEncryptedRoomAndTellsTheSupervisors() async throws {
         let fixture = OutboxFixture()
         fixture.homeserver.on("/send/", #"{"event_id":"$x"}"#)
         try fixture.database.write { writer in
-            try writer.upsertRoom(RoomRecord(roomID: "!sup:hs", kind: .supervisor))
-            try writer.setRoomEncrypted("!g:hs", algorithm: "m.megolm.v1.aes-sha2", rotationPeriodMs: nil, rotationPeriodMsgs: nil, at: Date())
+            try writer.rooms.upsert(RoomRecord(roomID: "!sup:hs", kind: .supervisor))
+            try writer.devices.setRoomEncrypted("!g:hs", algorithm: "m.megolm.v1.aes-sha2", rotationPeriodMs: nil, rotationPeriodMsgs: nil, at: Date())
         }
         let item = try fixture.enqueue(.send(roomID: "!g:hs", eventType: "m.room.message", contentJSON: #"{"body":"hemmeligt"}"#))
         try await fixture.drain()
@@ -105,8 +105,8 @@ import Testing
             try OutboxSender.noteEncryption(ofCreated: "!new:hs", request: RoomRequests.direct(userID: "@a:hs", name: "p", ref: "r", encrypted: true), writer: writer)
             try OutboxSender.noteEncryption(ofCreated: "!plain:hs", request: RoomRequests.direct(userID: "@a:hs", name: "p", ref: "r"), writer: writer)
         }
-        #expect(try database.read { try $0.roomEncryption("!new:hs") }?.isEncrypted == true)
-        #expect(try database.read { try $0.roomEncryption("!plain:hs") }?.isEncrypted == false)
+        #expect(try database.read { try $0.devices.roomEncryption("!new:hs") }?.isEncrypted == true)
+        #expect(try database.read { try $0.devices.roomEncryption("!plain:hs") }?.isEncrypted == false)
     }
 }
 
@@ -133,9 +133,9 @@ extension RoomEncryptionStateTracking {
     @Test func aCutTimelineMakesTheMemberListBeReadAgain() throws {
         let encryption = event("m.room.encryption", stateKey: "", content: ["algorithm": "m.megolm.v1.aes-sha2"])
         try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [encryption]))]))
-        try database.write { try $0.replaceEncryptedRoomMembers("!g:hs", members: ["@anna:hs": "join"]) }
-        #expect(try database.read { try $0.roomEncryption("!g:hs") }?.membersLoaded == true)
+        try database.write { try $0.devices.replaceEncryptedRoomMembers("!g:hs", members: ["@anna:hs": "join"]) }
+        #expect(try database.read { try $0.devices.roomEncryption("!g:hs") }?.membersLoaded == true)
         try apply(sync(["!g:hs": JoinedRoom(timeline: Timeline(events: [], limited: true, prevBatch: "p"))]))
-        #expect(try database.read { try $0.roomEncryption("!g:hs") }?.membersLoaded == false)
+        #expect(try database.read { try $0.devices.roomEncryption("!g:hs") }?.membersLoaded == false)
     }
 }

@@ -60,7 +60,7 @@ final class SharingDevice {
     func storedSession(_ room: String, _ sender: SharingDevice, _ group: MegolmOutboundSession) throws -> MegolmInboundSession? {
         let senderKey = sender.account.identityKeys.curve25519
         let sessionID = group.sessionID
-        guard let row = try database.read({ try $0.megolmSession(roomID: room, senderKey: senderKey, sessionID: sessionID) }) else { return nil }
+        guard let row = try database.read({ try $0.keys.megolmSession(roomID: room, senderKey: senderKey, sessionID: sessionID) }) else { return nil }
         #expect(row.senderUserID == sender.userID)
         #expect(row.signingKey == sender.account.identityKeys.ed25519)
         return try MegolmInboundSession(pickle: row.pickle, key: pickleKey)
@@ -83,7 +83,7 @@ final class SharingDevice {
         let secondStored = try storedSession("!r2:hs", alice, second)
         #expect(secondStored != nil)
         let aliceKey = alice.account.identityKeys.curve25519
-        #expect(try database.read { try $0.olmSessions(senderKey: aliceKey) }.count == 1)
+        #expect(try database.read { try $0.keys.olmSessions(senderKey: aliceKey) }.count == 1)
     }
 
     @Test func theUsedOneTimeKeyIsGoneFromTheStoredAccount() async throws {
@@ -91,7 +91,7 @@ final class SharingDevice {
         let alice = SharingDevice(userID: "@alice:hs")
         let event = try alice.event(alice.roomKey(MegolmOutboundSession(), room: "!r:hs", botEd25519: ed25519), botCurve: curve, botOneTimeKey: oneTime[0])
         #expect(await bot.receive([event]) == 1)
-        let stored = try #require(try database.read { try $0.olmAccount() })
+        let stored = try #require(try database.read { try $0.keys.account() })
         let reloaded = try OlmAccount(pickle: stored.pickle, key: pickleKey)
         let message = try OlmMessage(type: 0, body: try #require(event.content["ciphertext"]?[curve]?["body"]?.stringValue))
         guard case .preKey(let preKey) = message else { Issue.record("expected a pre-key message"); return }

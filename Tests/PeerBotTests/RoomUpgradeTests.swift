@@ -24,11 +24,11 @@ import Testing
         var driver = RoomDriver()
         try driver.deliver([tombstone(&driver)], in: RoomDriver.room)
         #expect(try joins(driver) == [Self.newRoom])
-        let moved = try #require(try driver.database.read { try $0.supervisorRoom() })
+        let moved = try #require(try driver.database.read { try $0.rooms.supervisor() })
         #expect(moved.roomID == Self.newRoom)
         #expect(moved.language == "en")
-        #expect(try driver.database.read { try $0.room(id: RoomDriver.room) } == nil)
-        #expect(try driver.database.read { try $0.replacement(ofRoom: RoomDriver.room) } == Self.newRoom)
+        #expect(try driver.database.read { try $0.rooms.find(id: RoomDriver.room) } == nil)
+        #expect(try driver.database.read { try $0.rooms.replacement(ofRoom: RoomDriver.room) } == Self.newRoom)
         // The old room is no longer answered; the new one is, once the bot has joined it.
         #expect(try driver.say("!help") == nil)
         let join = driver.builder.event("m.room.member", sender: RoomDriver.bot, ts: Int64(Date().timeIntervalSince1970 * 1000),
@@ -43,7 +43,7 @@ import Testing
         var driver = RoomDriver()
         try driver.deliver([tombstone(&driver, from: "@anna:hs")], in: RoomDriver.room)
         #expect(try joins(driver).isEmpty)
-        #expect(try driver.database.read { try $0.supervisorRoom()?.roomID } == RoomDriver.room)
+        #expect(try driver.database.read { try $0.rooms.supervisor()?.roomID } == RoomDriver.room)
         #expect(try driver.say("!help") != nil)
     }
 
@@ -59,9 +59,9 @@ import Testing
     @Test func aDirectRoomKeepsItsOwnerInTheNewRoom() throws {
         var driver = RoomDriver()
         let direct = RoomRecord(roomID: "!dm:hs", kind: .direct, language: "da", userID: "@anna:hs", joinedAt: Date(timeIntervalSince1970: 1))
-        try driver.database.write { try $0.upsertRoom(direct) }
+        try driver.database.write { try $0.rooms.upsert(direct) }
         try driver.deliver([tombstone(&driver)], in: "!dm:hs")
-        let moved = try #require(try driver.database.read { try $0.directRoom(userID: "@anna:hs") })
+        let moved = try #require(try driver.database.read { try $0.rooms.direct(userID: "@anna:hs") })
         #expect(moved.roomID == Self.newRoom)
         #expect(moved.language == "da")
         #expect(moved.joinedAt == nil)
@@ -70,15 +70,15 @@ import Testing
     @Test func aGroupRoomKeepsItsGroupInTheNewRoom() throws {
         var driver = RoomDriver()
         let groupID = try driver.database.write { writer -> Int64 in
-            let group = try #require(try writer.createGroups([(name: "A", members: [])], at: Date()).first)
-            try writer.setGroupRoom(groupID: group.id, roomID: "!group:hs")
-            try writer.upsertRoom(RoomRecord(roomID: "!group:hs", kind: .group, groupName: "A", joinedAt: Date(timeIntervalSince1970: 1)))
+            let group = try #require(try writer.groups.create([(name: "A", members: [])], at: Date()).first)
+            try writer.groups.setRoom(groupID: group.id, roomID: "!group:hs")
+            try writer.rooms.upsert(RoomRecord(roomID: "!group:hs", kind: .group, groupName: "A", joinedAt: Date(timeIntervalSince1970: 1)))
             return group.id
         }
         try driver.deliver([tombstone(&driver)], in: "!group:hs")
-        #expect(try driver.database.read { try $0.group(id: groupID)?.roomID } == Self.newRoom)
-        #expect(try driver.database.read { try $0.room(id: Self.newRoom)?.groupName } == "A")
-        #expect(try driver.database.read { try $0.group(forRoom: "!group:hs") } == nil)
+        #expect(try driver.database.read { try $0.groups.find(id: groupID)?.roomID } == Self.newRoom)
+        #expect(try driver.database.read { try $0.rooms.find(id: Self.newRoom)?.groupName } == "A")
+        #expect(try driver.database.read { try $0.groups.find(forRoom: "!group:hs") } == nil)
     }
 
     @Test func anInviteToTheNewRoomInTheSameBatchGivesWayAndJoinsOnce() throws {
@@ -88,17 +88,17 @@ import Testing
         let sync = SyncBuilder.batch("s-invite", join: [RoomDriver.room: [tombstone(&driver)]], invite: [Self.newRoom: invite])
         try BatchIngestor(database: driver.database).ingest(sync, firstSync: false, config: driver.config)
         #expect(try joins(driver) == [Self.newRoom])
-        #expect(try driver.database.read { try $0.room(id: Self.newRoom)?.kind } == .supervisor)
+        #expect(try driver.database.read { try $0.rooms.find(id: Self.newRoom)?.kind } == .supervisor)
     }
 
     @Test func aTombstoneIntoAnotherManagedRoomChangesNothing() throws {
         var driver = RoomDriver()
         let group = RoomRecord(roomID: "!group:hs", kind: .group, groupName: "A", joinedAt: Date(timeIntervalSince1970: 1))
-        try driver.database.write { try $0.upsertRoom(group) }
+        try driver.database.write { try $0.rooms.upsert(group) }
         try driver.deliver([tombstone(&driver, to: "!group:hs")], in: RoomDriver.room)
         #expect(try joins(driver).isEmpty)
-        #expect(try driver.database.read { try $0.supervisorRoom()?.roomID } == RoomDriver.room)
-        #expect(try driver.database.read { try $0.room(id: "!group:hs")?.kind } == .group)
+        #expect(try driver.database.read { try $0.rooms.supervisor()?.roomID } == RoomDriver.room)
+        #expect(try driver.database.read { try $0.rooms.find(id: "!group:hs")?.kind } == .group)
     }
 
     @Test(arguments: [nil, "", "!", "not-a-room", "!same", "!a b"])

@@ -15,7 +15,7 @@ struct RoomDriver {
     var batch = 0
 
     init() {
-        try! database.write { try $0.upsertRoom(RoomRecord(roomID: Self.room, kind: .supervisor, language: "en", groupName: nil, userID: nil, joinedAt: Date(timeIntervalSince1970: 1))) }
+        try! database.write { try $0.rooms.upsert(RoomRecord(roomID: Self.room, kind: .supervisor, language: "en", groupName: nil, userID: nil, joinedAt: Date(timeIntervalSince1970: 1))) }
     }
 
     /// Sends one message and returns the bot's reply to it.
@@ -30,7 +30,7 @@ struct RoomDriver {
         try BatchIngestor(database: database).ingest(SyncBuilder.batch("s\(batch)", join: [room: events]), firstSync: false, config: config)
     }
 
-    func actions() throws -> [OutboxAction] { try database.pendingOutbox(limit: 10_000).map(\.action) }
+    func actions() throws -> [OutboxAction] { try database.outbox.pending(limit: 10_000).map(\.action) }
 
     func contents(in room: String? = nil) throws -> [JSONValue] {
         try actions().compactMap {
@@ -45,7 +45,7 @@ struct RoomDriver {
         var driver = RoomDriver()
         let added = try #require(try driver.say(#"!student add @anna:hs "Anna Hansen" strengths=wound care,ecg background=nursing"#))
         #expect(added["peerbot.kind"] == "roster")
-        let student = try #require(try driver.database.read { try $0.student(userID: "@anna:hs") })
+        let student = try #require(try driver.database.read { try $0.roster.find(userID: "@anna:hs") })
         #expect(student.name == "Anna Hansen")
         #expect(student.attributes["strengths"] == ["wound care", "ecg"])
         let list = try #require(try driver.say("!students"))
@@ -54,7 +54,7 @@ struct RoomDriver {
         #expect(refused["peerbot.error"] == "forbidden")
         let removed = try #require(try driver.say("!student remove @anna:hs"))
         #expect(removed["peerbot.error"] == nil)
-        #expect(try driver.database.read { try $0.student(userID: "@anna:hs") } == nil)
+        #expect(try driver.database.read { try $0.roster.find(userID: "@anna:hs") } == nil)
         let missing = try #require(try driver.say("!student remove @anna:hs"))
         #expect(missing["peerbot.error"] == "not_found")
     }
@@ -99,13 +99,13 @@ struct RoomDriver {
         _ = try driver.say("!groups plan size=2 seed=7")
         let created = try #require(try driver.say("!groups create"))
         #expect(created["peerbot.kind"] == "groups_created")
-        let items = try driver.database.pendingOutbox(limit: 10_000)
+        let items = try driver.database.outbox.pending(limit: 10_000)
         let progress = try #require(try driver.contents(in: RoomDriver.room).first { $0["peerbot.kind"] == "progress" })
         #expect(progress["body"]?.stringValue?.contains("0 of \(items.filter { $0.priority == .bulk }.count) steps done") == true)
         // Every creation, invite and welcome is bulk; the answer and the progress message are not.
         for item in items where item.action.roomID.hasPrefix("ref:") { #expect(item.priority == .bulk) }
         #expect(items.filter { $0.action.roomID == RoomDriver.room }.allSatisfy { $0.priority == .normal })
-        let due = try driver.database.dueOutbox(at: Date(), limit: 500).items
+        let due = try driver.database.outbox.due(at: Date(), limit: 500).items
         #expect(due.first?.action.roomID == RoomDriver.room)
     }
 
@@ -129,7 +129,7 @@ struct RoomDriver {
         driver.config.joinGrace = .seconds(60)
         _ = try driver.say("!groups plan size=5 seed=3")
         _ = try driver.say("!groups create")
-        let group = try #require(try driver.database.read { try $0.activeGroups().first })
+        let group = try #require(try driver.database.read { try $0.groups.active().first })
         try driver.database.write { try RoomRefs.register(ref: RoomRef.group(group.id).string, roomID: "!g:hs", writer: $0) }
         var builder = SyncBuilder()
         builder.next = 1000
@@ -206,15 +206,15 @@ struct RoomDriver {
         var driver = try GroupCommands().driverWithRoster()
         _ = try driver.say("!groups plan size=2 seed=5")
         _ = try driver.say("!groups create")
-        let groups = try driver.database.read { try $0.activeGroups() }
+        let groups = try driver.database.read { try $0.groups.active() }
         try driver.database.write { writer in
             for group in groups { try RoomRefs.register(ref: RoomRef.group(group.id).string, roomID: "!g\(group.name):hs", writer: writer) }
         }
-        let from = try #require(try driver.database.read { try $0.activeGroup(ofStudent: "@anna:hs") })
+        let from = try #require(try driver.database.read { try $0.groups.active(ofStudent: "@anna:hs") })
         let to = try #require(groups.first { $0.id != from.id })
         let answer = try #require(try driver.say("!group move @anna:hs \(to.name.lowercased())"))
         #expect(answer["peerbot.error"] == nil)
-        #expect(try driver.database.read { try $0.activeGroup(ofStudent: "@anna:hs")?.id } == to.id)
+        #expect(try driver.database.read { try $0.groups.active(ofStudent: "@anna:hs")?.id } == to.id)
         let actions = try driver.actions()
         #expect(actions.contains(.invite(roomID: "!g\(to.name):hs", userID: "@anna:hs")))
         #expect(actions.contains { if case .kick("!g\(from.name):hs", "@anna:hs", _) = $0 { return true } else { return false } })

@@ -19,13 +19,13 @@ import Testing
 
     func upload(_ name: String) throws {
         try database.write { writer in
-            try writer.addRosterUpload(RosterUploadRecord(eventID: "$\(name)", roomID: "!sup:hs", sender: "@sup:hs",
-                                                          mxcURI: "mxc://hs/\(name)", filename: "\(name).csv", size: 100, createdAt: Date()))
+            try writer.roster.addUpload(RosterUploadRecord(eventID: "$\(name)", roomID: "!sup:hs", sender: "@sup:hs",
+                                                           mxcURI: "mxc://hs/\(name)", filename: "\(name).csv", size: 100, createdAt: Date()))
         }
     }
 
     func state(_ name: String) throws -> RosterUploadState? {
-        try database.read { reader in try reader.pendingRosterUploads().contains { $0.eventID == "$\(name)" } } ? .pending : nil
+        try database.read { reader in try reader.roster.pendingUploads().contains { $0.eventID == "$\(name)" } } ? .pending : nil
     }
 
     @Test func aFileThatKeepsFailingWaitsAloneAndIsGivenUpAfterItsBound() async throws {
@@ -35,7 +35,7 @@ import Testing
         try upload("good")
         let service = self.service
         let wait = try await service.importDue()
-        #expect(try database.read { try $0.isStudent("@anna:hs") })
+        #expect(try database.read { try $0.roster.isStudent("@anna:hs") })
         #expect(try state("stuck") == .pending)
         #expect(wait > 0 && wait <= 2)
         // The bound: after eight failed attempts the file is answered as failed and not tried again.

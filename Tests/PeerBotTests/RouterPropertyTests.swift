@@ -97,7 +97,7 @@ struct EventFuzzer {
             rooms[RoomDriver.room, default: []].append(help)
             let token = "fuzz\(batch)"
             try BatchIngestor(database: driver.database).ingest(SyncBuilder.batch(token, join: rooms), firstSync: false, config: driver.config)
-            #expect(try driver.database.read { try $0.syncToken() } == token)
+            #expect(try driver.database.read { try $0.sync.token() } == token)
             let answered = try driver.contents(in: RoomDriver.room).contains {
                 $0["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue == help.eventID && $0["peerbot.kind"] == "help"
             }

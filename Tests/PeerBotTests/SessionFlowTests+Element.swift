@@ -23,7 +23,7 @@ extension SessionFlow {
         var driver = try driverWithGroup()
         _ = try driver.say("!ready @anna:hs")
         _ = try driver.say("!session plan A +2h 1h Sepsis-case")
-        let session = try #require(try driver.database.read { try $0.sessionsWithOpenJobs(before: Date().addingTimeInterval(86400)).first })
+        let session = try #require(try driver.database.read { try $0.sessions.withOpenJobs(before: Date().addingTimeInterval(86400)).first })
         _ = try driver.say("!absent #\(session.number) @david:hs")
         _ = try driver.say("!session goal #\(session.number) Genkende tidlige tegn på sepsis")
         let start = session.startsAt
@@ -47,15 +47,15 @@ extension SessionFlow {
     /// goals wait for content instead of going out at once, empty.
     @Test func aMovedSessionCountsAsPlannedWhenItWasMoved() throws {
         var driver = try driverWithGroup()
-        let group = try #require(try driver.database.read { try $0.activeGroups().first })
+        let group = try #require(try driver.database.read { try $0.groups.active().first })
         let longAgo = Date().addingTimeInterval(-10 * 86_400)
         let record = try driver.database.write {
-            try $0.planSession(groupID: group.id, title: "Flyttet", startsAt: Date().addingTimeInterval(20 * 86_400),
-                               durationSeconds: 3600, plannedBy: RoomDriver.sup, at: longAgo)
+            try $0.sessions.plan(groupID: group.id, title: "Flyttet", startsAt: Date().addingTimeInterval(20 * 86_400),
+                                 durationSeconds: 3600, plannedBy: RoomDriver.sup, at: longAgo)
         }
         let moved = try #require(try driver.say("!session move #\(record.number) +30m"))
         #expect(moved["peerbot.error"] == nil, "\(moved)")
-        let now = try #require(try driver.database.read { try $0.session(number: record.number) })
+        let now = try #require(try driver.database.read { try $0.sessions.find(number: record.number) })
         #expect(now.plannedAt > longAgo.addingTimeInterval(86_400), "plannedAt is the time of the move")
         _ = try run(driver, at: Date().addingTimeInterval(5))
         #expect(try sent(driver, kind: "goals", to: "!groupA:hs").isEmpty, "an empty goals message went out at once")

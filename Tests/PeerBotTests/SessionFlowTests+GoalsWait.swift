@@ -11,7 +11,7 @@ extension SessionFlow {
     @Test func goalsPlannedInsideTheLeadTimeWaitAndArriveTogether() throws {
         var driver = try driverWithGroup()
         _ = try driver.say("!session plan A +2h 1h Sepsis-case")
-        let session = try #require(try driver.database.read { try $0.sessionsWithOpenJobs(before: Date().addingTimeInterval(86400)).first })
+        let session = try #require(try driver.database.read { try $0.sessions.withOpenJobs(before: Date().addingTimeInterval(86400)).first })
         _ = try run(driver, at: Date().addingTimeInterval(1))
         #expect(!(try kinds(driver, in: "!groupA:hs").contains("goals")), "an empty goals message went out")
         _ = try driver.say("!session goal #\(session.number) Genkende tidlige tegn på sepsis")
@@ -33,11 +33,11 @@ extension SessionFlow {
     @Test func aChangeBeforeAnyConfirmationAsksNobodyAgain() throws {
         var driver = try driverWithGroup()
         _ = try driver.say("!session plan A +2h 1h Sepsis-case")
-        let session = try #require(try driver.database.read { try $0.sessionsWithOpenJobs(before: Date().addingTimeInterval(86400)).first })
+        let session = try #require(try driver.database.read { try $0.sessions.withOpenJobs(before: Date().addingTimeInterval(86400)).first })
         _ = try driver.say("!session goal #\(session.number) Genkende tidlige tegn på sepsis")
         _ = try run(driver, at: Date().addingTimeInterval(121))
-        let goalsItem = try #require(try driver.database.read { try $0.session(number: session.number)?.goalsOutboxID })
-        try driver.database.markOutboxSent(id: goalsItem, eventID: "$goals")
+        let goalsItem = try #require(try driver.database.read { try $0.sessions.find(number: session.number)?.goalsOutboxID })
+        try driver.database.outbox.markSent(id: goalsItem, eventID: "$goals")
         _ = try driver.say("!session goal #\(session.number) Kende qSOFA")
         let group = try driver.contents(in: "!groupA:hs")
         #expect(group.contains { $0["m.relates_to"]?["rel_type"] == "m.replace" })

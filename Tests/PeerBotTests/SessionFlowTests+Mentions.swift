@@ -21,12 +21,12 @@ extension SessionFlow {
         let answer = try #require(try driver.say("!session plan A +2h 1h Sepsis-case"))
         #expect(answer["msgtype"] == "m.notice")
         #expect(mentions(answer) == [])
-        let session = try #require(try driver.database.read { try $0.sessionsWithOpenJobs(before: Date().addingTimeInterval(86400)).first })
+        let session = try #require(try driver.database.read { try $0.sessions.withOpenJobs(before: Date().addingTimeInterval(86400)).first })
         _ = try driver.say("!absent #\(session.number) @david:hs")
         for offset in [-3600.0, 1, 1801, 3000, 3601] { _ = try run(driver, at: session.startsAt.addingTimeInterval(offset)) }
         let group = try driver.contents(in: "!groupA:hs")
         let everyone = ["@anna:hs", "@bo:hs", "@cecilie:hs", "@david:hs"]
-        let groupID = try #require(try driver.database.read { try $0.activeGroups().first?.id })
+        let groupID = try #require(try driver.database.read { try $0.groups.active().first?.id })
         let welcome = try #require(first("welcome", in: try driver.contents(in: RoomRef.group(groupID).string)))
         #expect(welcome["msgtype"] == "m.text" && Set(mentions(welcome) ?? []) == Set(everyone), "the group's welcome names its students")
         let goals = try #require(first("goals", in: group))

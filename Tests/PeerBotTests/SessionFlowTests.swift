@@ -14,7 +14,7 @@ import Testing
         }
         _ = try driver.say("!groups plan size=4 seed=1")
         _ = try driver.say("!groups create")
-        let group = try #require(try driver.database.read { try $0.activeGroups().first })
+        let group = try #require(try driver.database.read { try $0.groups.active().first })
         try driver.database.write { try RoomRefs.register(ref: RoomRef.group(group.id).string, roomID: "!groupA:hs", writer: $0) }
         return driver
     }
@@ -34,7 +34,7 @@ import Testing
         let planned = try #require(try driver.say("!session plan A +2h 1h Sepsis-case"))
         #expect(planned["peerbot.kind"] == "reply")
         let session = try #require(try driver.database.read { reader in
-            try reader.activeGroups().first.flatMap { try reader.nextSession(ofGroup: $0.id, after: Date()) }
+            try reader.groups.active().first.flatMap { try reader.sessions.next(ofGroup: $0.id, after: Date()) }
         })
         _ = try driver.say("!session goal #\(session.number) Genkende tidlige tegn på sepsis")
         let start = session.startsAt
@@ -55,13 +55,13 @@ import Testing
             return false
         }
         #expect(checklist)
-        #expect(try driver.database.read { try $0.session(number: session.number)?.facilitator } == "@anna:hs")
+        #expect(try driver.database.read { try $0.sessions.find(number: session.number)?.facilitator } == "@anna:hs")
     }
 
     @Test func aMidpointMissedWhileDownIsSkippedButTheGoalsAreNot() throws {
         var driver = try driverWithGroup()
         _ = try driver.say("!session plan A +2h 1h Sepsis-case")
-        let session = try #require(try driver.database.read { try $0.sessionsWithOpenJobs(before: Date().addingTimeInterval(86400 * 2)).first })
+        let session = try #require(try driver.database.read { try $0.sessions.withOpenJobs(before: Date().addingTimeInterval(86400 * 2)).first })
         let before = try kinds(driver, in: "!groupA:hs").count
         _ = try run(driver, at: session.startsAt.addingTimeInterval(3000))
         let posted = Array(try kinds(driver, in: "!groupA:hs").dropFirst(before))
@@ -71,11 +71,11 @@ import Testing
     @Test func confirmationsByReactionAndCommandAndAChangeAsksAgain() throws {
         var driver = try driverWithGroup()
         _ = try driver.say("!session plan A +2h 1h Sepsis-case")
-        let session = try #require(try driver.database.read { try $0.sessionsWithOpenJobs(before: Date().addingTimeInterval(86400)).first })
+        let session = try #require(try driver.database.read { try $0.sessions.withOpenJobs(before: Date().addingTimeInterval(86400)).first })
         _ = try driver.say("!session goal #\(session.number) Genkende tidlige tegn på sepsis")
         _ = try run(driver, at: Date().addingTimeInterval(121))
-        let goalsItem = try #require(try driver.database.read { try $0.session(number: session.number)?.goalsOutboxID })
-        try driver.database.markOutboxSent(id: goalsItem, eventID: "$goals")
+        let goalsItem = try #require(try driver.database.read { try $0.sessions.find(number: session.number)?.goalsOutboxID })
+        try driver.database.outbox.markSent(id: goalsItem, eventID: "$goals")
         var builder = SyncBuilder()
         builder.next = 500
         let now = Int64(Date().timeIntervalSince1970 * 1000) + 1000
@@ -84,15 +84,15 @@ import Testing
         try driver.deliver([reaction], in: "!groupA:hs")
         let ack = try #require(try driver.say("!forstået", from: "@anna:hs", in: "!groupA:hs"))
         #expect(ack["peerbot.kind"] == "reply")
-        let confirmed = try driver.database.read { try $0.confirmations(session.number).map(\.userID) }
+        let confirmed = try driver.database.read { try $0.participation.confirmations(session.number).map(\.userID) }
         #expect(Set(confirmed) == ["@anna:hs", "@bo:hs"])
         try driver.deliver([builder.event("m.room.redaction", sender: "@bo:hs", ts: now + 10, content: ["redacts": .string(reaction.eventID)])], in: "!groupA:hs")
-        #expect(try driver.database.read { try $0.confirmations(session.number).map(\.userID) } == ["@anna:hs"])
+        #expect(try driver.database.read { try $0.participation.confirmations(session.number).map(\.userID) } == ["@anna:hs"])
         _ = try driver.say("!session goal #\(session.number) Kende qSOFA")
         let edit = try #require(try driver.contents(in: "!groupA:hs").last { $0["m.relates_to"]?["rel_type"] == "m.replace" })
         #expect(edit["m.new_content"]?["body"]?.stringValue?.contains("qSOFA") == true)
-        let current = try #require(try driver.database.read { try $0.session(number: session.number) })
-        let stillValid = try driver.database.read { try $0.confirmations(session.number) }.filter { $0.goalsVersion == current.goalsVersion }
+        let current = try #require(try driver.database.read { try $0.sessions.find(number: session.number) })
+        let stillValid = try driver.database.read { try $0.participation.confirmations(session.number) }.filter { $0.goalsVersion == current.goalsVersion }
         #expect(stillValid.isEmpty)
         let notice = try #require(try driver.contents(in: "!groupA:hs").last { $0["peerbot.kind"] == "reminder" })
         #expect(notice["m.mentions"]?["user_ids"] == ["@anna:hs"], "only the student who had confirmed is asked again")

@@ -32,6 +32,6 @@ import Testing
                                           database: database, config: ConfigHolder(config), logger: Logger(label: "test"))
         try await provisioner.prepare()
         #expect(homeserver.requests.filter { $0.url.hasSuffix("/createRoom") }.count == 1)
-        #expect(try database.read { try $0.supervisorRoom()?.roomID } == "!made:hs")
+        #expect(try database.read { try $0.rooms.supervisor()?.roomID } == "!made:hs")
     }
 }

@@ -13,7 +13,7 @@ import Testing
         _ = try driver.say("!student add @anna2:hs \"anna hansen\"")
         let ready = try #require(try driver.say("!ready bo berg"))
         #expect(ready["peerbot.error"] == nil && ready["body"]?.stringValue?.contains("Bo Berg") == true, "\(ready)")
-        #expect(try driver.database.read { try $0.isReady("@bo:hs") } == true)
+        #expect(try driver.database.read { try $0.participation.isReady("@bo:hs") } == true)
         let shared = try #require(try driver.say("!ready Anna Hansen"))
         #expect(shared["peerbot.error"]?.stringValue == "bad_arguments")
         let body = shared["body"]?.stringValue ?? ""
@@ -29,7 +29,7 @@ import Testing
         try driver.deliver([joined], in: RoomDriver.room)
         let ready = try #require(try driver.say("!ready bobby b"))
         #expect(ready["peerbot.error"] == nil && ready["body"]?.stringValue?.contains("Bo Berg") == true, "\(ready)")
-        #expect(try driver.database.read { try $0.isReady("@bo:hs") } == true)
+        #expect(try driver.database.read { try $0.participation.isReady("@bo:hs") } == true)
         // The reply names the student with a pill; the plain body keeps the name.
         #expect(ready["formatted_body"]?.stringValue?.contains("<a href=\"https://matrix.to/#/@bo:hs\">Bo Berg</a>") == true, "\(ready)")
 

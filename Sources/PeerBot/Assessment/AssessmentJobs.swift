@@ -8,7 +8,7 @@ import PeerLearning
 struct AssessmentJobs: ScheduledWork {
     func runDue(_ jobs: JobRunner) throws -> Int {
         var queued = 0
-        for round in try jobs.writer.openAssessmentRounds() {
+        for round in try jobs.writer.assessment.openRounds() {
             queued += try jobs.run("assessment round \(round.id)") { try runDue(round, jobs) }
         }
         return queued
@@ -18,10 +18,10 @@ struct AssessmentJobs: ScheduledWork {
     private func runDue(_ round: AssessmentRoundRecord, _ jobs: JobRunner) throws -> Int {
         let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
         var queued = 0
-        guard let group = try writer.group(id: round.groupID) else { return 0 }
-        let assignments = try writer.assignments(round: round.id)
+        guard let group = try writer.groups.find(id: round.groupID) else { return 0 }
+        let assignments = try writer.assessment.assignments(round: round.id)
         let waiting = Set(assignments.filter { $0.answeredAt == nil }.map(\.rater))
-        let extensions = try writer.extensions(.assessment(round: round.id))
+        let extensions = try writer.deadlines.extensions(.assessment(round: round.id))
         let remaining = { (rater: String) in assignments.filter { $0.rater == rater && $0.answeredAt == nil }.count }
         let rounds = AssessmentRounds(writer: writer, config: config, now: now)
         let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
@@ -31,13 +31,13 @@ struct AssessmentJobs: ScheduledWork {
                                                                           timeZone: config.timeZone), to: rater)
                 queued += 1
             }
-            try writer.markAssessmentReminded(round: round.id, at: now)
+            try writer.assessment.markReminded(round: round.id, at: now)
         }
         for (rater, granted) in extensions.sorted(by: { $0.key < $1.key }) where waiting.contains(rater)
             && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
             try rounds.post(Texts(config.language).assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
                                                                       timeZone: config.timeZone), to: rater)
-            try writer.markExtensionReminded(.assessment(round: round.id), userID: rater, at: now)
+            try writer.deadlines.markReminded(.assessment(round: round.id), userID: rater, at: now)
             queued += 1
         }
         let lastDeadline = waiting.map { extensions[$0]?.deadline ?? round.deadline }.max() ?? round.deadline
@@ -51,19 +51,19 @@ struct AssessmentJobs: ScheduledWork {
         let lookup = SessionLookup(reader: writer)
         let result = try lookup.result(of: round)
         let members = result.members.map(\.userID)
-        let ratings = try writer.ratings(round: round.id)
+        let ratings = try writer.assessment.ratings(round: round.id)
         let names = try lookup.names()
         let comments = ratings.compactMap { rating in
             rating.comment.map { (rater: names[rating.rater] ?? rating.rater, subject: names[rating.subject] ?? rating.subject, text: $0) }
         }
         var resultID: Int64?
-        if let room = try writer.supervisorRoom() {
-            let number = try writer.assessmentRounds(ofGroup: group.id).firstIndex { $0.id == round.id }.map { $0 + 1 }
+        if let room = try writer.rooms.supervisor() {
+            let number = try writer.assessment.rounds(ofGroup: group.id).firstIndex { $0.id == round.id }.map { $0 + 1 }
             let message = Texts(room.language(or: config.language), prefix: config.commandPrefix).assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
                                                                                                                     comments: comments, submitted: result.submitted, round: number)
             resultID = try writer.enqueue(message, to: room.roomID, mentions: config.supervisors).id
         }
-        try writer.closeAssessmentRound(round.id, resultOutboxID: resultID, at: now)
+        try writer.assessment.closeRound(round.id, resultOutboxID: resultID, at: now)
         return resultID == nil ? 0 : 1
     }
 }

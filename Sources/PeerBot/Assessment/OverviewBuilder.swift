@@ -10,17 +10,17 @@ struct OverviewBuilder {
     func overview(of group: StudyGroupRecord) throws -> GroupOverview {
         let lookup = SessionLookup(reader: reader)
         let names = try lookup.names()
-        let ready = try reader.readyStudents()
-        var students = try reader.members(ofGroup: group.id).map { member in
+        let ready = try reader.participation.readyStudents()
+        var students = try reader.groups.members(ofGroup: group.id).map { member in
             OverviewStudent(userID: member.userID, name: names[member.userID] ?? member.userID,
                             readyToFacilitate: ready.contains(member.userID))
         }
-        let started = try reader.sessions(ofGroup: group.id).filter { $0.cancelledAt == nil && $0.startsAt <= now }
+        let started = try reader.sessions.all(ofGroup: group.id).filter { $0.cancelledAt == nil && $0.startsAt <= now }
         for session in started {
             try add(session, to: &students, lookup: lookup)
         }
-        let tasks = try reader.tasks(ofGroup: group.id)
-        let rounds = try reader.assessmentRounds(ofGroup: group.id).filter { !$0.isOpen }
+        let tasks = try reader.tasks.all(ofGroup: group.id)
+        let rounds = try reader.assessment.rounds(ofGroup: group.id).filter { !$0.isOpen }
         let results = try rounds.map { try lookup.result(of: $0) }
         for index in students.indices {
             let userID = students[index].userID
@@ -38,11 +38,11 @@ struct OverviewBuilder {
     /// One started session's confirmations, messages, reflections and facilitator.
     private func add(_ session: SessionRecord, to students: inout [OverviewStudent], lookup: SessionLookup) throws {
         let confirmed = try lookup.confirmedStudents(session)
-        let messages = try reader.participation(session: session.number)
-        let absent = try reader.absentees(session.number)
-        let reflections = try reader.reflections(session: session.number)
-        let round = try reader.reflectionRound(session: session.number)
-        let extensions = try reader.extensions(.reflection(session: session.number))
+        let messages = try reader.participation.messageCounts(session: session.number)
+        let absent = try reader.participation.absentees(session.number)
+        let reflections = try reader.reflections.all(session: session.number)
+        let round = try reader.reflections.round(session: session.number)
+        let extensions = try reader.deadlines.extensions(.reflection(session: session.number))
         for index in students.indices {
             let userID = students[index].userID
             students[index].sessions += 1
@@ -72,16 +72,16 @@ struct OverviewJobs: ScheduledWork {
         let occurrence = weekly.latestOccurrence(atOrBefore: now, timeZone: config.timeZone)
         let day = occurrence.day
         let key = "overview:\(day.year)-\(day.month)-\(day.day)"
-        guard try !writer.hasRun(jobKey: key) else { return 0 }
+        guard try !writer.jobs.hasRun(jobKey: key) else { return 0 }
         // Groups formed after the moment have nothing to report yet: a new install starts next week.
-        let groups = try writer.activeGroups().filter { $0.createdAt <= occurrence.instant }
+        let groups = try writer.groups.active().filter { $0.createdAt <= occurrence.instant }
         var queued = 0
-        if !groups.isEmpty, let room = try writer.supervisorRoom() {
+        if !groups.isEmpty, let room = try writer.rooms.supervisor() {
             let reports = try groups.map { try OverviewBuilder(reader: writer, now: now).overview(of: $0) }
             try writer.enqueue(Texts(room.language(or: config.language)).overview(reports), to: room.roomID)
             queued = 1
         }
-        try writer.markRun(jobKey: key, at: now)
+        try writer.jobs.markRun(jobKey: key, at: now)
         return queued
     }
 }

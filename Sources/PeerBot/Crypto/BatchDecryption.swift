@@ -54,22 +54,22 @@ struct BatchDecryption {
     /// Kept events whose room key has arrived: decrypted now, or kept on when it still does not reach back.
     private mutating func release() throws -> [String: [ClientEvent]] {
         var ready: [String: [ClientEvent]] = [:]
-        for pending in try writer.pendingEncryptedEventsWithKeys() {
+        for pending in try writer.undecrypted.eventsWithKeys() {
             guard let event = try? JSONDecoder().decode(ClientEvent.self, from: Data(pending.event.utf8)),
                   let envelope = MegolmEnvelope(event.content) else {
-                try writer.dropPendingEncrypted(eventID: pending.eventID)
+                try writer.undecrypted.drop(eventID: pending.eventID)
                 continue
             }
             switch try decrypt(event, envelope: envelope, roomID: pending.roomID) {
             case .decrypted(let readable, _):
-                try writer.dropPendingEncrypted(eventID: pending.eventID)
+                try writer.undecrypted.drop(eventID: pending.eventID)
                 ready[pending.roomID, default: []].append(readable)
                 counts.released += 1
             case .keyMissing:
-                let reach = try writer.megolmSessions(roomID: pending.roomID, sessionID: envelope.sessionID).map(\.firstKnownIndex).min()
-                try writer.markPendingTried(eventID: pending.eventID, firstIndex: reach ?? 0)
+                let reach = try writer.undecrypted.megolmSessions(roomID: pending.roomID, sessionID: envelope.sessionID).map(\.firstKnownIndex).min()
+                try writer.undecrypted.markTried(eventID: pending.eventID, firstIndex: reach ?? 0)
             case .refused(let reason):
-                try writer.dropPendingEncrypted(eventID: pending.eventID)
+                try writer.undecrypted.drop(eventID: pending.eventID)
                 refuse(event, roomID: pending.roomID, reason)
             }
         }
@@ -79,7 +79,7 @@ struct BatchDecryption {
     /// One room's new events: plain ones as they are, encrypted ones decrypted, kept or dropped.
     private mutating func open(_ events: [ClientEvent], roomID: String) throws -> [ClientEvent] {
         guard events.contains(where: { $0.type == "m.room.encrypted" || $0.type == "m.room.redaction" }),
-              let room = try writer.room(id: roomID) else { return events }
+              let room = try writer.rooms.find(id: roomID) else { return events }
         var joinedAt = room.joinedAt
         var ready: [ClientEvent] = []
         ready.reserveCapacity(events.count)
@@ -89,14 +89,14 @@ struct BatchDecryption {
             }
             if event.type == "m.room.redaction", let target = event.redactedEventID {
                 // A message redacted while it waited for its key is never answered.
-                try writer.dropPendingEncrypted(eventID: target)
+                try writer.undecrypted.drop(eventID: target)
             }
             guard event.type == "m.room.encrypted", event.sender != botUserID, !event.eventID.isEmpty,
                   let envelope = MegolmEnvelope(event.content) else {
                 ready.append(event)
                 continue
             }
-            if try writer.isProcessed(eventID: event.eventID) { continue }
+            if try writer.sync.isProcessed(eventID: event.eventID) { continue }
             switch try decrypt(event, envelope: envelope, roomID: roomID) {
             case .decrypted(let readable, _):
                 ready.append(readable)
@@ -114,7 +114,7 @@ struct BatchDecryption {
 
     /// Decrypts with the stored room key the envelope names, recording the message index used.
     private mutating func decrypt(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String) throws -> RoomEventDecryption {
-        let candidates = try writer.megolmSessions(roomID: roomID, sessionID: envelope.sessionID)
+        let candidates = try writer.undecrypted.megolmSessions(roomID: roomID, sessionID: envelope.sessionID)
         let stored = envelope.senderKey.flatMap { key in candidates.first { $0.senderKey == key } }
             ?? candidates.first { $0.senderUserID == event.sender } ?? candidates.first
         var session: MegolmInboundSession?
@@ -132,18 +132,18 @@ struct BatchDecryption {
         }
         let writer = writer
         let outcome = try RoomEventDecryptor.decrypt(event, envelope: envelope, roomID: roomID, session: session, stored: stored) {
-            try writer.messageIndexUse(senderKey: $0.senderKey, sessionID: $0.sessionID, index: $0.index)
+            try writer.undecrypted.messageIndexUse(senderKey: $0.senderKey, sessionID: $0.sessionID, index: $0.index)
         }
         if case .decrypted(_, let index) = outcome {
-            try writer.recordMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
-                                          eventID: event.eventID, at: now)
+            try writer.undecrypted.recordMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
+                                                      eventID: event.eventID, at: now)
         }
         return outcome
     }
 
     private mutating func keep(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String) throws {
         let json = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
-        try writer.keepPendingEncrypted(PendingEncryptedEvent(
+        try writer.undecrypted.keep(PendingEncryptedEvent(
             eventID: event.eventID, roomID: roomID, senderUserID: event.sender, senderKey: envelope.senderKey,
             sessionID: envelope.sessionID, deviceID: envelope.deviceID, event: json, receivedAt: now))
         counts.kept += 1

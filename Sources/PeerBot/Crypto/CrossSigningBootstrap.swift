@@ -49,12 +49,12 @@ public enum CrossSigningBootstrap {
 
     /// The stored keys, or new ones stored (sealed) before they are published.
     private static func storedOrNewKeys(_ database: AppDatabase, pickleKey: PickleKey) throws -> (CrossSigningKeys, Bool) {
-        if let stored = try database.read({ try $0.crossSigningKeys() }) {
+        if let stored = try database.read({ try $0.devices.crossSigningKeys() }) {
             return (try CrossSigningKeys(sealed: stored.pickle, key: pickleKey), false)
         }
         let keys = CrossSigningKeys()
         let sealed = keys.sealed(key: pickleKey)
-        try database.write { try $0.saveCrossSigningKeys(masterKey: keys.masterPublicKey, pickle: sealed, at: Date()) }
+        try database.write { try $0.devices.saveCrossSigningKeys(masterKey: keys.masterPublicKey, pickle: sealed, at: Date()) }
         return (keys, true)
     }
 }

@@ -13,7 +13,7 @@ struct DeviceIdentity {
     /// The identity for this start: nil without `pickle_key_file`, which is refused once the
     /// database holds an account (a bot that cannot open its keys must not run on as a device).
     static func load(config: BotConfig, database: AppDatabase) throws -> DeviceIdentity? {
-        let stored = try database.read { try $0.olmAccount() }
+        let stored = try database.read { try $0.keys.account() }
         guard let path = config.pickleKeyFile else {
             if let stored {
                 throw BotStop.encryptionKeys(

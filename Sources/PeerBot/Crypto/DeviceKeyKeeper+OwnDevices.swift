@@ -14,7 +14,7 @@ extension DeviceKeyKeeper {
         guard !senderKeys.isEmpty else { return }
         do {
             let user = userID
-            let (tracked, known) = try database.read { (try $0.trackedUser(user), Set(try $0.trackedDevices(of: user).map(\.curve25519))) }
+            let (tracked, known) = try database.read { (try $0.devices.trackedUser(user), Set(try $0.devices.trackedDevices(of: user).map(\.curve25519))) }
             guard tracked?.outdated ?? true || senderKeys.contains(where: { !known.contains($0) }) else { return }
             let answer = try await client.queryKeys(users: [user])
             guard let (crossSigning, verified) = DeviceListQuery.verified(answer, user: user, logger: logger) else { return }
@@ -35,9 +35,9 @@ extension DeviceKeyKeeper {
     /// the bot's own user: its master key the one the bot keeps, the device cross-signed.
     static func isVerifiedOwnDevice(curve25519: String, ed25519: String, userID: String, deviceID: String?,
                                     store: StoreReader) throws -> Bool {
-        guard let tracked = try store.trackedUser(userID) else { return false }
-        return DeviceTrust.isVerifiedOwnDevice(curve25519: curve25519, ed25519: ed25519, among: try store.trackedDevices(of: userID),
+        guard let tracked = try store.devices.trackedUser(userID) else { return false }
+        return DeviceTrust.isVerifiedOwnDevice(curve25519: curve25519, ed25519: ed25519, among: try store.devices.trackedDevices(of: userID),
                                                listedMaster: tracked.masterKey, listedSelfSigning: tracked.selfSigningKey,
-                                               ownMaster: try store.crossSigningKeys()?.masterKey, ownDeviceID: deviceID)
+                                               ownMaster: try store.devices.crossSigningKeys()?.masterKey, ownDeviceID: deviceID)
     }
 }

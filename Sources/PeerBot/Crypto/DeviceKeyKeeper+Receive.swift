@@ -49,8 +49,8 @@ extension DeviceKeyKeeper {
                 return nil
             }
             let roomKey = try Self.roomKey(in: plaintext, envelope: envelope, sender: sender, reading: reading, store: writer)
-            try writer.saveOlmSession(sessionID: session.sessionID, senderKey: envelope.senderKey, pickle: session.pickle(key: reading.pickleKey), at: Date())
-            return (try roomKey.map { try writer.saveMegolmSession($0, at: Date()) } ?? false, roomKey)
+            try writer.keys.saveOlmSession(sessionID: session.sessionID, senderKey: envelope.senderKey, pickle: session.pickle(key: reading.pickleKey), at: Date())
+            return (try roomKey.map { try writer.keys.saveMegolmSession($0, at: Date()) } ?? false, roomKey)
         }
         let (changed, roomKey) = try known ?? receiveOnNewSession(message, envelope: envelope, sender: sender, reading: reading)
         if let roomKey { logger.info("room key received", metadata: ["room": "\(roomKey.roomID)", "sender": "\(sender)", "new": "\(changed)"]) }
@@ -68,9 +68,9 @@ extension DeviceKeyKeeper {
         let (plaintext, accountPickle) = (inbound.plaintext, account.pickle(key: pickleKey))
         return try database.write { writer in
             let roomKey = try Self.roomKey(in: plaintext, envelope: envelope, sender: sender, reading: reading, store: writer)
-            try writer.saveOlmSession(sessionID: sessionID, senderKey: envelope.senderKey, pickle: sessionPickle, at: Date())
-            try writer.updateOlmAccount(pickle: accountPickle, at: Date())
-            return (try roomKey.map { try writer.saveMegolmSession($0, at: Date()) } ?? false, roomKey)
+            try writer.keys.saveOlmSession(sessionID: sessionID, senderKey: envelope.senderKey, pickle: sessionPickle, at: Date())
+            try writer.keys.updateAccount(pickle: accountPickle, at: Date())
+            return (try roomKey.map { try writer.keys.saveMegolmSession($0, at: Date()) } ?? false, roomKey)
         }
     }
 
@@ -93,7 +93,7 @@ extension DeviceKeyKeeper {
     private static func forwardedKey(_ checked: OlmPlaintext, envelope: OlmEnvelope, sender: String, reading: Reading,
                                      store: StoreReader) throws -> StoredMegolmSession? {
         guard checked.type == "m.forwarded_room_key", let key = ForwardedRoomKey(checked.content) else { return nil }
-        let waiter = try store.roomKeyWaiter(roomID: key.roomID, sessionID: key.sessionID, senderKey: key.senderKey)
+        let waiter = try store.undecrypted.roomKeyWaiter(roomID: key.roomID, sessionID: key.sessionID, senderKey: key.senderKey)
         let fromOwn = try sender == reading.userID
             && isVerifiedOwnDevice(curve25519: envelope.senderKey, ed25519: checked.senderSigningKey, userID: reading.userID,
                                    deviceID: reading.deviceID, store: store)
@@ -114,7 +114,7 @@ extension DeviceKeyKeeper {
     /// the one it was made by; for a normal message each session with that device, newest-used first.
     private static func existingSession(for message: OlmMessage, senderKey: String, reading: Reading,
                                         in store: StoreReader) throws -> (OlmSession, [UInt8])? {
-        for record in try store.olmSessions(senderKey: senderKey) {
+        for record in try store.keys.olmSessions(senderKey: senderKey) {
             guard let session = try? OlmSession(pickle: record.pickle, key: reading.pickleKey) else { continue }
             if case .preKey(let preKey) = message, !session.matchesInboundSession(theirIdentityKey: senderKey, preKey) { continue }
             if let plaintext = try? session.decrypt(message) { return (session, plaintext) }

@@ -17,14 +17,14 @@ extension DeviceKeyKeeper {
             // The bot's own other devices are asked only when it can verify them (`peerbot login --config`
             // stored its cross-signing keys): a key forwarded by an unverified one is refused anyway.
             let (pending, canVerifyOwn) = try database.read {
-                (try $0.pendingKeyRequests(limit: Self.keyRequestsPerSync), try $0.crossSigningKeys() != nil)
+                (try $0.undecrypted.keyRequests(limit: Self.keyRequestsPerSync), try $0.devices.crossSigningKeys() != nil)
             }
             for event in pending {
                 let request = KeyRequest(for: event, requestingDevice: deviceID, ownUser: canVerifyOwn ? userID : nil)
                 try await client.sendToDevice(eventType: KeyRequest.eventType, txnID: request.transactionID, messages: request.messages)
                 try database.write { writer in
-                    try writer.markKeyRequested(roomID: request.roomID, sessionID: request.sessionID, at: Date())
-                    try writer.recordKeyRequest(request.record, at: Date())
+                    try writer.undecrypted.markKeyRequested(roomID: request.roomID, sessionID: request.sessionID, at: Date())
+                    try writer.keys.recordKeyRequest(request.record, at: Date())
                 }
                 logger.info("room key requested", metadata: [
                     "room": "\(request.roomID)", "from": "\(request.recipient)", "device": "\(request.recipientDevice)",
@@ -43,12 +43,12 @@ extension DeviceKeyKeeper {
     func cancelAnsweredKeyRequests() async {
         guard let deviceID else { return }
         do {
-            let answered = try database.read { try $0.keyRequestsToCancel(limit: Self.keyRequestsPerSync) }
+            let answered = try database.read { try $0.keys.keyRequestsToCancel(limit: Self.keyRequestsPerSync) }
             for open in answered {
                 let cancellation = KeyRequest(cancelling: open, requestingDevice: deviceID)
                 try await client.sendToDevice(eventType: KeyRequest.eventType, txnID: cancellation.transactionID,
                                               messages: cancellation.messages)
-                try database.write { try $0.markKeyRequestCancelled(open.requestID, at: Date()) }
+                try database.write { try $0.keys.markKeyRequestCancelled(open.requestID, at: Date()) }
                 logger.info("room key request cancelled", metadata: ["room": "\(open.roomID)", "to": "\(open.recipient)"])
             }
         } catch is CancellationError {

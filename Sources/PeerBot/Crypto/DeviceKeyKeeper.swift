@@ -48,7 +48,7 @@ actor DeviceKeyKeeper {
             account.generateOneTimeKeys(count: KeyStockPlan.oneTimeKeyTarget)
             account.generateFallbackKey()
             let pickle = account.pickle(key: pickleKey)
-            try database.write { try $0.createOlmAccount(deviceID: device, pickle: pickle, at: Date()) }
+            try database.write { try $0.keys.createAccount(deviceID: device, pickle: pickle, at: Date()) }
             storedDeviceID = device
             logger.notice("made the bot's encryption keys", metadata: ["device": "\(device)"])
         }
@@ -105,7 +105,7 @@ actor DeviceKeyKeeper {
 
     private func save() throws {
         let pickle = account.pickle(key: pickleKey)
-        try database.write { try $0.updateOlmAccount(pickle: pickle, at: Date()) }
+        try database.write { try $0.keys.updateAccount(pickle: pickle, at: Date()) }
     }
 
     /// The signed object in the homeserver client's JSON form (same text, other type).

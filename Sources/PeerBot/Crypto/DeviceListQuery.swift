@@ -28,9 +28,9 @@ enum DeviceListQuery {
     /// Merges the verified devices into the stored list (a device whose keys changed is blocked) and stores it.
     static func save(user: String, crossSigning: CrossSigningIdentity?, verified: [VerifiedDeviceKeys], queriedAtChanges: Int64,
                      at moment: Date, in writer: StoreWriter) throws -> DeviceListUpdate {
-        let update = DeviceListUpdate.merge(known: try writer.trackedDevices(of: user), queried: verified)
-        try writer.saveDeviceList(userID: user, masterKey: crossSigning?.master, selfSigningKey: crossSigning?.selfSigning,
-                                  devices: update.devices, queriedAtChanges: queriedAtChanges, at: moment)
+        let update = DeviceListUpdate.merge(known: try writer.devices.trackedDevices(of: user), queried: verified)
+        try writer.devices.saveDeviceList(userID: user, masterKey: crossSigning?.master, selfSigningKey: crossSigning?.selfSigning,
+                                          devices: update.devices, queriedAtChanges: queriedAtChanges, at: moment)
         return update
     }
 }

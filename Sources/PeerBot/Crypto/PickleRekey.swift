@@ -16,7 +16,7 @@ public enum PickleRekey {
         try database.write { writer in
             var count = 0
             for table in PickleTable.allCases {
-                count += try writer.resealPickles(in: table) { pickle in
+                count += try writer.keys.resealPickles(in: table) { pickle in
                     do {
                         return try reseal(pickle, in: table, from: old, to: new)
                     } catch CryptoError.wrongPickleKey {

@@ -72,23 +72,23 @@ struct RoomEncryptionFacts: Equatable, Sendable {
     /// are queried before the next message.
     func apply(botUserID: String, writer: StoreWriter, at date: Date) throws {
         for room in encryption {
-            try writer.setRoomEncrypted(room.roomID, algorithm: room.algorithm, rotationPeriodMs: room.rotationPeriodMs,
-                                        rotationPeriodMsgs: room.rotationPeriodMsgs, at: date)
+            try writer.devices.setRoomEncrypted(room.roomID, algorithm: room.algorithm, rotationPeriodMs: room.rotationPeriodMs,
+                                                rotationPeriodMsgs: room.rotationPeriodMsgs, at: date)
         }
         for change in memberships {
             if change.userID == botUserID {
-                if change.membership == "leave" || change.membership == "ban" { try writer.forgetEncryptedRoomMembers(change.roomID) }
+                if change.membership == "leave" || change.membership == "ban" { try writer.devices.forgetEncryptedRoomMembers(change.roomID) }
                 continue
             }
-            let removed = try writer.setEncryptedRoomMember(change.roomID, userID: change.userID, membership: change.membership)
-            if removed { try writer.discardOutboundSession(roomID: change.roomID) }
+            let removed = try writer.devices.setEncryptedRoomMember(change.roomID, userID: change.userID, membership: change.membership)
+            if removed { try writer.keys.discardOutboundSession(roomID: change.roomID) }
             if change.membership == "join" || change.membership == "invite",
-               try writer.roomEncryption(change.roomID)?.isEncrypted == true, try writer.trackedUser(change.userID) == nil {
-                try writer.markDeviceListsOutdated([change.userID], at: date)
+               try writer.devices.roomEncryption(change.roomID)?.isEncrypted == true, try writer.devices.trackedUser(change.userID) == nil {
+                try writer.devices.markDeviceListsOutdated([change.userID], at: date)
             }
         }
-        for roomID in roomsLeft + membersStale { try writer.forgetEncryptedRoomMembers(roomID) }
-        try writer.markDeviceListsOutdated(devicesChanged.filter { $0 != botUserID }, at: date)
-        try writer.untrackUsers(devicesLeft)
+        for roomID in roomsLeft + membersStale { try writer.devices.forgetEncryptedRoomMembers(roomID) }
+        try writer.devices.markDeviceListsOutdated(devicesChanged.filter { $0 != botUserID }, at: date)
+        try writer.devices.untrackUsers(devicesLeft)
     }
 }

@@ -12,19 +12,19 @@ extension RoomEncryptor {
             let all = try await client.roomMembers(roomID: roomID)
             let moment = now()
             try database.write { writer in
-                try writer.replaceEncryptedRoomMembers(roomID, members: all)
-                let fresh = try all.keys.filter { try writer.trackedUser($0) == nil }
-                try writer.markDeviceListsOutdated(fresh, at: moment)
+                try writer.devices.replaceEncryptedRoomMembers(roomID, members: all)
+                let fresh = try all.keys.filter { try writer.devices.trackedUser($0) == nil }
+                try writer.devices.markDeviceListsOutdated(fresh, at: moment)
             }
         }
-        return try database.read { try $0.encryptedRoomMembers(roomID) }.keys.sorted()
+        return try database.read { try $0.devices.encryptedRoomMembers(roomID) }.keys.sorted()
     }
 
     /// Queries the device lists of `users` that are new or marked changed, checks every
     /// signature, and stores the result; a device whose keys changed is blocked and reported to
     /// the supervisor room. A user whose server did not answer stays outdated for next time.
     func refreshDevices(_ users: [String]) async throws {
-        let tracked = try database.read { reader in try users.map { ($0, try reader.trackedUser($0)) } }
+        let tracked = try database.read { reader in try users.map { ($0, try reader.devices.trackedUser($0)) } }
         let outdated = tracked.filter { $0.1?.outdated ?? true }.map(\.0)
         guard !outdated.isEmpty else { return }
         let changes = Dictionary(tracked.map { ($0.0, $0.1?.changes ?? 0) }, uniquingKeysWith: { first, _ in first })
@@ -40,14 +40,14 @@ extension RoomEncryptor {
         let update = try database.write { writer in
             let update = try DeviceListQuery.save(user: user, crossSigning: crossSigning, verified: verified,
                                                   queriedAtChanges: queriedAtChanges, at: moment, in: writer)
-            if let room = try writer.supervisorRoom()?.roomID {
+            if let room = try writer.rooms.supervisor()?.roomID {
                 for device in update.keysChanged {
                     try writer.enqueue(Texts(language).deviceKeysChanged(userID: user, deviceID: device.deviceID), to: room)
                 }
             }
             // A device that logged out must not read what comes next: the rooms it shared get a new session.
             if !update.removed.isEmpty {
-                for roomID in try writer.encryptedRooms(of: user) { try writer.discardOutboundSession(roomID: roomID) }
+                for roomID in try writer.devices.encryptedRooms(of: user) { try writer.keys.discardOutboundSession(roomID: roomID) }
             }
             return update
         }
@@ -62,8 +62,8 @@ extension RoomEncryptor {
         try database.read { reader in
             var devices: [KnownDevice] = []
             for user in users {
-                guard let tracked = try reader.trackedUser(user) else { continue }
-                let known = try reader.trackedDevices(of: user).map {
+                guard let tracked = try reader.devices.trackedUser(user) else { continue }
+                let known = try reader.devices.trackedDevices(of: user).map {
                     KnownDevice(userID: $0.userID, deviceID: $0.deviceID, curve25519: $0.curve25519, ed25519: $0.ed25519,
                                 crossSigned: $0.crossSigned, blocked: $0.blocked)
                 }

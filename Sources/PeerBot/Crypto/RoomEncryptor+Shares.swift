@@ -14,14 +14,14 @@ extension RoomEncryptor {
                   own: (device: OwnDevice, account: OlmAccount)) async throws {
         let users = try await members(roomID: roomID, state: state)
         try await refreshDevices(users + [userID])
-        let shared = try database.read { try $0.sharedDevices(sessionID: sessionID) }
+        let shared = try database.read { try $0.keys.sharedDevices(sessionID: sessionID) }
         let targets = try trustedDevices(of: users + [userID], own: own.device).filter { !shared.contains($0.userID + "|" + $0.deviceID) }
         guard !targets.isEmpty else { return }
         let newSessions = try await outboundOlmSessions(for: targets, account: own.account)
         let txnID = "peerbot-keys-" + UUID().uuidString
         let (key, moment, device) = (pickleKey, now(), own.device)
         let given = try database.write { writer -> Int in
-            guard let stored = try writer.outboundSession(roomID: roomID), stored.sessionID == sessionID else { throw SessionRotated() }
+            guard let stored = try writer.keys.outboundSession(roomID: roomID), stored.sessionID == sessionID else { throw SessionRotated() }
             let megolm = try MegolmOutboundSession(pickle: stored.pickle, key: key)
             let roomKey = EncryptedPayloads.roomKey(roomID: roomID, session: megolm)
             var messages: [String: [String: ClientJSON]] = [:]
@@ -31,15 +31,15 @@ extension RoomEncryptor {
                 let plaintext = EncryptedPayloads.olmPlaintext(type: "m.room_key", content: roomKey, sender: device,
                                                                recipient: target.userID, recipientEd25519: target.ed25519)
                 let message = try olm.encrypt(Array(plaintext.jsonString().utf8))
-                try writer.saveOlmSession(sessionID: olm.sessionID, senderKey: target.curve25519, pickle: olm.pickle(key: key), at: moment)
+                try writer.keys.saveOlmSession(sessionID: olm.sessionID, senderKey: target.curve25519, pickle: olm.pickle(key: key), at: moment)
                 messages[target.userID, default: [:]][target.deviceID] = EncryptedPayloads.olmEnvelope(message, sender: device,
                                                                                                       recipientCurve25519: target.curve25519)
                 given.append((target.userID, target.deviceID))
             }
             guard !given.isEmpty else { return 0 }
-            try writer.recordShares(sessionID: sessionID, devices: given)
+            try writer.keys.recordShares(sessionID: sessionID, devices: given)
             let json = ClientJSON.object(messages.mapValues { .object($0) }).jsonString()
-            try writer.enqueueToDevice(txnID: txnID, eventType: "m.room.encrypted", messagesJSON: json, at: moment)
+            try writer.keys.enqueueToDevice(txnID: txnID, eventType: "m.room.encrypted", messagesJSON: json, at: moment)
             return given.count
         }
         guard given > 0 else { return }
@@ -50,7 +50,7 @@ extension RoomEncryptor {
     /// The newest stored Olm session with the device, or the one made from its claimed key.
     private static func olmSession(with device: KnownDevice, new: [String: String], writer: StoreWriter,
                                    key: PickleKey) throws -> OlmSession? {
-        for stored in try writer.olmSessions(senderKey: device.curve25519) {
+        for stored in try writer.keys.olmSessions(senderKey: device.curve25519) {
             if let session = try? OlmSession(pickle: stored.pickle, key: key) { return session }
         }
         return try new[device.curve25519].map { try OlmSession(pickle: $0, key: key) }
@@ -60,7 +60,7 @@ extension RoomEncryptor {
     /// none with, from one-time keys claimed for them. A key whose signature by the device does
     /// not verify is not used; that device waits for the next message.
     private func outboundOlmSessions(for targets: [KnownDevice], account: OlmAccount) async throws -> [String: String] {
-        let lacking = try database.read { reader in try targets.filter { try reader.olmSessions(senderKey: $0.curve25519).isEmpty } }
+        let lacking = try database.read { reader in try targets.filter { try reader.keys.olmSessions(senderKey: $0.curve25519).isEmpty } }
         guard !lacking.isEmpty else { return [:] }
         var wanted: [String: [String]] = [:]
         for device in lacking { wanted[device.userID, default: []].append(device.deviceID) }
@@ -93,9 +93,9 @@ extension RoomEncryptor {
     /// Sends every stored to-device message, oldest first, each with its own transaction id; a
     /// message the homeserver refuses for good is dropped (logged) so it cannot block the room.
     func flushToDevice() async throws {
-        for pending in try database.read({ try $0.pendingToDevice() }) {
+        for pending in try database.read({ try $0.keys.pendingToDevice() }) {
             guard let messages = ClientJSON.parse(pending.messagesJSON)?.objectValue?.compactMapValues(\.objectValue) else {
-                try database.write { try $0.removeToDevice(txnID: pending.txnID) }
+                try database.write { try $0.keys.removeToDevice(txnID: pending.txnID) }
                 continue
             }
             do {
@@ -104,7 +104,7 @@ extension RoomEncryptor {
                 logger.warning("a room key message was refused for good; its devices miss that session's key",
                                metadata: ["error": "\(error)"])
             }
-            try database.write { try $0.removeToDevice(txnID: pending.txnID) }
+            try database.write { try $0.keys.removeToDevice(txnID: pending.txnID) }
         }
     }
 

@@ -52,7 +52,7 @@ actor RoomEncryptor {
     /// `prepare` runs only for a new ciphertext (an attachment's upload) and gives the content.
     func seal(roomID: String, eventType: String, outboxID: Int64,
               content prepare: @Sendable () async throws -> ClientJSON) async throws -> (eventType: String, content: ClientJSON)? {
-        if let fixed = try database.read({ try $0.outboxCiphertext(outboxID: outboxID) }) {
+        if let fixed = try database.read({ try $0.keys.outboxCiphertext(outboxID: outboxID) }) {
             guard let content = ClientJSON.parse(fixed.contentJSON) else { throw CorruptOutboxItem() }
             return (fixed.eventType, content)
         }
@@ -83,12 +83,12 @@ actor RoomEncryptor {
                                   outboxID: Int64, own: OwnDevice) throws -> OutboxCiphertext? {
         let key = pickleKey
         return try database.write { writer in
-            guard let stored = try writer.outboundSession(roomID: roomID), stored.sessionID == sessionID else { return nil }
+            guard let stored = try writer.keys.outboundSession(roomID: roomID), stored.sessionID == sessionID else { return nil }
             let session = try MegolmOutboundSession(pickle: stored.pickle, key: key)
             let encrypted = EncryptedPayloads.roomEvent(type: eventType, content: content, roomID: roomID, session: session, sender: own)
-            try writer.updateOutboundSession(roomID: roomID, sessionID: sessionID, pickle: session.pickle(key: key))
+            try writer.keys.updateOutboundSession(roomID: roomID, sessionID: sessionID, pickle: session.pickle(key: key))
             let ciphertext = OutboxCiphertext(eventType: "m.room.encrypted", contentJSON: encrypted.jsonString())
-            try writer.setOutboxCiphertext(outboxID: outboxID, ciphertext)
+            try writer.keys.setOutboxCiphertext(outboxID: outboxID, ciphertext)
             return ciphertext
         }
     }
@@ -100,17 +100,17 @@ actor RoomEncryptor {
         let rotation = MegolmRotation(roomPeriodMs: state.rotationPeriodMs, roomMessages: state.rotationPeriodMsgs)
         let (key, moment, userID) = (pickleKey, now(), userID)
         return try database.write { writer in
-            if let stored = try writer.outboundSession(roomID: roomID) {
+            if let stored = try writer.keys.outboundSession(roomID: roomID) {
                 let session = try MegolmOutboundSession(pickle: stored.pickle, key: key)
                 let age = Int64(moment.timeIntervalSince(stored.createdAt) * 1000)
                 if !rotation.mustRotate(messageIndex: session.messageIndex, ageMs: age) { return stored.sessionID }
             }
             let session = MegolmOutboundSession()
-            try writer.replaceOutboundSession(roomID: roomID, sessionID: session.sessionID, pickle: session.pickle(key: key), at: moment)
+            try writer.keys.replaceOutboundSession(roomID: roomID, sessionID: session.sessionID, pickle: session.pickle(key: key), at: moment)
             let inbound = try MegolmInboundSession(sessionKey: session.sessionKey)
-            try writer.saveMegolmSession(StoredMegolmSession(roomID: roomID, senderKey: own.curve25519, sessionID: session.sessionID,
-                                                             senderUserID: userID, signingKey: own.ed25519, firstKnownIndex: 0,
-                                                             pickle: inbound.pickle(key: key)), at: moment)
+            try writer.keys.saveMegolmSession(StoredMegolmSession(roomID: roomID, senderKey: own.curve25519, sessionID: session.sessionID,
+                                                                  senderUserID: userID, signingKey: own.ed25519, firstKnownIndex: 0,
+                                                                  pickle: inbound.pickle(key: key)), at: moment)
             return session.sessionID
         }
     }
@@ -118,7 +118,7 @@ actor RoomEncryptor {
     /// The bot's own device, once its keys are stored and published.
     func ownDevice() throws -> (device: OwnDevice, account: OlmAccount) {
         if let own { return own }
-        guard let stored = try database.read({ try $0.olmAccount() }) else { throw EncryptionNotReady() }
+        guard let stored = try database.read({ try $0.keys.account() }) else { throw EncryptionNotReady() }
         let account = try OlmAccount(pickle: stored.pickle, key: pickleKey)
         let keys = account.identityKeys
         let loaded = (OwnDevice(userID: userID, deviceID: stored.deviceID, curve25519: keys.curve25519, ed25519: keys.ed25519), account)
@@ -134,17 +134,17 @@ struct RoomEncryptionLookup {
     let database: AppDatabase
 
     func state(_ roomID: String) async throws -> RoomEncryptionState? {
-        if let known = try database.read({ try $0.roomEncryption(roomID) }) { return known }
+        if let known = try database.read({ try $0.devices.roomEncryption(roomID) }) { return known }
         let content = try await client.state(roomID: roomID, type: "m.room.encryption")
         let algorithm = content?["algorithm"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         try database.write { writer in
             if let algorithm {
-                try writer.setRoomEncrypted(roomID, algorithm: algorithm, rotationPeriodMs: content?["rotation_period_ms"]?.intValue,
-                                            rotationPeriodMsgs: content?["rotation_period_msgs"]?.intValue, at: Date())
+                try writer.devices.setRoomEncrypted(roomID, algorithm: algorithm, rotationPeriodMs: content?["rotation_period_ms"]?.intValue,
+                                                    rotationPeriodMsgs: content?["rotation_period_msgs"]?.intValue, at: Date())
             } else {
-                try writer.setRoomPlain(roomID, at: Date())
+                try writer.devices.setRoomPlain(roomID, at: Date())
             }
         }
-        return try database.read { try $0.roomEncryption(roomID) }
+        return try database.read { try $0.devices.roomEncryption(roomID) }
     }
 }

@@ -16,20 +16,20 @@ public struct ExportBuilder {
     public func document(group name: String?) throws -> ExportDocument? {
         let groups: [StudyGroupRecord]
         if let name {
-            guard let group = try reader.activeGroup(named: name) else { return nil }
+            guard let group = try reader.groups.active(named: name) else { return nil }
             groups = [group]
         } else {
-            groups = try reader.allGroups()
+            groups = try reader.groups.all()
         }
         let names = try SessionLookup(reader: reader).names()
         var document = ExportDocument(reflections: [], participation: [], tasks: [])
         for group in groups {
-            for session in try reader.sessions(ofGroup: group.id) where session.cancelledAt == nil {
+            for session in try reader.sessions.all(ofGroup: group.id) where session.cancelledAt == nil {
                 try add(session, group: group, names: names, to: &document)
             }
             document.assessments += try assessments(of: group, names: names)
             document.feedback += try feedback(of: group)
-            document.tasks += try reader.tasks(ofGroup: group.id).map {
+            document.tasks += try reader.tasks.all(ofGroup: group.id).map {
                 ExportTask(id: Int($0.id), group: group.exportLabel, assignee: $0.assignee, text: $0.text, due: $0.due, done: $0.doneAt != nil, createdAt: $0.createdAt)
             }
         }
@@ -38,9 +38,9 @@ public struct ExportBuilder {
 
     /// Feedback to the group and to each of its members, once each.
     private func feedback(of group: StudyGroupRecord) throws -> [ExportFeedback] {
-        var records = try reader.feedback(ofGroup: group.id)
-        for member in try reader.members(ofGroup: group.id) {
-            records += try reader.feedback(forStudent: member.userID).filter { $0.userID == member.userID }
+        var records = try reader.assessment.feedback(ofGroup: group.id)
+        for member in try reader.groups.members(ofGroup: group.id) {
+            records += try reader.assessment.feedback(forStudent: member.userID).filter { $0.userID == member.userID }
         }
         return records.sorted { $0.id < $1.id }.map {
             ExportFeedback(group: group.exportLabel, userID: $0.userID, text: $0.text, from: $0.from, createdAt: $0.at)
@@ -50,7 +50,7 @@ public struct ExportBuilder {
     /// Every closed round's WebPA results, scored as they were reported.
     private func assessments(of group: StudyGroupRecord, names: [String: String]) throws -> [ExportAssessment] {
         var rows: [ExportAssessment] = []
-        for round in try reader.assessmentRounds(ofGroup: group.id) {
+        for round in try reader.assessment.rounds(ofGroup: group.id) {
             guard let closed = round.closedAt else { continue }
             for member in try SessionLookup(reader: reader).result(of: round).members {
                 rows.append(ExportAssessment(round: Int(round.id), group: group.exportLabel, completedAt: closed, userID: member.userID,
@@ -63,14 +63,14 @@ public struct ExportBuilder {
 
     private func add(_ session: SessionRecord, group: StudyGroupRecord, names: [String: String], to document: inout ExportDocument) throws {
         let number = Int(session.number)
-        document.reflections += try reader.reflections(session: session.number).map {
+        document.reflections += try reader.reflections.all(session: session.number).map {
             ExportReflection(session: number, group: group.exportLabel, userID: $0.userID, name: names[$0.userID] ?? $0.userID,
                              scope: $0.scope.rawValue, text: $0.text, late: $0.late, createdAt: $0.createdAt)
         }
-        let counts = try reader.participation(session: session.number)
+        let counts = try reader.participation.messageCounts(session: session.number)
         let confirmed = try SessionLookup(reader: reader).confirmedStudents(session)
-        let absent = try reader.absentees(session.number)
-        document.participation += try reader.members(ofGroup: group.id).map {
+        let absent = try reader.participation.absentees(session.number)
+        document.participation += try reader.groups.members(ofGroup: group.id).map {
             ExportParticipation(session: number, group: group.exportLabel, userID: $0.userID, name: names[$0.userID] ?? $0.userID,
                                 messages: counts[$0.userID] ?? 0, confirmedGoals: confirmed.contains($0.userID),
                                 absent: absent.contains($0.userID))

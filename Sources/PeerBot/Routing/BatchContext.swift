@@ -31,7 +31,7 @@ struct BatchContext: Sendable {
 
     func role(of userID: String, in reader: StoreReader) throws -> Role {
         if config.isSupervisor(userID) { return .supervisor }
-        return try reader.isStudent(userID) ? .student : .guest
+        return try reader.roster.isStudent(userID) ? .student : .guest
     }
 
     func language(of room: RoomRecord) -> Language {

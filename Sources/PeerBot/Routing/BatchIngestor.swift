@@ -22,7 +22,7 @@ public struct BatchIngestor: Sendable {
                        config: BotConfig, now: Date = Date(), keyring: RoomKeyring? = nil) throws -> BatchOutcome {
         let logger = self.logger
         return try database.write { writer in
-            let context = BatchContext(config: config, now: now, lastHandled: try writer.lastProcessedAt())
+            let context = BatchContext(config: config, now: now, lastHandled: try writer.sync.lastProcessedAt())
             return try EventRouter.apply(sync, backfill: backfill, firstSync: firstSync, context: context, writer: writer,
                                          logger: logger, keyring: keyring)
         }

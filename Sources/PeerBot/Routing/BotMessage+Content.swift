@@ -29,14 +29,14 @@ extension StoreWriter {
     /// resolves when it sends.
     @discardableResult
     func enqueueMessage(_ content: JSONValue, to roomID: String) throws -> OutboxItem {
-        try enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
+        try outbox.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: content.jsonString()))
     }
 
     /// `message` with every student its HTML names by roster name turned into a pill.
     /// `pills` are the roster's names as a batch prepared them; without them the roster is read.
     func named(_ message: BotMessage, pills: PillNames? = nil) throws -> BotMessage {
         guard message.html != nil else { return message }
-        return message.naming(try pills ?? PillNames(rosterNames().map { .init(userID: $0.userID, name: $0.name) }))
+        return message.naming(try pills ?? PillNames(roster.names().map { .init(userID: $0.userID, name: $0.name) }))
     }
 
     /// Queues `message` for `roomID`, as a reply to `eventID`, or else naming `userID` and
@@ -58,7 +58,7 @@ extension StoreWriter {
             return json.utf8.count <= MessageBudget.contentBytes
         }
         if parts == [message], let wholeJSON {
-            return try enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: wholeJSON))
+            return try outbox.enqueue(.send(roomID: roomID, eventType: "m.room.message", contentJSON: wholeJSON))
         }
         var first: OutboxItem?
         for part in parts {

@@ -26,7 +26,7 @@ extension EventRouter {
             "event": "\(event.eventID)", "room": "\(room.roomID)", "type": "\(event.type)", "error": "\(Self.describe(error))",
         ])
         try isolated("marking \(event.eventID) processed") { router in
-            try router.writer.markProcessed(eventID: event.eventID, roomID: room.roomID, at: router.context.now)
+            try router.writer.sync.markProcessed(eventID: event.eventID, roomID: room.roomID, at: router.context.now)
         }
         guard event.type == "m.room.message", event.sender != context.botUserID, !event.isRedacted else { return }
         let language = context.language(of: room)

@@ -9,8 +9,8 @@ extension EventRouter {
     mutating func handleDirectText(_ event: ClientEvent, body: String, room: RoomRecord) throws {
         let sent = context.eventTime(event)
         let round = try openDirectReflectionRound(of: event.sender, sent: sent)
-        let since = try writer.lastMessageWasFeedback(inRoom: room.roomID).map { sent.timeIntervalSince($0) }
-        var facts = DirectTextFacts(ratingOpen: try writer.openAssessmentRound(forRater: event.sender) != nil
+        let since = try writer.assessment.lastMessageWasFeedback(inRoom: room.roomID).map { sent.timeIntervalSince($0) }
+        var facts = DirectTextFacts(ratingOpen: try writer.assessment.openRound(forRater: event.sender) != nil
                                         || answeredRoundBeingChanged(event) != nil,
                                     reflectionOpen: round != nil, repliesToFeedback: try repliesToFeedback(event),
                                     sinceFeedback: since)
@@ -31,8 +31,8 @@ extension EventRouter {
 
     /// The round a direct-room message from `userID` sent at `sent` would reflect on, if any.
     private func openDirectReflectionRound(of userID: String, sent: Date) throws -> ReflectionRoundRecord? {
-        guard let group = try writer.activeGroup(ofStudent: userID),
-              let round = try writer.latestReflectionRound(ofGroup: group.id),
+        guard let group = try writer.groups.active(ofStudent: userID),
+              let round = try writer.reflections.latestRound(ofGroup: group.id),
               try acceptsDirectReflections(round, from: userID, sent: sent) else { return nil }
         return round
     }
@@ -40,7 +40,7 @@ extension EventRouter {
     /// Whether the event is a Matrix reply (`m.in_reply_to`) to the bot's feedback.
     private func repliesToFeedback(_ event: ClientEvent) throws -> Bool {
         guard let target = event.relation?.replyTarget else { return false }
-        return try writer.isFeedbackEvent(target)
+        return try writer.assessment.isFeedbackEvent(target)
     }
 
     /// Sends the student's answer, after the patient guard, to the supervisor room naming the
@@ -48,12 +48,12 @@ extension EventRouter {
     private mutating func forwardFeedbackAnswer(_ event: ClientEvent, body: String, room: RoomRecord) throws {
         let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !TextLimits.isBlank(text) else { return }
-        guard let supervisorRoom = try writer.supervisorRoom() else {
+        guard let supervisorRoom = try writer.rooms.supervisor() else {
             logger.warning("feedback answer not forwarded: no supervisor room")
             return
         }
         let kept = try guarded(text, event: event, room: room)
-        let name = try writer.student(userID: event.sender)?.name ?? event.sender
+        let name = try writer.roster.find(userID: event.sender)?.name ?? event.sender
         let answer = Texts(context.language(of: supervisorRoom)).feedbackAnswer(text: kept.text, from: name)
         try enqueue(answer, in: supervisorRoom.roomID, mentions: context.config.supervisors)
         outcome.handled += 1

@@ -21,9 +21,9 @@ extension EventRouter {
             try enqueue(Texts(context.language(of: room)).rosterUploadFailed(), in: room.roomID, replyTo: event.eventID)
             return
         }
-        try writer.addRosterUpload(RosterUploadRecord(eventID: event.eventID, roomID: room.roomID, sender: event.sender, mxcURI: file.mxcURI,
-                                                      filename: file.filename, size: file.size, createdAt: context.now, state: .pending,
-                                                      fileSecret: encrypted ?? nil))
+        try writer.roster.addUpload(RosterUploadRecord(eventID: event.eventID, roomID: room.roomID, sender: event.sender, mxcURI: file.mxcURI,
+                                                       filename: file.filename, size: file.size, createdAt: context.now, state: .pending,
+                                                       fileSecret: encrypted ?? nil))
         outcome.uploads += 1
         outcome.handled += 1
         logger.info("roster file received", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "file": "\(file.filename)",

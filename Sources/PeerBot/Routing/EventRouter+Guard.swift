@@ -16,7 +16,7 @@ extension EventRouter {
             "room": "\(room.roomID)", "event": "\(event.eventID)", "kinds": "\(result.kinds.map(\.rawValue).joined(separator: ","))",
         ])
         if mode == .redact {
-            try writer.enqueue(.redact(roomID: room.roomID, eventID: event.eventID, reason: Self.guardReason))
+            try writer.outbox.enqueue(.redact(roomID: room.roomID, eventID: event.eventID, reason: Self.guardReason))
             outcome.enqueued += 1
         }
         try tellAboutGuard(result, mode: mode, sender: event.sender, groupText: room.kind != .direct)
@@ -28,7 +28,7 @@ extension EventRouter {
 
     /// The `guard` notice, as `m.text` naming the student, in their direct room (created first when there is none).
     private mutating func tellAboutGuard(_ result: GuardedText, mode: PatientGuardMode, sender: String, groupText: Bool) throws {
-        let existing = try writer.directRoom(userID: sender)
+        let existing = try writer.rooms.direct(userID: sender)
         let language = existing.map(context.language(of:)) ?? context.config.language
         let notice = Texts(language).guardNotice(kinds: result.kinds, kept: result.text, mode: mode, groupText: groupText)
         let roomID = try existing?.roomID ?? DirectRooms(writer: writer, config: context.config).room(for: sender)
@@ -54,7 +54,7 @@ extension EventRouter {
     /// rating or a reflection the bot did not keep) or a command carrying their text. Nothing
     /// stored changes, but the edit is redacted too when it adds an identifier.
     mutating func guardEdit(_ event: ClientEvent, text: String, room: RoomRecord) throws {
-        guard try writer.isStudent(event.sender) else { return }
+        guard try writer.roster.isStudent(event.sender) else { return }
         if room.kind == .direct && room.userID == event.sender {
             _ = try guarded(text, event: event, room: room)
             return

@@ -9,11 +9,11 @@ extension EventRouter {
         let members = events.filter { $0.type == "m.room.member" && $0.stateKey != nil }
         guard !members.isEmpty else { return }
         try isolated("member names in \(roomID)") { router in
-            guard try router.writer.room(id: roomID) != nil else { return }
+            guard try router.writer.rooms.find(id: roomID) != nil else { return }
             for event in members {
                 guard let userID = event.stateKey, userID != router.context.botUserID else { continue }
                 let name = event.membership == .join ? event.displayName : nil
-                try router.writer.setMemberName(roomID: roomID, userID: userID, displayName: name)
+                try router.writer.roster.setMemberName(roomID: roomID, userID: userID, displayName: name)
             }
         }
     }

@@ -9,16 +9,16 @@ extension EventRouter {
     mutating func handleMembership(_ event: ClientEvent, room: RoomRecord) throws {
         guard room.kind == .group, let userID = event.stateKey,
               let membership = event.membership, membership == .join || membership == .invite,
-              let group = try writer.group(forRoom: room.roomID), group.archivedAt == nil else { return }
-        let members = try writer.members(ofGroup: group.id)
+              let group = try writer.groups.find(forRoom: room.roomID), group.archivedAt == nil else { return }
+        let members = try writer.groups.members(ofGroup: group.id)
         if GroupRoomMembers.isOutsider(userID, members: members.map(\.userID), supervisors: context.config.supervisors,
                                        bot: context.botUserID) {
             try removeOutsider(userID, from: room, group: group)
             return
         }
         guard membership == .join, let member = members.first(where: { $0.userID == userID }) else { return }
-        guard try writer.markMemberJoined(groupID: group.id, userID: userID, at: context.now) else { return }
-        if member.reportedMissingAt != nil, let supervisorRoom = try writer.supervisorRoom(), let student = try writer.student(userID: userID) {
+        guard try writer.groups.markMemberJoined(groupID: group.id, userID: userID, at: context.now) else { return }
+        if member.reportedMissingAt != nil, let supervisorRoom = try writer.rooms.supervisor(), let student = try writer.roster.find(userID: userID) {
             let note = Texts(context.language(of: supervisorRoom)).lateJoin(student: student.student, group: group.name)
             try enqueue(note, in: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
@@ -27,10 +27,10 @@ extension EventRouter {
     /// Kicks someone who is neither in the group nor a supervisor, and tells the supervisors.
     private mutating func removeOutsider(_ userID: String, from room: RoomRecord, group: StudyGroupRecord) throws {
         let reason = Texts(context.language(of: room)).outsiderKickReason(group: group.name)
-        try writer.enqueue(.kick(roomID: room.roomID, userID: userID, reason: reason))
+        try writer.outbox.enqueue(.kick(roomID: room.roomID, userID: userID, reason: reason))
         outcome.enqueued += 1
         logger.info("removed an outsider from a group room", metadata: ["room": "\(room.roomID)", "user": "\(userID)"])
-        if let supervisorRoom = try writer.supervisorRoom() {
+        if let supervisorRoom = try writer.rooms.supervisor() {
             try enqueue(Texts(context.language(of: supervisorRoom)).outsiderRemoved(userID: userID, group: group.name),
                         in: supervisorRoom.roomID, mentions: context.config.supervisors)
         }

@@ -9,7 +9,7 @@ extension EventRouter {
     /// asked only hears where it went. Nil when the command may be answered here.
     mutating func answerPrivately(_ command: Command, request: CommandRequest) throws -> BotMessage? {
         guard request.room.kind != .supervisor, PrivateReplies.belongInSupervisorRoom(command) else { return nil }
-        guard let supervisorRoom = try writer.supervisorRoom() else {
+        guard let supervisorRoom = try writer.rooms.supervisor() else {
             return request.say.noSupervisorRoomForPrivate()
         }
         var there = CommandRequest(room: request.room, sender: request.sender, eventID: request.eventID, role: request.role,

@@ -7,20 +7,20 @@ extension EventRouter {
     /// A plain message that is not a command: a reflection when it answers the prompt's thread
     /// (group); in a student's own direct room, whatever `handleDirectText` finds it is.
     mutating func handlePlainMessage(_ event: ClientEvent, body: String, room: RoomRecord) throws {
-        if room.kind == .direct, room.userID == event.sender, try writer.isStudent(event.sender) {
+        if room.kind == .direct, room.userID == event.sender, try writer.roster.isStudent(event.sender) {
             try handleDirectText(event, body: body, room: room)
             return
         }
         if try handleRating(event, body: body, room: room) { return }
         if room.kind == .group {
             try countContribution(event, room: room)
-            guard let root = Self.threadRoot(of: event), let round = try writer.reflectionRound(forPromptEventID: root) else { return }
+            guard let root = Self.threadRoot(of: event), let round = try writer.reflections.round(forPromptEventID: root) else { return }
             try keepAnswering(event, text: body, scope: .group, round: round, room: room)
         }
     }
 
     /// Keeps a reflection sent as a plain message; a refused one is answered in reply.
-    mutating func keepAnswering(_ event: ClientEvent, text: String, scope: PeerBotStore.ReflectionScope,
+    mutating func keepAnswering(_ event: ClientEvent, text: String, scope: ReflectionScope,
                                         round: ReflectionRoundRecord, room: RoomRecord) throws {
         if let refusal = try keepReflection(event, text: text, scope: scope, round: round, room: room) {
             outcome.handled += 1
@@ -40,9 +40,9 @@ extension EventRouter {
     /// student's message unless that message is being redacted. Returns the answer when the
     /// text is refused; nothing is stored then.
     @discardableResult
-    mutating func keepReflection(_ event: ClientEvent, text: String, scope: PeerBotStore.ReflectionScope,
+    mutating func keepReflection(_ event: ClientEvent, text: String, scope: ReflectionScope,
                                  round: ReflectionRoundRecord, room: RoomRecord) throws -> BotMessage? {
-        guard try writer.isStudent(event.sender) else { return nil }
+        guard try writer.roster.isStudent(event.sender) else { return nil }
         // The guard goes first, so an identifier is redacted even in a text refused as too long.
         let kept = try guarded(text, event: event, room: room)
         switch try intake.keep(kept, eventID: event.eventID, sender: event.sender, sent: context.eventTime(event), scope: scope,
@@ -63,20 +63,20 @@ extension EventRouter {
     mutating func handleEdit(_ event: ClientEvent, room: RoomRecord) throws {
         let message = event.messageContent
         guard case .replace(let original) = message.relation, let text = message.editedBody else { return }
-        guard let kept = try writer.reflection(eventID: original), kept.userID == event.sender else {
+        guard let kept = try writer.reflections.find(eventID: original), kept.userID == event.sender else {
             try guardEdit(event, text: text, room: room)
             return
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if TextLimits.isBlank(trimmed) {
-            try writer.removeReflection(eventID: original)
+            try writer.reflections.remove(eventID: original)
         } else if trimmed.count > TextKind.reflection.limit {
             // The kept text stays as it was; the person is told why the edit did not take.
             let notice = Texts(context.config.language).textTooLong(.reflection, length: trimmed.count)
             try enqueue(notice, in: kept.roomID, replyTo: event.eventID, mention: event.sender)
         } else {
             let result = try guarded(trimmed, event: event, room: room)
-            try writer.editReflection(eventID: original, text: result.text, at: context.now, masked: result.isMasked)
+            try writer.reflections.edit(eventID: original, text: result.text, at: context.now, masked: result.isMasked)
         }
         outcome.handled += 1
     }
@@ -87,7 +87,7 @@ extension EventRouter {
         if let known = groupByRoom[room.roomID] {
             group = known
         } else {
-            group = try writer.group(forRoom: room.roomID)
+            group = try writer.groups.find(forRoom: room.roomID)
             groupByRoom[room.roomID] = group
         }
         guard let group else { return }
@@ -95,12 +95,12 @@ extension EventRouter {
         if let known = sessionsByGroup[group.id] {
             sessions = known
         } else {
-            sessions = try writer.sessions(ofGroup: group.id).filter { $0.cancelledAt == nil }
+            sessions = try writer.sessions.all(ofGroup: group.id).filter { $0.cancelledAt == nil }
             sessionsByGroup[group.id] = sessions
         }
         let sent = event.sentAt
         guard let session = sessions.first(where: { $0.startsAt <= sent && sent < $0.endsAt }) else { return }
-        try writer.countMessage(session: session.number, userID: event.sender)
+        try writer.participation.countMessage(session: session.number, userID: event.sender)
     }
 
     static func threadRoot(of event: ClientEvent) -> String? {

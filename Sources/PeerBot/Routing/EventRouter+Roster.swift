@@ -17,7 +17,7 @@ extension EventRouter {
     /// The roster's names, read once and kept until a command that may change the roster runs.
     mutating func rosterNames() throws -> RosterNames {
         if let cached = roster { return cached }
-        let students = try writer.rosterNames()
+        let students = try writer.roster.names()
         let names = students.map(\.name) + students.map { MatrixUserID.localpart(of: $0.userID) }
             + context.config.supervisors.map { MatrixUserID.localpart(of: $0) }
         let known = students.map { UserNames.Known(userID: $0.userID, name: $0.name) }
@@ -35,7 +35,7 @@ extension EventRouter {
         var read = try rosterNames()
         if let known = read.withMembers { return known }
         let onRoster = Set(read.known)
-        let members = try writer.memberNames().map { UserNames.Known(userID: $0.userID, name: $0.displayName) }
+        let members = try writer.roster.memberNames().map { UserNames.Known(userID: $0.userID, name: $0.displayName) }
         let known = read.known + members.filter { !onRoster.contains($0) }
         read.withMembers = known
         roster = read

@@ -10,15 +10,15 @@ extension EventRouter {
     /// newest: a burst of unreadable messages is not answered by a burst of notices.
     mutating func tellUndecryptable() throws {
         let wait = TimeInterval(context.config.undecryptableAfter.components.seconds)
-        let overdue = try writer.pendingEncryptedEvents(receivedBefore: context.now.addingTimeInterval(-wait))
+        let overdue = try writer.undecrypted.events(receivedBefore: context.now.addingTimeInterval(-wait))
         var newest: [String: String] = [:]
         for pending in overdue { newest[pending.roomID + " " + pending.senderUserID] = pending.eventID }
         for pending in overdue {
             try isolated("the undecryptable notice for \(pending.eventID)") { router in
-                try router.writer.dropPendingEncrypted(eventID: pending.eventID)
-                guard try router.writer.markProcessed(eventID: pending.eventID, roomID: pending.roomID, at: router.context.now),
+                try router.writer.undecrypted.drop(eventID: pending.eventID)
+                guard try router.writer.sync.markProcessed(eventID: pending.eventID, roomID: pending.roomID, at: router.context.now),
                       newest[pending.roomID + " " + pending.senderUserID] == pending.eventID,
-                      let room = try router.writer.room(id: pending.roomID) else { return }
+                      let room = try router.writer.rooms.find(id: pending.roomID) else { return }
                 router.logger.notice("encrypted message given up: its room key never came", metadata: [
                     "event": "\(pending.eventID)", "room": "\(pending.roomID)", "sender": "\(pending.senderUserID)",
                 ])

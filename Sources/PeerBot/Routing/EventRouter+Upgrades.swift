@@ -18,10 +18,10 @@ extension EventRouter {
             }
             return
         }
-        switch try writer.moveRoom(from: room.roomID, to: newRoomID) {
+        switch try writer.rooms.move(from: room.roomID, to: newRoomID) {
         case .moved(let needsJoin):
             if needsJoin {
-                try writer.enqueue(.join(roomID: newRoomID))
+                try writer.outbox.enqueue(.join(roomID: newRoomID))
                 outcome.enqueued += 1
             }
             outcome.handled += 1

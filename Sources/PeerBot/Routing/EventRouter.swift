@@ -59,12 +59,12 @@ struct EventRouter {
                 try router.handleLoss(roomID: roomID, left)
             }
         }
-        try writer.setSyncToken(sync.nextBatch)
+        try writer.sync.setToken(sync.nextBatch)
         return router.outcome
     }
 
     mutating func handleTimeline(roomID: String, events: [ClientEvent]) throws {
-        guard var room = try writer.room(id: roomID) else { return }
+        guard var room = try writer.rooms.find(id: roomID) else { return }
         // An event without an id can be neither remembered nor answered: a server bug, passed over.
         for event in events where !event.eventID.isEmpty {
             outcome.events += 1
@@ -73,7 +73,7 @@ struct EventRouter {
                 try writer.savepoint { try handleEvent(event, room: &room) }
             } catch where !StoreFailure.isTransient(error) {
                 outcome = before
-                room = try writer.room(id: roomID) ?? room
+                room = try writer.rooms.find(id: roomID) ?? room
                 try setAside(event, room: room, error: error)
             }
         }
@@ -81,13 +81,13 @@ struct EventRouter {
 
     /// One event, inside its own savepoint: whatever it throws undoes only its own effects.
     mutating func handleEvent(_ event: ClientEvent, room: inout RoomRecord) throws {
-        guard try writer.markProcessed(eventID: event.eventID, roomID: room.roomID, at: context.now) else { return }
+        guard try writer.sync.markProcessed(eventID: event.eventID, roomID: room.roomID, at: context.now) else { return }
         if isOwnJoin(event) {
             // The homeserver's clock, not ours, dates the join: a room the bot made carries our
             // clock's creation time, which may run ahead of the server's and hide early messages.
             if room.joinedAt.map({ event.sentAt < $0 }) ?? true {
                 room.joinedAt = event.sentAt
-                try writer.upsertRoom(room)
+                try writer.rooms.upsert(room)
             }
             return
         }
@@ -159,7 +159,7 @@ struct EventRouter {
                 reply = try CommandHandlers(context: context, writer: writer, logger: logger).run(command, request)
             }
             // A command may have changed the room (its language): later events in the batch see it.
-            room = try writer.room(id: room.roomID) ?? room
+            room = try writer.rooms.find(id: room.roomID) ?? room
         }
         outcome.handled += 1
         logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(reply.kind.rawValue)"])

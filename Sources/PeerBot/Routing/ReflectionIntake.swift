@@ -23,24 +23,24 @@ struct ReflectionIntake {
     }
 
     /// The one reflection `text` (already through the patient guard) of `sender`, sent at `sent`.
-    func keep(_ text: GuardedText, eventID: String, sender: String, sent: Date, scope: PeerBotStore.ReflectionScope,
+    func keep(_ text: GuardedText, eventID: String, sender: String, sent: Date, scope: ReflectionScope,
               round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool) throws -> Outcome {
-        guard try writer.isStudent(sender) else { return .ignored }
+        guard try writer.roster.isStudent(sender) else { return .ignored }
         if let refusal = Self.refusal(ofReflection: text.text, language: context.language(of: room)) { return .refused(refusal) }
         let late = round.timeline.isLate(sent: sent, ownDeadline: try ownDeadline(round, sender))
-        guard try writer.addReflection(sessionNumber: round.sessionNumber, userID: sender, scope: scope, text: text.text,
-                                       eventID: eventID, roomID: room.roomID, at: context.now, late: late,
-                                       masked: text.isMasked) != nil else { return .ignored }
+        guard try writer.reflections.add(sessionNumber: round.sessionNumber, userID: sender, scope: scope, text: text.text,
+                                         eventID: eventID, roomID: room.roomID, at: context.now, late: late,
+                                         masked: text.isMasked) != nil else { return .ignored }
         logger.info("reflection kept", metadata: ["session": "\(round.sessionNumber)", "scope": "\(scope.rawValue)", "late": "\(late)"])
         var enqueued = 0
         if acknowledge && !(text.isMasked && context.config.patientGuard == .redact) {
             let reaction: JSONValue = ["m.relates_to": ["rel_type": "m.annotation", "event_id": .string(eventID), "key": "✅"]]
-            try writer.enqueue(.send(roomID: room.roomID, eventType: "m.reaction", contentJSON: reaction.jsonString()))
+            try writer.outbox.enqueue(.send(roomID: room.roomID, eventType: "m.reaction", contentJSON: reaction.jsonString()))
             enqueued += 1
         }
-        if late, round.summarizedAt != nil, let supervisorRoom = try writer.supervisorRoom(),
-           let record = try writer.session(number: round.sessionNumber) {
-            let name = try writer.student(userID: sender)?.name ?? sender
+        if late, round.summarizedAt != nil, let supervisorRoom = try writer.rooms.supervisor(),
+           let record = try writer.sessions.find(number: round.sessionNumber) {
+            let name = try writer.roster.find(userID: sender)?.name ?? sender
             let note = Texts(context.language(of: supervisorRoom)).lateReflectionNote(name: name, plan: try SessionLookup(reader: writer).plan(record))
             try writer.enqueue(note, to: supervisorRoom.roomID, mentions: context.config.supervisors)
             enqueued += 1
@@ -57,7 +57,7 @@ struct ReflectionIntake {
 
     /// The student's reflection deadline: the session's, or a later one `!extend` gave them.
     func ownDeadline(_ round: ReflectionRoundRecord, _ userID: String) throws -> Date {
-        try writer.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
+        try writer.deadlines.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
     }
 }
 

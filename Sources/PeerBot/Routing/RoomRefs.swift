@@ -33,12 +33,12 @@ enum RoomRefs {
         guard let parsed = RoomRef(ref) else { return nil }
         switch parsed {
         case .group(let groupID):
-            guard let group = try writer.group(id: groupID) else { return parsed }
-            try writer.setGroupRoom(groupID: groupID, roomID: roomID)
-            try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .group, language: nil, groupName: group.name, userID: nil, joinedAt: now))
+            guard let group = try writer.groups.find(id: groupID) else { return parsed }
+            try writer.groups.setRoom(groupID: groupID, roomID: roomID)
+            try writer.rooms.upsert(RoomRecord(roomID: roomID, kind: .group, language: nil, groupName: group.name, userID: nil, joinedAt: now))
         case .direct(let userID):
-            if try writer.directRoom(userID: userID) == nil {
-                try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .direct, language: nil, groupName: nil, userID: userID, joinedAt: now))
+            if try writer.rooms.direct(userID: userID) == nil {
+                try writer.rooms.upsert(RoomRecord(roomID: roomID, kind: .direct, language: nil, groupName: nil, userID: userID, joinedAt: now))
             }
         }
         return parsed
@@ -47,11 +47,11 @@ enum RoomRefs {
     /// The room to post to for a student's direct chat: the existing one, or a reference to one
     /// that is created first (the creation is queued here, once).
     static func directRoom(for userID: String, writer: StoreWriter, request: () -> String) throws -> String {
-        if let existing = try writer.directRoom(userID: userID) { return existing.roomID }
+        if let existing = try writer.rooms.direct(userID: userID) { return existing.roomID }
         let ref = RoomRef.direct(userID).string
-        if let made = try writer.roomID(forRef: ref) { return made }
-        if try !writer.isCreationQueued(ref: ref) {
-            try writer.enqueue(.createRoom(ref: ref, requestJSON: request()))
+        if let made = try writer.rooms.roomID(forRef: ref) { return made }
+        if try !writer.outbox.isCreationQueued(ref: ref) {
+            try writer.outbox.enqueue(.createRoom(ref: ref, requestJSON: request()))
         }
         return ref
     }

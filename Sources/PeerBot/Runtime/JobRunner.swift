@@ -28,15 +28,15 @@ struct JobRunner {
     /// Runs the job named `key` unless it was set aside. A transient failure is rethrown (the
     /// tick rolls back and is tried again); any other undoes only this job and is counted.
     func run(_ key: String, _ body: () throws -> Int) throws -> Int {
-        guard try !writer.hasRun(jobKey: Self.setAsideKey(key)) else { return 0 }
+        guard try !writer.jobs.hasRun(jobKey: Self.setAsideKey(key)) else { return 0 }
         do {
             breadcrumb?.enter(key)
             defer { breadcrumb?.leave() }
             let queued = try writer.savepoint(body)
-            try writer.clearJobFailures(jobKey: key)
+            try writer.jobs.clearFailures(jobKey: key)
             return queued
         } catch where !StoreFailure.isTransient(error) {
-            let attempts = try writer.recordJobFailure(jobKey: key, at: now)
+            let attempts = try writer.jobs.recordFailure(jobKey: key, at: now)
             logger.error("scheduled job failed", metadata: ["job": "\(key)", "attempt": "\(attempts)", "error": "\(EventRouter.describe(error))"])
             return try setAsideIfDue(key, attempts: attempts)
         }
@@ -44,8 +44,8 @@ struct JobRunner {
 
     /// The previous process died while running the job `key`: that counts as one failure.
     func countInterrupted(_ key: String) throws -> Int {
-        guard try !writer.hasRun(jobKey: Self.setAsideKey(key)) else { return 0 }
-        let attempts = try writer.recordJobFailure(jobKey: key, at: now)
+        guard try !writer.jobs.hasRun(jobKey: Self.setAsideKey(key)) else { return 0 }
+        let attempts = try writer.jobs.recordFailure(jobKey: key, at: now)
         logger.error("the bot stopped while running a scheduled job", metadata: ["job": "\(key)", "attempt": "\(attempts)"])
         return try setAsideIfDue(key, attempts: attempts)
     }
@@ -54,10 +54,10 @@ struct JobRunner {
     /// failed often enough. Its count starts again, so a job let out again gets every attempt.
     private func setAsideIfDue(_ key: String, attempts: Int) throws -> Int {
         guard attempts >= Self.attemptsBeforeSettingAside else { return 0 }
-        try writer.markRun(jobKey: Self.setAsideKey(key), at: now)
-        try writer.clearJobFailures(jobKey: key)
+        try writer.jobs.markRun(jobKey: Self.setAsideKey(key), at: now)
+        try writer.jobs.clearFailures(jobKey: key)
         logger.critical("scheduled job set aside after repeated failures", metadata: ["job": "\(key)", "attempts": "\(attempts)"])
-        guard let room = try writer.supervisorRoom() else { return 0 }
+        guard let room = try writer.rooms.supervisor() else { return 0 }
         try writer.enqueue(Texts(room.language(or: config.language)).jobSetAside(key, attempts: attempts), to: room.roomID,
                            mentions: config.supervisors)
         return 1

@@ -6,21 +6,21 @@ import PeerLearning
 struct JoinGraceCheck: ScheduledWork {
     func runDue(_ jobs: JobRunner) throws -> Int {
         let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
-        guard let supervisorRoom = try writer.supervisorRoom() else { return 0 }
+        guard let supervisorRoom = try writer.rooms.supervisor() else { return 0 }
         let grace = Double(config.joinGrace.components.seconds)
         var queued = 0
-        let due = try writer.activeGroups().filter { $0.roomID != nil && $0.createdAt.addingTimeInterval(grace) <= now }
+        let due = try writer.groups.active().filter { $0.roomID != nil && $0.createdAt.addingTimeInterval(grace) <= now }
         // One check per group, at the end of its grace period; later joins are noted as they come.
         // The groups already checked are read in one query, not one per group each tick.
-        let checked = try writer.ranJobs(due.map(Self.jobKey))
+        let checked = try writer.jobs.ranJobs(due.map(Self.jobKey))
         for group in due where !checked.contains(Self.jobKey(group)) {
-            try writer.markRun(jobKey: Self.jobKey(group), at: now)
-            let missing = try writer.members(ofGroup: group.id).filter { $0.joinedRoomAt == nil && $0.reportedMissingAt == nil }
+            try writer.jobs.markRun(jobKey: Self.jobKey(group), at: now)
+            let missing = try writer.groups.members(ofGroup: group.id).filter { $0.joinedRoomAt == nil && $0.reportedMissingAt == nil }
             guard !missing.isEmpty else { continue }
             var students: [Student] = []
             for member in missing {
-                try writer.markMemberReported(groupID: group.id, userID: member.userID, at: now)
-                if let record = try writer.student(userID: member.userID) { students.append(record.student) }
+                try writer.groups.markMemberReported(groupID: group.id, userID: member.userID, at: now)
+                if let record = try writer.roster.find(userID: member.userID) { students.append(record.student) }
             }
             let language = supervisorRoom.language(or: config.language)
             let alert = Texts(language).notJoinedAlert(group: group.name, students: students)

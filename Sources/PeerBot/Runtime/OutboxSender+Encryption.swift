@@ -13,7 +13,7 @@ extension OutboxSender {
             if let sealed = try await encryptor.seal(roomID: roomID, eventType: eventType, outboxID: item.id, content: content) {
                 return sealed
             }
-        } else if try database.read({ try $0.roomEncryption(roomID) })?.isEncrypted == true {
+        } else if try database.read({ try $0.devices.roomEncryption(roomID) })?.isEncrypted == true {
             throw PlaintextRefused(description: "the room is encrypted, and without pickle_key_file the bot cannot encrypt")
         }
         return (eventType, try await content())
@@ -22,7 +22,7 @@ extension OutboxSender {
     /// Whether `roomID` is encrypted, as far as the bot can tell (files need to know before upload).
     func isEncrypted(_ roomID: String) async throws -> Bool {
         if encryptor != nil { return try await RoomEncryptionLookup(client: client, database: database).state(roomID)?.isEncrypted ?? false }
-        return try database.read { try $0.roomEncryption(roomID) }?.isEncrypted ?? false
+        return try database.read { try $0.devices.roomEncryption(roomID) }?.isEncrypted ?? false
     }
 
     /// A user the bot just invited is a member for room keys at once, before sync reports it,
@@ -30,9 +30,9 @@ extension OutboxSender {
     func noteInvited(_ userID: String, to roomID: String) throws {
         let moment = now()
         try database.write { writer in
-            guard try writer.roomEncryption(roomID)?.isEncrypted == true else { return }
-            try writer.setEncryptedRoomMember(roomID, userID: userID, membership: "invite")
-            if try writer.trackedUser(userID) == nil { try writer.markDeviceListsOutdated([userID], at: moment) }
+            guard try writer.devices.roomEncryption(roomID)?.isEncrypted == true else { return }
+            try writer.devices.setEncryptedRoomMember(roomID, userID: userID, membership: "invite")
+            if try writer.devices.trackedUser(userID) == nil { try writer.devices.markDeviceListsOutdated([userID], at: moment) }
         }
     }
 
@@ -43,10 +43,10 @@ extension OutboxSender {
             $0["type"]?.stringValue == "m.room.encryption" && ($0["state_key"]?.stringValue ?? "") == ""
         }
         if let algorithm = encryption?["content"]?["algorithm"]?.stringValue, !algorithm.isEmpty {
-            try writer.setRoomEncrypted(roomID, algorithm: algorithm, rotationPeriodMs: encryption?["content"]?["rotation_period_ms"]?.intValue,
-                                        rotationPeriodMsgs: encryption?["content"]?["rotation_period_msgs"]?.intValue, at: Date())
+            try writer.devices.setRoomEncrypted(roomID, algorithm: algorithm, rotationPeriodMs: encryption?["content"]?["rotation_period_ms"]?.intValue,
+                                                rotationPeriodMsgs: encryption?["content"]?["rotation_period_msgs"]?.intValue, at: Date())
         } else {
-            try writer.setRoomPlain(roomID, at: Date())
+            try writer.devices.setRoomPlain(roomID, at: Date())
         }
     }
 }

@@ -11,8 +11,8 @@ extension OutboxSender {
     /// is time: done, left and an estimate at the homeserver's current pace.
     func reportProgress(after item: OutboxItem) throws {
         try database.write { writer in
-            guard let batch = try writer.openBatch(containing: item.id),
-                  try writer.outboxItem(id: item.id)?.state != .pending else { return }
+            guard let batch = try writer.outbox.openBatch(containing: item.id),
+                  try writer.outbox.item(id: item.id)?.state != .pending else { return }
             try report(batch, writer: writer)
         }
     }
@@ -21,7 +21,7 @@ extension OutboxSender {
     /// progress message gets its last edit when the sender starts.
     func finishSettledBatches() throws {
         try database.write { writer in
-            for batch in try writer.openBatches() where try writer.counts(of: batch).pending == 0 {
+            for batch in try writer.outbox.openBatches() where try writer.outbox.counts(of: batch).pending == 0 {
                 try report(batch, writer: writer)
             }
         }
@@ -30,15 +30,15 @@ extension OutboxSender {
     private func report(_ batch: OutboxBatch, writer: StoreWriter) throws {
         let moment = now()
         let creationWait = limits.withLock { $0.creationWait }
-        let counts = try writer.counts(of: batch)
+        let counts = try writer.outbox.counts(of: batch)
         let finished = counts.pending == 0
         if !finished, let reported = batch.reportedAt, moment.timeIntervalSince(reported) < Self.progressInterval { return }
         let progress = BulkProgress(done: counts.sent, failed: counts.failed, left: counts.pending,
                                     creationsLeft: counts.pendingCreations, elapsed: moment.timeIntervalSince(batch.startedAt),
                                     secondsPerCreation: creationWait)
-        let message = Texts(Language(rawValue: batch.language) ?? language).bulkProgress(progress)
+        let message = Texts(batch.language).bulkProgress(progress)
         try writer.enqueueMessage(Self.edit(of: batch.progressOutboxID, to: message), to: batch.roomID)
-        try writer.recordBatchReport(id: batch.id, at: moment, finished: finished)
+        try writer.outbox.recordBatchReport(id: batch.id, at: moment, finished: finished)
     }
 
     /// An `m.replace` edit of the message outbox row `outboxID` sends.

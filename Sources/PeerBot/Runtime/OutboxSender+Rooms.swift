@@ -14,7 +14,7 @@ extension OutboxSender {
         let roomID = action.roomID
         guard roomID.hasPrefix("ref:") else { return action }
         if case .createRoom = action { return action }
-        guard let real = try database.read({ try $0.roomID(forRef: roomID) }) else { throw UnresolvedRoomRef(ref: roomID) }
+        guard let real = try database.read({ try $0.rooms.roomID(forRef: roomID) }) else { throw UnresolvedRoomRef(ref: roomID) }
         switch action {
         case .send(_, let type, let json): return .send(roomID: real, eventType: type, contentJSON: json)
         case .state(_, let type, let key, let json): return .state(roomID: real, eventType: type, stateKey: key, contentJSON: json)
@@ -34,7 +34,7 @@ extension OutboxSender {
     func createRoom(ref: String, body: JSONValue, item: OutboxItem) async throws -> String {
         // An earlier run made and recorded the room, then died before the row was marked sent:
         // the room is finished (its `m.direct` entry may be missing), never made again.
-        if let recorded = try database.read({ try $0.roomID(forRef: ref) }) {
+        if let recorded = try database.read({ try $0.rooms.roomID(forRef: ref) }) {
             if case .direct(let userID) = RoomRef(ref) { try await rememberDirectRoom(recorded, with: userID) }
             logger.info("a room made before a restart was already recorded", metadata: ["ref": "\(ref)", "room": "\(recorded)"])
             return recorded
@@ -48,17 +48,17 @@ extension OutboxSender {
             // After a crash the row waits out the call's timeout: a homeserver keeps making a
             // room whose caller died, and a search before it is done would make a second one.
             let settled = now().addingTimeInterval(TimeInterval(client.requestTimeout.components.seconds) + 5)
-            try database.setCreationUncertain(id: item.id, true, holdUntil: settled)
+            try database.outbox.setCreationUncertain(id: item.id, true, holdUntil: settled)
             do {
                 roomID = try await client.createRoom(body: body)
             } catch let error as MatrixClientError {
-                if let matrix = error.matrixError, matrix.status < 500 { try database.setCreationUncertain(id: item.id, false) }
+                if let matrix = error.matrixError, matrix.status < 500 { try database.outbox.setCreationUncertain(id: item.id, false) }
                 throw error
             }
         }
         guard let roomID else { throw UnresolvedRoomRef(ref: ref) }
         let registered = try database.write { writer in
-            try writer.setRoomRef(ref, roomID: roomID)
+            try writer.rooms.setRef(ref, roomID: roomID)
             try Self.noteEncryption(ofCreated: roomID, request: body, writer: writer)
             return try RoomRefs.register(ref: ref, roomID: roomID, writer: writer)
         }
@@ -73,7 +73,7 @@ extension OutboxSender {
     /// else and markers the bot did not send are passed over: adopting one would break the
     /// one-room-per-ref rule and stall the outbox, or hand a forger another student's room.
     private func findRoom(markedWith ref: String) async throws -> String? {
-        for roomID in try await client.joinedRooms() where try !database.read({ try $0.isKnownRoom(roomID) }) {
+        for roomID in try await client.joinedRooms() where try !database.read({ try $0.rooms.isKnown(roomID) }) {
             let marker = try await client.trustedMarker(roomID: roomID, botUserID: botUserID)
             if marker?["ref"]?.stringValue == ref { return roomID }
         }
@@ -103,7 +103,7 @@ extension OutboxSender {
         switch content {
         case .string(let text) where text.hasPrefix("$outbox:"):
             guard let id = Int64(text.dropFirst(8)),
-                  let eventID = try database.read({ try $0.outboxItem(id: id) })?.eventID else { throw UnresolvedEventRef(ref: text) }
+                  let eventID = try database.read({ try $0.outbox.item(id: id) })?.eventID else { throw UnresolvedEventRef(ref: text) }
             return .string(eventID)
         case .array(let items):
             return .array(try items.map(withEventIDs))

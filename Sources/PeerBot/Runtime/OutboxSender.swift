@@ -102,11 +102,11 @@ final class OutboxSender: Service, Sendable {
     @discardableResult
     func sendNext() async throws -> Bool {
         let moment = now()
-        let due = try database.dueOutbox(at: moment, limit: 500)
+        let due = try database.outbox.due(at: moment, limit: 500)
         for id in due.unreadable {
             logger.error("an outbox row cannot be read; it is kept as failed", metadata: ["outbox": "\(id)"])
             try database.write { writer in
-                try writer.markOutboxFailed(id: id, reason: String(describing: CorruptOutboxItem()), at: moment)
+                try writer.outbox.markFailed(id: id, reason: String(describing: CorruptOutboxItem()), at: moment)
                 try alert(.corrupt, item: nil, writer: writer)
             }
         }
@@ -135,7 +135,7 @@ final class OutboxSender: Service, Sendable {
     private func secondsUntilDue() throws -> TimeInterval {
         let moment = now()
         let holdEnd = limits.withLock { $0.holds.values.filter { $0 > moment }.min() }
-        let nextAttempt = try database.read { try $0.nextOutboxAttempt() }
+        let nextAttempt = try database.read { try $0.outbox.nextAttempt() }
         guard let next = [holdEnd, nextAttempt].compactMap({ $0 }).min() else { return 30 }
         return next.timeIntervalSince(moment)
     }
@@ -144,7 +144,7 @@ final class OutboxSender: Service, Sendable {
     func deliver(_ item: OutboxItem) async throws {
         do {
             let eventID = try await perform(item)
-            try database.markOutboxSent(id: item.id, eventID: eventID)
+            try database.outbox.markSent(id: item.id, eventID: eventID)
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -163,12 +163,12 @@ final class OutboxSender: Service, Sendable {
             if !counted { rateLimited(ActionClass(item.action), until: next, from: moment) }
             logger.warning("sending failed, trying again later", metadata: [
                 "outbox": "\(item.id)", "attempt": "\(item.attempts + 1)", "at": "\(next)", "error": "\(error)"])
-            try database.scheduleOutboxRetry(id: item.id, error: String(describing: error), next: next, counted: counted)
+            try database.outbox.scheduleRetry(id: item.id, error: String(describing: error), next: next, counted: counted)
         case .giveUp(let failure):
             logger.warning("an outgoing action cannot be delivered; it is kept as failed", metadata: ["outbox": "\(item.id)", "error": "\(error)"])
             // One transaction: a process killed here leaves the row pending or failed with its alert.
             try database.write { writer in
-                try writer.markOutboxFailed(id: item.id, reason: String(describing: error), at: moment)
+                try writer.outbox.markFailed(id: item.id, reason: String(describing: error), at: moment)
                 if case .dependency = failure { return } // the row it depends on was reported already
                 try alert(failure, item: item, writer: writer)
             }
@@ -187,7 +187,7 @@ final class OutboxSender: Service, Sendable {
     private func alert(_ failure: OutboxFailure, item: OutboxItem?, writer: StoreWriter) throws {
         let marks = item.map { Self.marks(of: $0.action) } ?? [:]
         let kind = marks["peerbot.kind"]?.stringValue
-        guard kind != MessageKind.alert.rawValue, let supervisorRoom = try writer.supervisorRoom()?.roomID else { return }
+        guard kind != MessageKind.alert.rawValue, let supervisorRoom = try writer.rooms.supervisor()?.roomID else { return }
         var lost = LostDelivery(room: item?.action.roomID, kind: kind)
         if kind == MessageKind.summary.rawValue, let group = marks["peerbot.group"]?.stringValue,
            let session = marks["peerbot.session"]?.intValue {

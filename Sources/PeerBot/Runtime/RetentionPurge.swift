@@ -9,9 +9,9 @@ struct RetentionPurge: ScheduledWork {
         guard let days = config.retentionDays else { return 0 }
         let day = SessionTimeFormat.isoDay(now, timeZone: config.timeZone)
         let key = "retention/" + day
-        guard try !writer.hasRun(jobKey: key) else { return 0 }
-        try writer.purgeTexts(olderThan: now.addingTimeInterval(-Double(days) * 86_400))
-        try writer.markRun(jobKey: key, at: now)
+        guard try !writer.jobs.hasRun(jobKey: key) else { return 0 }
+        try writer.privacy.purgeTexts(olderThan: now.addingTimeInterval(-Double(days) * 86_400))
+        try writer.jobs.markRun(jobKey: key, at: now)
         return 0
     }
 }
@@ -26,15 +26,15 @@ struct Housekeeping: ScheduledWork {
     func runDue(_ jobs: JobRunner) throws -> Int {
         let (now, config, writer) = (jobs.now, jobs.config, jobs.writer)
         let key = "housekeeping/" + SessionTimeFormat.isoDay(now, timeZone: config.timeZone)
-        guard try !writer.hasRun(jobKey: key) else { return 0 }
-        try writer.pruneProcessed(olderThan: now.addingTimeInterval(-Self.keep))
+        guard try !writer.jobs.hasRun(jobKey: key) else { return 0 }
+        try writer.sync.pruneProcessed(olderThan: now.addingTimeInterval(-Self.keep))
         // Megolm indexes are listed one by one for as long as event ids are; older ones are
         // covered by each session's replay floor, so a replay stays refused.
-        try writer.pruneMessageIndexes(seenBefore: now.addingTimeInterval(-Self.keep), at: now)
+        try writer.undecrypted.pruneMessageIndexes(seenBefore: now.addingTimeInterval(-Self.keep), at: now)
         // Outbox copies of summaries and replies hold the texts retention deletes: never kept longer.
         let outboxKeep = min(Self.keep, config.retentionDays.map { Double($0) * 86_400 } ?? Self.keep)
-        try writer.pruneOutbox(finishedBefore: now.addingTimeInterval(-outboxKeep))
-        try writer.markRun(jobKey: key, at: now)
+        try writer.outbox.prune(finishedBefore: now.addingTimeInterval(-outboxKeep))
+        try writer.jobs.markRun(jobKey: key, at: now)
         return 0
     }
 }

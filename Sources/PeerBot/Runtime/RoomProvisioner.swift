@@ -25,7 +25,7 @@ struct RoomProvisioner: Sendable {
         }
         if let configured = config.supervisorRoom {
             try await joinConfigured(configured, retrying: retrying)
-        } else if try database.read({ try $0.supervisorRoom() }) == nil {
+        } else if try database.read({ try $0.rooms.supervisor() }) == nil {
             try await createSupervisorRoom(config, retrying: retrying)
         }
         try inviteNewSupervisors(config)
@@ -40,14 +40,14 @@ struct RoomProvisioner: Sendable {
     /// students invite: once, their power levels are set to the closed ones.
     func closeEarlierRooms(_ config: BotConfig) throws {
         try database.write { writer in
-            guard try writer.setting(Self.closedKey) == nil else { return }
-            var rooms = try writer.rooms(kind: .group).map(\.roomID)
-            if config.supervisorRoom == nil, let supervisorRoom = try writer.supervisorRoom() { rooms.append(supervisorRoom.roomID) }
+            guard try writer.settings.value(Self.closedKey) == nil else { return }
+            var rooms = try writer.rooms.all(kind: .group).map(\.roomID)
+            if config.supervisorRoom == nil, let supervisorRoom = try writer.rooms.supervisor() { rooms.append(supervisorRoom.roomID) }
             let levels = RoomRequests.closedPowerLevels(supervisors: config.supervisors).jsonString()
             for roomID in rooms {
-                try writer.enqueue(.state(roomID: roomID, eventType: "m.room.power_levels", stateKey: "", contentJSON: levels))
+                try writer.outbox.enqueue(.state(roomID: roomID, eventType: "m.room.power_levels", stateKey: "", contentJSON: levels))
             }
-            try writer.setSetting(Self.closedKey, "1")
+            try writer.settings.set(Self.closedKey, "1")
         }
         try closeEarlierSupervisorRoom(config)
     }
@@ -58,14 +58,14 @@ struct RoomProvisioner: Sendable {
     /// the join rule set to invite. A room the administrator configured is theirs to set.
     private func closeEarlierSupervisorRoom(_ config: BotConfig) throws {
         try database.write { writer in
-            guard try writer.setting(Self.privateSupervisorKey) == nil else { return }
-            if config.supervisorRoom == nil, let room = try writer.supervisorRoom() {
-                try writer.enqueue(.state(roomID: room.roomID, eventType: "m.room.guest_access", stateKey: "",
-                                          contentJSON: JSONValue.object(["guest_access": "forbidden"]).jsonString()))
-                try writer.enqueue(.state(roomID: room.roomID, eventType: "m.room.join_rules", stateKey: "",
-                                          contentJSON: JSONValue.object(["join_rule": "invite"]).jsonString()))
+            guard try writer.settings.value(Self.privateSupervisorKey) == nil else { return }
+            if config.supervisorRoom == nil, let room = try writer.rooms.supervisor() {
+                try writer.outbox.enqueue(.state(roomID: room.roomID, eventType: "m.room.guest_access", stateKey: "",
+                                                 contentJSON: JSONValue.object(["guest_access": "forbidden"]).jsonString()))
+                try writer.outbox.enqueue(.state(roomID: room.roomID, eventType: "m.room.join_rules", stateKey: "",
+                                                 contentJSON: JSONValue.object(["join_rule": "invite"]).jsonString()))
             }
-            try writer.setSetting(Self.privateSupervisorKey, "1")
+            try writer.settings.set(Self.privateSupervisorKey, "1")
         }
     }
 
@@ -74,14 +74,14 @@ struct RoomProvisioner: Sendable {
             ? try await retrying.run("resolve supervisor_room") { try await client.resolveAlias(reference) }
             : reference
         // A configured room that was upgraded since is followed to its replacement.
-        let roomID = try database.read { try $0.currentRoom(following: resolved) }
-        if try database.read({ try $0.supervisorRoom()?.roomID }) == roomID { return }
+        let roomID = try database.read { try $0.rooms.current(following: resolved) }
+        if try database.read({ try $0.rooms.supervisor()?.roomID }) == roomID { return }
         try await retrying.run("join supervisor_room") { _ = try await client.join(roomID) }
         try database.write { writer in
-            if let old = try writer.supervisorRoom() { try writer.removeRoom(id: old.roomID) }
-            try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
+            if let old = try writer.rooms.supervisor() { try writer.rooms.remove(id: old.roomID) }
+            try writer.rooms.upsert(RoomRecord(roomID: roomID, kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
             // A room the administrator made already holds its supervisors.
-            try writer.setSetting(Self.invitedKey, JSONValue.array(self.config.current.supervisors.map { .string($0) }).jsonString())
+            try writer.settings.set(Self.invitedKey, JSONValue.array(self.config.current.supervisors.map { .string($0) }).jsonString())
         }
         logger.info("joined the configured supervisor room", metadata: ["room": "\(roomID)"])
     }
@@ -93,7 +93,7 @@ struct RoomProvisioner: Sendable {
             logger.info("adopted the existing supervisor room", metadata: ["room": "\(adopted)"])
             return
         }
-        try database.write { try $0.setSetting(Self.pendingKey, SessionTimeFormat.isoInstant(Date())) }
+        try database.write { try $0.settings.set(Self.pendingKey, SessionTimeFormat.isoInstant(Date())) }
         var request = CreateRoomRequest(name: Texts(config.language).supervisorRoomName(),
                                         topic: Texts(config.language).supervisorRoomTopic(),
                                         invite: config.supervisors)
@@ -140,9 +140,9 @@ struct RoomProvisioner: Sendable {
         let welcome = Texts(config.language, prefix: config.commandPrefix).supervisorRoomWelcome().content(mentions: config.supervisors)
         let invited = JSONValue.array(config.supervisors.map { .string($0) }).jsonString()
         try database.write { writer in
-            try writer.upsertRoom(RoomRecord(roomID: roomID, kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
-            try writer.setSetting(Self.pendingKey, nil)
-            try writer.setSetting(Self.invitedKey, invited)
+            try writer.rooms.upsert(RoomRecord(roomID: roomID, kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))
+            try writer.settings.set(Self.pendingKey, nil)
+            try writer.settings.set(Self.invitedKey, invited)
             if fresh {
                 try writer.enqueueMessage(welcome, to: roomID)
             }
@@ -154,7 +154,7 @@ struct RoomProvisioner: Sendable {
     private func findMarkedRoom(kind: String, retrying: Retrying) async throws -> String? {
         let rooms = try await retrying.run("joined rooms") { try await client.joinedRooms() }
         let botUserID = config.current.userID
-        for roomID in rooms where try !database.read({ try $0.isKnownRoom(roomID) }) {
+        for roomID in rooms where try !database.read({ try $0.rooms.isKnown(roomID) }) {
             let marker = try await retrying.run("room marker") { try await client.trustedMarker(roomID: roomID, botUserID: botUserID) }
             if marker?["kind"]?.stringValue == kind { return roomID }
         }
@@ -164,12 +164,12 @@ struct RoomProvisioner: Sendable {
     /// Supervisors added to the configuration since the room was made get an invite.
     func inviteNewSupervisors(_ config: BotConfig) throws {
         try database.write { writer in
-            guard let room = try writer.supervisorRoom() else { return }
-            let known = try writer.setting(Self.invitedKey).flatMap(JSONValue.parse)?.arrayValue?.compactMap(\.stringValue) ?? []
+            guard let room = try writer.rooms.supervisor() else { return }
+            let known = try writer.settings.value(Self.invitedKey).flatMap(JSONValue.parse)?.arrayValue?.compactMap(\.stringValue) ?? []
             let missing = config.supervisors.filter { !known.contains($0) }
             guard !missing.isEmpty else { return }
-            for userID in missing { try writer.enqueue(.invite(roomID: room.roomID, userID: userID)) }
-            try writer.setSetting(Self.invitedKey, JSONValue.array((known + missing).map { .string($0) }).jsonString())
+            for userID in missing { try writer.outbox.enqueue(.invite(roomID: room.roomID, userID: userID)) }
+            try writer.settings.set(Self.invitedKey, JSONValue.array((known + missing).map { .string($0) }).jsonString())
         }
     }
 }

@@ -54,7 +54,7 @@ final class RosterImportService: Service, Sendable {
     func importDue() async throws -> Double {
         let uploads: [RosterUploadRecord]
         do {
-            uploads = try database.read { try $0.pendingRosterUploads() }
+            uploads = try database.read { try $0.roster.pendingUploads() }
         } catch {
             logger.error("pending roster files cannot be read; trying again", metadata: ["error": "\(error)"])
             return 5
@@ -121,21 +121,21 @@ final class RosterImportService: Service, Sendable {
         let now = Date()
         let outcome = RosterFile.read(data, maximumBytes: Self.maximumBytes)
         try database.write { writer in
-            let language = try writer.room(id: upload.roomID)?.language(or: config.language) ?? config.language
+            let language = try writer.rooms.find(id: upload.roomID)?.language(or: config.language) ?? config.language
             let reply: BotMessage
             switch outcome {
             case .unreadable:
                 reply = Texts(language).notACSV()
             case .checked(let result) where result.isAcceptable:
                 var added = 0
-                for student in result.students where try writer.upsertStudent(userID: student.userID, name: student.name, attributes: student.attributes, at: now) {
+                for student in result.students where try writer.roster.upsert(userID: student.userID, name: student.name, attributes: student.attributes, at: now) {
                     added += 1
                 }
                 reply = Texts(language).rosterImported(added: added, updated: result.students.count - added)
             case .checked(let result):
                 reply = Texts(language).rosterRejected(problems: result.problems, headerProblem: result.headerProblem)
             }
-            try writer.finishRosterUpload(eventID: upload.eventID, state: .done)
+            try writer.roster.finishUpload(eventID: upload.eventID, state: .done)
             try writer.enqueue(reply, to: upload.roomID, inReplyTo: upload.eventID, mention: upload.sender)
         }
         outbox.signal()
@@ -153,8 +153,8 @@ final class RosterImportService: Service, Sendable {
     private func finish(_ upload: RosterUploadRecord, state: RosterUploadState, _ message: @escaping @Sendable (Language) -> BotMessage) throws {
         let fallback = config.current.language
         try database.write { writer in
-            let language = try writer.room(id: upload.roomID)?.language(or: fallback) ?? fallback
-            try writer.finishRosterUpload(eventID: upload.eventID, state: state)
+            let language = try writer.rooms.find(id: upload.roomID)?.language(or: fallback) ?? fallback
+            try writer.roster.finishUpload(eventID: upload.eventID, state: state)
             try writer.enqueue(message(language), to: upload.roomID, inReplyTo: upload.eventID, mention: upload.sender)
         }
         outbox.signal()

@@ -17,27 +17,27 @@ struct SupervisorChanges {
     @discardableResult
     func apply(config: BotConfig, writer: StoreWriter) throws -> Int {
         guard !added.isEmpty || !removed.isEmpty else { return 0 }
-        let groupRooms = try writer.rooms(kind: .group).map(\.roomID)
+        let groupRooms = try writer.rooms.all(kind: .group).map(\.roomID)
         var rooms = groupRooms
         // A configured supervisor room is the administrator's: its power levels are theirs to set.
-        if config.supervisorRoom == nil, let supervisorRoom = try writer.supervisorRoom() { rooms.append(supervisorRoom.roomID) }
+        if config.supervisorRoom == nil, let supervisorRoom = try writer.rooms.supervisor() { rooms.append(supervisorRoom.roomID) }
         let levels = RoomRequests.closedPowerLevels(supervisors: new).jsonString()
         var queued = 0
         for roomID in rooms {
-            try writer.enqueue(.state(roomID: roomID, eventType: "m.room.power_levels", stateKey: "", contentJSON: levels))
+            try writer.outbox.enqueue(.state(roomID: roomID, eventType: "m.room.power_levels", stateKey: "", contentJSON: levels))
             queued += 1
         }
         let reason = Texts(config.language).supervisorRemovedReason()
-        let supervisorRoom = try writer.supervisorRoom()?.roomID
+        let supervisorRoom = try writer.rooms.supervisor()?.roomID
         for userID in removed {
             for roomID in groupRooms + [supervisorRoom].compactMap({ $0 }) {
-                try writer.enqueue(.kick(roomID: roomID, userID: userID, reason: reason))
+                try writer.outbox.enqueue(.kick(roomID: roomID, userID: userID, reason: reason))
                 queued += 1
             }
         }
         for userID in added {
             for roomID in groupRooms {
-                try writer.enqueue(.invite(roomID: roomID, userID: userID))
+                try writer.outbox.enqueue(.invite(roomID: roomID, userID: userID))
                 queued += 1
             }
         }
@@ -54,9 +54,9 @@ struct SupervisorChanges {
     /// at the next start instead of being lost. Returns how many actions were queued.
     @discardableResult
     static func carry(config: BotConfig, writer: StoreWriter) throws -> Int {
-        let applied = try writer.setting(appliedKey).flatMap(JSONValue.parse)?.arrayValue?.compactMap(\.stringValue)
+        let applied = try writer.settings.value(appliedKey).flatMap(JSONValue.parse)?.arrayValue?.compactMap(\.stringValue)
         guard applied != config.supervisors else { return 0 }
-        try writer.setSetting(appliedKey, JSONValue.array(config.supervisors.map { .string($0) }).jsonString())
+        try writer.settings.set(appliedKey, JSONValue.array(config.supervisors.map { .string($0) }).jsonString())
         // The first start that keeps the list: the rooms were made with the configured one.
         guard let applied else { return 0 }
         return try SupervisorChanges(old: applied, new: config.supervisors).apply(config: config, writer: writer)
@@ -65,8 +65,8 @@ struct SupervisorChanges {
     /// A supervisor removed and later added again is invited to the supervisor room again.
     private func forgetInvites(of removed: [String], writer: StoreWriter) throws {
         guard !removed.isEmpty else { return }
-        let known = try writer.setting(RoomProvisioner.invitedKey).flatMap(JSONValue.parse)?.arrayValue?.compactMap(\.stringValue) ?? []
+        let known = try writer.settings.value(RoomProvisioner.invitedKey).flatMap(JSONValue.parse)?.arrayValue?.compactMap(\.stringValue) ?? []
         let kept = known.filter { !removed.contains($0) }
-        try writer.setSetting(RoomProvisioner.invitedKey, JSONValue.array(kept.map { .string($0) }).jsonString())
+        try writer.settings.set(RoomProvisioner.invitedKey, JSONValue.array(kept.map { .string($0) }).jsonString())
     }
 }

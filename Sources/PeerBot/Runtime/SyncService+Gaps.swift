@@ -13,12 +13,12 @@ extension SyncService {
         let botUserID = config.current.userID
         let horizon = Self.gapHorizon(now: now)
         for (roomID, joined) in sync.rooms.join where joined.timeline.limited {
-            guard var from = joined.timeline.prevBatch, try database.read({ try $0.room(id: roomID) }) != nil else { continue }
+            guard var from = joined.timeline.prevBatch, try database.read({ try $0.rooms.find(id: roomID) }) != nil else { continue }
             var older: [ClientEvent] = []
             pages: for _ in 0..<20 {
                 let page = try await client.messages(roomID: roomID, from: from, limit: 100)
                 let chunk = page.chunk
-                let firstSeen = try database.read { reader in try chunk.firstIndex { try reader.isProcessed(eventID: $0.eventID) } }
+                let firstSeen = try database.read { reader in try chunk.firstIndex { try reader.sync.isProcessed(eventID: $0.eventID) } }
                 for (index, event) in chunk.enumerated() {
                     if index == firstSeen || event.originServerTS < horizon { break pages }
                     older.append(event)

@@ -71,7 +71,7 @@ final class SyncService: Service, Sendable {
 
     /// One `/sync` round: fetch, fill cut timelines, commit.
     func syncOnce() async throws -> BatchOutcome {
-        let since = try database.read { try $0.syncToken() }
+        let since = try database.read { try $0.sync.token() }
         let sync: SyncResponse
         let backfill: [String: [ClientEvent]]
         do {

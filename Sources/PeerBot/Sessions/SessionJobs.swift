@@ -9,7 +9,7 @@ struct SessionJobs: ScheduledWork {
     func runDue(_ jobs: JobRunner) throws -> Int {
         let lead = Int(jobs.config.goalLeadTime.components.seconds)
         var queued = 0
-        for record in try jobs.writer.sessionsWithOpenJobs(before: jobs.now.addingTimeInterval(TimeInterval(lead))) {
+        for record in try jobs.writer.sessions.withOpenJobs(before: jobs.now.addingTimeInterval(TimeInterval(lead))) {
             queued += try jobs.run("session #\(record.number)") { try runMoments(of: record, jobs) }
         }
         return queued
@@ -24,21 +24,21 @@ struct SessionJobs: ScheduledWork {
         var queued = 0
         let plan = try SessionLookup(reader: writer).plan(record)
         let key = { (moment: SessionMoment) in SessionTimeline.jobKey(session: plan.number, moment: moment, start: plan.start) }
-        let ran = try writer.ranJobs(SessionMoment.allCases.map(key))
+        let ran = try writer.jobs.ranJobs(SessionMoment.allCases.map(key))
         let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
         let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
                                       plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt, reminderBefore: reminder)
-        for moment in due.skipped { try writer.markRun(jobKey: key(moment), at: now) }
+        for moment in due.skipped { try writer.jobs.markRun(jobKey: key(moment), at: now) }
         for moment in due.due {
-            let current = try writer.session(number: record.number) ?? record
+            let current = try writer.sessions.find(number: record.number) ?? record
             queued += try SessionMomentPoster(writer: writer, config: config, now: now).post(moment, record: current)
-            try writer.markRun(jobKey: key(moment), at: now)
+            try writer.jobs.markRun(jobKey: key(moment), at: now)
         }
         let finished = done.union(due.due).union(due.skipped)
         let all = Set(SessionTimeline.moments(for: plan, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
                                               plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt,
                                               reminderBefore: reminder).map(\.moment))
-        if all.isSubset(of: finished) { try writer.finishJobs(record.number, at: now) }
+        if all.isSubset(of: finished) { try writer.sessions.finishJobs(record.number, at: now) }
         return queued
     }
 }
@@ -52,7 +52,7 @@ struct SessionMomentPoster {
     func post(_ moment: SessionMoment, record: SessionRecord) throws -> Int {
         let lookup = SessionLookup(reader: writer)
         let plan = try lookup.plan(record)
-        guard let group = try writer.group(id: record.groupID) else { return 0 }
+        guard let group = try writer.groups.find(id: record.groupID) else { return 0 }
         let roomID = lookup.room(of: group)
         let language = try lookup.language(ofGroup: group, or: config.language)
         let say = Texts(language, prefix: config.commandPrefix)
@@ -62,21 +62,21 @@ struct SessionMomentPoster {
         var extra = 0
         switch moment {
         case .goals:
-            let goals = say.sessionGoals(plan, facilitatorName: name, criteria: try writer.setting(SettingKeys.criteria),
+            let goals = say.sessionGoals(plan, facilitatorName: name, criteria: try writer.settings.value(SettingKeys.criteria),
                                          timeZone: config.timeZone)
-            let item = try writer.enqueue(goals, to: roomID, mentions: try writer.members(ofGroup: record.groupID).map(\.userID))
-            try writer.setGoalsMessage(record.number, outboxID: item.id, version: record.goalsVersion)
+            let item = try writer.enqueue(goals, to: roomID, mentions: try writer.groups.members(ofGroup: record.groupID).map(\.userID))
+            try writer.sessions.setGoalsMessage(record.number, outboxID: item.id, version: record.goalsVersion)
             // The facilitator gets their checklist with the goals, in time to prepare.
             return 1 + (try sendChecklist(plan, to: choice.userID, name: name))
         case .soon:
             let minutes = Int((plan.start.timeIntervalSince(now) / 60).rounded(.up))
-            let absent = try writer.absentees(record.number)
-            let present = try writer.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
+            let absent = try writer.participation.absentees(record.number)
+            let present = try writer.groups.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
             let soon = say.sessionSoon(plan, minutes: minutes, facilitatorName: name, goalsPosted: record.goalsOutboxID != nil)
             try writer.enqueue(soon, to: roomID, mentions: present)
             return 1
         case .start:
-            try writer.freezeFacilitator(record.number, SessionLookup.stored(choice))
+            try writer.sessions.freezeFacilitator(record.number, SessionLookup.stored(choice))
             messages.append((roomID, say.sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil)))
             // A facilitator chosen after the goals went out (or with none sent) gets it now.
             extra = try sendChecklist(plan, to: choice.userID, name: name)
@@ -107,11 +107,11 @@ struct SessionMomentPoster {
         guard let student else { return 0 }
         let seconds = Int(plan.start.timeIntervalSince1970.rounded(.down))
         let key = "session/\(plan.number)/checklist/\(seconds)/\(student)"
-        guard try !writer.ranJobs([key]).contains(key) else { return 0 }
+        guard try !writer.jobs.ranJobs([key]).contains(key) else { return 0 }
         let direct = try DirectRooms(writer: writer, config: config).room(for: student)
         let checklist = Texts(config.language, prefix: config.commandPrefix).facilitatorChecklist(plan)
         try writer.enqueue(name.map { checklist.addressing(userID: student, name: $0) } ?? checklist, to: direct, mention: student)
-        try writer.markRun(jobKey: key, at: now)
+        try writer.jobs.markRun(jobKey: key, at: now)
         return 1
     }
 
@@ -120,7 +120,7 @@ struct SessionMomentPoster {
     /// assessed in their new groups.
     private func startScheduledAssessment(_ group: StudyGroupRecord) throws -> Int {
         guard group.isActive else { return 0 }
-        let ended = try writer.sessions(ofGroup: group.id).filter { $0.cancelledAt == nil && $0.endsAt <= now }.count
+        let ended = try writer.sessions.all(ofGroup: group.id).filter { $0.cancelledAt == nil && $0.endsAt <= now }.count
         guard EvaluationCadence.roundDue(endedSessions: ended, every: config.evaluationEvery) else { return 0 }
         let round = try AssessmentRounds(writer: writer, config: config, now: now).start(group, startedBy: AssessmentRoundRecord.scheduleStarter)
         return round == nil ? 0 : 1
@@ -131,16 +131,16 @@ struct SessionMomentPoster {
     private func promptReflections(_ plan: SessionPlan, record: SessionRecord, roomID: String, language: Language) throws -> Int {
         // A session moved after it ended runs its moments again under the new time; its students
         // were asked once already, and their answers belong to the round that exists.
-        guard try writer.reflectionRound(session: record.number) == nil else { return 0 }
+        guard try writer.reflections.round(session: record.number) == nil else { return 0 }
         let model = ReflectionModel(name: config.reflectionModel, questions: config.reflectionQuestions)
         let deadline = ReflectionTimeline.opening(at: now, length: Int(config.reflectionDeadline.components.seconds)).deadline
         let prompt = Texts(language, prefix: config.commandPrefix).reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
-        let absent = try writer.absentees(record.number)
-        let present = try writer.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
+        let absent = try writer.participation.absentees(record.number)
+        let present = try writer.groups.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
         let root = try writer.enqueue(prompt, to: roomID, mentions: present)
-        try writer.openReflectionRound(session: record.number, promptOutboxID: root.id, at: now, deadline: deadline)
+        try writer.reflections.openRound(session: record.number, promptOutboxID: root.id, at: now, deadline: deadline)
         var queued = 1
-        for member in try writer.members(ofGroup: record.groupID) where !absent.contains(member.userID) {
+        for member in try writer.groups.members(ofGroup: record.groupID) where !absent.contains(member.userID) {
             let direct = try DirectRooms(writer: writer, config: config).room(for: member.userID)
             let personal = Texts(config.language, prefix: config.commandPrefix).reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
             try writer.enqueue(personal, to: direct, mention: member.userID)

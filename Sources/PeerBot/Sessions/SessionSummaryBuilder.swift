@@ -12,10 +12,10 @@ struct SessionSummaryBuilder {
         let plan = try lookup.plan(record)
         let names = try lookup.names()
         let confirmed = try lookup.confirmedStudents(record)
-        let counts = try reader.participation(session: record.number)
-        let absent = try reader.absentees(record.number)
-        let reflections = try reader.reflections(session: record.number)
-        let members = try reader.members(ofGroup: record.groupID).map { member -> MemberLine in
+        let counts = try reader.participation.messageCounts(session: record.number)
+        let absent = try reader.participation.absentees(record.number)
+        let reflections = try reader.reflections.all(session: record.number)
+        let members = try reader.groups.members(ofGroup: record.groupID).map { member -> MemberLine in
             let own = reflections.filter { $0.userID == member.userID }
             let line = { (r: ReflectionRecord) in ReflectionLine(text: r.text, late: r.late, edited: r.editedAt != nil, masked: r.masked) }
             return MemberLine(name: names[member.userID] ?? member.userID, userID: member.userID,
@@ -24,11 +24,11 @@ struct SessionSummaryBuilder {
                               privateReflections: own.filter { $0.scope == .private }.map(line),
                               absent: absent.contains(member.userID))
         }
-        let questions = try reader.questions(record.number).map { QuestionLine(name: names[$0.userID] ?? $0.userID, text: $0.text) }
-        let tasks = try reader.tasks(session: record.number).map { $0.item(group: plan.group) }
+        let questions = try reader.participation.questions(record.number).map { QuestionLine(name: names[$0.userID] ?? $0.userID, text: $0.text) }
+        let tasks = try reader.tasks.all(session: record.number).map { $0.item(group: plan.group) }
         let summary = SessionSummary(plan: plan, facilitatorName: try lookup.facilitatorName(try lookup.facilitator(of: record)),
                                      members: members, questions: questions, tasks: tasks,
-                                     criteria: try reader.setting(SettingKeys.criteria))
+                                     criteria: try reader.settings.value(SettingKeys.criteria))
         return (summary, names)
     }
 }

@@ -23,8 +23,8 @@ extension AppDatabase {
     /// zeroed main file and truncated. Cheap when nothing was erased; returns whether it ran.
     @discardableResult
     public func finishErasure() throws -> Bool {
-        guard try read({ try $0.setting(Self.erasureKey) }) != nil else { return false }
-        try write { try $0.setSetting(Self.erasureKey, nil) }
+        guard try read({ try $0.settings.value(Self.erasureKey) }) != nil else { return false }
+        try write { try $0.settings.set(Self.erasureKey, nil) }
         try writer.writeWithoutTransaction { db in
             if try String.fetchOne(db.cachedStatement(sql: "PRAGMA journal_mode")) == "wal" {
                 try db.checkpoint(.truncate)
@@ -34,9 +34,9 @@ extension AppDatabase {
     }
 }
 
-extension StoreWriter {
+extension PrivacyWriter {
     /// Marks that personal text was deleted in this transaction; `AppDatabase.finishErasure` completes it.
     public func noteErasure() throws {
-        try setSetting(AppDatabase.erasureKey, "1")
+        try store.settings.set(AppDatabase.erasureKey, "1")
     }
 }

@@ -1,11 +1,6 @@
 import Foundation
 import GRDB
-
-/// Who may read a reflection: the whole group (a thread reply or `!reflect` in the group
-/// room) or only the student and the supervisors (their direct room).
-public enum ReflectionScope: String, Codable, Sendable, CaseIterable {
-    case group, `private`
-}
+import PeerLearning
 
 /// One reflection message; a student may write several per session. `eventID` is the Matrix
 /// event that carried it (a thread reply, a direct-room message, or the `!reflect` command),

@@ -1,10 +1,6 @@
 import Foundation
 import GRDB
-
-/// What the group does in a session, as stored in the `activity` column.
-public enum ActivityKindValue: String, Codable, Sendable, CaseIterable {
-    case discussion, problem, project, `case`
-}
+import PeerLearning
 
 /// Which list of a session an item belongs to.
 public enum SessionItemKind: String, Codable, Sendable, CaseIterable {
@@ -20,7 +16,7 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
     public var title: String
     public var startsAt: Date
     public var durationSeconds: Int
-    public var activity: ActivityKindValue?
+    public var activity: ActivityKind?
     public var activityBrief: String?
     public var plannedAt: Date
     /// The supervisor who planned it.
@@ -48,7 +44,7 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Stor
 
     public init(
         number: Int64, groupID: Int64, title: String, startsAt: Date, durationSeconds: Int,
-        activity: ActivityKindValue? = nil, activityBrief: String? = nil,
+        activity: ActivityKind? = nil, activityBrief: String? = nil,
         plannedAt: Date, plannedBy: String, cancelledAt: Date? = nil,
         goalsVersion: Int = 1, goalsOutboxID: Int64? = nil, goalsEventID: String? = nil, goalsPostedVersion: Int? = nil,
         goalsContentAt: Date? = nil, facilitator: String? = nil, facilitatorOverride: String? = nil, jobsFinishedAt: Date? = nil

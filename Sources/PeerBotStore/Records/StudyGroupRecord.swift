@@ -7,7 +7,7 @@ public struct StudyGroupRecord: Codable, Sendable, Equatable, FetchableRecord, S
 
     public var id: Int64
     public var name: String
-    /// Which formation the group belongs to; each `createGroups` starts a new one.
+    /// Which formation the group belongs to; each `GroupsWriter.create(_:at:)` starts a new one.
     public var generation: Int
     /// The group's Matrix room, once created.
     public var roomID: String?

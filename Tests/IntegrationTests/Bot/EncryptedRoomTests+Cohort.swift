@@ -24,7 +24,7 @@ extension BotEngineTests.EncryptedReceiving {
         let imported = try await Self.answer(to: upload, in: supervisorRoom, from: bot, seenBy: supervisor)
         #expect(imported.peerbotKind == "roster" && imported.peerbotError == nil, "the roster upload was answered: \(imported)")
         let database = try AppDatabase(path: bot.databaseURL.path)
-        #expect(try database.read { try $0.isStudent(anna.userID) && $0.isStudent(bo.userID) })
+        #expect(try database.read { try $0.roster.isStudent(anna.userID) && $0.roster.isStudent(bo.userID) })
 
         let plan = try await Self.command("!grupper planlæg size=2 seed=1", by: supervisor, in: supervisorRoom, bot: bot)
         #expect(plan.peerbotKind == "group_proposal", "plan answered: \(plan)")
@@ -45,7 +45,7 @@ extension BotEngineTests.EncryptedReceiving {
         _ = try await anna.waitFor("the bot's ✅ on the reflection", in: direct, timeout: .seconds(90), check: bot.checkAlive) {
             $0.sender == botID && $0.type == "m.reaction" && $0.annotates == reflection && $0.reactionKey == "✅"
         }
-        let stored = try database.read { try $0.reflection(eventID: reflection) }
+        let stored = try database.read { try $0.reflections.find(eventID: reflection) }
         #expect(stored?.text == text)
         #expect(stored?.userID == anna.userID)
         let raw = try await anna.plain.history(of: direct).first { $0.eventID == reflection }
@@ -56,7 +56,7 @@ extension BotEngineTests.EncryptedReceiving {
         let edit = try await anna.edit(reflection, to: edited, in: direct)
         let updated = try await Polling.until("the edited reflection to be stored", timeout: .seconds(60)) {
             try bot.checkAlive()
-            let record = try database.read { try $0.reflection(eventID: reflection) }
+            let record = try database.read { try $0.reflections.find(eventID: reflection) }
             return record?.text == edited ? record : nil
         }
         #expect(updated.editedAt != nil)

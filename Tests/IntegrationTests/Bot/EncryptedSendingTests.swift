@@ -85,7 +85,7 @@ extension BotEngineTests {
             for event in events {
                 guard let sessionID = event.content["session_id"]?.string, let senderKey = event.content["sender_key"]?.string,
                       let ciphertext = event.content["ciphertext"]?.string else { continue }
-                let stored = try #require(try database.read { try $0.megolmSession(roomID: roomID, senderKey: senderKey, sessionID: sessionID) })
+                let stored = try #require(try database.read { try $0.keys.megolmSession(roomID: roomID, senderKey: senderKey, sessionID: sessionID) })
                 let session = try MegolmInboundSession(pickle: stored.pickle, key: key)
                 indexes[sessionID, default: []].append(try session.decrypt(ciphertext).messageIndex)
             }

@@ -100,7 +100,7 @@ extension BotEngineTests.EncryptedReceiving {
     static func crossSign(_ device: EncryptedTestUser, of bot: BotProcess) async throws {
         let query = try await bot.account.call(.post, "/_matrix/client/v3/keys/query", body: ["device_keys": [bot.userID: []]])
         let keys = try #require(query["device_keys"]?[bot.userID]?[device.deviceID], "the other device's keys: \(query.text)")
-        let stored = try #require(try AppDatabase(path: bot.databaseURL.path).read { try $0.crossSigningKeys() })
+        let stored = try #require(try AppDatabase(path: bot.databaseURL.path).read { try $0.devices.crossSigningKeys() })
         let pickleKey = try PickleKey(Array(Data(contentsOf: bot.directory.appendingPathComponent("pickle_key"))))
         let crossSigning = try CrossSigningKeys(sealed: stored.pickle, key: pickleKey)
         let object = try JSONDecoder().decode([String: JSONValue].self, from: JSONEncoder().encode(keys))

@@ -31,7 +31,7 @@ extension BotEngineTests.DeviceIdentity {
         let database = try AppDatabase(path: bot.databaseURL.path)
         let stored = try await Polling.until("the bot to store the room key", timeout: .seconds(60)) {
             try bot.checkAlive()
-            return try database.read { try $0.megolmSession(roomID: room, senderKey: senderKey, sessionID: sessionID) }
+            return try database.read { try $0.keys.megolmSession(roomID: room, senderKey: senderKey, sessionID: sessionID) }
         }
         #expect(stored.senderUserID == student.userID)
         let keyBytes = try Data(contentsOf: bot.directory.appendingPathComponent("pickle_key"))

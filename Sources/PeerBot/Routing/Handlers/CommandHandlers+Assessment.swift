@@ -17,10 +17,10 @@ extension CommandHandlers {
         let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
         var last: BotMessage?
         for group in try groups(ref, request) {
-            if try writer.openAssessmentRound(ofGroup: group.id) != nil {
+            if try writer.assessment.openRound(ofGroup: group.id) != nil {
                 last = request.say.assessmentAlreadyRunning(group: group.name)
             } else if try rounds.start(group, startedBy: request.sender) != nil {
-                last = request.say.assessmentStarted(group: group.name, students: try writer.members(ofGroup: group.id).count)
+                last = request.say.assessmentStarted(group: group.name, students: try writer.groups.members(ofGroup: group.id).count)
             } else {
                 last = request.say.assessmentNothingToRate(group: group.name)
             }
@@ -33,8 +33,8 @@ extension CommandHandlers {
         let from = request.sender
         switch target {
         case .user(let userID):
-            guard let student = try writer.student(userID: userID) else { return request.say.studentNotFound(userID: userID) }
-            try writer.addFeedback(userID: userID, groupID: nil, text: text, from: from, at: context.now)
+            guard let student = try writer.roster.find(userID: userID) else { return request.say.studentNotFound(userID: userID) }
+            try writer.assessment.addFeedback(userID: userID, groupID: nil, text: text, from: from, at: context.now)
             let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
             let message = Texts(context.config.language).feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from))
             try writer.enqueue(message, to: room, mention: userID)
@@ -43,9 +43,9 @@ extension CommandHandlers {
             let chosen = try groups(ref, request)
             guard !chosen.isEmpty else { return request.say.noGroupHere() }
             for group in chosen {
-                try writer.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
+                try writer.assessment.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
                 try post(Texts(try roomLanguage(ofGroup: group)).feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from)), toGroup: group,
-                     mentions: try writer.members(ofGroup: group.id).map(\.userID))
+                     mentions: try writer.groups.members(ofGroup: group.id).map(\.userID))
             }
             return request.say.feedbackSent(to: chosen.map(\.name).joined(separator: ", "))
         }
@@ -53,13 +53,13 @@ extension CommandHandlers {
 
     /// Stores the criteria, and posts and pins them in every group room.
     func criteria(_ text: String, _ request: CommandRequest) throws -> BotMessage {
-        try writer.setSetting(SettingKeys.criteria, text)
-        for group in try writer.activeGroups() {
+        try writer.settings.set(SettingKeys.criteria, text)
+        for group in try writer.groups.active() {
             let roomID = lookup.room(of: group)
             let announcement = Texts(try roomLanguage(ofGroup: group)).criteriaAnnouncement(text: text, group: group.name)
             let posted = try writer.enqueue(announcement, to: roomID)
             let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
-            try writer.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
+            try writer.outbox.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
         }
         return request.say.criteriaPosted(text: text)
     }

@@ -15,20 +15,20 @@ extension CommandHandlers {
     func groups(_ ref: GroupRef, _ request: CommandRequest) throws -> [StudyGroupRecord] {
         switch ref {
         case .named(let name):
-            guard let group = try writer.activeGroup(named: name) else { throw Refusal(reply: request.say.groupNotFound(name)) }
+            guard let group = try writer.groups.active(named: name) else { throw Refusal(reply: request.say.groupNotFound(name)) }
             return [group]
         case .all:
-            return try writer.activeGroups()
+            return try writer.groups.active()
         case .omitted:
             return [try contextGroup(request)]
         }
     }
 
     func contextGroup(_ request: CommandRequest) throws -> StudyGroupRecord {
-        if request.room.kind == .group, let group = try writer.group(forRoom: request.room.roomID), group.archivedAt == nil {
+        if request.room.kind == .group, let group = try writer.groups.find(forRoom: request.room.roomID), group.archivedAt == nil {
             return group
         }
-        if let group = try writer.activeGroup(ofStudent: request.sender) { return group }
+        if let group = try writer.groups.active(ofStudent: request.sender) { return group }
         throw Refusal(reply: request.say.noGroupHere())
     }
 
@@ -36,13 +36,13 @@ extension CommandHandlers {
     func session(_ ref: SessionRef, _ request: CommandRequest) throws -> SessionRecord {
         switch ref {
         case .number(let number):
-            guard let record = try writer.session(number: Int64(number)), record.cancelledAt == nil else {
+            guard let record = try writer.sessions.find(number: Int64(number)), record.cancelledAt == nil else {
                 throw Refusal(reply: request.say.noSuchSession(number: number))
             }
             return record
         case .next:
             let group = try contextGroup(request)
-            guard let record = try writer.nextSession(ofGroup: group.id, after: context.now) else {
+            guard let record = try writer.sessions.next(ofGroup: group.id, after: context.now) else {
                 throw Refusal(reply: request.say.noSuchSession(number: nil))
             }
             return record

@@ -29,7 +29,7 @@ extension CommandHandlers {
     /// Sends each student of a closed round their band and, when enough peers commented, the comments.
     func release(_ group: StudyGroupRecord, round number: Int?, _ request: CommandRequest) throws -> BotMessage {
         let say = request.say
-        let rounds = try writer.assessmentRounds(ofGroup: group.id)
+        let rounds = try writer.assessment.rounds(ofGroup: group.id)
         let chosen: Int? = number.map { $0 - 1 } ?? rounds.lastIndex { !$0.isOpen } ?? (rounds.isEmpty ? nil : rounds.count - 1)
         guard let index = chosen, rounds.indices.contains(index) else {
             return say.noSuchRound(group: group.name, round: number)
@@ -38,7 +38,7 @@ extension CommandHandlers {
         guard !round.isOpen else { return say.roundStillOpen(group: group.name, round: index + 1) }
         guard round.releasedAt == nil else { return say.roundAlreadyReleased(group: group.name, round: index + 1) }
         let result = try lookup.result(of: round)
-        let ratings = try writer.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks, comment: $0.comment) }
+        let ratings = try writer.assessment.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks, comment: $0.comment) }
         let minimum = context.config.minAnonymousComments
         var generator = SystemRandomNumberGenerator()
         var withComments = 0
@@ -50,7 +50,7 @@ extension CommandHandlers {
             try writer.enqueue(message, to: room, mention: member.userID)
         }
         // Checked above in this same transaction, so this cannot find the round released.
-        _ = try writer.markReleased(round: round.id, by: request.sender, at: context.now)
+        _ = try writer.assessment.markReleased(round: round.id, by: request.sender, at: context.now)
         return say.roundReleased(group: group.name, round: index + 1, students: result.members.count,
                                              withComments: withComments)
     }

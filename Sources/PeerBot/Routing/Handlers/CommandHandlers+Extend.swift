@@ -10,7 +10,7 @@ extension CommandHandlers {
     func extend(_ user: UserArgument, by duration: DurationSpec, _ request: CommandRequest) throws -> BotMessage {
         let say = request.say
         let userID = try resolve(user, request)
-        guard try writer.student(userID: userID) != nil, let group = try writer.activeGroup(ofStudent: userID) else {
+        guard try writer.roster.find(userID: userID) != nil, let group = try writer.groups.active(ofStudent: userID) else {
             return say.studentNotFound(userID: userID)
         }
         guard duration.seconds <= Self.longestExtension else {
@@ -19,19 +19,19 @@ extension CommandHandlers {
         let seconds = TimeInterval(duration.seconds)
         var moved: [(kind: ExtendedItem, deadline: Date)] = []
         if let round = try openReflection(of: userID, group: group) {
-            let current = try writer.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
+            let current = try writer.deadlines.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
             let deadline = current.addingTimeInterval(seconds)
-            try writer.extend(.reflection(session: round.sessionNumber), userID: userID, to: deadline, at: context.now,
-                              reminded: deadline <= context.now)
+            try writer.deadlines.extend(.reflection(session: round.sessionNumber), userID: userID, to: deadline, at: context.now,
+                                        reminded: deadline <= context.now)
             moved.append((.reflection(session: Int(round.sessionNumber)), deadline))
         }
-        if let round = try writer.openAssessmentRound(forRater: userID) {
-            let current = try writer.deadline(.assessment(round: round.id), userID: userID, common: round.deadline)
+        if let round = try writer.assessment.openRound(forRater: userID) {
+            let current = try writer.deadlines.deadline(.assessment(round: round.id), userID: userID, common: round.deadline)
             let deadline = current.addingTimeInterval(seconds)
-            try writer.extend(.assessment(round: round.id), userID: userID, to: deadline, at: context.now, reminded: deadline <= context.now)
+            try writer.deadlines.extend(.assessment(round: round.id), userID: userID, to: deadline, at: context.now, reminded: deadline <= context.now)
             moved.append((.assessment(group: group.name), deadline))
         }
-        let name = try writer.student(userID: userID)?.name ?? userID
+        let name = try writer.roster.find(userID: userID)?.name ?? userID
         guard !moved.isEmpty else { return say.nothingToExtend(name: name) }
         let timeZone = context.config.timeZone
         let notice = Texts(context.config.language).deadlineExtended(moved, timeZone: timeZone)
@@ -43,10 +43,10 @@ extension CommandHandlers {
     /// The student's reflection still open: on the group's latest session, not given yet, not
     /// excused, and either before the summary or before their own deadline.
     private func openReflection(of userID: String, group: StudyGroupRecord) throws -> ReflectionRoundRecord? {
-        guard let round = try writer.latestReflectionRound(ofGroup: group.id),
-              try !writer.reflectedStudents(session: round.sessionNumber).contains(userID),
-              try !writer.absentees(round.sessionNumber).contains(userID) else { return nil }
-        let own = try writer.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
+        guard let round = try writer.reflections.latestRound(ofGroup: group.id),
+              try !writer.reflections.reflectedStudents(session: round.sessionNumber).contains(userID),
+              try !writer.participation.absentees(round.sessionNumber).contains(userID) else { return nil }
+        let own = try writer.deadlines.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
         return round.summarizedAt == nil || context.now < own ? round : nil
     }
 

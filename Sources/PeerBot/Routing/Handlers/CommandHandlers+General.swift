@@ -19,7 +19,7 @@ extension CommandHandlers {
 
     /// `!language`: the room's language from now on.
     func setLanguage(_ chosen: Language, _ request: CommandRequest) throws -> BotMessage {
-        try writer.setRoomLanguage(roomID: request.room.roomID, language: chosen.rawValue)
+        try writer.rooms.setLanguage(roomID: request.room.roomID, language: chosen.rawValue)
         return Texts(chosen).languageChanged()
     }
 
@@ -27,15 +27,15 @@ extension CommandHandlers {
     /// who facilitates it; a student's open tasks and what waits for them), then lets it speak.
     func status(_ request: CommandRequest) throws -> BotMessage {
         var facts = StatusFacts(caller: request.sender, role: request.role)
-        if let group = try? contextGroup(request), let next = try writer.nextSession(ofGroup: group.id, after: context.now) {
+        if let group = try? contextGroup(request), let next = try writer.sessions.next(ofGroup: group.id, after: context.now) {
             let choice = try lookup.facilitator(of: next)
             facts.next = .init(plan: try lookup.plan(next), facilitatorUserID: choice.userID,
                                facilitatorName: try lookup.facilitatorName(choice))
         }
         if request.role == .student {
-            facts.openTasks = try writer.openTasks(assignee: request.sender).map { .init(id: $0.id, text: $0.text) }
-            facts.pendingAssessment = try writer.openAssessmentRound(forRater: request.sender) != nil
-            if let group = try writer.activeGroup(ofStudent: request.sender) {
+            facts.openTasks = try writer.tasks.open(assignee: request.sender).map { .init(id: $0.id, text: $0.text) }
+            facts.pendingAssessment = try writer.assessment.openRound(forRater: request.sender) != nil
+            if let group = try writer.groups.active(ofStudent: request.sender) {
                 facts.pendingReflection = try openItems(of: group)[request.sender]?.contains { if case .reflect = $0 { true } else { false } } ?? false
             }
         }

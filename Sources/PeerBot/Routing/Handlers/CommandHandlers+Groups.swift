@@ -15,38 +15,38 @@ extension CommandHandlers {
     }
 
     func planGroups(size: Int?, seed: UInt64?, _ request: CommandRequest) throws -> BotMessage {
-        let students = try writer.students().map(\.student)
+        let students = try writer.roster.all().map(\.student)
         guard !students.isEmpty else { return request.say.emptyRoster() }
         let proposal = GroupFormation.plan(students: students, size: size ?? context.config.groupSize,
                                            seed: seed ?? UInt64.random(in: 1...999_999), history: try pairHistory())
         let json = String(decoding: try JSONEncoder().encode(proposal), as: UTF8.self)
-        try writer.saveProposal(json: json, createdBy: request.sender, at: context.now)
+        try writer.groups.saveProposal(json: json, createdBy: request.sender, at: context.now)
         return Texts(request.language).groupProposal(proposal, students: students)
     }
 
     func pairHistory() throws -> [StudentPair: Int] {
         var history: [StudentPair: Int] = [:]
-        for (first, second, count) in try writer.pairCounts() {
+        for (first, second, count) in try writer.groups.pairCounts() {
             history[StudentPair(first, second)] = count
         }
         return history
     }
 
     func createGroups(_ request: CommandRequest) throws -> BotMessage {
-        guard let stored = try writer.latestProposal() else { return request.say.noProposal() }
+        guard let stored = try writer.groups.latestProposal() else { return request.say.noProposal() }
         guard stored.consumedAt == nil else { return request.say.proposalAlreadyCreated() }
         let proposal = try JSONDecoder().decode(GroupProposal.self, from: Data(stored.proposalJSON.utf8))
         var roster: [String: Student] = [:]
-        for record in try writer.students() { roster[record.userID] = record.student }
+        for record in try writer.roster.all() { roster[record.userID] = record.student }
         guard proposal.groups.allSatisfy({ $0.members.allSatisfy { roster[$0] != nil } }) else {
             return request.say.proposalOutdated()
         }
-        let records = try writer.createGroups(proposal.groups.map { ($0.name, $0.members) }, at: context.now)
-        try writer.consumeProposal(id: stored.id, at: context.now)
+        let records = try writer.groups.create(proposal.groups.map { ($0.name, $0.members) }, at: context.now)
+        try writer.groups.consumeProposal(id: stored.id, at: context.now)
         let roomLanguage = context.config.language
         let cohort = CohortNaming.cohort(at: context.now, timeZone: context.config.timeZone, language: roomLanguage)
         var views: [GroupView] = []
-        let before = try writer.lastOutboxID()
+        let before = try writer.outbox.lastID()
         for (record, planned) in zip(records, proposal.groups) {
             let view = GroupView(name: record.name, roomID: nil, members: planned.members.compactMap { roster[$0] }.map { .init(student: $0, joined: false) })
             views.append(view)
@@ -54,7 +54,7 @@ extension CommandHandlers {
             let body = RoomRequests.group(name: CohortNaming.groupRoomName(cohort: cohort, group: record.name, language: roomLanguage),
                                           topic: CohortNaming.groupRoomTopic(nextSession: nil, language: roomLanguage),
                                           students: planned.members, config: context.config, ref: ref)
-            try writer.enqueue(.createRoom(ref: ref, requestJSON: body.jsonString()))
+            try writer.outbox.enqueue(.createRoom(ref: ref, requestJSON: body.jsonString()))
             try writer.enqueue(Texts(roomLanguage, prefix: request.prefix).groupWelcome(view), to: ref, mentions: planned.members)
             for member in view.members {
                 try welcome(member.student, group: record.name, prefix: request.prefix)
@@ -67,13 +67,13 @@ extension CommandHandlers {
     /// The rooms, invites and welcomes just queued become one batch whose progress one message
     /// in the supervisor's room shows; they go behind answers to commands.
     private func startProgress(after before: Int64, _ request: CommandRequest) throws {
-        let last = try writer.lastOutboxID()
+        let last = try writer.outbox.lastID()
         guard last > before else { return }
-        let counts = try writer.outboxCounts(rows: before + 1, through: last)
+        let counts = try writer.outbox.counts(rows: before + 1, through: last)
         let progress = BulkProgress(done: 0, failed: 0, left: counts.pending, creationsLeft: counts.pendingCreations, elapsed: 0, secondsPerCreation: nil)
         let message = try writer.enqueue(request.say.bulkProgress(progress), to: request.room.roomID)
-        try writer.startOutboxBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: request.room.roomID,
-                                    language: request.language.rawValue, at: context.now)
+        try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: request.room.roomID,
+                                     language: request.language, at: context.now)
     }
 
     /// A welcome in the student's direct room, which is created first when there is none.
@@ -86,14 +86,14 @@ extension CommandHandlers {
 
     func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {
         let say = request.say
-        guard let student = try writer.student(userID: userID) else { return say.studentNotFound(userID: userID) }
-        guard let target = try writer.activeGroup(named: groupName) else { return say.groupNotFound(groupName) }
-        guard let current = try writer.activeGroup(ofStudent: userID) else { return say.notInAnyGroup(userID) }
+        guard let student = try writer.roster.find(userID: userID) else { return say.studentNotFound(userID: userID) }
+        guard let target = try writer.groups.active(named: groupName) else { return say.groupNotFound(groupName) }
+        guard let current = try writer.groups.active(ofStudent: userID) else { return say.notInAnyGroup(userID) }
         guard current.id != target.id else { return say.studentMoved(student.student, to: target.name) }
-        try writer.moveStudent(userID, toGroup: target.id)
-        try writer.enqueue(.invite(roomID: lookup.room(of: target), userID: userID))
+        try writer.groups.moveStudent(userID, toGroup: target.id)
+        try writer.outbox.enqueue(.invite(roomID: lookup.room(of: target), userID: userID))
         if let oldRoom = current.roomID {
-            try writer.enqueue(.kick(roomID: oldRoom, userID: userID, reason: "moved to group \(target.name)"))
+            try writer.outbox.enqueue(.kick(roomID: oldRoom, userID: userID, reason: "moved to group \(target.name)"))
         }
         return say.studentMoved(student.student, to: target.name)
     }
@@ -105,9 +105,9 @@ extension CommandHandlers {
 
     func groupViews() throws -> [GroupView] {
         var roster: [String: Student] = [:]
-        for record in try writer.students() { roster[record.userID] = record.student }
-        return try writer.activeGroups().map { group in
-            let members = try writer.members(ofGroup: group.id).compactMap { member in
+        for record in try writer.roster.all() { roster[record.userID] = record.student }
+        return try writer.groups.active().map { group in
+            let members = try writer.groups.members(ofGroup: group.id).compactMap { member in
                 roster[member.userID].map { GroupView.Member(student: $0, joined: member.joinedRoomAt != nil) }
             }
             return GroupView(name: group.name, roomID: group.roomID, members: members)

@@ -19,20 +19,20 @@ extension CommandHandlers {
     /// The goals a student confirms: the next session of their group whose goals are posted.
     func understood(_ request: CommandRequest) throws -> BotMessage {
         let group = try contextGroup(request)
-        guard let record = try writer.nextSession(ofGroup: group.id, after: context.now), record.goalsOutboxID != nil else {
+        guard let record = try writer.sessions.next(ofGroup: group.id, after: context.now), record.goalsOutboxID != nil else {
             return request.say.noSuchSession(number: nil)
         }
-        try writer.confirm(record.number, userID: request.sender, version: record.goalsVersion, at: context.now, reactionEventID: nil)
-        let name = try writer.student(userID: request.sender)?.name ?? request.sender
+        try writer.participation.confirm(record.number, userID: request.sender, version: record.goalsVersion, at: context.now, reactionEventID: nil)
+        let name = try writer.roster.find(userID: request.sender)?.name ?? request.sender
         return request.say.understoodAck(name: name, plan: try lookup.plan(record))
     }
 
     func question(_ text: String, _ request: CommandRequest) throws -> BotMessage {
         let group = try? contextGroup(request)
-        let record = try group.flatMap { try writer.nextSession(ofGroup: $0.id, after: context.now) }
-        try writer.addQuestion(sessionNumber: record?.number, groupID: group?.id, userID: request.sender, text: text, at: context.now)
-        if let supervisorRoom = try writer.supervisorRoom() {
-            let name = try writer.student(userID: request.sender)?.name ?? request.sender
+        let record = try group.flatMap { try writer.sessions.next(ofGroup: $0.id, after: context.now) }
+        try writer.participation.addQuestion(sessionNumber: record?.number, groupID: group?.id, userID: request.sender, text: text, at: context.now)
+        if let supervisorRoom = try writer.rooms.supervisor() {
+            let name = try writer.roster.find(userID: request.sender)?.name ?? request.sender
             let forwarded = Texts(context.language(of: supervisorRoom)).questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
                                                                                               plan: try record.map(lookup.plan), text: text)
             try writer.enqueue(forwarded, to: supervisorRoom.roomID, mentions: context.config.supervisors)
@@ -42,8 +42,8 @@ extension CommandHandlers {
 
     /// `!ready` and `!notready`.
     func setReady(_ userID: String, _ ready: Bool, _ request: CommandRequest) throws -> BotMessage {
-        guard let student = try writer.student(userID: userID) else { return request.say.studentNotFound(userID: userID) }
-        try writer.setReady(userID, ready, at: context.now)
+        guard let student = try writer.roster.find(userID: userID) else { return request.say.studentNotFound(userID: userID) }
+        try writer.participation.setReady(userID, ready, at: context.now)
         return request.say.readyChanged(name: student.name, ready: ready)
     }
 
@@ -53,19 +53,19 @@ extension CommandHandlers {
         }
         var group = try? contextGroup(request)
         if case .user(let userID) = target {
-            guard let own = try writer.activeGroup(ofStudent: userID) else { return request.say.notInAnyGroup(userID) }
+            guard let own = try writer.groups.active(ofStudent: userID) else { return request.say.notInAnyGroup(userID) }
             group = own
         }
         guard let group else { return request.say.noGroupHere() }
-        guard let record = try writer.nextSession(ofGroup: group.id, after: context.now) else {
+        guard let record = try writer.sessions.next(ofGroup: group.id, after: context.now) else {
             return request.say.facilitatorAnswer(nil, choice: .supervisor, names: [:])
         }
         switch target {
-        case .user(let userID): try writer.setFacilitatorOverride(record.number, userID)
-        case .me: try writer.setFacilitatorOverride(record.number, SessionLookup.supervisor)
+        case .user(let userID): try writer.sessions.setFacilitatorOverride(record.number, userID)
+        case .me: try writer.sessions.setFacilitatorOverride(record.number, SessionLookup.supervisor)
         case nil: break
         }
-        let current = try writer.session(number: record.number) ?? record
+        let current = try writer.sessions.find(number: record.number) ?? record
         return request.say.facilitatorAnswer(try lookup.plan(current), choice: try lookup.facilitator(of: current),
                                              names: try lookup.names())
     }
@@ -75,17 +75,17 @@ extension CommandHandlers {
         if userID != request.sender && request.role != .supervisor {
             return request.say.forbidden(.absent)
         }
-        guard let student = try writer.student(userID: userID) else { return request.say.studentNotFound(userID: userID) }
+        guard let student = try writer.roster.find(userID: userID) else { return request.say.studentNotFound(userID: userID) }
         let record: SessionRecord
-        if case .next = ref, let group = try writer.activeGroup(ofStudent: userID) {
-            guard let next = try writer.nextSession(ofGroup: group.id, after: context.now) else {
+        if case .next = ref, let group = try writer.groups.active(ofStudent: userID) {
+            guard let next = try writer.sessions.next(ofGroup: group.id, after: context.now) else {
                 return request.say.noSuchSession(number: nil)
             }
             record = next
         } else {
             record = try session(ref, request)
         }
-        try writer.markAbsent(record.number, userID: userID, at: context.now)
+        try writer.participation.markAbsent(record.number, userID: userID, at: context.now)
         return request.say.absentNoted(name: student.name, plan: try lookup.plan(record))
     }
 }

@@ -17,7 +17,7 @@ extension CommandHandlers {
         let room = try DirectRooms(writer: writer, config: context.config).room(for: request.sender)
         let file = OutgoingFile(filename: document.fileName, mimetype: "application/json", bytes: try document.json(),
                                 message: request.say.myDataReady())
-        try writer.enqueue(.sendFile(roomID: room, fileJSON: file.json))
+        try writer.outbox.enqueue(.sendFile(roomID: room, fileJSON: file.json))
         return request.say.myDataSentToDirectRoom()
     }
 }

@@ -13,14 +13,14 @@ extension CommandHandlers {
     /// `!reflect <text>`: a group reflection in the student's own group room, a private one in
     /// their direct room, on the group's latest round.
     func reflect(_ text: String, _ request: CommandRequest) throws -> BotMessage {
-        guard let group = try writer.activeGroup(ofStudent: request.sender),
-              let round = try writer.latestReflectionRound(ofGroup: group.id),
-              let record = try writer.session(number: round.sessionNumber) else {
+        guard let group = try writer.groups.active(ofStudent: request.sender),
+              let round = try writer.reflections.latestRound(ofGroup: group.id),
+              let record = try writer.sessions.find(number: round.sessionNumber) else {
             return request.say.noOpenReflection()
         }
         // Private only where only the student and the bot read it; shared only in their own group's room.
-        let scope: PeerBotStore.ReflectionScope
-        if request.room.kind == .group, try writer.group(forRoom: request.room.roomID)?.id == group.id {
+        let scope: ReflectionScope
+        if request.room.kind == .group, try writer.groups.find(forRoom: request.room.roomID)?.id == group.id {
             scope = .group
         } else if request.room.kind == .direct, request.room.userID == request.sender {
             scope = .private
@@ -34,7 +34,7 @@ extension CommandHandlers {
                                                        scope: scope, round: round, room: request.room, acknowledge: false) {
             return answer
         }
-        return request.say.reflectionAck(plan: try lookup.plan(record), scope: scope == .group ? .group : .private,
+        return request.say.reflectionAck(plan: try lookup.plan(record), scope: scope,
                                          late: round.timeline.isLate(sent: request.sentAt, ownDeadline: try intake.ownDeadline(round, request.sender)))
     }
 }

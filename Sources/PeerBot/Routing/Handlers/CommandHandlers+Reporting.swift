@@ -17,9 +17,9 @@ extension CommandHandlers {
         let group = try groups(groupRef, request).first
         let record: SessionRecord?
         if case .number(let number) = sessionRef {
-            record = try writer.session(number: Int64(number))
+            record = try writer.sessions.find(number: Int64(number))
         } else {
-            record = try group.flatMap { try writer.sessions(ofGroup: $0.id).last { $0.cancelledAt == nil && $0.startsAt <= context.now } }
+            record = try group.flatMap { try writer.sessions.all(ofGroup: $0.id).last { $0.cancelledAt == nil && $0.startsAt <= context.now } }
         }
         guard let record else { return request.say.noSuchSession(number: nil) }
         let (summary, names) = try SessionSummaryBuilder(reader: writer).summary(of: record)
@@ -33,9 +33,9 @@ extension CommandHandlers {
         for group in try groups(groupRef, request) {
             if case .named = groupRef { label = group.name }
             let open = try openItems(of: group)
-            for member in try writer.members(ofGroup: group.id) {
+            for member in try writer.groups.members(ofGroup: group.id) {
                 guard let items = open[member.userID], !items.isEmpty else { continue }
-                let name = try writer.student(userID: member.userID)?.name ?? member.userID
+                let name = try writer.roster.find(userID: member.userID)?.name ?? member.userID
                 let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
                 let nudge = Texts(context.config.language, prefix: request.prefix).nudge(name: name, openItems: items)
                 try writer.enqueue(nudge, to: room, mention: member.userID)
@@ -49,23 +49,23 @@ extension CommandHandlers {
     /// ratings in an open peer-assessment round.
     func openItems(of group: StudyGroupRecord) throws -> [String: [OpenItem]] {
         var open: [String: [OpenItem]] = [:]
-        let members = try writer.members(ofGroup: group.id).map(\.userID)
-        if let next = try writer.nextSession(ofGroup: group.id, after: context.now), next.goalsOutboxID != nil {
+        let members = try writer.groups.members(ofGroup: group.id).map(\.userID)
+        if let next = try writer.sessions.next(ofGroup: group.id, after: context.now), next.goalsOutboxID != nil {
             let confirmed = try lookup.confirmedStudents(next)
             let plan = try lookup.plan(next)
             for userID in members where !confirmed.contains(userID) { open[userID, default: []].append(.confirmGoals(plan)) }
         }
-        if let round = try writer.latestReflectionRound(ofGroup: group.id), round.summarizedAt == nil,
-           let record = try writer.session(number: round.sessionNumber) {
-            let reflected = try writer.reflectedStudents(session: record.number)
-            let absent = try writer.absentees(record.number)
+        if let round = try writer.reflections.latestRound(ofGroup: group.id), round.summarizedAt == nil,
+           let record = try writer.sessions.find(number: round.sessionNumber) {
+            let reflected = try writer.reflections.reflectedStudents(session: record.number)
+            let absent = try writer.participation.absentees(record.number)
             let plan = try lookup.plan(record)
             for userID in members where !reflected.contains(userID) && !absent.contains(userID) {
                 open[userID, default: []].append(.reflect(plan))
             }
         }
-        if let round = try writer.openAssessmentRound(ofGroup: group.id) {
-            let waiting = Set(try writer.assignments(round: round.id).filter { $0.answeredAt == nil }.map(\.rater))
+        if let round = try writer.assessment.openRound(ofGroup: group.id) {
+            let waiting = Set(try writer.assessment.assignments(round: round.id).filter { $0.answeredAt == nil }.map(\.rater))
             for userID in members where waiting.contains(userID) { open[userID, default: []].append(.assess(groupName: group.name)) }
         }
         return open
@@ -78,12 +78,12 @@ extension CommandHandlers {
         guard let document = try ExportBuilder(reader: writer).document(group: name) else {
             return request.say.groupNotFound(name ?? "")
         }
-        guard let room = try writer.supervisorRoom() else { return request.say.noGroupHere() }
+        guard let room = try writer.rooms.supervisor() else { return request.say.noGroupHere() }
         let files = try CSVText.files(document)
         for file in files {
             let caption = request.say.exportFile(name: file.name)
             let outgoing = OutgoingFile(filename: file.name, mimetype: "text/csv", bytes: file.data, message: caption)
-            try writer.enqueue(.sendFile(roomID: room.roomID, fileJSON: outgoing.json))
+            try writer.outbox.enqueue(.sendFile(roomID: room.roomID, fileJSON: outgoing.json))
         }
         return request.say.exportQueued(files: files.map(\.name), reflections: document.reflections.count)
     }

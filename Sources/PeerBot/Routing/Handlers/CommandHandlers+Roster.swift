@@ -19,25 +19,25 @@ extension CommandHandlers {
     /// `!student add`: a new student, or new details for one on the roster.
     func addStudent(_ userID: String, name: String, attributes: [String: [String]], _ request: CommandRequest) throws -> BotMessage {
         let student = Student(userID: userID, name: name, attributes: attributes)
-        let added = try writer.upsertStudent(userID: student.userID, name: student.name, attributes: student.attributes, at: context.now)
+        let added = try writer.roster.upsert(userID: student.userID, name: student.name, attributes: student.attributes, at: context.now)
         return request.say.studentAdded(student, updated: !added)
     }
 
     /// `!student remove`.
     func removeStudent(_ userID: String, _ request: CommandRequest) throws -> BotMessage {
         let say = request.say
-        let group = try writer.activeGroup(ofStudent: userID)
-        guard try writer.removeStudent(userID: userID, at: context.now) else { return say.studentNotFound(userID: userID) }
+        let group = try writer.groups.active(ofStudent: userID)
+        guard try writer.roster.remove(userID: userID, at: context.now) else { return say.studentNotFound(userID: userID) }
         // Off the roster means out of the group's room too, or they would go on reading it.
         if let group {
             let reason = Texts(try roomLanguage(ofGroup: group)).removedStudentKickReason(group: group.name)
-            try writer.enqueue(.kick(roomID: lookup.room(of: group), userID: userID, reason: reason))
+            try writer.outbox.enqueue(.kick(roomID: lookup.room(of: group), userID: userID, reason: reason))
         }
         return say.studentRemoved(userID: userID)
     }
 
     /// `!students`.
     func listStudents(_ request: CommandRequest) throws -> BotMessage {
-        request.say.roster(try writer.students().map(\.student))
+        request.say.roster(try writer.roster.all().map(\.student))
     }
 }

@@ -29,8 +29,8 @@ extension CommandHandlers {
         guard !groups.isEmpty else { return request.say.groupsOverview([]) }
         var plans: [SessionPlan] = []
         for group in groups {
-            let record = try writer.planSession(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
-                                                plannedBy: request.sender, at: context.now)
+            let record = try writer.sessions.plan(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
+                                                  plannedBy: request.sender, at: context.now)
             plans.append(try lookup.plan(record))
             try updateTopic(of: group)
         }
@@ -41,14 +41,14 @@ extension CommandHandlers {
     /// decide, and applies its effects here, in the batch's transaction.
     private func change(_ ref: SessionRef, _ edit: SessionEdit, _ request: CommandRequest) throws -> BotMessage {
         let before = try session(ref, request)
-        guard let group = try writer.group(id: before.groupID) else {
+        guard let group = try writer.groups.find(id: before.groupID) else {
             return request.say.noSuchSession(number: Int(before.number))
         }
         let goals = SessionChange.Goals(
-            posted: before.goalsOutboxID != nil, members: try writer.members(ofGroup: group.id).map(\.userID),
+            posted: before.goalsOutboxID != nil, members: try writer.groups.members(ofGroup: group.id).map(\.userID),
             confirmed: try lookup.confirmedStudents(before),
             facilitatorName: try lookup.facilitatorName(try lookup.facilitator(of: before)),
-            criteria: try writer.setting(SettingKeys.criteria))
+            criteria: try writer.settings.value(SettingKeys.criteria))
         let decision = SessionChange.decide(edit, to: try lookup.plan(before), goals: goals, now: context.now,
                                             timeZone: context.config.timeZone,
                                             group: Texts(try roomLanguage(ofGroup: group), prefix: request.prefix),
@@ -63,14 +63,13 @@ extension CommandHandlers {
     private func apply(_ effect: SessionChangeEffect, to session: SessionRecord, in group: StudyGroupRecord) throws {
         switch effect {
         case .edit(.goal(let text)):
-            try writer.addSessionItem(session.number, kind: .goal, text: text)
+            try writer.sessions.addItem(session.number, kind: .goal, text: text)
         case .edit(.outcome(let text)):
-            try writer.addSessionItem(session.number, kind: .outcome, text: text)
+            try writer.sessions.addItem(session.number, kind: .outcome, text: text)
         case .edit(.activity(let kind, let brief)):
-            guard let value = ActivityKindValue(rawValue: kind.rawValue) else { return }
-            try writer.setActivity(session.number, kind: value, brief: brief)
+            try writer.sessions.setActivity(session.number, kind: kind, brief: brief)
         case .noteGoalsContent:
-            try writer.noteGoalsContent(session.number, at: context.now)
+            try writer.sessions.noteGoalsContent(session.number, at: context.now)
         case .replaceGoalsMessage(let goals):
             guard let original = session.goalsOutboxID else { return }
             // The sent message's own id once known: the outbox row that posted it may be pruned.
@@ -81,8 +80,8 @@ extension CommandHandlers {
             try post(message, toGroup: group, mentions: mentions)
         case .keepGoalsMessage:
             // The version the change itself made, read back from the row it bumped.
-            guard let original = session.goalsOutboxID, let current = try writer.session(number: session.number) else { return }
-            try writer.setGoalsMessage(session.number, outboxID: original, version: current.goalsVersion)
+            guard let original = session.goalsOutboxID, let current = try writer.sessions.find(number: session.number) else { return }
+            try writer.sessions.setGoalsMessage(session.number, outboxID: original, version: current.goalsVersion)
         }
     }
 
@@ -106,8 +105,8 @@ extension CommandHandlers {
         if let refusal = SessionBounds.refusal(start: start, seconds: 0, now: context.now, language: request.language) {
             return refusal
         }
-        try writer.moveSession(record.number, to: start, at: context.now)
-        guard let moved = try writer.session(number: record.number), let group = try writer.group(id: moved.groupID) else {
+        try writer.sessions.move(record.number, to: start, at: context.now)
+        guard let moved = try writer.sessions.find(number: record.number), let group = try writer.groups.find(id: moved.groupID) else {
             return request.say.noSuchSession(number: Int(record.number))
         }
         let plan = try lookup.plan(moved)
@@ -118,8 +117,8 @@ extension CommandHandlers {
 
     func cancel(_ ref: SessionRef, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
-        try writer.cancelSession(record.number, at: context.now)
-        guard let group = try writer.group(id: record.groupID) else {
+        try writer.sessions.cancel(record.number, at: context.now)
+        guard let group = try writer.groups.find(id: record.groupID) else {
             return request.say.noSuchSession(number: Int(record.number))
         }
         var plan = try lookup.plan(record)
@@ -132,14 +131,14 @@ extension CommandHandlers {
     func list(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         let chosen: [StudyGroupRecord]
         if case .omitted = ref, request.role == .supervisor, (try? contextGroup(request)) == nil {
-            chosen = try writer.activeGroups()
+            chosen = try writer.groups.active()
         } else {
             chosen = try groups(ref, request)
         }
         var plans: [SessionPlan] = []
         var facilitators: [Int: String] = [:]
         for group in chosen {
-            for record in try writer.sessions(ofGroup: group.id) where record.cancelledAt == nil {
+            for record in try writer.sessions.all(ofGroup: group.id) where record.cancelledAt == nil {
                 let plan = try lookup.plan(record)
                 plans.append(plan)
                 facilitators[plan.number] = try lookup.facilitatorName(try lookup.facilitator(of: record)) ?? request.say.supervisorWord()

@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+
+// Called once or twice per event of a /sync batch, hence the cached statements.
+extension SyncReader {
+    /// Whether this event's effects are already committed.
+    public func isProcessed(eventID: String) throws -> Bool {
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM processedEvent WHERE eventID = ?")
+        return try Int.fetchOne(statement, arguments: [eventID]) != nil
+    }
+
+    /// When the bot last handled an event, or nil before the first (or once all are pruned).
+    public func lastProcessedAt() throws -> Date? {
+        try StoredDate.fetchOne(db.cachedStatement(sql: "SELECT MAX(processedAt) FROM processedEvent"))?.date
+    }
+}
+
+extension SyncWriter {
+    /// Records the event as handled. Marking it again is harmless and changes nothing.
+    /// - returns: true if the event was new, false if it had already been marked.
+    @discardableResult
+    public func markProcessed(eventID: String, roomID: String, at date: Date) throws -> Bool {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO processedEvent (eventID, roomID, processedAt) VALUES (?, ?, ?)
+            ON CONFLICT (eventID) DO NOTHING
+            """)
+        try statement.execute(arguments: [eventID, roomID, date.stored])
+        return db.changesCount > 0
+    }
+
+    /// Forgets event ids processed before `date`, except each room's newest: a cut timeline is
+    /// paged back until a known event, and in a room quiet for longer than `date` reaches back
+    /// that newest one is all that stops the paging before month-old commands. Returns how many
+    /// were removed.
+    @discardableResult
+    public func pruneProcessed(olderThan date: Date) throws -> Int {
+        try db.execute(sql: """
+            DELETE FROM processedEvent WHERE processedAt < ? AND eventID NOT IN (
+                SELECT eventID FROM (
+                    SELECT eventID, row_number() OVER (PARTITION BY roomID ORDER BY processedAt DESC, eventID) AS newest
+                    FROM processedEvent)
+                WHERE newest = 1)
+            """, arguments: [date.stored])
+        return db.changesCount
+    }
+}
