@@ -23,6 +23,8 @@ let package = Package(
         // Typed wrappers around libcurl's variadic C functions.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
+        // glibc's malloc.h (arena limit, trimming), not part of the Glibc module.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "MatrixClient"),
         .target(name: "PeerLearning"),
         // Olm, Megolm, signed JSON and attachment encryption, on swift-crypto's primitives only.
@@ -36,6 +38,7 @@ let package = Package(
         ]),
         .target(name: "PeerBot", dependencies: [
             "CurlHTTP", "MatrixClient", "MatrixCrypto", "PeerLearning", "PeerBotStore",
+            .target(name: "CMalloc", condition: .when(platforms: [.linux])),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
