@@ -5,9 +5,11 @@
 # database), the benchmark's !help rounds and a whole sync timeout of idling, and writes every
 # function it ran, in the order it first ran them. Takes 10 to 20 minutes; needs valgrind.
 #
-#   scripts/profile_order.sh [--keep]
+#   scripts/profile_order.sh [--keep] [--binary PATH]
 #
-#   --keep   keep the work folder (callgrind.out, the bot's log) and say where it is
+#   --keep          keep the work folder (callgrind.out, the bot's log) and say where it is
+#   --binary PATH   profile this static release bot instead of building one (its peerbot-bench
+#                   beside it)
 #
 # The homeserver is the Synapse instance "profile" of scripts/synapse.sh, made afresh each time,
 # on port PEERBOT_PROFILE_PORT (default 18040).
@@ -25,13 +27,16 @@ STUDENTS=(anna bo cecilie david emma frederik gustav hanna)
 READY_TIMEOUT=600
 IDLE_SECONDS=40
 KEEP=no
+BINARY=""
 
-for arg in "$@"; do
-  case "$arg" in
+while [ $# -gt 0 ]; do
+  case "$1" in
     --keep) KEEP=yes ;;
+    --binary) BINARY="${2:?--binary needs a path}"; shift ;;
     -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "profile_order.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
+    *) echo "profile_order.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
+  shift
 done
 
 die() { echo "profile_order.sh: $*" >&2; exit 1; }
@@ -52,15 +57,19 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-step "static release build"
-# The same build as scripts/bench.sh --static (the flags in support/release-build-flags).
-read -r -a FLAGS <"$ROOT/support/release-build-flags"
-SCRATCH="$ROOT/.build-static"
-swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" "${FLAGS[@]}" --product peerbot
-swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" "${FLAGS[@]}" --product peerbot-bench
-BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" "${FLAGS[@]}" --show-bin-path)"
+if [ -z "$BINARY" ]; then
+  step "static release build"
+  # The same build as scripts/bench.sh --static (the flags in support/release-build-flags).
+  read -r -a FLAGS <"$ROOT/support/release-build-flags"
+  SCRATCH="$ROOT/.build-static"
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" "${FLAGS[@]}" --product peerbot
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" "${FLAGS[@]}" --product peerbot-bench
+  BINARY="$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" "${FLAGS[@]}" --show-bin-path)/peerbot"
+fi
+BIN="$(dirname "$BINARY")"
+[ -x "$BINARY" ] && [ -x "$BIN/peerbot-bench" ] || die "no peerbot and peerbot-bench in $BIN"
 # valgrind cannot read the toolchain's DWARF 5; the symbol table is all the profile needs.
-objcopy --strip-debug "$BIN/peerbot" "$WORK/peerbot"
+objcopy --strip-debug "$BINARY" "$WORK/peerbot"
 
 step "a fresh homeserver on $HS"
 "$SYNAPSE" install
@@ -123,9 +132,9 @@ BOT_PID=""
 
 step "order file"
 # Written aside first: a failed profile leaves the committed order as it was.
-"$ROOT/scripts/order_file.py" "$WORK/callgrind.out" "$BIN/peerbot" >"$WORK/peerbot.order"
+"$ROOT/scripts/order_file.py" "$WORK/callgrind.out" "$BINARY" >"$WORK/peerbot.order"
 mv "$WORK/peerbot.order" "$ROOT/support/peerbot.order"
 # SwiftPM does not know the order file is a link input: remove the binaries so the next release
 # build links them again with the new order.
-rm -f "$BIN/peerbot" "$(swift build -c release --show-bin-path)/peerbot"
+rm -f "$ROOT/.build-static/release/peerbot" "$(swift build -c release --show-bin-path)/peerbot"
 echo "wrote support/peerbot.order; the next release build uses it"
