@@ -21,7 +21,7 @@ public struct BotRuntime: Sendable {
     static let gracefulShutdownLimit: Duration = .seconds(4)
 
     public func run() async throws {
-        IdleMemoryRelease.limitArenas()
+        MallocArenas.limit()
         let logger = Logger(label: "peerbot")
         let lock: DatabaseLock
         do {

@@ -58,11 +58,14 @@ final class IdleMemoryRelease: Service, Sendable {
         _ = malloc_trim(0)
         #endif
     }
+}
 
-    /// Caps glibc's allocator at two arenas. By default each thread that allocates while another
-    /// holds the lock gets an arena of its own (up to eight per core), and each keeps the free
-    /// pages it once used; the bot's threads mostly wait, so two are enough.
-    static func limitArenas() {
+/// glibc's allocator, set up for a process that mostly waits.
+public enum MallocArenas {
+    /// Caps glibc's allocator at two arenas. By default each new thread gets an arena of its own
+    /// (up to eight per core), and each keeps the free pages it once used; the bot's threads
+    /// mostly wait, so two are enough. Call it first thing: threads started before keep theirs.
+    public static func limit() {
         #if canImport(CMalloc)
         _ = mallopt(M_ARENA_MAX, 2)
         #endif
