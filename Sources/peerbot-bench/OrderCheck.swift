@@ -26,9 +26,12 @@ struct OrderCheck: Encodable {
 
     /// - parameters: `order` the order file, `binary` the executable (`/proc/PID/exe`), `code` its
     ///   text mapping in the process `pid`, and `base` what was added to its link addresses.
-    static func measure(order: String, binary: String, pid: Int32, code: MemoryMap.Mapping, base: UInt64) throws -> OrderCheck {
+    ///   Nil for a binary that links the Swift runtime dynamically: the order is made for the
+    ///   static build, and most of what it lists lives in the toolchain's shared libraries then.
+    static func measure(order: String, binary: String, pid: Int32, code: MemoryMap.Mapping, base: UInt64) throws -> OrderCheck? {
         let names = try String(contentsOfFile: order, encoding: .utf8).split(separator: "\n").map(String.init)
         let symbols = try functionAddresses(binary)
+        guard symbols["swift_retain"] != nil else { return nil }
         let addresses = names.compactMap { symbols[$0] }
         guard let low = addresses.min(), let high = addresses.max() else {
             return OrderCheck(listed: names.count, missing: names.count, blockkB: 0, residentInsidekB: 0, residentOutsidekB: 0)

@@ -34,6 +34,8 @@ struct RSSBench {
         /// Resident KiB by kind of mapping (code, data, heap, arenas, stacks, libraries, …).
         let breakdown: [MemoryMap.Share]
         var orderCheck: OrderCheck?
+        /// The order file was given but the binary links the Swift runtime dynamically.
+        var orderNotApplicable = false
         var vmRSSMB: Double { Double(vmRSSkB) / 1024 }
         var vmHWMMB: Double { Double(vmHWMkB) / 1024 }
 
@@ -66,7 +68,10 @@ struct RSSBench {
 
     func run() throws {
         var report = try Self.measure(pid: pid)
-        if let order { report.orderCheck = try Self.checkOrder(order, pid: pid) }
+        if let order {
+            report.orderCheck = try Self.checkOrder(order, pid: pid)
+            report.orderNotApplicable = report.orderCheck == nil
+        }
         if json { return try Figures.printJSON(report) }
         print("rss: pid \(pid)")
         print("  VmRSS \(Figures.format(report.vmRSSMB)) MiB (\(report.vmRSSkB) KiB)")
@@ -85,6 +90,9 @@ struct RSSBench {
             print("    \(Self.column(file.kB)) KiB  \(file.path)")
         }
         if let check = report.orderCheck { Self.printOrder(check) }
+        if report.orderNotApplicable {
+            print("  order file: not checked, it is made for the static build (this binary links the Swift runtime dynamically)")
+        }
     }
 
     static func column(_ kB: Int) -> String {
@@ -120,7 +128,7 @@ struct RSSBench {
         FileHandle(forReadingAtPath: "/proc/\(pid)/smaps").map { String(decoding: $0.readDataToEndOfFile(), as: UTF8.self) } ?? ""
     }
 
-    static func checkOrder(_ order: String, pid: Int32) throws -> OrderCheck {
+    static func checkOrder(_ order: String, pid: Int32) throws -> OrderCheck? {
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
         let map = MemoryMap(smaps: readSmaps(pid: pid))
         guard let code = map.mappings.first(where: { $0.path == executable && $0.permissions == "r-xp" }) else {
