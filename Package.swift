@@ -56,11 +56,13 @@ let package = Package(
             // Release builds are linked for a small resident set (see support/README.md): packed
             // relative relocations (DT_RELR, glibc 2.36+) and no exported symbol table, so the
             // loader touches kilobytes instead of megabytes, and the functions the daemon runs
-            // placed side by side, so the pages it executes are few.
+            // placed side by side, so the pages it executes are few (the named ones by the order
+            // file, the compiler's unnamed helpers in one block by the linker script).
             linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                                            "-Xlinker", "--no-export-dynamic",
                                            "-Xlinker", "--symbol-ordering-file=\(packageDirectory)/support/peerbot.order",
-                                           "-Xlinker", "--no-warn-symbol-ordering"],
+                                           "-Xlinker", "--no-warn-symbol-ordering",
+                                           "-Xlinker", "--script=\(packageDirectory)/support/unnamed-functions.ld"],
                                           .when(configuration: .release))]
         ),
         .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot", "PeerBotStore", "MatrixClient", "MatrixCrypto", "CurlHTTP", "PeerLearning"]),
