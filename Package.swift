@@ -23,6 +23,8 @@ let package = Package(
         // Typed wrappers around libcurl's variadic C functions.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
+        // glibc's malloc.h (arena limit, trimming), not part of the Glibc module.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "MatrixClient"),
         .target(name: "PeerLearning"),
         // Olm, Megolm, signed JSON and attachment encryption, on swift-crypto's primitives only.
@@ -36,6 +38,7 @@ let package = Package(
         ]),
         .target(name: "PeerBot", dependencies: [
             "CurlHTTP", "MatrixClient", "MatrixCrypto", "PeerLearning", "PeerBotStore",
+            .target(name: "CMalloc", condition: .when(platforms: [.linux])),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -53,11 +56,13 @@ let package = Package(
             // Release builds are linked for a small resident set (see support/README.md): packed
             // relative relocations (DT_RELR, glibc 2.36+) and no exported symbol table, so the
             // loader touches kilobytes instead of megabytes, and the functions the daemon runs
-            // placed side by side, so the pages it executes are few.
+            // placed side by side, so the pages it executes are few (the named ones by the order
+            // file, the compiler's unnamed helpers in one block by the linker script).
             linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                                            "-Xlinker", "--no-export-dynamic",
                                            "-Xlinker", "--symbol-ordering-file=\(packageDirectory)/support/peerbot.order",
-                                           "-Xlinker", "--no-warn-symbol-ordering"],
+                                           "-Xlinker", "--no-warn-symbol-ordering",
+                                           "-Xlinker", "--script=\(packageDirectory)/support/unnamed-functions.ld"],
                                           .when(configuration: .release))]
         ),
         .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot", "PeerBotStore", "MatrixClient", "MatrixCrypto", "CurlHTTP", "PeerLearning"]),

@@ -7,8 +7,7 @@
 #   scripts/bench.sh --profile-order
 #
 #   --static      also rebuild the bot with --static-swift-stdlib and measure it the same way
-#   --profile-order  instead of measuring, run the static release bot under callgrind (start-up,
-#                 !help rounds, idle) and rewrite support/peerbot.order from what it executed
+#   --profile-order  instead of measuring, regenerate support/peerbot.order (scripts/profile_order.sh)
 #   --input       the recorded /sync body (default: ../shared/bench/sync-10k.json beside the repo)
 #   --runs        ingest runs (default 5)          --rounds   latency rounds (default 50)
 #   --skip-build  use the release binaries already built
@@ -18,13 +17,14 @@
 # The ingest step also runs scripts/nio_ingest_bench.py (matrix-nio from .local/venv) on the same
 # input, for the ratio to a matrix-nio bot.
 #
-# Synapse comes from scripts/synapse.sh (SYNAPSE_SH overrides the path), instance "bench", port 18020.
+# Synapse comes from scripts/synapse.sh (SYNAPSE_SH overrides the path), instance "bench", port 18020
+# (PEERBOT_BENCH_PORT overrides it).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SYNAPSE="${SYNAPSE_SH:-$ROOT/scripts/synapse.sh}"
 INSTANCE="bench"
-PORT=18020
+PORT="${PEERBOT_BENCH_PORT:-18020}"
 INPUT="$ROOT/../shared/bench/sync-10k.json"
 RUNS=5
 ROUNDS=50
@@ -57,6 +57,7 @@ while [ $# -gt 0 ]; do
 done
 
 cd "$ROOT"
+[ "$PROFILE" = "yes" ] && exec "$ROOT/scripts/profile_order.sh"
 [ -f "$INPUT" ] || die "no benchmark input at $INPUT (use --input PATH)"
 [ -x "$SYNAPSE" ] || die "no Synapse script at $SYNAPSE (set SYNAPSE_SH)"
 
@@ -184,7 +185,7 @@ measure_bot() {
     --supervisor "supervisor:$SUPERVISOR_PASSWORD" --rounds "$ROUNDS" "${@:3}" | tee "$WORK/latency-$1.txt"
   step "memory ($1), after ${IDLE_SECONDS}s idle"
   sleep "$IDLE_SECONDS"
-  "$BENCH" rss --pid "$BOT_PID" | tee "$WORK/rss-$1.txt"
+  "$BENCH" rss --pid "$BOT_PID" --order "$ROOT/support/peerbot.order" | tee "$WORK/rss-$1.txt"
   echo "  binary $(du -h "$2" | cut -f1)  ($2)" | tee -a "$WORK/rss-$1.txt"
 }
 
@@ -192,33 +193,13 @@ STATIC_SCRATCH="$ROOT/.build-static"
 build_static() {
   # A scratch path of its own: the flag changes every module's build, and .build/release keeps
   # what a plain release build makes (the first static build is a full one, later ones are not).
-  swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --product peerbot
-  STATIC_BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" --show-bin-path)"
+  # Function sections in every module, so the order file places functions, not whole files.
+  local flags
+  read -r -a flags <"$ROOT/support/release-build-flags"
+  swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" "${flags[@]}" --product peerbot
+  STATIC_BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" "${flags[@]}" --show-bin-path)"
 }
 
-if [ "$PROFILE" = "yes" ]; then
-  command -v valgrind >/dev/null || die "the profile needs valgrind (apt-get install -y valgrind)"
-  step "profile the static bot under callgrind"
-  build_static
-  # valgrind cannot read the toolchain's DWARF 5; the symbol table is all the profile needs.
-  objcopy --strip-debug "$STATIC_BIN/peerbot" "$WORK/peerbot-profiled"
-  start_bot "$WORK/peerbot-profiled" "$WORK/bot-profile.log" \
-    valgrind --tool=callgrind --demangle=no --callgrind-out-file="$WORK/callgrind.out"
-  "$BENCH" latency --homeserver "$URL" --bot "@bot:localhost" \
-    --student "student:$STUDENT_PASSWORD" --peer "peer:$PEER_PASSWORD" \
-    --supervisor "supervisor:$SUPERVISOR_PASSWORD" --rounds 10
-  echo "idle for 40 s (a whole sync timeout and the scheduler's ticks)"
-  sleep 40
-  stop_bot
-  # Written aside first: a failed profile leaves the committed order as it was.
-  "$ROOT/scripts/order_file.py" "$WORK/callgrind.out" "$STATIC_BIN/peerbot" >"$WORK/peerbot.order"
-  mv "$WORK/peerbot.order" "$ROOT/support/peerbot.order"
-  # SwiftPM does not know the order file is a link input: remove the binaries so the next
-  # release build links them again with the new order.
-  rm -f "$STATIC_BIN/peerbot" "$BIN/peerbot"
-  echo "wrote support/peerbot.order; the next release build uses it"
-  exit 0
-fi
 
 # The bot $1 (binary $2) as a plain client, then as an encryption device.
 measure_both() {
@@ -232,6 +213,8 @@ measure_both() {
   start_bot "$2" "$WORK/bot-$1-e2e.log"
   measure_bot "$1-e2e" "$2" --encrypted
   stop_bot
+  step "start-up ($1 Swift runtime, encryption on, a whole course)"
+  "$BENCH" startup --bot "$2" --config "$WORK/peerbot-e2e.yaml" --password-file "$WORK/bot.password" | tee "$WORK/startup-$1-e2e.txt"
 }
 
 measure_both dynamic "$BIN/peerbot"
@@ -254,5 +237,6 @@ for variant in dynamic dynamic-e2e static static-e2e; do
     *) echo "[bot: $variant Swift runtime]" ;;
   esac
   cat "$WORK/latency-$variant.txt" "$WORK/rss-$variant.txt"
+  [ ! -f "$WORK/startup-$variant.txt" ] || cat "$WORK/startup-$variant.txt"
 done
 echo "---------------------------------------------------------------------------------"

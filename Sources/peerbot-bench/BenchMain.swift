@@ -9,7 +9,8 @@ enum BenchMain {
                                [--nio-python PATH [--nio-script PATH] [--nio-runs N]]
           peerbot-bench latency --homeserver URL --bot USER_ID --student USER:PASS --peer USER:PASS
                                 --supervisor USER:PASS [--rounds N] [--warmup N] [--encrypted] [--json]
-          peerbot-bench rss --pid PID [--json]
+          peerbot-bench rss --pid PID [--order PATH] [--json]
+          peerbot-bench startup --bot PATH --config PATH --password-file PATH [--runs N] [--plain] [--json]
           peerbot-bench formation [--students N] [--runs N] [--json]
         USER is a localpart (student) or a full id (@student:localhost); PASS is everything after it.
         """
@@ -22,6 +23,7 @@ enum BenchMain {
             case "ingest": try await IngestBench(arguments: &arguments).run()
             case "latency": try await LatencyBench(arguments: &arguments).run()
             case "rss": try RSSBench(arguments: &arguments).run()
+            case "startup": try await StartupBench(arguments: &arguments).run()
             case "formation": try FormationBench(arguments: &arguments).run()
             case "-h", "--help", "help": print(usage)
             default: throw BenchError.usage("unknown subcommand '\(subcommand)'")

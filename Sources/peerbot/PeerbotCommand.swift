@@ -11,6 +11,12 @@ struct PeerbotCommand: AsyncParsableCommand {
         abstract: "A Matrix bot for peer learning on clinical placements.",
         subcommands: [Run.self, CheckConfig.self, ConfigExampleCommand.self, Login.self, GroupsCommand.self, Export.self, Forget.self, Rekey.self]
     )
+
+    /// The allocator is capped before the concurrency runtime starts its worker threads.
+    static func main() async {
+        MallocArenas.limit()
+        await main(nil)
+    }
 }
 
 /// Exit status for a configuration the daemon cannot run with (sysexits' EX_CONFIG).

@@ -21,6 +21,7 @@ public struct BotRuntime: Sendable {
     static let gracefulShutdownLimit: Duration = .seconds(4)
 
     public func run() async throws {
+        MallocArenas.limit()
         let logger = Logger(label: "peerbot")
         let lock: DatabaseLock
         do {
@@ -46,13 +47,14 @@ public struct BotRuntime: Sendable {
         let heartbeat = Heartbeat()
         let jobsHeartbeat = Heartbeat()
         let progress = SyncProgress()
+        let idle = IdleMemoryRelease(database: database)
         let notifier = SystemdNotifier()
         let provisioner = RoomProvisioner(client: client, database: database, config: holder, logger: logger)
         var deviceKeys: DeviceKeyKeeper?
         if let identity { deviceKeys = DeviceKeyKeeper(identity: identity, client: client, database: database, userID: config.userID, logger: logger) }
         let sync = SyncService(client: client, database: database, config: holder, provisioner: provisioner,
                                outbox: wakeup, imports: imports, heartbeat: heartbeat, progress: progress, notifier: notifier, logger: logger,
-                               deviceKeys: deviceKeys)
+                               deviceKeys: deviceKeys, idle: idle)
         let encryptor = pickleKey.map {
             RoomEncryptor(client: client, database: database, pickleKey: $0, userID: config.userID, language: config.language, logger: logger)
         }
@@ -74,6 +76,7 @@ public struct BotRuntime: Sendable {
             .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "scheduler"),
             .init(service: sync, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .cancelGroup, serviceName: "sync"),
         ]
+        services.append(.init(service: idle, serviceName: "memory"))
         if let configPath {
             let reload = ConfigReloadService(path: configPath, holder: holder, provisioner: provisioner, outbox: wakeup, logger: logger)
             services.append(.init(service: reload, serviceName: "reload"))

@@ -18,6 +18,8 @@ final class SyncService: Service, Sendable {
     let logger: Logger
     /// Publishes and tops up the bot's device keys; nil without `pickle_key_file`.
     let deviceKeys: DeviceKeyKeeper?
+    /// Told of every batch with events, so memory is given back only once the bot is quiet.
+    let idle: IdleMemoryRelease?
     let pollTimeout: Duration = .seconds(30)
 
     /// Large timeline limit so that busy rooms are rarely cut; cut ones are paged back.
@@ -25,7 +27,8 @@ final class SyncService: Service, Sendable {
 
     init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, provisioner: RoomProvisioner,
          outbox: Wakeup, imports: Wakeup, heartbeat: Heartbeat, progress: SyncProgress = SyncProgress(),
-         notifier: SystemdNotifier, logger: Logger, deviceKeys: DeviceKeyKeeper? = nil) {
+         notifier: SystemdNotifier, logger: Logger, deviceKeys: DeviceKeyKeeper? = nil,
+         idle: IdleMemoryRelease? = nil) {
         self.client = client
         self.database = database
         self.config = config
@@ -37,6 +40,7 @@ final class SyncService: Service, Sendable {
         self.notifier = notifier
         self.logger = logger
         self.deviceKeys = deviceKeys
+        self.idle = idle
     }
 
     func run() async throws {
@@ -56,7 +60,8 @@ final class SyncService: Service, Sendable {
         let retrying = Retrying(logger: logger)
         var announcedReady = false
         while !Task.isCancelled {
-            let outcome = try await retrying.run("sync") { [self] in try await syncOnce() }
+            // The first round only catches up: READY must not wait for a long-poll to time out.
+            let outcome = try await retrying.run("sync") { [self, announcedReady] in try await syncOnce(wait: announcedReady) }
             heartbeat.beat()
             progress.markCaughtUp()
             if !announcedReady {
@@ -64,18 +69,20 @@ final class SyncService: Service, Sendable {
                 notifier.ready()
                 logger.info("ready: syncing with the homeserver")
             }
+            if outcome.events > 0 { idle?.noteActivity() }
             if outcome.enqueued > 0 { outbox.signal() }
             if outcome.uploads > 0 { imports.signal() }
         }
     }
 
-    /// One `/sync` round: fetch, fill cut timelines, commit.
-    func syncOnce() async throws -> BatchOutcome {
+    /// One `/sync` round: fetch, fill cut timelines, commit. Without `wait` (and on the very
+    /// first start) the homeserver answers at once, with whatever is new or nothing.
+    func syncOnce(wait: Bool = true) async throws -> BatchOutcome {
         let since = try database.read { try $0.sync.token() }
         let sync: SyncResponse
         let backfill: [String: [ClientEvent]]
         do {
-            sync = try await client.sync(since: since, timeout: since == nil ? .zero : pollTimeout, filter: Self.filter)
+            sync = try await client.sync(since: since, timeout: since == nil || !wait ? .zero : pollTimeout, filter: Self.filter)
             backfill = try await fillGaps(sync)
         } catch {
             // The homeserver failing counts as progress for the watchdog: an outage is waited out,

@@ -48,6 +48,10 @@ public final class AppDatabase: Sendable {
         config.foreignKeysEnabled = true
         // Another process (the CLI's export or forget) may hold the lock briefly.
         config.busyMode = .timeout(5)
+        // Each reader keeps its own page cache. The bot's reads are short and rarely overlap
+        // (the sync position, the outbox's next rows), so two readers never make a read wait
+        // noticeably, and three caches fewer stay resident (GRDB's default is five).
+        config.maximumReaderCount = 2
         config.prepareDatabase { db in
             // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power
             // loss, and a lost commit of the sync token + outbox could re-post messages
