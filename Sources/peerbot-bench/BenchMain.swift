@@ -6,11 +6,13 @@ enum BenchMain {
     static let usage = """
         usage:
           peerbot-bench ingest [--input PATH] [--runs N] [--with-logs] [--json]
-                               [--nio-python PATH [--nio-script PATH] [--nio-runs N]]
+                               [--nio-python PATH [--nio-script PATH] [--nio-runs N]] [--plain-only]
           peerbot-bench latency --homeserver URL --bot USER_ID --student USER:PASS --peer USER:PASS
                                 --supervisor USER:PASS [--rounds N] [--warmup N] [--encrypted] [--json]
           peerbot-bench rss --pid PID [--json]
           peerbot-bench formation [--students N] [--runs N] [--json]
+          peerbot-bench scale --homeserver URL --peerbot PATH --admin USER:PASS [--students N] [--group-size N]
+                              [--idle-seconds N] [--json]
         USER is a localpart (student) or a full id (@student:localhost); PASS is everything after it.
         """
 
@@ -23,6 +25,7 @@ enum BenchMain {
             case "latency": try await LatencyBench(arguments: &arguments).run()
             case "rss": try RSSBench(arguments: &arguments).run()
             case "formation": try FormationBench(arguments: &arguments).run()
+            case "scale": try await ScaleBench(arguments: &arguments).run()
             case "-h", "--help", "help": print(usage)
             default: throw BenchError.usage("unknown subcommand '\(subcommand)'")
             }
