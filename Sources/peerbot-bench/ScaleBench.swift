@@ -61,8 +61,11 @@ struct ScaleBench {
         }
     }
 
+    /// A progress line, flushed at once: the run takes minutes and its output is often piped.
     private func note(_ text: String) {
-        if !json { print(text) }
+        guard !json else { return }
+        print(text)
+        fflush(nil)
     }
 
     /// The supervisor's part, then the measurements of the idle bot.
@@ -94,9 +97,9 @@ struct ScaleBench {
         note("a session planned in every group; waiting for the bot to settle, then \(idleSeconds) s idle")
 
         let idle = try await steps.idleCPU(seconds: idleSeconds)
-        let largest = try await steps.largestBotEvent()
+        let largest = try await steps.largestBotEvents()
         return ScaleReport(students: students, groupSize: groupSize, creation: creation, rooms: rooms, idleSeconds: idleSeconds,
-                           idleCPUPercent: idle, residentKiB: try bot.residentKiB(), largest: largest)
+                           idleCPUPercent: idle, residentKiB: try bot.residentKiB(), largest: largest.any, proposal: largest.proposal)
     }
 
     /// Waits for the bot's invite to its supervisor room (made on its first start) and joins.

@@ -10,15 +10,18 @@ struct ScaleReport: Encodable {
     let idleCPUPercent: Double
     let residentKiB: Int
     let largest: Largest?
+    let proposal: Largest?
 
     /// The largest message the bot built for the course, as content and as the served event.
     struct Largest: Encodable {
         let kind: String
+        /// The command it answers, as the supervisor wrote it (shortened).
+        let answering: String?
         let part: Int64?
         let parts: Int64?
         let contentBytes: Int
         let eventBytes: Int
-        enum CodingKeys: String, CodingKey { case kind, part, parts, contentBytes = "content_bytes", eventBytes = "event_bytes" }
+        enum CodingKeys: String, CodingKey { case kind, answering, part, parts, contentBytes = "content_bytes", eventBytes = "event_bytes" }
     }
 
     var residentMiB: Double { Double(residentKiB) / 1024 }
@@ -30,11 +33,13 @@ struct ScaleReport: Encodable {
     var creationMet: Bool { everyRoomOnce && creation.failed == 0 && creation.done == creation.total && creation.seconds < ScaleBench.creationTargetSeconds }
     var cpuMet: Bool { idleCPUPercent < ScaleBench.idleCPUTargetPercent }
     var residentMet: Bool { residentMiB < ScaleBench.residentTargetMiB }
-    var largestMet: Bool { (largest?.eventBytes ?? Int.max) < ScaleBench.eventLimitBytes }
+    var largestMet: Bool {
+        (largest?.eventBytes ?? Int.max) < ScaleBench.eventLimitBytes && (proposal?.eventBytes ?? Int.max) < ScaleBench.eventLimitBytes
+    }
 
     enum CodingKeys: String, CodingKey {
         case students, groupSize = "group_size", creation, rooms, idleSeconds = "idle_seconds", idleCPUPercent = "idle_cpu_percent"
-        case residentKiB = "vm_rss_kb", largest = "largest_message", creationMet = "creation_target_met", cpuMet = "idle_cpu_target_met"
+        case residentKiB = "vm_rss_kb", largest = "largest_message", proposal = "largest_group_proposal_part", creationMet = "creation_target_met", cpuMet = "idle_cpu_target_met"
         case residentMet = "rss_target_met", largestMet = "event_limit_met"
     }
 
@@ -48,6 +53,7 @@ struct ScaleReport: Encodable {
         try c.encode(Figures.rounded(idleCPUPercent, places: 3), forKey: .idleCPUPercent)
         try c.encode(residentKiB, forKey: .residentKiB)
         try c.encodeIfPresent(largest, forKey: .largest)
+        try c.encodeIfPresent(proposal, forKey: .proposal)
         try c.encode(creationMet, forKey: .creationMet)
         try c.encode(cpuMet, forKey: .cpuMet)
         try c.encode(residentMet, forKey: .residentMet)
@@ -63,12 +69,15 @@ struct ScaleReport: Encodable {
         print("  idle CPU, a session planned in every group: \(Figures.format(idleCPUPercent, digits: 2)) % of a core over \(idleSeconds) s, "
               + "target < \(Figures.format(ScaleBench.idleCPUTargetPercent, digits: 0)) %: \(verdict(cpuMet))")
         print("  resident memory (VmRSS): \(Figures.format(residentMiB)) MiB, target < \(Figures.format(ScaleBench.residentTargetMiB, digits: 0)) MiB: \(verdict(residentMet))")
-        if let largest {
-            let part = largest.parts.map { " (part \(largest.part ?? 1) of \($0))" } ?? ""
-            print("  largest message: \(largest.kind)\(part), \(largest.contentBytes) bytes of content, \(largest.eventBytes) bytes as served, "
-                  + "limit \(ScaleBench.eventLimitBytes): \(verdict(largestMet))")
-        } else {
-            print("  largest message: none seen, limit \(ScaleBench.eventLimitBytes): not met")
+        for (label, message) in [("largest message", largest), ("group proposal", proposal)] {
+            guard let message else {
+                print("  \(label): none seen, limit \(ScaleBench.eventLimitBytes): not met")
+                continue
+            }
+            let part = message.parts.map { ", part \(message.part ?? 1) of \($0)" } ?? ""
+            let answer = message.answering.map { " to \"\($0)\"" } ?? ""
+            print("  \(label): \(message.kind)\(answer)\(part), \(message.contentBytes) bytes of content, \(message.eventBytes) bytes as served, "
+                  + "limit \(ScaleBench.eventLimitBytes): \(verdict(message.eventBytes < ScaleBench.eventLimitBytes))")
         }
     }
 }

@@ -94,20 +94,23 @@ struct ScaleSteps {
         return used / ((ContinuousClock.now - clock).ms / 1000) * 100
     }
 
-    /// The largest of the bot's messages in the supervisor room, as the homeserver serves the
-    /// whole event (the three largest contents are fetched).
-    func largestBotEvent() async throws -> ScaleReport.Largest? {
+    /// The largest of the bot's messages in the supervisor room, and the largest part of its
+    /// group proposal, as the homeserver serves the whole event (the largest contents are fetched).
+    func largestBotEvents() async throws -> (any: ScaleReport.Largest?, proposal: ScaleReport.Largest?) {
         let botID = bot.userID
-        let candidates = await room.events.map(\.event).filter { $0.sender == botID }
-            .map { ($0, $0.content.jsonString().utf8.count) }.sorted { $0.1 > $1.1 }.prefix(3)
-        var largest: ScaleReport.Largest?
-        for (event, contentBytes) in candidates {
+        let seen = await room.events.map(\.event)
+        let mine = seen.filter { $0.sender == botID }.map { ($0, $0.content.jsonString().utf8.count) }.sorted { $0.1 > $1.1 }
+        let proposal = mine.filter { $0.0.peerbotKind == "group_proposal" }.prefix(1)
+        var served: [String: ScaleReport.Largest] = [:]
+        for (event, contentBytes) in Array(mine.prefix(3)) + proposal where served[event.eventID] == nil {
             let path = "/_matrix/client/v3/rooms/\(MatrixClient.encode(roomID))/event/\(MatrixClient.encode(event.eventID))"
             let raw = try await supervisor.call("GET", path)
-            guard raw.count > largest?.eventBytes ?? -1 else { continue }
-            largest = ScaleReport.Largest(kind: event.peerbotKind ?? "?", part: event.content["peerbot.part"]?.intValue,
-                                          parts: event.content["peerbot.parts"]?.intValue, contentBytes: contentBytes, eventBytes: raw.count)
+            let command = seen.first { $0.eventID == event.inReplyTo }?.content["body"]?.stringValue
+            served[event.eventID] = ScaleReport.Largest(kind: event.peerbotKind ?? "?", answering: command.map { String($0.prefix(40)) },
+                                                        part: event.content["peerbot.part"]?.intValue, parts: event.content["peerbot.parts"]?.intValue,
+                                                        contentBytes: contentBytes, eventBytes: raw.count)
         }
-        return largest
+        let largest = served.values.max { $0.eventBytes < $1.eventBytes }
+        return (largest, proposal.first.flatMap { served[$0.0.eventID] })
     }
 }
