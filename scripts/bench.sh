@@ -21,21 +21,22 @@
 # input, for the ratio to a matrix-nio bot.
 #
 # Synapse comes from scripts/synapse.sh (SYNAPSE_SH overrides the path), instance "bench", port 18020
-# (BENCH_PORT overrides it); the scale run uses instance "bench-scale" on the next port.
+# (PEERBOT_BENCH_PORT overrides it).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SYNAPSE="${SYNAPSE_SH:-$ROOT/scripts/synapse.sh}"
 INSTANCE="bench"
-PORT="${BENCH_PORT:-18020}"
-SCALE="no"
-STUDENTS=1000
+PORT="${PEERBOT_BENCH_PORT:-18020}"
 INPUT="$ROOT/../shared/bench/sync-10k.json"
 RUNS=5
 ROUNDS=50
 STATIC="no"
 PROFILE="no"
 BUILD="yes"
+# The faculty-scale run (--scale): its own Synapse instance, "bench-scale", on the port after PORT.
+SCALE="no"
+STUDENTS=1000
 IDLE_SECONDS=10
 READY_TIMEOUT=60
 # Fixed passwords: the instance keeps its accounts between runs and only listens on 127.0.0.1.
@@ -57,7 +58,7 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS="${2:?--rounds needs a number}"; shift ;;
     --scale) SCALE="yes" ;;
     --students) STUDENTS="${2:?--students needs a number}"; shift ;;
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
   shift
