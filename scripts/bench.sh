@@ -3,7 +3,7 @@
 # local Synapse with the real bot running: once as a plain client, once as an end-to-end encryption device
 # (pickle_key_file, encrypt_rooms), whose latency run adds an encrypted !help beside the plain one.
 #
-#   scripts/bench.sh [--static] [--input PATH] [--runs N] [--rounds N] [--skip-build]
+#   scripts/bench.sh [--static] [--input PATH] [--runs N] [--rounds N] [--skip-build] [--scale [--students N]]
 #   scripts/bench.sh --profile-order
 #
 #   --static      also rebuild the bot with --static-swift-stdlib and measure it the same way
@@ -11,6 +11,8 @@
 #   --input       the recorded /sync body (default: ../shared/bench/sync-10k.json beside the repo)
 #   --runs        ingest runs (default 5)          --rounds   latency rounds (default 50)
 #   --skip-build  use the release binaries already built
+#   --scale       also the faculty-scale run (peerbot-bench scale; minutes): a Synapse with its default
+#                 limits, the bot's lifted by the admin API, --students students (default 1000) in groups of 5
 #
 # The profile needs valgrind (apt-get install valgrind); see support/README.md.
 #
@@ -31,6 +33,9 @@ ROUNDS=50
 STATIC="no"
 PROFILE="no"
 BUILD="yes"
+# The faculty-scale run (--scale): its own Synapse instance, "bench-scale", on the port after PORT.
+SCALE="no"
+STUDENTS=1000
 IDLE_SECONDS=10
 READY_TIMEOUT=60
 # Fixed passwords: the instance keeps its accounts between runs and only listens on 127.0.0.1.
@@ -50,7 +55,9 @@ while [ $# -gt 0 ]; do
     --input) INPUT="${2:?--input needs a path}"; shift ;;
     --runs) RUNS="${2:?--runs needs a number}"; shift ;;
     --rounds) ROUNDS="${2:?--rounds needs a number}"; shift ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --scale) SCALE="yes" ;;
+    --students) STUDENTS="${2:?--students needs a number}"; shift ;;
+    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
   shift
@@ -89,6 +96,7 @@ cleanup() {
   stop_bot
   logout_bot
   if [ "$SYNAPSE_STARTED" = "yes" ]; then "$SYNAPSE" stop "$INSTANCE" || true; fi
+  if [ "${SCALE_STARTED:-no}" = "yes" ]; then "$SYNAPSE" stop bench-scale || true; fi
   if [ "$status" -ne 0 ]; then
     echo "bench.sh: failed (status $status); logs kept in $WORK" >&2
   else
@@ -225,10 +233,25 @@ if [ "$STATIC" = "yes" ]; then
   measure_both static "$STATIC_BIN/peerbot"
 fi
 
+if [ "$SCALE" = "yes" ]; then
+  step "faculty scale: $STUDENTS students (the ${STATIC_BIN:+static }release bot)"
+  # The latency instance is done with: its bot devices logged out, its CPU given to this run.
+  logout_bot
+  "$SYNAPSE" stop "$INSTANCE"
+  SYNAPSE_STARTED="no"
+  SCALE_URL="$("$SYNAPSE" start bench-scale $((PORT + 1)) --default-limits)"
+  SCALE_STARTED="yes"
+  "$SYNAPSE" register bench-scale benchadmin "$BOT_PASSWORD-admin" --admin
+  "$BENCH" scale --homeserver "$SCALE_URL" --peerbot "${STATIC_BIN:-$BIN}/peerbot" --admin "benchadmin:$BOT_PASSWORD-admin" \
+    --students "$STUDENTS" | tee "$WORK/scale.txt"
+  "$SYNAPSE" stop bench-scale || true
+  SCALE_STARTED="no"
+fi
+
 step "summary"
 echo "---------------------------------------------------------------------------------"
 echo "peerbot benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores, $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no git')"
-grep -v '^run ' "$WORK/ingest.txt" || true
+grep -v '^\(encrypted \)\{0,1\}run ' "$WORK/ingest.txt" || true
 cat "$WORK/formation.txt"
 for variant in dynamic dynamic-e2e static static-e2e; do
   [ -f "$WORK/latency-$variant.txt" ] || continue
@@ -239,4 +262,5 @@ for variant in dynamic dynamic-e2e static static-e2e; do
   cat "$WORK/latency-$variant.txt" "$WORK/rss-$variant.txt"
   [ ! -f "$WORK/startup-$variant.txt" ] || cat "$WORK/startup-$variant.txt"
 done
+[ -f "$WORK/scale.txt" ] && sed -n '/^scale:/,$p' "$WORK/scale.txt"
 echo "---------------------------------------------------------------------------------"

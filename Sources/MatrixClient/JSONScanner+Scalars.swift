@@ -146,7 +146,8 @@ extension JSONScanner {
             if negative, magnitude <= UInt64(Int64.max) + 1 { return .int(magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude)) }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let double = Double(text) else { throw fail("unreadable number") }
+        // `JSONDecoder` refuses a number beyond the range of a Double (`1e400`), so this does too.
+        guard let double = Double(text), double.isFinite else { throw fail("unreadable number") }
         // Foundation reads `1e3` or `2.0` as a whole number too, when it is exactly one.
         if double.rounded() == double, abs(double) < 9.2e18 { return .int(Int64(double)) }
         return .double(double)

@@ -137,7 +137,10 @@ struct JSONScanner {
             var object: [String: JSONValue] = [:]
             var first = true
             while let key = try nextKey(first: &first) {
-                object[string(of: key)] = try value()
+                // The first of two equal keys stands, as with `JSONDecoder`.
+                let member = try value()
+                let name = string(of: key)
+                if object[name] == nil { object[name] = member }
             }
             return .object(object)
         case UInt8(ascii: "["):

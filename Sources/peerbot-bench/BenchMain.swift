@@ -6,12 +6,14 @@ enum BenchMain {
     static let usage = """
         usage:
           peerbot-bench ingest [--input PATH] [--runs N] [--with-logs] [--json]
-                               [--nio-python PATH [--nio-script PATH] [--nio-runs N]]
+                               [--nio-python PATH [--nio-script PATH] [--nio-runs N]] [--plain-only]
           peerbot-bench latency --homeserver URL --bot USER_ID --student USER:PASS --peer USER:PASS
                                 --supervisor USER:PASS [--rounds N] [--warmup N] [--encrypted] [--json]
           peerbot-bench rss --pid PID [--order PATH] [--json]
           peerbot-bench startup --bot PATH --config PATH --password-file PATH [--runs N] [--plain] [--json]
           peerbot-bench formation [--students N] [--runs N] [--json]
+          peerbot-bench scale --homeserver URL --peerbot PATH --admin USER:PASS [--students N] [--group-size N]
+                              [--idle-seconds N] [--json]
         USER is a localpart (student) or a full id (@student:localhost); PASS is everything after it.
         """
 
@@ -25,6 +27,7 @@ enum BenchMain {
             case "rss": try RSSBench(arguments: &arguments).run()
             case "startup": try await StartupBench(arguments: &arguments).run()
             case "formation": try FormationBench(arguments: &arguments).run()
+            case "scale": try await ScaleBench(arguments: &arguments).run()
             case "-h", "--help", "help": print(usage)
             default: throw BenchError.usage("unknown subcommand '\(subcommand)'")
             }

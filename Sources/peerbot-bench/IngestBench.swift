@@ -10,6 +10,8 @@ struct IngestBench {
     static let botUserID = "@peerbot:example.org"
     /// Issue 19: the whole path, plain stream, median of the runs.
     static let target = 100_000.0
+    /// Issue 19: the same stream encrypted, decrypt → route → store, median of the runs.
+    static let encryptedTarget = 30_000.0
 
     let input: String
     let runs: Int
@@ -19,6 +21,8 @@ struct IngestBench {
     let nioPython: String?
     let nioScript: String
     let nioRuns: Int
+    /// Whether the encrypted variant runs too (`--plain-only` leaves it out).
+    let encrypted: Bool
 
     init(arguments: inout Arguments) throws {
         input = try arguments.option("input") ?? Self.defaultInput
@@ -28,6 +32,7 @@ struct IngestBench {
         nioPython = try arguments.option("nio-python")
         nioScript = try arguments.option("nio-script") ?? "scripts/nio_ingest_bench.py"
         nioRuns = try arguments.count("nio-runs", default: 3)
+        encrypted = !arguments.flag("plain-only")
         try arguments.finish()
     }
 
@@ -42,10 +47,31 @@ struct IngestBench {
             results.append(result)
             if !json { print("run \(index): \(result.line)") }
         }
+        let secret = encrypted ? try await encryptedRuns(body: body, shape: shape) : nil
         let nio = try nioPython.map { try NioReference.measure(python: $0, script: nioScript, input: input, runs: nioRuns) }
-        let report = IngestReport(input: input, bytes: body.count, shape: shape, runs: results, withLogs: withLogs, nio: nio)
+        let report = IngestReport(input: input, bytes: body.count, shape: shape, runs: results, withLogs: withLogs, encrypted: secret, nio: nio)
         if json { return try Figures.printJSON(report) }
         report.printSummary()
+    }
+
+    /// The encrypted variant: the bot's device and the encrypted stream made once, then the runs.
+    private func encryptedRuns(body: Data, shape: InputShape) async throws -> EncryptedIngestReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let fixture = try await EncryptedFixture.prepare(plain: body, shape: shape)
+        defer { fixture.remove() }
+        let madeMs = (clock.now - started).ms
+        if !json {
+            print("encrypted stream: \(fixture.stream.roomKeys) room keys from \(fixture.stream.olmSessions) sender devices, "
+                  + "\(fixture.stream.body.count / 1000) kB, made in \(Figures.format(madeMs, digits: 0)) ms")
+        }
+        var results: [EncryptedIngestRun] = []
+        for index in 1...runs {
+            let result = try await EncryptedIngestRun.measure(fixture, shape: shape)
+            results.append(result)
+            if !json { print("encrypted run \(index): \(result.line)") }
+        }
+        return EncryptedIngestReport(bytes: fixture.stream.body.count, senderDevices: fixture.stream.olmSessions, runs: results)
     }
 }
 

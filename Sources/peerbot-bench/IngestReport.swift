@@ -12,10 +12,13 @@ struct IngestReport: Encodable {
     let runs: [IngestRun]
     /// The matrix-nio bot's figure for the same input, measured right after the runs.
     let nio: NioReference?
+    /// The same stream encrypted; nil with `--plain-only`.
+    let encrypted: EncryptedIngestReport?
     let rosterNote = "every sender is on the roster and in the group of one of the rooms, so commands route as students"
 
-    init(input: String, bytes: Int, shape: InputShape, runs: [IngestRun], withLogs: Bool, nio: NioReference?) {
+    init(input: String, bytes: Int, shape: InputShape, runs: [IngestRun], withLogs: Bool, encrypted: EncryptedIngestReport?, nio: NioReference?) {
         self.nio = nio
+        self.encrypted = encrypted
         self.input = input
         self.bytes = bytes
         rooms = shape.roomIDs.count
@@ -39,7 +42,7 @@ struct IngestReport: Encodable {
         case input, bytes, rooms, events, senders, build, withLogs = "with_logs", runs, rosterNote = "roster_note"
         case medianDecodeMs = "median_decode_ms", medianIngestMs = "median_ingest_ms", medianTotalMs = "median_total_ms"
         case medianEventsPerSecond = "median_events_per_second", bestEventsPerSecond = "best_events_per_second", target = "target_events_per_second", meetsTarget = "meets_target"
-        case nio = "nio_reference", nioRatio = "ratio_to_nio"
+        case nio = "nio_reference", nioRatio = "ratio_to_nio", encrypted
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -60,6 +63,7 @@ struct IngestReport: Encodable {
         try c.encode(bestEventsPerSecond.rounded(), forKey: .bestEventsPerSecond)
         try c.encode(IngestBench.target, forKey: .target)
         try c.encode(meetsTarget, forKey: .meetsTarget)
+        try c.encodeIfPresent(encrypted, forKey: .encrypted)
         try c.encodeIfPresent(nio, forKey: .nio)
         try c.encodeIfPresent(nioRatio.map { Figures.rounded($0) }, forKey: .nioRatio)
     }
@@ -78,7 +82,11 @@ struct IngestReport: Encodable {
         print("  best events/s          \(Figures.format(bestEventsPerSecond, digits: 0)) (fastest run)")
         print("  outbox rows queued     \(runs.map(\.outboxQueued).sorted()[runs.count / 2]) (commands answered: \(runs.map(\.handled).sorted()[runs.count / 2]))")
         print("  plain ingest: \(Figures.format(medianEventsPerSecond, digits: 0)) events/s (median), target ≥ \(Figures.format(IngestBench.target, digits: 0)): \(meetsTarget ? "met" : "not met")")
-        print("  encrypted ingest: not measured by this build, target ≥ 30000: not met")
+        if let encrypted {
+            encrypted.printSummary(plainHandled: runs.map(\.handled).sorted()[runs.count / 2])
+        } else {
+            print("  encrypted ingest: not run (--plain-only), target ≥ \(Figures.format(IngestBench.encryptedTarget, digits: 0)): not met")
+        }
         guard let nio, let nioRatio else { return print("  matrix-nio bot: not run (pass --nio-python)") }
         print("  matrix-nio bot: \(Figures.format(nio.medianEventsPerSecond, digits: 0)) events/s (median of \(nio.runs), best \(Figures.format(nio.bestEventsPerSecond, digits: 0)); reference, no target)")
         print("  ratio peerbot / nio: \(Figures.format(nioRatio, digits: 1))×")

@@ -52,46 +52,54 @@ struct LatencyBench {
         if secret != nil { _ = try? await room.student.call("POST", "/_matrix/client/v3/logout", json: .object([:])) }
         let report = LatencyReport(homeserver: homeserver, bot: botUserID, roomID: room.roomID, warmup: warmup,
                                    plainMs: samples.plain, botMs: samples.bot, encryptedRoomID: secret?.roomID,
-                                   encryptedMs: samples.encrypted, syncErrors: await watcher.syncErrors,
+                                   encryptedPlainMs: samples.encryptedPlain, encryptedMs: samples.encrypted, syncErrors: await watcher.syncErrors,
                                    undecryptable: await watcher.undecryptable)
         if json { return try Figures.printJSON(report) }
         report.printSummary()
     }
 
-    /// Milliseconds per round: plain message, plain command's reply, encrypted command's reply.
+    /// Milliseconds per round: a plain message and the command's reply, in the plain room and
+    /// (encrypted) in the encrypted room, so each reply has the floor measured next to it.
     struct Samples {
         var plain: [Double] = []
         var bot: [Double] = []
+        var encryptedPlain: [Double] = []
         var encrypted: [Double] = []
     }
 
-    /// Interleaves a plain message, a command and (encrypted) an encrypted command each round;
-    /// the warm-up rounds are dropped.
+    /// Each round: a plain message, then `!help`, in the plain room; with an encrypted room, an
+    /// encrypted ordinary message, then an encrypted `!help` there. The warm-up rounds are dropped.
     private func measure(room: BenchRoom, encrypted secret: EncryptedBenchRoom?, watcher: TimelineWatcher) async throws -> Samples {
-        let clock = ContinuousClock()
         var samples = Samples()
         for round in 1...(warmup + rounds) {
-            let plainStart = clock.now
-            let messageID = try await send(room.peer, to: room.roomID, body: "plain message, round \(round)")
-            let plainSeen = try await watcher.arrival(of: .event(messageID), timeout: Self.waitLimit)
-
-            let commandStart = clock.now
-            let commandID = try await send(room.student, to: room.roomID, body: "!help")
-            let replySeen = try await watcher.arrival(of: .reply(to: commandID), timeout: Self.waitLimit)
-
-            var secretMs: Double?
+            let plain = try await hop(watcher, Sighting.event) { try await send(room.peer, to: room.roomID, body: "plain message, round \(round)") }
+            let bot = try await hop(watcher, Sighting.reply(to:)) { try await send(room.student, to: room.roomID, body: "!help") }
+            var secretPair: (Double, Double)?
             if let secret {
-                let secretStart = clock.now
-                let secretID = try await secret.send("!help")
-                secretMs = (try await watcher.arrival(of: .reply(to: secretID), timeout: Self.waitLimit) - secretStart).ms
+                let message = try await hop(watcher, Sighting.event) { try await secret.send("plain message, round \(round)") }
+                let reply = try await hop(watcher, Sighting.reply(to:)) { try await secret.send("!help") }
+                secretPair = (message, reply)
             }
-
             guard round > warmup else { continue }
-            samples.plain.append((plainSeen - plainStart).ms)
-            samples.bot.append((replySeen - commandStart).ms)
-            if let secretMs { samples.encrypted.append(secretMs) }
+            samples.plain.append(plain)
+            samples.bot.append(bot)
+            if let (message, reply) = secretPair {
+                samples.encryptedPlain.append(message)
+                samples.encrypted.append(reply)
+            }
         }
         return samples
+    }
+
+    typealias Sighting = TimelineWatcher.Sighting
+
+    /// Milliseconds from sending (the event id `send` returns names it) to the student's sync
+    /// showing `sighting` of it.
+    private func hop(_ watcher: TimelineWatcher, _ sighting: (String) -> Sighting,
+                     send: () async throws -> String) async throws -> Double {
+        let start = ContinuousClock.now
+        let id = try await send()
+        return (try await watcher.arrival(of: sighting(id), timeout: Self.waitLimit) - start).ms
     }
 
     private func send(_ client: MatrixClient, to roomID: String, body: String) async throws -> String {

@@ -1,6 +1,8 @@
 import Foundation
 
-/// The latency benchmark's figures, in milliseconds.
+/// The latency benchmark's figures, in milliseconds. Each round measures a plain message right
+/// before the command, so each reply is judged against the floor of its own round: the median of
+/// those pairwise differences does not swing with the homeserver's pace from round to round.
 struct LatencyReport: Encodable {
     let homeserver: String
     let bot: String
@@ -8,36 +10,59 @@ struct LatencyReport: Encodable {
     let warmup: Int
     let plainMs: [Double]
     let botMs: [Double]
-    /// The encrypted room and its `!help` round trips; nil and empty without `--encrypted`.
+    /// The encrypted room, its ordinary messages and its `!help` round trips; nil and empty
+    /// without `--encrypted`.
     let encryptedRoomID: String?
+    let encryptedPlainMs: [Double]
     let encryptedMs: [Double]
     let syncErrors: Int
     /// Encrypted events the student's device never got a key for.
     let undecryptable: Int
-    /// Issue 15's target: an encrypted reply's p50 within this of the plain reply's p50.
-    static let encryptedAllowanceMs = 5.0
+    /// Issue 19's target: the reply's median pairwise difference to its floor at most this.
+    static let overheadTargetMs = 3.0
 
-    var plainP50: Double { Figures.percentile(50, of: plainMs) }
-    var plainP95: Double { Figures.percentile(95, of: plainMs) }
-    var botP50: Double { Figures.percentile(50, of: botMs) }
-    var botP95: Double { Figures.percentile(95, of: botMs) }
-    /// A reply needs two hops (command to bot, reply to student): twice one plain message.
-    var floorP50: Double { Figures.percentile(50, of: plainMs.map { 2 * $0 }) }
-    var floorP95: Double { Figures.percentile(95, of: plainMs.map { 2 * $0 }) }
-    var overheadP50: Double { botP50 - floorP50 }
-    var encryptedP50: Double { Figures.percentile(50, of: encryptedMs) }
-    var encryptedP95: Double { Figures.percentile(95, of: encryptedMs) }
-    var encryptionCostP50: Double { encryptedP50 - botP50 }
-    var encryptedTargetMet: Bool { !encryptedMs.isEmpty && encryptionCostP50 <= Self.encryptedAllowanceMs }
+    /// The pairwise differences of one room and their summary.
+    struct Overhead: Encodable {
+        /// Per round: the reply minus twice that round's plain message (a reply is two hops).
+        let differencesMs: [Double]
+        var median: Double { Figures.median(differencesMs) }
+        var p25: Double { Figures.percentile(25, of: differencesMs) }
+        var p75: Double { Figures.percentile(75, of: differencesMs) }
+        var met: Bool { !differencesMs.isEmpty && median <= LatencyReport.overheadTargetMs }
+
+        init(reply: [Double], plain: [Double]) {
+            differencesMs = zip(reply, plain).map { $0 - 2 * $1 }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case differencesMs = "differences_ms", median = "median_ms", p25 = "p25_ms", p75 = "p75_ms", met = "target_met", target = "target_ms"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(differencesMs.map { Figures.rounded($0) }, forKey: .differencesMs)
+            try c.encode(Figures.rounded(median), forKey: .median)
+            try c.encode(Figures.rounded(p25), forKey: .p25)
+            try c.encode(Figures.rounded(p75), forKey: .p75)
+            try c.encode(LatencyReport.overheadTargetMs, forKey: .target)
+            try c.encode(met, forKey: .met)
+        }
+
+        /// "+1.2 ms (IQR +0.4 … +2.9 ms)".
+        var line: String {
+            func signed(_ value: Double) -> String { (value >= 0 ? "+" : "") + Figures.format(value) }
+            return "\(signed(median)) ms (IQR \(signed(p25)) … \(signed(p75)) ms)"
+        }
+    }
+
+    var plainOverhead: Overhead { Overhead(reply: botMs, plain: plainMs) }
+    var encryptedOverhead: Overhead { Overhead(reply: encryptedMs, plain: encryptedPlainMs) }
 
     enum CodingKeys: String, CodingKey {
         case homeserver, bot, roomID = "room_id", rounds, warmup, syncErrors = "sync_errors"
-        case plainMs = "plain_ms", botMs = "bot_ms", plainP50 = "plain_p50_ms", plainP95 = "plain_p95_ms"
-        case floorP50 = "floor_p50_ms", floorP95 = "floor_p95_ms", botP50 = "bot_p50_ms", botP95 = "bot_p95_ms"
-        case overheadP50 = "bot_p50_minus_floor_p50_ms"
-        case encryptedRoomID = "encrypted_room_id", encryptedMs = "encrypted_ms", encryptedP50 = "encrypted_p50_ms"
-        case encryptedP95 = "encrypted_p95_ms", encryptionCostP50 = "encrypted_p50_minus_bot_p50_ms"
-        case encryptedTargetMet = "encrypted_target_met", undecryptable
+        case plainMs = "plain_ms", botMs = "bot_ms", plainOverhead = "bot_minus_floor"
+        case encryptedRoomID = "encrypted_room_id", encryptedPlainMs = "encrypted_plain_ms", encryptedMs = "encrypted_ms"
+        case encryptedOverhead = "encrypted_minus_floor", undecryptable
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -50,32 +75,33 @@ struct LatencyReport: Encodable {
         try c.encode(syncErrors, forKey: .syncErrors)
         try c.encode(plainMs.map { Figures.rounded($0) }, forKey: .plainMs)
         try c.encode(botMs.map { Figures.rounded($0) }, forKey: .botMs)
-        for (key, value) in [(CodingKeys.plainP50, plainP50), (.plainP95, plainP95), (.floorP50, floorP50),
-                             (.floorP95, floorP95), (.botP50, botP50), (.botP95, botP95), (.overheadP50, overheadP50)] {
-            try c.encode(Figures.rounded(value), forKey: key)
-        }
+        try c.encode(plainOverhead, forKey: .plainOverhead)
         guard let encryptedRoomID else { return }
         try c.encode(encryptedRoomID, forKey: .encryptedRoomID)
+        try c.encode(encryptedPlainMs.map { Figures.rounded($0) }, forKey: .encryptedPlainMs)
         try c.encode(encryptedMs.map { Figures.rounded($0) }, forKey: .encryptedMs)
-        for (key, value) in [(CodingKeys.encryptedP50, encryptedP50), (.encryptedP95, encryptedP95), (.encryptionCostP50, encryptionCostP50)] {
-            try c.encode(Figures.rounded(value), forKey: key)
-        }
-        try c.encode(encryptedTargetMet, forKey: .encryptedTargetMet)
+        try c.encode(encryptedOverhead, forKey: .encryptedOverhead)
         try c.encode(undecryptable, forKey: .undecryptable)
     }
 
     func printSummary() {
-        func ms(_ value: Double) -> String { Figures.format(value).leftPadded(to: 7) + " ms" }
+        func ms(_ values: [Double]) -> String {
+            "p50 " + Figures.format(Figures.percentile(50, of: values)).leftPadded(to: 7) + " ms   p95 "
+                + Figures.format(Figures.percentile(95, of: values)).leftPadded(to: 7) + " ms"
+        }
+        func verdict(_ overhead: Overhead) -> String {
+            "target ≤ +\(Figures.format(Self.overheadTargetMs)) ms: \(overhead.met ? "met" : "not met")"
+        }
         print("latency: \(homeserver), bot \(bot), \(botMs.count) rounds (+\(warmup) warm-up), room \(roomID)")
-        print("  plain message (send → student's sync)   p50 \(ms(plainP50))   p95 \(ms(plainP95))")
-        print("  floor = 2 × plain message               p50 \(ms(floorP50))   p95 \(ms(floorP95))")
-        print("  bot reply (!help → reply in sync)       p50 \(ms(botP50))   p95 \(ms(botP95))")
-        print("  bot p50 − floor p50                     \(ms(overheadP50))")
+        print("  each round: a plain message, then !help; floor = 2 × that round's plain message")
+        print("  plain message (send → student's sync)   \(ms(plainMs))")
+        print("  bot reply (!help → reply in sync)       \(ms(botMs))")
+        print("  bot reply − floor, per round: median \(plainOverhead.line); \(verdict(plainOverhead))")
         if let encryptedRoomID {
-            print("  encrypted bot reply (room \(encryptedRoomID))")
-            print("    !help → reply, both encrypted         p50 \(ms(encryptedP50))   p95 \(ms(encryptedP95))")
-            print("    encrypted p50 − bot p50               \(ms(encryptionCostP50))")
-            print("    target: within \(Figures.format(Self.encryptedAllowanceMs)) ms of the plain reply's p50: \(encryptedTargetMet ? "met" : "not met")")
+            print("  encrypted room \(encryptedRoomID): an encrypted message, then an encrypted !help, each round")
+            print("    encrypted message                     \(ms(encryptedPlainMs))")
+            print("    encrypted bot reply                   \(ms(encryptedMs))")
+            print("    encrypted reply − floor, per round: median \(encryptedOverhead.line); \(verdict(encryptedOverhead))")
             if undecryptable > 0 { print("  warning: \(undecryptable) encrypted event(s) never decrypted (no room key came)") }
         }
         if syncErrors > 0 { print("  warning: the student's /sync failed \(syncErrors) time(s) during the run") }

@@ -24,6 +24,9 @@ struct BatchDecryption {
     let logger: Logger
     /// Room keys opened in this batch, by sender key and session id: each pickle is opened once.
     private var opened: [String: MegolmInboundSession] = [:]
+    /// The stored room keys by room and session id, read once per batch: a catch-up brings many
+    /// events of one session, and no key is stored while the batch is decrypted.
+    private var storedKeys: [String: [StoredMegolmSession]] = [:]
     /// What the batch did, for the logs and tests.
     private(set) var counts = Counts()
 
@@ -114,7 +117,9 @@ struct BatchDecryption {
 
     /// Decrypts with the stored room key the envelope names, recording the message index used.
     private mutating func decrypt(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String) throws -> RoomEventDecryption {
-        let candidates = try writer.undecrypted.megolmSessions(roomID: roomID, sessionID: envelope.sessionID)
+        let lookup = roomID + "|" + envelope.sessionID
+        let candidates = try storedKeys[lookup] ?? writer.undecrypted.megolmSessions(roomID: roomID, sessionID: envelope.sessionID)
+        storedKeys[lookup] = candidates
         let stored = envelope.senderKey.flatMap { key in candidates.first { $0.senderKey == key } }
             ?? candidates.first { $0.senderUserID == event.sender } ?? candidates.first
         var session: MegolmInboundSession?

@@ -77,7 +77,7 @@ enum RoomEventDecryptor {
         } catch {
             return .refused(.badCiphertext)
         }
-        guard let plaintext = try? JSONDecoder().decode(ClientJSON.self, from: Data(opened.plaintext)),
+        guard let plaintext = try? ClientJSON(strictUTF8: opened.plaintext),
               let type = plaintext["type"]?.stringValue, !type.isEmpty,
               let content = plaintext["content"], content.objectValue != nil else { return .refused(.notJSON) }
         guard plaintext["room_id"]?.stringValue == roomID else { return .refused(.wrongRoom) }
