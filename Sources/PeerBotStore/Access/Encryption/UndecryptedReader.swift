@@ -94,7 +94,9 @@ extension UndecryptedReader {
 
     /// Every stored copy of room key `sessionID` for `roomID` (one per sending device key).
     public func megolmSessions(roomID: String, sessionID: String) throws -> [StoredMegolmSession] {
-        try MegolmInboundSessionRecord.filter(Column("roomID") == roomID && Column("sessionID") == sessionID).fetchAll(db).map {
+        // A cached statement: a catch-up after an outage asks this once per encrypted event.
+        let statement = try db.cachedStatement(sql: "SELECT * FROM megolmInboundSession WHERE roomID = ? AND sessionID = ?")
+        return try MegolmInboundSessionRecord.fetchAll(statement, arguments: [roomID, sessionID]).map {
             StoredMegolmSession(roomID: $0.roomID, senderKey: $0.senderKey, sessionID: $0.sessionID, senderUserID: $0.senderUserID,
                                 signingKey: $0.signingKey, firstKnownIndex: $0.firstKnownIndex, pickle: $0.pickle)
         }
