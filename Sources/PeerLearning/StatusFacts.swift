@@ -51,7 +51,7 @@ public struct StatusFacts: Sendable, Equatable {
             let plan = next.plan
             info.nextSession = "#\(plan.number) \(plan.title), "
                 + SessionTimeFormat.dateTime(plan.start, timeZone: timeZone, language: say.language)
-            info.facilitator = next.facilitatorName ?? say.supervisorWord()
+            info.facilitator = next.facilitatorName ?? say.sessions.supervisorWord()
             if next.facilitatorUserID == caller { info.callerFacilitates = plan.number }
         }
         info.openTasks = openTasks.map { "#\($0.id) \($0.text)" }

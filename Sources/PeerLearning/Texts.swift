@@ -21,6 +21,16 @@ public struct Texts: Sendable {
         language == .da ? "»\(text)«" : "“\(text)”"
     }
 
+    /// A command call as written in `language` (`!forstået`).
+    func call(_ name: CommandName, _ arguments: String = "") -> String {
+        prefix + name.displayWord(in: language) + (arguments.isEmpty ? "" : " " + arguments)
+    }
+
+    /// "gruppe A" / "group A".
+    func groupLabel(_ group: String) -> String {
+        pick(da: "gruppe \(Self.quote(group))", en: "group \(Self.quote(group))")
+    }
+
     /// Long user words are cut so an error reply stays short (`TextLimits.quote`'s rule).
     static func shortened(_ text: String, limit: Int = TextLimits.wordCharacters) -> String {
         TextLimits.quote(text, limit: limit)

@@ -27,6 +27,6 @@ struct Forget: AsyncParsableCommand {
         let who = userID
         let counts = try database.write { try $0.privacy.forget(userID: who, at: Date()) }
         try database.compact()
-        print(Texts.forgetDone(userID: userID, counts: counts))
+        print(PrivacyTexts.forgetDone(userID: userID, counts: counts))
     }
 }

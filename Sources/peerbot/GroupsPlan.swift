@@ -41,7 +41,7 @@ struct GroupsCommand: AsyncParsableCommand {
                 printError("\(roster) is not a UTF-8 CSV file")
                 throw ExitCode.failure
             case .checked(let result) where !result.isAcceptable:
-                printError(Texts(.en).rosterRejected(problems: result.problems, headerProblem: result.headerProblem).body)
+                printError(Texts(.en).roster.rosterRejected(problems: result.problems, headerProblem: result.headerProblem).body)
                 throw ExitCode.failure
             case .checked(let result):
                 students = result.students
@@ -49,7 +49,7 @@ struct GroupsCommand: AsyncParsableCommand {
             let proposal = GroupFormation.plan(students: students, size: size, seed: seed)
             switch format {
             case .json: print(proposal.json())
-            case .text: print(Texts(Language(rawValue: language) ?? .da).groupProposal(proposal, students: students).body)
+            case .text: print(Texts(Language(rawValue: language) ?? .da).groups.groupProposal(proposal, students: students).body)
             }
         }
     }

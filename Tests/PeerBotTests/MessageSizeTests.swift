@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func aMessageThatFitsIsOneMessageWithoutPartMarks() throws {
-        try database.write { try $0.enqueue(Texts(.en).tasksList(mine: [], group: [], names: [:]), to: "!g:hs") }
+        try database.write { try $0.enqueue(Texts(.en).tasks.tasksList(mine: [], group: [], names: [:]), to: "!g:hs") }
         let parts = try queued()
         #expect(parts.count == 1)
         #expect(parts.first?["peerbot.part"] == nil)
@@ -54,7 +54,7 @@ import Testing
 
     @Test func anEchoOfALongTaskIsCapped() {
         let task = TaskItem(id: 7, group: "A", assignee: nil, text: String(repeating: "y", count: 40_000), createdBy: "@sup:hs")
-        let message = Texts(.en).taskAdded(task, assigneeName: nil)
+        let message = Texts(.en).tasks.taskAdded(task, assigneeName: nil)
         #expect(message.body.contains(String(repeating: "y", count: 300) + "…"))
         #expect(!message.body.contains(String(repeating: "y", count: 301)))
     }

@@ -72,7 +72,7 @@ import Testing
         let progress = try fixture.database.write { [clock = fixture.clock] writer in
             let last = try writer.outbox.lastID()
             let message = try writer.enqueueMessage(
-                Texts(.en).bulkProgress(BulkProgress(done: 0, failed: 0, left: 2, creationsLeft: 0, elapsed: 0, secondsPerCreation: nil)).content(),
+                Texts(.en).delivery.bulkProgress(BulkProgress(done: 0, failed: 0, left: 2, creationsLeft: 0, elapsed: 0, secondsPerCreation: nil)).content(),
                 to: "!sup:hs")
             try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: "!sup:hs", language: .en, at: clock.now)
             return message

@@ -80,7 +80,7 @@ import Testing
     @Test func aSummaryGivenUpIsNamedInItsAlertWithTheWayToGetItAgain() async throws {
         fixture.homeserver.on("/rooms/!elsewhere:hs/send/", status: 403, #"{"errcode":"M_FORBIDDEN","error":"not in room"}"#)
         fixture.homeserver.on("/rooms/!sup:hs/send/", #"{"event_id":"$alert"}"#)
-        let summary = Texts(.en).summary(SessionSummary(plan: SessionPlan(number: 5, group: "C", title: "Sepsis", start: fixture.clock.now, duration: 60),
+        let summary = Texts(.en).summary.summary(SessionSummary(plan: SessionPlan(number: 5, group: "C", title: "Sepsis", start: fixture.clock.now, duration: 60),
                                                    facilitatorName: nil, members: []),
                                          names: [:], timeZone: .utc)
         let row = try fixture.database.write { try $0.enqueueMessage(summary.content(), to: "!elsewhere:hs") }
@@ -152,7 +152,7 @@ import Testing
         for index in 0..<4 { try fixture.enqueue(message("!d\(index):hs", kind: "welcome")) }
         try fixture.database.write { [clock = fixture.clock] writer in
             let last = try writer.outbox.lastID()
-            let progress = try writer.enqueueMessage(Texts(.en).bulkProgress(BulkProgress(done: 0, failed: 0, left: 4, creationsLeft: 0, elapsed: 0, secondsPerCreation: nil)).content(), to: "!sup:hs")
+            let progress = try writer.enqueueMessage(Texts(.en).delivery.bulkProgress(BulkProgress(done: 0, failed: 0, left: 4, creationsLeft: 0, elapsed: 0, secondsPerCreation: nil)).content(), to: "!sup:hs")
             try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: progress.id, roomID: "!sup:hs", language: .en, at: clock.now)
         }
         try await fixture.drain()

@@ -105,8 +105,8 @@ import Testing
             #expect(content["users"] == [RoomDriver.sup: 100, "@zoe:hs": 100])
             #expect(content["invite"] == 100)
         }
-        #expect(actions.contains(.kick(roomID: "!groupA:hs", userID: "@eva:hs", reason: Texts(config.language).supervisorRemovedReason())))
-        #expect(actions.contains(.kick(roomID: RoomDriver.room, userID: "@eva:hs", reason: Texts(config.language).supervisorRemovedReason())))
+        #expect(actions.contains(.kick(roomID: "!groupA:hs", userID: "@eva:hs", reason: Texts(config.language).privacy.supervisorRemovedReason())))
+        #expect(actions.contains(.kick(roomID: RoomDriver.room, userID: "@eva:hs", reason: Texts(config.language).privacy.supervisorRemovedReason())))
         #expect(actions.contains(.invite(roomID: "!groupA:hs", userID: "@zoe:hs")))
         #expect(!actions.contains { if case .kick(_, RoomDriver.sup, _) = $0 { true } else { false } })
     }

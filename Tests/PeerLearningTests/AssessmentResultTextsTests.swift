@@ -16,7 +16,7 @@ private func sampleResult() -> WebPAResult {
 
 @Test func theResultsCarryScoresAsTwoDecimalStrings() {
     let result = sampleResult()
-    let message = Texts(.en).assessmentResults(group: "A", members: members, result: result, comments: [],
+    let message = Texts(.en).assessment.assessmentResults(group: "A", members: members, result: result, comments: [],
                                                submitted: result.submitted)
     #expect(message.kind == .assessmentResult && message.group == "A")
     // T(Anna) = 25 + 15 + 10 = 50, T(Bo) = 15 + 15 + 10 = 40; n = 3, s = 2.
@@ -35,7 +35,7 @@ private func sampleResult() -> WebPAResult {
 
 @Test func danishResultsWriteDecimalsWithACommaAndExplainTheJargonOnce() {
     let result = sampleResult()
-    let message = Texts(.da).assessmentResults(group: "A", members: members, result: result, comments: [],
+    let message = Texts(.da).assessment.assessmentResults(group: "A", members: members, result: result, comments: [],
                                                submitted: result.submitted)
     #expect(message.scores == ["@anna:hs": "1.31", "@bo:hs": "1.01", "@cy:hs": "0.68"], "the machine-readable scores keep the point")
     #expect(message.body.contains("Anna <A>: 1,31 – de andre: 3,0 / 3,0 / 3,0 / 3,0 / 3,0 – selv: 5,0 – overvurderer sig selv"))
@@ -55,7 +55,7 @@ private func sampleResult() -> WebPAResult {
 @Test func commentsAreNamedForTheSupervisorsAndEscaped() {
     let result = sampleResult()
     let comments = [(rater: "Bo Berg", subject: "Anna <A>", text: "Great <lead> & notes")]
-    let message = Texts(.da).assessmentResults(group: "A", members: members, result: result, comments: comments,
+    let message = Texts(.da).assessment.assessmentResults(group: "A", members: members, result: result, comments: comments,
                                                submitted: 2)
     #expect(message.body.contains("Kommentarer (kun til vejlederne)"))
     #expect(message.body.contains("Bo Berg → Anna <A>:\n> Great <lead> & notes"))
@@ -66,7 +66,7 @@ private func sampleResult() -> WebPAResult {
 
 @Test func withoutSubmissionsThereAreNoScores() {
     let result = WebPA.scores(members: members.map(\.userID), ratings: [], selfAssessment: false)
-    let message = Texts(.en).assessmentResults(group: "B", members: members, result: result, comments: [],
+    let message = Texts(.en).assessment.assessmentResults(group: "B", members: members, result: result, comments: [],
                                                submitted: 0)
     #expect(message.scores == [:])
     #expect(message.body.contains("None of the 3 students submitted"))

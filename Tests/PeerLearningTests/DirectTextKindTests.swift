@@ -38,13 +38,13 @@ import PeerLearning
 }
 
 @Test func theAnswerForTheSupervisorsIsEscapedAndCapped() {
-    let message = Texts(.en).feedbackAnswer(text: "Tak <b>&</b>", from: "Anna & Bo")
+    let message = Texts(.en).feedback.feedbackAnswer(text: "Tak <b>&</b>", from: "Anna & Bo")
     #expect(message.kind == .feedback && message.body.contains("Anna & Bo answers feedback:") && message.body.contains("> Tak <b>&</b>"))
     #expect(message.html?.contains("Anna &amp; Bo") == true && message.html?.contains("Tak &lt;b&gt;&amp;&lt;/b&gt;") == true)
-    let long = Texts(.da).feedbackAnswer(text: String(repeating: "a", count: TextKind.feedback.limit + 10), from: "Anna")
+    let long = Texts(.da).feedback.feedbackAnswer(text: String(repeating: "a", count: TextKind.feedback.limit + 10), from: "Anna")
     #expect(long.body.contains("Forkortet: svaret har \(TextKind.feedback.limit + 10) tegn"))
     #expect(!long.body.contains(String(repeating: "a", count: TextKind.feedback.limit + 1)))
-    let ack = Texts(.da).feedbackAnswerForwarded()
+    let ack = Texts(.da).feedback.feedbackAnswerForwarded()
     #expect(ack.kind == .feedback && ack.body.contains("sendt til dine vejledere"))
 }
 

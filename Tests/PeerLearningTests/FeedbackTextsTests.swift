@@ -2,7 +2,7 @@ import Testing
 import PeerLearning
 
 @Test func feedbackToOneStudentIsQuotedAndEscaped() {
-    let message = Texts(.en).feedbackToStudent(text: "Good <work>\non the case", from: "Vera Vejleder")
+    let message = Texts(.en).feedback.feedbackToStudent(text: "Good <work>\non the case", from: "Vera Vejleder")
     #expect(message.kind == .feedback && message.group == nil)
     #expect(message.body.contains("Feedback from Vera Vejleder:") && message.body.contains("> Good <work>\n> on the case"))
     #expect(message.html?.contains("<blockquote>Good &lt;work&gt;<br>on the case</blockquote>") == true)
@@ -10,11 +10,11 @@ import PeerLearning
 }
 
 @Test func feedbackToAGroupNamesTheGroup() {
-    let named = Texts(.da).feedbackToGroup(text: "Well done", group: "B", from: "Vera")
+    let named = Texts(.da).feedback.feedbackToGroup(text: "Well done", group: "B", from: "Vera")
     #expect(named.kind == .feedback && named.group == "B" && named.body.contains("Feedback til gruppe B fra Vera:"))
-    let unnamed = Texts(.en).feedbackToGroup(text: "Well done", group: "B")
+    let unnamed = Texts(.en).feedback.feedbackToGroup(text: "Well done", group: "B")
     #expect(unnamed.body.contains("from your supervisor") && unnamed.body.contains("> Well done"))
-    let sent = Texts(.en).feedbackSent(to: "Anna & Bo")
+    let sent = Texts(.en).feedback.feedbackSent(to: "Anna & Bo")
     #expect(sent.kind == .reply && sent.body == "Your feedback was sent to Anna & Bo.")
     #expect(sent.html?.contains("Anna &amp; Bo") == true)
 }

@@ -40,7 +40,7 @@ import PeerLearning
         Student(userID: "@dina:hs", name: "Dina", attributes: ["background": ["physio"]]),
     ]
     let proposal = GroupFormation.plan(students: students, size: 2, seed: 2)
-    let danish = Texts(.da).groupProposal(proposal, students: students)
+    let danish = Texts(.da).groups.groupProposal(proposal, students: students)
     #expect(danish.kind == .groupProposal)
     #expect(danish.body.contains("Gruppe A (diversitet 1,00): Anna <Ærø>, "))
     #expect(danish.body.contains("Samlet score (den svageste gruppe): 1,00"))
@@ -50,11 +50,11 @@ import PeerLearning
     #expect(danish.body.contains("seed er et startnummer for lodtrækningen") && danish.html?.contains("<code>!grupper planlæg seed=2</code>") == true)
     #expect(danish.html?.contains("Anna &lt;Ærø&gt;") == true && danish.html?.contains("<Ærø>") == false)
     #expect(danish.html?.contains("<code>!grupper opret</code>") == true)
-    let english = Texts(.en).groupProposal(proposal, students: students)
+    let english = Texts(.en).groups.groupProposal(proposal, students: students)
     #expect(english.body.contains("Group B (diversity 1.00): "))
     #expect(english.body.contains("A random split scores"))
     #expect(english.body.contains("!groups create"))
-    let empty = Texts(.en).groupProposal(GroupFormation.plan(students: [], size: 4, seed: 0), students: [])
+    let empty = Texts(.en).groups.groupProposal(GroupFormation.plan(students: [], size: 4, seed: 0), students: [])
     #expect(empty.body.contains("no students on the roster"))
 }
 
@@ -63,7 +63,7 @@ import PeerLearning
     let everyPair = StudentPair.history(of: [[students.map(\.userID)]])
     let proposal = GroupFormation.plan(students: students, size: 2, seed: 0, history: everyPair)
     #expect(proposal.repeatedPairs == 2)
-    #expect(Texts(.en).groupProposal(proposal, students: students).body.contains("2 pairs have been in a group together before"))
+    #expect(Texts(.en).groups.groupProposal(proposal, students: students).body.contains("2 pairs have been in a group together before"))
 }
 
 /// The Danish way of writing a score, as a user reads it.

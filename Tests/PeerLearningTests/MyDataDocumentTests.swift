@@ -47,10 +47,10 @@ private func sampleDocument() -> MyDataDocument {
 }
 
 @Test func myDataAndForgetTexts() {
-    let ready = Texts(.da).myDataReady()
+    let ready = Texts(.da).privacy.myDataReady()
     #expect(ready.kind == .mydata && ready.body.contains("JSON"))
-    #expect(Texts(.en).myDataSentToDirectRoom().kind == .reply)
-    let forgot = Texts.forgetDone(userID: "@anna:hs", counts: ["reflections": 3, "ratings_given": 4, "tasks": 0])
+    #expect(Texts(.en).privacy.myDataSentToDirectRoom().kind == .reply)
+    let forgot = PrivacyTexts.forgetDone(userID: "@anna:hs", counts: ["reflections": 3, "ratings_given": 4, "tasks": 0])
     #expect(forgot == "Erased the personal data of @anna:hs:\n  ratings_given: 4\n  reflections: 3\nAnonymous counts are kept.")
-    #expect(Texts.forgetDone(userID: "@x:hs", counts: [:]).contains("nothing was erased"))
+    #expect(PrivacyTexts.forgetDone(userID: "@x:hs", counts: [:]).contains("nothing was erased"))
 }

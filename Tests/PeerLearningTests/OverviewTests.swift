@@ -33,7 +33,7 @@ import PeerLearning
                                tasksAssigned: 3, rounds: [OverviewRound(hundredths: 92, noSubmission: false, low: false),
                                                           OverviewRound(hundredths: 104, noSubmission: false, low: false)])
     let bo = OverviewStudent(userID: "@b:hs", name: "Bo", sessions: 4, readyToFacilitate: true)
-    let message = Texts(.da).overview([GroupOverview(group: "A", students: [anna, bo])])
+    let message = Texts(.da).overview.overview([GroupOverview(group: "A", students: [anna, bo])])
     #expect(message.kind == .overview && message.group == "A")
     let body = message.body
     #expect(body.contains("⚠ Bo: klar til at facilitere, men har endnu ikke faciliteret"))
@@ -43,7 +43,7 @@ import PeerLearning
     #expect(!html.contains("<table") && html.contains("<p><strong>Anna &lt;A&gt;</strong><br>Mål bekræftet 3/4 · ") && !html.contains("Anna <A>"))
     // WebPA is said once in a line before the first score.
     #expect(html.range(of: "WebPA er scoren fra peer-vurderingen")!.lowerBound < html.range(of: "WebPA 0,92")!.lowerBound)
-    #expect(Texts(.en).overview([]).body.contains("There are no active groups."))
+    #expect(Texts(.en).overview.overview([]).body.contains("There are no active groups."))
 }
 
 @Test func aWeeklyTimeIsReadAndFoundInThePast() throws {
@@ -75,9 +75,9 @@ import PeerLearning
     #expect(AnonymousComments.forRelease(ratings, subject: "@anna:hs", minimum: 3, using: &generator) == nil)
     #expect(AnonymousComments.forRelease(ratings, subject: "@cy:hs", minimum: 2, using: &generator) == nil)
     #expect(AnonymousComments.forRelease(ratings, subject: "@cy:hs", minimum: 1, using: &generator) == ["stille"])
-    let message = Texts(.en).releasedResult(band: .above, comments: anna, minimum: 2, group: "A")
+    let message = Texts(.en).assessment.releasedResult(band: .above, comments: anna, minimum: 2, group: "A")
     #expect(message.kind == .release && message.group == "A" && message.scores == nil)
     #expect(message.body.contains("above the group average") && message.body.contains("> lytter godt") && !message.body.contains("@bo:hs"))
-    let few = Texts(.da).releasedResult(band: nil, comments: nil, minimum: 2, group: "A")
+    let few = Texts(.da).assessment.releasedResult(band: nil, comments: nil, minimum: 2, group: "A")
     #expect(few.body.contains("Færre end 2") && few.body.contains("Ingen i gruppen nåede at vurdere dig"))
 }

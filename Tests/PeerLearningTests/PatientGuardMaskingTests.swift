@@ -55,14 +55,14 @@ func theFirstSixDigitsMustBeARealDate(digits: String, isCPR: Bool) {
 }
 
 @Test func theNoticeSaysWhatWasFoundAndShowsWhatWasKept() {
-    let danish = Texts(.da).guardNotice(kinds: [.cpr, .bed], kept: "Hr. [navn] på [seng] <b>", mode: .redact, groupText: true)
+    let danish = Texts(.da).patientGuard.guardNotice(kinds: [.cpr, .bed], kept: "Hr. [navn] på [seng] <b>", mode: .redact, groupText: true)
     #expect(danish.kind == .guard)
     #expect(danish.body.contains("et CPR-nummer og et stue- eller sengenummer"))
     #expect(danish.body.contains("»Hr. [navn] på [seng] <b>«"))
     #expect(danish.body.contains("fjernet"))
     #expect(danish.body.contains("skriv den igen"))
     #expect(danish.html?.contains("&lt;b&gt;") == true)
-    let english = Texts(.en).guardNotice(kinds: [.name], kept: "Mr [name]", mode: .mask, groupText: false)
+    let english = Texts(.en).patientGuard.guardNotice(kinds: [.name], kept: "Mr [name]", mode: .mask, groupText: false)
     #expect(english.body.contains("a name after a title"))
     #expect(english.body.contains("still in the room"))
     #expect(!english.body.contains("post it again"))

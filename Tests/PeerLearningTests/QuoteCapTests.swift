@@ -33,38 +33,38 @@ import PeerLearning
     @Test func aLongSessionTitleIsQuotedByTheRuleInAnAcknowledgement() {
         let plan = SessionPlan(number: 3, group: "A", title: long(1_000, "t"), start: Date(timeIntervalSince1970: 1_800_000_000), duration: 60)
         for language in [Language.da, .en] {
-            let ack = Texts(language).understoodAck(name: "Anna", plan: plan)
+            let ack = Texts(language).sessions.understoodAck(name: "Anna", plan: plan)
             #expect(longestRun(of: "t", in: ack.body) == cap)
             #expect(ack.body.contains("…"))
         }
     }
 
     @Test func aLongGroupNameIsQuotedByTheRule() {
-        let started = Texts(.en).assessmentStarted(group: long(5_000, "g"), students: 4)
+        let started = Texts(.en).assessment.assessmentStarted(group: long(5_000, "g"), students: 4)
         #expect(longestRun(of: "g", in: started.body) == cap)
     }
 
     @Test func theCriteriaAreEchoedToTheSupervisorCappedButPostedWhole() {
         let criteria = long(TextKind.criteria.limit, "k")
-        let reply = Texts(.da).criteriaPosted(text: criteria)
+        let reply = Texts(.da).assessment.criteriaPosted(text: criteria)
         #expect(longestRun(of: "k", in: reply.body) == cap)
-        let posted = Texts(.da).criteriaAnnouncement(text: criteria, group: "A")
+        let posted = Texts(.da).assessment.criteriaAnnouncement(text: criteria, group: "A")
         #expect(longestRun(of: "k", in: posted.body) == criteria.count)
     }
 
     @Test func aLongKeptTextIsQuotedByTheRuleAndItsLengthSaid() {
         let kept = long(TextKind.reflection.limit, "r")
-        let danish = Texts(.da).guardNotice(kinds: [.cpr], kept: kept, mode: .redact, groupText: false)
+        let danish = Texts(.da).patientGuard.guardNotice(kinds: [.cpr], kept: kept, mode: .redact, groupText: false)
         #expect(longestRun(of: "r", in: danish.body) == cap)
         #expect(danish.body.contains("\(kept.count) tegn"))
-        let english = Texts(.en).guardNotice(kinds: [.cpr], kept: "short", mode: .mask, groupText: false)
+        let english = Texts(.en).patientGuard.guardNotice(kinds: [.cpr], kept: "short", mode: .mask, groupText: false)
         #expect(english.body.contains("short"))
         #expect(!english.body.contains("characters)"))
     }
 
     @Test func aTaskEchoUsesTheSameRule() {
         let task = TaskItem(id: 4, group: "A", assignee: nil, text: long(TextKind.task.limit, "o"), createdBy: "@bo:hs")
-        let done = Texts(.en).taskDone(task)
+        let done = Texts(.en).tasks.taskDone(task)
         #expect(longestRun(of: "o", in: done.body) == cap)
     }
 
@@ -87,7 +87,7 @@ import PeerLearning
             RosterLineProblem(line: 2, reason: .tooLong(column: "name", length: limit + 1)),
             RosterLineProblem(line: 3, reason: .tooLong(column: "strengths", length: limit + 5)),
         ])
-        let answer = Texts(.en).rosterRejected(problems: result.problems, headerProblem: nil)
+        let answer = Texts(.en).roster.rosterRejected(problems: result.problems, headerProblem: nil)
         #expect(answer.body.contains("has \(limit + 1) characters; at most \(limit) are allowed"))
     }
 }

@@ -12,7 +12,7 @@ private func decide(_ edit: SessionEdit, goals: SessionChange.Goals, now: Date =
 @Test func aChangeBeforeTheGoalsArePostedIsStoredAndAnsweredOnly() {
     let change = decide(.goal("Use qSOFA"), goals: .init(posted: false))
     #expect(change.effects == [.edit(.goal("Use qSOFA")), .noteGoalsContent])
-    #expect(change.reply == Texts(.en).sessionUpdated(SessionEdit.goal("Use qSOFA").applied(to: samplePlan()),
+    #expect(change.reply == Texts(.en).sessions.sessionUpdated(SessionEdit.goal("Use qSOFA").applied(to: samplePlan()),
                                                        goalsAlreadyPosted: false))
     #expect(change.reply.body.contains("now has 2 goal(s) and 1 expected outcome(s)"))
 }
@@ -29,16 +29,16 @@ private func decide(_ edit: SessionEdit, goals: SessionChange.Goals, now: Date =
     guard case .postToGroup(let notice, let mentions) = change.effects[3] else { Issue.record("no notice"); return }
     // Roster order, and only members: someone who left the group is not asked again.
     #expect(mentions == ["@a:hs", "@c:hs"])
-    #expect(notice == Texts(.da).goalsUpdatedNotice(SessionEdit.outcome("A sepsis flowchart").applied(to: samplePlan()), askAgain: true))
+    #expect(notice == Texts(.da).sessions.goalsUpdatedNotice(SessionEdit.outcome("A sepsis flowchart").applied(to: samplePlan()), askAgain: true))
     #expect(change.effects.last == .keepGoalsMessage)
-    #expect(change.reply.body != Texts(.en).sessionUpdated(samplePlan(), goalsAlreadyPosted: false).body)
+    #expect(change.reply.body != Texts(.en).sessions.sessionUpdated(samplePlan(), goalsAlreadyPosted: false).body)
 }
 
 @Test func nobodyToAskAgainStillGetsTheNoticeWithoutMentions() {
     let change = decide(.activity(.discussion, brief: "Handover"), goals: .init(posted: true, members: ["@a:hs"], confirmed: []))
     guard case .postToGroup(let notice, let mentions) = change.effects[3] else { Issue.record("no notice"); return }
     #expect(mentions.isEmpty)
-    #expect(notice == Texts(.da).goalsUpdatedNotice(SessionEdit.activity(.discussion, brief: "Handover").applied(to: samplePlan()),
+    #expect(notice == Texts(.da).sessions.goalsUpdatedNotice(SessionEdit.activity(.discussion, brief: "Handover").applied(to: samplePlan()),
                                                     askAgain: false))
 }
 

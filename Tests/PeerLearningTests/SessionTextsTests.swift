@@ -12,7 +12,7 @@ private func planWithUserText() -> SessionPlan {
 @Test(arguments: Language.allCases)
 func goalsMessageHoldsEverythingAStudentNeeds(language: Language) {
     let plan = planWithUserText()
-    let message = Texts(language).sessionGoals(plan, facilitatorName: "Anna Hansen", criteria: "Active <participation>",
+    let message = Texts(language).sessions.sessionGoals(plan, facilitatorName: "Anna Hansen", criteria: "Active <participation>",
                                                timeZone: copenhagen)
     #expect(message.kind == .goals && message.group == "A" && message.session == 12)
     let when = SessionTimeFormat.dateTime(plan.start, timeZone: copenhagen, language: language)
@@ -30,15 +30,15 @@ func goalsMessageHoldsEverythingAStudentNeeds(language: Language) {
 
 @Test func goalsNameTheSupervisorWhenNoStudentFacilitates() {
     let plan = samplePlan()
-    let english = Texts(.en).sessionGoals(plan, facilitatorName: nil, criteria: nil, timeZone: copenhagen)
+    let english = Texts(.en).sessions.sessionGoals(plan, facilitatorName: nil, criteria: nil, timeZone: copenhagen)
     #expect(english.body.contains("Facilitator: the supervisor"))
     #expect(!english.body.contains("Assessment criteria"))
-    let danish = Texts(.da).sessionGoals(plan, facilitatorName: nil, criteria: nil, timeZone: copenhagen)
+    let danish = Texts(.da).sessions.sessionGoals(plan, facilitatorName: nil, criteria: nil, timeZone: copenhagen)
     #expect(danish.body.contains("Facilitator: vejlederen"))
     #expect(danish.body.contains("!forstået") && danish.body.contains("!spørgsmål"))
     var empty = plan
     empty.goals = []
-    #expect(Texts(.en).sessionGoals(empty, facilitatorName: nil, criteria: nil, timeZone: copenhagen)
+    #expect(Texts(.en).sessions.sessionGoals(empty, facilitatorName: nil, criteria: nil, timeZone: copenhagen)
         .body.contains("Goals: none stated yet"))
 }
 
@@ -63,19 +63,19 @@ func goalsMessageHoldsEverythingAStudentNeeds(language: Language) {
     // One real hour later the clocks show 02:30 again.
     #expect(SessionTimeFormat.span(plan, timeZone: copenhagen, language: .en) == "Sunday 25 October at 02:30–02:30")
     let after = samplePlan(start: utc("2026-10-25T02:00:00Z"), duration: 1_800)
-    let message = Texts(.en).sessionGoals(after, facilitatorName: nil, criteria: nil, timeZone: copenhagen)
+    let message = Texts(.en).sessions.sessionGoals(after, facilitatorName: nil, criteria: nil, timeZone: copenhagen)
     #expect(message.body.contains("Sunday 25 October at 03:00–03:30"))
 }
 
 @Test(arguments: Language.allCases)
 func startNamesTheFacilitatorAndPromptsThem(language: Language) {
     let plan = samplePlan()
-    let student = Texts(language).sessionStart(plan, facilitatorName: "Anna Hansen", isStudentFacilitator: true)
+    let student = Texts(language).sessions.sessionStart(plan, facilitatorName: "Anna Hansen", isStudentFacilitator: true)
     #expect(student.kind == .sessionStart && student.group == "A" && student.session == 12)
     #expect(student.body.contains("Anna Hansen") && student.body.contains("Recognise early signs of sepsis"))
     #expect(student.body.contains(language == .da ? "alle kommer til orde" : "everyone gets to speak"))
     #expect(student.body.contains(language == .da ? "tjekliste" : "checklist"))
-    let supervisor = Texts(language).sessionStart(plan, facilitatorName: nil, isStudentFacilitator: false)
+    let supervisor = Texts(language).sessions.sessionStart(plan, facilitatorName: nil, isStudentFacilitator: false)
     #expect(supervisor.body.contains(language == .da ? "vejlederen" : "the supervisor"))
     #expect(!supervisor.body.contains(language == .da ? "tjekliste" : "checklist"))
 }
@@ -86,7 +86,7 @@ func checklistStepsFollowTheActivity(language: Language) {
     for kind in [nil] + ActivityKind.allCases.map(Optional.some) {
         var plan = samplePlan()
         plan.activity = kind
-        let message = Texts(language).facilitatorChecklist(plan)
+        let message = Texts(language).sessions.facilitatorChecklist(plan)
         #expect(message.kind == .facilitatorPrompt && message.session == 12)
         #expect(message.body.contains(language == .da ? "Åbn med målene" : "Open with the goals"))
         #expect(message.body.contains("!" + CommandName.taskAdd.displayWord(in: language)))
@@ -99,11 +99,11 @@ func checklistStepsFollowTheActivity(language: Language) {
 @Test(arguments: Language.allCases)
 func midpointAndWrapUpPromptTheFacilitator(language: Language) {
     let plan = samplePlan()
-    let midpoint = Texts(language).midpointPrompt(plan, facilitatorName: "Anna Hansen")
+    let midpoint = Texts(language).sessions.midpointPrompt(plan, facilitatorName: "Anna Hansen")
     #expect(midpoint.kind == .facilitatorPrompt && midpoint.group == "A" && midpoint.session == 12)
     #expect(midpoint.body.contains("Anna Hansen"))
     #expect(midpoint.body.contains(language == .da ? "alle i gruppen har bidraget" : "every member of the group has contributed"))
-    let wrapUp = Texts(language).wrapUpPrompt(plan, secondsLeft: 600)
+    let wrapUp = Texts(language).sessions.wrapUpPrompt(plan, secondsLeft: 600)
     #expect(wrapUp.kind == .facilitatorPrompt && wrapUp.session == 12)
     #expect(wrapUp.body.contains(language == .da ? "10 minutter" : "10 minutes"))
     #expect(wrapUp.body.contains(language == .da ? "opsummér" : "summarise"))

@@ -99,9 +99,9 @@ private func times(_ plan: SessionPlan, lead: Int = 86_400, wrapUp: Int = 600, p
 @Test(arguments: [(Language.da, 15, "begynder om 15 minutter"), (Language.en, 15, "starts in 15 minutes"),
                   (Language.da, 1, "begynder om et øjeblik"), (Language.en, 0, "starts in a moment")])
 func theReminderSaysHowLongIsLeft(language: Language, minutes: Int, expected: String) {
-    let message = Texts(language).sessionSoon(samplePlan(), minutes: minutes, facilitatorName: "Anna Hansen")
+    let message = Texts(language).sessions.sessionSoon(samplePlan(), minutes: minutes, facilitatorName: "Anna Hansen")
     #expect(message.kind == .reminder && message.kind.asksToAct)
     #expect(message.body.contains(expected) && message.body.contains("#12 Sepsis case") && message.body.contains("Anna Hansen"))
-    let early = Texts(language).sessionSoon(samplePlan(), minutes: minutes, facilitatorName: nil, goalsPosted: false)
+    let early = Texts(language).sessions.sessionSoon(samplePlan(), minutes: minutes, facilitatorName: nil, goalsPosted: false)
     #expect(!early.body.contains(language == .da ? "målene" : "goals"), "no pointer to a goals message that is not there yet")
 }

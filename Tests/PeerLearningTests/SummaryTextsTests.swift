@@ -34,7 +34,7 @@ private func line(startingWith start: String, in body: String) -> String {
 }
 
 @Test func theSummaryBodyTellsTheSupervisorEverythingInPlainText() {
-    let message = Texts(.en).summary(sampleSummary(), names: ["@anna:hs": "Anna & Co"], timeZone: copenhagen)
+    let message = Texts(.en).summary.summary(sampleSummary(), names: ["@anna:hs": "Anna & Co"], timeZone: copenhagen)
     #expect(message.kind == .summary && message.group == "A" && message.session == 12)
     let body = message.body
     #expect(body.contains("#12 Sepsis case") && body.contains("Facilitator: Anna & Co"))
@@ -58,7 +58,7 @@ private func line(startingWith start: String, in body: String) -> String {
 }
 
 @Test func theSummaryHTMLHasABlockPerStudentAndEscapesEveryPieceOfUserText() {
-    let html = Texts(.en).summary(sampleSummary(), names: ["@anna:hs": "Anna & Co"], timeZone: copenhagen).html ?? ""
+    let html = Texts(.en).summary.summary(sampleSummary(), names: ["@anna:hs": "Anna & Co"], timeZone: copenhagen).html ?? ""
     // No table: on a 360 px screen its columns split names mid-word.
     #expect(!html.contains("<table") && !html.contains("<td"))
     #expect(html.contains("<p><strong>Anna &amp; Co</strong><br>Goals confirmed ✓ · 12 messages<br>Reflection: in the group ✓ · private ✓<br>Late reflection</p>"))
@@ -73,7 +73,7 @@ private func line(startingWith start: String, in body: String) -> String {
 
 @Test(arguments: Language.allCases)
 func eachReflectionAppearsExactlyOnce(language: Language) {
-    let message = Texts(language).summary(sampleSummary(), names: [:], timeZone: copenhagen)
+    let message = Texts(language).summary.summary(sampleSummary(), names: [:], timeZone: copenhagen)
     let html = message.html ?? ""
     #expect(occurrences(script, in: message.body) == 1)
     #expect(occurrences(HTML.escape(script), in: html) == 1)
@@ -83,7 +83,7 @@ func eachReflectionAppearsExactlyOnce(language: Language) {
 }
 
 @Test func theDanishSummaryNamesWhoIsMissingAndWhenNobodyIs() {
-    let danish = Texts(.da).summary(sampleSummary(), names: [:], timeZone: copenhagen)
+    let danish = Texts(.da).summary.summary(sampleSummary(), names: [:], timeZone: copenhagen)
     #expect(danish.body.contains("Mangler refleksion: Carl Dahl") && danish.body.contains("Har bekræftet målene: 2 af 4"))
     #expect(danish.body.contains("Anna & Co (for sent):") && danish.body.contains("Bo Berg (redigeret):"))
     #expect(danish.body.contains("– hele gruppen") && danish.body.contains("(frist: fredag) – @anna:hs"))
@@ -91,7 +91,7 @@ func eachReflectionAppearsExactlyOnce(language: Language) {
     everyone.members = [everyone.members[0]]
     everyone.questions = []
     everyone.tasks = []
-    let done = Texts(.da).summary(everyone, names: [:], timeZone: copenhagen).body
+    let done = Texts(.da).summary.summary(everyone, names: [:], timeZone: copenhagen).body
     #expect(done.contains("Alle har skrevet en refleksion.") && !done.contains("Mangler refleksion"))
     #expect(done.contains("Spørgsmål til målene: ingen") && done.contains("Aftalte opgaver: ingen"))
 }
@@ -104,7 +104,7 @@ func eachReflectionAppearsExactlyOnce(language: Language) {
         copy.privateReflections = []
         return copy
     }
-    let body = Texts(.en).summary(quiet, names: [:], timeZone: copenhagen).body
+    let body = Texts(.en).summary.summary(quiet, names: [:], timeZone: copenhagen).body
     #expect(body.contains("Nobody wrote in the group's thread.") && body.contains("No individual reflections."))
     #expect(body.contains("Missing reflection: Anna & Co, Bo Berg, Carl Dahl"))
     #expect(quiet.missing.map(\.userID) == ["@anna:hs", "@bo:hs", "@carl:hs"])

@@ -13,7 +13,7 @@ private let names = ["@anna:hs": "Anna & Co", "@bo:hs": "Bo Berg"]
         TaskItem(id: 10, group: "A", assignee: nil, text: "Present the case", createdBy: "@bo:hs"),
         TaskItem(id: 11, group: "A", assignee: "@bo:hs", text: "Chart", createdBy: "@bo:hs", done: true),
     ]
-    let message = Texts(.en).tasksList(mine: mine, group: group, names: names)
+    let message = Texts(.en).tasks.tasksList(mine: mine, group: group, names: names)
     #expect(message.kind == .tasks && message.group == "A")
     let body = message.body
     let open = try #require(body.range(of: "☐ #12 Read <sepsis> guideline (due: fredag)"))
@@ -29,32 +29,32 @@ private let names = ["@anna:hs": "Anna & Co", "@bo:hs": "Bo Berg"]
 }
 
 @Test func emptyTaskListsSaySoAndHowToAddOne() {
-    let empty = Texts(.da).tasksList(mine: [], group: [], names: [:])
+    let empty = Texts(.da).tasks.tasksList(mine: [], group: [], names: [:])
     #expect(empty.kind == .tasks && empty.group == nil)
     #expect(empty.body.contains("Dine opgaver: ingen") && empty.body.contains("Gruppens opgaver: ingen"))
     #expect(empty.body.contains("!opgave tilføj"))
     let allDone = [TaskItem(id: 1, group: "B", assignee: nil, text: "x", createdBy: "@bo:hs", done: true)]
-    let finished = Texts(.en).tasksList(mine: [], group: allDone, names: [:])
+    let finished = Texts(.en).tasks.tasksList(mine: [], group: allDone, names: [:])
     #expect(finished.body.contains("No open tasks") && finished.group == "B")
 }
 
 @Test func addingAndClosingATaskIsConfirmedWithItsNumber() {
     let task = TaskItem(id: 7, group: "A", assignee: "@bo:hs", text: "Look up qSOFA", due: "2026-12-05",
                         createdBy: "@anna:hs")
-    let added = Texts(.en).taskAdded(task, assigneeName: "Bo Berg")
+    let added = Texts(.en).tasks.taskAdded(task, assigneeName: "Bo Berg")
     #expect(added.kind == .tasks && added.group == "A")
     #expect(added.body.contains("#7") && added.body.contains("Bo Berg") && added.body.contains("due: 2026-12-05"))
     #expect(added.body.contains("!task done 7"))
     var shared = task
     shared.assignee = nil
-    #expect(Texts(.da).taskAdded(shared, assigneeName: nil).body.contains("til hele gruppen"))
-    let done = Texts(.da).taskDone(task)
+    #expect(Texts(.da).tasks.taskAdded(shared, assigneeName: nil).body.contains("til hele gruppen"))
+    let done = Texts(.da).tasks.taskDone(task)
     #expect(done.kind == .tasks && done.body.contains("#7") && done.body.contains("færdig"))
 }
 
 @Test func taskErrorsCarryTheirCodes() {
-    let missing = Texts(.en).taskNotFound(id: 99)
+    let missing = Texts(.en).tasks.taskNotFound(id: 99)
     #expect(missing.kind == .error && missing.error == .notFound && missing.body.contains("#99"))
-    let notYours = Texts(.da).taskNotYours(id: 4)
+    let notYours = Texts(.da).tasks.taskNotYours(id: 4)
     #expect(notYours.error == .forbidden && notYours.body.contains("#4") && notYours.body.contains("Intet er ændret"))
 }

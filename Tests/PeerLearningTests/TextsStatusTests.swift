@@ -76,7 +76,7 @@ func statusSpeaksToTheFacilitator(language: Language, expected: String) {
     let supervised = StatusFacts(caller: "@anna:hs", role: .supervisor,
                                  next: .init(plan: samplePlan(), facilitatorUserID: nil, facilitatorName: nil))
     let info = supervised.info(timeZone: copenhagen, say: Texts(.da))
-    #expect(info.facilitator == Texts(.da).supervisorWord())
+    #expect(info.facilitator == Texts(.da).sessions.supervisorWord())
     #expect(info.callerFacilitates == nil)
     #expect(!supervised.report(timeZone: copenhagen, say: Texts(.da)).body.contains("Ingen refleksion"),
             "a supervisor is not told that no reflection waits")

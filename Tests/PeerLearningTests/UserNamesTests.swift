@@ -52,7 +52,7 @@ private let roster: [UserNames.Known] = [
 @Suite struct AmbiguousUserTextTests {
     @Test(arguments: [Language.da, .en])
     func theAnswerNamesEveryCandidateById(_ language: Language) {
-        let reply = Texts(language).ambiguousUser("Anna Hansen", candidates: [annaB, anna])
+        let reply = Texts(language).extensions.ambiguousUser("Anna Hansen", candidates: [annaB, anna])
         #expect(reply.kind == .error && reply.error == .badArguments)
         #expect(reply.body.contains(anna) && reply.body.contains(annaB) && reply.body.contains("Anna Hansen"))
         #expect(reply.body.contains(language == .da ? "Flere hedder" : "Several people"))

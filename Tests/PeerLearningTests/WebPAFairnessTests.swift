@@ -116,7 +116,7 @@ private let groupOfFour: [String: [String: [Int]]] = [
     // B: 20/30 · 2 = 4/3; C: 10/30 · 2 = 2/3.
     #expect(result["B"]?.formattedScore == "1.33" && result["C"]?.formattedScore == "0.67")
     #expect(result.scoreStrings == ["B": "1.33", "C": "0.67"])
-    let message = Texts(.en).assessmentResults(group: "A", members: [("A", "Anna"), ("B", "Bo"), ("C", "Cy")], result: result,
+    let message = Texts(.en).assessment.assessmentResults(group: "A", members: [("A", "Anna"), ("B", "Bo"), ("C", "Cy")], result: result,
                                                comments: [], submitted: result.submitted)
     #expect(message.body.contains("Anna: — — peers: — / — / — / — / —"))
 }

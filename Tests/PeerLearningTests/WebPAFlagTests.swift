@@ -68,7 +68,7 @@ private func resultForA(selfMarks: [Int], peerMarks: [[Int]]) -> WebPAMemberResu
     // C: no submission.
     #expect(result["A"]?.flags == [.overconfident, .undifferentiated, .low])
     #expect(result["B"]?.flags == [.underconfident, .low] && result["C"]?.flags == [.noSubmission])
-    let message = Texts(.en).assessmentResults(group: "A", members: [("A", "Anna"), ("B", "Bo"), ("C", "Cy")], result: result,
+    let message = Texts(.en).assessment.assessmentResults(group: "A", members: [("A", "Anna"), ("B", "Bo"), ("C", "Cy")], result: result,
                                                comments: [], submitted: 2)
     #expect(message.body.contains("Flags – what to look into (for supervisors only):"))
     for line in ["Overconfident: rates themselves at least 1 point above", "Underconfident: rates themselves at least 1 point below",
@@ -76,7 +76,7 @@ private func resultForA(selfMarks: [Int], peerMarks: [[Int]]) -> WebPAMemberResu
         #expect(message.body.contains("• " + line), "missing: \(line)")
     }
     #expect(message.body.contains("Anna: ") && message.body.contains("overconfident, low, undifferentiated"))
-    let da = Texts(.da).assessmentResults(group: "A", members: [("A", "Anna")], result: result, comments: [], submitted: 2)
+    let da = Texts(.da).assessment.assessmentResults(group: "A", members: [("A", "Anna")], result: result, comments: [], submitted: 2)
     #expect(da.body.contains("• Udifferentieret: gav alle de andre de samme karakterer"))
 }
 

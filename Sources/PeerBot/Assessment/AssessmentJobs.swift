@@ -27,7 +27,7 @@ struct AssessmentJobs: ScheduledWork {
         let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
         if round.remindedAt == nil, now >= halfway, now < round.deadline, !waiting.isEmpty {
             for rater in waiting.sorted() where extensions[rater] == nil {
-                try rounds.post(Texts(config.language).assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
+                try rounds.post(Texts(config.language).assessment.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
                                                                           timeZone: config.timeZone), to: rater)
                 queued += 1
             }
@@ -35,7 +35,7 @@ struct AssessmentJobs: ScheduledWork {
         }
         for (rater, granted) in extensions.sorted(by: { $0.key < $1.key }) where waiting.contains(rater)
             && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
-            try rounds.post(Texts(config.language).assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
+            try rounds.post(Texts(config.language).assessment.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
                                                                       timeZone: config.timeZone), to: rater)
             try writer.deadlines.markReminded(.assessment(round: round.id), userID: rater, at: now)
             queued += 1
@@ -59,7 +59,7 @@ struct AssessmentJobs: ScheduledWork {
         var resultID: Int64?
         if let room = try writer.rooms.supervisor() {
             let number = try writer.assessment.rounds(ofGroup: group.id).firstIndex { $0.id == round.id }.map { $0 + 1 }
-            let message = Texts(room.language(or: config.language), prefix: config.commandPrefix).assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
+            let message = Texts(room.language(or: config.language), prefix: config.commandPrefix).assessment.assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
                                                                                                                     comments: comments, submitted: result.submitted, round: number)
             resultID = try writer.enqueue(message, to: room.roomID, mentions: config.supervisors).id
         }

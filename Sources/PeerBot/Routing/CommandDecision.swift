@@ -28,7 +28,7 @@ enum CommandDecider {
             return .answer(say.unreadableTime(name, part: part))
         case .ambiguousUser(let name, let written, let candidates):
             guard name.allowedRoles.contains(role) else { return .answer(say.forbidden(name)) }
-            return .answer(say.ambiguousUser(written, candidates: candidates))
+            return .answer(say.extensions.ambiguousUser(written, candidates: candidates))
         case .command(let command):
             guard command.name.allowedRoles.contains(role) else {
                 return .answer(say.forbidden(command.name))

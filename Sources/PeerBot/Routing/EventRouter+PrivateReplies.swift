@@ -10,7 +10,7 @@ extension EventRouter {
     mutating func answerPrivately(_ command: Command, request: CommandRequest) throws -> BotMessage? {
         guard request.room.kind != .supervisor, PrivateReplies.belongInSupervisorRoom(command) else { return nil }
         guard let supervisorRoom = try writer.rooms.supervisor() else {
-            return request.say.noSupervisorRoomForPrivate()
+            return request.say.privacy.noSupervisorRoomForPrivate()
         }
         var there = CommandRequest(room: request.room, sender: request.sender, eventID: request.eventID, role: request.role,
                                    language: context.language(of: supervisorRoom), prefix: request.prefix)
@@ -22,6 +22,6 @@ extension EventRouter {
             return try handlers.run(command, request)
         }
         try enqueue(answer, in: supervisorRoom.roomID)
-        return request.say.sentToSupervisorRoom(roomID: supervisorRoom.roomID)
+        return request.say.privacy.sentToSupervisorRoom(roomID: supervisorRoom.roomID)
     }
 }

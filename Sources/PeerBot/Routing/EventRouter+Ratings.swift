@@ -29,7 +29,7 @@ extension EventRouter {
         outcome.handled += 1
         switch parsed {
         case .malformed:
-            try enqueue(say.ratingMalformed(subjectName: name), in: room.roomID, replyTo: event.eventID)
+            try enqueue(say.assessment.ratingMalformed(subjectName: name), in: room.roomID, replyTo: event.eventID)
         case .rating(_, let comment?) where comment.count > TextKind.comment.limit:
             try enqueue(say.textTooLong(.comment, length: comment.count), in: room.roomID, replyTo: event.eventID)
         case .rating(let marks, let written):
@@ -37,10 +37,10 @@ extension EventRouter {
             let replaced = try writer.assessment.ratings(round: round.id).contains { $0.rater == event.sender && $0.subject == subject }
             try writer.assessment.saveRating(round: round.id, rater: event.sender, subject: subject, marks: marks,
                                              comment: comment.flatMap { TextLimits.isBlank($0) ? nil : $0 }, at: context.now)
-            try enqueue(say.ratingRecorded(subjectName: name, replaced: replaced), in: room.roomID, replyTo: event.eventID)
+            try enqueue(say.assessment.ratingRecorded(subjectName: name, replaced: replaced), in: room.roomID, replyTo: event.eventID)
             let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
             if !replaced, try !rounds.requestNext(round: round.id, rater: event.sender, group: group.name) {
-                try enqueue(say.assessmentDone(), in: room.roomID)
+                try enqueue(say.assessment.assessmentDone(), in: room.roomID)
             }
         }
         return true

@@ -194,7 +194,7 @@ final class OutboxSender: Service, Sendable {
             lost.summaryGroup = group
             lost.summarySession = Int(session)
         }
-        try writer.enqueue(Texts(language, prefix: prefix).deliveryFailed(Self.reason(failure), lost), to: supervisorRoom)
+        try writer.enqueue(Texts(language, prefix: prefix).delivery.deliveryFailed(Self.reason(failure), lost), to: supervisorRoom)
     }
 
     private static func reason(_ failure: OutboxFailure) -> DeliveryFailure {

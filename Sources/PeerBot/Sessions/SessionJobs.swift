@@ -62,7 +62,7 @@ struct SessionMomentPoster {
         var extra = 0
         switch moment {
         case .goals:
-            let goals = say.sessionGoals(plan, facilitatorName: name, criteria: try writer.settings.value(SettingKeys.criteria),
+            let goals = say.sessions.sessionGoals(plan, facilitatorName: name, criteria: try writer.settings.value(SettingKeys.criteria),
                                          timeZone: config.timeZone)
             let item = try writer.enqueue(goals, to: roomID, mentions: try writer.groups.members(ofGroup: record.groupID).map(\.userID))
             try writer.sessions.setGoalsMessage(record.number, outboxID: item.id, version: record.goalsVersion)
@@ -72,19 +72,19 @@ struct SessionMomentPoster {
             let minutes = Int((plan.start.timeIntervalSince(now) / 60).rounded(.up))
             let absent = try writer.participation.absentees(record.number)
             let present = try writer.groups.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
-            let soon = say.sessionSoon(plan, minutes: minutes, facilitatorName: name, goalsPosted: record.goalsOutboxID != nil)
+            let soon = say.sessions.sessionSoon(plan, minutes: minutes, facilitatorName: name, goalsPosted: record.goalsOutboxID != nil)
             try writer.enqueue(soon, to: roomID, mentions: present)
             return 1
         case .start:
             try writer.sessions.freezeFacilitator(record.number, SessionLookup.stored(choice))
-            messages.append((roomID, say.sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil)))
+            messages.append((roomID, say.sessions.sessionStart(plan, facilitatorName: name, isStudentFacilitator: choice.userID != nil)))
             // A facilitator chosen after the goals went out (or with none sent) gets it now.
             extra = try sendChecklist(plan, to: choice.userID, name: name)
         case .midpoint:
-            messages.append((roomID, say.midpointPrompt(plan, facilitatorName: name)))
+            messages.append((roomID, say.sessions.midpointPrompt(plan, facilitatorName: name)))
         case .wrapUp:
             let left = Int(config.wrapUpBeforeEnd.components.seconds)
-            messages.append((roomID, say.wrapUpPrompt(plan, secondsLeft: left)))
+            messages.append((roomID, say.sessions.wrapUpPrompt(plan, secondsLeft: left)))
         case .end:
             // The topic no longer names the session that has just ended.
             if group.isActive { try GroupTopic(writer: writer, config: config).update(group, now: now) }
@@ -109,7 +109,7 @@ struct SessionMomentPoster {
         let key = "session/\(plan.number)/checklist/\(seconds)/\(student)"
         guard try !writer.jobs.ranJobs([key]).contains(key) else { return 0 }
         let direct = try DirectRooms(writer: writer, config: config).room(for: student)
-        let checklist = Texts(config.language, prefix: config.commandPrefix).facilitatorChecklist(plan)
+        let checklist = Texts(config.language, prefix: config.commandPrefix).sessions.facilitatorChecklist(plan)
         try writer.enqueue(name.map { checklist.addressing(userID: student, name: $0) } ?? checklist, to: direct, mention: student)
         try writer.jobs.markRun(jobKey: key, at: now)
         return 1
@@ -134,7 +134,7 @@ struct SessionMomentPoster {
         guard try writer.reflections.round(session: record.number) == nil else { return 0 }
         let model = ReflectionModel(name: config.reflectionModel, questions: config.reflectionQuestions)
         let deadline = ReflectionTimeline.opening(at: now, length: Int(config.reflectionDeadline.components.seconds)).deadline
-        let prompt = Texts(language, prefix: config.commandPrefix).reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
+        let prompt = Texts(language, prefix: config.commandPrefix).reflections.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
         let absent = try writer.participation.absentees(record.number)
         let present = try writer.groups.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
         let root = try writer.enqueue(prompt, to: roomID, mentions: present)
@@ -142,7 +142,7 @@ struct SessionMomentPoster {
         var queued = 1
         for member in try writer.groups.members(ofGroup: record.groupID) where !absent.contains(member.userID) {
             let direct = try DirectRooms(writer: writer, config: config).room(for: member.userID)
-            let personal = Texts(config.language, prefix: config.commandPrefix).reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
+            let personal = Texts(config.language, prefix: config.commandPrefix).reflections.reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
             try writer.enqueue(personal, to: direct, mention: member.userID)
             queued += 1
         }

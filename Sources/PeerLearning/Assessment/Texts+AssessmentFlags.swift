@@ -1,4 +1,4 @@
-extension Texts {
+extension AssessmentTexts {
     /// The flag's short name in the results table.
     func flagName(_ flag: WebPAFlag) -> String {
         switch (flag, language) {

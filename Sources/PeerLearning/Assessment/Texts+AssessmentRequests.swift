@@ -1,6 +1,6 @@
 import Foundation
 
-extension Texts {
+extension AssessmentTexts {
     /// To each student's direct room when a round starts: what the round is, the five criteria,
     /// the 1–5 scale, the reply format, who sees what, and the deadline. `peers` is how many
     /// others they will rate; `includesSelf` when they rate themselves too.
@@ -95,7 +95,7 @@ extension Texts {
 
     /// The reply format with an example in code style.
     /// With `order`, the criteria's short names follow ("bidrag / samspil / …") in place of the list.
-    private func ratingFormatPieces(order: Bool = false) -> [Piece] {
+    private func ratingFormatPieces(order: Bool = false) -> [Texts.Piece] {
         let da = language == .da
         let named = AssessmentCriterion.allCases.map { $0.shortName(in: language).lowercased() }.joined(separator: " / ")
         let which = order ? (da ? " (\(named))" : " (\(named))") : ""

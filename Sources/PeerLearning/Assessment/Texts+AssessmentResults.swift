@@ -1,4 +1,4 @@
-extension Texts {
+extension AssessmentTexts {
     /// To the supervisor room: each member's WebPA score, the peers' mean per criterion, the
     /// self-rating mean, flags, and every comment named by rater and subject. Carries
     /// `peerbot.scores` (members without a score left out). `submitted` is how many students

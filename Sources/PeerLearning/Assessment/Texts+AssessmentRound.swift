@@ -1,4 +1,4 @@
-extension Texts {
+extension AssessmentTexts {
     /// To the supervisor: a round has started and `students` were asked in their direct rooms.
     public func assessmentStarted(group: String, students: Int) -> BotMessage {
         let who = students == 1 ? pick(da: "1 studerende", en: "1 student")

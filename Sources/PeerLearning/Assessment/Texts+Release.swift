@@ -1,4 +1,4 @@
-extension Texts {
+extension AssessmentTexts {
     /// To one student on `!release`: their band (never the number) and, when at least `minimum`
     /// peers commented, those comments without names; otherwise that too few did.
     public func releasedResult(

@@ -1,4 +1,4 @@
-extension Texts {
+extension GuardTexts {
     /// To the student's direct room: their text held a patient identifier; what the bot kept,
     /// whether the message was removed, and (for a group text) to post it again without it.
     public func guardNotice(kinds: [IdentifierKind], kept: String, mode: PatientGuardMode, groupText: Bool) -> BotMessage {
@@ -22,7 +22,7 @@ extension Texts {
                               en: "(The beginning is shown; the whole text has \(kept.count) characters.)"))
         }
         let rest = after.joined(separator: " ")
-        let shown = Self.quote(kept)
+        let shown = Texts.quote(kept)
         let body = first + "\n\n" + quoted(shown) + "\n\n" + rest
         let html = HTML.paragraph(first) + "<blockquote>" + HTML.paragraph(shown) + "</blockquote>" + HTML.paragraph(rest)
         return BotMessage(kind: .guard, body: body, html: html)

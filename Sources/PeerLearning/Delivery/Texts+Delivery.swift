@@ -28,7 +28,7 @@ public struct LostDelivery: Sendable, Equatable {
     }
 }
 
-extension Texts {
+extension DeliveryTexts {
     /// To the supervisor room when a message or action could not be delivered and was set aside;
     /// a lost summary is named, with the command that posts it again (it is rebuilt from what is kept).
     public func deliveryFailed(_ failure: DeliveryFailure, _ lost: LostDelivery) -> BotMessage {
@@ -42,7 +42,7 @@ extension Texts {
         var text = pick(da: "\(what)\(place) kunne ikke leveres: \(reason(failure)). Den er lagt til side; alt andet sendes videre. Administratoren kan se den i loggen.",
                         en: "\(what)\(place) could not be delivered: \(reason(failure)). It is set aside; everything else goes on. The administrator can find it in the log.")
         if let group = lost.summaryGroup, let session = lost.summarySession {
-            let again = prefix + CommandName.summary.displayWord(in: language) + " " + Self.quote(group) + " \(session)"
+            let again = prefix + CommandName.summary.displayWord(in: language) + " " + Texts.quote(group) + " \(session)"
             text += " " + pick(da: "Intet af indholdet er tabt: skriv \(again) for at få opsummeringen igen.",
                                en: "Nothing of its content is lost: write \(again) to get the summary again.")
         }
@@ -51,7 +51,7 @@ extension Texts {
 
     /// Kept for callers that know only the room and the kind.
     public func deliveryFailed(_ failure: DeliveryFailure, room: String?, kind: String?) -> BotMessage {
-        Texts(language).deliveryFailed(failure, LostDelivery(room: room, kind: kind))
+        Texts(language).delivery.deliveryFailed(failure, LostDelivery(room: room, kind: kind))
     }
 
     private func reason(_ failure: DeliveryFailure) -> String {
@@ -59,11 +59,11 @@ extension Texts {
         case .tooLarge:
             pick(da: "den er større end serveren tager imod", en: "it is larger than the homeserver accepts")
         case .refused(let detail):
-            pick(da: "serveren afviste den (\(Self.shortened(detail, limit: 120)))", en: "the homeserver refused it (\(Self.shortened(detail, limit: 120)))")
+            pick(da: "serveren afviste den (\(Texts.shortened(detail, limit: 120)))", en: "the homeserver refused it (\(Texts.shortened(detail, limit: 120)))")
         case .unreadable:
             pick(da: "den gemte række kan ikke læses", en: "its stored row cannot be read")
         case .gaveUp(let detail):
-            pick(da: "den fejlede igen og igen (\(Self.shortened(detail, limit: 120)))", en: "it failed again and again (\(Self.shortened(detail, limit: 120)))")
+            pick(da: "den fejlede igen og igen (\(Texts.shortened(detail, limit: 120)))", en: "it failed again and again (\(Texts.shortened(detail, limit: 120)))")
         }
     }
 

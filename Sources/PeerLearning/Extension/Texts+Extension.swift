@@ -18,7 +18,7 @@ public enum ExtendedItem: Sendable, Equatable {
     }
 }
 
-extension Texts {
+extension ExtensionTexts {
     /// To the student: which deadlines moved, and to when.
     public func deadlineExtended(
         _ moved: [(kind: ExtendedItem, deadline: Date)], timeZone: ZoneRules
@@ -57,7 +57,7 @@ extension Texts {
 
     /// A user named by display name with no mention pill behind it.
     public func unknownUser(_ text: String) -> BotMessage {
-        let shown = Self.shortened(text)
+        let shown = Texts.shortened(text)
         let body = pick(da: "Jeg ved ikke, hvem \"\(shown)\" er. Skriv det fulde bruger-id (@navn:server) eller vælg personen som omtale (pille).",
                         en: "I do not know who \"\(shown)\" is. Write the full user id (@name:server) or pick the person as a mention (pill).")
         return BotMessage(kind: .error, paragraph: body, error: .notFound)
@@ -65,7 +65,7 @@ extension Texts {
 
     /// A user argument written as a name that several people share: the candidates by user id.
     public func ambiguousUser(_ text: String, candidates: [String]) -> BotMessage {
-        let shown = Self.shortened(text)
+        let shown = Texts.shortened(text)
         let listed = candidates.joined(separator: ", ")
         let body = pick(da: "Flere hedder \"\(shown)\": \(listed). Skriv det fulde bruger-id eller vælg personen som omtale (pille).",
                         en: "Several people are called \"\(shown)\": \(listed). Write the full user id or pick the person as a mention (pill).")

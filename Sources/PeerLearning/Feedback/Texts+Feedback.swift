@@ -1,4 +1,4 @@
-extension Texts {
+extension FeedbackTexts {
     /// `!feedback @user`: the supervisor's words in the student's direct room.
     public func feedbackToStudent(text: String, from supervisorName: String) -> BotMessage {
         var message = MessageBuilder()

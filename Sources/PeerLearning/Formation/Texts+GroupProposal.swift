@@ -1,4 +1,4 @@
-extension Texts {
+extension GroupTexts {
     /// `!groups plan`: each group with its members' names and diversity, the split's score, a
     /// random split's score for comparison, and how to create the rooms.
     public func groupProposal(_ proposal: GroupProposal, students: [Student]) -> BotMessage {

@@ -1,4 +1,4 @@
-extension Texts {
+extension GroupTexts {
     private func failure(_ code: BotErrorCode, da: String, en: String) -> BotMessage {
         let text = pick(da: da, en: en)
         return BotMessage(kind: .error, paragraph: text, error: code)
@@ -25,8 +25,8 @@ extension Texts {
     }
 
     public func groupNotFound(_ name: String) -> BotMessage {
-        failure(.notFound, da: "Der er ingen gruppe, der hedder »\(Self.shortened(name))«.",
-                en: "There is no group called “\(Self.shortened(name))”.")
+        failure(.notFound, da: "Der er ingen gruppe, der hedder »\(Texts.shortened(name))«.",
+                en: "There is no group called “\(Texts.shortened(name))”.")
     }
 
     public func notInAnyGroup(_ userID: String) -> BotMessage {

@@ -1,6 +1,6 @@
 import Foundation
 
-extension Texts {
+extension GroupTexts {
     /// The answer to `!groups create`: what is being made.
     public func groupsCreated(_ groups: [GroupView]) -> BotMessage {
         let head = pick(da: "Jeg opretter \(groups.count) grupperum og inviterer de studerende og vejlederne. Hver studerende får en velkomst i sin private kanal med mig.",

@@ -1,4 +1,4 @@
-extension Texts {
+extension PrivacyTexts {
     /// The note sent with the `!mydata` file in the student's direct room.
     public func myDataReady() -> BotMessage {
         let text = pick(da: "Her er alt, hvad jeg har gemt om dig, som en JSON-fil: din profil, grupper, sessioner, refleksioner, opgaver, de vurderinger du har givet, dine egne resultater og den feedback, du har fået. Andres vurderinger af dig står der kun som dit samlede resultat.",

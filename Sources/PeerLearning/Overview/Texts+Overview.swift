@@ -1,4 +1,4 @@
-extension Texts {
+extension OverviewTexts {
     /// `!overview` and the weekly overview, for the supervisor room: per group, the students to
     /// act on first, then a short block per student that reads on a phone.
     public func overview(_ groups: [GroupOverview]) -> BotMessage {

@@ -1,4 +1,4 @@
-extension Texts {
+extension PrivacyTexts {
     /// Where a private reply was asked for: it went to the supervisor room instead.
     public func sentToSupervisorRoom(roomID: String) -> BotMessage {
         let body = pick(da: "Svaret indeholder fortrolige oplysninger, så det er sendt til vejlederrummet.",
@@ -25,7 +25,7 @@ extension Texts {
     }
 }
 
-extension Texts {
+extension PrivacyTexts {
     /// The reason shown with the kick of someone who does not belong in a group room.
     public func outsiderKickReason(group: String) -> String {
         pick(da: "Kun gruppe \(group)s studerende og vejlederne har adgang til rummet.",
@@ -64,7 +64,7 @@ public struct LostRoom: Sendable, Equatable {
     }
 }
 
-extension Texts {
+extension PrivacyTexts {
     /// To the supervisor room: the bot lost a room, and what happens next.
     public func roomLost(_ lost: LostRoom) -> BotMessage {
         let da = language == .da
@@ -92,7 +92,7 @@ extension Texts {
     }
 }
 
-extension Texts {
+extension PrivacyTexts {
     /// The reason shown with the kick of someone no longer configured as a supervisor.
     public func supervisorRemovedReason() -> String {
         pick(da: "Ikke længere vejleder i peerbots konfiguration.", en: "No longer a supervisor in peerbot's configuration.")

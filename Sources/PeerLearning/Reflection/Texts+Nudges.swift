@@ -22,7 +22,7 @@ public enum OpenItem: Sendable, Equatable {
     }
 }
 
-extension Texts {
+extension ReflectionTexts {
     /// `!remind`: one student's nudge in their direct room, listing everything still open.
     public func nudge(
         name: String, openItems: [OpenItem]
@@ -54,19 +54,19 @@ extension Texts {
         return BotMessage(kind: .reply, paragraph: body, group: all ? nil : group)
     }
 
-    private func nudgeLine(_ item: OpenItem) -> [Piece] {
+    private func nudgeLine(_ item: OpenItem) -> [Texts.Piece] {
         let da = language == .da
         switch item {
         case let .confirmGoals(plan):
             return [
-                .text(da ? "at bekræfte målene for \(Self.sessionLabel(plan)): reagér med ✅ på målbeskeden i grupperummet eller skriv "
-                         : "confirm the goals of \(Self.sessionLabel(plan)): react ✅ to the goals message in the group room or write "),
+                .text(da ? "at bekræfte målene for \(SessionTexts.sessionLabel(plan)): reagér med ✅ på målbeskeden i grupperummet eller skriv "
+                         : "confirm the goals of \(SessionTexts.sessionLabel(plan)): react ✅ to the goals message in the group room or write "),
                 .command(call(.understood)), .text("."),
             ]
         case let .reflect(plan):
             return [
-                .text(da ? "at skrive din refleksion over \(Self.sessionLabel(plan)): skriv den her eller brug "
-                         : "write your reflection on \(Self.sessionLabel(plan)): write it here or use "),
+                .text(da ? "at skrive din refleksion over \(SessionTexts.sessionLabel(plan)): skriv den her eller brug "
+                         : "write your reflection on \(SessionTexts.sessionLabel(plan)): write it here or use "),
                 .command(call(.reflect, da ? "<tekst>" : "<text>")), .text("."),
             ]
         case let .assess(groupName):

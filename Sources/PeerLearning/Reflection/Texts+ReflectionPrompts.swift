@@ -1,13 +1,13 @@
 import Foundation
 
-extension Texts {
+extension ReflectionTexts {
     /// At the end of a session, in the group room, as the root of the thread the group reflects in.
     public func reflectionPromptGroup(
         plan: SessionPlan, model: ReflectionModel, deadline: Date, timeZone: ZoneRules
     ) -> BotMessage {
         let da = language == .da
         var message = MessageBuilder()
-        message.heading(pick(da: "Fælles refleksion over ", en: "Shared reflection on ") + Self.sessionLabel(plan))
+        message.heading(pick(da: "Fælles refleksion over ", en: "Shared reflection on ") + SessionTexts.sessionLabel(plan))
         message.list(pick(da: "Spørgsmål", en: "Questions"), model.questions(language), numbered: true)
         message.line(pick(da: "Svar i tråden under denne besked – det bliver gruppens fælles refleksion, som alle i gruppen og vejlederne kan læse.",
                           en: "Answer in the thread under this message — that is the group's shared reflection, which everyone in the group and the supervisors can read."))
@@ -27,7 +27,7 @@ extension Texts {
     ) -> BotMessage {
         let da = language == .da
         var message = MessageBuilder()
-        message.heading(pick(da: "Din refleksion over ", en: "Your reflection on ") + Self.sessionLabel(plan))
+        message.heading(pick(da: "Din refleksion over ", en: "Your reflection on ") + SessionTexts.sessionLabel(plan))
         message.list(pick(da: "Spørgsmål", en: "Questions"), model.questions(language), numbered: true)
         message.line(pick(da: "Skriv blot din refleksion her – kun du og dine vejledere kan se den. Du må gerne skrive i flere beskeder, og du kan rette dem bagefter.",
                           en: "Just write your reflection here — only you and your supervisors can see it. You may use several messages, and you can edit them afterwards."))
@@ -44,7 +44,7 @@ extension Texts {
     public func reflectionAck(
         plan: SessionPlan, scope: ReflectionScope, late: Bool
     ) -> BotMessage {
-        let label = Self.sessionLabel(plan)
+        let label = SessionTexts.sessionLabel(plan)
         var body = switch scope {
         case .group:
             pick(da: "Tak – din refleksion over \(label) er gemt og delt med gruppen.",
@@ -65,8 +65,8 @@ extension Texts {
         plan: SessionPlan, deadline: Date, timeZone: ZoneRules
     ) -> BotMessage {
         let when = deadlineText(deadline, timeZone)
-        let body = pick(da: "Påmindelse: du har endnu ikke skrevet din refleksion over \(Self.sessionLabel(plan)). Fristen er \(when). Skriv den her (privat) eller i tråden i grupperummet (delt med gruppen).",
-                        en: "Reminder: you have not yet written your reflection on \(Self.sessionLabel(plan)). The deadline is \(when). Write it here (private) or in the thread in the group room (shared with the group).")
+        let body = pick(da: "Påmindelse: du har endnu ikke skrevet din refleksion over \(SessionTexts.sessionLabel(plan)). Fristen er \(when). Skriv den her (privat) eller i tråden i grupperummet (delt med gruppen).",
+                        en: "Reminder: you have not yet written your reflection on \(SessionTexts.sessionLabel(plan)). The deadline is \(when). Write it here (private) or in the thread in the group room (shared with the group).")
         return BotMessage(kind: .reminder, paragraph: body, group: plan.group, session: plan.number)
     }
 

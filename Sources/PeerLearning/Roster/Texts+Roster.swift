@@ -1,4 +1,4 @@
-extension Texts {
+extension RosterTexts {
     /// `!students`: the roster sorted by name, each student with their id and attributes.
     public func roster(_ students: [Student]) -> BotMessage {
         guard !students.isEmpty else {

@@ -1,4 +1,4 @@
-extension Texts {
+extension RosterTexts {
     /// At most this many bad lines are listed in a rejected import; the rest are counted.
     static let rosterProblemLineLimit = 30
 
@@ -44,11 +44,11 @@ extension Texts {
             return pick(da: "Filen er tom.", en: "The file is empty.")
         case let .missingIDAndNameColumns(found):
             let shown = found.joined(separator: ",")
-            return pick(da: "Første linje skal begynde med matrix_id,name (den begynder med \(quoted(Self.shortened(shown)))).",
-                        en: "The first line must start with matrix_id,name (it starts with \(quoted(Self.shortened(shown)))).")
+            return pick(da: "Første linje skal begynde med matrix_id,name (den begynder med \(quoted(Texts.shortened(shown)))).",
+                        en: "The first line must start with matrix_id,name (it starts with \(quoted(Texts.shortened(shown)))).")
         case let .duplicateColumn(name):
-            return pick(da: "Kolonnen \(quoted(Self.shortened(name))) står to gange i første linje.",
-                        en: "The column \(quoted(Self.shortened(name))) appears twice in the first line.")
+            return pick(da: "Kolonnen \(quoted(Texts.shortened(name))) står to gange i første linje.",
+                        en: "The column \(quoted(Texts.shortened(name))) appears twice in the first line.")
         case let .emptyColumnName(column):
             return pick(da: "Kolonne \(column) har intet navn i første linje.",
                         en: "Column \(column) has no name in the first line.")
@@ -60,8 +60,8 @@ extension Texts {
         case let .invalidUserID(text) where text.isEmpty:
             return pick(da: "mangler Matrix-id", en: "no Matrix id")
         case let .invalidUserID(text):
-            return pick(da: "\(quoted(Self.shortened(text))) er ikke et Matrix-id (som @anna:eksempel.dk)",
-                        en: "\(quoted(Self.shortened(text))) is not a Matrix id (like @anna:example.org)")
+            return pick(da: "\(quoted(Texts.shortened(text))) er ikke et Matrix-id (som @anna:eksempel.dk)",
+                        en: "\(quoted(Texts.shortened(text))) is not a Matrix id (like @anna:example.org)")
         case .missingName:
             return pick(da: "mangler navn", en: "no name")
         case let .wrongColumnCount(expected, got):
@@ -71,8 +71,8 @@ extension Texts {
             return pick(da: "\(id) står allerede på linje \(firstLine)",
                         en: "\(id) is already on line \(firstLine)")
         case let .tooLong(column, length):
-            return pick(da: "\(quoted(Self.shortened(column))) har \(length) tegn; højst \(TextKind.name.limit) er tilladt",
-                        en: "\(quoted(Self.shortened(column))) has \(length) characters; at most \(TextKind.name.limit) are allowed")
+            return pick(da: "\(quoted(Texts.shortened(column))) har \(length) tegn; højst \(TextKind.name.limit) er tilladt",
+                        en: "\(quoted(Texts.shortened(column))) has \(length) characters; at most \(TextKind.name.limit) are allowed")
         }
     }
 }

@@ -8,11 +8,11 @@ public enum SessionBounds {
 
     /// The answer refusing a session starting at `start` for `seconds`, or nil when it may be planned.
     public static func refusal(start: Date, seconds: Int, now: Date, language: Language) -> BotMessage? {
-        if start <= now { return Texts(language).sessionInPast() }
+        if start <= now { return Texts(language).sessions.sessionInPast() }
         if start.timeIntervalSince(now) > TimeInterval(farthestDays * 86_400) {
-            return Texts(language).sessionTooFarAhead(days: farthestDays)
+            return Texts(language).sessions.sessionTooFarAhead(days: farthestDays)
         }
-        if seconds > longestHours * 3_600 { return Texts(language).sessionTooLong(hours: longestHours) }
+        if seconds > longestHours * 3_600 { return Texts(language).sessions.sessionTooLong(hours: longestHours) }
         return nil
     }
 }

@@ -74,13 +74,13 @@ public struct SessionChange: Sendable, Equatable {
         var effects: [SessionChangeEffect] = [.edit(edit), .noteGoalsContent]
         let live = goals.posted && !plan.hasEnded(at: now)
         if live {
-            let message = group.sessionGoals(plan, facilitatorName: goals.facilitatorName, criteria: goals.criteria,
+            let message = group.sessions.sessionGoals(plan, facilitatorName: goals.facilitatorName, criteria: goals.criteria,
                                              timeZone: timeZone)
             let askAgain = goals.members.filter(goals.confirmed.contains)
             effects.append(.replaceGoalsMessage(message))
-            effects.append(.postToGroup(group.goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty), mentions: askAgain))
+            effects.append(.postToGroup(group.sessions.goalsUpdatedNotice(plan, askAgain: !askAgain.isEmpty), mentions: askAgain))
             effects.append(.keepGoalsMessage)
         }
-        return SessionChange(effects: effects, reply: reply.sessionUpdated(plan, goalsAlreadyPosted: live))
+        return SessionChange(effects: effects, reply: reply.sessions.sessionUpdated(plan, goalsAlreadyPosted: live))
     }
 }

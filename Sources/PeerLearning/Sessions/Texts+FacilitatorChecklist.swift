@@ -1,4 +1,4 @@
-extension Texts {
+extension SessionTexts {
     /// The student facilitator's checklist, sent to their direct room at the start; its
     /// middle steps depend on the session's activity.
     public func facilitatorChecklist(_ plan: SessionPlan) -> BotMessage {

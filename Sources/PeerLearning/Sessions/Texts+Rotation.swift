@@ -1,4 +1,4 @@
-extension Texts {
+extension SessionTexts {
     /// `!ready` / `!notready`: when the change applies.
     public func readyChanged(name: String, ready: Bool) -> BotMessage {
         let body = ready

@@ -1,6 +1,6 @@
 import Foundation
 
-extension Texts {
+extension SessionTexts {
     /// The goals message in the group room: everything a student needs before the session,
     /// and how to confirm the goals or ask about them.
     public func sessionGoals(
@@ -31,7 +31,7 @@ extension Texts {
         let understood = call(.understood)
         let da = language == .da
         var message = MessageBuilder()
-        var parts: [Piece] = [
+        var parts: [Texts.Piece] = [
             .text(da ? "Målene for \(Self.sessionLabel(plan)) er ændret – se den opdaterede målbesked."
                      : "The goals for \(Self.sessionLabel(plan)) have changed — see the updated goals message."),
         ]
@@ -68,7 +68,7 @@ extension Texts {
         }
     }
 
-    private func confirmHowTo() -> [Piece] {
+    private func confirmHowTo() -> [Texts.Piece] {
         let da = language == .da
         return [
             .text(da ? "Bekræft, at du har forstået målene: reagér med ✅ (eller ✔️ / 👍) på denne besked, eller skriv "

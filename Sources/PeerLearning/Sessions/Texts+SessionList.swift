@@ -1,6 +1,6 @@
 import Foundation
 
-extension Texts {
+extension SessionTexts {
     /// `!sessions`: planned sessions (with their facilitator where decided) and past ones.
     /// `facilitators` maps session number to the facilitator's name as shown.
     public func sessionsList(

@@ -1,13 +1,13 @@
 import Foundation
 
-extension Texts {
+extension SessionTexts {
     /// `!session plan`: each planned session with its `#id`, group and time, and what to add next.
     public func sessionPlanned(
         _ plans: [SessionPlan], timeZone: ZoneRules
     ) -> BotMessage {
         let da = language == .da
         let lines = plans.map { plan in
-            "#\(plan.number) · \(groupLabel(plan.group)) · \(Self.quote(plan.title)) · \(timeWithLength(plan, timeZone))"
+            "#\(plan.number) · \(groupLabel(plan.group)) · \(Texts.quote(plan.title)) · \(timeWithLength(plan, timeZone))"
         }
         var message = MessageBuilder()
         if plans.count == 1, let only = lines.first {

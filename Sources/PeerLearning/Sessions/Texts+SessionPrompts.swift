@@ -1,4 +1,4 @@
-extension Texts {
+extension SessionTexts {
     /// At the start, in the group room: names the facilitator and asks them to open with the
     /// goals and make sure everyone speaks.
     public func sessionStart(

@@ -1,4 +1,4 @@
-extension Texts {
+extension SessionTexts {
     /// `!understood`: the student's confirmation is recorded.
     public func understoodAck(name: String, plan: SessionPlan) -> BotMessage {
         let body = pick(da: "Tak, \(name) – du har bekræftet, at du har forstået målene for \(Self.sessionLabel(plan)).",
@@ -24,24 +24,5 @@ extension Texts {
         message.line(pick(da: "Spørgsmål til målene fra ", en: "Question about the goals from ") + about + ":")
         message.quotation(text)
         return message.message(.alert, group: group ?? plan?.group, session: plan?.number)
-    }
-
-    /// `!criteria`: the reply to the supervisor.
-    public func criteriaPosted(text: String) -> BotMessage {
-        var message = MessageBuilder()
-        message.line(pick(da: "Vurderingskriterierne er gemt, sendt og fastgjort i alle grupperum:",
-                          en: "The assessment criteria have been saved, posted and pinned in every group room:"))
-        message.quotation(Self.quote(text))
-        return message.message(.reply)
-    }
-
-    /// `!criteria`: the message the bot posts and pins in a group room.
-    public func criteriaAnnouncement(text: String, group: String?) -> BotMessage {
-        var message = MessageBuilder()
-        message.heading(pick(da: "Vurderingskriterier", en: "Assessment criteria"))
-        message.line(text)
-        message.line(pick(da: "Både din egen indsats og gruppens samlede arbejde indgår i vurderingen.",
-                          en: "Both your own contribution and the group's work as a whole count in the assessment."))
-        return message.message(.reply, group: group)
     }
 }

@@ -1,4 +1,4 @@
-extension Texts {
+extension SessionTexts {
     /// `!session goal|outcome|activity`: what the session now holds.
     public func sessionUpdated(_ plan: SessionPlan, goalsAlreadyPosted: Bool) -> BotMessage {
         var message = MessageBuilder()
@@ -13,7 +13,7 @@ extension Texts {
     }
 }
 
-extension Texts {
+extension SessionTexts {
     /// "the supervisor", where a facilitator's name would stand.
     public func supervisorWord() -> String {
         theSupervisor()

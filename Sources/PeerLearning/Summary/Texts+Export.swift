@@ -1,4 +1,4 @@
-extension Texts {
+extension SummaryTexts {
     /// The caption of one exported file.
     public func exportFile(name: String) -> BotMessage {
         BotMessage(kind: .export, body: name)

@@ -1,6 +1,6 @@
 import Foundation
 
-extension Texts {
+extension SummaryTexts {
     /// The summary for the supervisor room: the session, who confirmed the goals, participation per
     /// student (a table in HTML, one line each in the body), the group's and each student's
     /// reflections, questions, tasks, and who is missing. `names` maps task assignees' user ids to names.
@@ -9,10 +9,10 @@ extension Texts {
     ) -> BotMessage {
         let plan = summary.plan
         var report = ReportBuilder()
-        report.heading(pick(da: "Opsummering af ", en: "Summary of ") + Self.sessionLabel(plan)
+        report.heading(pick(da: "Opsummering af ", en: "Summary of ") + SessionTexts.sessionLabel(plan)
             + pick(da: " – ", en: " — ") + groupLabel(plan.group))
-        report.labelled(pick(da: "Tid", en: "Time"), timeWithLength(plan, timeZone))
-        report.labelled("Facilitator", summary.facilitatorName ?? theSupervisor())
+        report.labelled(pick(da: "Tid", en: "Time"), texts.sessions.timeWithLength(plan, timeZone))
+        report.labelled("Facilitator", summary.facilitatorName ?? texts.sessions.theSupervisor())
         let goalsLabel = pick(da: "Mål", en: "Goals")
         if plan.goals.isEmpty {
             report.labelled(goalsLabel, pick(da: "ingen angivet", en: "none stated"))
@@ -62,7 +62,7 @@ extension Texts {
         if summary.tasks.isEmpty {
             report.labelled(tasksLabel, none)
         } else {
-            report.items(tasksLabel, taskLines(summary.tasks, names: names, showHolder: true))
+            report.items(tasksLabel, texts.tasks.taskLines(summary.tasks, names: names, showHolder: true))
         }
     }
 

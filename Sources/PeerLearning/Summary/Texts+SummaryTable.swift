@@ -1,4 +1,4 @@
-extension Texts {
+extension SummaryTexts {
     /// How many confirmed the goals, then per student a block in HTML and a line in the body.
     func participation(_ summary: SessionSummary, into report: inout ReportBuilder) {
         let members = summary.members

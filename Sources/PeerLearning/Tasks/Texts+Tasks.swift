@@ -1,4 +1,4 @@
-extension Texts {
+extension TaskTexts {
     /// `!task add`: the task is recorded, with its number for closing it.
     public func taskAdded(
         _ task: TaskItem, assigneeName: String?
@@ -86,7 +86,7 @@ extension Texts {
     /// The task's text and due date; `capped` for an echo in a notice, which quotes it by
     /// `TextLimits.quote` (the list shows it whole).
     func taskText(_ task: TaskItem, capped: Bool = false) -> String {
-        let text = capped ? Self.quote(task.text) : task.text
+        let text = capped ? Texts.quote(task.text) : task.text
         guard let due = task.due, !due.isEmpty else { return text }
         return text + pick(da: " (frist: \(due))", en: " (due: \(due))")
     }

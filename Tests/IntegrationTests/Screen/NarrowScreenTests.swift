@@ -37,21 +37,21 @@ struct NarrowScreenTests {
         let plan = SessionPlan(number: 12, group: "A", title: "Sepsis-case", start: Date(timeIntervalSince1970: 1_796_302_800),
                                duration: 5_400, goals: ["Genkende tidlige tegn på sepsis"])
         let zone = ZoneRules.named("Europe/Copenhagen")!
-        let summary = Texts(.da).summary(SessionSummary(plan: plan, facilitatorName: names[0], members: members), names: [:],
+        let summary = Texts(.da).summary.summary(SessionSummary(plan: plan, facilitatorName: names[0], members: members), names: [:],
                                          timeZone: zone)
         let students = names.enumerated().map { OverviewStudent(userID: "@s\($0.offset):hs", name: $0.element, sessions: 4, goalsConfirmed: 3,
                                                                 contributions: [3, 5, 0, 2], reflectionsOnTime: 2, reflectionsLate: 1,
                                                                 reflectionsMissing: 1, facilitations: 1, tasksDone: 2, tasksAssigned: 3,
                                                                 rounds: [OverviewRound(hundredths: 92, noSubmission: false, low: false),
                                                                          OverviewRound(hundredths: 104, noSubmission: false, low: true)]) }
-        let overview = Texts(.da).overview([GroupOverview(group: "A", students: students)])
+        let overview = Texts(.da).overview.overview([GroupOverview(group: "A", students: students)])
         let roster = names.enumerated().map { Student(userID: "@s\($0.offset):hs", name: $0.element, attributes: ["baggrund": [$0.offset % 2 == 0 ? "sygeplejerske" : "fysioterapeut"]]) }
-        let proposal = Texts(.da).groupProposal(GroupFormation.plan(students: roster, size: 2, seed: 2), students: roster)
+        let proposal = Texts(.da).groups.groupProposal(GroupFormation.plan(students: roster, size: 2, seed: 2), students: roster)
         let ids = roster.map(\.userID)
         var ratings: [Rating] = []
         for rater in ids { for subject in ids where subject != rater { ratings.append(Rating(rater: rater, subject: subject, marks: [4, 3, 5, 4, 2])) } }
         let result = WebPA.scores(members: ids, ratings: ratings, selfAssessment: false)
-        let results = Texts(.da).assessmentResults(group: "A", members: roster.map { ($0.userID, $0.name) }, result: result, comments: [],
+        let results = Texts(.da).assessment.assessmentResults(group: "A", members: roster.map { ($0.userID, $0.name) }, result: result, comments: [],
                                                    submitted: ids.count)
         return [("the summary", summary), ("the overview", overview), ("the group proposal", proposal), ("the assessment result", results)]
             .map { ($0.0, $0.1.html ?? "") }

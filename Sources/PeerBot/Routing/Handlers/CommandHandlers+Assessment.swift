@@ -18,14 +18,14 @@ extension CommandHandlers {
         var last: BotMessage?
         for group in try groups(ref, request) {
             if try writer.assessment.openRound(ofGroup: group.id) != nil {
-                last = request.say.assessmentAlreadyRunning(group: group.name)
+                last = request.say.assessment.assessmentAlreadyRunning(group: group.name)
             } else if try rounds.start(group, startedBy: request.sender) != nil {
-                last = request.say.assessmentStarted(group: group.name, students: try writer.groups.members(ofGroup: group.id).count)
+                last = request.say.assessment.assessmentStarted(group: group.name, students: try writer.groups.members(ofGroup: group.id).count)
             } else {
-                last = request.say.assessmentNothingToRate(group: group.name)
+                last = request.say.assessment.assessmentNothingToRate(group: group.name)
             }
         }
-        return last ?? request.say.groupsOverview([])
+        return last ?? request.say.groups.groupsOverview([])
     }
 
     /// Feedback to one student (their direct room) or a group (its room), kept in their record.
@@ -33,21 +33,21 @@ extension CommandHandlers {
         let from = request.sender
         switch target {
         case .user(let userID):
-            guard let student = try writer.roster.find(userID: userID) else { return request.say.studentNotFound(userID: userID) }
+            guard let student = try writer.roster.find(userID: userID) else { return request.say.roster.studentNotFound(userID: userID) }
             try writer.assessment.addFeedback(userID: userID, groupID: nil, text: text, from: from, at: context.now)
             let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
-            let message = Texts(context.config.language).feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from))
+            let message = Texts(context.config.language).feedback.feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from))
             try writer.enqueue(message, to: room, mention: userID)
-            return request.say.feedbackSent(to: student.name)
+            return request.say.feedback.feedbackSent(to: student.name)
         case .group(let ref):
             let chosen = try groups(ref, request)
-            guard !chosen.isEmpty else { return request.say.noGroupHere() }
+            guard !chosen.isEmpty else { return request.say.sessions.noGroupHere() }
             for group in chosen {
                 try writer.assessment.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
-                try post(Texts(try roomLanguage(ofGroup: group)).feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from)), toGroup: group,
+                try post(Texts(try roomLanguage(ofGroup: group)).feedback.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from)), toGroup: group,
                      mentions: try writer.groups.members(ofGroup: group.id).map(\.userID))
             }
-            return request.say.feedbackSent(to: chosen.map(\.name).joined(separator: ", "))
+            return request.say.feedback.feedbackSent(to: chosen.map(\.name).joined(separator: ", "))
         }
     }
 
@@ -56,11 +56,11 @@ extension CommandHandlers {
         try writer.settings.set(SettingKeys.criteria, text)
         for group in try writer.groups.active() {
             let roomID = lookup.room(of: group)
-            let announcement = Texts(try roomLanguage(ofGroup: group)).criteriaAnnouncement(text: text, group: group.name)
+            let announcement = Texts(try roomLanguage(ofGroup: group)).assessment.criteriaAnnouncement(text: text, group: group.name)
             let posted = try writer.enqueue(announcement, to: roomID)
             let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
             try writer.outbox.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
         }
-        return request.say.criteriaPosted(text: text)
+        return request.say.assessment.criteriaPosted(text: text)
     }
 }

@@ -15,7 +15,7 @@ extension CommandHandlers {
     func groups(_ ref: GroupRef, _ request: CommandRequest) throws -> [StudyGroupRecord] {
         switch ref {
         case .named(let name):
-            guard let group = try writer.groups.active(named: name) else { throw Refusal(reply: request.say.groupNotFound(name)) }
+            guard let group = try writer.groups.active(named: name) else { throw Refusal(reply: request.say.groups.groupNotFound(name)) }
             return [group]
         case .all:
             return try writer.groups.active()
@@ -29,7 +29,7 @@ extension CommandHandlers {
             return group
         }
         if let group = try writer.groups.active(ofStudent: request.sender) { return group }
-        throw Refusal(reply: request.say.noGroupHere())
+        throw Refusal(reply: request.say.sessions.noGroupHere())
     }
 
     /// The session a command names: by number, or the next one of the group in context.
@@ -37,13 +37,13 @@ extension CommandHandlers {
         switch ref {
         case .number(let number):
             guard let record = try writer.sessions.find(number: Int64(number)), record.cancelledAt == nil else {
-                throw Refusal(reply: request.say.noSuchSession(number: number))
+                throw Refusal(reply: request.say.sessions.noSuchSession(number: number))
             }
             return record
         case .next:
             let group = try contextGroup(request)
             guard let record = try writer.sessions.next(ofGroup: group.id, after: context.now) else {
-                throw Refusal(reply: request.say.noSuchSession(number: nil))
+                throw Refusal(reply: request.say.sessions.noSuchSession(number: nil))
             }
             return record
         }

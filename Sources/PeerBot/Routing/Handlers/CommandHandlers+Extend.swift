@@ -11,10 +11,10 @@ extension CommandHandlers {
         let say = request.say
         let userID = try resolve(user, request)
         guard try writer.roster.find(userID: userID) != nil, let group = try writer.groups.active(ofStudent: userID) else {
-            return say.studentNotFound(userID: userID)
+            return say.roster.studentNotFound(userID: userID)
         }
         guard duration.seconds <= Self.longestExtension else {
-            return say.extensionTooLong(days: Self.longestExtension / 86_400)
+            return say.extensions.extensionTooLong(days: Self.longestExtension / 86_400)
         }
         let seconds = TimeInterval(duration.seconds)
         var moved: [(kind: ExtendedItem, deadline: Date)] = []
@@ -32,12 +32,12 @@ extension CommandHandlers {
             moved.append((.assessment(group: group.name), deadline))
         }
         let name = try writer.roster.find(userID: userID)?.name ?? userID
-        guard !moved.isEmpty else { return say.nothingToExtend(name: name) }
+        guard !moved.isEmpty else { return say.extensions.nothingToExtend(name: name) }
         let timeZone = context.config.timeZone
-        let notice = Texts(context.config.language).deadlineExtended(moved, timeZone: timeZone)
+        let notice = Texts(context.config.language).extensions.deadlineExtended(moved, timeZone: timeZone)
         let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
         try writer.enqueue(notice, to: room, mention: userID)
-        return say.extensionGranted(name: name, moved, timeZone: timeZone)
+        return say.extensions.extensionGranted(name: name, moved, timeZone: timeZone)
     }
 
     /// The student's reflection still open: on the group's latest session, not given yet, not
@@ -58,7 +58,7 @@ extension CommandHandlers {
             return id
         case .mention(let text):
             guard let id = request.mentions.first(where: { $0 != context.botUserID }) else {
-                throw Refusal(reply: request.say.unknownUser(text))
+                throw Refusal(reply: request.say.extensions.unknownUser(text))
             }
             return id
         }

@@ -16,12 +16,12 @@ extension CommandHandlers {
 
     func planGroups(size: Int?, seed: UInt64?, _ request: CommandRequest) throws -> BotMessage {
         let students = try writer.roster.all().map(\.student)
-        guard !students.isEmpty else { return request.say.emptyRoster() }
+        guard !students.isEmpty else { return request.say.groups.emptyRoster() }
         let proposal = GroupFormation.plan(students: students, size: size ?? context.config.groupSize,
                                            seed: seed ?? UInt64.random(in: 1...999_999), history: try pairHistory())
         let json = String(decoding: try JSONEncoder().encode(proposal), as: UTF8.self)
         try writer.groups.saveProposal(json: json, createdBy: request.sender, at: context.now)
-        return Texts(request.language).groupProposal(proposal, students: students)
+        return Texts(request.language).groups.groupProposal(proposal, students: students)
     }
 
     func pairHistory() throws -> [StudentPair: Int] {
@@ -33,13 +33,13 @@ extension CommandHandlers {
     }
 
     func createGroups(_ request: CommandRequest) throws -> BotMessage {
-        guard let stored = try writer.groups.latestProposal() else { return request.say.noProposal() }
-        guard stored.consumedAt == nil else { return request.say.proposalAlreadyCreated() }
+        guard let stored = try writer.groups.latestProposal() else { return request.say.groups.noProposal() }
+        guard stored.consumedAt == nil else { return request.say.groups.proposalAlreadyCreated() }
         let proposal = try JSONDecoder().decode(GroupProposal.self, from: Data(stored.proposalJSON.utf8))
         var roster: [String: Student] = [:]
         for record in try writer.roster.all() { roster[record.userID] = record.student }
         guard proposal.groups.allSatisfy({ $0.members.allSatisfy { roster[$0] != nil } }) else {
-            return request.say.proposalOutdated()
+            return request.say.groups.proposalOutdated()
         }
         let records = try writer.groups.create(proposal.groups.map { ($0.name, $0.members) }, at: context.now)
         try writer.groups.consumeProposal(id: stored.id, at: context.now)
@@ -55,13 +55,13 @@ extension CommandHandlers {
                                           topic: CohortNaming.groupRoomTopic(nextSession: nil, language: roomLanguage),
                                           students: planned.members, config: context.config, ref: ref)
             try writer.outbox.enqueue(.createRoom(ref: ref, requestJSON: body.jsonString()))
-            try writer.enqueue(Texts(roomLanguage, prefix: request.prefix).groupWelcome(view), to: ref, mentions: planned.members)
+            try writer.enqueue(Texts(roomLanguage, prefix: request.prefix).groups.groupWelcome(view), to: ref, mentions: planned.members)
             for member in view.members {
                 try welcome(member.student, group: record.name, prefix: request.prefix)
             }
         }
         try startProgress(after: before, request)
-        return request.say.groupsCreated(views)
+        return request.say.groups.groupsCreated(views)
     }
 
     /// The rooms, invites and welcomes just queued become one batch whose progress one message
@@ -71,7 +71,7 @@ extension CommandHandlers {
         guard last > before else { return }
         let counts = try writer.outbox.counts(rows: before + 1, through: last)
         let progress = BulkProgress(done: 0, failed: 0, left: counts.pending, creationsLeft: counts.pendingCreations, elapsed: 0, secondsPerCreation: nil)
-        let message = try writer.enqueue(request.say.bulkProgress(progress), to: request.room.roomID)
+        let message = try writer.enqueue(request.say.delivery.bulkProgress(progress), to: request.room.roomID)
         try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: request.room.roomID,
                                      language: request.language, at: context.now)
     }
@@ -80,27 +80,27 @@ extension CommandHandlers {
     private func welcome(_ student: Student, group: String, prefix: String) throws {
         let language = context.config.language
         let roomID = try DirectRooms(writer: writer, config: context.config).room(for: student.userID)
-        let message = Texts(language, prefix: prefix).studentWelcome(name: student.name, group: group)
+        let message = Texts(language, prefix: prefix).groups.studentWelcome(name: student.name, group: group)
         try writer.enqueue(message.addressing(userID: student.userID, name: student.name), to: roomID, mention: student.userID)
     }
 
     func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {
         let say = request.say
-        guard let student = try writer.roster.find(userID: userID) else { return say.studentNotFound(userID: userID) }
-        guard let target = try writer.groups.active(named: groupName) else { return say.groupNotFound(groupName) }
-        guard let current = try writer.groups.active(ofStudent: userID) else { return say.notInAnyGroup(userID) }
-        guard current.id != target.id else { return say.studentMoved(student.student, to: target.name) }
+        guard let student = try writer.roster.find(userID: userID) else { return say.roster.studentNotFound(userID: userID) }
+        guard let target = try writer.groups.active(named: groupName) else { return say.groups.groupNotFound(groupName) }
+        guard let current = try writer.groups.active(ofStudent: userID) else { return say.groups.notInAnyGroup(userID) }
+        guard current.id != target.id else { return say.groups.studentMoved(student.student, to: target.name) }
         try writer.groups.moveStudent(userID, toGroup: target.id)
         try writer.outbox.enqueue(.invite(roomID: lookup.room(of: target), userID: userID))
         if let oldRoom = current.roomID {
             try writer.outbox.enqueue(.kick(roomID: oldRoom, userID: userID, reason: "moved to group \(target.name)"))
         }
-        return say.studentMoved(student.student, to: target.name)
+        return say.groups.studentMoved(student.student, to: target.name)
     }
 
     /// `!groups`.
     func listGroups(_ request: CommandRequest) throws -> BotMessage {
-        request.say.groupsOverview(try groupViews())
+        request.say.groups.groupsOverview(try groupViews())
     }
 
     func groupViews() throws -> [GroupView] {

@@ -20,11 +20,11 @@ extension CommandHandlers {
     func understood(_ request: CommandRequest) throws -> BotMessage {
         let group = try contextGroup(request)
         guard let record = try writer.sessions.next(ofGroup: group.id, after: context.now), record.goalsOutboxID != nil else {
-            return request.say.noSuchSession(number: nil)
+            return request.say.sessions.noSuchSession(number: nil)
         }
         try writer.participation.confirm(record.number, userID: request.sender, version: record.goalsVersion, at: context.now, reactionEventID: nil)
         let name = try writer.roster.find(userID: request.sender)?.name ?? request.sender
-        return request.say.understoodAck(name: name, plan: try lookup.plan(record))
+        return request.say.sessions.understoodAck(name: name, plan: try lookup.plan(record))
     }
 
     func question(_ text: String, _ request: CommandRequest) throws -> BotMessage {
@@ -33,18 +33,18 @@ extension CommandHandlers {
         try writer.participation.addQuestion(sessionNumber: record?.number, groupID: group?.id, userID: request.sender, text: text, at: context.now)
         if let supervisorRoom = try writer.rooms.supervisor() {
             let name = try writer.roster.find(userID: request.sender)?.name ?? request.sender
-            let forwarded = Texts(context.language(of: supervisorRoom)).questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
+            let forwarded = Texts(context.language(of: supervisorRoom)).sessions.questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
                                                                                               plan: try record.map(lookup.plan), text: text)
             try writer.enqueue(forwarded, to: supervisorRoom.roomID, mentions: context.config.supervisors)
         }
-        return request.say.questionForwarded()
+        return request.say.sessions.questionForwarded()
     }
 
     /// `!ready` and `!notready`.
     func setReady(_ userID: String, _ ready: Bool, _ request: CommandRequest) throws -> BotMessage {
-        guard let student = try writer.roster.find(userID: userID) else { return request.say.studentNotFound(userID: userID) }
+        guard let student = try writer.roster.find(userID: userID) else { return request.say.roster.studentNotFound(userID: userID) }
         try writer.participation.setReady(userID, ready, at: context.now)
-        return request.say.readyChanged(name: student.name, ready: ready)
+        return request.say.sessions.readyChanged(name: student.name, ready: ready)
     }
 
     func facilitator(_ target: FacilitatorTarget?, _ request: CommandRequest) throws -> BotMessage {
@@ -53,12 +53,12 @@ extension CommandHandlers {
         }
         var group = try? contextGroup(request)
         if case .user(let userID) = target {
-            guard let own = try writer.groups.active(ofStudent: userID) else { return request.say.notInAnyGroup(userID) }
+            guard let own = try writer.groups.active(ofStudent: userID) else { return request.say.groups.notInAnyGroup(userID) }
             group = own
         }
-        guard let group else { return request.say.noGroupHere() }
+        guard let group else { return request.say.sessions.noGroupHere() }
         guard let record = try writer.sessions.next(ofGroup: group.id, after: context.now) else {
-            return request.say.facilitatorAnswer(nil, choice: .supervisor, names: [:])
+            return request.say.sessions.facilitatorAnswer(nil, choice: .supervisor, names: [:])
         }
         switch target {
         case .user(let userID): try writer.sessions.setFacilitatorOverride(record.number, userID)
@@ -66,7 +66,7 @@ extension CommandHandlers {
         case nil: break
         }
         let current = try writer.sessions.find(number: record.number) ?? record
-        return request.say.facilitatorAnswer(try lookup.plan(current), choice: try lookup.facilitator(of: current),
+        return request.say.sessions.facilitatorAnswer(try lookup.plan(current), choice: try lookup.facilitator(of: current),
                                              names: try lookup.names())
     }
 
@@ -75,17 +75,17 @@ extension CommandHandlers {
         if userID != request.sender && request.role != .supervisor {
             return request.say.forbidden(.absent)
         }
-        guard let student = try writer.roster.find(userID: userID) else { return request.say.studentNotFound(userID: userID) }
+        guard let student = try writer.roster.find(userID: userID) else { return request.say.roster.studentNotFound(userID: userID) }
         let record: SessionRecord
         if case .next = ref, let group = try writer.groups.active(ofStudent: userID) {
             guard let next = try writer.sessions.next(ofGroup: group.id, after: context.now) else {
-                return request.say.noSuchSession(number: nil)
+                return request.say.sessions.noSuchSession(number: nil)
             }
             record = next
         } else {
             record = try session(ref, request)
         }
         try writer.participation.markAbsent(record.number, userID: userID, at: context.now)
-        return request.say.absentNoted(name: student.name, plan: try lookup.plan(record))
+        return request.say.sessions.absentNoted(name: student.name, plan: try lookup.plan(record))
     }
 }

@@ -16,8 +16,8 @@ extension CommandHandlers {
         let document = try MyDataBuilder(reader: writer).document(for: request.sender, now: context.now)
         let room = try DirectRooms(writer: writer, config: context.config).room(for: request.sender)
         let file = OutgoingFile(filename: document.fileName, mimetype: "application/json", bytes: try document.json(),
-                                message: request.say.myDataReady())
+                                message: request.say.privacy.myDataReady())
         try writer.outbox.enqueue(.sendFile(roomID: room, fileJSON: file.json))
-        return request.say.myDataSentToDirectRoom()
+        return request.say.privacy.myDataSentToDirectRoom()
     }
 }

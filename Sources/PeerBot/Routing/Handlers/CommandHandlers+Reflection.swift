@@ -16,7 +16,7 @@ extension CommandHandlers {
         guard let group = try writer.groups.active(ofStudent: request.sender),
               let round = try writer.reflections.latestRound(ofGroup: group.id),
               let record = try writer.sessions.find(number: round.sessionNumber) else {
-            return request.say.noOpenReflection()
+            return request.say.reflections.noOpenReflection()
         }
         // Private only where only the student and the bot read it; shared only in their own group's room.
         let scope: ReflectionScope
@@ -25,7 +25,7 @@ extension CommandHandlers {
         } else if request.room.kind == .direct, request.room.userID == request.sender {
             scope = .private
         } else {
-            return request.say.reflectNotHere()
+            return request.say.privacy.reflectNotHere()
         }
         // The router has guarded a student's text already (`EventRouter.guardedCommand`).
         let kept = request.guarded ?? GuardedText(text: text, kinds: [])
@@ -34,7 +34,7 @@ extension CommandHandlers {
                                                        scope: scope, round: round, room: request.room, acknowledge: false) {
             return answer
         }
-        return request.say.reflectionAck(plan: try lookup.plan(record), scope: scope,
+        return request.say.reflections.reflectionAck(plan: try lookup.plan(record), scope: scope,
                                          late: round.timeline.isLate(sent: request.sentAt, ownDeadline: try intake.ownDeadline(round, request.sender)))
     }
 }

@@ -21,9 +21,9 @@ extension CommandHandlers {
         } else {
             record = try group.flatMap { try writer.sessions.all(ofGroup: $0.id).last { $0.cancelledAt == nil && $0.startsAt <= context.now } }
         }
-        guard let record else { return request.say.noSuchSession(number: nil) }
+        guard let record else { return request.say.sessions.noSuchSession(number: nil) }
         let (summary, names) = try SessionSummaryBuilder(reader: writer).summary(of: record)
-        return request.say.summary(summary, names: names, timeZone: context.config.timeZone)
+        return request.say.summary.summary(summary, names: names, timeZone: context.config.timeZone)
     }
 
     /// Nudges, in their direct rooms, everyone with an open confirmation or reflection.
@@ -37,12 +37,12 @@ extension CommandHandlers {
                 guard let items = open[member.userID], !items.isEmpty else { continue }
                 let name = try writer.roster.find(userID: member.userID)?.name ?? member.userID
                 let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
-                let nudge = Texts(context.config.language, prefix: request.prefix).nudge(name: name, openItems: items)
+                let nudge = Texts(context.config.language, prefix: request.prefix).reflections.nudge(name: name, openItems: items)
                 try writer.enqueue(nudge, to: room, mention: member.userID)
                 nudged += 1
             }
         }
-        return request.say.remindersSent(count: nudged, group: label)
+        return request.say.reflections.remindersSent(count: nudged, group: label)
     }
 
     /// What each member of a group still owes: the next goals' confirmation, the latest reflection,
@@ -76,15 +76,15 @@ extension CommandHandlers {
         var name: String?
         if case .named(let chosen) = groupRef { name = chosen }
         guard let document = try ExportBuilder(reader: writer).document(group: name) else {
-            return request.say.groupNotFound(name ?? "")
+            return request.say.groups.groupNotFound(name ?? "")
         }
-        guard let room = try writer.rooms.supervisor() else { return request.say.noGroupHere() }
+        guard let room = try writer.rooms.supervisor() else { return request.say.sessions.noGroupHere() }
         let files = try CSVText.files(document)
         for file in files {
-            let caption = request.say.exportFile(name: file.name)
+            let caption = request.say.summary.exportFile(name: file.name)
             let outgoing = OutgoingFile(filename: file.name, mimetype: "text/csv", bytes: file.data, message: caption)
             try writer.outbox.enqueue(.sendFile(roomID: room.roomID, fileJSON: outgoing.json))
         }
-        return request.say.exportQueued(files: files.map(\.name), reflections: document.reflections.count)
+        return request.say.summary.exportQueued(files: files.map(\.name), reflections: document.reflections.count)
     }
 }

@@ -20,24 +20,24 @@ extension CommandHandlers {
     func addStudent(_ userID: String, name: String, attributes: [String: [String]], _ request: CommandRequest) throws -> BotMessage {
         let student = Student(userID: userID, name: name, attributes: attributes)
         let added = try writer.roster.upsert(userID: student.userID, name: student.name, attributes: student.attributes, at: context.now)
-        return request.say.studentAdded(student, updated: !added)
+        return request.say.roster.studentAdded(student, updated: !added)
     }
 
     /// `!student remove`.
     func removeStudent(_ userID: String, _ request: CommandRequest) throws -> BotMessage {
         let say = request.say
         let group = try writer.groups.active(ofStudent: userID)
-        guard try writer.roster.remove(userID: userID, at: context.now) else { return say.studentNotFound(userID: userID) }
+        guard try writer.roster.remove(userID: userID, at: context.now) else { return say.roster.studentNotFound(userID: userID) }
         // Off the roster means out of the group's room too, or they would go on reading it.
         if let group {
-            let reason = Texts(try roomLanguage(ofGroup: group)).removedStudentKickReason(group: group.name)
+            let reason = Texts(try roomLanguage(ofGroup: group)).roster.removedStudentKickReason(group: group.name)
             try writer.outbox.enqueue(.kick(roomID: lookup.room(of: group), userID: userID, reason: reason))
         }
-        return say.studentRemoved(userID: userID)
+        return say.roster.studentRemoved(userID: userID)
     }
 
     /// `!students`.
     func listStudents(_ request: CommandRequest) throws -> BotMessage {
-        request.say.roster(try writer.roster.all().map(\.student))
+        request.say.roster.roster(try writer.roster.all().map(\.student))
     }
 }

@@ -26,7 +26,7 @@ extension CommandHandlers {
         if let refusal = SessionBounds.refusal(start: start, seconds: duration.seconds, now: context.now, language: request.language) {
             return refusal
         }
-        guard !groups.isEmpty else { return request.say.groupsOverview([]) }
+        guard !groups.isEmpty else { return request.say.groups.groupsOverview([]) }
         var plans: [SessionPlan] = []
         for group in groups {
             let record = try writer.sessions.plan(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
@@ -34,7 +34,7 @@ extension CommandHandlers {
             plans.append(try lookup.plan(record))
             try updateTopic(of: group)
         }
-        return request.say.sessionPlanned(plans, timeZone: context.config.timeZone)
+        return request.say.sessions.sessionPlanned(plans, timeZone: context.config.timeZone)
     }
 
     /// A change to the goals, outcomes or activity: reads what `SessionChange` needs, lets it
@@ -42,7 +42,7 @@ extension CommandHandlers {
     private func change(_ ref: SessionRef, _ edit: SessionEdit, _ request: CommandRequest) throws -> BotMessage {
         let before = try session(ref, request)
         guard let group = try writer.groups.find(id: before.groupID) else {
-            return request.say.noSuchSession(number: Int(before.number))
+            return request.say.sessions.noSuchSession(number: Int(before.number))
         }
         let goals = SessionChange.Goals(
             posted: before.goalsOutboxID != nil, members: try writer.groups.members(ofGroup: group.id).map(\.userID),
@@ -98,7 +98,7 @@ extension CommandHandlers {
     func move(_ ref: SessionRef, when: WhenSpec, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
         // Moving a session that has begun would run its moments (and its reflection) a second time.
-        guard record.startsAt > context.now else { return request.say.sessionAlreadyStarted() }
+        guard record.startsAt > context.now else { return request.say.sessions.sessionAlreadyStarted() }
         guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
             return request.say.badArguments(.sessionMove)
         }
@@ -107,25 +107,25 @@ extension CommandHandlers {
         }
         try writer.sessions.move(record.number, to: start, at: context.now)
         guard let moved = try writer.sessions.find(number: record.number), let group = try writer.groups.find(id: moved.groupID) else {
-            return request.say.noSuchSession(number: Int(record.number))
+            return request.say.sessions.noSuchSession(number: Int(record.number))
         }
         let plan = try lookup.plan(moved)
-        try post(Texts(try roomLanguage(ofGroup: group)).sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone), toGroup: group)
+        try post(Texts(try roomLanguage(ofGroup: group)).sessions.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone), toGroup: group)
         try updateTopic(of: group)
-        return request.say.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone)
+        return request.say.sessions.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone)
     }
 
     func cancel(_ ref: SessionRef, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
         try writer.sessions.cancel(record.number, at: context.now)
         guard let group = try writer.groups.find(id: record.groupID) else {
-            return request.say.noSuchSession(number: Int(record.number))
+            return request.say.sessions.noSuchSession(number: Int(record.number))
         }
         var plan = try lookup.plan(record)
         plan.cancelled = true
-        try post(Texts(try roomLanguage(ofGroup: group)).sessionCancelled(plan, timeZone: context.config.timeZone), toGroup: group)
+        try post(Texts(try roomLanguage(ofGroup: group)).sessions.sessionCancelled(plan, timeZone: context.config.timeZone), toGroup: group)
         try updateTopic(of: group)
-        return request.say.sessionCancelled(plan, timeZone: context.config.timeZone)
+        return request.say.sessions.sessionCancelled(plan, timeZone: context.config.timeZone)
     }
 
     func list(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
@@ -141,10 +141,10 @@ extension CommandHandlers {
             for record in try writer.sessions.all(ofGroup: group.id) where record.cancelledAt == nil {
                 let plan = try lookup.plan(record)
                 plans.append(plan)
-                facilitators[plan.number] = try lookup.facilitatorName(try lookup.facilitator(of: record)) ?? request.say.supervisorWord()
+                facilitators[plan.number] = try lookup.facilitatorName(try lookup.facilitator(of: record)) ?? request.say.sessions.supervisorWord()
             }
         }
-        return request.say.sessionsList(plans, facilitators: facilitators, now: context.now, timeZone: context.config.timeZone)
+        return request.say.sessions.sessionsList(plans, facilitators: facilitators, now: context.now, timeZone: context.config.timeZone)
     }
 
     /// The group room's topic names its next session.
