@@ -20,6 +20,12 @@ struct LatencyReport: Encodable {
     let undecryptable: Int
     /// Issue 19's target: the reply's median pairwise difference to its floor at most this.
     static let overheadTargetMs = 3.0
+    /// Issue 15's target: the encrypted reply's p50 at most this above the plain reply's p50.
+    static let encryptionAllowanceMs = 5.0
+
+    /// What encryption adds to a reply: encrypted `!help` p50 minus plain `!help` p50, same run.
+    var encryptionCostP50: Double { Figures.percentile(50, of: encryptedMs) - Figures.percentile(50, of: botMs) }
+    var encryptionCostMet: Bool { !encryptedMs.isEmpty && !botMs.isEmpty && encryptionCostP50 <= Self.encryptionAllowanceMs }
 
     /// The pairwise differences of one room and their summary.
     struct Overhead: Encodable {
@@ -63,6 +69,7 @@ struct LatencyReport: Encodable {
         case plainMs = "plain_ms", botMs = "bot_ms", plainOverhead = "bot_minus_floor"
         case encryptedRoomID = "encrypted_room_id", encryptedPlainMs = "encrypted_plain_ms", encryptedMs = "encrypted_ms"
         case encryptedOverhead = "encrypted_minus_floor", undecryptable
+        case encryptionCost = "encrypted_p50_minus_plain_p50_ms", encryptionCostMet = "encryption_target_met"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -81,6 +88,8 @@ struct LatencyReport: Encodable {
         try c.encode(encryptedPlainMs.map { Figures.rounded($0) }, forKey: .encryptedPlainMs)
         try c.encode(encryptedMs.map { Figures.rounded($0) }, forKey: .encryptedMs)
         try c.encode(encryptedOverhead, forKey: .encryptedOverhead)
+        try c.encode(Figures.rounded(encryptionCostP50), forKey: .encryptionCost)
+        try c.encode(encryptionCostMet, forKey: .encryptionCostMet)
         try c.encode(undecryptable, forKey: .undecryptable)
     }
 
@@ -102,6 +111,9 @@ struct LatencyReport: Encodable {
             print("    encrypted message                     \(ms(encryptedPlainMs))")
             print("    encrypted bot reply                   \(ms(encryptedMs))")
             print("    encrypted reply − floor, per round: median \(encryptedOverhead.line); \(verdict(encryptedOverhead))")
+            let cost = (encryptionCostP50 >= 0 ? "+" : "") + Figures.format(encryptionCostP50)
+            print("    encrypted reply p50 − plain reply p50: \(cost) ms; target ≤ +\(Figures.format(Self.encryptionAllowanceMs)) ms: "
+                  + (encryptionCostMet ? "met" : "not met"))
             if undecryptable > 0 { print("  warning: \(undecryptable) encrypted event(s) never decrypted (no room key came)") }
         }
         if syncErrors > 0 { print("  warning: the student's /sync failed \(syncErrors) time(s) during the run") }
