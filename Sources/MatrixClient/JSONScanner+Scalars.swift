@@ -12,7 +12,9 @@ extension JSONScanner {
         index += 1
         let start = index
         var escaped = false
-        while index < bytes.count {
+        while true {
+            skipPlainWords()
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
@@ -30,6 +32,24 @@ extension JSONScanner {
         throw fail("unterminated string")
     }
 
+    /// Skips eight bytes at a time while none of them is a quote, a backslash or a control
+    /// character: message bodies are long runs of plain text.
+    private mutating func skipPlainWords() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            // A byte's high bit survives `(x - 1) & ~x` only where x is zero (below 0x20 for the
+            // last term); an exact test, so no special byte is ever skipped.
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+            if special & highs != 0 { return }
+            index += 8
+        }
+    }
+
     /// The text of a scanned string; invalid UTF-8 is repaired rather than refused.
     func string(of key: Key) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[key.start..<key.end])
@@ -39,60 +59,91 @@ extension JSONScanner {
 
     /// Resolves `\n`, `\"`, `\uXXXX` (with surrogate pairs; a lone surrogate becomes U+FFFD).
     static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            let byte = raw[i]
-            guard byte == UInt8(ascii: "\\"), i + 1 < raw.count else {
-                out.append(byte)
-                i += 1
-                continue
-            }
-            let code = raw[i + 1]
-            i += 2
-            switch code {
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "u"):
-                var scalar = hex4(raw, at: i) ?? 0xFFFD
-                i += 4
-                if (0xD800..<0xDC00).contains(scalar) {
-                    if i + 1 < raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
-                       let low = hex4(raw, at: i + 2), (0xDC00..<0xE000).contains(low) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        i += 6
-                    } else {
-                        scalar = 0xFFFD
-                    }
-                } else if (0xDC00..<0xE000).contains(scalar) {
-                    scalar = 0xFFFD
+        // An escape never grows the text, but for a `\u` cut off at the very end (2 bytes in,
+        // 3 out): four spare bytes cover it. The string is repaired where the bytes are not UTF-8.
+        String(unsafeUninitializedCapacity: raw.count + 4) { out in
+            var writer = UTF8Writer(out: out)
+            var i = 0
+            while i < raw.count {
+                // The run up to the next backslash is copied as it is.
+                var end = i
+                while end < raw.count, raw[end] != UInt8(ascii: "\\") { end += 1 }
+                writer.append(UnsafeBufferPointer(rebasing: raw[i..<end]))
+                i = end
+                guard i < raw.count else { break }
+                guard i + 1 < raw.count else {
+                    writer.append(raw[i])
+                    break
                 }
-                appendUTF8(scalar, to: &out)
-            default: out.append(code)
+                let code = raw[i + 1]
+                i += 2
+                switch code {
+                case UInt8(ascii: "n"): writer.append(0x0A)
+                case UInt8(ascii: "t"): writer.append(0x09)
+                case UInt8(ascii: "r"): writer.append(0x0D)
+                case UInt8(ascii: "b"): writer.append(0x08)
+                case UInt8(ascii: "f"): writer.append(0x0C)
+                case UInt8(ascii: "u"): writer.appendScalar(escapedScalar(raw, at: &i))
+                default: writer.append(code)
+                }
             }
+            return writer.count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-        switch scalar {
-        case ..<0x80: out.append(UInt8(scalar))
-        case ..<0x800:
-            out.append(UInt8(0xC0 | scalar >> 6))
-            out.append(UInt8(0x80 | scalar & 0x3F))
-        case ..<0x10000:
-            out.append(UInt8(0xE0 | scalar >> 12))
-            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            out.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | scalar >> 18))
-            out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            out.append(UInt8(0x80 | scalar & 0x3F))
+    /// The scalar of a `\uXXXX` whose hex digits start at `i` (a pair read whole), moving past it;
+    /// U+FFFD for bad digits or a lone surrogate.
+    static func escapedScalar(_ raw: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
+        var scalar = hex4(raw, at: i) ?? 0xFFFD
+        i += 4
+        if (0xD800..<0xDC00).contains(scalar) {
+            if i + 1 < raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+               let low = hex4(raw, at: i + 2), (0xDC00..<0xE000).contains(low) {
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                i += 6
+            } else {
+                scalar = 0xFFFD
+            }
+        } else if (0xDC00..<0xE000).contains(scalar) {
+            scalar = 0xFFFD
+        }
+        return scalar
+    }
+
+    /// Writes bytes into a string's uninitialised storage.
+    struct UTF8Writer {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func append(_ byte: UInt8) {
+            precondition(count < out.count)
+            out[count] = byte
+            count += 1
+        }
+
+        mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+            guard let source = run.baseAddress, !run.isEmpty, let target = out.baseAddress else { return }
+            precondition(count + run.count <= out.count)
+            (target + count).update(from: source, count: run.count)
+            count += run.count
+        }
+
+        mutating func appendScalar(_ scalar: UInt32) {
+            switch scalar {
+            case ..<0x80: append(UInt8(scalar))
+            case ..<0x800:
+                append(UInt8(0xC0 | scalar >> 6))
+                append(UInt8(0x80 | scalar & 0x3F))
+            case ..<0x10000:
+                append(UInt8(0xE0 | scalar >> 12))
+                append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                append(UInt8(0x80 | scalar & 0x3F))
+            default:
+                append(UInt8(0xF0 | scalar >> 18))
+                append(UInt8(0x80 | scalar >> 12 & 0x3F))
+                append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                append(UInt8(0x80 | scalar & 0x3F))
+            }
         }
     }
 
