@@ -9,45 +9,54 @@ extension JSONScanner {
 
     /// Steps over a string (the index is on its opening quote) and says where its text lies.
     mutating func scanString() throws -> Key {
-        index += 1
-        let start = index
+        let start = index + 1
         var escaped = false
+        var i = start
         while true {
-            skipPlainWords()
-            guard index < bytes.count else { break }
-            let byte = bytes[index]
+            i = Self.nextSpecial(bytes, from: i)
+            guard i < bytes.count else { break }
+            let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
-                index += 1
-                return Key(start: start, end: index - 1, escaped: escaped)
+                index = i + 1
+                return Key(start: start, end: i, escaped: escaped)
             }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-                index += 2
-            } else if byte < 0x20 {
+            guard byte == UInt8(ascii: "\\") else {
+                index = i
                 throw fail("control character in a string")
-            } else {
-                index += 1
             }
+            escaped = true
+            i += 2
         }
+        index = i
         throw fail("unterminated string")
     }
 
-    /// Skips eight bytes at a time while none of them is a quote, a backslash or a control
-    /// character: message bodies are long runs of plain text.
-    private mutating func skipPlainWords() {
-        guard let base = bytes.baseAddress else { return }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            // A byte's high bit survives `(x - 1) & ~x` only where x is zero (below 0x20 for the
-            // last term); an exact test, so no special byte is ever skipped.
-            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
-            if special & highs != 0 { return }
-            index += 8
+    /// Where the next quote, backslash or control byte lies from `start` (the end when none),
+    /// eight bytes at a time: message bodies are long runs of plain text.
+    @inline(__always)
+    static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= bytes.count {
+                // Byte 0 in the low bits, whatever the machine's order.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                // A byte's high bit survives `(x - 1) & ~x` where x is zero (below 0x20 for the last
+                // term); the lowest one flagged is always exact, so it is where the special byte is.
+                let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)) & highs
+                if special != 0 { return i + special.trailingZeroBitCount >> 3 }
+                i += 8
+            }
         }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return i }
+            i += 1
+        }
+        return i
     }
 
     /// The text of a scanned string; invalid UTF-8 is repaired rather than refused.
