@@ -60,9 +60,14 @@ public enum CommandParser {
         // Native strings are contiguous: searched as a buffer, without index arithmetic on the view.
         let direct = haystack.withContiguousStorageIfAvailable { bytes in
             needle.withContiguousStorageIfAvailable { pattern -> Bool in
-                guard bytes.count >= pattern.count else { return false }
-                for start in 0 ... bytes.count - pattern.count where bytes[start] == first {
+                guard bytes.count >= pattern.count, let base = bytes.baseAddress else { return false }
+                // Candidates for the first byte are found with `memchr`, many bytes a step.
+                var start = 0
+                let last = bytes.count - pattern.count
+                while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
+                    start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
                     if UnsafeBufferPointer(rebasing: bytes[start ..< start + pattern.count]).elementsEqual(pattern) { return true }
+                    start += 1
                 }
                 return false
             }
