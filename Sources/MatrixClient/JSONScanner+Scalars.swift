@@ -9,25 +9,54 @@ extension JSONScanner {
 
     /// Steps over a string (the index is on its opening quote) and says where its text lies.
     mutating func scanString() throws -> Key {
-        index += 1
-        let start = index
+        let start = index + 1
         var escaped = false
-        while index < bytes.count {
-            let byte = bytes[index]
+        var i = start
+        while true {
+            i = Self.nextSpecial(bytes, from: i)
+            guard i < bytes.count else { break }
+            let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
-                index += 1
-                return Key(start: start, end: index - 1, escaped: escaped)
+                index = i + 1
+                return Key(start: start, end: i, escaped: escaped)
             }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-                index += 2
-            } else if byte < 0x20 {
+            guard byte == UInt8(ascii: "\\") else {
+                index = i
                 throw fail("control character in a string")
-            } else {
-                index += 1
+            }
+            escaped = true
+            i += 2
+        }
+        index = i
+        throw fail("unterminated string")
+    }
+
+    /// Where the next quote, backslash or control byte lies from `start` (the end when none),
+    /// eight bytes at a time: message bodies are long runs of plain text.
+    @inline(__always)
+    static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= bytes.count {
+                // Byte 0 in the low bits, whatever the machine's order.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                // A byte's high bit survives `(x - 1) & ~x` where x is zero (below 0x20 for the last
+                // term); the lowest one flagged is always exact, so it is where the special byte is.
+                let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)) & highs
+                if special != 0 { return i + special.trailingZeroBitCount >> 3 }
+                i += 8
             }
         }
-        throw fail("unterminated string")
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return i }
+            i += 1
+        }
+        return i
     }
 
     /// The text of a scanned string; invalid UTF-8 is repaired rather than refused.
@@ -39,60 +68,91 @@ extension JSONScanner {
 
     /// Resolves `\n`, `\"`, `\uXXXX` (with surrogate pairs; a lone surrogate becomes U+FFFD).
     static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            let byte = raw[i]
-            guard byte == UInt8(ascii: "\\"), i + 1 < raw.count else {
-                out.append(byte)
-                i += 1
-                continue
-            }
-            let code = raw[i + 1]
-            i += 2
-            switch code {
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "u"):
-                var scalar = hex4(raw, at: i) ?? 0xFFFD
-                i += 4
-                if (0xD800..<0xDC00).contains(scalar) {
-                    if i + 1 < raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
-                       let low = hex4(raw, at: i + 2), (0xDC00..<0xE000).contains(low) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        i += 6
-                    } else {
-                        scalar = 0xFFFD
-                    }
-                } else if (0xDC00..<0xE000).contains(scalar) {
-                    scalar = 0xFFFD
+        // An escape never grows the text, but for a `\u` cut off at the very end (2 bytes in,
+        // 3 out): four spare bytes cover it. The string is repaired where the bytes are not UTF-8.
+        String(unsafeUninitializedCapacity: raw.count + 4) { out in
+            var writer = UTF8Writer(out: out)
+            var i = 0
+            while i < raw.count {
+                // The run up to the next backslash is copied as it is.
+                var end = i
+                while end < raw.count, raw[end] != UInt8(ascii: "\\") { end += 1 }
+                writer.append(UnsafeBufferPointer(rebasing: raw[i..<end]))
+                i = end
+                guard i < raw.count else { break }
+                guard i + 1 < raw.count else {
+                    writer.append(raw[i])
+                    break
                 }
-                appendUTF8(scalar, to: &out)
-            default: out.append(code)
+                let code = raw[i + 1]
+                i += 2
+                switch code {
+                case UInt8(ascii: "n"): writer.append(0x0A)
+                case UInt8(ascii: "t"): writer.append(0x09)
+                case UInt8(ascii: "r"): writer.append(0x0D)
+                case UInt8(ascii: "b"): writer.append(0x08)
+                case UInt8(ascii: "f"): writer.append(0x0C)
+                case UInt8(ascii: "u"): writer.appendScalar(escapedScalar(raw, at: &i))
+                default: writer.append(code)
+                }
             }
+            return writer.count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-        switch scalar {
-        case ..<0x80: out.append(UInt8(scalar))
-        case ..<0x800:
-            out.append(UInt8(0xC0 | scalar >> 6))
-            out.append(UInt8(0x80 | scalar & 0x3F))
-        case ..<0x10000:
-            out.append(UInt8(0xE0 | scalar >> 12))
-            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            out.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | scalar >> 18))
-            out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            out.append(UInt8(0x80 | scalar & 0x3F))
+    /// The scalar of a `\uXXXX` whose hex digits start at `i` (a pair read whole), moving past it;
+    /// U+FFFD for bad digits or a lone surrogate.
+    static func escapedScalar(_ raw: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
+        var scalar = hex4(raw, at: i) ?? 0xFFFD
+        i += 4
+        if (0xD800..<0xDC00).contains(scalar) {
+            if i + 1 < raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+               let low = hex4(raw, at: i + 2), (0xDC00..<0xE000).contains(low) {
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                i += 6
+            } else {
+                scalar = 0xFFFD
+            }
+        } else if (0xDC00..<0xE000).contains(scalar) {
+            scalar = 0xFFFD
+        }
+        return scalar
+    }
+
+    /// Writes bytes into a string's uninitialised storage.
+    struct UTF8Writer {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func append(_ byte: UInt8) {
+            precondition(count < out.count)
+            out[count] = byte
+            count += 1
+        }
+
+        mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+            guard let source = run.baseAddress, !run.isEmpty, let target = out.baseAddress else { return }
+            precondition(count + run.count <= out.count)
+            (target + count).update(from: source, count: run.count)
+            count += run.count
+        }
+
+        mutating func appendScalar(_ scalar: UInt32) {
+            switch scalar {
+            case ..<0x80: append(UInt8(scalar))
+            case ..<0x800:
+                append(UInt8(0xC0 | scalar >> 6))
+                append(UInt8(0x80 | scalar & 0x3F))
+            case ..<0x10000:
+                append(UInt8(0xE0 | scalar >> 12))
+                append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                append(UInt8(0x80 | scalar & 0x3F))
+            default:
+                append(UInt8(0xF0 | scalar >> 18))
+                append(UInt8(0x80 | scalar >> 12 & 0x3F))
+                append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                append(UInt8(0x80 | scalar & 0x3F))
+            }
         }
     }
 

@@ -134,7 +134,8 @@ struct JSONScanner {
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "{"):
             try beginObject()
-            var object: [String: JSONValue] = [:]
+            // Room for the few members most event objects have, so they are not rehashed as they grow.
+            var object = [String: JSONValue](minimumCapacity: 3)
             var first = true
             while let key = try nextKey(first: &first) {
                 // The first of two equal keys stands, as with `JSONDecoder`.

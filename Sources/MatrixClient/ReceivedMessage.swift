@@ -50,19 +50,44 @@ public struct ReceivedMessage: Sendable, Equatable {
     public let attachment: Attachment
 
     public init(_ content: JSONValue) {
-        msgtype = content["msgtype"]?.stringValue.map(MessageType.init)
-        body = content["body"]?.stringValue
-        if let newContent = content["m.new_content"], let newBody = newContent["body"] {
+        let members = Members(content)
+        msgtype = members.msgtype?.stringValue.map(MessageType.init)
+        body = members.body?.stringValue
+        if let newContent = members.newContent, let newBody = newContent["body"] {
             editedBody = newBody.stringValue
         } else {
             editedBody = body
         }
-        mentionedUserIDs = content["m.mentions"]?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        hasReplyFallback = content["m.relates_to"]?["m.in_reply_to"] != nil
-        relation = EventRelation(content["m.relates_to"])
-        let info = content["info"]
-        attachment = Attachment(filename: content["filename"]?.stringValue ?? body, mimetype: info?["mimetype"]?.stringValue,
-                                size: info?["size"]?.intValue, url: content["url"]?.stringValue,
-                                encryptedFile: content["file"], encryptedURL: content["file"]?["url"]?.stringValue)
+        mentionedUserIDs = members.mentions?["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        hasReplyFallback = members.relatesTo?["m.in_reply_to"] != nil
+        relation = EventRelation(members.relatesTo)
+        let info = members.info
+        attachment = Attachment(filename: members.filename?.stringValue ?? body, mimetype: info?["mimetype"]?.stringValue,
+                                size: info?["size"]?.intValue, url: members.url?.stringValue,
+                                encryptedFile: members.file, encryptedURL: members.file?["url"]?.stringValue)
+    }
+
+    /// The members the message is read from, found in one walk over the content: a text
+    /// message holds two of the eight, and looking each up would hash every name.
+    private struct Members {
+        var msgtype, body, newContent, mentions, relatesTo, info, filename, url, file: JSONValue?
+
+        init(_ content: JSONValue) {
+            guard case .object(let object) = content else { return }
+            for (key, value) in object {
+                switch key {
+                case "msgtype": msgtype = value
+                case "body": body = value
+                case "m.new_content": newContent = value
+                case "m.mentions": mentions = value
+                case "m.relates_to": relatesTo = value
+                case "info": info = value
+                case "filename": filename = value
+                case "url": url = value
+                case "file": file = value
+                default: continue
+                }
+            }
+        }
     }
 }

@@ -60,9 +60,14 @@ public enum CommandParser {
         // Native strings are contiguous: searched as a buffer, without index arithmetic on the view.
         let direct = haystack.withContiguousStorageIfAvailable { bytes in
             needle.withContiguousStorageIfAvailable { pattern -> Bool in
-                guard bytes.count >= pattern.count else { return false }
-                for start in 0 ... bytes.count - pattern.count where bytes[start] == first {
+                guard bytes.count >= pattern.count, let base = bytes.baseAddress else { return false }
+                // Candidates for the first byte are found with `memchr`, many bytes a step.
+                var start = 0
+                let last = bytes.count - pattern.count
+                while start <= last, let hit = memchr(base + start, Int32(first), last - start + 1) {
+                    start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
                     if UnsafeBufferPointer(rebasing: bytes[start ..< start + pattern.count]).elementsEqual(pattern) { return true }
+                    start += 1
                 }
                 return false
             }
@@ -79,12 +84,15 @@ public enum CommandParser {
     /// Consumes the longest run of words naming a command (`student add` before `students`).
     static func matchName(_ cursor: inout ArgumentCursor) -> CommandName? {
         var lookahead = cursor
-        var words: [(word: String, after: ArgumentCursor)] = []
-        for _ in 0..<longestPhrase {
-            guard let word = lookahead.next() else { break }
+        guard let written = lookahead.next() else { return nil }
+        let first = commandWord(written)
+        // Only phrases that begin with this word can match: most words start none.
+        guard let candidates = phrasesByFirstWord[first] else { return nil }
+        var words: [(word: String, after: ArgumentCursor)] = [(first, lookahead)]
+        while words.count < candidates.longest, let word = lookahead.next() {
             words.append((commandWord(word), lookahead))
         }
-        for entry in phraseTable where entry.words.count <= words.count {
+        for entry in candidates.entries where entry.words.count <= words.count {
             if zip(entry.words, words).allSatisfy({ $0 == $1.word }) {
                 cursor = words[entry.words.count - 1].after
                 return entry.name
@@ -100,6 +108,19 @@ public enum CommandParser {
         .sorted { ($0.element.words.count, -$0.offset) > ($1.element.words.count, -$1.offset) }
         .map(\.element)
 
+    /// `phraseTable` by each phrase's first word, in the table's order, with the longest phrase's length.
+    static let phrasesByFirstWord: [String: (entries: [(name: CommandName, words: [String])], longest: Int)] = {
+        var table: [String: (entries: [(name: CommandName, words: [String])], longest: Int)] = [:]
+        for entry in phraseTable {
+            guard let first = entry.words.first else { continue }
+            var phrases = table[first] ?? ([], 0)
+            phrases.entries.append(entry)
+            phrases.longest = max(phrases.longest, entry.words.count)
+            table[first] = phrases
+        }
+        return table
+    }()
+
     static let longestPhrase = phraseTable.first?.words.count ?? 1
 
     static func commandWord(_ word: String) -> String {
@@ -113,8 +134,10 @@ extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
 
     func droppingPrefix(_ prefix: String, caseInsensitive: Bool) -> Substring? {
-        guard count >= prefix.count else { return nil }
-        let head = self.prefix(prefix.count)
+        // Counted up to the prefix's length only: a long text is not walked to its end.
+        let length = prefix.count
+        let head = self.prefix(length)
+        guard head.count == length else { return nil }
         let matches = caseInsensitive ? head.lowercased() == prefix.lowercased() : head == prefix
         return matches ? self.dropFirst(prefix.count) : nil
     }

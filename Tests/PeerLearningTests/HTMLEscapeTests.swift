@@ -127,3 +127,13 @@ func hostileTextNeverBecomesMarkup(_ text: String) {
     // Unicode 15 has over 2,000 marks and format characters; a broken filter would check none.
     #expect(checked > 2_000)
 }
+
+@Test func textWithoutMarkupComesBackAsItIsAndLongTextWhole() {
+    for text in ["", "lærte næste dosis 😀", "a\u{0301}b", String(repeating: "ø", count: 10_000)] {
+        #expect(HTML.escape(text) == text)
+    }
+    let long = String(repeating: "<b>næste & \"dosis\" 'x'</b>😀", count: 2_000)
+    let html = HTML.escape(long)
+    #expect(isInert(html))
+    #expect(unescaped(html) == Array(long.unicodeScalars))
+}

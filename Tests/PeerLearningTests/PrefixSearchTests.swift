@@ -14,3 +14,16 @@ import Testing
         #expect(CommandParser.containsBytes(Substring(body).description.utf8, prefix.utf8) == expected)
     }
 }
+
+@Test func thePrefixIsFoundAtEveryPlaceOfALongBodyAndNotWhenCutOff() {
+    for prefix in ["!", "pb!", "peer:"] {
+        let filler = String(repeating: "næste dosis p pb ", count: 20)
+        for offset in stride(from: 0, through: filler.utf8.count, by: 7) {
+            let bytes = Array(filler.utf8)
+            let body = String(decoding: bytes[..<offset] + Array(prefix.utf8) + bytes[offset...], as: UTF8.self)
+            #expect(CommandParser.containsBytes(body.utf8, prefix.utf8), "\(prefix) at \(offset)")
+        }
+        #expect(!CommandParser.containsBytes((filler + prefix.dropLast()).utf8, prefix.utf8))
+        #expect(CommandParser.containsBytes((filler + prefix).utf8, prefix.utf8))
+    }
+}

@@ -38,13 +38,14 @@ struct EventRouter {
         }
         // Names are remembered even from the first sync: knowing who is who answers nothing.
         for (roomID, joined) in sync.rooms.join.sorted(by: { $0.key < $1.key }) {
-            try router.rememberMemberNames(roomID: roomID, events: joined.state + joined.timeline.events)
+            try router.rememberMemberNames(roomID: roomID, state: joined.state, timeline: joined.timeline.events)
         }
         router.roster = nil
         if !firstSync {
             var timelines: [String: [ClientEvent]] = [:]
             for (roomID, joined) in sync.rooms.join {
-                timelines[roomID] = (backfill[roomID] ?? []) + joined.timeline.events
+                // Without backfill the timeline's own array is shared, not copied event by event.
+                timelines[roomID] = backfill[roomID].map { $0 + joined.timeline.events } ?? joined.timeline.events
             }
             if let keyring {
                 var decryption = BatchDecryption(keyring: keyring, writer: writer, botUserID: context.botUserID,

@@ -14,6 +14,9 @@ public struct PillNames: Sendable {
     /// Entries of ASCII names of four bytes or more, by their first four bytes: a message is
     /// scanned once for all of them. The others are always tried.
     let byFirstBytes: [UInt32: [Int]]
+    /// One bit for each byte some key of `byFirstBytes` starts with: most places in a message
+    /// start no name, and this tells so without hashing their four bytes.
+    let firstByteMask: [UInt64]
     let alwaysTried: [Int]
 
     public init(_ people: [UserNames.Known]) {
@@ -36,6 +39,9 @@ public struct PillNames: Sendable {
             }
         }
         self.byFirstBytes = byFirstBytes
+        var mask = [UInt64](repeating: 0, count: 4)
+        for key in byFirstBytes.keys { mask[Int(key >> 30)] |= 1 << UInt64(key >> 24 & 63) }
+        firstByteMask = mask
         self.alwaysTried = alwaysTried
     }
 
@@ -52,7 +58,9 @@ public struct PillNames: Sendable {
         var found = Set(alwaysTried)
         if bytes.count >= 4 {
             for index in 0 ... bytes.count - 4 {
-                guard let indexed = byFirstBytes[Self.firstBytes(bytes, at: index)] else { continue }
+                let first = bytes[index]
+                guard firstByteMask[Int(first >> 6)] & 1 << UInt64(first & 63) != 0,
+                      let indexed = byFirstBytes[Self.firstBytes(bytes, at: index)] else { continue }
                 for entry in indexed where !found.contains(entry) {
                     let needle = entries[entry].needleBytes
                     if index + needle.count <= bytes.count, bytes[index ..< index + needle.count].elementsEqual(needle) {

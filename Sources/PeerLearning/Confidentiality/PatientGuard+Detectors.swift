@@ -36,7 +36,9 @@ extension PatientGuard {
     }
 
     func names(in text: String) -> [IdentifierSpan] {
-        Self.matches(Self.titledNameExpression, in: text).compactMap { match in
+        // A titled name starts with a capital (`\p{Lu}`, case-sensitive): most messages have none.
+        guard Self.mayHoldCapital(text) else { return [] }
+        return Self.matches(Self.titledNameExpression, in: text).compactMap { match in
             guard let range = Range(match.range(at: 1), in: text) else { return nil }
             return isKnownPerson(text[range]) ? nil : IdentifierSpan(kind: .name, range: range)
         }
@@ -76,6 +78,27 @@ extension PatientGuard {
         for byte in text.utf8 where byte &- UInt8(ascii: "0") < 10 {
             found += 1
             if found >= count { return true }
+        }
+        return false
+    }
+
+    /// False only when no scalar of `text` can be an upper-case letter: every one is ASCII
+    /// other than A–Z, or a Latin-1 scalar that is not a capital (U+0080–U+00BF, U+00DF–U+00FF,
+    /// as `æøå`). Any other scalar is left to the expression, whatever its category.
+    static func mayHoldCapital(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): return true
+            case ..<0x80: continue
+            case 0xC2:
+                // U+0080–U+00BF: controls, signs and ª º µ, none of them a capital.
+                guard let next = bytes.next(), (0x80...0xBF).contains(next) else { return true }
+            case 0xC3:
+                // U+00C0–U+00DE are the capitals (and ×); U+00DF–U+00FF are not.
+                guard let next = bytes.next(), (0x9F...0xBF).contains(next) else { return true }
+            default: return true
+            }
         }
         return false
     }

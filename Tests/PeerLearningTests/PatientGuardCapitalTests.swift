@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import PeerLearning
+
+/// The titled-name search is skipped only for text that cannot hold a capital, so no patient
+/// name is ever left unmasked by the shortcut.
+@Suite struct PatientGuardCapitals {
+    @Test func everyUpperCaseScalarCountsAsACapital() {
+        var capitals = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let category = scalar.properties.generalCategory
+            guard category == .uppercaseLetter || category == .titlecaseLetter else { continue }
+            capitals += 1
+            #expect(PatientGuard.mayHoldCapital("hr. " + String(scalar) + "ansen"), "U+\(String(value, radix: 16))")
+        }
+        #expect(capitals > 1_800)
+    }
+
+    @Test func textWithoutACapitalMatchesNoTitledName() {
+        // Every Latin-1 scalar after a title, in every case spelling of the titles.
+        for title in ["hr", "HR", "fru", "Fru", "frk.", "mrs", "MR.", "ms", "miss", "mİss", "mſ", "\u{212A}"] {
+            for value in UInt32(0)...0xFF {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                for text in [title + " " + String(scalar) + "ansen", title + "\u{00A0}" + String(scalar) + "ølund bed"] {
+                    let found = PatientGuard.matches(PatientGuard.titledNameExpression, in: text)
+                    if !PatientGuard.mayHoldCapital(text) { #expect(found.isEmpty, "\(Array(text.unicodeScalars))") }
+                }
+            }
+        }
+    }
+
+    @Test func titledNamesAreStillFound() {
+        #expect(GuardFixture.found("jeg talte med hr. Kristensen i dag") == [name("Kristensen")])
+        #expect(GuardFixture.found("fru Ærø havde ondt") == [name("Ærø")])
+        #expect(GuardFixture.found("fru ærø havde ondt, mr. ølund også").isEmpty)
+        #expect(GuardFixture.found("mrs Σmith 😀") == [name("Σmith")])
+        #expect(!PatientGuard.mayHoldCapital("lærte næste dosis ß ÿ ª º µ ÷"))
+        #expect(PatientGuard.mayHoldCapital("lærte næste ×"))
+        #expect(PatientGuard.mayHoldCapital("ok 😀"))
+    }
+}
