@@ -27,7 +27,7 @@ struct AssessmentJobs: ScheduledWork {
         let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
         if round.remindedAt == nil, now >= halfway, now < round.deadline, !waiting.isEmpty {
             for rater in waiting.sorted() where extensions[rater] == nil {
-                try rounds.post(Texts(config.language).assessment.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
+                try rounds.post(config.texts(config.language).assessment.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
                                                                           timeZone: config.timeZone), to: rater)
                 queued += 1
             }
@@ -35,7 +35,7 @@ struct AssessmentJobs: ScheduledWork {
         }
         for (rater, granted) in extensions.sorted(by: { $0.key < $1.key }) where waiting.contains(rater)
             && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
-            try rounds.post(Texts(config.language).assessment.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
+            try rounds.post(config.texts(config.language).assessment.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
                                                                       timeZone: config.timeZone), to: rater)
             try writer.deadlines.markReminded(.assessment(round: round.id), userID: rater, at: now)
             queued += 1

@@ -21,7 +21,7 @@ struct AssessmentRounds {
             subjects: { WebPA.subjects(for: $0, members: members, selfAssessment: selfAssessment) },
             selfAssessment: selfAssessment, startedBy: startedBy, at: now, deadline: deadline)
         for rater in members {
-            let intro = Texts(config.language).assessment.assessmentIntro(group: group.name, peers: members.count - 1, includesSelf: selfAssessment,
+            let intro = config.texts(config.language).assessment.assessmentIntro(group: group.name, peers: members.count - 1, includesSelf: selfAssessment,
                                                                criteria: try writer.settings.value(SettingKeys.criteria), deadline: deadline,
                                                                timeZone: config.timeZone)
             try post(intro, to: rater)
@@ -36,7 +36,7 @@ struct AssessmentRounds {
         guard let current = try writer.assessment.currentAssignment(round: round, rater: rater) else { return false }
         let all = try writer.assessment.assignments(round: round).filter { $0.rater == rater }
         let name = try writer.roster.find(userID: current.subject)?.name ?? current.subject
-        let request = Texts(config.language).assessment.assessmentRequest(subjectName: name, subjectUserID: current.subject, index: current.position,
+        let request = config.texts(config.language).assessment.assessmentRequest(subjectName: name, subjectUserID: current.subject, index: current.position,
                                                                of: all.count, isSelf: current.subject == rater, group: group)
         try post(request, to: rater)
         try writer.assessment.markRequested(round: round, rater: rater, subject: current.subject, at: now)

@@ -78,7 +78,7 @@ struct OverviewJobs: ScheduledWork {
         var queued = 0
         if !groups.isEmpty, let room = try writer.rooms.supervisor() {
             let reports = try groups.map { try OverviewBuilder(reader: writer, now: now).overview(of: $0) }
-            try writer.enqueue(Texts(room.language(or: config.language)).overview.overview(reports), to: room.roomID)
+            try writer.enqueue(config.texts(room.language(or: config.language)).overview.overview(reports), to: room.roomID)
             queued = 1
         }
         try writer.jobs.markRun(jobKey: key, at: now)

@@ -83,3 +83,12 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
         (["configuration \(file) has \(problems.count) problem(s):"] + problems.map { "  - \($0)" }).joined(separator: "\n")
     }
 }
+
+extension BotConfig {
+    /// What the bot says in `language`, naming commands with the prefix it answers to: the one
+    /// way the runtime and the jobs make texts, so none tells people to type a `!command` the
+    /// bot would not answer under another `command_prefix`.
+    public func texts(_ language: Language) -> Texts {
+        Texts(language, prefix: commandPrefix)
+    }
+}

@@ -31,7 +31,7 @@ extension EventRouter {
         guard event.type == "m.room.message", event.sender != context.botUserID, !event.isRedacted else { return }
         let language = context.language(of: room)
         try isolated("the failure notice for \(event.eventID)") { router in
-            try router.enqueue(Texts(language).messageNotHandled(), in: room.roomID, replyTo: event.eventID, mention: event.sender)
+            try router.enqueue(router.context.config.texts(language).messageNotHandled(), in: room.roomID, replyTo: event.eventID, mention: event.sender)
         }
     }
 

@@ -54,13 +54,13 @@ extension EventRouter {
         }
         let kept = try guarded(text, event: event, room: room)
         let name = try writer.roster.find(userID: event.sender)?.name ?? event.sender
-        let answer = Texts(context.language(of: supervisorRoom)).feedback.feedbackAnswer(text: kept.text, from: name)
+        let answer = context.config.texts(context.language(of: supervisorRoom)).feedback.feedbackAnswer(text: kept.text, from: name)
         try enqueue(answer, in: supervisorRoom.roomID, mentions: context.config.supervisors)
         outcome.handled += 1
         logger.info("feedback answer forwarded")
         // A redacted message cannot be replied to; the guard notice has told the student already.
         let redacted = kept.isMasked && context.config.patientGuard == .redact
-        try enqueue(Texts(context.language(of: room)).feedback.feedbackAnswerForwarded(), in: room.roomID,
+        try enqueue(context.config.texts(context.language(of: room)).feedback.feedbackAnswerForwarded(), in: room.roomID,
                     replyTo: redacted ? nil : event.eventID, mention: redacted ? event.sender : nil)
     }
 }

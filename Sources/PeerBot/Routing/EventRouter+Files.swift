@@ -18,7 +18,7 @@ extension EventRouter {
         guard encrypted != .some(nil),
               let file = RosterFileEvent(mxcURI: uri ?? "", filename: name, size: attachment.size) else {
             outcome.handled += 1
-            try enqueue(Texts(context.language(of: room)).groups.rosterUploadFailed(), in: room.roomID, replyTo: event.eventID)
+            try enqueue(context.config.texts(context.language(of: room)).groups.rosterUploadFailed(), in: room.roomID, replyTo: event.eventID)
             return
         }
         try writer.roster.addUpload(RosterUploadRecord(eventID: event.eventID, roomID: room.roomID, sender: event.sender, mxcURI: file.mxcURI,

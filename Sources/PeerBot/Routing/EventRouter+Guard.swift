@@ -30,7 +30,7 @@ extension EventRouter {
     private mutating func tellAboutGuard(_ result: GuardedText, mode: PatientGuardMode, sender: String, groupText: Bool) throws {
         let existing = try writer.rooms.direct(userID: sender)
         let language = existing.map(context.language(of:)) ?? context.config.language
-        let notice = Texts(language).patientGuard.guardNotice(kinds: result.kinds, kept: result.text, mode: mode, groupText: groupText)
+        let notice = context.config.texts(language).patientGuard.guardNotice(kinds: result.kinds, kept: result.text, mode: mode, groupText: groupText)
         let roomID = try existing?.roomID ?? DirectRooms(writer: writer, config: context.config).room(for: sender)
         try writer.enqueueMessage(try writer.named(notice).content(mention: sender), to: roomID)
         outcome.enqueued += 1

@@ -25,7 +25,7 @@ extension EventRouter {
         let subject = try replied ?? writer.assessment.currentAssignment(round: round.id, rater: event.sender)?.subject
         guard let subject else { return false }
         let name = try writer.roster.find(userID: subject)?.name ?? subject
-        let say = Texts(context.config.language)
+        let say = context.config.texts(context.config.language)
         outcome.handled += 1
         switch parsed {
         case .malformed:

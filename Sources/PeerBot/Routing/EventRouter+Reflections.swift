@@ -72,7 +72,7 @@ extension EventRouter {
             try writer.reflections.remove(eventID: original)
         } else if trimmed.count > TextKind.reflection.limit {
             // The kept text stays as it was; the person is told why the edit did not take.
-            let notice = Texts(context.config.language).textTooLong(.reflection, length: trimmed.count)
+            let notice = context.config.texts(context.config.language).textTooLong(.reflection, length: trimmed.count)
             try enqueue(notice, in: kept.roomID, replyTo: event.eventID, mention: event.sender)
         } else {
             let result = try guarded(trimmed, event: event, room: room)

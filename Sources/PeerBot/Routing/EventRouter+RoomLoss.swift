@@ -21,7 +21,7 @@ extension EventRouter {
             try writer.rooms.forgetRef(roomID: roomID)
             if try writer.roster.isStudent(userID) {
                 let fresh = try DirectRooms(writer: writer, config: context.config).room(for: userID)
-                try enqueue(Texts(context.config.language).privacy.directRoomReplaced(), in: fresh, mention: userID)
+                try enqueue(context.config.texts(context.config.language).privacy.directRoomReplaced(), in: fresh, mention: userID)
                 replaced = true
             }
         } else {
@@ -31,7 +31,7 @@ extension EventRouter {
         guard room.kind != .supervisor, let supervisorRoom = try writer.rooms.supervisor(), supervisorRoom.joinedAt != nil else { return }
         let lost = LostRoom(roomID: roomID, kind: room.kind.rawValue, group: room.groupName, student: room.userID,
                             by: remover == context.botUserID ? nil : remover, banned: banned, replaced: replaced)
-        try enqueue(Texts(context.language(of: supervisorRoom)).privacy.roomLost(lost), in: supervisorRoom.roomID,
+        try enqueue(context.config.texts(context.language(of: supervisorRoom)).privacy.roomLost(lost), in: supervisorRoom.roomID,
                     mentions: context.config.supervisors)
     }
 }

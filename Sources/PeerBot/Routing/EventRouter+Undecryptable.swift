@@ -22,7 +22,7 @@ extension EventRouter {
                 router.logger.notice("encrypted message given up: its room key never came", metadata: [
                     "event": "\(pending.eventID)", "room": "\(pending.roomID)", "sender": "\(pending.senderUserID)",
                 ])
-                try router.enqueue(Texts(router.context.language(of: room)).undecryptable(), in: room.roomID,
+                try router.enqueue(router.context.config.texts(router.context.language(of: room)).undecryptable(), in: room.roomID,
                                    replyTo: pending.eventID, mention: pending.senderUserID)
             }
         }

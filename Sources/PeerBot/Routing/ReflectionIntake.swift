@@ -41,7 +41,7 @@ struct ReflectionIntake {
         if late, round.summarizedAt != nil, let supervisorRoom = try writer.rooms.supervisor(),
            let record = try writer.sessions.find(number: round.sessionNumber) {
             let name = try writer.roster.find(userID: sender)?.name ?? sender
-            let note = Texts(context.language(of: supervisorRoom)).reflections.lateReflectionNote(name: name, plan: try SessionLookup(reader: writer).plan(record))
+            let note = context.config.texts(context.language(of: supervisorRoom)).reflections.lateReflectionNote(name: name, plan: try SessionLookup(reader: writer).plan(record))
             try writer.enqueue(note, to: supervisorRoom.roomID, mentions: context.config.supervisors)
             enqueued += 1
         }

@@ -58,7 +58,7 @@ struct JobRunner {
         try writer.jobs.clearFailures(jobKey: key)
         logger.critical("scheduled job set aside after repeated failures", metadata: ["job": "\(key)", "attempts": "\(attempts)"])
         guard let room = try writer.rooms.supervisor() else { return 0 }
-        try writer.enqueue(Texts(room.language(or: config.language)).jobSetAside(key, attempts: attempts), to: room.roomID,
+        try writer.enqueue(config.texts(room.language(or: config.language)).jobSetAside(key, attempts: attempts), to: room.roomID,
                            mentions: config.supervisors)
         return 1
     }

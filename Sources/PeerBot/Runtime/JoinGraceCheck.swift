@@ -23,7 +23,7 @@ struct JoinGraceCheck: ScheduledWork {
                 if let record = try writer.roster.find(userID: member.userID) { students.append(record.student) }
             }
             let language = supervisorRoom.language(or: config.language)
-            let alert = Texts(language).groups.notJoinedAlert(group: group.name, students: students)
+            let alert = config.texts(language).groups.notJoinedAlert(group: group.name, students: students)
             try writer.enqueue(alert, to: supervisorRoom.roomID, mentions: config.supervisors)
             queued += 1
         }

@@ -36,7 +36,7 @@ extension OutboxSender {
         let progress = BulkProgress(done: counts.sent, failed: counts.failed, left: counts.pending,
                                     creationsLeft: counts.pendingCreations, elapsed: moment.timeIntervalSince(batch.startedAt),
                                     secondsPerCreation: creationWait)
-        let message = Texts(batch.language).delivery.bulkProgress(progress)
+        let message = Texts(batch.language, prefix: prefix).delivery.bulkProgress(progress)
         try writer.enqueueMessage(Self.edit(of: batch.progressOutboxID, to: message), to: batch.roomID)
         try writer.outbox.recordBatchReport(id: batch.id, at: moment, finished: finished)
     }

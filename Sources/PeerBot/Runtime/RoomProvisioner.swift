@@ -94,8 +94,8 @@ struct RoomProvisioner: Sendable {
             return
         }
         try database.write { try $0.settings.set(Self.pendingKey, SessionTimeFormat.isoInstant(Date())) }
-        var request = CreateRoomRequest(name: Texts(config.language).supervisorRoomName(),
-                                        topic: Texts(config.language).supervisorRoomTopic(),
+        var request = CreateRoomRequest(name: config.texts(config.language).supervisorRoomName(),
+                                        topic: config.texts(config.language).supervisorRoomTopic(),
                                         invite: config.supervisors)
         // As closed as the group rooms: invite only (the preset), no guests, and only the bot
         // and supervisors change state. Room version 12: the creator's power is implicit.

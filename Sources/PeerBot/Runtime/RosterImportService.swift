@@ -94,7 +94,7 @@ final class RosterImportService: Service, Sendable {
         }
         logger.warning("a roster file could not be handled; it is given up", metadata: ["event": "\(upload.eventID)", "error": "\(error)"])
         do {
-            try finish(upload, state: .failed) { Texts($0).groups.rosterUploadFailed() }
+            try finish(upload, state: .failed) { self.config.current.texts($0).groups.rosterUploadFailed() }
             failures.withLock { $0[upload.eventID] = nil }
         } catch {
             // Not even the failure can be written: set the file aside until the database recovers.
@@ -113,7 +113,7 @@ final class RosterImportService: Service, Sendable {
         if let sealed = upload.fileSecret, let ciphertext = data {
             guard let plaintext = decryptAttachment(ciphertext, sealed: sealed) else {
                 logger.warning("an encrypted roster file did not decrypt; it is given up", metadata: ["event": "\(upload.eventID)"])
-                return try finish(upload, state: .failed) { Texts($0).groups.rosterUploadFailed() }
+                return try finish(upload, state: .failed) { self.config.current.texts($0).groups.rosterUploadFailed() }
             }
             data = plaintext
         }
@@ -125,15 +125,15 @@ final class RosterImportService: Service, Sendable {
             let reply: BotMessage
             switch outcome {
             case .unreadable:
-                reply = Texts(language).roster.notACSV()
+                reply = config.texts(language).roster.notACSV()
             case .checked(let result) where result.isAcceptable:
                 var added = 0
                 for student in result.students where try writer.roster.upsert(userID: student.userID, name: student.name, attributes: student.attributes, at: now) {
                     added += 1
                 }
-                reply = Texts(language).roster.rosterImported(added: added, updated: result.students.count - added)
+                reply = config.texts(language).roster.rosterImported(added: added, updated: result.students.count - added)
             case .checked(let result):
-                reply = Texts(language).roster.rosterRejected(problems: result.problems, headerProblem: result.headerProblem)
+                reply = config.texts(language).roster.rosterRejected(problems: result.problems, headerProblem: result.headerProblem)
             }
             try writer.roster.finishUpload(eventID: upload.eventID, state: .done)
             try writer.enqueue(reply, to: upload.roomID, inReplyTo: upload.eventID, mention: upload.sender)

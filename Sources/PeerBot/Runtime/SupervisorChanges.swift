@@ -27,7 +27,7 @@ struct SupervisorChanges {
             try writer.outbox.enqueue(.state(roomID: roomID, eventType: "m.room.power_levels", stateKey: "", contentJSON: levels))
             queued += 1
         }
-        let reason = Texts(config.language).privacy.supervisorRemovedReason()
+        let reason = config.texts(config.language).privacy.supervisorRemovedReason()
         let supervisorRoom = try writer.rooms.supervisor()?.roomID
         for userID in removed {
             for roomID in groupRooms + [supervisorRoom].compactMap({ $0 }) {

@@ -46,7 +46,7 @@ struct ReflectionJobs: ScheduledWork {
 
     private func remind(_ students: [String], record: SessionRecord, deadline: Date, config: BotConfig, writer: StoreWriter) throws -> Int {
         let plan = try SessionLookup(reader: writer).plan(record)
-        let reminder = Texts(config.language).reflections.reflectionReminder(plan: plan, deadline: deadline, timeZone: config.timeZone)
+        let reminder = config.texts(config.language).reflections.reflectionReminder(plan: plan, deadline: deadline, timeZone: config.timeZone)
         for userID in students {
             let room = try DirectRooms(writer: writer, config: config).room(for: userID)
             try writer.enqueue(reminder, to: room, mention: userID)
@@ -59,7 +59,7 @@ struct ReflectionJobs: ScheduledWork {
         guard let room = try writer.rooms.supervisor() else { return nil }
         let language = room.language(or: config.language)
         let (summary, names) = try SessionSummaryBuilder(reader: writer).summary(of: record)
-        let message = Texts(language).summary.summary(summary, names: names, timeZone: config.timeZone)
+        let message = config.texts(language).summary.summary(summary, names: names, timeZone: config.timeZone)
         return try writer.enqueue(message, to: room.roomID).id
     }
 }

@@ -36,7 +36,7 @@ extension CommandHandlers {
             guard let student = try writer.roster.find(userID: userID) else { return request.say.roster.studentNotFound(userID: userID) }
             try writer.assessment.addFeedback(userID: userID, groupID: nil, text: text, from: from, at: context.now)
             let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
-            let message = Texts(context.config.language).feedback.feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from))
+            let message = context.config.texts(context.config.language).feedback.feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from))
             try writer.enqueue(message, to: room, mention: userID)
             return request.say.feedback.feedbackSent(to: student.name)
         case .group(let ref):
@@ -44,7 +44,7 @@ extension CommandHandlers {
             guard !chosen.isEmpty else { return request.say.sessions.noGroupHere() }
             for group in chosen {
                 try writer.assessment.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
-                try post(Texts(try roomLanguage(ofGroup: group)).feedback.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from)), toGroup: group,
+                try post(context.config.texts(try roomLanguage(ofGroup: group)).feedback.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from)), toGroup: group,
                      mentions: try writer.groups.members(ofGroup: group.id).map(\.userID))
             }
             return request.say.feedback.feedbackSent(to: chosen.map(\.name).joined(separator: ", "))
@@ -56,7 +56,7 @@ extension CommandHandlers {
         try writer.settings.set(SettingKeys.criteria, text)
         for group in try writer.groups.active() {
             let roomID = lookup.room(of: group)
-            let announcement = Texts(try roomLanguage(ofGroup: group)).assessment.criteriaAnnouncement(text: text, group: group.name)
+            let announcement = context.config.texts(try roomLanguage(ofGroup: group)).assessment.criteriaAnnouncement(text: text, group: group.name)
             let posted = try writer.enqueue(announcement, to: roomID)
             let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
             try writer.outbox.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))

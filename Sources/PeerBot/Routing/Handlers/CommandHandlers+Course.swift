@@ -45,7 +45,7 @@ extension CommandHandlers {
         for member in result.members {
             let comments = AnonymousComments.forRelease(ratings, subject: member.userID, minimum: minimum, using: &generator)
             if comments != nil { withComments += 1 }
-            let message = Texts(context.config.language).assessment.releasedResult(band: member.band, comments: comments, minimum: minimum, group: group.name)
+            let message = context.config.texts(context.config.language).assessment.releasedResult(band: member.band, comments: comments, minimum: minimum, group: group.name)
             let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
             try writer.enqueue(message, to: room, mention: member.userID)
         }

@@ -34,7 +34,7 @@ extension CommandHandlers {
         let name = try writer.roster.find(userID: userID)?.name ?? userID
         guard !moved.isEmpty else { return say.extensions.nothingToExtend(name: name) }
         let timeZone = context.config.timeZone
-        let notice = Texts(context.config.language).extensions.deadlineExtended(moved, timeZone: timeZone)
+        let notice = context.config.texts(context.config.language).extensions.deadlineExtended(moved, timeZone: timeZone)
         let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
         try writer.enqueue(notice, to: room, mention: userID)
         return say.extensions.extensionGranted(name: name, moved, timeZone: timeZone)

@@ -20,7 +20,7 @@ extension CommandHandlers {
     /// `!language`: the room's language from now on.
     func setLanguage(_ chosen: Language, _ request: CommandRequest) throws -> BotMessage {
         try writer.rooms.setLanguage(roomID: request.room.roomID, language: chosen.rawValue)
-        return Texts(chosen).languageChanged()
+        return context.config.texts(chosen).languageChanged()
     }
 
     /// `!status`: reads what `StatusFacts` needs (the next session of the group in context and

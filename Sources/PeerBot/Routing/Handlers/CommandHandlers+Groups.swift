@@ -21,7 +21,7 @@ extension CommandHandlers {
                                            seed: seed ?? UInt64.random(in: 1...999_999), history: try pairHistory())
         let json = String(decoding: try JSONEncoder().encode(proposal), as: UTF8.self)
         try writer.groups.saveProposal(json: json, createdBy: request.sender, at: context.now)
-        return Texts(request.language).groups.groupProposal(proposal, students: students)
+        return request.say.groups.groupProposal(proposal, students: students)
     }
 
     func pairHistory() throws -> [StudentPair: Int] {

@@ -33,7 +33,7 @@ extension CommandHandlers {
         try writer.participation.addQuestion(sessionNumber: record?.number, groupID: group?.id, userID: request.sender, text: text, at: context.now)
         if let supervisorRoom = try writer.rooms.supervisor() {
             let name = try writer.roster.find(userID: request.sender)?.name ?? request.sender
-            let forwarded = Texts(context.language(of: supervisorRoom)).sessions.questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
+            let forwarded = context.config.texts(context.language(of: supervisorRoom)).sessions.questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
                                                                                               plan: try record.map(lookup.plan), text: text)
             try writer.enqueue(forwarded, to: supervisorRoom.roomID, mentions: context.config.supervisors)
         }

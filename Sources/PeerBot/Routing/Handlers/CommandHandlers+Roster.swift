@@ -30,7 +30,7 @@ extension CommandHandlers {
         guard try writer.roster.remove(userID: userID, at: context.now) else { return say.roster.studentNotFound(userID: userID) }
         // Off the roster means out of the group's room too, or they would go on reading it.
         if let group {
-            let reason = Texts(try roomLanguage(ofGroup: group)).roster.removedStudentKickReason(group: group.name)
+            let reason = context.config.texts(try roomLanguage(ofGroup: group)).roster.removedStudentKickReason(group: group.name)
             try writer.outbox.enqueue(.kick(roomID: lookup.room(of: group), userID: userID, reason: reason))
         }
         return say.roster.studentRemoved(userID: userID)

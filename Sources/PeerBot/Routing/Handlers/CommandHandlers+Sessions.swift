@@ -110,7 +110,7 @@ extension CommandHandlers {
             return request.say.sessions.noSuchSession(number: Int(record.number))
         }
         let plan = try lookup.plan(moved)
-        try post(Texts(try roomLanguage(ofGroup: group)).sessions.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone), toGroup: group)
+        try post(context.config.texts(try roomLanguage(ofGroup: group)).sessions.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone), toGroup: group)
         try updateTopic(of: group)
         return request.say.sessions.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone)
     }
@@ -123,7 +123,7 @@ extension CommandHandlers {
         }
         var plan = try lookup.plan(record)
         plan.cancelled = true
-        try post(Texts(try roomLanguage(ofGroup: group)).sessions.sessionCancelled(plan, timeZone: context.config.timeZone), toGroup: group)
+        try post(context.config.texts(try roomLanguage(ofGroup: group)).sessions.sessionCancelled(plan, timeZone: context.config.timeZone), toGroup: group)
         try updateTopic(of: group)
         return request.say.sessions.sessionCancelled(plan, timeZone: context.config.timeZone)
     }
