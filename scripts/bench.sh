@@ -63,6 +63,10 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+# The bot runs as config/peerbot.service starts it: GnuTLS, which only libcurl's librtmp/libldap
+# link, does not initialise itself at load. Exported, so the start-up and scale runs' bots get it too.
+export GNUTLS_NO_IMPLICIT_INIT=1
+
 cd "$ROOT"
 [ "$PROFILE" = "yes" ] && exec "$ROOT/scripts/profile_order.sh"
 [ -f "$INPUT" ] || die "no benchmark input at $INPUT (use --input PATH)"
