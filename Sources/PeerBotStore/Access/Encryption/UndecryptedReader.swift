@@ -67,11 +67,6 @@ extension UndecryptedReader {
             """), arguments: [limit]).map(PendingEncryptedEvent.init)
     }
 
-    /// Whether a kept event waits for room key `sessionID` of `roomID`.
-    public func isWaitingForRoomKey(roomID: String, sessionID: String) throws -> Bool {
-        try PendingEncryptedEventRecord.filter(Column("roomID") == roomID && Column("sessionID") == sessionID).fetchCount(db) > 0
-    }
-
     /// The sender of a kept event that waits for room key `sessionID` of `roomID` made by the
     /// device with Curve25519 key `senderKey` (an event that names no sender key waits for any); nil when none waits.
     public func roomKeyWaiter(roomID: String, sessionID: String, senderKey: String) throws -> String? {
