@@ -13,19 +13,20 @@ extension CommandHandlers {
         }
     }
 
+    /// `!evaluate`: reads each group's open round and size, lets `EvaluationStart` decide, then
+    /// starts the rounds it chose (`AssessmentRounds` sends the introductions and first requests).
     func evaluate(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
-        let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
-        var last: BotMessage?
-        for group in try groups(ref, request) {
-            if try writer.assessment.openRound(ofGroup: group.id) != nil {
-                last = request.say.assessment.assessmentAlreadyRunning(group: group.name)
-            } else if try rounds.start(group, startedBy: request.sender) != nil {
-                last = request.say.assessment.assessmentStarted(group: group.name, students: try writer.groups.members(ofGroup: group.id).count)
-            } else {
-                last = request.say.assessment.assessmentNothingToRate(group: group.name)
-            }
+        let chosen = try groups(ref, request)
+        let facts = try chosen.map { group in
+            EvaluationStart.Group(name: group.name, roundOpen: try writer.assessment.openRound(ofGroup: group.id) != nil,
+                                  members: try writer.groups.members(ofGroup: group.id).count)
         }
-        return last ?? request.say.groups.groupsOverview([])
+        let decision = EvaluationStart.decide(facts, say: request.say)
+        let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
+        for index in decision.starts {
+            _ = try rounds.start(chosen[index], startedBy: request.sender)
+        }
+        return decision.reply
     }
 
     /// Feedback to one student (their direct room) or a group (its room), kept in their record:
