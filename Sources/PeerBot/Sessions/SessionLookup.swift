@@ -17,14 +17,20 @@ struct SessionLookup {
 
     /// Who facilitates: frozen at the start; before it, a supervisor's override or the rotation.
     func facilitator(of record: SessionRecord) throws -> FacilitatorChoice {
+        try rotation(of: record).choice
+    }
+
+    /// What the rotation rule needs about the session: members and who is ready, absentees,
+    /// the group's other facilitations, a frozen choice and a supervisor's override.
+    func rotation(of record: SessionRecord) throws -> RotationFacts {
         let override = record.facilitatorOverride.map { $0 == Self.supervisor ? FacilitatorOverride.supervisor : .student($0) }
         let ready = try reader.participation.readyStudents()
         let members = try reader.groups.members(ofGroup: record.groupID).map { RotationMember(userID: $0.userID, ready: ready.contains($0.userID)) }
         let history = try reader.sessions.pastFacilitations(ofGroup: record.groupID)
             .filter { $0.number != record.number }
             .map { Facilitation(session: Int($0.number), facilitator: Self.choice($0.facilitator)) }
-        return FacilitatorRotation.choose(members: members, absent: try reader.participation.absentees(record.number), history: history,
-                                          frozen: record.facilitator.map(Self.choice), override: override)
+        return RotationFacts(members: members, absent: try reader.participation.absentees(record.number), history: history,
+                             frozen: record.facilitator.map(Self.choice), override: override)
     }
 
     /// Display names of everyone on the roster.

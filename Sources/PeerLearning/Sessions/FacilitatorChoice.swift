@@ -40,3 +40,28 @@ public struct RotationMember: Sendable, Equatable, Codable {
         self.ready = ready
     }
 }
+
+/// What the rotation rule needs to know about one session, as read from the store.
+public struct RotationFacts: Sendable, Equatable {
+    public var members: [RotationMember]
+    public var absent: Set<String>
+    /// The group's earlier facilitations, this session left out.
+    public var history: [Facilitation]
+    public var frozen: FacilitatorChoice?
+    public var override: FacilitatorOverride?
+
+    public init(members: [RotationMember], absent: Set<String> = [], history: [Facilitation] = [],
+                frozen: FacilitatorChoice? = nil, override: FacilitatorOverride? = nil)
+    {
+        self.members = members
+        self.absent = absent
+        self.history = history
+        self.frozen = frozen
+        self.override = override
+    }
+
+    /// Who facilitates (frozen > override > rotation).
+    public var choice: FacilitatorChoice {
+        FacilitatorRotation.choose(members: members, absent: absent, history: history, frozen: frozen, override: override)
+    }
+}

@@ -13,42 +13,53 @@ extension CommandHandlers {
         }
     }
 
+    /// `!evaluate`: reads each group's open round and size, lets `EvaluationStart` decide, then
+    /// starts the rounds it chose (`AssessmentRounds` sends the introductions and first requests).
     func evaluate(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {
-        let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
-        var last: BotMessage?
-        for group in try groups(ref, request) {
-            if try writer.assessment.openRound(ofGroup: group.id) != nil {
-                last = request.say.assessment.assessmentAlreadyRunning(group: group.name)
-            } else if try rounds.start(group, startedBy: request.sender) != nil {
-                last = request.say.assessment.assessmentStarted(group: group.name, students: try writer.groups.members(ofGroup: group.id).count)
-            } else {
-                last = request.say.assessment.assessmentNothingToRate(group: group.name)
-            }
+        let chosen = try groups(ref, request)
+        let facts = try chosen.map { group in
+            EvaluationStart.Group(name: group.name, roundOpen: try writer.assessment.openRound(ofGroup: group.id) != nil,
+                                  members: try writer.groups.members(ofGroup: group.id).count)
         }
-        return last ?? request.say.groups.groupsOverview([])
+        let decision = EvaluationStart.decide(facts, say: request.say)
+        let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
+        for index in decision.starts {
+            _ = try rounds.start(chosen[index], startedBy: request.sender)
+        }
+        return decision.reply
     }
 
-    /// Feedback to one student (their direct room) or a group (its room), kept in their record.
+    /// Feedback to one student (their direct room) or a group (its room), kept in their record:
+    /// reads the recipients, lets `FeedbackChange` decide, then keeps and sends it.
     func feedback(_ target: FeedbackTarget, text: String, _ request: CommandRequest) throws -> BotMessage {
         let from = request.sender
+        let chosen: [StudyGroupRecord]
+        let decision: FeedbackChange
         switch target {
         case .user(let userID):
-            guard let student = try writer.roster.find(userID: userID) else { return request.say.roster.studentNotFound(userID: userID) }
-            try writer.assessment.addFeedback(userID: userID, groupID: nil, text: text, from: from, at: context.now)
-            let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
-            let message = context.config.texts(context.config.language).feedback.feedbackToStudent(text: text, from: MatrixUserID.localpart(of: from))
-            try writer.enqueue(message, to: room, mention: userID)
-            return request.say.feedback.feedbackSent(to: student.name)
+            chosen = []
+            decision = FeedbackChange.toStudent(userID, text: text, from: from, name: try writer.roster.find(userID: userID)?.name,
+                                                student: context.config.texts(context.config.language), say: request.say)
         case .group(let ref):
-            let chosen = try groups(ref, request)
-            guard !chosen.isEmpty else { return request.say.sessions.noGroupHere() }
-            for group in chosen {
-                try writer.assessment.addFeedback(userID: nil, groupID: group.id, text: text, from: from, at: context.now)
-                try post(context.config.texts(try roomLanguage(ofGroup: group)).feedback.feedbackToGroup(text: text, group: group.name, from: MatrixUserID.localpart(of: from)), toGroup: group,
-                     mentions: try writer.groups.members(ofGroup: group.id).map(\.userID))
+            chosen = try groups(ref, request)
+            let facts = try chosen.map { group in
+                FeedbackChange.Group(name: group.name, members: try writer.groups.members(ofGroup: group.id).map(\.userID),
+                                     texts: context.config.texts(try roomLanguage(ofGroup: group)))
             }
-            return request.say.feedback.feedbackSent(to: chosen.map(\.name).joined(separator: ", "))
+            decision = FeedbackChange.toGroups(facts, text: text, from: from, say: request.say)
         }
+        for effect in decision.effects {
+            switch effect {
+            case .toStudent(let userID, let message):
+                try writer.assessment.addFeedback(userID: userID, groupID: nil, text: text, from: from, at: context.now)
+                let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
+                try writer.enqueue(message, to: room, mention: userID)
+            case .toGroup(let index, let message, let mentions):
+                try writer.assessment.addFeedback(userID: nil, groupID: chosen[index].id, text: text, from: from, at: context.now)
+                try post(message, toGroup: chosen[index], mentions: mentions)
+            }
+        }
+        return decision.reply
     }
 
     /// Stores the criteria, and posts and pins them in every group room.

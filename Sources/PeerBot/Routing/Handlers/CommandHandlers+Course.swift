@@ -26,32 +26,32 @@ extension CommandHandlers {
         return request.say.overview.overview(reports)
     }
 
-    /// Sends each student of a closed round their band and, when enough peers commented, the comments.
+    /// Sends each student of a closed round their band and, when enough peers commented, the
+    /// comments: `AssessmentRelease` picks the round and decides what is sent; this sends it.
     func release(_ group: StudyGroupRecord, round number: Int?, _ request: CommandRequest) throws -> BotMessage {
-        let say = request.say
         let rounds = try writer.assessment.rounds(ofGroup: group.id)
-        let chosen: Int? = number.map { $0 - 1 } ?? rounds.lastIndex { !$0.isOpen } ?? (rounds.isEmpty ? nil : rounds.count - 1)
-        guard let index = chosen, rounds.indices.contains(index) else {
-            return say.assessment.noSuchRound(group: group.name, round: number)
+        let states = rounds.map { AssessmentRelease.Round(isOpen: $0.isOpen, released: $0.releasedAt != nil) }
+        let index: Int
+        switch AssessmentRelease.chooseRound(states, number: number, group: group.name, say: request.say) {
+        case .refused(let answer): return answer
+        case .round(let chosen): index = chosen
         }
         let round = rounds[index]
-        guard !round.isOpen else { return say.assessment.roundStillOpen(group: group.name, round: index + 1) }
-        guard round.releasedAt == nil else { return say.assessment.roundAlreadyReleased(group: group.name, round: index + 1) }
-        let result = try lookup.result(of: round)
         let ratings = try writer.assessment.ratings(round: round.id).map { Rating(rater: $0.rater, subject: $0.subject, marks: $0.marks, comment: $0.comment) }
-        let minimum = context.config.minAnonymousComments
         var generator = SystemRandomNumberGenerator()
-        var withComments = 0
-        for member in result.members {
-            let comments = AnonymousComments.forRelease(ratings, subject: member.userID, minimum: minimum, using: &generator)
-            if comments != nil { withComments += 1 }
-            let message = context.config.texts(context.config.language).assessment.releasedResult(band: member.band, comments: comments, minimum: minimum, group: group.name)
-            let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
-            try writer.enqueue(message, to: room, mention: member.userID)
+        let decision = AssessmentRelease.decide(round: index, group: group.name, result: try lookup.result(of: round), ratings: ratings,
+                                                minimum: context.config.minAnonymousComments,
+                                                students: context.config.texts(context.config.language), say: request.say, using: &generator)
+        for effect in decision.effects {
+            switch effect {
+            case .sendToStudent(let userID, let message):
+                let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
+                try writer.enqueue(message, to: room, mention: userID)
+            case .markReleased:
+                // Checked above in this same transaction, so this cannot find the round released.
+                _ = try writer.assessment.markReleased(round: round.id, by: request.sender, at: context.now)
+            }
         }
-        // Checked above in this same transaction, so this cannot find the round released.
-        _ = try writer.assessment.markReleased(round: round.id, by: request.sender, at: context.now)
-        return say.assessment.roundReleased(group: group.name, round: index + 1, students: result.members.count,
-                                             withComments: withComments)
+        return decision.reply
     }
 }

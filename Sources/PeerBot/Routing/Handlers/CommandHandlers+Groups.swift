@@ -84,18 +84,27 @@ extension CommandHandlers {
         try writer.enqueue(message.addressing(userID: student.userID, name: student.name), to: roomID, mention: student.userID)
     }
 
+    /// `!group move`: reads the student and both groups, lets `GroupMove` decide, then moves them.
     func move(_ userID: String, to groupName: String, _ request: CommandRequest) throws -> BotMessage {
-        let say = request.say
-        guard let student = try writer.roster.find(userID: userID) else { return say.roster.studentNotFound(userID: userID) }
-        guard let target = try writer.groups.active(named: groupName) else { return say.groups.groupNotFound(groupName) }
-        guard let current = try writer.groups.active(ofStudent: userID) else { return say.groups.notInAnyGroup(userID) }
-        guard current.id != target.id else { return say.groups.studentMoved(student.student, to: target.name) }
-        try writer.groups.moveStudent(userID, toGroup: target.id)
-        try writer.outbox.enqueue(.invite(roomID: lookup.room(of: target), userID: userID))
-        if let oldRoom = current.roomID {
-            try writer.outbox.enqueue(.kick(roomID: oldRoom, userID: userID, reason: "moved to group \(target.name)"))
+        let student = try writer.roster.find(userID: userID)?.student
+        let target = try writer.groups.active(named: groupName)
+        let current = try writer.groups.active(ofStudent: userID)
+        let decision = GroupMove.decide(userID, student: student, to: groupName, target: target?.name,
+                                        current: current.map { .init(isTarget: $0.id == target?.id, hasRoom: $0.roomID != nil) },
+                                        say: request.say)
+        for effect in decision.effects {
+            guard let target, let current else { break }
+            switch effect {
+            case .move:
+                try writer.groups.moveStudent(userID, toGroup: target.id)
+            case .inviteToTarget:
+                try writer.outbox.enqueue(.invite(roomID: lookup.room(of: target), userID: userID))
+            case .removeFromCurrent(let reason):
+                guard let oldRoom = current.roomID else { continue }
+                try writer.outbox.enqueue(.kick(roomID: oldRoom, userID: userID, reason: reason))
+            }
         }
-        return say.groups.studentMoved(student.student, to: target.name)
+        return decision.reply
     }
 
     /// `!groups`.

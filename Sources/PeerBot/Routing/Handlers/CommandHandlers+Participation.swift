@@ -19,32 +19,25 @@ extension CommandHandlers {
     /// The goals a student confirms: the next session of their group whose goals are posted.
     func understood(_ request: CommandRequest) throws -> BotMessage {
         let group = try contextGroup(request)
-        guard let record = try writer.sessions.next(ofGroup: group.id, after: context.now), record.goalsOutboxID != nil else {
-            return request.say.sessions.noSuchSession(number: nil)
-        }
-        try writer.participation.confirm(record.number, userID: request.sender, version: record.goalsVersion, at: context.now, reactionEventID: nil)
-        let name = try writer.roster.find(userID: request.sender)?.name ?? request.sender
-        return request.say.sessions.understoodAck(name: name, plan: try lookup.plan(record))
+        let record = try writer.sessions.next(ofGroup: group.id, after: context.now).flatMap { $0.goalsOutboxID == nil ? nil : $0 }
+        let goals = try record.map { (plan: try lookup.plan($0), version: $0.goalsVersion) }
+        return try apply(ParticipationChange.understood(goals: goals, caller: request.sender, callerName: try name(of: request.sender),
+                                                        say: request.say), request)
     }
 
     func question(_ text: String, _ request: CommandRequest) throws -> BotMessage {
         let group = try? contextGroup(request)
         let record = try group.flatMap { try writer.sessions.next(ofGroup: $0.id, after: context.now) }
-        try writer.participation.addQuestion(sessionNumber: record?.number, groupID: group?.id, userID: request.sender, text: text, at: context.now)
-        if let supervisorRoom = try writer.rooms.supervisor() {
-            let name = try writer.roster.find(userID: request.sender)?.name ?? request.sender
-            let forwarded = context.config.texts(context.language(of: supervisorRoom)).sessions.questionToSupervisors(studentName: name, userID: request.sender, group: group?.name,
-                                                                                              plan: try record.map(lookup.plan), text: text)
-            try writer.enqueue(forwarded, to: supervisorRoom.roomID, mentions: context.config.supervisors)
-        }
-        return request.say.sessions.questionForwarded()
+        let supervisors = try writer.rooms.supervisor().map { context.config.texts(context.language(of: $0)) }
+        let decision = ParticipationChange.question(text, caller: request.sender, callerName: try name(of: request.sender),
+                                                    group: group?.name, next: try record.map(lookup.plan),
+                                                    supervisors: supervisors, say: request.say)
+        return try apply(decision, request, session: record, group: group)
     }
 
     /// `!ready` and `!notready`.
     func setReady(_ userID: String, _ ready: Bool, _ request: CommandRequest) throws -> BotMessage {
-        guard let student = try writer.roster.find(userID: userID) else { return request.say.roster.studentNotFound(userID: userID) }
-        try writer.participation.setReady(userID, ready, at: context.now)
-        return request.say.sessions.readyChanged(name: student.name, ready: ready)
+        try apply(ParticipationChange.ready(userID, ready, name: try name(of: userID), say: request.say), request)
     }
 
     func facilitator(_ target: FacilitatorTarget?, _ request: CommandRequest) throws -> BotMessage {
@@ -57,25 +50,19 @@ extension CommandHandlers {
             group = own
         }
         guard let group else { return request.say.sessions.noGroupHere() }
-        guard let record = try writer.sessions.next(ofGroup: group.id, after: context.now) else {
-            return request.say.sessions.facilitatorAnswer(nil, choice: .supervisor, names: [:])
-        }
-        switch target {
-        case .user(let userID): try writer.sessions.setFacilitatorOverride(record.number, userID)
-        case .me: try writer.sessions.setFacilitatorOverride(record.number, SessionLookup.supervisor)
-        case nil: break
-        }
-        let current = try writer.sessions.find(number: record.number) ?? record
-        return request.say.sessions.facilitatorAnswer(try lookup.plan(current), choice: try lookup.facilitator(of: current),
-                                             names: try lookup.names())
+        let record = try writer.sessions.next(ofGroup: group.id, after: context.now)
+        let next = try record.map { (plan: try lookup.plan($0), rotation: try lookup.rotation(of: $0)) }
+        let names = record == nil ? [:] : try lookup.names()
+        return try apply(ParticipationChange.facilitator(target, next: next, names: names, say: request.say), request)
     }
 
     func absent(_ ref: SessionRef, user: String?, _ request: CommandRequest) throws -> BotMessage {
         let userID = user ?? request.sender
-        if userID != request.sender && request.role != .supervisor {
-            return request.say.forbidden(.absent)
+        let name = try name(of: userID)
+        if let refusal = ParticipationChange.absenceRefusal(userID, caller: request.sender, callerIsSupervisor: request.role == .supervisor,
+                                                            name: name, say: request.say) {
+            return refusal
         }
-        guard let student = try writer.roster.find(userID: userID) else { return request.say.roster.studentNotFound(userID: userID) }
         let record: SessionRecord
         if case .next = ref, let group = try writer.groups.active(ofStudent: userID) {
             guard let next = try writer.sessions.next(ofGroup: group.id, after: context.now) else {
@@ -85,7 +72,39 @@ extension CommandHandlers {
         } else {
             record = try session(ref, request)
         }
-        try writer.participation.markAbsent(record.number, userID: userID, at: context.now)
-        return request.say.sessions.absentNoted(name: student.name, plan: try lookup.plan(record))
+        return try apply(ParticipationChange.absent(userID, name: name ?? userID, from: try lookup.plan(record), say: request.say), request)
+    }
+
+    /// The roster name of `userID`, nil when they are not on it.
+    private func name(of userID: String) throws -> String? {
+        try writer.roster.find(userID: userID)?.name
+    }
+
+    /// Carries out a participation decision's effects, in order, and gives its answer.
+    /// `session` and `group` are what a kept question belongs to.
+    private func apply(_ decision: ParticipationChange, _ request: CommandRequest, session: SessionRecord? = nil,
+                       group: StudyGroupRecord? = nil) throws -> BotMessage {
+        for effect in decision.effects {
+            switch effect {
+            case .confirmGoals(let number, let version):
+                try writer.participation.confirm(Int64(number), userID: request.sender, version: version, at: context.now,
+                                                 reactionEventID: nil)
+            case .keepQuestion(let text):
+                try writer.participation.addQuestion(sessionNumber: session?.number, groupID: group?.id, userID: request.sender,
+                                                     text: text, at: context.now)
+            case .forwardToSupervisors(let message):
+                guard let room = try writer.rooms.supervisor() else { continue }
+                try writer.enqueue(message, to: room.roomID, mentions: context.config.supervisors)
+            case .setReady(let userID, let ready):
+                try writer.participation.setReady(userID, ready, at: context.now)
+            case .markAbsent(let number, let userID):
+                try writer.participation.markAbsent(Int64(number), userID: userID, at: context.now)
+            case .overrideFacilitator(let number, .student(let userID)):
+                try writer.sessions.setFacilitatorOverride(Int64(number), userID)
+            case .overrideFacilitator(let number, .supervisor):
+                try writer.sessions.setFacilitatorOverride(Int64(number), SessionLookup.supervisor)
+            }
+        }
+        return decision.reply
     }
 }

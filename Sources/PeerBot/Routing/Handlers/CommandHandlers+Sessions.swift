@@ -95,37 +95,35 @@ extension CommandHandlers {
         try change(ref, .activity(kind, brief: brief), request)
     }
 
+    /// `!session move`: reads the session and its group, lets `SessionReschedule` decide, applies it.
     func move(_ ref: SessionRef, when: WhenSpec, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
-        // Moving a session that has begun would run its moments (and its reflection) a second time.
-        guard record.startsAt > context.now else { return request.say.sessions.sessionAlreadyStarted() }
-        guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
-            return request.say.badArguments(.sessionMove)
-        }
-        if let refusal = SessionBounds.refusal(start: start, seconds: 0, now: context.now, language: request.language) {
-            return refusal
-        }
-        try writer.sessions.move(record.number, to: start, at: context.now)
-        guard let moved = try writer.sessions.find(number: record.number), let group = try writer.groups.find(id: moved.groupID) else {
-            return request.say.sessions.noSuchSession(number: Int(record.number))
-        }
-        let plan = try lookup.plan(moved)
-        try post(context.config.texts(try roomLanguage(ofGroup: group)).sessions.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone), toGroup: group)
-        try updateTopic(of: group)
-        return request.say.sessions.sessionMoved(plan, from: record.startsAt, timeZone: context.config.timeZone)
+        let group = try writer.groups.find(id: record.groupID)
+        let decision = SessionReschedule.move(try lookup.plan(record), to: when, now: context.now, timeZone: context.config.timeZone,
+                                              group: try group.map { context.config.texts(try roomLanguage(ofGroup: $0)) }, say: request.say)
+        return try apply(decision, to: record, in: group)
     }
 
+    /// `!session cancel`: reads the session and its group, lets `SessionReschedule` decide, applies it.
     func cancel(_ ref: SessionRef, _ request: CommandRequest) throws -> BotMessage {
         let record = try session(ref, request)
-        try writer.sessions.cancel(record.number, at: context.now)
-        guard let group = try writer.groups.find(id: record.groupID) else {
-            return request.say.sessions.noSuchSession(number: Int(record.number))
+        let group = try writer.groups.find(id: record.groupID)
+        let decision = SessionReschedule.cancel(try lookup.plan(record), timeZone: context.config.timeZone,
+                                                group: try group.map { context.config.texts(try roomLanguage(ofGroup: $0)) }, say: request.say)
+        return try apply(decision, to: record, in: group)
+    }
+
+    /// Carries out a move or cancellation in order; `group` is nil when the session's group is gone.
+    private func apply(_ decision: SessionReschedule, to session: SessionRecord, in group: StudyGroupRecord?) throws -> BotMessage {
+        for effect in decision.effects {
+            switch effect {
+            case .move(let start): try writer.sessions.move(session.number, to: start, at: context.now)
+            case .cancel: try writer.sessions.cancel(session.number, at: context.now)
+            case .postToGroup(let message): if let group { try post(message, toGroup: group) }
+            case .updateTopic: if let group { try updateTopic(of: group) }
+            }
         }
-        var plan = try lookup.plan(record)
-        plan.cancelled = true
-        try post(context.config.texts(try roomLanguage(ofGroup: group)).sessions.sessionCancelled(plan, timeZone: context.config.timeZone), toGroup: group)
-        try updateTopic(of: group)
-        return request.say.sessions.sessionCancelled(plan, timeZone: context.config.timeZone)
+        return decision.reply
     }
 
     func list(_ ref: GroupRef, _ request: CommandRequest) throws -> BotMessage {

@@ -12,45 +12,46 @@ extension CommandHandlers {
         }
     }
 
+    /// `!task add`: reads the caller's group, lets `TaskAddition` decide, then stores the task.
     func addTask(_ assignee: TaskAssignee?, text: String, due: String?, _ request: CommandRequest) throws -> BotMessage {
         var group = try? contextGroup(request)
         if case .user(let userID) = assignee, group == nil { group = try writer.groups.active(ofStudent: userID) }
         guard let group else { return request.say.sessions.noGroupHere() }
-        let isSupervisor = request.role == .supervisor
-        guard TaskRules.mayAssign(assignee: assignee, caller: request.sender, callerIsSupervisor: isSupervisor,
-                                  callerIsFacilitator: try isFacilitator(request.sender, of: group)) else {
-            return request.say.forbidden(.taskAdd)
+        let current = try writer.sessions.all(ofGroup: group.id).last { $0.startsAt <= context.now && $0.cancelledAt == nil }
+        let facts = TaskAddition.Group(name: group.name, members: try writer.groups.members(ofGroup: group.id).map(\.userID),
+                                       currentSession: current.map { Int($0.number) }, names: try lookup.names())
+        switch TaskAddition.decide(assignee, text: text, due: due, by: try taskCaller(request, of: group), in: facts, say: request.say) {
+        case .refused(let answer):
+            return answer
+        case .add(let task):
+            let stored = try writer.tasks.add(groupID: group.id, assignee: task.assignee, text: task.text, due: task.due,
+                                              sessionNumber: task.sessionNumber.map(Int64.init), createdBy: task.createdBy,
+                                              at: context.now)
+            return task.reply(id: Int(stored.id), say: request.say)
         }
-        let holder: String?
-        switch assignee {
-        case .user(let userID): holder = userID
-        case .group: holder = nil
-        case .me, nil: holder = isSupervisor ? nil : request.sender
-        }
-        if let holder, try !writer.groups.members(ofGroup: group.id).contains(where: { $0.userID == holder }) {
-            return request.say.groups.notInAnyGroup(holder)
-        }
-        let session = try writer.sessions.all(ofGroup: group.id).last { $0.startsAt <= context.now && $0.cancelledAt == nil }
-        let task = try writer.tasks.add(groupID: group.id, assignee: holder, text: text, due: due, sessionNumber: session?.number,
-                                        createdBy: request.sender, at: context.now)
-        let name = try holder.flatMap { try writer.roster.find(userID: $0)?.name }
-        return request.say.tasks.taskAdded(task.item(group: group.name), assigneeName: name)
     }
 
+    /// `!task done`: reads the task and the caller's place, lets `TaskClosing` decide, then closes it.
     func closeTask(_ id: Int64, _ request: CommandRequest) throws -> BotMessage {
-        guard let task = try writer.tasks.find(id: id), let group = try writer.groups.find(id: task.groupID) else {
-            return request.say.tasks.taskNotFound(id: Int(id))
+        let task = try writer.tasks.find(id: id)
+        let group = try task.flatMap { try writer.groups.find(id: $0.groupID) }
+        let caller = try group.map { try taskCaller(request, of: $0) }
+            ?? TaskCaller(userID: request.sender, isSupervisor: request.role == .supervisor, isFacilitator: false)
+        let inTaskGroup = try task.map { try writer.groups.active(ofStudent: request.sender)?.id == $0.groupID } ?? false
+        let item = task.flatMap { task in group.map { task.item(group: $0.name) } }
+        switch TaskClosing.decide(id: Int(id), task: item, by: caller, callerInTaskGroup: inTaskGroup, say: request.say) {
+        case .refused(let answer):
+            return answer
+        case .close(let closed, let reply):
+            try writer.tasks.close(id: Int64(closed), by: request.sender, at: context.now)
+            return reply
         }
-        // Compared by id: an archived group and its successor may share a name.
-        let inTaskGroup = try writer.groups.active(ofStudent: request.sender)?.id == task.groupID
-        guard TaskRules.mayClose(task.item(group: group.name), caller: request.sender, callerIsSupervisor: request.role == .supervisor,
-                                 callerIsFacilitator: try isFacilitator(request.sender, of: group), callerInTaskGroup: inTaskGroup) else {
-            return request.say.tasks.taskNotYours(id: Int(id))
-        }
-        try writer.tasks.close(id: id, by: request.sender, at: context.now)
-        var item = task.item(group: group.name)
-        item.done = true
-        return request.say.tasks.taskDone(item)
+    }
+
+    /// The caller as the task rules see them in `group`.
+    private func taskCaller(_ request: CommandRequest, of group: StudyGroupRecord) throws -> TaskCaller {
+        TaskCaller(userID: request.sender, isSupervisor: request.role == .supervisor,
+                   isFacilitator: try isFacilitator(request.sender, of: group))
     }
 
     func listTasks(_ request: CommandRequest) throws -> BotMessage {
