@@ -6,12 +6,9 @@ extension BotEngineTests.DeviceIdentity {
     func loginBootstrapsCrossSigning() async throws {
         let server = try Homeserver.shared()
         let observer = try await TestUser.register(on: server, prefix: "observer")
-        let localpart = RandomName.localpart("peerbot")
-        let password = "pw-\(RandomName.suffix())\(RandomName.suffix())"
-        let botID = try await server.register(localpart: localpart, password: password)
         let directory = try server.environment.makeWorkDirectory(label: "xsign")
-        let passwordFile = directory.appendingPathComponent("password")
-        try (password + "\n").write(to: passwordFile, atomically: true, encoding: .utf8)
+        let owner = try await PasswordAccount.register(on: server, writingTo: directory)
+        let (password, botID, passwordFile) = (owner.password, owner.userID, owner.passwordFile)
         let tokenFile = directory.appendingPathComponent("access_token")
         let config = [
             "homeserver: \(BotProcess.quoted(server.baseURL.absoluteString))", "user_id: \(BotProcess.quoted(botID))",
@@ -55,14 +52,11 @@ extension BotEngineTests.DeviceIdentity {
     func loginInTheUnitsLayoutBootstrapsCrossSigning() async throws {
         let server = try Homeserver.shared()
         let observer = try await TestUser.register(on: server, prefix: "observer")
-        let localpart = RandomName.localpart("peerbot")
-        let password = "pw-\(RandomName.suffix())\(RandomName.suffix())"
-        let botID = try await server.register(localpart: localpart, password: password)
         // `etc` stands for /etc/peerbot, `state` for the service's StateDirectory.
         let etc = try server.environment.makeWorkDirectory(label: "xsign-unit")
         let state = etc.appendingPathComponent("state")
-        let passwordFile = etc.appendingPathComponent("password")
-        try (password + "\n").write(to: passwordFile, atomically: true, encoding: .utf8)
+        let owner = try await PasswordAccount.register(on: server, writingTo: etc)
+        let (password, botID, passwordFile) = (owner.password, owner.userID, owner.passwordFile)
         let config = [
             "homeserver: \(BotProcess.quoted(server.baseURL.absoluteString))", "user_id: \(BotProcess.quoted(botID))",
             "supervisors:", "  - \(BotProcess.quoted(observer.userID))",

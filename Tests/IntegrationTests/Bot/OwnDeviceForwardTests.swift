@@ -64,12 +64,9 @@ extension BotEngineTests.EncryptedReceiving {
     /// its account's localpart and password, for logging in another device of the same account.
     static func crossSignedBot(on server: Homeserver, supervisors: [String]) async throws
         -> (bot: BotProcess, localpart: String, password: String) {
-        let localpart = RandomName.localpart("peerbot")
-        let password = "pw-\(RandomName.suffix())\(RandomName.suffix())"
-        let botID = try await server.register(localpart: localpart, password: password)
         let directory = try server.environment.makeWorkDirectory(label: "e2ee-own-forward")
-        let passwordFile = directory.appendingPathComponent("password")
-        try (password + "\n").write(to: passwordFile, atomically: true, encoding: .utf8)
+        let owner = try await PasswordAccount.register(on: server, writingTo: directory)
+        let (localpart, password, botID, passwordFile) = (owner.localpart, owner.password, owner.userID, owner.passwordFile)
         let tokenFile = directory.appendingPathComponent("access_token")
         let config = [
             "homeserver: \(BotProcess.quoted(server.baseURL.absoluteString))", "user_id: \(BotProcess.quoted(botID))",
