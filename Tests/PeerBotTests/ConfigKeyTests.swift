@@ -92,6 +92,7 @@ import Testing
             case .choice(let words, _): (other, refused) = (words.first { $0 != key.defaultText } ?? words[0], "zzz")
             case .custom: continue
             }
+            #expect(key.field != nil, "\(key.name) is of a plain kind but declares no field to be read into")
             let read = try loader.parse(head + "\(key.name): \(other)\n", file: "t.yaml")
             #expect(key.shown(read) == other, "\(key.name): \(other) was not read into the field it shows")
             do {

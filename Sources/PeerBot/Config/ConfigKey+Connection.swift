@@ -51,7 +51,7 @@ extension ConfigKey {
 
     static let encryptRooms: ConfigKey = ConfigKey(
         "encrypt_rooms", .bool, default: "false",
-        shown: { "\($0.encryptRooms)" },
+        field: .bool(\.encryptRooms),
         meaning: "create the supervisor, group and direct rooms end-to-end encrypted (`m.room.encryption`, `m.megolm.v1.aes-sha2`); "
             + "needs `pickle_key_file` (`check-config` says so). Rooms others made encrypted, or encrypted later, are followed either way",
         comment: ["Create the supervisor, group and direct rooms end-to-end encrypted. Needs pickle_key_file.",
@@ -74,7 +74,7 @@ extension ConfigKey {
 
     static let undecryptableAfter: ConfigKey = ConfigKey(
         "undecryptable_after", .duration, default: "5m",
-        shown: { durationText($0.undecryptableAfter) },
+        field: .duration(\.undecryptableAfter),
         meaning: "an encrypted message whose room key has not reached the bot is kept (the key is asked for from the sender's devices) "
             + "and read when the key comes; after this long the sender is told the bot could not read it and asked to send it again",
         comment: ["An encrypted message whose key has not reached the bot is kept and read once the key comes",
@@ -83,7 +83,7 @@ extension ConfigKey {
 
     static let retentionDays: ConfigKey = ConfigKey(
         "retention_days", .integer(1...36500), defaultNote: "keep",
-        shown: { $0.retentionDays.map(String.init) ?? "(keep)" },
+        field: .integer(\.retentionDays, absent: "(keep)"),
         meaning: "delete reflection texts and comments older than this, 1–36500",
         comment: ["Delete reflection texts and comments older than this many days (left out: keep)."],
         example: ["# retention_days: 365"])
@@ -91,7 +91,7 @@ extension ConfigKey {
     static let logLevel: ConfigKey = ConfigKey(
         "log_level", .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"], listed: true),
         default: "info", reload: .restart,
-        shown: { $0.logLevel.rawValue },
+        field: .choice(\.logLevel),
         meaning: "`trace`, `debug`, `info`, `notice`, `warning`, `error`, `critical`",
         comment: ["trace, debug, info, notice, warning, error, critical. Message text is logged only at debug/trace."])
 }

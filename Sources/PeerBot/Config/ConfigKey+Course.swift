@@ -3,7 +3,7 @@ extension ConfigKey {
 
     static let language: ConfigKey = ConfigKey(
         "language", .choice(["da", "en"]), default: "da",
-        shown: { $0.language.rawValue },
+        field: .choice(\.language),
         meaning: "language of new rooms, `da` or `en`; `!language`/`!sprog` changes one room",
         comment: ["Default language of rooms: da or en. `!language` changes one room."])
 
@@ -22,32 +22,32 @@ extension ConfigKey {
 
     static let groupSize: ConfigKey = ConfigKey(
         "group_size", .integer(2...12), default: "4",
-        shown: { "\($0.groupSize)" },
+        field: .integer(\.groupSize),
         meaning: "wished group size for `!groups plan`, 2–12",
         comment: ["Wished group size for `!groups plan` (2–12)."])
 
     static let goalLeadTime: ConfigKey = ConfigKey(
         "goal_lead_time", .duration, default: "24h",
-        shown: { durationText($0.goalLeadTime) },
+        field: .duration(\.goalLeadTime),
         meaning: "goals message this long before a session; a session planned closer gets it two minutes after its first goal, at the latest at its start",
         comment: ["When the goals message is posted before a session starts."])
 
     static let sessionReminder: ConfigKey = ConfigKey(
         "session_reminder", .duration, default: "15m",
-        shown: { durationText($0.sessionReminder) },
+        field: .duration(\.sessionReminder),
         meaning: "short reminder to the group (a notifying message naming its members) this long before a session starts; "
             + "`0` sends none, and a session planned or moved closer than this gets none",
         comment: ["A short reminder to the group this long before a session starts (0: none)."])
 
     static let wrapUpBeforeEnd: ConfigKey = ConfigKey(
         "wrap_up_before_end", .duration, default: "10m",
-        shown: { durationText($0.wrapUpBeforeEnd) },
+        field: .duration(\.wrapUpBeforeEnd),
         meaning: "wrap-up prompt to the facilitator this long before the end",
         comment: ["When the wrap-up prompt reaches the facilitator before a session ends."])
 
     static let reflectionModel: ConfigKey = ConfigKey(
         "reflection_model", .choice(["rolfe", "gibbs", "custom"]), default: "rolfe",
-        shown: { $0.reflectionModel },
+        field: .choice(\.reflectionModel),
         meaning: "`rolfe` (What? So what? Now what?), `gibbs`, or `custom`",
         comment: ["Reflection model: rolfe (What? So what? Now what?), gibbs, or custom."])
 
@@ -60,31 +60,31 @@ extension ConfigKey {
 
     static let reflectionDeadline: ConfigKey = ConfigKey(
         "reflection_deadline", .duration, default: "24h",
-        shown: { durationText($0.reflectionDeadline) },
+        field: .duration(\.reflectionDeadline),
         meaning: "time to reflect after a session; reminder at half-time",
         comment: ["How long students have to reflect after a session; a reminder comes halfway."])
 
     static let evaluationEvery: ConfigKey = ConfigKey(
         "evaluation_every", .integer(0...100), default: "3",
-        shown: { "\($0.evaluationEvery)" },
+        field: .integer(\.evaluationEvery),
         meaning: "peer assessment after every N sessions, 0–100; `0` = only on `!evaluate`",
         comment: ["A peer-assessment round after every N sessions (0 = only on `!evaluate`)."])
 
     static let evaluationDeadline: ConfigKey = ConfigKey(
         "evaluation_deadline", .duration, default: "72h",
-        shown: { durationText($0.evaluationDeadline) },
+        field: .duration(\.evaluationDeadline),
         meaning: "how long an assessment round stays open",
         comment: ["How long a peer-assessment round stays open."])
 
     static let selfAssessment: ConfigKey = ConfigKey(
         "self_assessment", .bool, default: "false",
-        shown: { "\($0.selfAssessment)" },
+        field: .bool(\.selfAssessment),
         meaning: "students also rate themselves (themselves first, then the peers)",
         comment: ["Whether students also rate themselves."])
 
     static let minAnonymousComments: ConfigKey = ConfigKey(
         "min_anonymous_comments", .integer(1...20), default: "2",
-        shown: { "\($0.minAnonymousComments)" },
+        field: .integer(\.minAnonymousComments),
         meaning: "`!release` shows a student the peers' comments about them only when at least this many peers commented, 1–20",
         comment: ["!release shows a student the comments about them only when at least this many peers wrote",
                   "one (1–20); with fewer, a student could tell who wrote what."])
@@ -99,13 +99,13 @@ extension ConfigKey {
 
     static let joinGrace: ConfigKey = ConfigKey(
         "join_grace", .duration, default: "24h",
-        shown: { durationText($0.joinGrace) },
+        field: .duration(\.joinGrace),
         meaning: "who has not joined their group room by then is reported to the supervisors",
         comment: ["Who has not joined their group room after this is reported to the supervisors."])
 
     static let patientGuard: ConfigKey = ConfigKey(
         "patient_guard", .choice(["redact", "mask", "off"]), default: "redact",
-        shown: { $0.patientGuard.rawValue },
+        field: .choice(\.patientGuard),
         meaning: "what happens to a student text with a patient identifier (CPR number, name after a title, room or bed, or a "
             + "`patient_guard_patterns` match): `redact` keeps a masked copy and redacts the message where it was posted "
             + #"(reason "patient identifier"), `mask` keeps a masked copy and leaves the message, `off` checks nothing. "#

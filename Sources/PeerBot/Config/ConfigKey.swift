@@ -44,10 +44,28 @@ public struct ConfigKey: Sendable, Hashable {
     public let example: [String]?
     /// The value in force, as `check-config --settings` shows it (never a secret).
     public let shown: @Sendable (BotConfig) -> String
+    /// Where the reader stores the value; nil for a key whose checks are its own code's
+    /// (`ConfigReader.read`), such as a URL, a list or a file.
+    let field: ConfigField?
 
     init(_ name: String, _ kind: Kind, _ section: Section = .optional, default defaultText: String? = nil,
          reload: Reload = .live, defaultNote: String? = nil, shown: @escaping @Sendable (BotConfig) -> String,
          meaning: String, comment: [String], example: [String]? = nil) {
+        self.init(name, kind, section, default: defaultText, reload: reload, defaultNote: defaultNote, field: nil,
+                  shown: shown, meaning: meaning, comment: comment, example: example)
+    }
+
+    /// A key the reader stores in `field` by its kind, with no reading code of its own.
+    init(_ name: String, _ kind: Kind, _ section: Section = .optional, default defaultText: String? = nil,
+         reload: Reload = .live, defaultNote: String? = nil, field: ConfigField,
+         meaning: String, comment: [String], example: [String]? = nil) {
+        self.init(name, kind, section, default: defaultText, reload: reload, defaultNote: defaultNote, field: field,
+                  shown: field.shown, meaning: meaning, comment: comment, example: example)
+    }
+
+    private init(_ name: String, _ kind: Kind, _ section: Section, default defaultText: String?, reload: Reload,
+                 defaultNote: String?, field: ConfigField?, shown: @escaping @Sendable (BotConfig) -> String,
+                 meaning: String, comment: [String], example: [String]?) {
         self.name = name
         self.kind = kind
         self.section = section
@@ -58,6 +76,7 @@ public struct ConfigKey: Sendable, Hashable {
         self.comment = comment
         self.example = example
         self.shown = shown
+        self.field = field
     }
 
     public static func == (lhs: ConfigKey, rhs: ConfigKey) -> Bool { lhs.name == rhs.name }

@@ -3,7 +3,6 @@ import PeerLearning
 extension ConfigReader {
     /// `patient_guard` (redact, mask, off) and `patient_guard_patterns`, one problem per bad pattern.
     mutating func readPatientGuard(into config: inout BotConfig) {
-        if let word = choice(.patientGuard), let mode = PatientGuardMode(rawValue: word) { config.patientGuard = mode }
         let key = ConfigKey.patientGuardPatterns
         guard let node = values[key.name] else { return }
         guard let items = node.sequence else {

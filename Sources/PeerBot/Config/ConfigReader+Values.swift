@@ -25,28 +25,9 @@ extension ConfigReader {
         return value
     }
 
-    /// An `.integer` key within its declared range.
-    mutating func integer(_ key: ConfigKey) -> Int? {
-        checked(key, key.parseInteger)
-    }
-
-    /// A `.bool` key.
-    mutating func bool(_ key: ConfigKey) -> Bool? {
-        checked(key, ConfigKey.parseBool)
-    }
-
-    /// A `.duration` key.
-    mutating func duration(_ key: ConfigKey) -> Duration? {
-        checked(key, ConfigKey.parseDuration)
-    }
-
-    /// A `.choice` key, lowercased.
-    mutating func choice(_ key: ConfigKey) -> String? {
-        checked(key, key.parseChoice)
-    }
-
-    /// The key's value read by `parse`, or its kind's refusal as a problem.
-    private mutating func checked<T>(_ key: ConfigKey, _ parse: (String) -> T?) -> T? {
+    /// The key's value read by `parse`, or its kind's refusal as a problem (`ConfigField` reads
+    /// every key of a plain kind through it).
+    mutating func checked<T>(_ key: ConfigKey, _ parse: (String) -> T?) -> T? {
         guard let text = string(key) else { return nil }
         guard let value = parse(text) else {
             problem(key, key.refusal(of: text) ?? "is not valid, got \"\(text)\"")

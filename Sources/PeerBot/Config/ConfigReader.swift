@@ -48,25 +48,14 @@ struct ConfigReader {
     }
 
     private mutating func readOptional(into config: inout BotConfig) {
-        if let word = choice(.language), let language = Language(rawValue: word) { config.language = language }
+        // Every key declared with a field is read by its kind; the rest below have checks of their own.
+        for key in ConfigKey.all where values[key.name] != nil { key.field?.store(&self, key, &config) }
         if let prefix = string(.commandPrefix) {
             if prefix.isEmpty || prefix.contains(where: \.isWhitespace) { problem(.commandPrefix, "must be non-empty and without spaces") } else { config.commandPrefix = prefix }
         }
         if let room = string(.supervisorRoom) {
             if room.hasPrefix("#") || room.hasPrefix("!") { config.supervisorRoom = room } else { problem(.supervisorRoom, "must be a room alias (#…) or room id (!…)") }
         }
-        if let size = integer(.groupSize) { config.groupSize = size }
-        if let every = integer(.evaluationEvery) { config.evaluationEvery = every }
-        if let days = integer(.retentionDays) { config.retentionDays = days }
-        if let value = duration(.goalLeadTime) { config.goalLeadTime = value }
-        if let value = duration(.sessionReminder) { config.sessionReminder = value }
-        if let value = duration(.wrapUpBeforeEnd) { config.wrapUpBeforeEnd = value }
-        if let value = duration(.reflectionDeadline) { config.reflectionDeadline = value }
-        if let value = duration(.evaluationDeadline) { config.evaluationDeadline = value }
-        if let value = duration(.joinGrace) { config.joinGrace = value }
-        if let value = duration(.undecryptableAfter) { config.undecryptableAfter = value }
-        if let value = bool(.selfAssessment) { config.selfAssessment = value }
-        if let value = bool(.encryptRooms) { config.encryptRooms = value }
         config.pickleKeyFile = pickleKeyFile()
         // Encrypted rooms the bot made but cannot write in would take every answer from them.
         if config.encryptRooms && config.pickleKeyFile == nil && values[ConfigKey.pickleKeyFile.name] == nil {
@@ -75,11 +64,9 @@ struct ConfigReader {
         readReflection(into: &config)
         readPatientGuard(into: &config)
         readAssessment(into: &config)
-        if let word = choice(.logLevel), let level = Logger.Level(rawValue: word) { config.logLevel = level }
     }
 
     private mutating func readReflection(into config: inout BotConfig) {
-        if let model = choice(.reflectionModel) { config.reflectionModel = model }
         if let node = values[ConfigKey.reflectionQuestions.name] {
             let questions = node.sequence?.compactMap(\.string).filter { !$0.isEmpty } ?? []
             if questions.isEmpty { problem(.reflectionQuestions, "must be a list of questions") } else { config.reflectionQuestions = questions }
@@ -91,7 +78,6 @@ struct ConfigReader {
 
     /// `min_anonymous_comments` and `overview_at`.
     private mutating func readAssessment(into config: inout BotConfig) {
-        if let minimum = integer(.minAnonymousComments) { config.minAnonymousComments = minimum }
         if let text = string(.overviewAt) {
             if text.lowercased() == "off" {
                 config.overviewAt = nil
