@@ -31,7 +31,7 @@ public enum Command: Equatable, Sendable {
     }
 
     /// Which command this is, for permission checks and usage lines.
-    public var name: CommandName { CommandName(inFamily.name) }
+    public var name: CommandName { inFamily.name }
 }
 
 /// The outcome of reading a message body as a command.

@@ -1,15 +1,15 @@
 /// Which command, without its arguments: what permissions, usage lines and help speak of. Each
-/// family names its commands in its own file (`Commands/<Family>Commands.swift`: its `Name`
-/// cases and a `CommandName.<command>` for each).
+/// family names its commands once, in its own file (`Commands/<Family>Commands.swift`): a
+/// `CommandName.<command>` constant for each, which its definition and its typed case refer to.
 public struct CommandName: Hashable, Sendable, CaseIterable, CustomStringConvertible {
     /// The family that defines the command.
     public let family: CommandFamily
     /// The command's name in code (`sessionPlan`), never shown to a user.
     public let rawValue: String
 
-    init<Name: FamilyCommandName>(_ name: Name) {
-        family = Name.family
-        rawValue = name.rawValue
+    init(_ family: CommandFamily, _ rawValue: String) {
+        self.family = family
+        self.rawValue = rawValue
     }
 
     /// Every command, family by family in help's order.

@@ -86,4 +86,7 @@ func englishCommandParses(_ example: Example) {
     let all = Set(CommandName.allCases.map(\.rawValue))
     #expect(all.subtracting(english).isEmpty, "no English example: \(all.subtracting(english).sorted())")
     #expect(all.subtracting(danish).isEmpty, "no Danish example: \(all.subtracting(danish).sorted())")
+    // A typed command whose name has no definition could never be typed.
+    let undefined = english.union(danish).subtracting(all)
+    #expect(undefined.isEmpty, "commands without a definition: \(undefined.sorted())")
 }

@@ -4,12 +4,7 @@ public enum AssessmentCommand: FamilyCommand {
     case evaluate(group: GroupRef)
     case feedback(target: FeedbackTarget, text: String)
 
-    public enum Name: String, FamilyCommandName {
-        case criteria, evaluate, feedback
-        static let family = CommandFamily.assessment
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .criteria: .criteria
         case .evaluate: .evaluate
@@ -59,7 +54,7 @@ public enum AssessmentCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let criteria = CommandName(AssessmentCommand.Name.criteria)
-    public static let evaluate = CommandName(AssessmentCommand.Name.evaluate)
-    public static let feedback = CommandName(AssessmentCommand.Name.feedback)
+    public static let criteria = CommandName(.assessment, "criteria")
+    public static let evaluate = CommandName(.assessment, "evaluate")
+    public static let feedback = CommandName(.assessment, "feedback")
 }

@@ -4,12 +4,7 @@ public enum CourseCommand: FamilyCommand {
     case extend(user: UserArgument, duration: DurationSpec)
     case overview(group: GroupRef)
 
-    public enum Name: String, FamilyCommandName {
-        case release, extend, overview
-        static let family = CommandFamily.course
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .release: .release
         case .extend: .extend
@@ -57,7 +52,7 @@ public enum CourseCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let release = CommandName(CourseCommand.Name.release)
-    public static let extend = CommandName(CourseCommand.Name.extend)
-    public static let overview = CommandName(CourseCommand.Name.overview)
+    public static let release = CommandName(.course, "release")
+    public static let extend = CommandName(.course, "extend")
+    public static let overview = CommandName(.course, "overview")
 }

@@ -2,12 +2,10 @@
 /// is declared in the family's file, `Commands/<Family>Commands.swift`, and handled by the
 /// family's exhaustive switch in `CommandHandlers+<Family>.swift`.
 protocol FamilyCommand: Equatable, Sendable {
-    /// The family's names for its commands, one case per command.
-    associatedtype Name: FamilyCommandName
     /// The family's definitions, in the order help lists them: exactly one per name.
     static var definitions: [CommandDefinition] { get }
-    /// Which command this is.
-    var name: Name { get }
+    /// Which command this is: one of the family's `CommandName` constants, each with a definition.
+    var name: CommandName { get }
     /// The same command among all the others.
     var command: Command { get }
     /// The free texts the command carries, each checked against its kind's limit.
@@ -18,31 +16,26 @@ protocol FamilyCommand: Equatable, Sendable {
     func replacingStudentText(with text: String) -> Self
 }
 
-/// The names of one family's commands.
-protocol FamilyCommandName: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
-    static var family: CommandFamily { get }
-}
-
 extension FamilyCommand {
     /// Every command name of the family.
-    static var names: [CommandName] { Name.allCases.map(CommandName.init) }
+    static var names: [CommandName] { definitions.map(\.name) }
 
     /// A command's definition, read into this family's commands.
     static func define(
-        _ name: Name, en: [String], da: [String], roles: Set<Role>, places: Set<CommandPlace> = CommandPlace.everywhere,
+        _ name: CommandName, en: [String], da: [String], roles: Set<Role>, places: Set<CommandPlace> = CommandPlace.everywhere,
         arguments: (en: String, da: String) = ("", ""), user: CommandDefinition.UserArgument = .none,
         unreadableTime: (@Sendable (ArgumentCursor) -> String?)? = nil, answersInSupervisorRoom: Bool = false,
         refreshesLookups: Bool = true, summary: (en: String, da: String),
         parse: @escaping @Sendable (inout ArgumentCursor) -> Self?
     ) -> CommandDefinition {
-        CommandDefinition(CommandName(name), en: en, da: da, roles: roles, places: places, arguments: arguments, user: user,
+        CommandDefinition(name, en: en, da: da, roles: roles, places: places, arguments: arguments, user: user,
                           unreadableTime: unreadableTime, answersInSupervisorRoom: answersInSupervisorRoom,
                           refreshesLookups: refreshesLookups, summary: summary) { parse(&$0)?.command }
     }
 
     /// The definition of a command without arguments.
     static func define(
-        _ name: Name, en: [String], da: [String], roles: Set<Role>, places: Set<CommandPlace> = CommandPlace.everywhere,
+        _ name: CommandName, en: [String], da: [String], roles: Set<Role>, places: Set<CommandPlace> = CommandPlace.everywhere,
         answersInSupervisorRoom: Bool = false, summary: (en: String, da: String), always command: Self
     ) -> CommandDefinition {
         define(name, en: en, da: da, roles: roles, places: places, answersInSupervisorRoom: answersInSupervisorRoom,

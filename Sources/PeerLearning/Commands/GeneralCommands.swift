@@ -4,12 +4,7 @@ public enum GeneralCommand: FamilyCommand {
     case status
     case language(Language)
 
-    public enum Name: String, FamilyCommandName {
-        case help, status, language
-        static let family = CommandFamily.general
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .help: .help
         case .status: .status
@@ -52,7 +47,7 @@ public enum GeneralCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let help = CommandName(GeneralCommand.Name.help)
-    public static let status = CommandName(GeneralCommand.Name.status)
-    public static let language = CommandName(GeneralCommand.Name.language)
+    public static let help = CommandName(.general, "help")
+    public static let status = CommandName(.general, "status")
+    public static let language = CommandName(.general, "language")
 }

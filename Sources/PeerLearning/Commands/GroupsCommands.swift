@@ -5,12 +5,7 @@ public enum GroupsCommand: FamilyCommand {
     case groups
     case groupMove(userID: String, group: String)
 
-    public enum Name: String, FamilyCommandName {
-        case groupsPlan, groupsCreate, groups, groupMove
-        static let family = CommandFamily.groups
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .groupsPlan: .groupsPlan
         case .groupsCreate: .groupsCreate
@@ -59,8 +54,8 @@ public enum GroupsCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let groupsPlan = CommandName(GroupsCommand.Name.groupsPlan)
-    public static let groupsCreate = CommandName(GroupsCommand.Name.groupsCreate)
-    public static let groups = CommandName(GroupsCommand.Name.groups)
-    public static let groupMove = CommandName(GroupsCommand.Name.groupMove)
+    public static let groupsPlan = CommandName(.groups, "groupsPlan")
+    public static let groupsCreate = CommandName(.groups, "groupsCreate")
+    public static let groups = CommandName(.groups, "groups")
+    public static let groupMove = CommandName(.groups, "groupMove")
 }

@@ -8,12 +8,7 @@ public enum ParticipationCommand: FamilyCommand {
     case facilitator(FacilitatorTarget?)
     case absent(session: SessionRef, user: String?)
 
-    public enum Name: String, FamilyCommandName {
-        case understood, question, ready, notReady, facilitator, absent
-        static let family = CommandFamily.participation
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .understood: .understood
         case .question: .question
@@ -80,10 +75,10 @@ public enum ParticipationCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let understood = CommandName(ParticipationCommand.Name.understood)
-    public static let question = CommandName(ParticipationCommand.Name.question)
-    public static let ready = CommandName(ParticipationCommand.Name.ready)
-    public static let notReady = CommandName(ParticipationCommand.Name.notReady)
-    public static let facilitator = CommandName(ParticipationCommand.Name.facilitator)
-    public static let absent = CommandName(ParticipationCommand.Name.absent)
+    public static let understood = CommandName(.participation, "understood")
+    public static let question = CommandName(.participation, "question")
+    public static let ready = CommandName(.participation, "ready")
+    public static let notReady = CommandName(.participation, "notReady")
+    public static let facilitator = CommandName(.participation, "facilitator")
+    public static let absent = CommandName(.participation, "absent")
 }

@@ -2,12 +2,7 @@
 public enum PrivacyCommand: FamilyCommand {
     case mydata
 
-    public enum Name: String, FamilyCommandName {
-        case mydata
-        static let family = CommandFamily.privacy
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .mydata: .mydata
         }
@@ -42,5 +37,5 @@ public enum PrivacyCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let mydata = CommandName(PrivacyCommand.Name.mydata)
+    public static let mydata = CommandName(.privacy, "mydata")
 }

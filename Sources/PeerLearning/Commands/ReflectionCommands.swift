@@ -3,12 +3,7 @@
 public enum ReflectionCommand: FamilyCommand {
     case reflect(text: String)
 
-    public enum Name: String, FamilyCommandName {
-        case reflect
-        static let family = CommandFamily.reflection
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .reflect: .reflect
         }
@@ -47,5 +42,5 @@ public enum ReflectionCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let reflect = CommandName(ReflectionCommand.Name.reflect)
+    public static let reflect = CommandName(.reflection, "reflect")
 }

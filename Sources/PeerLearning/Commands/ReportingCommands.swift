@@ -4,12 +4,7 @@ public enum ReportingCommand: FamilyCommand {
     case remind(group: GroupRef)
     case export(group: GroupRef)
 
-    public enum Name: String, FamilyCommandName {
-        case summary, remind, export
-        static let family = CommandFamily.reporting
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .summary: .summary
         case .remind: .remind
@@ -58,7 +53,7 @@ public enum ReportingCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let summary = CommandName(ReportingCommand.Name.summary)
-    public static let remind = CommandName(ReportingCommand.Name.remind)
-    public static let export = CommandName(ReportingCommand.Name.export)
+    public static let summary = CommandName(.reporting, "summary")
+    public static let remind = CommandName(.reporting, "remind")
+    public static let export = CommandName(.reporting, "export")
 }

@@ -4,12 +4,7 @@ public enum RosterCommand: FamilyCommand {
     case studentRemove(userID: String)
     case students
 
-    public enum Name: String, FamilyCommandName {
-        case studentAdd, studentRemove, students
-        static let family = CommandFamily.roster
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .studentAdd: .studentAdd
         case .studentRemove: .studentRemove
@@ -59,7 +54,7 @@ public enum RosterCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let studentAdd = CommandName(RosterCommand.Name.studentAdd)
-    public static let studentRemove = CommandName(RosterCommand.Name.studentRemove)
-    public static let students = CommandName(RosterCommand.Name.students)
+    public static let studentAdd = CommandName(.roster, "studentAdd")
+    public static let studentRemove = CommandName(.roster, "studentRemove")
+    public static let students = CommandName(.roster, "students")
 }

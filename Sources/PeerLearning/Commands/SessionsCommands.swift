@@ -8,12 +8,7 @@ public enum SessionsCommand: FamilyCommand {
     case sessionCancel(session: SessionRef)
     case sessions(group: GroupRef)
 
-    public enum Name: String, FamilyCommandName {
-        case sessionPlan, sessionGoal, sessionOutcome, sessionActivity, sessionMove, sessionCancel, sessions
-        static let family = CommandFamily.sessions
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .sessionPlan: .sessionPlan
         case .sessionGoal: .sessionGoal
@@ -91,11 +86,11 @@ public enum SessionsCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let sessionPlan = CommandName(SessionsCommand.Name.sessionPlan)
-    public static let sessionGoal = CommandName(SessionsCommand.Name.sessionGoal)
-    public static let sessionOutcome = CommandName(SessionsCommand.Name.sessionOutcome)
-    public static let sessionActivity = CommandName(SessionsCommand.Name.sessionActivity)
-    public static let sessionMove = CommandName(SessionsCommand.Name.sessionMove)
-    public static let sessionCancel = CommandName(SessionsCommand.Name.sessionCancel)
-    public static let sessions = CommandName(SessionsCommand.Name.sessions)
+    public static let sessionPlan = CommandName(.sessions, "sessionPlan")
+    public static let sessionGoal = CommandName(.sessions, "sessionGoal")
+    public static let sessionOutcome = CommandName(.sessions, "sessionOutcome")
+    public static let sessionActivity = CommandName(.sessions, "sessionActivity")
+    public static let sessionMove = CommandName(.sessions, "sessionMove")
+    public static let sessionCancel = CommandName(.sessions, "sessionCancel")
+    public static let sessions = CommandName(.sessions, "sessions")
 }

@@ -4,12 +4,7 @@ public enum TasksCommand: FamilyCommand {
     case taskDone(id: Int)
     case tasks
 
-    public enum Name: String, FamilyCommandName {
-        case taskAdd, taskDone, tasks
-        static let family = CommandFamily.tasks
-    }
-
-    var name: Name {
+    var name: CommandName {
         switch self {
         case .taskAdd: .taskAdd
         case .taskDone: .taskDone
@@ -56,7 +51,7 @@ public enum TasksCommand: FamilyCommand {
 
 /// The family's commands as texts, answers and tests name them.
 extension CommandName {
-    public static let taskAdd = CommandName(TasksCommand.Name.taskAdd)
-    public static let taskDone = CommandName(TasksCommand.Name.taskDone)
-    public static let tasks = CommandName(TasksCommand.Name.tasks)
+    public static let taskAdd = CommandName(.tasks, "taskAdd")
+    public static let taskDone = CommandName(.tasks, "taskDone")
+    public static let tasks = CommandName(.tasks, "tasks")
 }
