@@ -8,24 +8,30 @@ struct AssessmentRounds {
     let config: BotConfig
     let now: Date
 
-    /// Opens a round for the group and sends every student the introduction and their first request.
-    /// Returns nil when a round is already open or there is nobody to rate.
+    /// Opens a round for the group and sends every student the introduction and their first
+    /// request: reads the group, lets `AssessmentRoundStart` decide, and applies its effects in
+    /// order. Returns nil when a round is already open or there is nobody to rate.
     func start(_ group: StudyGroupRecord, startedBy: String) throws -> AssessmentRoundRecord? {
-        guard try writer.assessment.openRound(ofGroup: group.id) == nil else { return nil }
-        let members = try writer.groups.members(ofGroup: group.id).map(\.userID)
-        guard members.count >= 2 else { return nil }
-        let selfAssessment = config.selfAssessment
-        let deadline = now.addingTimeInterval(TimeInterval(config.evaluationDeadline.components.seconds))
-        let round = try writer.assessment.startRound(
-            groupID: group.id, raters: members,
-            subjects: { WebPA.subjects(for: $0, members: members, selfAssessment: selfAssessment) },
-            selfAssessment: selfAssessment, startedBy: startedBy, at: now, deadline: deadline)
-        for rater in members {
-            let intro = config.texts(config.language).assessment.assessmentIntro(group: group.name, peers: members.count - 1, includesSelf: selfAssessment,
-                                                               criteria: try writer.settings.value(SettingKeys.criteria), deadline: deadline,
-                                                               timeZone: config.timeZone)
-            try post(intro, to: rater)
-            try requestNext(round: round.id, rater: rater, group: group.name)
+        let members = try writer.groups.members(ofGroup: group.id).map { member in
+            AssessmentRoundStart.Member(userID: member.userID, name: try writer.roster.find(userID: member.userID)?.name ?? member.userID)
+        }
+        guard let decision = AssessmentRoundStart.decide(
+            group: group.name, members: members, roundOpen: try writer.assessment.openRound(ofGroup: group.id) != nil,
+            selfAssessment: config.selfAssessment, deadline: now.addingTimeInterval(TimeInterval(config.evaluationDeadline.components.seconds)),
+            criteria: try writer.settings.value(SettingKeys.criteria), timeZone: config.timeZone, say: config.texts(config.language))
+        else { return nil }
+        var round: AssessmentRoundRecord?
+        for effect in decision.effects {
+            switch effect {
+            case .open(let raters, let subjects, let deadline):
+                round = try writer.assessment.startRound(groupID: group.id, raters: raters, subjects: { subjects[$0] ?? [] },
+                                                         selfAssessment: config.selfAssessment, startedBy: startedBy, at: now, deadline: deadline)
+            case .tell(let userID, let message):
+                try post(message, to: userID)
+            case .markRequested(let rater, let subject):
+                guard let round else { continue }
+                try writer.assessment.markRequested(round: round.id, rater: rater, subject: subject, at: now)
+            }
         }
         return round
     }

@@ -22,37 +22,67 @@ struct ReflectionIntake {
         case refused(BotMessage)
     }
 
-    /// The one reflection `text` (already through the patient guard) of `sender`, sent at `sent`.
+    /// The one reflection `text` (already through the patient guard) of `sender`, sent at `sent`:
+    /// reads what `ReflectionKeeping` needs, lets it decide, and applies its effects in order.
     func keep(_ text: GuardedText, eventID: String, sender: String, sent: Date, scope: ReflectionScope,
               round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool) throws -> Outcome {
-        guard try writer.roster.isStudent(sender) else { return .ignored }
-        if let refusal = Self.refusal(ofReflection: text.text, language: context.language(of: room)) { return .refused(refusal) }
-        let late = round.timeline.isLate(sent: sent, ownDeadline: try ownDeadline(round, sender))
-        guard try writer.reflections.add(sessionNumber: round.sessionNumber, userID: sender, scope: scope, text: text.text,
-                                         eventID: eventID, roomID: room.roomID, at: context.now, late: late,
-                                         masked: text.isMasked) != nil else { return .ignored }
-        logger.info("reflection kept", metadata: ["session": "\(round.sessionNumber)", "scope": "\(scope.rawValue)", "late": "\(late)"])
-        var enqueued = 0
-        if acknowledge && !(text.isMasked && context.config.patientGuard == .redact) {
-            let reaction: JSONValue = ["m.relates_to": ["rel_type": "m.annotation", "event_id": .string(eventID), "key": "✅"]]
-            try writer.outbox.enqueue(.send(roomID: room.roomID, eventType: "m.reaction", contentJSON: reaction.jsonString()))
-            enqueued += 1
+        let (fromStudent, alreadyKept) = try self.sender(sender, eventID: eventID)
+        let submission = ReflectionKeeping.Submission(text: text, scope: scope, sent: sent, fromStudent: fromStudent, alreadyKept: alreadyKept)
+        let decision = ReflectionKeeping.decide(submission, round: try facts(round, sender), acknowledge: acknowledge,
+                                                redactsMasked: context.config.patientGuard == .redact,
+                                                refusals: Texts(context.language(of: room)))
+        switch decision.outcome {
+        case .ignored: return .ignored
+        case .refused(let answer): return .refused(answer)
+        case .kept: break
         }
-        if late, round.summarizedAt != nil, let supervisorRoom = try writer.rooms.supervisor(),
-           let record = try writer.sessions.find(number: round.sessionNumber) {
-            let name = try writer.roster.find(userID: sender)?.name ?? sender
-            let note = context.config.texts(context.language(of: supervisorRoom)).reflections.lateReflectionNote(name: name, plan: try SessionLookup(reader: writer).plan(record))
-            try writer.enqueue(note, to: supervisorRoom.roomID, mentions: context.config.supervisors)
-            enqueued += 1
-        }
+        guard let enqueued = try apply(decision.effects, eventID: eventID, sender: sender, round: round, room: room) else { return .ignored }
         return .kept(enqueued: enqueued)
     }
 
-    /// Why a reflection's text cannot be kept (blank, or over the limit), or nil when it can.
-    static func refusal(ofReflection text: String, language: Language) -> BotMessage? {
-        if TextLimits.isBlank(text) { return Texts(language).emptyReflection() }
-        let length = text.count
-        return length > TextKind.reflection.limit ? Texts(language).textTooLong(.reflection, length: length) : nil
+    /// Carries out a keeping's effects in order; returns how many messages were queued, nil
+    /// when the event's reflection turned out to be kept already.
+    func apply(_ effects: [ReflectionKeepingEffect], eventID: String, sender: String, round: ReflectionRoundRecord,
+               room: RoomRecord) throws -> Int? {
+        var enqueued = 0
+        for effect in effects {
+            switch effect {
+            case .keep(let scope, let text, let masked, let late):
+                guard try writer.reflections.add(sessionNumber: round.sessionNumber, userID: sender, scope: scope, text: text,
+                                                 eventID: eventID, roomID: room.roomID, at: context.now, late: late,
+                                                 masked: masked) != nil else { return nil }
+                logger.info("reflection kept", metadata: ["session": "\(round.sessionNumber)", "scope": "\(scope.rawValue)", "late": "\(late)"])
+            case .acknowledge:
+                let reaction: JSONValue = ["m.relates_to": ["rel_type": "m.annotation", "event_id": .string(eventID), "key": "✅"]]
+                try writer.outbox.enqueue(.send(roomID: room.roomID, eventType: "m.reaction", contentJSON: reaction.jsonString()))
+                enqueued += 1
+            case .noteToSupervisors(let note):
+                guard let supervisorRoom = try writer.rooms.supervisor() else { continue }
+                try writer.enqueue(note, to: supervisorRoom.roomID, mentions: context.config.supervisors)
+                enqueued += 1
+            }
+        }
+        return enqueued
+    }
+
+    /// Whether `sender` is a student and this event's reflection is kept already.
+    func sender(_ sender: String, eventID: String) throws -> (fromStudent: Bool, alreadyKept: Bool) {
+        let fromStudent = try writer.roster.isStudent(sender)
+        guard fromStudent else { return (false, false) }
+        return (true, try writer.reflections.find(eventID: eventID) != nil)
+    }
+
+    /// The round as the decision needs it; the late note only once the summary is out and
+    /// there is a supervisor room to send it to.
+    func facts(_ round: ReflectionRoundRecord, _ sender: String) throws -> ReflectionKeeping.Round {
+        var note: ReflectionKeeping.LateNote?
+        if round.summarizedAt != nil, let supervisorRoom = try writer.rooms.supervisor(),
+           let record = try writer.sessions.find(number: round.sessionNumber) {
+            note = ReflectionKeeping.LateNote(say: context.config.texts(context.language(of: supervisorRoom)),
+                                              name: try writer.roster.find(userID: sender)?.name ?? sender,
+                                              plan: try SessionLookup(reader: writer).plan(record))
+        }
+        return ReflectionKeeping.Round(timeline: round.timeline, ownDeadline: try ownDeadline(round, sender), lateNote: note)
     }
 
     /// The student's reflection deadline: the session's, or a later one `!extend` gave them.

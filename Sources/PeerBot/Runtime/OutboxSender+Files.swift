@@ -19,6 +19,11 @@ struct OutgoingFile: Codable, Equatable {
         self.content = message.content(inReplyTo: inReplyTo)
     }
 
+    /// The file a decision names, as the outbox row carries it.
+    init(_ file: BotFile) {
+        self.init(filename: file.filename, mimetype: file.mimetype, bytes: file.bytes, message: file.message)
+    }
+
     var json: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self) }
 }
 

@@ -12,12 +12,13 @@ struct GroupTopic {
     func update(_ group: StudyGroupRecord, now: Date) throws {
         let lookup = SessionLookup(reader: writer)
         let language = try lookup.language(ofGroup: group, or: config.language)
-        let next = try writer.sessions.next(ofGroup: group.id, after: now).map { record in
-            let plan = try lookup.plan(record)
-            return "#\(plan.number) \(plan.title), " + SessionTimeFormat.dateTime(plan.start, timeZone: config.timeZone, language: language)
-        }
-        let topic = CohortNaming.groupRoomTopic(nextSession: next, language: language)
-        try writer.outbox.enqueue(.state(roomID: lookup.room(of: group), eventType: "m.room.topic", stateKey: "",
+        let next = try writer.sessions.next(ofGroup: group.id, after: now).map(lookup.plan)
+        try set(SessionPlanning.topic(next: next, timeZone: config.timeZone, language: language), of: group)
+    }
+
+    /// Sets the topic a decision has already written.
+    func set(_ topic: String, of group: StudyGroupRecord) throws {
+        try writer.outbox.enqueue(.state(roomID: SessionLookup(reader: writer).room(of: group), eventType: "m.room.topic", stateKey: "",
                                          contentJSON: JSONValue.object(["topic": .string(topic)]).jsonString()))
     }
 }

@@ -62,16 +62,25 @@ extension CommandHandlers {
         return decision.reply
     }
 
-    /// Stores the criteria, and posts and pins them in every group room.
+    /// `!criteria`: reads the active groups, lets `CriteriaPosting` decide, and applies its
+    /// effects in order; a pin names the row that posts its message, known once it is queued.
     func criteria(_ text: String, _ request: CommandRequest) throws -> BotMessage {
-        try writer.settings.set(SettingKeys.criteria, text)
-        for group in try writer.groups.active() {
-            let roomID = lookup.room(of: group)
-            let announcement = context.config.texts(try roomLanguage(ofGroup: group)).assessment.criteriaAnnouncement(text: text, group: group.name)
-            let posted = try writer.enqueue(announcement, to: roomID)
-            let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
-            try writer.outbox.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
+        let groups = try writer.groups.active()
+        let facts = try groups.map { CriteriaPosting.Group(id: $0.id, name: $0.name, say: context.config.texts(try roomLanguage(ofGroup: $0))) }
+        let decision = CriteriaPosting.decide(text, groups: facts, say: request.say)
+        let byID = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for effect in decision.effects {
+            switch effect {
+            case .store(let criteria):
+                try writer.settings.set(SettingKeys.criteria, criteria)
+            case .postAndPin(let groupID, let announcement):
+                guard let group = byID[groupID] else { continue }
+                let roomID = lookup.room(of: group)
+                let posted = try writer.enqueue(announcement, to: roomID)
+                let pins: JSONValue = ["pinned": [.string(OutboxAction.eventRef(posted.id))]]
+                try writer.outbox.enqueue(.state(roomID: roomID, eventType: "m.room.pinned_events", stateKey: "", contentJSON: pins.jsonString()))
+            }
         }
-        return request.say.assessment.criteriaPosted(text: text)
+        return decision.reply
     }
 }

@@ -3,41 +3,38 @@ import PeerBotStore
 import PeerLearning
 
 extension CommandHandlers {
-    /// The longest extension one `!extend` grants: a placement lasts at most a few months.
-    static let longestExtension = 30 * 86_400
-
-    /// `!extend @user <duration>`: the student's open reflection and assessment deadlines move.
+    /// `!extend @user <duration>`: reads the student's open reflection and assessment deadlines,
+    /// lets `ExtensionGrant` move them, and applies its effects in order.
     func extend(_ user: UserArgument, by duration: DurationSpec, _ request: CommandRequest) throws -> BotMessage {
-        let say = request.say
         let userID = try resolve(user, request)
-        guard try writer.roster.find(userID: userID) != nil, let group = try writer.groups.active(ofStudent: userID) else {
-            return say.roster.studentNotFound(userID: userID)
+        let decision = ExtensionGrant.decide(userID, student: try extensionFacts(userID), by: duration.seconds, now: context.now,
+                                             timeZone: context.config.timeZone,
+                                             notice: context.config.texts(context.config.language), say: request.say)
+        for effect in decision.effects {
+            switch effect {
+            case .extend(let deadline, let date, let reminded):
+                try writer.deadlines.extend(deadline.kind, userID: userID, to: date, at: context.now, reminded: reminded)
+            case .tellStudent(let notice):
+                try writer.enqueue(notice, to: try DirectRooms(writer: writer, config: context.config).room(for: userID), mention: userID)
+            }
         }
-        guard duration.seconds <= Self.longestExtension else {
-            return say.extensions.extensionTooLong(days: Self.longestExtension / 86_400)
-        }
-        let seconds = TimeInterval(duration.seconds)
-        var moved: [(kind: ExtendedItem, deadline: Date)] = []
+        return decision.reply
+    }
+
+    /// The student on the roster and in an active group, with their open deadlines; nil otherwise.
+    private func extensionFacts(_ userID: String) throws -> ExtensionGrant.Student? {
+        guard let student = try writer.roster.find(userID: userID), let group = try writer.groups.active(ofStudent: userID) else { return nil }
+        var open: [ExtensionGrant.Open] = []
         if let round = try openReflection(of: userID, group: group) {
             let current = try writer.deadlines.deadline(.reflection(session: round.sessionNumber), userID: userID, common: round.deadline)
-            let deadline = current.addingTimeInterval(seconds)
-            try writer.deadlines.extend(.reflection(session: round.sessionNumber), userID: userID, to: deadline, at: context.now,
-                                        reminded: deadline <= context.now)
-            moved.append((.reflection(session: Int(round.sessionNumber)), deadline))
+            open.append(ExtensionGrant.Open(.reflection(session: round.sessionNumber), item: .reflection(session: Int(round.sessionNumber)),
+                                            current: current))
         }
         if let round = try writer.assessment.openRound(forRater: userID) {
             let current = try writer.deadlines.deadline(.assessment(round: round.id), userID: userID, common: round.deadline)
-            let deadline = current.addingTimeInterval(seconds)
-            try writer.deadlines.extend(.assessment(round: round.id), userID: userID, to: deadline, at: context.now, reminded: deadline <= context.now)
-            moved.append((.assessment(group: group.name), deadline))
+            open.append(ExtensionGrant.Open(.assessment(round: round.id), item: .assessment(group: group.name), current: current))
         }
-        let name = try writer.roster.find(userID: userID)?.name ?? userID
-        guard !moved.isEmpty else { return say.extensions.nothingToExtend(name: name) }
-        let timeZone = context.config.timeZone
-        let notice = context.config.texts(context.config.language).extensions.deadlineExtended(moved, timeZone: timeZone)
-        let room = try DirectRooms(writer: writer, config: context.config).room(for: userID)
-        try writer.enqueue(notice, to: room, mention: userID)
-        return say.extensions.extensionGranted(name: name, moved, timeZone: timeZone)
+        return ExtensionGrant.Student(name: student.name, open: open)
     }
 
     /// The student's reflection still open: on the group's latest session, not given yet, not
@@ -61,6 +58,16 @@ extension CommandHandlers {
                 throw Refusal(reply: request.say.extensions.unknownUser(text))
             }
             return id
+        }
+    }
+}
+
+extension ExtensionTarget {
+    /// The store's key for the same deadline.
+    var kind: ExtensionKind {
+        switch self {
+        case .reflection(let session): .reflection(session: session)
+        case .assessment(let round): .assessment(round: round)
         }
     }
 }

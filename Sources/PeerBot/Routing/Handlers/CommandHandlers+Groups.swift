@@ -32,36 +32,41 @@ extension CommandHandlers {
         return history
     }
 
+    /// `!groups create`: reads the latest proposal and the roster, lets `GroupCreation` decide,
+    /// and applies its effects in order, mapping each group's place to the id the store gives it.
     func createGroups(_ request: CommandRequest) throws -> BotMessage {
-        guard let stored = try writer.groups.latestProposal() else { return request.say.groups.noProposal() }
-        guard stored.consumedAt == nil else { return request.say.groups.proposalAlreadyCreated() }
-        let proposal = try JSONDecoder().decode(GroupProposal.self, from: Data(stored.proposalJSON.utf8))
+        let stored = try writer.groups.latestProposal()
+        let latest = try stored.map { stored -> GroupCreation.Latest in
+            guard stored.consumedAt == nil else { return .consumed }
+            return .open(try JSONDecoder().decode(GroupProposal.self, from: Data(stored.proposalJSON.utf8)))
+        }
         var roster: [String: Student] = [:]
         for record in try writer.roster.all() { roster[record.userID] = record.student }
-        guard proposal.groups.allSatisfy({ $0.members.allSatisfy { roster[$0] != nil } }) else {
-            return request.say.groups.proposalOutdated()
-        }
-        let records = try writer.groups.create(proposal.groups.map { ($0.name, $0.members) }, at: context.now)
-        try writer.groups.consumeProposal(id: stored.id, at: context.now)
-        let roomLanguage = context.config.language
-        let cohort = CohortNaming.cohort(at: context.now, timeZone: context.config.timeZone, language: roomLanguage)
-        var views: [GroupView] = []
+        let decision = GroupCreation.decide(latest, roster: roster, now: context.now, timeZone: context.config.timeZone,
+                                            welcome: Texts(context.config.language, prefix: request.prefix), say: request.say)
+        guard let stored, !decision.effects.isEmpty else { return decision.reply }
+        var records: [StudyGroupRecord] = []
         let before = try writer.outbox.lastID()
-        for (record, planned) in zip(records, proposal.groups) {
-            let view = GroupView(name: record.name, roomID: nil, members: planned.members.compactMap { roster[$0] }.map { .init(student: $0, joined: false) })
-            views.append(view)
-            let ref = RoomRef.group(record.id).string
-            let body = RoomRequests.group(name: CohortNaming.groupRoomName(cohort: cohort, group: record.name, language: roomLanguage),
-                                          topic: CohortNaming.groupRoomTopic(nextSession: nil, language: roomLanguage),
-                                          students: planned.members, config: context.config, ref: ref)
-            try writer.outbox.enqueue(.createRoom(ref: ref, requestJSON: body.jsonString()))
-            try writer.enqueue(Texts(roomLanguage, prefix: request.prefix).groups.groupWelcome(view), to: ref, mentions: planned.members)
-            for member in view.members {
-                try welcome(member.student, group: record.name, prefix: request.prefix)
+        let ref = { (index: Int) in RoomRef.group(records[index].id).string }
+        for effect in decision.effects {
+            switch effect {
+            case .createGroups(let groups):
+                records = try writer.groups.create(groups.map { ($0.name, $0.members) }, at: context.now)
+            case .consumeProposal:
+                try writer.groups.consumeProposal(id: stored.id, at: context.now)
+            case .createRoom(let index, let name, let topic, let students):
+                let body = RoomRequests.group(name: name, topic: topic, students: students, config: context.config, ref: ref(index))
+                try writer.outbox.enqueue(.createRoom(ref: ref(index), requestJSON: body.jsonString()))
+            case .welcomeGroup(let index, let message, let mentions):
+                try writer.enqueue(message, to: ref(index), mentions: mentions)
+            case .welcomeStudent(let student, let message):
+                let roomID = try DirectRooms(writer: writer, config: context.config).room(for: student.userID)
+                try writer.enqueue(message.addressing(userID: student.userID, name: student.name), to: roomID, mention: student.userID)
+            case .startProgress:
+                try startProgress(after: before, request)
             }
         }
-        try startProgress(after: before, request)
-        return request.say.groups.groupsCreated(views)
+        return decision.reply
     }
 
     /// The rooms, invites and welcomes just queued become one batch whose progress one message
@@ -74,14 +79,6 @@ extension CommandHandlers {
         let message = try writer.enqueue(request.say.delivery.bulkProgress(progress), to: request.room.roomID)
         try writer.outbox.startBatch(rows: before + 1, through: last, progressOutboxID: message.id, roomID: request.room.roomID,
                                      language: request.language, at: context.now)
-    }
-
-    /// A welcome in the student's direct room, which is created first when there is none.
-    private func welcome(_ student: Student, group: String, prefix: String) throws {
-        let language = context.config.language
-        let roomID = try DirectRooms(writer: writer, config: context.config).room(for: student.userID)
-        let message = Texts(language, prefix: prefix).groups.studentWelcome(name: student.name, group: group)
-        try writer.enqueue(message.addressing(userID: student.userID, name: student.name), to: roomID, mention: student.userID)
     }
 
     /// `!group move`: reads the student and both groups, lets `GroupMove` decide, then moves them.

@@ -11,13 +11,18 @@ extension CommandHandlers {
         }
     }
 
-    /// Everything stored about the caller, as a JSON file in their direct room.
+    /// Everything stored about the caller, as a JSON file in their direct room: reads the
+    /// document, lets `MyDataDelivery` decide, then makes the direct room if needed and sends it.
     func myData(_ request: CommandRequest) throws -> BotMessage {
         let document = try MyDataBuilder(reader: writer).document(for: request.sender, now: context.now)
-        let room = try DirectRooms(writer: writer, config: context.config).room(for: request.sender)
-        let file = OutgoingFile(filename: document.fileName, mimetype: "application/json", bytes: try document.json(),
-                                message: request.say.privacy.myDataReady())
-        try writer.outbox.enqueue(.sendFile(roomID: room, fileJSON: file.json))
-        return request.say.privacy.myDataSentToDirectRoom()
+        let decision = MyDataDelivery.decide(document, json: try document.json(), say: request.say)
+        for effect in decision.effects {
+            switch effect {
+            case .sendToDirectRoom(let file):
+                let room = try DirectRooms(writer: writer, config: context.config).room(for: request.sender)
+                try writer.outbox.enqueue(.sendFile(roomID: room, fileJSON: OutgoingFile(file).json))
+            }
+        }
+        return decision.reply
     }
 }

@@ -11,30 +11,31 @@ extension CommandHandlers {
     }
 
     /// `!reflect <text>`: a group reflection in the student's own group room, a private one in
-    /// their direct room, on the group's latest round.
+    /// their direct room, on the group's latest round. Reads the round and the room, lets
+    /// `ReflectCommand` decide, and applies the keeping through `ReflectionIntake`.
     func reflect(_ text: String, _ request: CommandRequest) throws -> BotMessage {
-        guard let group = try writer.groups.active(ofStudent: request.sender),
-              let round = try writer.reflections.latestRound(ofGroup: group.id),
-              let record = try writer.sessions.find(number: round.sessionNumber) else {
-            return request.say.reflections.noOpenReflection()
-        }
-        // Private only where only the student and the bot read it; shared only in their own group's room.
-        let scope: ReflectionScope
-        if request.room.kind == .group, try writer.groups.find(forRoom: request.room.roomID)?.id == group.id {
-            scope = .group
-        } else if request.room.kind == .direct, request.room.userID == request.sender {
-            scope = .private
-        } else {
-            return request.say.privacy.reflectNotHere()
-        }
+        let group = try writer.groups.active(ofStudent: request.sender)
+        let round = try group.flatMap { try writer.reflections.latestRound(ofGroup: $0.id) }
+        let record = try round.flatMap { try writer.sessions.find(number: $0.sessionNumber) }
+        let intake = ReflectionIntake(context: context, writer: writer, logger: logger)
+        let (fromStudent, alreadyKept) = try intake.sender(request.sender, eventID: request.eventID)
         // The router has guarded a student's text already (`EventRouter.guardedCommand`).
         let kept = request.guarded ?? GuardedText(text: text, kinds: [])
-        let intake = ReflectionIntake(context: context, writer: writer, logger: logger)
-        if case .refused(let answer) = try intake.keep(kept, eventID: request.eventID, sender: request.sender, sent: request.sentAt,
-                                                       scope: scope, round: round, room: request.room, acknowledge: false) {
-            return answer
+        let decision = ReflectCommand.decide(
+            kept, sent: request.sentAt, plan: try record.map(lookup.plan), round: try round.map { try intake.facts($0, request.sender) },
+            place: try place(of: request, group: group), fromStudent: fromStudent, alreadyKept: alreadyKept,
+            redactsMasked: context.config.patientGuard == .redact, refusals: Texts(context.language(of: request.room)), say: request.say)
+        if let round, !decision.effects.isEmpty {
+            _ = try intake.apply(decision.effects, eventID: request.eventID, sender: request.sender, round: round, room: request.room)
         }
-        return request.say.reflections.reflectionAck(plan: try lookup.plan(record), scope: scope,
-                                         late: round.timeline.isLate(sent: request.sentAt, ownDeadline: try intake.ownDeadline(round, request.sender)))
+        return decision.reply
+    }
+
+    /// Where `!reflect` was written, seen from the student's active group.
+    private func place(of request: CommandRequest, group: StudyGroupRecord?) throws -> ReflectPlace {
+        guard let group else { return .elsewhere }
+        if request.room.kind == .group, try writer.groups.find(forRoom: request.room.roomID)?.id == group.id { return .ownGroupRoom }
+        if request.room.kind == .direct, request.room.userID == request.sender { return .ownDirectRoom }
+        return .elsewhere
     }
 }

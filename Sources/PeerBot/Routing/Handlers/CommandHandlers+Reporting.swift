@@ -26,23 +26,27 @@ extension CommandHandlers {
         return request.say.summary.summary(summary, names: names, timeZone: context.config.timeZone)
     }
 
-    /// Nudges, in their direct rooms, everyone with an open confirmation or reflection.
+    /// Nudges, in their direct rooms, everyone with an open confirmation or reflection: reads
+    /// what each member owes, lets `Reminders` decide, then sends the nudges.
     func remind(_ groupRef: GroupRef, _ request: CommandRequest) throws -> BotMessage {
-        var nudged = 0
-        var label = "all"
-        for group in try groups(groupRef, request) {
-            if case .named = groupRef { label = group.name }
+        let facts = try groups(groupRef, request).map { group in
             let open = try openItems(of: group)
-            for member in try writer.groups.members(ofGroup: group.id) {
-                guard let items = open[member.userID], !items.isEmpty else { continue }
-                let name = try writer.roster.find(userID: member.userID)?.name ?? member.userID
-                let room = try DirectRooms(writer: writer, config: context.config).room(for: member.userID)
-                let nudge = Texts(context.config.language, prefix: request.prefix).reflections.nudge(name: name, openItems: items)
-                try writer.enqueue(nudge, to: room, mention: member.userID)
-                nudged += 1
+            return Reminders.Group(name: group.name, members: try writer.groups.members(ofGroup: group.id).map { member in
+                let items = open[member.userID] ?? []
+                let name = items.isEmpty ? member.userID : try writer.roster.find(userID: member.userID)?.name ?? member.userID
+                return Reminders.Member(userID: member.userID, name: name, open: items)
+            })
+        }
+        var named = false
+        if case .named = groupRef { named = true }
+        let decision = Reminders.decide(facts, named: named, notice: Texts(context.config.language, prefix: request.prefix), say: request.say)
+        for effect in decision.effects {
+            switch effect {
+            case .nudge(let userID, let nudge):
+                try writer.enqueue(nudge, to: try DirectRooms(writer: writer, config: context.config).room(for: userID), mention: userID)
             }
         }
-        return request.say.reflections.remindersSent(count: nudged, group: label)
+        return decision.reply
     }
 
     /// What each member of a group still owes: the next goals' confirmation, the latest reflection,
@@ -71,20 +75,23 @@ extension CommandHandlers {
         return open
     }
 
-    /// Uploads the export to the supervisor room as CSV files.
+    /// Uploads the export to the supervisor room as CSV files: reads and encodes the export,
+    /// lets `ExportDelivery` decide, and queues the files it names.
     func export(_ groupRef: GroupRef, _ request: CommandRequest) throws -> BotMessage {
         var name: String?
         if case .named(let chosen) = groupRef { name = chosen }
-        guard let document = try ExportBuilder(reader: writer).document(group: name) else {
-            return request.say.groups.groupNotFound(name ?? "")
+        let export = try ExportBuilder(reader: writer).document(group: name).map { document in
+            ExportDelivery.Export(files: try CSVText.files(document).map { ExportDelivery.CSVFile(name: $0.name, data: $0.data) },
+                                  reflections: document.reflections.count)
         }
-        guard let room = try writer.rooms.supervisor() else { return request.say.sessions.noGroupHere() }
-        let files = try CSVText.files(document)
-        for file in files {
-            let caption = request.say.summary.exportFile(name: file.name)
-            let outgoing = OutgoingFile(filename: file.name, mimetype: "text/csv", bytes: file.data, message: caption)
-            try writer.outbox.enqueue(.sendFile(roomID: room.roomID, fileJSON: outgoing.json))
+        let room = try writer.rooms.supervisor()
+        let decision = ExportDelivery.decide(export, group: name, hasSupervisorRoom: room != nil, say: request.say)
+        for effect in decision.effects {
+            switch effect {
+            case .postToSupervisorRoom(let file):
+                if let room { try writer.outbox.enqueue(.sendFile(roomID: room.roomID, fileJSON: OutgoingFile(file).json)) }
+            }
         }
-        return request.say.summary.exportQueued(files: files.map(\.name), reflections: document.reflections.count)
+        return decision.reply
     }
 }

@@ -23,17 +23,20 @@ extension CommandHandlers {
         return request.say.roster.studentAdded(student, updated: !added)
     }
 
-    /// `!student remove`.
+    /// `!student remove`: reads the student and their group, lets `RosterRemoval` decide, applies it.
     func removeStudent(_ userID: String, _ request: CommandRequest) throws -> BotMessage {
-        let say = request.say
         let group = try writer.groups.active(ofStudent: userID)
-        guard try writer.roster.remove(userID: userID, at: context.now) else { return say.roster.studentNotFound(userID: userID) }
-        // Off the roster means out of the group's room too, or they would go on reading it.
-        if let group {
-            let reason = context.config.texts(try roomLanguage(ofGroup: group)).roster.removedStudentKickReason(group: group.name)
-            try writer.outbox.enqueue(.kick(roomID: lookup.room(of: group), userID: userID, reason: reason))
+        let facts = try group.map { RosterRemoval.Group(id: $0.id, name: $0.name, say: context.config.texts(try roomLanguage(ofGroup: $0))) }
+        let decision = RosterRemoval.decide(userID, onRoster: try writer.roster.find(userID: userID) != nil, group: facts, say: request.say)
+        for effect in decision.effects {
+            switch effect {
+            case .remove:
+                try writer.roster.remove(userID: userID, at: context.now)
+            case .kick(_, let reason):
+                if let group { try writer.outbox.enqueue(.kick(roomID: lookup.room(of: group), userID: userID, reason: reason)) }
+            }
         }
-        return say.roster.studentRemoved(userID: userID)
+        return decision.reply
     }
 
     /// `!students`.

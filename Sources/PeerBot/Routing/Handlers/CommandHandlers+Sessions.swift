@@ -18,23 +18,28 @@ extension CommandHandlers {
         }
     }
 
+    /// `!session plan`: reads the groups, their next sessions and the next free number, lets
+    /// `SessionPlanning` decide, and applies its effects in order.
     func planSessions(_ ref: GroupRef, when: WhenSpec, duration: DurationSpec, title: String, _ request: CommandRequest) throws -> BotMessage {
         let groups = try groups(ref, request)
-        guard let start = when.resolve(now: context.now, timeZone: context.config.timeZone) else {
-            return request.say.badArguments(.sessionPlan)
+        let facts = try groups.map { group in
+            SessionPlanning.Group(id: group.id, name: group.name, language: try roomLanguage(ofGroup: group),
+                                  next: try writer.sessions.next(ofGroup: group.id, after: context.now).map(lookup.plan))
         }
-        if let refusal = SessionBounds.refusal(start: start, seconds: duration.seconds, now: context.now, language: request.language) {
-            return refusal
+        let decision = SessionPlanning.decide(facts, when: when, duration: duration, title: title,
+                                              firstNumber: Int(try writer.sessions.nextNumber()), now: context.now,
+                                              timeZone: context.config.timeZone, say: request.say)
+        let byID = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for effect in decision.effects {
+            switch effect {
+            case .plan(let plan, let groupID):
+                try writer.sessions.plan(Int64(plan.number), groupID: groupID, title: plan.title, startsAt: plan.start,
+                                         durationSeconds: plan.duration, plannedBy: request.sender, at: context.now)
+            case .setTopic(let groupID, let topic):
+                if let group = byID[groupID] { try GroupTopic(writer: writer, config: context.config).set(topic, of: group) }
+            }
         }
-        guard !groups.isEmpty else { return request.say.groups.groupsOverview([]) }
-        var plans: [SessionPlan] = []
-        for group in groups {
-            let record = try writer.sessions.plan(groupID: group.id, title: title, startsAt: start, durationSeconds: duration.seconds,
-                                                  plannedBy: request.sender, at: context.now)
-            plans.append(try lookup.plan(record))
-            try updateTopic(of: group)
-        }
-        return request.say.sessions.sessionPlanned(plans, timeZone: context.config.timeZone)
+        return decision.reply
     }
 
     /// A change to the goals, outcomes or activity: reads what `SessionChange` needs, lets it

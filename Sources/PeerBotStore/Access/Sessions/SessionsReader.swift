@@ -7,6 +7,16 @@ extension SessionsReader {
         try SessionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE number = ?"), arguments: [number])
     }
 
+    /// The lowest session number never used: a deleted or cancelled session's number is not
+    /// given again. Writes are serialized, so it is still free when the plan is stored.
+    public func nextNumber() throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT max(
+                coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'session'), 0),
+                coalesce((SELECT max(number) FROM session), 0)) + 1
+            """)) ?? 1
+    }
+
     /// All the group's sessions, cancelled ones included, by start.
     public func all(ofGroup groupID: Int64) throws -> [SessionRecord] {
         try SessionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM session WHERE groupID = ? ORDER BY startsAt, number"), arguments: [groupID])

@@ -3,20 +3,21 @@ import GRDB
 import PeerLearning
 
 extension SessionsWriter {
-    /// Plans a session for an active group; its number is the next never used before.
+    /// Plans a session for an active group under `number` (from `nextNumber()`, decided before),
+    /// or, left out, under the next number never used before.
     /// Throws `RosterStoreError.groupNotFound` or `.groupArchived`; the schema refuses an
-    /// empty title or a duration that is not positive.
+    /// empty title, a duration that is not positive or a number already used.
     @discardableResult
     public func plan(
-        groupID: Int64, title: String, startsAt: Date, durationSeconds: Int, plannedBy: String, at date: Date
+        _ number: Int64? = nil, groupID: Int64, title: String, startsAt: Date, durationSeconds: Int, plannedBy: String, at date: Date
     ) throws -> SessionRecord {
         try store.groups.requireActive(groupID)
         try db.execute(
             sql: """
-                INSERT INTO session (groupID, title, startsAt, durationSeconds, plannedAt, plannedBy)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO session (number, groupID, title, startsAt, durationSeconds, plannedAt, plannedBy)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [groupID, title, startsAt.stored, durationSeconds, date.stored, plannedBy])
+            arguments: [number, groupID, title, startsAt.stored, durationSeconds, date.stored, plannedBy])
         let number = db.lastInsertedRowID
         guard let record = try find(number: number) else {
             throw SessionStoreError.sessionNotFound(number: number)
