@@ -4,7 +4,7 @@ extension Texts {
         let call = prefix + name.displayWord(in: language)
         let who = allowedPeople(name)
         var message = MessageBuilder()
-        message.line([.text(who + pick(da: " kan bruge ", en: " can use ")), .command(call),
+        message.line([.text(who + pick(da: " kan bruge ", en: " can use ")), .code(call),
                       .text(pick(da: ". Intet er ændret.", en: ". Nothing was changed."))])
         return message.message(.error, error: .forbidden)
     }
@@ -55,7 +55,7 @@ extension Texts {
     public func notAvailableYet(_ name: CommandName) -> BotMessage {
         let call = prefix + name.displayWord(in: language)
         var message = MessageBuilder()
-        message.line([.command(call), .text(pick(da: " virker ikke endnu. Intet er ændret.",
+        message.line([.code(call), .text(pick(da: " virker ikke endnu. Intet er ændret.",
                                                  en: " is not available yet. Nothing was changed."))])
         return message.message(.error, error: .conflict)
     }

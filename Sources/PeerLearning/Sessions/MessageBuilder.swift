@@ -1,53 +1,42 @@
-/// Builds a message's plain body and its escaped HTML side by side, block by block.
+/// Builds a message's document block by block: paragraphs, headings, labelled values, lists
+/// and quotations.
 struct MessageBuilder {
-    private var blocks: [String] = []
-    private var html = ""
+    private(set) var blocks: [MessageBlock] = []
 
-    /// A paragraph of prose and commands; commands are set in code style in HTML.
-    mutating func line(_ pieces: [Texts.Piece]) {
-        blocks.append(pieces.map(\.plain).joined())
-        html += "<p>" + pieces.map(\.html).joined() + "</p>"
+    /// A paragraph of prose and commands; commands are set in code style.
+    mutating func line(_ pieces: [MessageInline]) {
+        blocks.append(.paragraph(pieces))
     }
 
-    /// A paragraph of plain text (which may hold user text).
+    /// A paragraph of plain text (which may hold user text), lines kept.
     mutating func line(_ text: String) {
-        blocks.append(text)
-        html += HTML.paragraph(text)
+        blocks.append(.paragraph([.text(text)]))
     }
 
     /// A bold heading line.
     mutating func heading(_ text: String) {
-        blocks.append(text)
-        html += "<p><strong>" + HTML.escape(text) + "</strong></p>"
+        blocks.append(.paragraph([.strong(text)]))
     }
 
     /// "Label: value" with the label bold.
     mutating func labelled(_ label: String, _ value: String) {
-        blocks.append(label + ": " + value)
-        html += "<p><strong>" + HTML.escape(label) + ":</strong> "
-            + HTML.escape(value).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
+        blocks.append(.paragraph([.strong(label + ":"), .text(" " + value)]))
     }
 
-    /// User text set apart as a quotation (`<blockquote>`), lines kept.
+    /// User text set apart as a quotation, lines kept.
     mutating func quotation(_ text: String) {
-        blocks.append(text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }
-            .joined(separator: "\n"))
-        html += "<blockquote>" + HTML.escape(text).replacingOccurrences(of: "\n", with: "<br>") + "</blockquote>"
+        blocks.append(.quote(text))
     }
 
-    /// A labelled list; bullets in the body, `<ul>` or `<ol>` in HTML.
+    /// A labelled list, bulleted or numbered.
     mutating func list(_ label: String, _ items: [String], numbered: Bool = false) {
-        let bullets = items.enumerated().map { index, item in (numbered ? "\(index + 1). " : "• ") + item }
-        blocks.append(([label + ":"] + bullets).joined(separator: "\n"))
-        let tag = numbered ? "ol" : "ul"
-        html += "<p><strong>" + HTML.escape(label) + ":</strong></p><\(tag)>"
-            + items.map { "<li>" + HTML.escape($0) + "</li>" }.joined() + "</\(tag)>"
+        blocks.append(.group([.paragraph([.strong(label + ":")]),
+                              .list(MessageList(numbered ? .numbered : .bulleted, texts: items))]))
     }
 
     func message(
         _ kind: MessageKind, group: String? = nil, session: Int? = nil, error: BotErrorCode? = nil
     ) -> BotMessage {
-        BotMessage(kind: kind, body: blocks.joined(separator: "\n\n"), html: html,
-                   group: group, session: session, error: error)
+        BotMessage(kind: kind, blocks, group: group, session: session, error: error)
     }
 }

@@ -1,26 +1,17 @@
 import PeerLearning
 
-extension BotMessage {
-    /// This message with the first place its HTML names `name` (as text, outside any tag, link
-    /// or code) turned into a pill for `userID`; unchanged when the name is not there or empty.
-    public func addressing(userID: String, name: String) -> BotMessage {
-        guard let html, !name.isEmpty else { return self }
-        var copy = self
-        copy.html = Self.pilling(HTML.escape(name), in: html, with: HTML.pill(userID: userID, name: name), all: false)
-        return copy
-    }
-
+extension RenderedMessage {
     /// This message with every place its HTML names one of `people` as a whole word (outside
     /// tags, links and code) turned into that person's pill. The plain body keeps the names as
     /// written, and nobody is mentioned by it: a pill is a name one can tap, not a call to act.
     /// A name two people share is left as text, since it cannot say which of them is meant.
-    public func naming(_ people: [UserNames.Known]) -> BotMessage {
+    public func naming(_ people: [UserNames.Known]) -> RenderedMessage {
         naming(PillNames(people))
     }
 
     /// `naming(_:)` with the names prepared once (see `PillNames`); a name the HTML cannot
     /// hold is skipped without scanning it tag by tag.
-    public func naming(_ pills: PillNames) -> BotMessage {
+    public func naming(_ pills: PillNames) -> RenderedMessage {
         guard var html else { return self }
         // Found in the HTML as written: a pill put in since holds names only inside its link,
         // where they stay text, so it adds no place a name could become a pill.
