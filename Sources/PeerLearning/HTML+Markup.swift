@@ -19,22 +19,6 @@ extension HTML {
         "<a href=\"\(roomURL(roomID))\">\(escape(text))</a>"
     }
 
-    /// `https://matrix.to/#/!room%3Aserver`: the `:` and any other reserved character encoded.
-    public static func roomURL(_ roomID: String) -> String {
-        var allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!".unicodeScalars
-            .reduce(into: Set<Unicode.Scalar>()) { $0.insert($1) }
-        allowed.remove(":")
-        var encoded = ""
-        for byte in roomID.utf8 {
-            let scalar = Unicode.Scalar(byte)
-            if byte < 0x80, allowed.contains(scalar) { encoded.unicodeScalars.append(scalar) } else {
-                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return "https://matrix.to/#/" + encoded
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+    /// `https://matrix.to/#/!room%3Aserver` (see `MatrixLink.roomURL`).
+    public static func roomURL(_ roomID: String) -> String { MatrixLink.roomURL(roomID) }
 }
