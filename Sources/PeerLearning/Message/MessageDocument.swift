@@ -37,6 +37,9 @@ public indirect enum MessageBlock: Sendable, Equatable {
     /// Blocks that read as one: in the plain body each starts on its own line, with no blank
     /// line between them.
     case group([MessageBlock])
+    /// What the plain body says in place of blocks whose formatting it lacks (a quotation
+    /// set in quotation marks instead of apart).
+    case variants(plain: String, formatted: [MessageBlock])
     /// A plain body and its HTML written side by side, for a text not yet said as structure.
     case markup(plain: String, html: String)
 
@@ -45,7 +48,7 @@ public indirect enum MessageBlock: Sendable, Equatable {
         case let .paragraph(inlines), let .heading(inlines): inlines.flatMap(\.mentionedUsers)
         case let .list(list): list.items.flatMap { $0.content.flatMap(\.mentionedUsers) }
         case .quote, .markup: []
-        case let .group(blocks): blocks.flatMap(\.mentionedUsers)
+        case let .group(blocks), let .variants(_, blocks): blocks.flatMap(\.mentionedUsers)
         }
     }
 }
