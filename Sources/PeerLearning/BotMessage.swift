@@ -67,17 +67,9 @@ public struct BotMessage: Sendable, Equatable {
                   error: error, subject: subject, scores: scores)
     }
 
-    /// A message whose plain body and HTML are written side by side; without HTML, it goes out
-    /// as the plain body only.
-    public init(
-        kind: MessageKind, body: String, html: String? = nil, group: String? = nil,
-        session: Int? = nil, error: BotErrorCode? = nil, subject: String? = nil,
-        scores: [String: String]? = nil
-    ) {
-        let document = html.map { MessageDocument([.markup(plain: body, html: $0)]) }
-            ?? MessageDocument([.paragraph([.text(body)])], isFormatted: false)
-        self.init(kind: kind, document: document, group: group, session: session, error: error,
-                  subject: subject, scores: scores)
+    /// A message that is its plain body only, sent without formatting: a file's caption.
+    public init(kind: MessageKind, caption text: String) {
+        self.init(kind: kind, document: MessageDocument([.paragraph([.text(text)])], isFormatted: false))
     }
 
     /// A message that is one paragraph of plain text, lines kept.

@@ -22,7 +22,7 @@ import PeerLearning
     let message = BotMessage(kind: .reminder, paragraph: "Reminder")
     #expect(message.addressing(userID: "@anna:hs", name: "Anna") == message)
     #expect(message.addressing(userID: "@anna:hs", name: "") == message)
-    #expect(BotMessage(kind: .reminder, body: "x").addressing(userID: "@anna:hs", name: "x").html == nil)
+    #expect(BotMessage(kind: .reminder, caption: "x").addressing(userID: "@anna:hs", name: "x").html == nil)
 }
 
 @Test func everyRosterNameInTheHTMLBecomesAPillAsAWholeWordOnly() {
@@ -48,7 +48,7 @@ import PeerLearning
 }
 
 @Test func aRoomLinkEncodesTheRoomIDAsMatrixToAsks() {
-    #expect(HTML.roomURL("!abc:example.org") == "https://matrix.to/#/!abc%3Aexample.org")
-    #expect(HTML.roomURL("!a/b?c#d") == "https://matrix.to/#/!a%2Fb%3Fc%23d")
+    #expect(MatrixLink.roomURL("!abc:example.org") == "https://matrix.to/#/!abc%3Aexample.org")
+    #expect(MatrixLink.roomURL("!a/b?c#d") == "https://matrix.to/#/!a%2Fb%3Fc%23d")
     #expect(HTML.roomLink(roomID: "!r:hs", text: "Gruppe <A>") == "<a href=\"https://matrix.to/#/!r%3Ahs\">Gruppe &lt;A&gt;</a>")
 }

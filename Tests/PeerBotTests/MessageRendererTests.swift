@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func aCaptionGoesOutWithoutHTML() {
-        let caption = BotMessage(kind: .export, body: "reflections <A>.csv")
+        let caption = BotMessage(kind: .export, caption: "reflections <A>.csv")
         #expect(caption.html == nil && caption.body == "reflections <A>.csv")
         #expect(caption.content()["formatted_body"] == nil)
     }

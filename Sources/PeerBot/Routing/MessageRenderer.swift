@@ -31,7 +31,7 @@ public enum MessageRenderer {
             // An empty list adds no line: a label over no items reads as the label alone.
             return blocks.filter { if case let .list(list) = $0 { !list.items.isEmpty } else { true } }
                 .map(plain).joined(separator: "\n")
-        case let .variants(text, _), let .markup(text, _):
+        case let .variants(text, _):
             return text
         }
     }
@@ -82,8 +82,6 @@ public enum MessageRenderer {
             output += "<blockquote>" + lines(text) + "</blockquote>"
         case let .group(blocks), let .variants(_, blocks):
             for block in blocks { html(block, into: &output) }
-        case let .markup(_, markup):
-            output += markup
         }
     }
 

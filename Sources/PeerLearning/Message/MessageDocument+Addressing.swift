@@ -25,7 +25,7 @@ extension MessageBlock {
             return .list(list)
         case let .group(blocks):
             return .group(blocks.map { $0.addressing(userID: userID, name: name, done: &done) })
-        case .quote, .markup, .variants:
+        case .quote, .variants:
             return self
         }
     }

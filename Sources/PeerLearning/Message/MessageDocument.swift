@@ -40,14 +40,12 @@ public indirect enum MessageBlock: Sendable, Equatable {
     /// What the plain body says in place of blocks whose formatting it lacks (a quotation
     /// set in quotation marks instead of apart).
     case variants(plain: String, formatted: [MessageBlock])
-    /// A plain body and its HTML written side by side, for a text not yet said as structure.
-    case markup(plain: String, html: String)
 
     var mentionedUsers: [String] {
         switch self {
         case let .paragraph(inlines), let .heading(inlines): inlines.flatMap(\.mentionedUsers)
         case let .list(list): list.items.flatMap { $0.content.flatMap(\.mentionedUsers) }
-        case .quote, .markup: []
+        case .quote: []
         case let .group(blocks), let .variants(_, blocks): blocks.flatMap(\.mentionedUsers)
         }
     }

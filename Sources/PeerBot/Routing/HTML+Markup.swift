@@ -1,3 +1,5 @@
+import PeerLearning
+
 extension HTML {
     /// User or configured text set in code style, escaped.
     public static func code(_ text: String) -> String {
@@ -16,9 +18,6 @@ extension HTML {
 
     /// A link to a room that clients open in place; the id is encoded as matrix.to asks.
     public static func roomLink(roomID: String, text: String) -> String {
-        "<a href=\"\(roomURL(roomID))\">\(escape(text))</a>"
+        "<a href=\"\(MatrixLink.roomURL(roomID))\">\(escape(text))</a>"
     }
-
-    /// `https://matrix.to/#/!room%3Aserver` (see `MatrixLink.roomURL`).
-    public static func roomURL(_ roomID: String) -> String { MatrixLink.roomURL(roomID) }
 }
