@@ -17,7 +17,7 @@ extension RenderedMessage {
         // where they stay text, so it adds no place a name could become a pill.
         for index in pills.candidates(in: html) {
             let entry = pills.entries[index]
-            html = Self.pilling(entry.needle, in: html, with: entry.pill, all: true)
+            html = Self.pilling(entry.needle, in: html, with: entry.pill)
         }
         var copy = self
         copy.html = html
@@ -25,8 +25,8 @@ extension RenderedMessage {
     }
 
     /// Scans `html` tag by tag so a name inside an attribute, an `<a>` or a `<code>` is left
-    /// alone; with `all`, every whole-word occurrence is replaced, else the first at all.
-    private static func pilling(_ needle: String, in html: String, with replacement: String, all: Bool) -> String {
+    /// alone; every whole-word occurrence outside them is replaced.
+    private static func pilling(_ needle: String, in html: String, with replacement: String) -> String {
         var output = ""
         var rest = html[...]
         var shielded = 0
@@ -42,14 +42,7 @@ extension RenderedMessage {
             }
             let end = rest.firstIndex(of: "<") ?? rest.endIndex
             let text = rest[..<end]
-            if shielded == 0 {
-                if !all, let range = text.range(of: needle) {
-                    return output + text[..<range.lowerBound] + replacement + text[range.upperBound...] + rest[end...]
-                }
-                output += all ? wholeWordsReplaced(needle, in: text, with: replacement) : String(text)
-            } else {
-                output += text
-            }
+            output += shielded == 0 ? wholeWordsReplaced(needle, in: text, with: replacement) : String(text)
             rest = rest[end...]
         }
         return output
