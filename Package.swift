@@ -71,7 +71,7 @@ let package = Package(
 
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"]),
         .testTarget(name: "MatrixClientTests", dependencies: ["MatrixClient"]),
-        .testTarget(name: "PeerLearningTests", dependencies: ["PeerLearning"]),
+        .testTarget(name: "PeerLearningTests", dependencies: ["PeerLearning", "PeerBot"]),
         .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"],
                     exclude: ["Reference"]),
         .testTarget(name: "PeerBotStoreTests", dependencies: ["PeerBotStore"]),

@@ -30,13 +30,12 @@ public enum BotErrorCode: String, Sendable, CaseIterable {
     case conflict
 }
 
-/// A message the bot means to send: plain `body`, optional HTML, and its machine-readable marks.
+/// A message the bot means to send: what it says, as a document the runtime renders (plain
+/// `body` and `formatted_body`), and its machine-readable marks.
 public struct BotMessage: Sendable, Equatable {
     public var kind: MessageKind
-    /// Reads well on its own, for clients that show no HTML.
-    public var body: String
-    /// `formatted_body` (`org.matrix.custom.html`); every piece of user text in it is escaped.
-    public var html: String?
+    /// What the message says; it reads well in the plain body alone too.
+    public var document: MessageDocument
     public var group: String?
     public var session: Int?
     public var error: BotErrorCode?
@@ -44,18 +43,14 @@ public struct BotMessage: Sendable, Equatable {
     public var subject: String?
     /// For `assessment_result`: user id → WebPA score with two decimals (`"1.05"`).
     public var scores: [String: String]?
-    /// For a message too large for one event: this part's number (from 1) and how many there are.
-    public var part: Int?
-    public var parts: Int?
 
     public init(
-        kind: MessageKind, body: String, html: String? = nil, group: String? = nil,
+        kind: MessageKind, document: MessageDocument, group: String? = nil,
         session: Int? = nil, error: BotErrorCode? = nil, subject: String? = nil,
         scores: [String: String]? = nil
     ) {
         self.kind = kind
-        self.body = body
-        self.html = html
+        self.document = document
         self.group = group
         self.session = session
         self.error = error
@@ -63,52 +58,24 @@ public struct BotMessage: Sendable, Equatable {
         self.scores = scores
     }
 
-    /// A message that is one paragraph of plain text: its HTML is that text escaped, lines kept.
+    /// A message of `blocks`.
+    public init(
+        kind: MessageKind, _ blocks: [MessageBlock], group: String? = nil, session: Int? = nil,
+        error: BotErrorCode? = nil, subject: String? = nil, scores: [String: String]? = nil
+    ) {
+        self.init(kind: kind, document: MessageDocument(blocks), group: group, session: session,
+                  error: error, subject: subject, scores: scores)
+    }
+
+    /// A message that is its plain body only, sent without formatting: a file's caption.
+    public init(kind: MessageKind, caption text: String) {
+        self.init(kind: kind, document: MessageDocument([.paragraph([.text(text)])], isFormatted: false))
+    }
+
+    /// A message that is one paragraph of plain text, lines kept.
     public init(
         kind: MessageKind, paragraph text: String, group: String? = nil, session: Int? = nil, error: BotErrorCode? = nil
     ) {
-        self.init(kind: kind, body: text, html: HTML.paragraph(text), group: group, session: session, error: error)
-    }
-}
-
-/// Escaping of text placed in `formatted_body`.
-public enum HTML {
-    /// Replaces `& < > " '` with entities, so user text can never become markup. It walks UTF-8
-    /// bytes, not characters: a prepend or combining mark joins `<` into one grapheme cluster
-    /// that would compare unequal to `"<"` and slip through, and the five are single bytes that
-    /// never occur inside another scalar's encoding.
-    public static func escape(_ s: String) -> String {
-        var text = s
-        // Most bot text holds none of them: returned as it is, without a copy.
-        guard text.utf8.contains(where: isSpecial) else { return text }
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 32)
-            var runStart = 0
-            for index in bytes.indices where isSpecial(bytes[index]) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                entity(bytes[index]).withUTF8Buffer { out.append(contentsOf: $0) }
-                runStart = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
-        default: false
-        }
-    }
-
-    private static func entity(_ byte: UInt8) -> StaticString {
-        switch byte {
-        case UInt8(ascii: "&"): "&amp;"
-        case UInt8(ascii: "<"): "&lt;"
-        case UInt8(ascii: ">"): "&gt;"
-        case UInt8(ascii: "\""): "&quot;"
-        default: "&#39;"
-        }
+        self.init(kind: kind, document: .paragraph(text), group: group, session: session, error: error)
     }
 }

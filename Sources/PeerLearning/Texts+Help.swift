@@ -6,31 +6,22 @@ extension Texts {
                      topic: CommandName?) -> BotMessage {
         if let topic { return helpTopic(topic, role: role) }
         let intro = pick(da: "Kommandoer, du kan bruge her:", en: "Commands you can use here:")
-        var body = [intro]
-        var html = "<p>\(intro)</p>"
+        var blocks: [MessageBlock] = [.paragraph([.text(intro)])]
         for family in CommandFamily.allCases {
             let commands = family.definitions.map(\.name).filter { $0.isAllowed(for: role, in: place) }
             guard !commands.isEmpty else { continue }
-            let title = familyTitle(family)
-            body.append("")
-            body.append(title)
-            html += "<h4>\(HTML.escape(title))</h4><ul>"
-            for name in commands {
-                let usage = name.usage(prefix: prefix, language: language)
-                let summary = name.summary(language: language)
-                body.append("\(usage) — \(summary)")
-                html += "<li>\(HTML.code(usage)) — \(HTML.escape(summary))</li>"
+            let items = commands.map { name in
+                MessageList.Item([.code(name.usage(prefix: prefix, language: language)),
+                                  .text(" — " + name.summary(language: language))])
             }
-            html += "</ul>"
+            blocks.append(.group([.heading([.text(familyTitle(family))]), .list(MessageList(.unmarked, items: items))]))
         }
         var notes: [String] = []
         if CommandName.understood.isAllowed(for: role, in: place) { notes.append(reactionNote()) }
         if role == .guest { notes.append(guestNote()) }
         notes.append(moreNote())
-        body.append("")
-        body += notes
-        html += notes.map(HTML.paragraph).joined()
-        return BotMessage(kind: .help, body: body.joined(separator: "\n"), html: html)
+        blocks.append(.group(notes.map { .paragraph([.text($0)]) }))
+        return BotMessage(kind: .help, blocks)
     }
 
     /// The heading a family's commands have in help.
@@ -65,9 +56,7 @@ extension Texts {
             lines.append(pick(da: "\(allowedPeople(name)) kan bruge den.",
                               en: "\(allowedPeople(name)) can use it."))
         }
-        let body = ([usage] + lines).joined(separator: "\n")
-        let html = "<p>\(HTML.code(usage))</p>" + lines.map(HTML.paragraph).joined()
-        return BotMessage(kind: .help, body: body, html: html)
+        return BotMessage(kind: .help, [.group([.paragraph([.code(usage)])] + lines.map { .paragraph([.text($0)]) })])
     }
 
     /// The reactions that confirm a goals message, listed by name and symbol.

@@ -7,32 +7,22 @@ extension Texts {
             ?? pick(da: "ingen session er planlagt endnu", en: "no session planned yet")
         let facilitator = info.facilitator
             ?? pick(da: "ikke fastlagt endnu", en: "not decided yet")
-        var lines = [pick(da: "Næste session: ", en: "Next session: ") + session]
-        var html = "<p><strong>\(pick(da: "Næste session:", en: "Next session:"))</strong> \(HTML.escape(session))<br>"
+        var next: [MessageInline] = [.strong(pick(da: "Næste session:", en: "Next session:")), .text(" " + session + "\n")]
         if let number = info.callerFacilitates {
             // Spoken to, not named: a student reading their own name as "Facilitator" may miss it.
-            let you = pick(da: "Du er facilitator for #\(number).", en: "You facilitate #\(number).")
-            lines.append(you)
-            html += "<strong>\(HTML.escape(you))</strong></p>"
+            next.append(.strong(pick(da: "Du er facilitator for #\(number).", en: "You facilitate #\(number).")))
         } else {
-            lines.append(pick(da: "Facilitator: ", en: "Facilitator: ") + facilitator)
-            html += "<strong>Facilitator:</strong> \(HTML.escape(facilitator))</p>"
+            next += [.strong("Facilitator:"), .text(" " + facilitator)]
         }
-        let tasksLabel = pick(da: "Dine åbne opgaver:", en: "Your open tasks:")
+        var blocks: [MessageBlock] = [.paragraph(next)]
+        let tasksLabel = MessageInline.strong(pick(da: "Dine åbne opgaver:", en: "Your open tasks:"))
         if info.openTasks.isEmpty {
-            let none = pick(da: "ingen", en: "none")
-            lines.append("\(tasksLabel) \(none)")
-            html += "<p><strong>\(tasksLabel)</strong> \(none)</p>"
+            blocks.append(.paragraph([tasksLabel, .text(" " + pick(da: "ingen", en: "none"))]))
         } else {
-            lines.append(tasksLabel)
-            lines += info.openTasks.map { "• \($0)" }
-            html += "<p><strong>\(tasksLabel)</strong></p><ul>"
-                + info.openTasks.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+            blocks += [.paragraph([tasksLabel]), .list(MessageList(texts: info.openTasks))]
         }
-        let waiting = waitingLines(info)
-        lines += waiting
-        html += waiting.map(HTML.paragraph).joined()
-        return BotMessage(kind: .status, body: lines.joined(separator: "\n"), html: html)
+        blocks += waitingLines(info).map { .paragraph([.text($0)]) }
+        return BotMessage(kind: .status, [.group(blocks)])
     }
 
     private func waitingLines(_ info: StatusInfo) -> [String] {

@@ -21,6 +21,11 @@ public struct Texts: Sendable {
         language == .da ? "»\(text)«" : "“\(text)”"
     }
 
+    /// Words set in code style, which the plain body quotes instead (»!hjælp« / “!help”).
+    func quotedCode(_ text: String) -> MessageInline {
+        .variants(plain: quoted(text), formatted: [.code(text)])
+    }
+
     /// A command call as written in `language` (`!forstået`).
     func call(_ name: CommandName, _ arguments: String = "") -> String {
         prefix + name.displayWord(in: language) + (arguments.isEmpty ? "" : " " + arguments)

@@ -16,7 +16,7 @@ import Testing
         room.failures.withLock { $0["/rooms/!g:hs/send/"] = 1 }
         let csv = Data("navn,refleksion\nAnna,fortroligt\n".utf8)
         let file = OutgoingFile(filename: "eksport.csv", mimetype: "text/csv", bytes: csv,
-                                message: BotMessage(kind: .reply, body: "Din eksport"))
+                                message: BotMessage(kind: .reply, caption: "Din eksport"))
         try room.enqueue(.sendFile(roomID: "!g:hs", fileJSON: file.json))
         try await room.drain(room.sender())
 

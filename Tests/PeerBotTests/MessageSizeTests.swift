@@ -21,7 +21,7 @@ import Testing
         let reflection = String(repeating: "Vi talte om \"hygiejne\" & <sår> – æøå. ", count: 70)
         let lines = (1...12).map { "Student \($0): " + reflection } + ["Opgave: " + String(repeating: "x", count: 40_000)]
         let body = lines.joined(separator: "\n")
-        return BotMessage(kind: .summary, body: body, html: "<p>" + HTML.escape(body) + "</p>", group: "A", session: 3)
+        return BotMessage(kind: .summary, paragraph: body, group: "A", session: 3)
     }
 
     @Test func aSummaryOver64KiBIsQueuedWholeInPartsThatEachFit() throws {

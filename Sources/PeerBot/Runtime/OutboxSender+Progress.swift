@@ -43,10 +43,11 @@ extension OutboxSender {
 
     /// An `m.replace` edit of the message outbox row `outboxID` sends.
     static func edit(of outboxID: Int64, to message: BotMessage) -> JSONValue {
-        let new = message.content()
+        let rendered = message.rendered
+        let new = rendered.content()
         var content = new.objectValue ?? [:]
-        content["body"] = .string("* " + message.body)
-        if let html = message.html { content["formatted_body"] = .string("* " + html) }
+        content["body"] = .string("* " + rendered.body)
+        if let html = rendered.html { content["formatted_body"] = .string("* " + html) }
         content["m.new_content"] = new
         content["m.relates_to"] = ["rel_type": "m.replace", "event_id": .string(OutboxAction.eventRef(outboxID))]
         return .object(content)

@@ -95,14 +95,14 @@ extension AssessmentTexts {
 
     /// The reply format with an example in code style.
     /// With `order`, the criteria's short names follow ("bidrag / samspil / …") in place of the list.
-    private func ratingFormatPieces(order: Bool = false) -> [Texts.Piece] {
+    private func ratingFormatPieces(order: Bool = false) -> [MessageInline] {
         let da = language == .da
         let named = AssessmentCriterion.allCases.map { $0.shortName(in: language).lowercased() }.joined(separator: " / ")
         let which = order ? (da ? " (\(named))" : " (\(named))") : ""
         return [
             .text(da ? "Svar med fem tal fra 1 til 5 i kriteriernes rækkefølge\(which), adskilt af mellemrum eller komma, eventuelt efterfulgt af en kommentar: "
                      : "Reply with five numbers from 1 to 5 in the order of the criteria\(which), separated by spaces or commas, optionally followed by a comment: "),
-            .command(da ? "4 5 3 4 5 god styring af casen" : "4 5 3 4 5 good lead on the case"),
+            .code(da ? "4 5 3 4 5 god styring af casen" : "4 5 3 4 5 good lead on the case"),
         ]
     }
 }

@@ -23,9 +23,8 @@ extension GuardTexts {
         }
         let rest = after.joined(separator: " ")
         let shown = Texts.quote(kept)
-        let body = first + "\n\n" + quoted(shown) + "\n\n" + rest
-        let html = HTML.paragraph(first) + "<blockquote>" + HTML.paragraph(shown) + "</blockquote>" + HTML.paragraph(rest)
-        return BotMessage(kind: .guard, body: body, html: html)
+        return BotMessage(kind: .guard, [.paragraph([.text(first)]), .variants(plain: quoted(shown), formatted: [.quote(shown)]),
+                                         .paragraph([.text(rest)])])
     }
 
     func identifierPhrase(_ kind: IdentifierKind) -> String {

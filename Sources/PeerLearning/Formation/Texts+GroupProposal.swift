@@ -11,27 +11,27 @@ extension GroupTexts {
         let names = Dictionary(students.map { ($0.userID, $0.name) }, uniquingKeysWith: { first, _ in first })
         let score = { (value: Double) in GroupProposal.twoDecimals(value, separator: language == .da ? "," : ".") }
         let groupWord = pick(da: "Gruppe", en: "Group")
-        var lines = [pick(da: "Forslag til grupper (der er ikke oprettet rum endnu):",
-                          en: "Proposed groups (no rooms created yet):")]
+        var blocks: [MessageBlock] = [.paragraph([.text(pick(da: "Forslag til grupper (der er ikke oprettet rum endnu):",
+                                                              en: "Proposed groups (no rooms created yet):"))])]
         // A block per group, not a table: on a phone a members column splits names mid-word.
-        var html = "<p>\(HTML.escape(lines[0]))</p>"
         let diversity = pick(da: "diversitet", en: "diversity")
         for group in proposal.groups {
             let members = group.members.map { names[$0] ?? $0 }
-            lines.append("\(groupWord) \(group.name) (\(diversity) \(score(group.score))): " + members.joined(separator: ", "))
-            html += "<p><strong>\(HTML.escape(groupWord + " " + group.name))</strong> · \(diversity) \(score(group.score))<br>"
-                + members.map(HTML.escape).joined(separator: ", ") + "</p>"
+            let measure = "\(diversity) \(score(group.score))"
+            blocks.append(.paragraph([.strong("\(groupWord) \(group.name)"),
+                                      .variants(plain: " (\(measure)): ", formatted: [.text(" · \(measure)\n")]),
+                                      .text(members.joined(separator: ", "))]))
         }
-        let summary = proposalSummary(proposal, score: score)
-        let create = prefix + CommandName.groupsCreate.displayWord(in: language)
-        let plan = prefix + CommandName.groupsPlan.displayWord(in: language)
-        let howTo = pick(da: "Skriv \(create) for at oprette rummene og invitere alle, eller planlæg igen med \(plan) seed=2: seed er et startnummer for lodtrækningen, og et andet tal giver en anden opdeling.",
-                         en: "Write \(create) to create the rooms and invite everyone, or plan again with \(plan) seed=2: the seed is a starting number for the draw, and another number gives another split.")
-        lines += summary + [howTo]
-        html += summary.map(HTML.paragraph).joined() + "<p>" + HTML.escape(howTo)
-            .replacingOccurrences(of: HTML.escape(create), with: HTML.code(create))
-            .replacingOccurrences(of: HTML.escape(plan + " seed=2"), with: HTML.code(plan + " seed=2")) + "</p>"
-        return BotMessage(kind: .groupProposal, body: lines.joined(separator: "\n"), html: html)
+        blocks += proposalSummary(proposal, score: score).map { .paragraph([.text($0)]) }
+        let create = MessageInline.code(prefix + CommandName.groupsCreate.displayWord(in: language))
+        let plan = MessageInline.code(prefix + CommandName.groupsPlan.displayWord(in: language) + " seed=2")
+        let howTo: [MessageInline] = language == .da
+            ? [.text("Skriv "), create, .text(" for at oprette rummene og invitere alle, eller planlæg igen med "), plan,
+               .text(": seed er et startnummer for lodtrækningen, og et andet tal giver en anden opdeling.")]
+            : [.text("Write "), create, .text(" to create the rooms and invite everyone, or plan again with "), plan,
+               .text(": the seed is a starting number for the draw, and another number gives another split.")]
+        blocks.append(.paragraph(howTo))
+        return BotMessage(kind: .groupProposal, [.group(blocks)])
     }
 
     private func proposalSummary(_ proposal: GroupProposal, score: (Double) -> String) -> [String] {

@@ -5,13 +5,12 @@ extension GroupTexts {
     public func groupsCreated(_ groups: [GroupView]) -> BotMessage {
         let head = pick(da: "Jeg opretter \(groups.count) grupperum og inviterer de studerende og vejlederne. Hver studerende får en velkomst i sin private kanal med mig.",
                         en: "Creating \(groups.count) group rooms and inviting the students and supervisors. Each student gets a welcome in their private channel with me.")
-        let lines = groups.map { group in
-            "\(pick(da: "Gruppe", en: "Group")) \(group.name): " + group.members.map(\.student.name).joined(separator: ", ")
+        let groupWord = pick(da: "Gruppe", en: "Group")
+        let items = groups.map { group in
+            MessageList.Item([.plainOnly(groupWord + " "), .strong(group.name),
+                              .text(": " + group.members.map(\.student.name).joined(separator: ", "))])
         }
-        let html = HTML.paragraph(head) + "<ul>" + groups.map { group in
-            "<li><b>\(HTML.escape(group.name))</b>: " + group.members.map { HTML.escape($0.student.name) }.joined(separator: ", ") + "</li>"
-        }.joined() + "</ul>"
-        return BotMessage(kind: .groupsCreated, body: ([head] + lines).joined(separator: "\n"), html: html)
+        return BotMessage(kind: .groupsCreated, [.group([.paragraph([.text(head)]), .list(MessageList(.unmarked, items: items))])])
     }
 
     /// `!groups`: every active group with a link to its room and who has joined it.
@@ -21,25 +20,24 @@ extension GroupTexts {
                             en: "There are no groups yet. Propose some with \(prefix)groups plan.")
             return BotMessage(kind: .reply, paragraph: text)
         }
-        var body: [String] = []
-        var html = ""
-        for group in groups {
-            let label = "\(pick(da: "Gruppe", en: "Group")) \(group.name)"
-            let joined = group.members.filter(\.joined).count
-            let count = "\(joined)/\(group.members.count) \(pick(da: "er med i rummet", en: "in the room"))"
-            let pending = pick(da: "rummet oprettes", en: "room being created")
-            body.append("\(label) – \(count)")
-            body.append("  " + (group.roomID.map(HTML.roomURL) ?? pending))
-            let title = group.roomID.map { HTML.roomLink(roomID: $0, text: label) } ?? "\(HTML.escape(label)) (\(HTML.escape(pending)))"
-            html += "<p><b>\(title)</b> – \(HTML.escape(count))</p><ul>"
-            for member in group.members {
-                let mark = member.joined ? "✓" : pick(da: "ikke med endnu", en: "not joined yet")
-                body.append("  • \(member.student.name) (\(member.student.userID)) – \(mark)")
-                html += "<li>\(HTML.escape(member.student.name)) – \(HTML.escape(mark))</li>"
-            }
-            html += "</ul>"
+        return BotMessage(kind: .reply, [.group(groups.map(overviewBlock))])
+    }
+
+    /// A group's line, with its room linked (its address on a line of its own in the plain
+    /// body) and its members with their ids (in the plain body) and whether they joined.
+    private func overviewBlock(_ group: GroupView) -> MessageBlock {
+        let label = "\(pick(da: "Gruppe", en: "Group")) \(group.name)"
+        let joined = group.members.filter(\.joined).count
+        let count = "\(joined)/\(group.members.count) \(pick(da: "er med i rummet", en: "in the room"))"
+        let pending = pick(da: "rummet oprettes", en: "room being created")
+        let title: MessageInline = group.roomID.map { .strong([.roomLink(roomID: $0, text: label)]) }
+            ?? .strong([.text(label), .formattedOnly([.text(" (\(pending))")])])
+        let line: [MessageInline] = [title, .text(" – " + count), .plainOnly("\n  " + (group.roomID.map(MatrixLink.roomURL) ?? pending))]
+        let members = group.members.map { member in
+            let mark = member.joined ? "✓" : pick(da: "ikke med endnu", en: "not joined yet")
+            return MessageList.Item([.text(member.student.name), .plainOnly(" (\(member.student.userID))"), .text(" – " + mark)])
         }
-        return BotMessage(kind: .reply, body: body.joined(separator: "\n"), html: html)
+        return .group([.paragraph(line), .list(MessageList(items: members, indent: 2))])
     }
 
     /// Posted in a new group room.

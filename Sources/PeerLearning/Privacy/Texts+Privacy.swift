@@ -1,13 +1,11 @@
 extension PrivacyTexts {
     /// Where a private reply was asked for: it went to the supervisor room instead.
     public func sentToSupervisorRoom(roomID: String) -> BotMessage {
-        let body = pick(da: "Svaret indeholder fortrolige oplysninger, så det er sendt til vejlederrummet.",
-                        en: "The answer holds private information, so it was sent to the supervisor room.")
-        let link = "<a href=\"https://matrix.to/#/\(HTML.escape(roomID))\">"
-            + pick(da: "vejlederrummet", en: "the supervisor room") + "</a>"
-        let html = pick(da: "<p>Svaret indeholder fortrolige oplysninger, så det er sendt til \(link).</p>",
-                        en: "<p>The answer holds private information, so it was sent to \(link).</p>")
-        return BotMessage(kind: .reply, body: body, html: html)
+        let link = MessageInline.link(url: "https://matrix.to/#/" + roomID,
+                                      text: pick(da: "vejlederrummet", en: "the supervisor room"))
+        let lead = pick(da: "Svaret indeholder fortrolige oplysninger, så det er sendt til ",
+                        en: "The answer holds private information, so it was sent to ")
+        return BotMessage(kind: .reply, [.paragraph([.text(lead), link, .text(".")])])
     }
 
     /// A private reply asked for while no supervisor room is known: nothing is shown.

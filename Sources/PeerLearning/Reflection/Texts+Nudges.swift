@@ -54,20 +54,20 @@ extension ReflectionTexts {
         return BotMessage(kind: .reply, paragraph: body, group: all ? nil : group)
     }
 
-    private func nudgeLine(_ item: OpenItem) -> [Texts.Piece] {
+    private func nudgeLine(_ item: OpenItem) -> [MessageInline] {
         let da = language == .da
         switch item {
         case let .confirmGoals(plan):
             return [
                 .text(da ? "at bekræfte målene for \(SessionTexts.sessionLabel(plan)): reagér med ✅ på målbeskeden i grupperummet eller skriv "
                          : "confirm the goals of \(SessionTexts.sessionLabel(plan)): react ✅ to the goals message in the group room or write "),
-                .command(call(.understood)), .text("."),
+                .code(call(.understood)), .text("."),
             ]
         case let .reflect(plan):
             return [
                 .text(da ? "at skrive din refleksion over \(SessionTexts.sessionLabel(plan)): skriv den her eller brug "
                          : "write your reflection on \(SessionTexts.sessionLabel(plan)): write it here or use "),
-                .command(call(.reflect, da ? "<tekst>" : "<text>")), .text("."),
+                .code(call(.reflect, da ? "<tekst>" : "<text>")), .text("."),
             ]
         case let .assess(groupName):
             return [.text(da ? "at give din peer-vurdering af \(groupLabel(groupName)): svar på vurderingsbeskederne her i rummet."

@@ -15,7 +15,7 @@ extension ReflectionTexts {
         message.line([
             .text(da ? "Din egen, private refleksion skriver du i din direkte chat med botten – der ligger de samme spørgsmål. Du kan også skrive "
                      : "Your own, private reflection goes in your direct chat with the bot — the same questions are waiting there. You can also write "),
-            .command(call(.reflect, da ? "<tekst>" : "<text>")),
+            .code(call(.reflect, da ? "<tekst>" : "<text>")),
             .text(da ? " her i rummet; så deles den med gruppen." : " here in this room; then it is shared with the group."),
         ])
         return message.message(.reflectionPrompt, group: plan.group, session: plan.number)
@@ -34,7 +34,7 @@ extension ReflectionTexts {
         message.labelled(pick(da: "Frist", en: "Deadline"), deadlineText(deadline, timeZone))
         message.line([
             .text(da ? "Du kan også skrive " : "You can also write "),
-            .command(call(.reflect, da ? "<tekst>" : "<text>")),
+            .code(call(.reflect, da ? "<tekst>" : "<text>")),
             .text("."),
         ])
         return message.message(.reflectionPrompt, group: plan.group, session: plan.number)
@@ -77,7 +77,7 @@ extension ReflectionTexts {
         message.line([
             .text(da ? "Der er ingen refleksion at skrive endnu – den åbner, når din gruppes næste session er slut. Intet er gemt. Se gruppens sessioner med "
                      : "There is no reflection to write yet — it opens when your group's next session ends. Nothing was saved. See your group's sessions with "),
-            .command(call(.sessions)), .text("."),
+            .code(call(.sessions)), .text("."),
         ])
         return message.message(.error, error: .notFound)
     }

@@ -26,9 +26,7 @@ extension RosterTexts {
         if hidden > 0 {
             lines.append(pick(da: "… og \(hidden) linjer mere.", en: "… and \(hidden) more lines."))
         }
-        let body = ([intro] + lines.map { "• \($0)" }).joined(separator: "\n")
-        let html = "<p>\(HTML.escape(intro))</p><ul>" + lines.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
-        return BotMessage(kind: .error, body: body, html: html, error: .badArguments)
+        return BotMessage(kind: .error, [.group([.paragraph([.text(intro)]), .list(MessageList(texts: lines))])], error: .badArguments)
     }
 
     /// The uploaded file is not text (binary, or not UTF-8).

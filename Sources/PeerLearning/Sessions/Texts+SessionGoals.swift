@@ -31,7 +31,7 @@ extension SessionTexts {
         let understood = call(.understood)
         let da = language == .da
         var message = MessageBuilder()
-        var parts: [Texts.Piece] = [
+        var parts: [MessageInline] = [
             .text(da ? "Målene for \(Self.sessionLabel(plan)) er ændret – se den opdaterede målbesked."
                      : "The goals for \(Self.sessionLabel(plan)) have changed — see the updated goals message."),
         ]
@@ -39,7 +39,7 @@ extension SessionTexts {
             parts += [
                 .text(da ? " Du havde bekræftet, så bekræft venligst igen: reagér med ✅ på målbeskeden eller skriv "
                          : " You had confirmed, so please confirm again: react ✅ to the goals message or write "),
-                .command(understood), .text("."),
+                .code(understood), .text("."),
             ]
         }
         message.line(parts)
@@ -68,14 +68,14 @@ extension SessionTexts {
         }
     }
 
-    private func confirmHowTo() -> [Texts.Piece] {
+    private func confirmHowTo() -> [MessageInline] {
         let da = language == .da
         return [
             .text(da ? "Bekræft, at du har forstået målene: reagér med ✅ (eller ✔️ / 👍) på denne besked, eller skriv "
                      : "Please confirm that you understand the goals: react ✅ (or ✔️ / 👍) to this message, or write "),
-            .command(call(.understood)),
+            .code(call(.understood)),
             .text(da ? ". Er noget uklart, så spørg med " : ". If anything is unclear, ask with "),
-            .command(call(.question, da ? "<tekst>" : "<text>")),
+            .code(call(.question, da ? "<tekst>" : "<text>")),
             .text(da ? " – spørgsmålet går til vejlederne." : " — your question goes to the supervisors."),
         ]
     }

@@ -18,11 +18,11 @@ extension SessionTexts {
         let number = plans.count == 1 ? "#\(plans[0].number)" : "#nr"
         message.line([
             .text(da ? "Tilføj mål med " : "Add goals with "),
-            .command(call(.sessionGoal, number + (da ? " <tekst>" : " <text>"))),
+            .code(call(.sessionGoal, number + (da ? " <tekst>" : " <text>"))),
             .text(da ? ", forventede resultater med " : ", expected outcomes with "),
-            .command(call(.sessionOutcome, number + (da ? " <tekst>" : " <text>"))),
+            .code(call(.sessionOutcome, number + (da ? " <tekst>" : " <text>"))),
             .text(da ? " og aktiviteten med " : " and the activity with "),
-            .command(call(.sessionActivity, number + " …")), .text("."),
+            .code(call(.sessionActivity, number + " …")), .text("."),
         ])
         let single = plans.count == 1 ? plans[0] : nil
         let groups = Set(plans.map(\.group))
@@ -56,7 +56,7 @@ extension SessionTexts {
             .text(number.map { da ? "Der findes ingen session #\($0). " : "There is no session #\($0). " }
                 ?? (da ? "Gruppen har ingen kommende session. " : "The group has no upcoming session. ")),
             .text(da ? "Se sessionerne med " : "See the sessions with "),
-            .command(call(.sessions)), .text("."),
+            .code(call(.sessions)), .text("."),
         ])
         return message.message(.error, error: .notFound)
     }

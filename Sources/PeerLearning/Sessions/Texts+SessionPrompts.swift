@@ -53,7 +53,7 @@ extension SessionTexts {
         message.line([
             .text(da ? "Der er \(left) tilbage af \(Self.sessionLabel(plan)). Tid til at runde af: opsummér, hvad I er nået frem til i forhold til målene, og aftal opgaver – hvem gør hvad til hvornår (skriv dem med "
                      : "\(left) left of \(Self.sessionLabel(plan)). Time to wrap up: summarise what you have reached against the goals, and agree on tasks — who does what by when (write them down with "),
-            .command(call(.taskAdd)), .text(")."),
+            .code(call(.taskAdd)), .text(")."),
         ])
         return message.message(.facilitatorPrompt, group: plan.group, session: plan.number)
     }

@@ -1,7 +1,7 @@
 extension SummaryTexts {
     /// The caption of one exported file.
     public func exportFile(name: String) -> BotMessage {
-        BotMessage(kind: .export, body: name)
+        BotMessage(kind: .export, caption: name)
     }
 
     /// The reply to `!export`: which files are on their way to the supervisor room.

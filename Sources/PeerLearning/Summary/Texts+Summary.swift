@@ -2,7 +2,7 @@ import Foundation
 
 extension SummaryTexts {
     /// The summary for the supervisor room: the session, who confirmed the goals, participation per
-    /// student (a table in HTML, one line each in the body), the group's and each student's
+    /// student (a block each where formatting shows, one line each in the plain body), the group's and each student's
     /// reflections, questions, tasks, and who is missing. `names` maps task assignees' user ids to names.
     public func summary(
         _ summary: SessionSummary, names: [String: String], timeZone: ZoneRules

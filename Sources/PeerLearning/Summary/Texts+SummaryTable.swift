@@ -1,5 +1,5 @@
 extension SummaryTexts {
-    /// How many confirmed the goals, then per student a block in HTML and a line in the body.
+    /// How many confirmed the goals, then per student a block where formatting shows and a line in the plain body.
     func participation(_ summary: SessionSummary, into report: inout ReportBuilder) {
         let members = summary.members
         let confirmed = members.filter(\.confirmedGoals).count

@@ -9,7 +9,7 @@ extension TaskTexts {
                           en: "Task #\(task.id) added for \(holder): ") + taskText(task, capped: true))
         message.line([
             .text(pick(da: "Når den er klaret, så skriv ", en: "When it is done, write ")),
-            .command(call(.taskDone, String(task.id))), .text("."),
+            .code(call(.taskDone, String(task.id))), .text("."),
         ])
         return message.message(.tasks, group: task.group)
     }
@@ -43,11 +43,11 @@ extension TaskTexts {
         let all = mine + group
         if all.contains(where: { !$0.done }) {
             message.line([.text(pick(da: "Luk en opgave med ", en: "Close a task with ")),
-                          .command(CommandName.taskDone.usage(prefix: prefix, language: language)), .text(".")])
+                          .code(CommandName.taskDone.usage(prefix: prefix, language: language)), .text(".")])
         } else {
             message.line([.text(pick(da: "Ingen åbne opgaver. Tilføj en med ",
                                      en: "No open tasks. Add one with ")),
-                          .command(CommandName.taskAdd.usage(prefix: prefix, language: language)), .text(".")])
+                          .code(CommandName.taskAdd.usage(prefix: prefix, language: language)), .text(".")])
         }
         let groups = Set(all.map(\.group))
         return message.message(.tasks, group: groups.count == 1 ? groups.first : nil)

@@ -1,4 +1,5 @@
 import Foundation
+import PeerBot
 import PeerLearning
 import Testing
 

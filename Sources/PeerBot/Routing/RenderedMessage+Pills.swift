@@ -1,32 +1,23 @@
 import PeerLearning
 
-extension BotMessage {
-    /// This message with the first place its HTML names `name` (as text, outside any tag, link
-    /// or code) turned into a pill for `userID`; unchanged when the name is not there or empty.
-    public func addressing(userID: String, name: String) -> BotMessage {
-        guard let html, !name.isEmpty else { return self }
-        var copy = self
-        copy.html = Self.pilling(HTML.escape(name), in: html, with: HTML.pill(userID: userID, name: name), all: false)
-        return copy
-    }
-
+extension RenderedMessage {
     /// This message with every place its HTML names one of `people` as a whole word (outside
     /// tags, links and code) turned into that person's pill. The plain body keeps the names as
     /// written, and nobody is mentioned by it: a pill is a name one can tap, not a call to act.
     /// A name two people share is left as text, since it cannot say which of them is meant.
-    public func naming(_ people: [UserNames.Known]) -> BotMessage {
+    public func naming(_ people: [UserNames.Known]) -> RenderedMessage {
         naming(PillNames(people))
     }
 
     /// `naming(_:)` with the names prepared once (see `PillNames`); a name the HTML cannot
     /// hold is skipped without scanning it tag by tag.
-    public func naming(_ pills: PillNames) -> BotMessage {
+    public func naming(_ pills: PillNames) -> RenderedMessage {
         guard var html else { return self }
         // Found in the HTML as written: a pill put in since holds names only inside its link,
         // where they stay text, so it adds no place a name could become a pill.
         for index in pills.candidates(in: html) {
             let entry = pills.entries[index]
-            html = Self.pilling(entry.needle, in: html, with: entry.pill, all: true)
+            html = Self.pilling(entry.needle, in: html, with: entry.pill)
         }
         var copy = self
         copy.html = html
@@ -34,8 +25,8 @@ extension BotMessage {
     }
 
     /// Scans `html` tag by tag so a name inside an attribute, an `<a>` or a `<code>` is left
-    /// alone; with `all`, every whole-word occurrence is replaced, else the first at all.
-    private static func pilling(_ needle: String, in html: String, with replacement: String, all: Bool) -> String {
+    /// alone; every whole-word occurrence outside them is replaced.
+    private static func pilling(_ needle: String, in html: String, with replacement: String) -> String {
         var output = ""
         var rest = html[...]
         var shielded = 0
@@ -51,14 +42,7 @@ extension BotMessage {
             }
             let end = rest.firstIndex(of: "<") ?? rest.endIndex
             let text = rest[..<end]
-            if shielded == 0 {
-                if !all, let range = text.range(of: needle) {
-                    return output + text[..<range.lowerBound] + replacement + text[range.upperBound...] + rest[end...]
-                }
-                output += all ? wholeWordsReplaced(needle, in: text, with: replacement) : String(text)
-            } else {
-                output += text
-            }
+            output += shielded == 0 ? wholeWordsReplaced(needle, in: text, with: replacement) : String(text)
             rest = rest[end...]
         }
         return output

@@ -12,12 +12,12 @@ public enum MessageBudget {
     public static let quotedCharacters = TextLimits.quoteCharacters
 }
 
-extension BotMessage {
+extension RenderedMessage {
     /// The message as parts that each pass `fits` (the caller measures the real event content):
     /// the message itself when it fits, or its lines spread over as few numbered parts as the
     /// halving allows; a line too long for one part is cut between characters. Nothing is dropped.
     /// Each part keeps the marks (`kind`, `group`, `session` …) and gets `part`/`parts`.
-    public func split(fits: (BotMessage) -> Bool) -> [BotMessage] {
+    public func split(fits: (RenderedMessage) -> Bool) -> [RenderedMessage] {
         guard !fits(self) else { return [self] }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var chunks: [[String]] = []
@@ -27,7 +27,7 @@ extension BotMessage {
     }
 
     /// Halves `lines` until each half fits as a part (numbered as large as any real part can be).
-    private func pack(_ lines: ArraySlice<String>, into chunks: inout [[String]], fits: (BotMessage) -> Bool) {
+    private func pack(_ lines: ArraySlice<String>, into chunks: inout [[String]], fits: (RenderedMessage) -> Bool) {
         if fits(part(Array(lines), number: 999, of: 999)) {
             chunks.append(Array(lines))
         } else if lines.count > 1 {
@@ -44,7 +44,7 @@ extension BotMessage {
     }
 
     /// Neighbouring chunks are joined again while the result still fits.
-    private func merge(_ chunks: [[String]], fits: (BotMessage) -> Bool) -> [[String]] {
+    private func merge(_ chunks: [[String]], fits: (RenderedMessage) -> Bool) -> [[String]] {
         var merged: [[String]] = []
         for chunk in chunks {
             if let last = merged.last, fits(part(last + chunk, number: 999, of: 999)) {
@@ -56,7 +56,7 @@ extension BotMessage {
         return merged
     }
 
-    private func part(_ lines: [String], number: Int, of total: Int) -> BotMessage {
+    private func part(_ lines: [String], number: Int, of total: Int) -> RenderedMessage {
         var message = self
         let text = "(\(number)/\(total)) " + lines.joined(separator: "\n")
         message.body = text
