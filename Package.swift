@@ -57,12 +57,14 @@ let package = Package(
             // relative relocations (DT_RELR, glibc 2.36+) and no exported symbol table, so the
             // loader touches kilobytes instead of megabytes, and the functions the daemon runs
             // placed side by side, so the pages it executes are few (the named ones by the order
-            // file, the compiler's unnamed helpers in one block by the linker script).
+            // file, the compiler's unnamed helpers in one block by a linker script), and read-only
+            // data kept out of the writable segment (another linker script).
             linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                                            "-Xlinker", "--no-export-dynamic",
                                            "-Xlinker", "--symbol-ordering-file=\(packageDirectory)/support/peerbot.order",
                                            "-Xlinker", "--no-warn-symbol-ordering",
-                                           "-Xlinker", "--script=\(packageDirectory)/support/unnamed-functions.ld"],
+                                           "-Xlinker", "--script=\(packageDirectory)/support/unnamed-functions.ld",
+                                           "-Xlinker", "--script=\(packageDirectory)/support/writable-rodata.ld"],
                                           .when(configuration: .release))]
         ),
         .executableTarget(name: "peerbot-bench", dependencies: ["PeerBot", "PeerBotStore", "MatrixClient", "MatrixCrypto", "CurlHTTP", "PeerLearning"]),

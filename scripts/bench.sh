@@ -195,6 +195,10 @@ measure_bot() {
   "$BENCH" latency --homeserver "$URL" --bot "@bot:localhost" \
     --student "student:$STUDENT_PASSWORD" --peer "peer:$PEER_PASSWORD" \
     --supervisor "supervisor:$SUPERVISOR_PASSWORD" --rounds "$ROUNDS" "${@:3}" | tee "$WORK/latency-$1.txt"
+  # Beside the idle figure, what the bot holds while busy: after a quiet spell it lets go of
+  # caches, free heap pages and the code and data pages it mapped from files (support/README.md).
+  awk -v idle="$IDLE_SECONDS" '/^VmRSS/ { printf "  VmRSS right after the latency run %.1f MiB (%d KiB), before %ss idle\n", $2 / 1024, $2, idle }' \
+    "/proc/$BOT_PID/status" | tee -a "$WORK/latency-$1.txt"
   step "memory ($1), after ${IDLE_SECONDS}s idle"
   sleep "$IDLE_SECONDS"
   "$BENCH" rss --pid "$BOT_PID" --order "$ROOT/support/peerbot.order" | tee "$WORK/rss-$1.txt"

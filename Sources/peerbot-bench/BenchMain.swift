@@ -8,7 +8,7 @@ enum BenchMain {
           peerbot-bench ingest [--input PATH] [--runs N] [--with-logs] [--json]
                                [--nio-python PATH [--nio-script PATH] [--nio-runs N]] [--plain-only]
           peerbot-bench latency --homeserver URL --bot USER_ID --student USER:PASS --peer USER:PASS
-                                --supervisor USER:PASS [--rounds N] [--warmup N] [--encrypted] [--json]
+                                --supervisor USER:PASS [--rounds N] [--warmup N] [--pause SECONDS] [--encrypted] [--json]
           peerbot-bench rss --pid PID [--order PATH] [--json]
           peerbot-bench startup --bot PATH --config PATH --password-file PATH [--runs N] [--plain] [--json]
           peerbot-bench formation [--students N] [--runs N] [--json]

@@ -14,6 +14,9 @@ struct LatencyBench {
     let supervisor: Credentials
     let rounds: Int
     let warmup: Int
+    /// Seconds each round waits before it starts: above the bot's 5 s quiet spell, every round's
+    /// messages reach a bot that has just given its memory back (the first reply after a pause).
+    let pause: Int
     let json: Bool
     let encrypted: Bool
     static let waitLimit: Duration = .seconds(30)
@@ -26,6 +29,7 @@ struct LatencyBench {
         supervisor = try Credentials(parsing: arguments.required("supervisor"), option: "supervisor")
         rounds = try arguments.count("rounds", default: 50)
         warmup = try arguments.count("warmup", default: 3, minimum: 0)
+        pause = try arguments.count("pause", default: 0, minimum: 0)
         json = arguments.flag("json")
         encrypted = arguments.flag("encrypted")
         try arguments.finish()
@@ -72,6 +76,7 @@ struct LatencyBench {
     private func measure(room: BenchRoom, encrypted secret: EncryptedBenchRoom?, watcher: TimelineWatcher) async throws -> Samples {
         var samples = Samples()
         for round in 1...(warmup + rounds) {
+            if pause > 0 { try await Task.sleep(for: .seconds(pause)) }
             let plain = try await hop(watcher, Sighting.event) { try await send(room.peer, to: room.roomID, body: "plain message, round \(round)") }
             let bot = try await hop(watcher, Sighting.reply(to:)) { try await send(room.student, to: room.roomID, body: "!help") }
             var secretPair: (Double, Double)?

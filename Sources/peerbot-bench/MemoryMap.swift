@@ -59,8 +59,8 @@ struct MemoryMap {
 
     /// The resident KiB by kind, in a fixed order (kinds with nothing resident left out).
     func breakdown(executable: String) -> [Share] {
-        let order = ["code (.text)", "read-only data (Swift metadata, eh_frame)", "relocated data (relro)",
-                     "writable data (.data, .rodata, ICU)", "zeroed data (.bss)", "malloc heap (main arena)",
+        let order = ["code (.text)", "read-only data (.rodata, Swift metadata, eh_frame)", "relocated data (relro)",
+                     "writable data (.data)", "zeroed data (.bss)", "malloc heap (main arena)",
                      "malloc arenas", "thread stacks", "main stack", "SQLite shared memory (-shm)",
                      "shared libraries", "other anonymous", "kernel (vdso, vvar)"]
         var shares = Dictionary(uniqueKeysWithValues: order.map { ($0, Share(kind: $0, kB: 0, mappings: 0)) })
@@ -79,8 +79,8 @@ struct MemoryMap {
         if mapping.path == executable {
             switch mapping.permissions {
             case "r-xp": return "code (.text)"
-            case "r--p": return mapping.anonymouskB > 0 || previous?.path == executable ? "relocated data (relro)" : "read-only data (Swift metadata, eh_frame)"
-            default: return "writable data (.data, .rodata, ICU)"
+            case "r--p": return mapping.anonymouskB > 0 || previous?.path == executable ? "relocated data (relro)" : "read-only data (.rodata, Swift metadata, eh_frame)"
+            default: return "writable data (.data)"
             }
         }
         switch mapping.path {

@@ -6,7 +6,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// After a quiet spell, gives back the memory a busy spell left behind: SQLite's page caches and
-/// idle reader connections, and the allocator's free pages. A bot spends most of its life
+/// idle reader connections, the allocator's free pages, and the pages of code and constant data
+/// mapped from the binary and the libraries (`UnmodifiedFileMappings`). A bot spends most of its life
 /// waiting on a long-poll, so what it needs while waiting is what it keeps resident.
 final class IdleMemoryRelease: Service, Sendable {
     let database: AppDatabase
@@ -57,6 +58,9 @@ final class IdleMemoryRelease: Service, Sendable {
         // Free pages inside every arena go back to the kernel, not only those at the top of the heap.
         _ = malloc_trim(0)
         #endif
+        // Last, so that what the two calls above ran is let go too; the long-poll's code faults
+        // back in within the next wait, a command's with the command.
+        UnmodifiedFileMappings.current().release()
     }
 }
 
