@@ -65,6 +65,7 @@ extension OutboxSender {
         if case .direct(let userID) = registered {
             try await rememberDirectRoom(roomID, with: userID)
         }
+        if case .group(let groupID) = registered { await noteEarlyJoins(groupID: groupID, roomID: roomID) }
         logger.info("created a room", metadata: ["ref": "\(ref)", "room": "\(roomID)"])
         return roomID
     }
