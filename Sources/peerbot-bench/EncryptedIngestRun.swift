@@ -153,15 +153,16 @@ struct EncryptedIngestReport: Encodable {
         try c.encode(meetsTarget, forKey: .meetsTarget)
     }
 
-    /// `plainHandled`: the commands the plain runs answered, which the encrypted ones must match.
-    func printSummary(plainHandled: Int) {
+    /// `plainHandled`: the commands the plain runs answered, which the encrypted ones must match
+    /// (nil when the plain runs were left out).
+    func printSummary(plainHandled: Int?) {
         let handled = runs.map(\.handled).sorted()[runs.count / 2]
         let keys = runs.map(\.roomKeys).sorted()[runs.count / 2]
         print("  encrypted: \(keys) room keys by Olm from \(senderDevices) sender devices taken in \(Figures.format(medianKeysMs)) ms (median), "
-              + "then \(handled) commands answered (plain: \(plainHandled))")
+              + "then \(handled) commands answered (plain: \(plainHandled.map(String.init) ?? "not run"))")
         print("  encrypted ingest: \(Figures.format(medianEventsPerSecond, digits: 0)) events/s (median; decode → decrypt → route → store), "
-              + "target ≥ \(Figures.format(IngestBench.encryptedTarget, digits: 0)): \(meetsTarget && handled == plainHandled ? "met" : "not met")")
+              + "target ≥ \(Figures.format(IngestBench.encryptedTarget, digits: 0)): \(meetsTarget && handled == (plainHandled ?? handled) ? "met" : "not met")")
         print("  encrypted, room keys included: \(Figures.format(medianWithKeys, digits: 0)) events/s (median; no target)")
-        if handled != plainHandled { print("  warning: the encrypted runs answered \(handled) commands, the plain ones \(plainHandled)") }
+        if let plainHandled, handled != plainHandled { print("  warning: the encrypted runs answered \(handled) commands, the plain ones \(plainHandled)") }
     }
 }

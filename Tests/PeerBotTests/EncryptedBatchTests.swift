@@ -1,6 +1,7 @@
 import Foundation
 import MatrixClient
-import MatrixCrypto
+@testable import MatrixCrypto
+import Crypto
 import PeerBotStore
 import PeerLearning
 import Testing
@@ -157,6 +158,23 @@ import Testing
         let replay = ClientEvent(type: help.type, sender: help.sender, eventID: "$replay", originServerTS: ts + 5, content: help.content)
         try apply("s2", [replay], at: 1)
         #expect(try answers().count == 1)
+    }
+
+    @Test func aForgedSignatureIsRefusedAndTheGenuineMessageAtItsIndexIsStillAnswered() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        // A member who holds the room key writes at the sender's next index, signed with a key of its own.
+        let forger = MegolmOutboundSession(ratchet: sup.group.ratchet, signingKey: Curve25519.Signing.PrivateKey())
+        let payload: ClientJSON = ["type": "m.room.message", "content": ["msgtype": "m.text", "body": "!help"], "room_id": .string(Self.room)]
+        let envelope: ClientJSON = ["algorithm": "m.megolm.v1.aes-sha2", "sender_key": .string(sup.senderKey), "device_id": .string(sup.deviceID),
+                                    "session_id": .string(sup.group.sessionID), "ciphertext": .string(forger.encrypt(Array(payload.jsonString().utf8)))]
+        let forged = ClientEvent(type: "m.room.encrypted", sender: Self.sup, eventID: "$forged", originServerTS: ts, content: envelope)
+        // The sender's own message at that index comes after, in a batch large enough to check on every core.
+        let help = sup.text("!help", roomID: Self.room, ts: ts + 1)
+        let chatter = (0..<10).map { sup.text("plain \($0)", roomID: Self.room, ts: ts + 2 + Int64($0)) }
+        try apply("s1", [forged, help] + chatter)
+        #expect(try answers(to: "$forged").isEmpty)
+        #expect(try answers(to: help.eventID).count == 1)
     }
 
     @Test func withoutAKeyringEncryptedEventsAreLeftAloneAsBefore() throws {

@@ -48,10 +48,44 @@ struct BatchDecryption {
     /// The batch's timelines as the router should read them.
     mutating func prepare(_ timelines: [String: [ClientEvent]]) throws -> [String: [ClientEvent]] {
         var ready = try release()
+        let checked = try checkSignatures(timelines)
         for (roomID, events) in timelines {
-            ready[roomID, default: []].append(contentsOf: try open(events, roomID: roomID))
+            ready[roomID, default: []].append(contentsOf: try open(events, roomID: roomID, checked: checked[roomID] ?? [:]))
         }
         return ready
+    }
+
+    /// The Ed25519 signatures of the batch's Megolm events whose room key the bot holds, checked
+    /// together on every core before anything is decrypted (the rest stays in event order), by
+    /// room and position in that room's timeline. A message is still never read before its
+    /// signature verified under its session's key: `MegolmInboundSession.decrypt(_:)` checks again
+    /// any message not checked here, or checked with another key than the session's.
+    private mutating func checkSignatures(_ timelines: [String: [ClientEvent]]) throws -> [String: [Int: CheckedMegolmMessage]] {
+        var places: [(roomID: String, position: Int)] = []
+        var messages: [(ciphertext: String, sessionID: String)] = []
+        for (roomID, events) in timelines {
+            for (position, event) in events.enumerated() where event.type == "m.room.encrypted" && event.sender != botUserID {
+                // Only events a held key can open: a flood of unknown sessions costs no checks.
+                guard let envelope = MegolmEnvelope(event.content), try !storedSessions(roomID: roomID, sessionID: envelope.sessionID).isEmpty
+                else { continue }
+                places.append((roomID, position))
+                messages.append((envelope.ciphertext, envelope.sessionID))
+            }
+        }
+        var checked: [String: [Int: CheckedMegolmMessage]] = [:]
+        for (place, message) in zip(places, MegolmSignatureCheck.check(messages)) {
+            if let message { checked[place.roomID, default: [:]][place.position] = message }
+        }
+        return checked
+    }
+
+    /// The stored room keys of one session in one room, read once per batch.
+    private mutating func storedSessions(roomID: String, sessionID: String) throws -> [StoredMegolmSession] {
+        let lookup = roomID + "|" + sessionID
+        if let known = storedKeys[lookup] { return known }
+        let candidates = try writer.undecrypted.megolmSessions(roomID: roomID, sessionID: sessionID)
+        storedKeys[lookup] = candidates
+        return candidates
     }
 
     /// Kept events whose room key has arrived: decrypted now, or kept on when it still does not reach back.
@@ -80,13 +114,13 @@ struct BatchDecryption {
     }
 
     /// One room's new events: plain ones as they are, encrypted ones decrypted, kept or dropped.
-    private mutating func open(_ events: [ClientEvent], roomID: String) throws -> [ClientEvent] {
+    private mutating func open(_ events: [ClientEvent], roomID: String, checked: [Int: CheckedMegolmMessage]) throws -> [ClientEvent] {
         guard events.contains(where: { $0.type == "m.room.encrypted" || $0.type == "m.room.redaction" }),
               let room = try writer.rooms.find(id: roomID) else { return events }
         var joinedAt = room.joinedAt
         var ready: [ClientEvent] = []
         ready.reserveCapacity(events.count)
-        for event in events {
+        for (position, event) in events.enumerated() {
             if event.isJoin(of: botUserID) {
                 joinedAt = joinedAt.map { min($0, event.sentAt) } ?? event.sentAt
             }
@@ -100,7 +134,7 @@ struct BatchDecryption {
                 continue
             }
             if try writer.sync.isProcessed(eventID: event.eventID) { continue }
-            switch try decrypt(event, envelope: envelope, roomID: roomID) {
+            switch try decrypt(event, envelope: envelope, roomID: roomID, checked: checked[position]) {
             case .decrypted(let readable, _):
                 ready.append(readable)
                 counts.decrypted += 1
@@ -116,10 +150,10 @@ struct BatchDecryption {
     }
 
     /// Decrypts with the stored room key the envelope names, recording the message index used.
-    private mutating func decrypt(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String) throws -> RoomEventDecryption {
-        let lookup = roomID + "|" + envelope.sessionID
-        let candidates = try storedKeys[lookup] ?? writer.undecrypted.megolmSessions(roomID: roomID, sessionID: envelope.sessionID)
-        storedKeys[lookup] = candidates
+    /// `checked`: the event's own ciphertext with its signature checked in `checkSignatures`.
+    private mutating func decrypt(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String,
+                                  checked: CheckedMegolmMessage? = nil) throws -> RoomEventDecryption {
+        let candidates = try storedSessions(roomID: roomID, sessionID: envelope.sessionID)
         let stored = envelope.senderKey.flatMap { key in candidates.first { $0.senderKey == key } }
             ?? candidates.first { $0.senderUserID == event.sender } ?? candidates.first
         var session: MegolmInboundSession?
@@ -136,7 +170,8 @@ struct BatchDecryption {
             }
         }
         let writer = writer
-        let outcome = try RoomEventDecryptor.decrypt(event, envelope: envelope, roomID: roomID, session: session, stored: stored) {
+        let outcome = try RoomEventDecryptor.decrypt(event, envelope: envelope, roomID: roomID, session: session, stored: stored,
+                                                     checked: checked) {
             try writer.undecrypted.messageIndexUse(senderKey: $0.senderKey, sessionID: $0.sessionID, index: $0.index)
         }
         if case .decrypted(_, let index) = outcome {

@@ -62,16 +62,21 @@ enum DecryptionRefusal: String, Error, Equatable, Sendable {
 enum RoomEventDecryptor {
     /// Decrypts `event` (in `roomID`) with `session`, the stored key it names (nil when none).
     /// `seen` answers which event already used a message index (or that one did, long ago).
+    /// `checked`: the envelope's ciphertext, its signature already checked (`MegolmSignatureCheck`).
     static func decrypt(
         _ event: ClientEvent, envelope: MegolmEnvelope, roomID: String, session: MegolmInboundSession?,
-        stored: StoredMegolmSession?, seen: (MegolmIndex) throws -> MessageIndexUse
+        stored: StoredMegolmSession?, checked: CheckedMegolmMessage? = nil, seen: (MegolmIndex) throws -> MessageIndexUse
     ) rethrows -> RoomEventDecryption {
         guard let stored, let session else { return .keyMissing }
         guard stored.senderUserID == event.sender else { return .refused(.wrongSender) }
         if let claimed = envelope.senderKey, claimed != stored.senderKey { return .refused(.wrongDevice) }
         let opened: (plaintext: [UInt8], messageIndex: UInt32)
         do {
-            opened = try session.decrypt(envelope.ciphertext)
+            if let checked {
+                opened = try session.decrypt(checked)
+            } else {
+                opened = try session.decrypt(envelope.ciphertext)
+            }
         } catch .unknownMessageIndex {
             return .keyMissing
         } catch {
