@@ -57,21 +57,8 @@ public final class MegolmInboundSession: CustomStringConvertible, CustomDebugStr
         return try open(message)
     }
 
-    /// As `decrypt(_:)`, for a message whose signature `MegolmSignatureCheck` checked already.
-    /// The check counts only when it was made with this session's own signing key; a message
-    /// checked with any other key is checked again here, so no message is read unverified.
-    public func decrypt(_ checked: CheckedMegolmMessage) throws(CryptoError) -> (plaintext: [UInt8], messageIndex: UInt32) {
-        if checked.signer != signingKeyBytes {
-            try Ed25519.verify(signature: checked.message.signature, of: checked.message.signatureInput, by: signingKey)
-        }
-        return try open(checked.message)
-    }
-
-    /// The signing key's raw bytes, to compare with the key a batch check used.
-    private var signingKeyBytes: [UInt8] { Array(signingKey.rawRepresentation) }
-
-    /// MAC and decryption of a message whose signature verified.
-    private func open(_ message: MegolmMessage) throws(CryptoError) -> (plaintext: [UInt8], messageIndex: UInt32) {
+    /// MAC and decryption; the signature is the caller's to check.
+    func open(_ message: MegolmMessage) throws(CryptoError) -> (plaintext: [UInt8], messageIndex: UInt32) {
         let ratchet = try ratchet(at: message.messageIndex)
         var secret = ratchet.bytes
         let cipher = CBCHMACCipher(secret: &secret, info: "MEGOLM_KEYS")

@@ -27,6 +27,9 @@ struct BatchDecryption {
     /// The stored room keys by room and session id, read once per batch: a catch-up brings many
     /// events of one session, and no key is stored while the batch is decrypted.
     private var storedKeys: [String: [StoredMegolmSession]] = [:]
+    /// The decrypted events whose signatures are still to check, by event id: the router checks
+    /// them before the event has any effect (`EventRouter.authenticate`).
+    private(set) var unverified: [String: [UnverifiedMessage]] = [:]
     /// What the batch did, for the logs and tests.
     private(set) var counts = Counts()
 
@@ -48,35 +51,10 @@ struct BatchDecryption {
     /// The batch's timelines as the router should read them.
     mutating func prepare(_ timelines: [String: [ClientEvent]]) throws -> [String: [ClientEvent]] {
         var ready = try release()
-        let checked = try checkSignatures(timelines)
         for (roomID, events) in timelines {
-            ready[roomID, default: []].append(contentsOf: try open(events, roomID: roomID, checked: checked[roomID] ?? [:]))
+            ready[roomID, default: []].append(contentsOf: try open(events, roomID: roomID))
         }
         return ready
-    }
-
-    /// The Ed25519 signatures of the batch's Megolm events whose room key the bot holds, checked
-    /// together on every core before anything is decrypted (the rest stays in event order), by
-    /// room and position in that room's timeline. A message is still never read before its
-    /// signature verified under its session's key: `MegolmInboundSession.decrypt(_:)` checks again
-    /// any message not checked here, or checked with another key than the session's.
-    private mutating func checkSignatures(_ timelines: [String: [ClientEvent]]) throws -> [String: [Int: CheckedMegolmMessage]] {
-        var places: [(roomID: String, position: Int)] = []
-        var messages: [(ciphertext: String, sessionID: String)] = []
-        for (roomID, events) in timelines {
-            for (position, event) in events.enumerated() where event.type == "m.room.encrypted" && event.sender != botUserID {
-                // Only events a held key can open: a flood of unknown sessions costs no checks.
-                guard let envelope = MegolmEnvelope(event.content), try !storedSessions(roomID: roomID, sessionID: envelope.sessionID).isEmpty
-                else { continue }
-                places.append((roomID, position))
-                messages.append((envelope.ciphertext, envelope.sessionID))
-            }
-        }
-        var checked: [String: [Int: CheckedMegolmMessage]] = [:]
-        for (place, message) in zip(places, MegolmSignatureCheck.check(messages)) {
-            if let message { checked[place.roomID, default: [:]][place.position] = message }
-        }
-        return checked
     }
 
     /// The stored room keys of one session in one room, read once per batch.
@@ -98,7 +76,8 @@ struct BatchDecryption {
                 continue
             }
             switch try decrypt(event, envelope: envelope, roomID: pending.roomID) {
-            case .decrypted(let readable, _):
+            case .decrypted(let readable, _), .decryptedUnverified(let readable, _, _):
+                // Kept events are decrypted with their signature checked (no deferring asked).
                 try writer.undecrypted.drop(eventID: pending.eventID)
                 ready[pending.roomID, default: []].append(readable)
                 counts.released += 1
@@ -114,13 +93,13 @@ struct BatchDecryption {
     }
 
     /// One room's new events: plain ones as they are, encrypted ones decrypted, kept or dropped.
-    private mutating func open(_ events: [ClientEvent], roomID: String, checked: [Int: CheckedMegolmMessage]) throws -> [ClientEvent] {
+    private mutating func open(_ events: [ClientEvent], roomID: String) throws -> [ClientEvent] {
         guard events.contains(where: { $0.type == "m.room.encrypted" || $0.type == "m.room.redaction" }),
               let room = try writer.rooms.find(id: roomID) else { return events }
         var joinedAt = room.joinedAt
         var ready: [ClientEvent] = []
         ready.reserveCapacity(events.count)
-        for (position, event) in events.enumerated() {
+        for event in events {
             if event.isJoin(of: botUserID) {
                 joinedAt = joinedAt.map { min($0, event.sentAt) } ?? event.sentAt
             }
@@ -134,9 +113,13 @@ struct BatchDecryption {
                 continue
             }
             if try writer.sync.isProcessed(eventID: event.eventID) { continue }
-            switch try decrypt(event, envelope: envelope, roomID: roomID, checked: checked[position]) {
+            switch try decrypt(event, envelope: envelope, roomID: roomID, deferSignature: true) {
             case .decrypted(let readable, _):
                 ready.append(readable)
+                counts.decrypted += 1
+            case .decryptedUnverified(let readable, let index, let signature):
+                ready.append(readable)
+                unverified[event.eventID, default: []].append(UnverifiedMessage(index: index, signature: signature))
                 counts.decrypted += 1
             case .keyMissing:
                 // Encrypted history from before the bot joined was never meant for it.
@@ -150,9 +133,10 @@ struct BatchDecryption {
     }
 
     /// Decrypts with the stored room key the envelope names, recording the message index used.
-    /// `checked`: the event's own ciphertext with its signature checked in `checkSignatures`.
+    /// With `deferSignature`, an event whose signature is not checked yet claims its index
+    /// (`RoomEventDecryptor.decrypt`); the router checks it before the event has any effect.
     private mutating func decrypt(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String,
-                                  checked: CheckedMegolmMessage? = nil) throws -> RoomEventDecryption {
+                                  deferSignature: Bool = false) throws -> RoomEventDecryption {
         let candidates = try storedSessions(roomID: roomID, sessionID: envelope.sessionID)
         let stored = envelope.senderKey.flatMap { key in candidates.first { $0.senderKey == key } }
             ?? candidates.first { $0.senderUserID == event.sender } ?? candidates.first
@@ -171,12 +155,17 @@ struct BatchDecryption {
         }
         let writer = writer
         let outcome = try RoomEventDecryptor.decrypt(event, envelope: envelope, roomID: roomID, session: session, stored: stored,
-                                                     checked: checked) {
+                                                     deferSignature: deferSignature) {
             try writer.undecrypted.messageIndexUse(senderKey: $0.senderKey, sessionID: $0.sessionID, index: $0.index)
         }
-        if case .decrypted(_, let index) = outcome {
+        switch outcome {
+        case .decrypted(_, let index):
             try writer.undecrypted.recordMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
                                                       eventID: event.eventID, at: now)
+        case .decryptedUnverified(_, let index, let signature):
+            try writer.undecrypted.claimMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
+                                                     eventID: event.eventID, signature: signature.signature, at: now)
+        case .keyMissing, .refused: break
         }
         return outcome
     }

@@ -40,6 +40,9 @@ struct MegolmIndex: Hashable, Sendable {
 enum RoomEventDecryption: Equatable {
     /// The event as its sender wrote it: plaintext type and content, the server's id, sender and time.
     case decrypted(ClientEvent, MegolmIndex)
+    /// As `decrypted`, its signature not checked yet (`deferSignature`): the router checks it
+    /// before the event has any effect, and refuses it then if it is forged.
+    case decryptedUnverified(ClientEvent, MegolmIndex, DeferredMegolmSignature)
     /// The room key has not arrived, or not from that far back: keep the event and wait.
     case keyMissing
     /// The event can never be believed or read; dropped.
@@ -62,21 +65,20 @@ enum DecryptionRefusal: String, Error, Equatable, Sendable {
 enum RoomEventDecryptor {
     /// Decrypts `event` (in `roomID`) with `session`, the stored key it names (nil when none).
     /// `seen` answers which event already used a message index (or that one did, long ago).
-    /// `checked`: the envelope's ciphertext, its signature already checked (`MegolmSignatureCheck`).
+    /// With `deferSignature`, the Ed25519 signature is left to check until the event would have
+    /// an effect, unless the index was claimed by another unchecked event: then it is checked
+    /// here, so a forged claim never keeps the genuine message out.
     static func decrypt(
         _ event: ClientEvent, envelope: MegolmEnvelope, roomID: String, session: MegolmInboundSession?,
-        stored: StoredMegolmSession?, checked: CheckedMegolmMessage? = nil, seen: (MegolmIndex) throws -> MessageIndexUse
+        stored: StoredMegolmSession?, deferSignature: Bool = false, seen: (MegolmIndex) throws -> MessageIndexUse
     ) rethrows -> RoomEventDecryption {
         guard let stored, let session else { return .keyMissing }
         guard stored.senderUserID == event.sender else { return .refused(.wrongSender) }
         if let claimed = envelope.senderKey, claimed != stored.senderKey { return .refused(.wrongDevice) }
-        let opened: (plaintext: [UInt8], messageIndex: UInt32)
+        let opened: (plaintext: [UInt8], messageIndex: UInt32, signature: DeferredMegolmSignature)
         do {
-            if let checked {
-                opened = try session.decrypt(checked)
-            } else {
-                opened = try session.decrypt(envelope.ciphertext)
-            }
+            opened = try session.decryptDeferringSignature(envelope.ciphertext)
+            if !deferSignature { try opened.signature.verify() }
         } catch .unknownMessageIndex {
             return .keyMissing
         } catch {
@@ -88,9 +90,18 @@ enum RoomEventDecryptor {
         guard plaintext["room_id"]?.stringValue == roomID else { return .refused(.wrongRoom) }
         guard type != "m.room.encrypted" else { return .refused(.nestedEncryption) }
         let index = MegolmIndex(senderKey: stored.senderKey, sessionID: stored.sessionID, index: Int64(opened.messageIndex))
+        var verified = !deferSignature
         switch try seen(index) {
         case .unused: break
         case .usedBy(let earlier) where earlier == event.eventID: break
+        case .claimedBy(let earlier, _) where earlier == event.eventID: break
+        case .claimedBy(_, let signature) where signature == opened.signature.signature:
+            // The very message that claimed the index, under another event id: a replay.
+            return .refused(.replayed)
+        case .claimedBy:
+            // Two messages for one index: at most one is the sender's, and the one to check is this.
+            guard verified || (try? opened.signature.verify()) != nil else { return .refused(.badCiphertext) }
+            verified = true
         case .usedBy, .forgotten: return .refused(.replayed)
         }
         var readable = event
@@ -98,7 +109,7 @@ enum RoomEventDecryptor {
         readable.content = withClearRelation(content, envelope: event.content)
         readable.stateKey = nil
         readable.redacts = nil
-        return .decrypted(readable, index)
+        return verified ? .decrypted(readable, index) : .decryptedUnverified(readable, index, opened.signature)
     }
 
     /// The spec keeps `m.relates_to` in the clear beside the ciphertext; a plaintext without one

@@ -7,6 +7,9 @@ public enum MessageIndexUse: Equatable, Sendable {
     case unused
     /// This event used it (a second look at the same event is no replay).
     case usedBy(String)
+    /// This event claimed it, its signature (these bytes) not checked yet: the same message again
+    /// is a replay, a different one may be the genuine message the claim took the place of.
+    case claimedBy(String, signature: [UInt8])
     /// An event used it long ago, whose record was pruned: no event may use it again.
     case forgotten
 }
@@ -16,9 +19,13 @@ extension UndecryptedReader {
     /// replay floor, an event no longer known.
     public func messageIndexUse(senderKey: String, sessionID: String, index: Int64) throws -> MessageIndexUse {
         let used = try db.cachedStatement(sql: """
-            SELECT eventID FROM megolmMessageIndex WHERE senderKey = ? AND sessionID = ? AND messageIndex = ?
+            SELECT eventID, unverifiedSignature FROM megolmMessageIndex WHERE senderKey = ? AND sessionID = ? AND messageIndex = ?
             """)
-        if let eventID = try String.fetchOne(used, arguments: [senderKey, sessionID, index]) { return .usedBy(eventID) }
+        if let row = try Row.fetchOne(used, arguments: [senderKey, sessionID, index]) {
+            let eventID: String = row[0]
+            let signature: Data? = row[1]
+            return signature.map { .claimedBy(eventID, signature: Array($0)) } ?? .usedBy(eventID)
+        }
         let floor = try db.cachedStatement(sql: """
             SELECT 1 FROM megolmReplayFloor WHERE senderKey = ? AND sessionID = ? AND floorIndex > ?
             """)

@@ -124,12 +124,28 @@ extension UndecryptedWriter {
                        arguments: [date.stored, roomID, sessionID])
     }
 
-    /// Records that `eventID` used message `index` of the session (a second record for the same event is harmless).
+    /// Records that `eventID`, its signature verified, used message `index` of the session (a
+    /// second record for the same event is harmless). It takes the place of an unchecked claim by
+    /// another event (the caller made sure it is not that claim's replay); another event's
+    /// verified record stays.
     public func recordMessageIndex(senderKey: String, sessionID: String, index: Int64, eventID: String, at date: Date) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO megolmMessageIndex (senderKey, sessionID, messageIndex, eventID, seenAt) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
+            ON CONFLICT (senderKey, sessionID, messageIndex) DO UPDATE SET
+                eventID = excluded.eventID, seenAt = excluded.seenAt, unverifiedSignature = NULL
+            WHERE megolmMessageIndex.unverifiedSignature IS NOT NULL OR megolmMessageIndex.eventID = excluded.eventID
             """)
         try statement.execute(arguments: [senderKey, sessionID, index, eventID, date.stored])
+    }
+
+    /// Notes that `eventID` claims the index while its signature (`signature`) is not checked
+    /// yet; an index already recorded keeps its record.
+    public func claimMessageIndex(senderKey: String, sessionID: String, index: Int64, eventID: String,
+                                  signature: [UInt8], at date: Date) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO megolmMessageIndex (senderKey, sessionID, messageIndex, eventID, seenAt, unverifiedSignature)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        try statement.execute(arguments: [senderKey, sessionID, index, eventID, date.stored, Data(signature)])
     }
 }

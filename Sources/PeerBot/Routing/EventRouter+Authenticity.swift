@@ -1,0 +1,58 @@
+// Megolm specification, "Decrypting a message": the MAC shows a message was made with the
+// session's ratchet, which every member holding the room key has; only the Ed25519 signature
+// shows the session's sender made it. Matrix spec, "m.megolm.v1.aes-sha2": a receiver must
+// refuse a message index used twice (a replay).
+
+import Foundation
+import MatrixClient
+import MatrixCrypto
+import PeerBotStore
+
+/// A decrypted event's Megolm message whose Ed25519 signature is still to check.
+struct UnverifiedMessage: Equatable {
+    let index: MegolmIndex
+    let signature: DeferredMegolmSignature
+}
+
+/// Thrown inside an event's savepoint when its signature does not verify: all its effects go.
+struct ForgedMessage: Error {
+    let reason: DecryptionRefusal = .badCiphertext
+}
+
+// Why checking the signature late holds (issue 19): a message is believed only once its
+// signature verified, and nothing a message does is kept before that.
+// - Effects: every effect of an event is a change in the store inside the event's own savepoint
+//   (the router does no I/O); an event that changed anything besides its processed mark, or the
+//   batch's counts, is checked before the savepoint is released, and a forged one throws, which
+//   undoes all it did. An event without effect did nothing a forger could want; its processed
+//   mark names the forger's own event id, which no genuine event shares.
+// - Replays: an unchecked message still claims its index, with its signature bytes. The same
+//   message under another event id has the same bytes and is refused as a replay, so an old
+//   harmless message cannot be replayed later into a context where it would count.
+// - Forged claims: a different message for a claimed index is checked at once; if it verifies,
+//   it is the sender's and takes the index over, so a forged claim never keeps the genuine
+//   message out. An index used by a verified message stays used.
+// - Cost: a forged message may move the session's cached ratchet ahead before it is refused;
+//   later messages then derive from the first known index, bounded by 4 × 256 hashes.
+extension EventRouter {
+    /// Checks the signatures of `event`'s decrypted messages before its effects are kept, and
+    /// records their indexes as used by it; `ForgedMessage` when one does not verify.
+    mutating func authenticate(_ event: ClientEvent) throws {
+        guard let messages = unverified[event.eventID] else { return }
+        for message in messages {
+            guard (try? message.signature.verify()) != nil else { throw ForgedMessage() }
+        }
+        for message in messages {
+            try writer.undecrypted.recordMessageIndex(senderKey: message.index.senderKey, sessionID: message.index.sessionID,
+                                                      index: message.index.index, eventID: event.eventID, at: context.now)
+        }
+        // Checked: a second copy of the event in the batch needs no check.
+        unverified[event.eventID] = nil
+    }
+
+    func refuse(_ forged: ForgedMessage, event: ClientEvent, roomID: String) {
+        logger.warning("encrypted message refused", metadata: [
+            "event": "\(event.eventID)", "room": "\(roomID)", "sender": "\(event.sender)", "reason": "\(forged.reason.rawValue)",
+        ])
+    }
+}
