@@ -198,6 +198,27 @@ import Testing
         #expect(try answers().count == 1, "the genuine command, now checked, holds its index")
     }
 
+    @Test func aLargeBatchFromManySendersIsOpenedOnEveryCoreAndAnsweredInEventOrder() throws {
+        let senders = (0..<4).map { _ in MegolmSender(userID: Self.sup) }
+        for sender in senders { try sender.share(roomID: Self.room, with: database, pickleKey: pickleKey) }
+        let forged = forged("!help", as: senders[2], eventID: "$forged")
+        var events: [ClientEvent] = []
+        var commands: [String] = []
+        for round in 0..<8 {
+            for (number, sender) in senders.enumerated() {
+                let command = round % 3 == 0 && number == round % 4
+                let event = sender.text(command ? "!help" : "chat \(round)", roomID: Self.room, ts: ts + Int64(events.count))
+                if command { commands.append(event.eventID) }
+                events.append(event)
+                if round == 4, number == 2 { events.append(forged) }
+            }
+        }
+        try apply("s1", events)
+        #expect(try answers(to: "$forged").isEmpty)
+        let replied = try answers().compactMap { $0["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue }
+        #expect(replied == commands)
+    }
+
     @Test func aHarmlessMessageReplayedUnderANewEventIDIsRefusedBeforeItCanCount() throws {
         let sup = MegolmSender(userID: Self.sup)
         try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
