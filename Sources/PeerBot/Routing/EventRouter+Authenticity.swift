@@ -3,15 +3,18 @@
 // shows the session's sender made it. Matrix spec, "m.megolm.v1.aes-sha2": a receiver must
 // refuse a message index used twice (a replay).
 
+import Dispatch
 import Foundation
 import MatrixClient
 import MatrixCrypto
 import PeerBotStore
 
 /// A decrypted event's Megolm message whose Ed25519 signature is still to check.
-struct UnverifiedMessage: Equatable {
+struct UnverifiedMessage: Equatable, Sendable {
     let index: MegolmIndex
     let signature: DeferredMegolmSignature
+    /// Set only once `signature.verify()` passed (`checkAhead`).
+    var checked = false
 }
 
 /// Thrown inside an event's savepoint when its signature does not verify: all its effects go.
@@ -39,7 +42,7 @@ extension EventRouter {
     /// records their indexes as used by it; `ForgedMessage` when one does not verify.
     mutating func authenticate(_ event: ClientEvent) throws {
         guard let messages = unverified[event.eventID] else { return }
-        for message in messages {
+        for message in messages where !message.checked {
             guard (try? message.signature.verify()) != nil else { throw ForgedMessage() }
         }
         for message in messages {
@@ -50,9 +53,44 @@ extension EventRouter {
         unverified[event.eventID] = nil
     }
 
+    /// The messages that will most likely have an effect (commands: text that starts with the
+    /// prefix) are checked before routing, together on every core; the rest when they have one.
+    /// Only a signature that verified is marked checked, so guessing wrong costs time, not safety.
+    static func checkAhead(_ unverified: inout [String: [UnverifiedMessage]], timelines: [String: [ClientEvent]], prefix: String) {
+        var likely: [(eventID: String, slot: Int)] = []
+        for events in timelines.values {
+            for event in events where unverified[event.eventID] != nil && event.type == "m.room.message"
+                && event.content["body"]?.stringValue?.hasPrefix(prefix) == true {
+                for slot in unverified[event.eventID]!.indices { likely.append((event.eventID, slot)) }
+            }
+        }
+        guard !likely.isEmpty else { return }
+        let messages = likely.map { unverified[$0.eventID]![$0.slot].signature }
+        let passed = Verdicts(count: messages.count)
+        DispatchQueue.concurrentPerform(iterations: messages.count) { passed.set($0, (try? messages[$0].verify()) != nil) }
+        for (place, ok) in zip(likely, passed.values) where ok { unverified[place.eventID]![place.slot].checked = true }
+    }
+
     func refuse(_ forged: ForgedMessage, event: ClientEvent, roomID: String) {
         logger.warning("encrypted message refused", metadata: [
             "event": "\(event.eventID)", "room": "\(roomID)", "sender": "\(event.sender)", "reason": "\(forged.reason.rawValue)",
         ])
     }
+}
+
+/// One verdict per message, written by the threads of `checkAhead`, each its own slot.
+private final class Verdicts: @unchecked Sendable {
+    private var slots: UnsafeMutableBufferPointer<Bool>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: false)
+    }
+
+    deinit { slots.deallocate() }
+
+    func set(_ index: Int, _ value: Bool) { slots[index] = value }
+
+    /// Read after all threads are done.
+    var values: [Bool] { Array(slots) }
 }

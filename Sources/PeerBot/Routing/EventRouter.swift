@@ -54,6 +54,7 @@ struct EventRouter {
                                                  now: context.now, logger: logger)
                 timelines = try decryption.prepare(timelines)
                 router.unverified = decryption.unverified
+                Self.checkAhead(&router.unverified, timelines: timelines, prefix: context.config.commandPrefix)
             }
             for (roomID, events) in timelines.sorted(by: { $0.key < $1.key }) {
                 try router.handleTimeline(roomID: roomID, events: events)
