@@ -6,7 +6,7 @@ enum BenchMain {
     static let usage = """
         usage:
           peerbot-bench ingest [--input PATH] [--runs N] [--with-logs] [--json]
-                               [--nio-python PATH [--nio-script PATH] [--nio-runs N]] [--plain-only]
+                               [--nio-python PATH [--nio-script PATH] [--nio-runs N]] [--plain-only | --encrypted-only]
           peerbot-bench latency --homeserver URL --bot USER_ID --student USER:PASS --peer USER:PASS
                                 --supervisor USER:PASS [--rounds N] [--warmup N] [--pause SECONDS] [--encrypted] [--json]
           peerbot-bench rss --pid PID [--order PATH] [--json]

@@ -23,6 +23,8 @@ struct IngestBench {
     let nioRuns: Int
     /// Whether the encrypted variant runs too (`--plain-only` leaves it out).
     let encrypted: Bool
+    /// `--encrypted-only`: the plain runs left out, for profiling the encrypted path alone.
+    let encryptedOnly: Bool
 
     init(arguments: inout Arguments) throws {
         input = try arguments.option("input") ?? Self.defaultInput
@@ -33,7 +35,9 @@ struct IngestBench {
         nioScript = try arguments.option("nio-script") ?? "scripts/nio_ingest_bench.py"
         nioRuns = try arguments.count("nio-runs", default: 3)
         encrypted = !arguments.flag("plain-only")
+        encryptedOnly = arguments.flag("encrypted-only")
         try arguments.finish()
+        if encryptedOnly, !encrypted { throw BenchError.usage("--plain-only and --encrypted-only exclude each other") }
     }
 
     func run() async throws {
@@ -42,12 +46,13 @@ struct IngestBench {
         BotLogging.bootstrap(level: withLogs ? .info : .warning)
         let shape = try InputShape(MatrixClient.decodeSync(body))
         var results: [IngestRun] = []
-        for index in 1...runs {
+        for index in 1...runs where !encryptedOnly {
             let result = try IngestRun.measure(body: body, shape: shape)
             results.append(result)
             if !json { print("run \(index): \(result.line)") }
         }
         let secret = encrypted ? try await encryptedRuns(body: body, shape: shape) : nil
+        if encryptedOnly, let secret { return json ? try Figures.printJSON(secret) : secret.printSummary(plainHandled: nil) }
         let nio = try nioPython.map { try NioReference.measure(python: $0, script: nioScript, input: input, runs: nioRuns) }
         let report = IngestReport(input: input, bytes: body.count, shape: shape, runs: results, withLogs: withLogs, encrypted: secret, nio: nio)
         if json { return try Figures.printJSON(report) }

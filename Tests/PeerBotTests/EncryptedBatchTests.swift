@@ -1,6 +1,7 @@
 import Foundation
 import MatrixClient
-import MatrixCrypto
+@testable import MatrixCrypto
+import Crypto
 import PeerBotStore
 import PeerLearning
 import Testing
@@ -157,6 +158,76 @@ import Testing
         let replay = ClientEvent(type: help.type, sender: help.sender, eventID: "$replay", originServerTS: ts + 5, content: help.content)
         try apply("s2", [replay], at: 1)
         #expect(try answers().count == 1)
+    }
+
+    /// An event at `sup`'s next message index, made by a member who holds the room key but signs
+    /// with a key of its own: valid MAC, forged signature.
+    func forged(_ body: String, as sup: MegolmSender, eventID: String) -> ClientEvent {
+        let forger = MegolmOutboundSession(ratchet: sup.group.ratchet, signingKey: Curve25519.Signing.PrivateKey())
+        let payload: ClientJSON = ["type": "m.room.message", "content": ["msgtype": "m.text", "body": .string(body)], "room_id": .string(Self.room)]
+        let envelope: ClientJSON = ["algorithm": "m.megolm.v1.aes-sha2", "sender_key": .string(sup.senderKey), "device_id": .string(sup.deviceID),
+                                    "session_id": .string(sup.group.sessionID), "ciphertext": .string(forger.encrypt(Array(payload.jsonString().utf8)))]
+        return ClientEvent(type: "m.room.encrypted", sender: sup.userID, eventID: eventID, originServerTS: ts, content: envelope)
+    }
+
+    func processed(_ eventID: String) throws -> Bool {
+        try database.read { try $0.sync.isProcessed(eventID: eventID) }
+    }
+
+    @Test func aForgedCommandIsRefusedAndTheGenuineOneAtItsIndexIsStillAnswered() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        let forged = forged("!help", as: sup, eventID: "$forged")
+        let help = sup.text("!help", roomID: Self.room, ts: ts + 1)
+        try apply("s1", [forged, help])
+        #expect(try answers(to: "$forged").isEmpty)
+        #expect(try !processed("$forged"), "all the forged command did is undone")
+        #expect(try answers(to: help.eventID).count == 1)
+    }
+
+    @Test func aForgedHarmlessMessageDoesNotKeepTheGenuineCommandAtItsIndexOut() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        // Read without effect, so its signature is never checked; it still claims the index.
+        try apply("s1", [forged("just chatting", as: sup, eventID: "$forged")])
+        let help = sup.text("!help", roomID: Self.room, ts: ts + 1)
+        try apply("s2", [help], at: 1)
+        #expect(try answers(to: help.eventID).count == 1)
+        let replay = ClientEvent(type: help.type, sender: help.sender, eventID: "$replay", originServerTS: ts + 5, content: help.content)
+        try apply("s3", [replay], at: 2)
+        #expect(try answers().count == 1, "the genuine command, now checked, holds its index")
+    }
+
+    @Test func aLargeBatchFromManySendersIsOpenedOnEveryCoreAndAnsweredInEventOrder() throws {
+        let senders = (0..<4).map { _ in MegolmSender(userID: Self.sup) }
+        for sender in senders { try sender.share(roomID: Self.room, with: database, pickleKey: pickleKey) }
+        let forged = forged("!help", as: senders[2], eventID: "$forged")
+        var events: [ClientEvent] = []
+        var commands: [String] = []
+        for round in 0..<8 {
+            for (number, sender) in senders.enumerated() {
+                let command = round % 3 == 0 && number == round % 4
+                let event = sender.text(command ? "!help" : "chat \(round)", roomID: Self.room, ts: ts + Int64(events.count))
+                if command { commands.append(event.eventID) }
+                events.append(event)
+                if round == 4, number == 2 { events.append(forged) }
+            }
+        }
+        try apply("s1", events)
+        #expect(try answers(to: "$forged").isEmpty)
+        let replied = try answers().compactMap { $0["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue }
+        #expect(replied == commands)
+    }
+
+    @Test func aHarmlessMessageReplayedUnderANewEventIDIsRefusedBeforeItCanCount() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        let chat = sup.text("see you tomorrow", roomID: Self.room, ts: ts)
+        try apply("s1", [chat])
+        #expect(try processed(chat.eventID))
+        let replay = ClientEvent(type: chat.type, sender: chat.sender, eventID: "$replay", originServerTS: ts + 5, content: chat.content)
+        try apply("s2", [replay], at: 1)
+        #expect(try !processed("$replay"), "refused as a replay at decryption, never routed")
     }
 
     @Test func withoutAKeyringEncryptedEventsAreLeftAloneAsBefore() throws {

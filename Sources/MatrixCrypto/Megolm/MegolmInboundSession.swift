@@ -54,6 +54,11 @@ public final class MegolmInboundSession: CustomStringConvertible, CustomDebugStr
         let message = try MegolmMessage(bytes: bytes)
         // The signature first: a forged message must not make us hash the ratchet forward.
         try Ed25519.verify(signature: message.signature, of: message.signatureInput, by: signingKey)
+        return try open(message)
+    }
+
+    /// MAC and decryption; the signature is the caller's to check.
+    func open(_ message: MegolmMessage) throws(CryptoError) -> (plaintext: [UInt8], messageIndex: UInt32) {
         let ratchet = try ratchet(at: message.messageIndex)
         var secret = ratchet.bytes
         let cipher = CBCHMACCipher(secret: &secret, info: "MEGOLM_KEYS")

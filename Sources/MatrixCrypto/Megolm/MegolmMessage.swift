@@ -2,7 +2,7 @@
 // field 2 (key 0x12) AES ciphertext, 8-byte truncated MAC, 64-byte Ed25519 signature.
 
 /// A decoded Megolm message, not yet authenticated.
-struct MegolmMessage: Equatable {
+struct MegolmMessage: Equatable, Sendable {
     static let version: UInt8 = 3
     static let signatureLength = 64
     private static let suffixLength = CBCHMACCipher.macLength + signatureLength

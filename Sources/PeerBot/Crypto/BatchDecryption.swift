@@ -23,10 +23,13 @@ struct BatchDecryption {
     let now: Date
     let logger: Logger
     /// Room keys opened in this batch, by sender key and session id: each pickle is opened once.
-    private var opened: [String: MegolmInboundSession] = [:]
+    var opened: [String: MegolmInboundSession] = [:]
     /// The stored room keys by room and session id, read once per batch: a catch-up brings many
     /// events of one session, and no key is stored while the batch is decrypted.
     private var storedKeys: [String: [StoredMegolmSession]] = [:]
+    /// The decrypted events whose signatures are still to check, by event id: the router checks
+    /// them before the event has any effect (`EventRouter.authenticate`).
+    private(set) var unverified: [String: [UnverifiedMessage]] = [:]
     /// What the batch did, for the logs and tests.
     private(set) var counts = Counts()
 
@@ -48,10 +51,20 @@ struct BatchDecryption {
     /// The batch's timelines as the router should read them.
     mutating func prepare(_ timelines: [String: [ClientEvent]]) throws -> [String: [ClientEvent]] {
         var ready = try release()
+        let openings = try openAll(timelines)
         for (roomID, events) in timelines {
-            ready[roomID, default: []].append(contentsOf: try open(events, roomID: roomID))
+            ready[roomID, default: []].append(contentsOf: try open(events, roomID: roomID, openings: openings[roomID] ?? [:]))
         }
         return ready
+    }
+
+    /// The stored room keys of one session in one room, read once per batch.
+    mutating func storedSessions(roomID: String, sessionID: String) throws -> [StoredMegolmSession] {
+        let lookup = roomID + "|" + sessionID
+        if let known = storedKeys[lookup] { return known }
+        let candidates = try writer.undecrypted.megolmSessions(roomID: roomID, sessionID: sessionID)
+        storedKeys[lookup] = candidates
+        return candidates
     }
 
     /// Kept events whose room key has arrived: decrypted now, or kept on when it still does not reach back.
@@ -64,7 +77,8 @@ struct BatchDecryption {
                 continue
             }
             switch try decrypt(event, envelope: envelope, roomID: pending.roomID) {
-            case .decrypted(let readable, _):
+            case .decrypted(let readable, _), .decryptedUnverified(let readable, _, _):
+                // Kept events are decrypted with their signature checked (no deferring asked).
                 try writer.undecrypted.drop(eventID: pending.eventID)
                 ready[pending.roomID, default: []].append(readable)
                 counts.released += 1
@@ -80,13 +94,14 @@ struct BatchDecryption {
     }
 
     /// One room's new events: plain ones as they are, encrypted ones decrypted, kept or dropped.
-    private mutating func open(_ events: [ClientEvent], roomID: String) throws -> [ClientEvent] {
+    /// `openings`: the events already opened by `openAll`, by position.
+    private mutating func open(_ events: [ClientEvent], roomID: String, openings: [Int: RoomEventDecryptor.Opening]) throws -> [ClientEvent] {
         guard events.contains(where: { $0.type == "m.room.encrypted" || $0.type == "m.room.redaction" }),
               let room = try writer.rooms.find(id: roomID) else { return events }
         var joinedAt = room.joinedAt
         var ready: [ClientEvent] = []
         ready.reserveCapacity(events.count)
-        for event in events {
+        for (position, event) in events.enumerated() {
             if event.isJoin(of: botUserID) {
                 joinedAt = joinedAt.map { min($0, event.sentAt) } ?? event.sentAt
             }
@@ -100,9 +115,13 @@ struct BatchDecryption {
                 continue
             }
             if try writer.sync.isProcessed(eventID: event.eventID) { continue }
-            switch try decrypt(event, envelope: envelope, roomID: roomID) {
+            switch try decrypt(event, envelope: envelope, roomID: roomID, deferSignature: true, opening: openings[position]) {
             case .decrypted(let readable, _):
                 ready.append(readable)
+                counts.decrypted += 1
+            case .decryptedUnverified(let readable, let index, let signature):
+                ready.append(readable)
+                unverified[event.eventID, default: []].append(UnverifiedMessage(index: index, signature: signature))
                 counts.decrypted += 1
             case .keyMissing:
                 // Encrypted history from before the bot joined was never meant for it.
@@ -116,32 +135,24 @@ struct BatchDecryption {
     }
 
     /// Decrypts with the stored room key the envelope names, recording the message index used.
-    private mutating func decrypt(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String) throws -> RoomEventDecryption {
-        let lookup = roomID + "|" + envelope.sessionID
-        let candidates = try storedKeys[lookup] ?? writer.undecrypted.megolmSessions(roomID: roomID, sessionID: envelope.sessionID)
-        storedKeys[lookup] = candidates
-        let stored = envelope.senderKey.flatMap { key in candidates.first { $0.senderKey == key } }
-            ?? candidates.first { $0.senderUserID == event.sender } ?? candidates.first
-        var session: MegolmInboundSession?
-        if let stored {
-            let cacheKey = stored.senderKey + "|" + stored.sessionID
-            if let cached = opened[cacheKey] {
-                session = cached
-            } else {
-                guard let fresh = try? MegolmInboundSession(pickle: stored.pickle, key: keyring.pickleKey) else {
-                    return .refused(.brokenKey)
-                }
-                opened[cacheKey] = fresh
-                session = fresh
-            }
-        }
+    /// With `deferSignature`, an event whose signature is not checked yet claims its index
+    /// (`RoomEventDecryptor.decrypt`); the router checks it before the event has any effect.
+    /// `opening`: the event opened already (`openAll`), so only the replay rule is left.
+    private mutating func decrypt(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String,
+                                  deferSignature: Bool = false, opening: RoomEventDecryptor.Opening? = nil) throws -> RoomEventDecryption {
+        let opening = try opening ?? open(event, envelope: envelope, roomID: roomID, deferSignature: deferSignature)
         let writer = writer
-        let outcome = try RoomEventDecryptor.decrypt(event, envelope: envelope, roomID: roomID, session: session, stored: stored) {
+        let outcome = try RoomEventDecryptor.judge(opening, event: event) {
             try writer.undecrypted.messageIndexUse(senderKey: $0.senderKey, sessionID: $0.sessionID, index: $0.index)
         }
-        if case .decrypted(_, let index) = outcome {
+        switch outcome {
+        case .decrypted(_, let index):
             try writer.undecrypted.recordMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
                                                       eventID: event.eventID, at: now)
+        case .decryptedUnverified(_, let index, let signature):
+            try writer.undecrypted.claimMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
+                                                     eventID: event.eventID, signature: signature.signature, at: now)
+        case .keyMissing, .refused: break
         }
         return outcome
     }

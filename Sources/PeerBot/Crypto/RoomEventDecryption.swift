@@ -37,9 +37,12 @@ struct MegolmIndex: Hashable, Sendable {
 }
 
 /// What decrypting one encrypted room event came to.
-enum RoomEventDecryption: Equatable {
+enum RoomEventDecryption: Equatable, Sendable {
     /// The event as its sender wrote it: plaintext type and content, the server's id, sender and time.
     case decrypted(ClientEvent, MegolmIndex)
+    /// As `decrypted`, its signature not checked yet (`deferSignature`): the router checks it
+    /// before the event has any effect, and refuses it then if it is forged.
+    case decryptedUnverified(ClientEvent, MegolmIndex, DeferredMegolmSignature)
     /// The room key has not arrived, or not from that far back: keep the event and wait.
     case keyMissing
     /// The event can never be believed or read; dropped.
@@ -62,38 +65,77 @@ enum DecryptionRefusal: String, Error, Equatable, Sendable {
 enum RoomEventDecryptor {
     /// Decrypts `event` (in `roomID`) with `session`, the stored key it names (nil when none).
     /// `seen` answers which event already used a message index (or that one did, long ago).
+    /// With `deferSignature`, the Ed25519 signature is left to check until the event would have
+    /// an effect, unless the index was claimed by another unchecked event: then it is checked
+    /// here, so a forged claim never keeps the genuine message out.
     static func decrypt(
         _ event: ClientEvent, envelope: MegolmEnvelope, roomID: String, session: MegolmInboundSession?,
-        stored: StoredMegolmSession?, seen: (MegolmIndex) throws -> MessageIndexUse
+        stored: StoredMegolmSession?, deferSignature: Bool = false, seen: (MegolmIndex) throws -> MessageIndexUse
     ) rethrows -> RoomEventDecryption {
-        guard let stored, let session else { return .keyMissing }
-        guard stored.senderUserID == event.sender else { return .refused(.wrongSender) }
-        if let claimed = envelope.senderKey, claimed != stored.senderKey { return .refused(.wrongDevice) }
-        let opened: (plaintext: [UInt8], messageIndex: UInt32)
+        let opening = open(event, envelope: envelope, roomID: roomID, session: session, stored: stored, deferSignature: deferSignature)
+        return try judge(opening, event: event, seen: seen)
+    }
+
+    /// What decrypting one event gives before the replay look-up.
+    enum Opening: Sendable {
+        /// Decided already (no key, refused).
+        case done(RoomEventDecryption)
+        /// Readable; `verified` when its signature was checked.
+        case opened(ClientEvent, MegolmIndex, DeferredMegolmSignature, verified: Bool)
+    }
+
+    /// The cryptography and the plaintext's checks, without any look-up: pure, so the events of
+    /// different sessions can be opened on different cores. Touches only `session`.
+    static func open(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String, session: MegolmInboundSession?,
+                     stored: StoredMegolmSession?, deferSignature: Bool) -> Opening {
+        guard let stored, let session else { return .done(.keyMissing) }
+        guard stored.senderUserID == event.sender else { return .done(.refused(.wrongSender)) }
+        if let claimed = envelope.senderKey, claimed != stored.senderKey { return .done(.refused(.wrongDevice)) }
+        let opened: (plaintext: [UInt8], messageIndex: UInt32, signature: DeferredMegolmSignature)
         do {
-            opened = try session.decrypt(envelope.ciphertext)
+            opened = try session.decryptDeferringSignature(envelope.ciphertext)
+            if !deferSignature { try opened.signature.verify() }
         } catch .unknownMessageIndex {
-            return .keyMissing
+            return .done(.keyMissing)
         } catch {
-            return .refused(.badCiphertext)
+            return .done(.refused(.badCiphertext))
         }
         guard let plaintext = try? ClientJSON(strictUTF8: opened.plaintext),
               let type = plaintext["type"]?.stringValue, !type.isEmpty,
-              let content = plaintext["content"], content.objectValue != nil else { return .refused(.notJSON) }
-        guard plaintext["room_id"]?.stringValue == roomID else { return .refused(.wrongRoom) }
-        guard type != "m.room.encrypted" else { return .refused(.nestedEncryption) }
+              let content = plaintext["content"], content.objectValue != nil else { return .done(.refused(.notJSON)) }
+        guard plaintext["room_id"]?.stringValue == roomID else { return .done(.refused(.wrongRoom)) }
+        guard type != "m.room.encrypted" else { return .done(.refused(.nestedEncryption)) }
         let index = MegolmIndex(senderKey: stored.senderKey, sessionID: stored.sessionID, index: Int64(opened.messageIndex))
-        switch try seen(index) {
-        case .unused: break
-        case .usedBy(let earlier) where earlier == event.eventID: break
-        case .usedBy, .forgotten: return .refused(.replayed)
-        }
         var readable = event
         readable.type = type
         readable.content = withClearRelation(content, envelope: event.content)
         readable.stateKey = nil
         readable.redacts = nil
-        return .decrypted(readable, index)
+        return .opened(readable, index, opened.signature, verified: !deferSignature)
+    }
+
+    /// The replay rule on an opened event: each message index belongs to one event.
+    static func judge(_ opening: Opening, event: ClientEvent, seen: (MegolmIndex) throws -> MessageIndexUse) rethrows -> RoomEventDecryption {
+        let (readable, index, signature): (ClientEvent, MegolmIndex, DeferredMegolmSignature)
+        var verified: Bool
+        switch opening {
+        case .done(let decided): return decided
+        case .opened(let event, let used, let claimed, let checked): (readable, index, signature, verified) = (event, used, claimed, checked)
+        }
+        switch try seen(index) {
+        case .unused: break
+        case .usedBy(let earlier) where earlier == event.eventID: break
+        case .claimedBy(let earlier, _) where earlier == event.eventID: break
+        case .claimedBy(_, let claimed) where claimed == signature.signature:
+            // The very message that claimed the index, under another event id: a replay.
+            return .refused(.replayed)
+        case .claimedBy:
+            // Two messages for one index: at most one is the sender's, and the one to check is this.
+            guard verified || (try? signature.verify()) != nil else { return .refused(.badCiphertext) }
+            verified = true
+        case .usedBy, .forgotten: return .refused(.replayed)
+        }
+        return verified ? .decrypted(readable, index) : .decryptedUnverified(readable, index, signature)
     }
 
     /// The spec keeps `m.relates_to` in the clear beside the ciphertext; a plaintext without one

@@ -26,6 +26,8 @@ struct EventRouter {
     var roster: RosterNames?
     /// Opens and seals encryption secrets (an encrypted file's key); nil without `pickle_key_file`.
     var keyring: RoomKeyring?
+    /// Decrypted events whose signatures are checked only once they would have an effect.
+    var unverified: [String: [UnverifiedMessage]] = [:]
 
     /// Applies a batch. On the very first sync only invites are handled: history is never answered.
     /// With a `keyring`, encrypted events are decrypted first (`BatchDecryption`), in the same
@@ -51,6 +53,8 @@ struct EventRouter {
                 var decryption = BatchDecryption(keyring: keyring, writer: writer, botUserID: context.botUserID,
                                                  now: context.now, logger: logger)
                 timelines = try decryption.prepare(timelines)
+                router.unverified = decryption.unverified
+                Self.checkAhead(&router.unverified, timelines: timelines, prefix: context.config.commandPrefix)
             }
             for (roomID, events) in timelines.sorted(by: { $0.key < $1.key }) {
                 try router.handleTimeline(roomID: roomID, events: events)
@@ -71,7 +75,16 @@ struct EventRouter {
             outcome.events += 1
             let before = outcome
             do {
-                try writer.savepoint { try handleEvent(event, room: &room) }
+                try writer.savepoint {
+                    let changes = writer.totalChanges
+                    try handleEvent(event, room: &room)
+                    // Marking the event processed is the one change of an event without effect.
+                    if writer.totalChanges - changes > 1 || outcome != before { try authenticate(event) }
+                }
+            } catch let forged as ForgedMessage {
+                outcome = before
+                room = try writer.rooms.find(id: roomID) ?? room
+                refuse(forged, event: event, roomID: roomID)
             } catch where !StoreFailure.isTransient(error) {
                 outcome = before
                 room = try writer.rooms.find(id: roomID) ?? room

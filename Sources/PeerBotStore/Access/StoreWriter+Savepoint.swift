@@ -1,6 +1,10 @@
 import GRDB
 
 extension StoreWriter {
+    /// Rows inserted, changed or deleted on this connection so far: what an event's handling
+    /// changed is the difference across it.
+    public var totalChanges: Int { db.totalChangesCount }
+
     /// Runs `body` in a savepoint of the current transaction: when it throws, its changes alone
     /// are undone and the error is rethrown; what ran before it in the transaction stays.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {

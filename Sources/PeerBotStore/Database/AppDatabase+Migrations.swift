@@ -28,6 +28,7 @@ extension AppDatabase {
         migrator.registerMigration("v8-keyreq") { db in try SchemaV8Keyreq.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v9-crypto") { db in try SchemaV9Crypto.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v9-aggregates") { db in try SchemaV9Aggregates.statements.forEach { try db.execute(sql: $0) } }
+        migrator.registerMigration("v10-cryptspeed") { db in try SchemaV10Cryptspeed.statements.forEach { try db.execute(sql: $0) } }
         return migrator
     }
 }

@@ -7,6 +7,9 @@ public enum MessageIndexUse: Equatable, Sendable {
     case unused
     /// This event used it (a second look at the same event is no replay).
     case usedBy(String)
+    /// This event claimed it, its signature (these bytes) not checked yet: the same message again
+    /// is a replay, a different one may be the genuine message the claim took the place of.
+    case claimedBy(String, signature: [UInt8])
     /// An event used it long ago, whose record was pruned: no event may use it again.
     case forgotten
 }
@@ -15,14 +18,19 @@ extension UndecryptedReader {
     /// Who used message `index` of the session: the event recorded, or, below the session's
     /// replay floor, an event no longer known.
     public func messageIndexUse(senderKey: String, sessionID: String, index: Int64) throws -> MessageIndexUse {
-        let used = try db.cachedStatement(sql: """
-            SELECT eventID FROM megolmMessageIndex WHERE senderKey = ? AND sessionID = ? AND messageIndex = ?
+        // One statement for the record and the floor: a catch-up asks this once per encrypted event.
+        let statement = try db.cachedStatement(sql: """
+            SELECT i.eventID, i.unverifiedSignature,
+                   EXISTS (SELECT 1 FROM megolmReplayFloor f WHERE f.senderKey = ?1 AND f.sessionID = ?2 AND f.floorIndex > ?3)
+            FROM (SELECT 1) LEFT JOIN megolmMessageIndex i ON i.senderKey = ?1 AND i.sessionID = ?2 AND i.messageIndex = ?3
             """)
-        if let eventID = try String.fetchOne(used, arguments: [senderKey, sessionID, index]) { return .usedBy(eventID) }
-        let floor = try db.cachedStatement(sql: """
-            SELECT 1 FROM megolmReplayFloor WHERE senderKey = ? AND sessionID = ? AND floorIndex > ?
-            """)
-        return try Int.fetchOne(floor, arguments: [senderKey, sessionID, index]) != nil ? .forgotten : .unused
+        guard let row = try Row.fetchOne(statement, arguments: [senderKey, sessionID, index]) else { return .unused }
+        if let eventID: String = row[0] {
+            let signature: Data? = row[1]
+            return signature.map { .claimedBy(eventID, signature: Array($0)) } ?? .usedBy(eventID)
+        }
+        let belowFloor: Bool = row[2]
+        return belowFloor ? .forgotten : .unused
     }
 
     /// How many message indexes are listed one by one.

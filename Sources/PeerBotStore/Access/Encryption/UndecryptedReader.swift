@@ -90,10 +90,14 @@ extension UndecryptedReader {
     /// Every stored copy of room key `sessionID` for `roomID` (one per sending device key).
     public func megolmSessions(roomID: String, sessionID: String) throws -> [StoredMegolmSession] {
         // A cached statement: a catch-up after an outage asks this once per encrypted event.
-        let statement = try db.cachedStatement(sql: "SELECT * FROM megolmInboundSession WHERE roomID = ? AND sessionID = ?")
-        return try MegolmInboundSessionRecord.fetchAll(statement, arguments: [roomID, sessionID]).map {
-            StoredMegolmSession(roomID: $0.roomID, senderKey: $0.senderKey, sessionID: $0.sessionID, senderUserID: $0.senderUserID,
-                                signingKey: $0.signingKey, firstKnownIndex: $0.firstKnownIndex, pickle: $0.pickle)
+        // Columns read by position, not through Codable: that decoding cost more than the query.
+        let statement = try db.cachedStatement(sql: """
+            SELECT senderKey, senderUserID, signingKey, firstKnownIndex, pickle FROM megolmInboundSession
+            WHERE roomID = ? AND sessionID = ?
+            """)
+        return try Row.fetchAll(statement, arguments: [roomID, sessionID]).map { row in
+            StoredMegolmSession(roomID: roomID, senderKey: row[0], sessionID: sessionID, senderUserID: row[1],
+                                signingKey: row[2], firstKnownIndex: row[3], pickle: row[4])
         }
     }
 }
@@ -124,12 +128,28 @@ extension UndecryptedWriter {
                        arguments: [date.stored, roomID, sessionID])
     }
 
-    /// Records that `eventID` used message `index` of the session (a second record for the same event is harmless).
+    /// Records that `eventID`, its signature verified, used message `index` of the session (a
+    /// second record for the same event is harmless). It takes the place of an unchecked claim by
+    /// another event (the caller made sure it is not that claim's replay); another event's
+    /// verified record stays.
     public func recordMessageIndex(senderKey: String, sessionID: String, index: Int64, eventID: String, at date: Date) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO megolmMessageIndex (senderKey, sessionID, messageIndex, eventID, seenAt) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
+            ON CONFLICT (senderKey, sessionID, messageIndex) DO UPDATE SET
+                eventID = excluded.eventID, seenAt = excluded.seenAt, unverifiedSignature = NULL
+            WHERE megolmMessageIndex.unverifiedSignature IS NOT NULL OR megolmMessageIndex.eventID = excluded.eventID
             """)
         try statement.execute(arguments: [senderKey, sessionID, index, eventID, date.stored])
+    }
+
+    /// Notes that `eventID` claims the index while its signature (`signature`) is not checked
+    /// yet; an index already recorded keeps its record.
+    public func claimMessageIndex(senderKey: String, sessionID: String, index: Int64, eventID: String,
+                                  signature: [UInt8], at date: Date) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO megolmMessageIndex (senderKey, sessionID, messageIndex, eventID, seenAt, unverifiedSignature)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        try statement.execute(arguments: [senderKey, sessionID, index, eventID, date.stored, Data(signature)])
     }
 }

@@ -1,0 +1,99 @@
+import Dispatch
+import MatrixClient
+import MatrixCrypto
+import PeerBotStore
+
+/// The cryptography of a batch on every core: each session's events are opened in their order by
+/// one thread (a session's ratchet cache is not shared), different sessions side by side. The
+/// look-ups before and the replay rule after stay on the batch's thread, in event order.
+extension BatchDecryption {
+    /// One event to open, where it sits in its room's timeline.
+    private struct Job: Sendable {
+        let roomID: String
+        let position: Int
+        let event: ClientEvent
+        let envelope: MegolmEnvelope
+        let stored: StoredMegolmSession
+    }
+
+    /// A session's events and the session opened from its pickle (nil until opened).
+    private final class Group: @unchecked Sendable {
+        // One thread owns a group while the batch is opened; the batch's thread reads it after.
+        let stored: StoredMegolmSession
+        var session: MegolmInboundSession?
+        var jobs: [Job] = []
+        var openings: [RoomEventDecryptor.Opening] = []
+
+        init(stored: StoredMegolmSession, session: MegolmInboundSession?) {
+            self.stored = stored
+            self.session = session
+        }
+    }
+
+    /// Below this many events the threads cost more than they save.
+    static let parallelThreshold = 16
+
+    /// The batch's new encrypted events whose room key is held, opened (`RoomEventDecryptor.open`)
+    /// with the signature check deferred, by room and position.
+    mutating func openAll(_ timelines: [String: [ClientEvent]]) throws -> [String: [Int: RoomEventDecryptor.Opening]] {
+        var groups: [String: Group] = [:]
+        var order: [Group] = []
+        for (roomID, events) in timelines {
+            for (position, event) in events.enumerated()
+            where event.type == "m.room.encrypted" && event.sender != botUserID && !event.eventID.isEmpty {
+                guard let envelope = MegolmEnvelope(event.content),
+                      let stored = try storedSession(for: event, envelope: envelope, roomID: roomID) else { continue }
+                let key = stored.senderKey + "|" + stored.sessionID
+                let group = groups[key] ?? Group(stored: stored, session: opened[key])
+                if groups[key] == nil {
+                    groups[key] = group
+                    order.append(group)
+                }
+                group.jobs.append(Job(roomID: roomID, position: position, event: event, envelope: envelope, stored: stored))
+            }
+        }
+        let pickleKey = keyring.pickleKey
+        let run = { @Sendable (group: Group) in Self.open(group, pickleKey: pickleKey) }
+        if order.reduce(0, { $0 + $1.jobs.count }) >= Self.parallelThreshold {
+            let shared = order
+            DispatchQueue.concurrentPerform(iterations: shared.count) { run(shared[$0]) }
+        } else {
+            order.forEach(run)
+        }
+        var openings: [String: [Int: RoomEventDecryptor.Opening]] = [:]
+        for group in order {
+            if let session = group.session { opened[group.stored.senderKey + "|" + group.stored.sessionID] = session }
+            for (job, opening) in zip(group.jobs, group.openings) { openings[job.roomID, default: [:]][job.position] = opening }
+        }
+        return openings
+    }
+
+    private static func open(_ group: Group, pickleKey: PickleKey) {
+        if group.session == nil { group.session = try? MegolmInboundSession(pickle: group.stored.pickle, key: pickleKey) }
+        guard let session = group.session else {
+            group.openings = group.jobs.map { _ in .done(.refused(.brokenKey)) }
+            return
+        }
+        group.openings = group.jobs.map {
+            RoomEventDecryptor.open($0.event, envelope: $0.envelope, roomID: $0.roomID, session: session, stored: $0.stored, deferSignature: true)
+        }
+    }
+
+    /// The stored room key the envelope names: by the sender key it claims, else the sender's.
+    mutating func storedSession(for event: ClientEvent, envelope: MegolmEnvelope, roomID: String) throws -> StoredMegolmSession? {
+        let candidates = try storedSessions(roomID: roomID, sessionID: envelope.sessionID)
+        return envelope.senderKey.flatMap { key in candidates.first { $0.senderKey == key } }
+            ?? candidates.first { $0.senderUserID == event.sender } ?? candidates.first
+    }
+
+    /// One event opened on the batch's thread (a kept event, or one `openAll` did not take).
+    mutating func open(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String, deferSignature: Bool) throws -> RoomEventDecryptor.Opening {
+        guard let stored = try storedSession(for: event, envelope: envelope, roomID: roomID) else { return .done(.keyMissing) }
+        let key = stored.senderKey + "|" + stored.sessionID
+        guard let session = opened[key] ?? (try? MegolmInboundSession(pickle: stored.pickle, key: keyring.pickleKey)) else {
+            return .done(.refused(.brokenKey))
+        }
+        opened[key] = session
+        return RoomEventDecryptor.open(event, envelope: envelope, roomID: roomID, session: session, stored: stored, deferSignature: deferSignature)
+    }
+}

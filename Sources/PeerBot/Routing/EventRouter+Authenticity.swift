@@ -1,0 +1,96 @@
+// Megolm specification, "Decrypting a message": the MAC shows a message was made with the
+// session's ratchet, which every member holding the room key has; only the Ed25519 signature
+// shows the session's sender made it. Matrix spec, "m.megolm.v1.aes-sha2": a receiver must
+// refuse a message index used twice (a replay).
+
+import Dispatch
+import Foundation
+import MatrixClient
+import MatrixCrypto
+import PeerBotStore
+
+/// A decrypted event's Megolm message whose Ed25519 signature is still to check.
+struct UnverifiedMessage: Equatable, Sendable {
+    let index: MegolmIndex
+    let signature: DeferredMegolmSignature
+    /// Set only once `signature.verify()` passed (`checkAhead`).
+    var checked = false
+}
+
+/// Thrown inside an event's savepoint when its signature does not verify: all its effects go.
+struct ForgedMessage: Error {
+    let reason: DecryptionRefusal = .badCiphertext
+}
+
+// Why checking the signature late holds (issue 19): a message is believed only once its
+// signature verified, and nothing a message does is kept before that.
+// - Effects: every effect of an event is a change in the store inside the event's own savepoint
+//   (the router does no I/O); an event that changed anything besides its processed mark, or the
+//   batch's counts, is checked before the savepoint is released, and a forged one throws, which
+//   undoes all it did. An event without effect did nothing a forger could want; its processed
+//   mark names the forger's own event id, which no genuine event shares.
+// - Replays: an unchecked message still claims its index, with its signature bytes. The same
+//   message under another event id has the same bytes and is refused as a replay, so an old
+//   harmless message cannot be replayed later into a context where it would count.
+// - Forged claims: a different message for a claimed index is checked at once; if it verifies,
+//   it is the sender's and takes the index over, so a forged claim never keeps the genuine
+//   message out. An index used by a verified message stays used.
+// - Cost: a forged message may move the session's cached ratchet ahead before it is refused;
+//   later messages then derive from the first known index, bounded by 4 × 256 hashes.
+extension EventRouter {
+    /// Checks the signatures of `event`'s decrypted messages before its effects are kept, and
+    /// records their indexes as used by it; `ForgedMessage` when one does not verify.
+    mutating func authenticate(_ event: ClientEvent) throws {
+        guard let messages = unverified[event.eventID] else { return }
+        for message in messages where !message.checked {
+            guard (try? message.signature.verify()) != nil else { throw ForgedMessage() }
+        }
+        for message in messages {
+            try writer.undecrypted.recordMessageIndex(senderKey: message.index.senderKey, sessionID: message.index.sessionID,
+                                                      index: message.index.index, eventID: event.eventID, at: context.now)
+        }
+        // Checked: a second copy of the event in the batch needs no check.
+        unverified[event.eventID] = nil
+    }
+
+    /// The messages that will most likely have an effect (commands: text that starts with the
+    /// prefix) are checked before routing, together on every core; the rest when they have one.
+    /// Only a signature that verified is marked checked, so guessing wrong costs time, not safety.
+    static func checkAhead(_ unverified: inout [String: [UnverifiedMessage]], timelines: [String: [ClientEvent]], prefix: String) {
+        var likely: [(eventID: String, slot: Int)] = []
+        for events in timelines.values {
+            for event in events where unverified[event.eventID] != nil && event.type == "m.room.message"
+                && event.content["body"]?.stringValue?.hasPrefix(prefix) == true {
+                for slot in unverified[event.eventID]!.indices { likely.append((event.eventID, slot)) }
+            }
+        }
+        guard !likely.isEmpty else { return }
+        let messages = likely.map { unverified[$0.eventID]![$0.slot].signature }
+        let passed = Verdicts(count: messages.count)
+        DispatchQueue.concurrentPerform(iterations: messages.count) { passed.set($0, (try? messages[$0].verify()) != nil) }
+        for (place, ok) in zip(likely, passed.values) where ok { unverified[place.eventID]![place.slot].checked = true }
+    }
+
+    func refuse(_ forged: ForgedMessage, event: ClientEvent, roomID: String) {
+        logger.warning("encrypted message refused", metadata: [
+            "event": "\(event.eventID)", "room": "\(roomID)", "sender": "\(event.sender)", "reason": "\(forged.reason.rawValue)",
+        ])
+    }
+}
+
+/// One verdict per message, written by the threads of `checkAhead`, each its own slot.
+private final class Verdicts: @unchecked Sendable {
+    private var slots: UnsafeMutableBufferPointer<Bool>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: false)
+    }
+
+    deinit { slots.deallocate() }
+
+    func set(_ index: Int, _ value: Bool) { slots[index] = value }
+
+    /// Read after all threads are done.
+    var values: [Bool] { Array(slots) }
+}
