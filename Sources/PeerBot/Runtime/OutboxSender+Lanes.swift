@@ -36,25 +36,33 @@ struct OutboxClaim {
 extension OutboxSender {
     /// Claims the most urgent due rows that may start now, at most `capacity` in flight in all:
     /// answers first, one row per room at a time (a room's rows go strictly in order), and kinds
-    /// held by a rate limit wait it out. One read of the queue serves every row claimed; one
-    /// caller claims at a time.
+    /// held by a rate limit wait it out. One caller claims at a time.
     func claim(capacity: Int = OutboxSender.parallelRooms) throws -> OutboxClaim {
         lanes.withLock { $0.releasedDuringRead.removeAll(keepingCapacity: true) }
-        let moment = now()
-        let due = try database.outbox.due(at: moment, limit: 500)
-        for id in due.unreadable {
-            logger.error("an outbox row cannot be read; it is kept as failed", metadata: ["outbox": "\(id)"])
-            try database.write { writer in
-                try writer.outbox.markFailed(id: id, reason: String(describing: CorruptOutboxItem()), at: moment)
-                try alert(.corrupt, item: nil, writer: writer)
-            }
+        var claimed = OutboxClaim(items: [], readAgain: false)
+        // A short read fills the free rooms as a rule; a long one only when rows held back (a
+        // rate limit, a back-off) filled the short one, as under a homeserver's default limits.
+        for limit in [capacity * 4, 500] {
+            let moment = now()
+            let due = try database.outbox.due(at: moment, limit: limit)
+            try giveUp(unreadable: due.unreadable, at: moment)
+            claimed.readAgain = claimed.readAgain || !due.unreadable.isEmpty
+            claimed.items += admit(due.items, capacity: capacity, at: moment)
+            let full = lanes.withLock { $0.inFlight.count >= capacity }
+            if full || due.items.count + due.unreadable.count < limit { break }
         }
+        claimed.readAgain = claimed.readAgain && claimed.items.isEmpty
+        return claimed
+    }
+
+    /// Claims the rows that may start now, most urgent first, marking their rooms as in flight.
+    private func admit(_ due: [OutboxItem], capacity: Int, at moment: Date) -> [OutboxItem] {
         let holds = limits.withLock { $0.holds }
         let skipped = sidelined.withLock { $0 }
         let serialMessages = encryptor != nil
-        let items = lanes.withLock { lanes -> [OutboxItem] in
+        return lanes.withLock { lanes -> [OutboxItem] in
             var claimed: [OutboxItem] = []
-            for item in due.items where lanes.inFlight.count < capacity {
+            for item in due where lanes.inFlight.count < capacity {
                 guard (holds[ActionClass(item.action)] ?? .distantPast) <= moment, (skipped[item.id] ?? .distantPast) <= moment,
                       lanes.admits(item, capacity: capacity, serialMessages: serialMessages) else { continue }
                 lanes.inFlight[item.action.roomID] = ActionClass(item.action)
@@ -62,7 +70,17 @@ extension OutboxSender {
             }
             return claimed
         }
-        return OutboxClaim(items: items, readAgain: items.isEmpty && !due.unreadable.isEmpty)
+    }
+
+    /// Rows that cannot be read back are kept as failed, with an alert.
+    private func giveUp(unreadable: [Int64], at moment: Date) throws {
+        for id in unreadable {
+            logger.error("an outbox row cannot be read; it is kept as failed", metadata: ["outbox": "\(id)"])
+            try database.write { writer in
+                try writer.outbox.markFailed(id: id, reason: String(describing: CorruptOutboxItem()), at: moment)
+                try alert(.corrupt, item: nil, writer: writer)
+            }
+        }
     }
 
     /// The row's room is free for its next row.

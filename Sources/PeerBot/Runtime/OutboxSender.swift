@@ -191,7 +191,7 @@ final class OutboxSender: Service, Sendable {
     }
 
     private func rateLimited(_ actionClass: ActionClass, until next: Date, from moment: Date) {
-        lanes.withLock { $0.limited.insert(actionClass) }
+        lanes.withLock { _ = $0.limited.insert(actionClass) }
         limits.withLock { limits in
             limits.holds[actionClass] = max(limits.holds[actionClass] ?? .distantPast, next)
             if actionClass == .roomCreation { limits.creationWait = next.timeIntervalSince(moment) }
