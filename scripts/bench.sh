@@ -260,7 +260,7 @@ fi
 step "summary"
 echo "---------------------------------------------------------------------------------"
 echo "peerbot benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores, $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no git')"
-grep -v '^\(encrypted \)\{0,1\}run ' "$WORK/ingest.txt" || true
+[ ! -f "$WORK/ingest.txt" ] || grep -v '^\(encrypted \)\{0,1\}run ' "$WORK/ingest.txt" || true
 [ ! -f "$WORK/formation.txt" ] || cat "$WORK/formation.txt"
 for variant in dynamic dynamic-e2e static static-e2e; do
   [ -f "$WORK/latency-$variant.txt" ] || continue

@@ -104,8 +104,15 @@ final class TimedHomeserver: HTTPTransport {
     let creationC = OutboxAction.createRoom(ref: "ref:group:3", requestJSON: "{}")
     let creationD = OutboxAction.createRoom(ref: "ref:group:4", requestJSON: "{}")
 
-    @Test func oneRowPerRoomAndNoMoreThanTheCapacity() {
+    /// Lanes after the homeserver has taken one of each kind.
+    func proven() -> SendingLanes {
         var lanes = SendingLanes()
+        lanes.proven = [.message, .roomCreation, .invite, .join, .membership, .media]
+        return lanes
+    }
+
+    @Test func oneRowPerRoomAndNoMoreThanTheCapacity() {
+        var lanes = proven()
         lanes.inFlight["!a:hs"] = .message
         #expect(!lanes.admits(item(2, messageA), capacity: 8, serialMessages: false))
         #expect(lanes.admits(item(3, messageB), capacity: 8, serialMessages: false))
@@ -113,7 +120,7 @@ final class TimedHomeserver: HTTPTransport {
     }
 
     @Test func aKindTheHomeserverLimitedGoesOneAtATime() {
-        var lanes = SendingLanes()
+        var lanes = proven()
         lanes.inFlight["ref:group:3"] = .roomCreation
         #expect(lanes.admits(item(4, creationD), capacity: 8, serialMessages: false))
         lanes.limited.insert(.roomCreation)
@@ -125,15 +132,24 @@ final class TimedHomeserver: HTTPTransport {
     }
 
     @Test func anEncryptionDeviceSendsOneMessageAtATimeButCreatesRoomsBesideIt() {
-        var lanes = SendingLanes()
+        var lanes = proven()
         lanes.inFlight["!a:hs"] = .message
         #expect(!lanes.admits(item(2, messageB), capacity: 8, serialMessages: true))
         #expect(lanes.admits(item(2, messageB), capacity: 8, serialMessages: false))
         #expect(lanes.admits(item(3, creationC), capacity: 8, serialMessages: true))
     }
 
-    @Test func aRoomWhoseRowFinishedDuringTheReadWaitsForTheNextRead() {
+    @Test func aKindNotYetTakenSinceTheStartGoesOneAtATime() {
         var lanes = SendingLanes()
+        lanes.inFlight["ref:group:3"] = .roomCreation
+        #expect(!lanes.admits(item(4, creationD), capacity: 8, serialMessages: false))
+        #expect(lanes.admits(item(5, messageB), capacity: 8, serialMessages: false))
+        lanes.proven.insert(.roomCreation)
+        #expect(lanes.admits(item(4, creationD), capacity: 8, serialMessages: false))
+    }
+
+    @Test func aRoomWhoseRowFinishedDuringTheReadWaitsForTheNextRead() {
+        var lanes = proven()
         lanes.releasedDuringRead.insert("!a:hs")
         #expect(!lanes.admits(item(1, messageA), capacity: 8, serialMessages: false))
         #expect(lanes.admits(item(2, messageB), capacity: 8, serialMessages: false))

@@ -8,6 +8,10 @@ struct SendingLanes: Sendable {
     /// Kinds the homeserver answered with a rate limit since the start: from then on one at a
     /// time, so parallel sending never turns one 429 into a burst of them.
     var limited: Set<ActionClass> = []
+    /// Kinds the homeserver has taken at least once since the start. Until then a kind goes one
+    /// at a time too: after a restart in the middle of bulk work the first answer may be a 429,
+    /// and it should be the only one.
+    var proven: Set<ActionClass> = []
     /// Rooms whose row finished while the queue was being read: that read may still show the
     /// row as pending, so they wait for the next read.
     var releasedDuringRead: Set<String> = []
@@ -18,7 +22,7 @@ struct SendingLanes: Sendable {
     func admits(_ item: OutboxItem, capacity: Int, serialMessages: Bool) -> Bool {
         let kind = ActionClass(item.action)
         guard inFlight.count < capacity, inFlight[item.action.roomID] == nil, !releasedDuringRead.contains(item.action.roomID) else { return false }
-        if limited.contains(kind), inFlight.values.contains(kind) { return false }
+        if limited.contains(kind) || !proven.contains(kind), inFlight.values.contains(kind) { return false }
         if serialMessages, Self.isMessage(kind), inFlight.values.contains(where: Self.isMessage) { return false }
         return true
     }

@@ -159,6 +159,7 @@ final class OutboxSender: Service, Sendable {
     func deliver(_ item: OutboxItem) async throws {
         do {
             let eventID = try await perform(item)
+            lanes.withLock { _ = $0.proven.insert(ActionClass(item.action)) }
             try database.outbox.markSent(id: item.id, eventID: eventID)
         } catch let error as CancellationError {
             throw error
