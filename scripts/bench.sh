@@ -3,7 +3,7 @@
 # local Synapse with the real bot running: once as a plain client, once as an end-to-end encryption device
 # (pickle_key_file, encrypt_rooms), whose latency run adds an encrypted !help beside the plain one.
 #
-#   scripts/bench.sh [--static] [--input PATH] [--runs N] [--rounds N] [--skip-build] [--scale [--students N]]
+#   scripts/bench.sh [--static] [--input PATH] [--runs N] [--rounds N] [--skip-build] [--scale|--scale-only [--students N]]
 #   scripts/bench.sh --profile-order
 #
 #   --static      also rebuild the bot with --static-swift-stdlib and measure it the same way
@@ -13,6 +13,7 @@
 #   --skip-build  use the release binaries already built
 #   --scale       also the faculty-scale run (peerbot-bench scale; minutes): a Synapse with its default
 #                 limits, the bot's lifted by the admin API, --students students (default 1000) in groups of 5
+#   --scale-only  only the faculty-scale run (with --static: of the static build, which is built first)
 #
 # The profile needs valgrind (apt-get install valgrind); see support/README.md.
 #
@@ -35,6 +36,7 @@ PROFILE="no"
 BUILD="yes"
 # The faculty-scale run (--scale): its own Synapse instance, "bench-scale", on the port after PORT.
 SCALE="no"
+SCALE_ONLY="no"
 STUDENTS=1000
 IDLE_SECONDS=10
 READY_TIMEOUT=60
@@ -56,8 +58,9 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="${2:?--runs needs a number}"; shift ;;
     --rounds) ROUNDS="${2:?--rounds needs a number}"; shift ;;
     --scale) SCALE="yes" ;;
+    --scale-only) SCALE="yes"; SCALE_ONLY="yes" ;;
     --students) STUDENTS="${2:?--students needs a number}"; shift ;;
-    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
   shift
@@ -126,7 +129,7 @@ fi
 [ -x "$BIN/peerbot" ] && [ -x "$BIN/peerbot-bench" ] || die "release binaries missing in $BIN (drop --skip-build)"
 BENCH="$BIN/peerbot-bench"
 
-if [ "$PROFILE" = "no" ]; then
+if [ "$PROFILE" = "no" ] && [ "$SCALE_ONLY" = "no" ]; then
   step "ingest (and a matrix-nio bot's parse + dispatch + store of the same sync)"
   NIO_PYTHON="$ROOT/.local/venv/bin/python"
   NIO=()
@@ -143,6 +146,7 @@ fi
 
 step "synapse"
 "$SYNAPSE" install
+if [ "$SCALE_ONLY" = "no" ]; then
 URL="$("$SYNAPSE" start "$INSTANCE" "$PORT")"
 SYNAPSE_STARTED="yes"
 echo "homeserver $URL"
@@ -171,6 +175,7 @@ YAML
 sed -e "s|$WORK/access_token|$WORK/access_token_e2e|" -e "s|$WORK/peerbot.sqlite|$WORK/peerbot-e2e.sqlite|" \
   "$WORK/peerbot.yaml" >"$WORK/peerbot-e2e.yaml"
 printf 'pickle_key_file: "%s"\nencrypt_rooms: true\n' "$WORK/pickle_key" >>"$WORK/peerbot-e2e.yaml"
+fi
 
 # Starts the bot binary $1, logging to $2, and waits until the log says it is syncing; any further
 # arguments are a command that runs the bot (a profiler). BOT_CONFIG picks the configuration.
@@ -233,12 +238,12 @@ measure_both() {
   "$BENCH" startup --bot "$2" --config "$WORK/peerbot-e2e.yaml" --password-file "$WORK/bot.password" | tee "$WORK/startup-$1-e2e.txt"
 }
 
-measure_both dynamic "$BIN/peerbot"
+[ "$SCALE_ONLY" = "yes" ] || measure_both dynamic "$BIN/peerbot"
 
 if [ "$STATIC" = "yes" ]; then
   step "rebuild with --static-swift-stdlib"
   build_static
-  measure_both static "$STATIC_BIN/peerbot"
+  [ "$SCALE_ONLY" = "yes" ] || measure_both static "$STATIC_BIN/peerbot"
 fi
 
 if [ "$SCALE" = "yes" ]; then
@@ -259,8 +264,8 @@ fi
 step "summary"
 echo "---------------------------------------------------------------------------------"
 echo "peerbot benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores, $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no git')"
-grep -v '^\(encrypted \)\{0,1\}run ' "$WORK/ingest.txt" || true
-cat "$WORK/formation.txt"
+[ ! -f "$WORK/ingest.txt" ] || grep -v '^\(encrypted \)\{0,1\}run ' "$WORK/ingest.txt" || true
+[ ! -f "$WORK/formation.txt" ] || cat "$WORK/formation.txt"
 for variant in dynamic dynamic-e2e static static-e2e; do
   [ -f "$WORK/latency-$variant.txt" ] || continue
   case "$variant" in

@@ -44,7 +44,7 @@ final class ScaleBot: @unchecked Sendable {
 
     /// Starts `peerbot run` and waits until its log says it is ready (first sync done).
     func start(timeout: Duration = .seconds(120)) async throws {
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

@@ -31,11 +31,25 @@ struct ScaleSteps {
         let done: Int
         let total: Int
         let failed: Int
+        /// The bot's own CPU time meanwhile (user + system), so a slow homeserver shows as such.
+        let botCPUSeconds: Double
+        /// The machine's 1-minute load average when the command was sent and when the rooms were ready.
+        let loadBefore: Double?
+        let loadAfter: Double?
+        enum CodingKeys: String, CodingKey {
+            case seconds, done, total, failed, botCPUSeconds = "bot_cpu_seconds", loadBefore = "load_before", loadAfter = "load_after"
+        }
+    }
+
+    /// The 1-minute load average, from `/proc/loadavg`.
+    static func loadAverage() -> Double? {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
     }
 
     /// `!groups create`, timed from sending it to the edit that says the rooms are ready.
     func createRooms() async throws -> Creation {
         let started = ContinuousClock.now
+        let (cpuBefore, loadBefore) = (try bot.cpuSeconds(), Self.loadAverage())
         let command = try await send(text: "!groups create")
         _ = try await answer(to: command, kind: "groups_created")
         let botID = bot.userID
@@ -49,7 +63,8 @@ struct ScaleSteps {
         let body = last.event.content["m.new_content"]?["body"]?.stringValue ?? ""
         let numbers = body.dropFirst(ready.count).split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 2 else { throw BenchError.unexpected("cannot read the progress message: \(body)") }
-        return Creation(seconds: (last.at - started).ms / 1000, done: numbers[0], total: numbers[1], failed: numbers.count > 2 ? numbers[2] : 0)
+        return Creation(seconds: (last.at - started).ms / 1000, done: numbers[0], total: numbers[1], failed: numbers.count > 2 ? numbers[2] : 0,
+                        botCPUSeconds: try bot.cpuSeconds() - cpuBefore, loadBefore: loadBefore, loadAfter: Self.loadAverage())
     }
 
     /// The bot's joined rooms by the kind its marker gives them (`supervisor`, `group`, `direct`).

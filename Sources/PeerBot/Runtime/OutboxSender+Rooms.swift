@@ -82,13 +82,22 @@ extension OutboxSender {
     }
 
     /// Adds the room to the bot's `m.direct` account data, as clients expect for a direct chat.
+    /// Rooms made at the same time go in one update (see `DirectRoomBook`).
     private func rememberDirectRoom(_ roomID: String, with userID: String) async throws {
-        var map = try await client.accountData(userID: botUserID, type: "m.direct")?.objectValue ?? [:]
-        var rooms = map[userID]?.arrayValue ?? []
-        guard !rooms.contains(.string(roomID)) else { return }
-        rooms.append(.string(roomID))
-        map[userID] = .array(rooms)
-        try await client.setAccountData(userID: botUserID, type: "m.direct", content: .object(map))
+        let (client, botUserID) = (self.client, self.botUserID)
+        try await directRooms.remember(roomID, with: userID) { additions in
+            var map = try await client.accountData(userID: botUserID, type: "m.direct")?.objectValue ?? [:]
+            var changed = false
+            for (userID, roomID) in additions {
+                var rooms = map[userID]?.arrayValue ?? []
+                guard !rooms.contains(.string(roomID)) else { continue }
+                rooms.append(.string(roomID))
+                map[userID] = .array(rooms)
+                changed = true
+            }
+            guard changed else { return }
+            try await client.setAccountData(userID: botUserID, type: "m.direct", content: .object(map))
+        }
     }
 }
 

@@ -26,6 +26,12 @@ final class OutboxSender: Service, Sendable {
     let limits = Mutex<(holds: [ActionClass: Date], creationWait: TimeInterval?)>(([:], nil))
     /// Rows whose bookkeeping failed (the database refused a write about them): skipped until then.
     let sidelined = Mutex<[Int64: Date]>([:])
+    /// The rooms whose row is being delivered now, and the kinds of action a homeserver limited.
+    let lanes = Mutex(SendingLanes())
+    /// How many rooms' rows are delivered at once.
+    static let parallelRooms = 8
+    /// The bot's `m.direct` account data, updated for many new direct rooms at once.
+    let directRooms = DirectRoomBook()
     /// How long the outbox goes on sending after SIGTERM: its share of the 5 s the bot has to exit.
     static let drainBudget: Duration = .seconds(3)
     let drainBudget: Duration
@@ -66,57 +72,67 @@ final class OutboxSender: Service, Sendable {
         }
     }
 
+    /// Claims and starts deliveries until no more may start, then waits for one to finish, a new
+    /// row or the next due moment. Deliveries run side by side, one per room, so a room the
+    /// homeserver takes its time to create holds back only that room's own welcome.
     private func loop() async throws {
         var settled = false
-        while !Task.isCancelled {
-            let draining = drainingUntil.withLock { $0 }
-            if let draining, ContinuousClock.now >= draining {
-                logger.notice("outbox stopped before it was drained; the rest goes after the restart")
-                return
-            }
-            do {
-                if !settled {
-                    try finishSettledBatches()
-                    settled = true
-                }
-                if try await sendNext() { continue }
-                if draining != nil {
-                    logger.info("outbox drained")
+        try await withThrowingDiscardingTaskGroup { group in
+            while !Task.isCancelled {
+                let draining = drainingUntil.withLock { $0 }
+                if let draining, ContinuousClock.now >= draining {
+                    logger.notice("outbox stopped before it was drained; the rest goes after the restart")
                     return
                 }
-                try await wakeup.wait(timeout: .seconds(max(0.05, min(try secondsUntilDue(), 30))))
-            } catch let error as BotStop {
-                throw error
-            } catch let error as CancellationError {
-                throw error
-            } catch {
-                // The database itself failed (busy, disk full): nothing is lost, try again shortly.
-                logger.error("the outbox could not be read or updated; trying again", metadata: ["error": "\(error)"])
-                try await Task.sleep(for: .seconds(1))
+                do {
+                    if !settled {
+                        try finishSettledBatches()
+                        settled = true
+                    }
+                    let claimed = try claim()
+                    for item in claimed.items {
+                        group.addTask { [self] in
+                            defer {
+                                release(item)
+                                wakeup.signal()
+                            }
+                            try await attempt(item)
+                        }
+                    }
+                    if claimed.readAgain { continue }
+                    if draining != nil, inFlightCount == 0 {
+                        logger.info("outbox drained")
+                        return
+                    }
+                    try await wakeup.wait(timeout: .seconds(max(0.05, min(try secondsUntilDue(), 30))))
+                } catch let error as BotStop {
+                    throw error
+                } catch let error as CancellationError {
+                    throw error
+                } catch {
+                    // The database itself failed (busy, disk full): nothing is lost, try again shortly.
+                    logger.error("the outbox could not be read or updated; trying again", metadata: ["error": "\(error)"])
+                    try await Task.sleep(for: .seconds(1))
+                }
             }
         }
     }
 
-    /// Sends the most urgent due item, if any; false when nothing can be tried now. The queue is
-    /// read again after every item, so an answer queued meanwhile goes ahead of bulk work.
+    /// Sends the most urgent due item, if any, and waits for it; false when nothing can be tried
+    /// now. The queue is read again for every item, so an answer queued meanwhile goes ahead of
+    /// bulk work.
     @discardableResult
     func sendNext() async throws -> Bool {
-        let moment = now()
-        let due = try database.outbox.due(at: moment, limit: 500)
-        for id in due.unreadable {
-            logger.error("an outbox row cannot be read; it is kept as failed", metadata: ["outbox": "\(id)"])
-            try database.write { writer in
-                try writer.outbox.markFailed(id: id, reason: String(describing: CorruptOutboxItem()), at: moment)
-                try alert(.corrupt, item: nil, writer: writer)
-            }
-        }
-        let holds = limits.withLock { $0.holds }
-        let skipped = sidelined.withLock { $0 }
-        guard let item = due.items.first(where: {
-            (holds[ActionClass($0.action)] ?? .distantPast) <= moment && (skipped[$0.id] ?? .distantPast) <= moment
-        }) else {
-            return !due.unreadable.isEmpty
-        }
+        let claimed = try claim(capacity: 1)
+        guard let item = claimed.items.first else { return claimed.readAgain }
+        defer { release(item) }
+        try await attempt(item)
+        return true
+    }
+
+    /// One delivery; when only its bookkeeping fails (the database refused a write about it),
+    /// its row is sidelined for a while: its room waits, the others go on.
+    func attempt(_ item: OutboxItem) async throws {
         do {
             try await deliver(item)
         } catch let error as BotStop {
@@ -124,11 +140,10 @@ final class OutboxSender: Service, Sendable {
         } catch let error as CancellationError {
             throw error
         } catch {
-            // Only this row's bookkeeping failed; its room waits, the others go on.
             logger.error("an outbox row could not be updated; its room waits", metadata: ["outbox": "\(item.id)", "error": "\(error)"])
+            let moment = now()
             sidelined.withLock { $0[item.id] = moment + retry.backoff(failures: item.attempts + 1, jitter: 1) }
         }
-        return true
     }
 
     /// Seconds until a held kind of action or a waiting room is due again.
@@ -144,6 +159,7 @@ final class OutboxSender: Service, Sendable {
     func deliver(_ item: OutboxItem) async throws {
         do {
             let eventID = try await perform(item)
+            lanes.withLock { _ = $0.proven.insert(ActionClass(item.action)) }
             try database.outbox.markSent(id: item.id, eventID: eventID)
         } catch let error as CancellationError {
             throw error
@@ -176,6 +192,7 @@ final class OutboxSender: Service, Sendable {
     }
 
     private func rateLimited(_ actionClass: ActionClass, until next: Date, from moment: Date) {
+        lanes.withLock { _ = $0.limited.insert(actionClass) }
         limits.withLock { limits in
             limits.holds[actionClass] = max(limits.holds[actionClass] ?? .distantPast, next)
             if actionClass == .roomCreation { limits.creationWait = next.timeIntervalSince(moment) }
@@ -184,7 +201,7 @@ final class OutboxSender: Service, Sendable {
 
     /// Tells the supervisors that something could not be delivered, and how to get a summary
     /// again; an alert that fails itself is only logged, so failures never feed on each other.
-    private func alert(_ failure: OutboxFailure, item: OutboxItem?, writer: StoreWriter) throws {
+    func alert(_ failure: OutboxFailure, item: OutboxItem?, writer: StoreWriter) throws {
         let marks = item.map { Self.marks(of: $0.action) } ?? [:]
         let kind = marks["peerbot.kind"]?.stringValue
         guard kind != MessageKind.alert.rawValue, let supervisorRoom = try writer.rooms.supervisor()?.roomID else { return }

@@ -6,13 +6,24 @@ import PeerLearning
 /// Posts each session's moments as they fall due: goals, start, midpoint, wrap-up, end.
 /// Each moment runs once: it is recorded in the job ledger in the same transaction as its messages.
 struct SessionJobs: ScheduledWork {
+    /// Sessions known to have nothing to run for a while; a fresh value knows none.
+    let quiet = SessionQuietSpells()
+
     func runDue(_ jobs: JobRunner) throws -> Int {
         let lead = Int(jobs.config.goalLeadTime.components.seconds)
+        let settings = Self.settings(jobs.config)
         var queued = 0
-        for record in try jobs.writer.sessions.withOpenJobs(before: jobs.now.addingTimeInterval(TimeInterval(lead))) {
+        let open = try jobs.writer.sessions.withOpenJobs(before: jobs.now.addingTimeInterval(TimeInterval(lead)))
+        for record in open where !quiet.isQuiet(record, settings, at: jobs.now) {
             queued += try jobs.run("session #\(record.number)") { try runMoments(of: record, jobs) }
         }
+        quiet.keep(only: Set(open.map(\.number)))
         return queued
+    }
+
+    static func settings(_ config: BotConfig) -> SessionQuietSpells.Settings {
+        .init(goalLead: Int(config.goalLeadTime.components.seconds), wrapUp: Int(config.wrapUpBeforeEnd.components.seconds),
+              reminder: Int(config.sessionReminder.components.seconds))
     }
 
     /// The moments of one session that are due, each posted once.
@@ -28,6 +39,11 @@ struct SessionJobs: ScheduledWork {
         let done = Set(SessionMoment.allCases.filter { ran.contains(key($0)) })
         let due = SessionTimeline.due(session: plan, now: now, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
                                       plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt, reminderBefore: reminder)
+        if due.isEmpty, let next = SessionTimeline.nextDate(session: plan, alreadyRun: done, goalLeadTime: lead, wrapUpBeforeEnd: wrapUp,
+                                                            plannedAt: record.plannedAt, firstContentAt: record.goalsContentAt,
+                                                            reminderBefore: reminder), next > now {
+            quiet.note(record, Self.settings(config), quietUntil: next)
+        }
         for moment in due.skipped { try writer.jobs.markRun(jobKey: key(moment), at: now) }
         for moment in due.due {
             let current = try writer.sessions.find(number: record.number) ?? record
