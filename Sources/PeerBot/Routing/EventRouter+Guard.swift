@@ -32,9 +32,6 @@ extension EventRouter {
         return result
     }
 
-    /// The reason on every redaction the guard makes.
-    static let guardReason = GuardResponse.redactionReason
-
     /// A body fit for a debug log line: identifiers masked unless the guard is off.
     func loggable(_ body: String) -> String {
         context.config.patientGuard == .off ? body : PatientGuard(patterns: context.config.patientGuardPatterns).check(body, language: .en).text
