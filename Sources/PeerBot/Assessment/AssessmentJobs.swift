@@ -22,23 +22,21 @@ struct AssessmentJobs: ScheduledWork {
         let assignments = try writer.assessment.assignments(round: round.id)
         let waiting = Set(assignments.filter { $0.answeredAt == nil }.map(\.rater))
         let extensions = try writer.deadlines.extensions(.assessment(round: round.id))
-        let remaining = { (rater: String) in assignments.filter { $0.rater == rater && $0.answeredAt == nil }.count }
+        let facts = AssessmentReminders.Round(
+            group: group.name, startedAt: round.startedAt, deadline: round.deadline, reminded: round.remindedAt != nil,
+            remaining: Dictionary(grouping: assignments.filter { $0.answeredAt == nil }, by: \.rater).mapValues(\.count),
+            extensions: extensions.mapValues { .init(deadline: $0.deadline, grantedAt: $0.grantedAt, reminded: $0.remindedAt != nil) })
         let rounds = AssessmentRounds(writer: writer, config: config, now: now)
-        let halfway = round.startedAt.addingTimeInterval(round.deadline.timeIntervalSince(round.startedAt) / 2)
-        if round.remindedAt == nil, now >= halfway, now < round.deadline, !waiting.isEmpty {
-            for rater in waiting.sorted() where extensions[rater] == nil {
-                try rounds.post(config.texts(config.language).assessment.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: round.deadline,
-                                                                          timeZone: config.timeZone), to: rater)
+        for effect in AssessmentReminders.decide(facts, now: now, timeZone: config.timeZone, say: config.texts(config.language)) {
+            switch effect {
+            case .tell(let rater, let reminder):
+                try rounds.post(reminder, to: rater)
                 queued += 1
+            case .markRoundReminded:
+                try writer.assessment.markReminded(round: round.id, at: now)
+            case .markExtensionReminded(let rater):
+                try writer.deadlines.markReminded(.assessment(round: round.id), userID: rater, at: now)
             }
-            try writer.assessment.markReminded(round: round.id, at: now)
-        }
-        for (rater, granted) in extensions.sorted(by: { $0.key < $1.key }) where waiting.contains(rater)
-            && granted.remindedAt == nil && now >= ExtendedDeadline.reminderDue(granted) && now < granted.deadline {
-            try rounds.post(config.texts(config.language).assessment.assessmentReminder(group: group.name, remaining: remaining(rater), deadline: granted.deadline,
-                                                                      timeZone: config.timeZone), to: rater)
-            try writer.deadlines.markReminded(.assessment(round: round.id), userID: rater, at: now)
-            queued += 1
         }
         let lastDeadline = waiting.map { extensions[$0]?.deadline ?? round.deadline }.max() ?? round.deadline
         if jobs.caughtUp, waiting.isEmpty || now >= max(round.deadline, lastDeadline) {
@@ -72,6 +70,6 @@ struct AssessmentJobs: ScheduledWork {
 /// so a student who was just told the new deadline is not reminded of it at once.
 enum ExtendedDeadline {
     static func reminderDue(_ granted: DeadlineExtension) -> Date {
-        granted.grantedAt.addingTimeInterval(granted.deadline.timeIntervalSince(granted.grantedAt) / 2)
+        AssessmentReminders.Extension(deadline: granted.deadline, grantedAt: granted.grantedAt, reminded: granted.remindedAt != nil).reminderDue
     }
 }

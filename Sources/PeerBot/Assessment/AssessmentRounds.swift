@@ -2,7 +2,7 @@ import Foundation
 import PeerBotStore
 import PeerLearning
 
-/// Starts peer-assessment rounds and asks each student for the next rating, one peer at a time.
+/// Starts peer-assessment rounds and sends their messages to each student's direct room.
 struct AssessmentRounds {
     let writer: StoreWriter
     let config: BotConfig
@@ -36,19 +36,7 @@ struct AssessmentRounds {
         return round
     }
 
-    /// Sends the rater's next unanswered request; false when they have answered everything.
-    @discardableResult
-    func requestNext(round: Int64, rater: String, group: String) throws -> Bool {
-        guard let current = try writer.assessment.currentAssignment(round: round, rater: rater) else { return false }
-        let all = try writer.assessment.assignments(round: round).filter { $0.rater == rater }
-        let name = try writer.roster.find(userID: current.subject)?.name ?? current.subject
-        let request = config.texts(config.language).assessment.assessmentRequest(subjectName: name, subjectUserID: current.subject, index: current.position,
-                                                               of: all.count, isSelf: current.subject == rater, group: group)
-        try post(request, to: rater)
-        try writer.assessment.markRequested(round: round, rater: rater, subject: current.subject, at: now)
-        return true
-    }
-
+    /// Sends `message` to the student's direct room (made first if they have none), mentioning them.
     func post(_ message: BotMessage, to student: String) throws {
         let room = try DirectRooms(writer: writer, config: config).room(for: student)
         try writer.enqueue(message, to: room, mention: student)

@@ -44,23 +44,27 @@ extension EventRouter {
     }
 
     /// Sends the student's answer, after the patient guard, to the supervisor room naming the
-    /// supervisors, and tells the student it went there.
+    /// supervisors, and tells the student it went there: `FeedbackAnswerForwarding` decides.
     private mutating func forwardFeedbackAnswer(_ event: ClientEvent, body: String, room: RoomRecord) throws {
-        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !TextLimits.isBlank(text) else { return }
+        guard let text = FeedbackAnswerForwarding.text(of: body) else { return }
         guard let supervisorRoom = try writer.rooms.supervisor() else {
             logger.warning("feedback answer not forwarded: no supervisor room")
             return
         }
         let kept = try guarded(text, event: event, room: room)
-        let name = try writer.roster.find(userID: event.sender)?.name ?? event.sender
-        let answer = context.config.texts(context.language(of: supervisorRoom)).feedback.feedbackAnswer(text: kept.text, from: name)
-        try enqueue(answer, in: supervisorRoom.roomID, mentions: context.config.supervisors)
-        outcome.handled += 1
-        logger.info("feedback answer forwarded")
-        // A redacted message cannot be replied to; the guard notice has told the student already.
-        let redacted = kept.isMasked && context.config.patientGuard == .redact
-        try enqueue(context.config.texts(context.language(of: room)).feedback.feedbackAnswerForwarded(), in: room.roomID,
-                    replyTo: redacted ? nil : event.eventID, mention: redacted ? event.sender : nil)
+        let decision = FeedbackAnswerForwarding.decide(kept, from: try writer.roster.find(userID: event.sender)?.name ?? event.sender,
+                                                       redactsMasked: context.config.patientGuard == .redact,
+                                                       supervisors: context.config.texts(context.language(of: supervisorRoom)),
+                                                       student: context.config.texts(context.language(of: room)))
+        for effect in decision.effects {
+            switch effect {
+            case .toSupervisors(let answer):
+                try enqueue(answer, in: supervisorRoom.roomID, mentions: context.config.supervisors)
+                outcome.handled += 1
+                logger.info("feedback answer forwarded")
+            case .answer(let message, let inReply):
+                try enqueue(message, in: room.roomID, replyTo: inReply ? event.eventID : nil, mention: inReply ? nil : event.sender)
+            }
+        }
     }
 }

@@ -15,25 +15,21 @@ extension EventRouter {
         logger.notice("patient identifier masked", metadata: [
             "room": "\(room.roomID)", "event": "\(event.eventID)", "kinds": "\(result.kinds.map(\.rawValue).joined(separator: ","))",
         ])
-        if mode == .redact {
-            try writer.outbox.enqueue(.redact(roomID: room.roomID, eventID: event.eventID, reason: Self.guardReason))
+        let existing = try writer.rooms.direct(userID: event.sender)
+        let say = context.config.texts(existing.map(context.language(of:)) ?? context.config.language)
+        let response = GuardResponse.decide(result, mode: mode, sender: event.sender, groupText: room.kind != .direct, say: say)
+        for effect in response.effects {
+            switch effect {
+            case .redact(let reason):
+                try writer.outbox.enqueue(.redact(roomID: room.roomID, eventID: event.eventID, reason: reason))
+            case .tell(let userID, let notice):
+                // As `m.text` naming the student, in the direct room read above or one made now.
+                let roomID = try existing.map(\.roomID) ?? DirectRooms(writer: writer, config: context.config).room(for: userID)
+                try writer.enqueueMessage(try writer.named(notice).content(mention: userID), to: roomID)
+            }
             outcome.enqueued += 1
         }
-        try tellAboutGuard(result, mode: mode, sender: event.sender, groupText: room.kind != .direct)
         return result
-    }
-
-    /// The reason on every redaction the guard makes.
-    static let guardReason = "patient identifier"
-
-    /// The `guard` notice, as `m.text` naming the student, in their direct room (created first when there is none).
-    private mutating func tellAboutGuard(_ result: GuardedText, mode: PatientGuardMode, sender: String, groupText: Bool) throws {
-        let existing = try writer.rooms.direct(userID: sender)
-        let language = existing.map(context.language(of:)) ?? context.config.language
-        let notice = context.config.texts(language).patientGuard.guardNotice(kinds: result.kinds, kept: result.text, mode: mode, groupText: groupText)
-        let roomID = try existing?.roomID ?? DirectRooms(writer: writer, config: context.config).room(for: sender)
-        try writer.enqueueMessage(try writer.named(notice).content(mention: sender), to: roomID)
-        outcome.enqueued += 1
     }
 
     /// A body fit for a debug log line: identifiers masked unless the guard is off.

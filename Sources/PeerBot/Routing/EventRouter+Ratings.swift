@@ -15,35 +15,48 @@ extension EventRouter {
         let deadline = try writer.deadlines.deadline(.assessment(round: round.id), userID: event.sender, common: round.deadline)
         guard context.eventTime(event) <= deadline else { return false }
         let parsed = RatingReply.parse(body)
-        let reflectionOpen = try writer.reflections.latestRound(ofGroup: group.id).map { $0.summarizedAt == nil } ?? false
-        // Text that is not a rating is a reflection while one is open; otherwise the format is shown again.
-        if parsed == .malformed && reflectionOpen { return false }
-        // A reply to an old request names a peer who may no longer be assigned (removed, re-grouped,
-        // self-assessment off): then the reply goes to the peer the student is asked about now.
-        let assigned = Set(try writer.assessment.assignments(round: round.id).filter { $0.rater == event.sender }.map(\.subject))
-        let replied = try repliedSubject(event).flatMap { assigned.contains($0) ? $0 : nil }
-        let subject = try replied ?? writer.assessment.currentAssignment(round: round.id, rater: event.sender)?.subject
-        guard let subject else { return false }
-        let name = try writer.roster.find(userID: subject)?.name ?? subject
-        let say = context.config.texts(context.config.language)
+        let facts = try ratingFacts(round: round, group: group, rater: event.sender, event: event)
+        // The guard goes first, so an identifier in the comment is redacted before anything is
+        // kept; a text the round does not take is left for the reflection, unguarded here.
+        guard RatingIntake.takes(parsed, round: facts) else { return false }
+        let comment = try RatingIntake.commentToGuard(parsed).map { try guarded($0, event: event, room: room).text }
+        guard let decision = RatingIntake.decide(parsed, guardedComment: comment, round: facts,
+                                                 say: context.config.texts(context.config.language)) else { return false }
         outcome.handled += 1
-        switch parsed {
-        case .malformed:
-            try enqueue(say.assessment.ratingMalformed(subjectName: name), in: room.roomID, replyTo: event.eventID)
-        case .rating(_, let comment?) where comment.count > TextKind.comment.limit:
-            try enqueue(say.textTooLong(.comment, length: comment.count), in: room.roomID, replyTo: event.eventID)
-        case .rating(let marks, let written):
-            let comment = try written.map { try guarded($0, event: event, room: room).text }
-            let replaced = try writer.assessment.ratings(round: round.id).contains { $0.rater == event.sender && $0.subject == subject }
-            try writer.assessment.saveRating(round: round.id, rater: event.sender, subject: subject, marks: marks,
-                                             comment: comment.flatMap { TextLimits.isBlank($0) ? nil : $0 }, at: context.now)
-            try enqueue(say.assessment.ratingRecorded(subjectName: name, replaced: replaced), in: room.roomID, replyTo: event.eventID)
-            let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
-            if !replaced, try !rounds.requestNext(round: round.id, rater: event.sender, group: group.name) {
-                try enqueue(say.assessment.assessmentDone(), in: room.roomID)
+        try apply(decision.effects, round: round.id, event: event, room: room)
+        return true
+    }
+
+    /// What the decision needs of the rater's round, read before deciding.
+    private func ratingFacts(round: AssessmentRoundRecord, group: StudyGroupRecord, rater: String,
+                             event: ClientEvent) throws -> RatingIntake.Round {
+        let assignments = try writer.assessment.assignments(round: round.id).filter { $0.rater == rater }
+        let rated = Set(try writer.assessment.ratings(round: round.id).filter { $0.rater == rater }.map(\.subject))
+        var names: [String: String] = [:]
+        for subject in assignments.map(\.subject) { names[subject] = try writer.roster.find(userID: subject)?.name }
+        return RatingIntake.Round(rater: rater, group: group.name,
+                                  assignments: assignments.map { .init(subject: $0.subject, position: $0.position, answered: $0.isAnswered) },
+                                  rated: rated, names: names, repliedSubject: try repliedSubject(event),
+                                  reflectionOpen: try writer.reflections.latestRound(ofGroup: group.id).map { $0.summarizedAt == nil } ?? false)
+    }
+
+    /// Carries out a rating's effects in order, in the batch's transaction.
+    private mutating func apply(_ effects: [RatingIntakeEffect], round: Int64, event: ClientEvent, room: RoomRecord) throws {
+        let rounds = AssessmentRounds(writer: writer, config: context.config, now: context.now)
+        for effect in effects {
+            switch effect {
+            case .save(let subject, let marks, let comment):
+                try writer.assessment.saveRating(round: round, rater: event.sender, subject: subject, marks: marks, comment: comment, at: context.now)
+            case .reply(let message):
+                try enqueue(message, in: room.roomID, replyTo: event.eventID)
+            case .tell(let userID, let message):
+                try rounds.post(message, to: userID)
+            case .markRequested(let subject):
+                try writer.assessment.markRequested(round: round, rater: event.sender, subject: subject, at: context.now)
+            case .post(let message):
+                try enqueue(message, in: room.roomID)
             }
         }
-        return true
     }
 
     /// A reply (in Matrix's sense) to an earlier request names its subject: a second answer for that peer.

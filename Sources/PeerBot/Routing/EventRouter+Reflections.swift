@@ -58,8 +58,8 @@ extension EventRouter {
         }
     }
 
-    /// An edit (`m.replace`) of a kept reflection replaces its text, after the patient guard;
-    /// other student texts' edits are only guarded.
+    /// An edit (`m.replace`) of a kept reflection replaces its text, after the patient guard
+    /// (`ReflectionEdit` decides); other student texts' edits are only guarded.
     mutating func handleEdit(_ event: ClientEvent, room: RoomRecord) throws {
         let message = event.messageContent
         guard case .replace(let original) = message.relation, let text = message.editedBody else { return }
@@ -67,16 +67,14 @@ extension EventRouter {
             try guardEdit(event, text: text, room: room)
             return
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if TextLimits.isBlank(trimmed) {
+        let guarded = try ReflectionEdit.textToGuard(text).map { try self.guarded($0, event: event, room: room) }
+        switch ReflectionEdit.decide(text, guarded: guarded, say: context.config.texts(context.config.language)) {
+        case .remove:
             try writer.reflections.remove(eventID: original)
-        } else if trimmed.count > TextKind.reflection.limit {
-            // The kept text stays as it was; the person is told why the edit did not take.
-            let notice = context.config.texts(context.config.language).textTooLong(.reflection, length: trimmed.count)
+        case .refuse(let notice):
             try enqueue(notice, in: kept.roomID, replyTo: event.eventID, mention: event.sender)
-        } else {
-            let result = try guarded(trimmed, event: event, room: room)
-            try writer.reflections.edit(eventID: original, text: result.text, at: context.now, masked: result.isMasked)
+        case .replace(let text, let masked):
+            try writer.reflections.edit(eventID: original, text: text, at: context.now, masked: masked)
         }
         outcome.handled += 1
     }

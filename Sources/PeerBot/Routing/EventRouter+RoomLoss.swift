@@ -15,23 +15,27 @@ extension EventRouter {
         logger.error("lost a managed room", metadata: ["room": "\(roomID)", "kind": "\(room.kind.rawValue)",
                                                        "by": "\(remover)", "banned": "\(banned)"])
         outcome.handled += 1
-        var replaced = false
-        if room.kind == .direct, let userID = room.userID {
-            try writer.rooms.remove(id: roomID)
-            try writer.rooms.forgetRef(roomID: roomID)
-            if try writer.roster.isStudent(userID) {
-                let fresh = try DirectRooms(writer: writer, config: context.config).room(for: userID)
-                try enqueue(context.config.texts(context.config.language).privacy.directRoomReplaced(), in: fresh, mention: userID)
-                replaced = true
+        let lost = RoomLoss.Room(roomID: roomID, kind: room.kind.rawValue, group: room.groupName, userID: room.userID,
+                                 studentOnRoster: try room.userID.map(writer.roster.isStudent) ?? false)
+        // Read before the lost room is marked left: so the lost room itself is never told.
+        let supervisorRoom = try writer.rooms.supervisor().flatMap { $0.joinedAt == nil || $0.roomID == roomID ? nil : $0 }
+        let effects = RoomLoss.decide(lost, remover: remover == context.botUserID ? nil : remover, banned: banned,
+                                      student: context.config.texts(context.config.language),
+                                      supervisors: supervisorRoom.map { context.config.texts(context.language(of: $0)) })
+        for effect in effects {
+            switch effect {
+            case .forgetDirectRoom:
+                try writer.rooms.remove(id: roomID)
+                try writer.rooms.forgetRef(roomID: roomID)
+            case .markLeft:
+                room.joinedAt = nil
+                try writer.rooms.upsert(room)
+            case .tell(let userID, let message):
+                try enqueue(message, in: try DirectRooms(writer: writer, config: context.config).room(for: userID), mention: userID)
+            case .toSupervisors(let message):
+                guard let supervisorRoom else { continue }
+                try enqueue(message, in: supervisorRoom.roomID, mentions: context.config.supervisors)
             }
-        } else {
-            room.joinedAt = nil
-            try writer.rooms.upsert(room)
         }
-        guard room.kind != .supervisor, let supervisorRoom = try writer.rooms.supervisor(), supervisorRoom.joinedAt != nil else { return }
-        let lost = LostRoom(roomID: roomID, kind: room.kind.rawValue, group: room.groupName, student: room.userID,
-                            by: remover == context.botUserID ? nil : remover, banned: banned, replaced: replaced)
-        try enqueue(context.config.texts(context.language(of: supervisorRoom)).privacy.roomLost(lost), in: supervisorRoom.roomID,
-                    mentions: context.config.supervisors)
     }
 }

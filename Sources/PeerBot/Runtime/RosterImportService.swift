@@ -122,21 +122,15 @@ final class RosterImportService: Service, Sendable {
         let outcome = RosterFile.read(data, maximumBytes: Self.maximumBytes)
         try database.write { writer in
             let language = try writer.rooms.find(id: upload.roomID)?.language(or: config.language) ?? config.language
-            let reply: BotMessage
-            switch outcome {
-            case .unreadable:
-                reply = config.texts(language).roster.notACSV()
-            case .checked(let result) where result.isAcceptable:
-                var added = 0
-                for student in result.students where try writer.roster.upsert(userID: student.userID, name: student.name, attributes: student.attributes, at: now) {
-                    added += 1
-                }
-                reply = config.texts(language).roster.rosterImported(added: added, updated: result.students.count - added)
-            case .checked(let result):
-                reply = config.texts(language).roster.rosterRejected(problems: result.problems, headerProblem: result.headerProblem)
+            let file: RosterImportResult? = if case .checked(let result) = outcome { result } else { nil }
+            var known = Set<String>()
+            for student in file?.students ?? [] where try writer.roster.record(userID: student.userID) != nil { known.insert(student.userID) }
+            let decision = RosterFileImport.decide(file, known: known, say: config.texts(language))
+            for student in decision.upserts {
+                try writer.roster.upsert(userID: student.userID, name: student.name, attributes: student.attributes, at: now)
             }
             try writer.roster.finishUpload(eventID: upload.eventID, state: .done)
-            try writer.enqueue(reply, to: upload.roomID, inReplyTo: upload.eventID, mention: upload.sender)
+            try writer.enqueue(decision.reply, to: upload.roomID, inReplyTo: upload.eventID, mention: upload.sender)
         }
         outbox.signal()
         logger.info("roster file handled", metadata: ["event": "\(upload.eventID)"])
