@@ -12,17 +12,7 @@ public struct CriteriaPosting: Sendable, Equatable {
     public var reply: BotMessage
 
     /// An active group, with texts in its room's language.
-    public struct Group: Sendable {
-        public var id: Int64
-        public var name: String
-        public var say: Texts
-
-        public init(id: Int64, name: String, say: Texts) {
-            self.id = id
-            self.name = name
-            self.say = say
-        }
-    }
+    public typealias Group = GroupVoice
 
     public init(effects: [CriteriaPostingEffect], reply: BotMessage) {
         self.effects = effects
