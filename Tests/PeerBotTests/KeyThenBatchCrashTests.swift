@@ -6,7 +6,8 @@ import PeerLearning
 import Testing
 @testable import PeerBot
 
-/// Room keys are stored before the batch's transaction; a crash between the two loses nothing.
+/// Room keys taken in a transaction of their own (`BotDevice.receive`, as the benchmark does)
+/// before the batch's; a crash between the two loses nothing.
 @Suite struct KeyThenBatchCrash {
     let receiving = RoomKeyReceiving()
     let room = "!room:hs"

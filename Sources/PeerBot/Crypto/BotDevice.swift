@@ -6,7 +6,7 @@ import PeerBotStore
 
 /// The bot's encryption device as the sync loop runs it, for a caller beside the runtime (the
 /// ingest benchmark): loaded from the store with the configured pickle key, published, and fed
-/// one sync's to-device events before `BatchIngestor` decrypts the batch with `keyring`.
+/// one sync's to-device events as `BatchIngestor` decrypts the batch with `keyring`.
 public struct BotDevice: Sendable {
     let keeper: DeviceKeyKeeper
     /// What `BatchIngestor.ingest` needs to read encrypted room events.
@@ -27,10 +27,21 @@ public struct BotDevice: Sendable {
         return BotDevice(keeper: keeper, keyring: RoomKeyring(pickleKey: pickleKey), curve25519: keys.curve25519, ed25519: keys.ed25519)
     }
 
-    /// Takes the room keys of one sync's to-device events, as the sync loop does before the
-    /// batch; returns how many were stored.
+    /// Takes the room keys of one sync's to-device events in a transaction of their own;
+    /// returns how many were stored.
     @discardableResult
     public func receive(_ events: [ToDeviceEvent]) async -> Int {
         await keeper.receive(events)
+    }
+
+    /// What `BatchIngestor.ingest` needs to take one sync's to-device events in the batch's own
+    /// transaction, as the sync loop does; pass the outcome to `committed` afterwards.
+    public func intake(before events: [ToDeviceEvent]) async -> RoomKeyIntake? {
+        await keeper.intake(before: events)
+    }
+
+    /// Tells the device what a committed batch's to-device messages changed in the store.
+    public func committed(_ outcome: BatchOutcome) async {
+        await keeper.committed(outcome.roomKeys)
     }
 }

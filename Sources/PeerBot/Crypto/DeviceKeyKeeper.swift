@@ -8,7 +8,10 @@ import PeerBotStore
 /// server. Every key is stored (sealed) before it leaves, so a crash never loses the private
 /// half of a published key. Logs counts and the device id, never a key or a pickle.
 actor DeviceKeyKeeper {
-    let account: OlmAccount
+    /// Read again from the store after a batch's pre-key messages spent one-time keys there.
+    var account: OlmAccount
+    /// Set when the stored account is ahead of `account` and reading it again failed.
+    var accountIsStale = false
     let pickleKey: PickleKey
     private var storedDeviceID: String?
     private(set) var deviceID: String?
@@ -73,6 +76,7 @@ actor DeviceKeyKeeper {
     }
 
     private func topUp(serverCount: Int?, unusedFallbackTypes: [String]?) async throws {
+        try reloadAccountIfStale()
         let plan = KeyStockPlan.plan(serverCount: serverCount, unpublished: account.unpublishedOneTimeKeys.count,
                                      unusedFallbackTypes: unusedFallbackTypes,
                                      hasUnpublishedFallback: account.unpublishedFallbackKey != nil)

@@ -11,6 +11,8 @@ public struct BatchOutcome: Sendable, Equatable {
     public var enqueued = 0
     /// Roster files waiting to be imported.
     public var uploads = 0
+    /// What the batch's Olm to-device messages stored.
+    public var roomKeys = RoomKeyIntake.Outcome()
 }
 
 /// Routes one `/sync` batch into the store: every effect and the next sync token in one transaction.

@@ -90,15 +90,15 @@ final class SyncService: Service, Sendable {
             heartbeat.beat()
             throw error
         }
-        // Room keys are stored before the batch, each in its own transaction, and the batch's
-        // transaction then decrypts with every key stored so far and moves the position on. A
-        // crash between the two loses nothing: the same batch comes again, its keys are already
-        // stored (a second copy of an Olm message no longer opens, and is not needed), and its
-        // events are decrypted or kept as if the first try had never happened.
-        await deviceKeys?.receive(sync.encryption.toDevice)
+        // The to-device messages are read in the batch's own transaction, before its events are
+        // decrypted: the Olm sessions, the account, the room keys, the decrypted events and the
+        // next token commit together or not at all. A crash or a failed batch leaves the store as
+        // before it, and the same batch, coming again, opens the same Olm messages once more.
+        let roomKeys = await deviceKeys?.intake(before: sync.encryption.toDevice)
         try noteEncryption(sync, backfill: backfill)
         let outcome = try BatchIngestor(database: database, logger: logger)
-            .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current, keyring: deviceKeys?.keyring)
+            .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current, keyring: deviceKeys?.keyring, roomKeys: roomKeys)
+        await deviceKeys?.committed(outcome.roomKeys)
         await deviceKeys?.afterSync(sync.encryption)
         await deviceKeys?.requestMissingKeys()
         await deviceKeys?.cancelAnsweredKeyRequests()
