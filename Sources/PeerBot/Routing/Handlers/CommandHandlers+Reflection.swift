@@ -18,12 +18,14 @@ extension CommandHandlers {
         let round = try group.flatMap { try writer.reflections.latestRound(ofGroup: $0.id) }
         let record = try round.flatMap { try writer.sessions.find(number: $0.sessionNumber) }
         let intake = ReflectionIntake(context: context, writer: writer, logger: logger)
-        let (fromStudent, alreadyKept) = try intake.sender(request.sender, eventID: request.eventID)
+        // With no round open the decision reads nothing else, so nothing else is read.
+        let open = round != nil && record != nil
+        let (fromStudent, alreadyKept) = open ? try intake.sender(request.sender, eventID: request.eventID) : (false, false)
         // The router has guarded a student's text already (`EventRouter.guardedCommand`).
         let kept = request.guarded ?? GuardedText(text: text, kinds: [])
         let decision = ReflectCommand.decide(
             kept, sent: request.sentAt, plan: try record.map(lookup.plan), round: try round.map { try intake.facts($0, request.sender) },
-            place: try place(of: request, group: group), fromStudent: fromStudent, alreadyKept: alreadyKept,
+            place: open ? try place(of: request, group: group) : .elsewhere, fromStudent: fromStudent, alreadyKept: alreadyKept,
             redactsMasked: context.config.patientGuard == .redact, refusals: Texts(context.language(of: request.room)), say: request.say)
         if let round, !decision.effects.isEmpty {
             _ = try intake.apply(decision.effects, eventID: request.eventID, sender: request.sender, round: round, room: request.room)
