@@ -29,11 +29,14 @@ extension AssessmentWriter {
     /// Records that the request to rate `subject` was sent; a later call keeps the first time.
     /// Throws `AssessmentStoreError.notAssigned`.
     public func markRequested(round id: Int64, rater: String, subject: String, at date: Date) throws {
+        try stampAssignment("requestedAt", round: id, rater: rater, subject: subject, at: date)
+    }
+
+    /// Sets the assignment's `column` (a time) unless it is set already. Throws
+    /// `AssessmentStoreError.notAssigned` when the rater has no such assignment.
+    private func stampAssignment(_ column: String, round id: Int64, rater: String, subject: String, at date: Date) throws {
         try db.execute(
-            sql: """
-                UPDATE assessmentAssignment SET requestedAt = coalesce(requestedAt, ?)
-                WHERE roundID = ? AND rater = ? AND subject = ?
-                """,
+            sql: "UPDATE assessmentAssignment SET \(column) = coalesce(\(column), ?) WHERE roundID = ? AND rater = ? AND subject = ?",
             arguments: [date.stored, id, rater, subject])
         guard db.changesCount > 0 else {
             throw AssessmentStoreError.notAssigned(roundID: id, rater: rater, subject: subject)
@@ -53,15 +56,7 @@ extension AssessmentWriter {
         guard try requireRound(id).isOpen else {
             throw AssessmentStoreError.roundClosed(id: id)
         }
-        try db.execute(
-            sql: """
-                UPDATE assessmentAssignment SET answeredAt = coalesce(answeredAt, ?)
-                WHERE roundID = ? AND rater = ? AND subject = ?
-                """,
-            arguments: [date.stored, id, rater, subject])
-        guard db.changesCount > 0 else {
-            throw AssessmentStoreError.notAssigned(roundID: id, rater: rater, subject: subject)
-        }
+        try stampAssignment("answeredAt", round: id, rater: rater, subject: subject, at: date)
         var values: [(any DatabaseValueConvertible)?] = [id, rater, subject]
         values += marks.map { $0 }
         values += [comment?.isEmpty == false ? comment : nil, date.stored]
