@@ -55,4 +55,36 @@ import Testing
         let rooms = data.state.withLock { $0.rooms }
         #expect(rooms == ["@a:hs": ["!first:hs"], "@b:hs": ["!second:hs"]])
     }
+
+    /// Two rooms noted while an update runs go out together in the next one; when that one
+    /// fails, both callers hear it, not the earlier update's success.
+    @Test func everyCallerGetsTheOutcomeOfTheUpdateThatHeldItsRoom() async throws {
+        let book = DirectRoomBook()
+        let calls = Mutex(0)
+        let write: @Sendable ([(userID: String, roomID: String)]) async throws -> Void = { _ in
+            let call = calls.withLock { count -> Int in
+                count += 1
+                return count
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            if call == 2 { throw CancellationError() }
+        }
+        async let first: Void = book.remember("!x:hs", with: "@x:hs", write: write)
+        try await Task.sleep(for: .milliseconds(10))
+        async let a = Result(catching: { try await book.remember("!a:hs", with: "@a:hs", write: write) })
+        async let b = Result(catching: { try await book.remember("!b:hs", with: "@b:hs", write: write) })
+        try await first
+        let outcomes = await [a, b]
+        #expect(calls.withLock { $0 } == 2, "the two rooms did not go out together in one update")
+        for outcome in outcomes {
+            #expect(throws: CancellationError.self) { try outcome.get() }
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    /// The outcome of an async call, kept to be checked later.
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
 }
