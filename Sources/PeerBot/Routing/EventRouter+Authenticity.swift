@@ -57,6 +57,7 @@ extension EventRouter {
     /// prefix) are checked before routing, together on every core; the rest when they have one.
     /// Only a signature that verified is marked checked, so guessing wrong costs time, not safety.
     static func checkAhead(_ unverified: inout [String: [UnverifiedMessage]], timelines: [String: [ClientEvent]], prefix: String) {
+        guard !unverified.isEmpty else { return }
         var likely: [(eventID: String, slot: Int)] = []
         for events in timelines.values {
             for event in events where unverified[event.eventID] != nil && event.type == "m.room.message"

@@ -8,9 +8,9 @@ extension EventRouter {
     /// A `.csv` file a supervisor posts in the supervisor room is a roster to import. It is
     /// noted here and fetched after the batch commits: no download happens inside a transaction.
     /// An encrypted attachment (`file` instead of `url`) keeps its key sealed until the import.
-    mutating func handleFile(_ event: ClientEvent, room: RoomRecord) throws {
+    mutating func handleFile(_ event: ClientEvent, message: ReceivedMessage, room: RoomRecord) throws {
         guard room.kind == .supervisor, context.config.isSupervisor(event.sender) else { return }
-        let attachment = event.messageContent.attachment
+        let attachment = message.attachment
         let name = attachment.filename
         guard RosterFileEvent.isCSV(filename: name, mimetype: attachment.mimetype) else { return }
         let encrypted = attachment.encryptedFile.map(sealedAttachment)

@@ -13,10 +13,15 @@ extension EventRouter {
         let members = try writer.groups.members(ofGroup: group.id).map {
             GroupRoomEntry.Member(userID: $0.userID, joined: $0.joinedRoomAt != nil, reportedMissing: $0.reportedMissingAt != nil)
         }
-        let supervisorRoom = try writer.rooms.supervisor()
+        // Read only for what the decision can say: an outsider's removal, or a late join of a
+        // student reported missing (most membership events, display-name changes too, are neither).
+        let outsider = GroupRoomMembers.isOutsider(userID, members: members.map(\.userID), supervisors: context.config.supervisors,
+                                                   bot: context.botUserID)
+        let lateJoin = membership == .join && members.contains { $0.userID == userID && !$0.joined && $0.reportedMissing }
+        let supervisorRoom = outsider || lateJoin ? try writer.rooms.supervisor() : nil
         let effects = GroupRoomEntry.decide(userID, joined: membership == .join, group: group.name, members: members,
                                             supervisorIDs: context.config.supervisors, bot: context.botUserID,
-                                            student: try writer.roster.find(userID: userID)?.student,
+                                            student: lateJoin ? try writer.roster.find(userID: userID)?.student : nil,
                                             room: context.config.texts(context.language(of: room)),
                                             supervisors: supervisorRoom.map { context.config.texts(context.language(of: $0)) })
         for effect in effects {

@@ -60,8 +60,7 @@ extension EventRouter {
 
     /// An edit (`m.replace`) of a kept reflection replaces its text, after the patient guard
     /// (`ReflectionEdit` decides); other student texts' edits are only guarded.
-    mutating func handleEdit(_ event: ClientEvent, room: RoomRecord) throws {
-        let message = event.messageContent
+    mutating func handleEdit(_ event: ClientEvent, message: ReceivedMessage, room: RoomRecord) throws {
         guard case .replace(let original) = message.relation, let text = message.editedBody else { return }
         guard let kept = try writer.reflections.find(eventID: original), kept.userID == event.sender else {
             try guardEdit(event, text: text, room: room)

@@ -98,7 +98,7 @@ struct EventRouter {
     /// One event, inside its own savepoint: whatever it throws undoes only its own effects.
     mutating func handleEvent(_ event: ClientEvent, room: inout RoomRecord) throws {
         guard try writer.sync.markProcessed(eventID: event.eventID, roomID: room.roomID, at: context.now) else { return }
-        if isOwnJoin(event) {
+        if event.isJoin(of: context.botUserID) {
             // The homeserver's clock, not ours, dates the join: a room the bot made carries our
             // clock's creation time, which may run ahead of the server's and hide early messages.
             if room.joinedAt.map({ event.sentAt < $0 }) ?? true {
@@ -119,19 +119,15 @@ struct EventRouter {
         }
     }
 
-    private func isOwnJoin(_ event: ClientEvent) -> Bool {
-        event.isJoin(of: context.botUserID)
-    }
-
     mutating func handleMessage(_ event: ClientEvent, room: inout RoomRecord) throws {
         guard !event.isRedacted else { return }
         let message = event.messageContent
         if message.relation?.isEdit == true {
-            try handleEdit(event, room: room)
+            try handleEdit(event, message: message, room: room)
             return
         }
         if message.msgtype == .file {
-            try handleFile(event, room: room)
+            try handleFile(event, message: message, room: room)
             return
         }
         guard message.msgtype == .text, var body = message.body else { return }
