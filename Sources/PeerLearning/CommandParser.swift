@@ -121,7 +121,6 @@ public enum CommandParser {
         return table
     }()
 
-    static let longestPhrase = phraseTable.first?.words.count ?? 1
 
     static func commandWord(_ word: String) -> String {
         var word = word.lowercased()

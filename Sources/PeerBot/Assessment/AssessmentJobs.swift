@@ -57,7 +57,7 @@ struct AssessmentJobs: ScheduledWork {
         var resultID: Int64?
         if let room = try writer.rooms.supervisor() {
             let number = try writer.assessment.rounds(ofGroup: group.id).firstIndex { $0.id == round.id }.map { $0 + 1 }
-            let message = Texts(room.language(or: config.language), prefix: config.commandPrefix).assessment.assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
+            let message = config.texts(room.language(or: config.language)).assessment.assessmentResults(group: group.name, members: members.map { ($0, names[$0] ?? $0) }, result: result,
                                                                                                                     comments: comments, submitted: result.submitted, round: number)
             resultID = try writer.enqueue(message, to: room.roomID, mentions: config.supervisors).id
         }

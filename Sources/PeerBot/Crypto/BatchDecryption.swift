@@ -83,7 +83,8 @@ struct BatchDecryption {
                 ready[pending.roomID, default: []].append(readable)
                 counts.released += 1
             case .keyMissing:
-                let reach = try writer.undecrypted.megolmSessions(roomID: pending.roomID, sessionID: envelope.sessionID).map(\.firstKnownIndex).min()
+                // The decryption just read these keys; none came in between (room keys are taken first).
+                let reach = try storedSessions(roomID: pending.roomID, sessionID: envelope.sessionID).map(\.firstKnownIndex).min()
                 try writer.undecrypted.markTried(eventID: pending.eventID, firstIndex: reach ?? 0)
             case .refused(let reason):
                 try writer.undecrypted.drop(eventID: pending.eventID)

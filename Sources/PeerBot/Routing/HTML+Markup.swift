@@ -8,7 +8,7 @@ extension HTML {
 
     /// Plain text as HTML paragraphs: escaped, lines kept.
     public static func paragraph(_ text: String) -> String {
-        "<p>" + escape(text).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
+        "<p>" + MessageRenderer.lines(text) + "</p>"
     }
 
     /// A mention pill: the link clients render as the person's name and treat as a mention.

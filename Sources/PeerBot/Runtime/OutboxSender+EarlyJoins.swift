@@ -1,4 +1,5 @@
 import Foundation
+import MatrixClient
 import PeerBotStore
 
 extension OutboxSender {
@@ -10,7 +11,7 @@ extension OutboxSender {
     /// students who joined at once.
     func noteEarlyJoins(groupID: Int64, roomID: String) async {
         do {
-            let joined = try await client.roomMembers(roomID: roomID).filter { $0.value == "join" }.map(\.key)
+            let joined = try await client.roomMembers(roomID: roomID).filter { RoomMembership($0.value) == .join }.map(\.key)
             guard !joined.isEmpty else { return }
             let at = now()
             let noted = try database.write { writer in

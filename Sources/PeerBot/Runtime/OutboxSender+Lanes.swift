@@ -66,10 +66,13 @@ extension OutboxSender {
         let serialMessages = encryptor != nil
         return lanes.withLock { lanes -> [OutboxItem] in
             var claimed: [OutboxItem] = []
-            for item in due where lanes.inFlight.count < capacity {
-                guard (holds[ActionClass(item.action)] ?? .distantPast) <= moment, (skipped[item.id] ?? .distantPast) <= moment,
+            for item in due {
+                // Full: no later row can start either.
+                guard lanes.inFlight.count < capacity else { break }
+                let kind = ActionClass(item.action)
+                guard (holds[kind] ?? .distantPast) <= moment, (skipped[item.id] ?? .distantPast) <= moment,
                       lanes.admits(item, capacity: capacity, serialMessages: serialMessages) else { continue }
-                lanes.inFlight[item.action.roomID] = ActionClass(item.action)
+                lanes.inFlight[item.action.roomID] = kind
                 claimed.append(item)
             }
             return claimed

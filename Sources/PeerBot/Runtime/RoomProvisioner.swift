@@ -137,7 +137,7 @@ struct RoomProvisioner: Sendable {
     }
 
     private func record(_ roomID: String, config: BotConfig, fresh: Bool) throws {
-        let welcome = Texts(config.language, prefix: config.commandPrefix).supervisorRoomWelcome().content(mentions: config.supervisors)
+        let welcome = config.texts(config.language).supervisorRoomWelcome().content(mentions: config.supervisors)
         let invited = JSONValue.array(config.supervisors.map { .string($0) }).jsonString()
         try database.write { writer in
             try writer.rooms.upsert(RoomRecord(roomID: roomID, kind: .supervisor, language: nil, groupName: nil, userID: nil, joinedAt: Date()))

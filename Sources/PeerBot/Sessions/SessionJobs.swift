@@ -71,7 +71,7 @@ struct SessionMomentPoster {
         guard let group = try writer.groups.find(id: record.groupID) else { return 0 }
         let roomID = lookup.room(of: group)
         let language = try lookup.language(ofGroup: group, or: config.language)
-        let say = Texts(language, prefix: config.commandPrefix)
+        let say = config.texts(language)
         let choice = try lookup.facilitator(of: record)
         let name = try lookup.facilitatorName(choice)
         var messages: [(String, BotMessage)] = []
@@ -125,7 +125,7 @@ struct SessionMomentPoster {
         let key = "session/\(plan.number)/checklist/\(seconds)/\(student)"
         guard try !writer.jobs.ranJobs([key]).contains(key) else { return 0 }
         let direct = try DirectRooms(writer: writer, config: config).room(for: student)
-        let checklist = Texts(config.language, prefix: config.commandPrefix).sessions.facilitatorChecklist(plan)
+        let checklist = config.texts(config.language).sessions.facilitatorChecklist(plan)
         try writer.enqueue(name.map { checklist.addressing(userID: student, name: $0) } ?? checklist, to: direct, mention: student)
         try writer.jobs.markRun(jobKey: key, at: now)
         return 1
@@ -150,7 +150,7 @@ struct SessionMomentPoster {
         guard try writer.reflections.round(session: record.number) == nil else { return 0 }
         let model = ReflectionModel(name: config.reflectionModel, questions: config.reflectionQuestions)
         let deadline = ReflectionTimeline.opening(at: now, length: Int(config.reflectionDeadline.components.seconds)).deadline
-        let prompt = Texts(language, prefix: config.commandPrefix).reflections.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
+        let prompt = config.texts(language).reflections.reflectionPromptGroup(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
         let absent = try writer.participation.absentees(record.number)
         let present = try writer.groups.members(ofGroup: record.groupID).map(\.userID).filter { !absent.contains($0) }
         let root = try writer.enqueue(prompt, to: roomID, mentions: present)
@@ -158,7 +158,7 @@ struct SessionMomentPoster {
         var queued = 1
         for member in try writer.groups.members(ofGroup: record.groupID) where !absent.contains(member.userID) {
             let direct = try DirectRooms(writer: writer, config: config).room(for: member.userID)
-            let personal = Texts(config.language, prefix: config.commandPrefix).reflections.reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
+            let personal = config.texts(config.language).reflections.reflectionPromptPrivate(plan: plan, model: model, deadline: deadline, timeZone: config.timeZone)
             try writer.enqueue(personal, to: direct, mention: member.userID)
             queued += 1
         }

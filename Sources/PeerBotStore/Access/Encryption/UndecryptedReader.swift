@@ -77,11 +77,6 @@ extension UndecryptedReader {
             """, arguments: [roomID, sessionID, senderKey])
     }
 
-    /// Whether `eventID` is waiting for its key.
-    public func isWaiting(eventID: String) throws -> Bool {
-        try PendingEncryptedEventRecord.exists(db, key: eventID)
-    }
-
     /// How many events are waiting for their keys.
     public func count() throws -> Int {
         try PendingEncryptedEventRecord.fetchCount(db)
