@@ -57,28 +57,34 @@ import Testing
     }
 
     /// Two rooms noted while an update runs go out together in the next one; when that one
-    /// fails, both callers hear it, not the earlier update's success.
-    @Test func everyCallerGetsTheOutcomeOfTheUpdateThatHeldItsRoom() async throws {
+    /// fails, neither caller is told its room was written unless a later update wrote it.
+    @Test func noCallerHearsItsRoomWasWrittenBeforeItWas() async throws {
         let book = DirectRoomBook()
-        let calls = Mutex(0)
-        let write: @Sendable ([(userID: String, roomID: String)]) async throws -> Void = { _ in
-            let call = calls.withLock { count -> Int in
-                count += 1
-                return count
+        let state = Mutex<(calls: Int, written: Set<String>, released: Bool)>((0, [], false))
+        let write: @Sendable ([(userID: String, roomID: String)]) async throws -> Void = { pairs in
+            let call = state.withLock { state -> Int in
+                state.calls += 1
+                return state.calls
             }
-            try await Task.sleep(for: .milliseconds(50))
+            // The first update waits until both other rooms are noted; the second fails.
+            while call == 1, !state.withLock({ $0.released }) { try await Task.sleep(for: .milliseconds(2)) }
             if call == 2 { throw CancellationError() }
+            state.withLock { state in for pair in pairs { state.written.insert(pair.roomID) } }
         }
         async let first: Void = book.remember("!x:hs", with: "@x:hs", write: write)
-        try await Task.sleep(for: .milliseconds(10))
+        while state.withLock({ $0.calls }) == 0 { try await Task.sleep(for: .milliseconds(2)) }
         async let a = Result(catching: { try await book.remember("!a:hs", with: "@a:hs", write: write) })
         async let b = Result(catching: { try await book.remember("!b:hs", with: "@b:hs", write: write) })
+        while await book.waiting < 2 { try await Task.sleep(for: .milliseconds(2)) }
+        state.withLock { $0.released = true }
         try await first
-        let outcomes = await [a, b]
-        #expect(calls.withLock { $0 } == 2, "the two rooms did not go out together in one update")
-        for outcome in outcomes {
-            #expect(throws: CancellationError.self) { try outcome.get() }
+        let outcomes = await [("!a:hs", a), ("!b:hs", b)]
+        let written = state.withLock { $0.written }
+        #expect(written.contains("!x:hs"))
+        for (room, outcome) in outcomes {
+            if case .success = outcome { #expect(written.contains(room), "\(room) was reported written before any update wrote it") }
         }
+        #expect(outcomes.contains { if case .failure = $0.1 { true } else { false } }, "the failed update was reported to nobody")
     }
 }
 

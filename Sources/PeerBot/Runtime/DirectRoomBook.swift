@@ -48,6 +48,9 @@ actor DirectRoomBook {
         }
     }
 
+    /// How many rooms wait for the next update.
+    var waiting: Int { pending.count }
+
     private static func key(_ userID: String, _ roomID: String) -> String { userID + "|" + roomID }
 
     private func isPending(_ roomID: String, _ userID: String) -> Bool {
