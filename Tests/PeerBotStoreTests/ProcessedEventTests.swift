@@ -61,3 +61,35 @@ import Testing
         }
     }
 }
+
+@Suite struct ProcessedEventsInBulk {
+    // Ids a hostile server might send: quotes, backslashes and control characters must reach
+    // SQLite's JSON reader escaped, or the whole batch's marks fail.
+    static let awkward = ["$plain:hs", "$quote\"d:hs", "$back\\slash:hs", "$tab\tand\u{01}:hs", "$æøå:hs"]
+
+    @Test func aTimelinesEventsAreMarkedTogetherAndFoundTogether() throws {
+        let database = try AppDatabase.inMemory()
+        try database.write { try $0.sync.markProcessed(eventIDs: Self.awkward, roomID: "!r:hs", at: fixedDate(5)) }
+        try database.read { reader throws in
+            for eventID in Self.awkward { #expect(try reader.sync.isProcessed(eventID: eventID), "\(eventID)") }
+            #expect(try reader.sync.processed(among: Self.awkward + ["$never:hs"]) == Set(Self.awkward))
+            #expect(try reader.sync.processed(among: ["$never:hs"]).isEmpty)
+            #expect(try reader.sync.processed(among: []).isEmpty)
+        }
+    }
+
+    @Test func markingAgainKeepsTheFirstMarkAndAddsTheNewOnes() throws {
+        let database = try AppDatabase.inMemory()
+        try database.write { try $0.sync.markProcessed(eventIDs: ["$a:hs"], roomID: "!r:hs", at: fixedDate(5)) }
+        try database.write { writer in
+            try writer.sync.markProcessed(eventIDs: ["$a:hs", "$b:hs", "$b:hs"], roomID: "!r:hs", at: fixedDate(50))
+            try writer.sync.markProcessed(eventIDs: [], roomID: "!r:hs", at: fixedDate(60))
+        }
+        // Pruning at 20 forgets only what was first marked before it: $a keeps its first date.
+        let removed = try database.write { try $0.sync.pruneProcessed(olderThan: fixedDate(20)) }
+        #expect(removed == 1)
+        try database.read { reader throws in
+            #expect(try reader.sync.processed(among: ["$a:hs", "$b:hs"]) == ["$b:hs"])
+        }
+    }
+}

@@ -57,6 +57,17 @@ struct SyncBuilder {
         #expect(try database.read { try $0.sync.token() } == "s1")
     }
 
+    @Test func anEventTwiceInOneBatchIsAnsweredOnceAndBothAreRemembered() throws {
+        try managedRoom()
+        var b = SyncBuilder()
+        let help = b.text("!help", from: Self.student, ts: 2_000)
+        let chat = b.text("hello", from: Self.student, ts: 2_001)
+        let outcome = try apply(SyncBuilder.batch("s1", join: [Self.room: [help, chat, help]]))
+        #expect(outcome.handled == 1)
+        #expect(try sentContents().count == 1)
+        #expect(try database.read { try $0.sync.processed(among: [help.eventID, chat.eventID]) } == [help.eventID, chat.eventID])
+    }
+
     @Test func theFirstSyncAnswersNoHistory() throws {
         try managedRoom()
         var b = SyncBuilder()

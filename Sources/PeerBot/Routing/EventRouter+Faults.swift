@@ -8,10 +8,12 @@ extension EventRouter {
     /// retry is logged and left behind, so the batch goes on; a transient one aborts the batch.
     mutating func isolated(_ what: String, _ body: (inout EventRouter) throws -> Void) throws {
         let before = outcome
+        let claims = marks.checkpoint
         do {
             try writer.savepoint { try body(&self) }
         } catch where !StoreFailure.isTransient(error) {
             outcome = before
+            marks.undo(to: claims)
             logger.error("could not handle \(what); left behind", metadata: ["error": "\(Self.describe(error))"])
         }
     }
@@ -26,7 +28,7 @@ extension EventRouter {
             "event": "\(event.eventID)", "room": "\(room.roomID)", "type": "\(event.type)", "error": "\(Self.describe(error))",
         ])
         try isolated("marking \(event.eventID) processed") { router in
-            try router.writer.sync.markProcessed(eventID: event.eventID, roomID: room.roomID, at: router.context.now)
+            _ = try router.marks.claim(event.eventID, roomID: room.roomID, stored: nil, in: router.writer)
         }
         guard event.type == "m.room.message", event.sender != context.botUserID, !event.isRedacted else { return }
         let language = context.language(of: room)

@@ -16,7 +16,7 @@ extension EventRouter {
         for pending in overdue {
             try isolated("the undecryptable notice for \(pending.eventID)") { router in
                 try router.writer.undecrypted.drop(eventID: pending.eventID)
-                guard try router.writer.sync.markProcessed(eventID: pending.eventID, roomID: pending.roomID, at: router.context.now),
+                guard try router.marks.claim(pending.eventID, roomID: pending.roomID, stored: nil, in: router.writer),
                       newest[pending.roomID + " " + pending.senderUserID] == pending.eventID,
                       let room = try router.writer.rooms.find(id: pending.roomID) else { return }
                 router.logger.notice("encrypted message given up: its room key never came", metadata: [

@@ -30,6 +30,8 @@ struct EventRouter {
     var keyring: RoomKeyring?
     /// Decrypted events whose signatures are checked only once they would have an effect.
     var unverified: [String: [UnverifiedMessage]] = [:]
+    /// The events this batch has handled, written just before the sync token.
+    let marks = ProcessedMarks()
 
     /// Applies a batch. On the very first sync only invites are handled: history is never answered.
     /// With a `keyring`, encrypted events are decrypted first (`BatchDecryption`), in the same
@@ -66,6 +68,7 @@ struct EventRouter {
                 try router.handleLoss(roomID: roomID, left)
             }
         }
+        try router.marks.write(to: writer, at: context.now)
         try writer.sync.setToken(sync.nextBatch)
         return router.outcome
     }
@@ -73,31 +76,35 @@ struct EventRouter {
     mutating func handleTimeline(roomID: String, events: [ClientEvent]) throws {
         guard var room = try writer.rooms.find(id: roomID) else { return }
         // An event without an id can be neither remembered nor answered: a server bug, passed over.
+        let stored = try writer.sync.processed(among: events.compactMap { $0.eventID.isEmpty ? nil : $0.eventID })
         for event in events where !event.eventID.isEmpty {
             outcome.events += 1
             let before = outcome
+            let claims = marks.checkpoint
             do {
                 try writer.savepoint {
                     let changes = writer.totalChanges
+                    guard try marks.claim(event.eventID, roomID: room.roomID, stored: stored.contains(event.eventID), in: writer) else { return }
                     try handleEvent(event, room: &room)
-                    // Marking the event processed is the one change of an event without effect.
-                    if writer.totalChanges - changes > 1 || outcome != before { try authenticate(event) }
+                    // The processed mark is written with the batch's others, so any change is an effect.
+                    if writer.totalChanges > changes || outcome != before { try authenticate(event) }
                 }
             } catch let forged as ForgedMessage {
                 outcome = before
+                marks.undo(to: claims)
                 room = try writer.rooms.find(id: roomID) ?? room
                 refuse(forged, event: event, roomID: roomID)
             } catch where !StoreFailure.isTransient(error) {
                 outcome = before
+                marks.undo(to: claims)
                 room = try writer.rooms.find(id: roomID) ?? room
                 try setAside(event, room: room, error: error)
             }
         }
     }
 
-    /// One event, inside its own savepoint: whatever it throws undoes only its own effects.
+    /// One event not handled before, inside its own savepoint: whatever it throws undoes only its own effects.
     mutating func handleEvent(_ event: ClientEvent, room: inout RoomRecord) throws {
-        guard try writer.sync.markProcessed(eventID: event.eventID, roomID: room.roomID, at: context.now) else { return }
         if event.isJoin(of: context.botUserID) {
             // The homeserver's clock, not ours, dates the join: a room the bot made carries our
             // clock's creation time, which may run ahead of the server's and hide early messages.
@@ -163,6 +170,7 @@ struct EventRouter {
                 roster = nil
             }
             if room.kind == .group { try countContribution(event, room: room) }
+            let changes = writer.totalChanges
             let command: Command
             (command, request.guarded) = try guardedCommand(written, event: event, request: request)
             if let notice = try answerPrivately(command, request: request) {
@@ -171,7 +179,8 @@ struct EventRouter {
                 reply = try CommandHandlers(context: context, writer: writer, logger: logger).run(command, request)
             }
             // A command may have changed the room (its language): later events in the batch see it.
-            room = try writer.rooms.find(id: room.roomID) ?? room
+            // One that changed nothing in the store (most answers) cannot have.
+            if writer.totalChanges != changes { room = try writer.rooms.find(id: room.roomID) ?? room }
         }
         outcome.handled += 1
         logger.info("command", metadata: ["room": "\(room.roomID)", "sender": "\(event.sender)", "kind": "\(reply.kind.rawValue)"])

@@ -145,3 +145,16 @@ extension Date {
     /// This date as the store writes it; use it for every date bound into SQL.
     var stored: StoredDate { StoredDate(self) }
 }
+
+extension Row {
+    /// A date column the store wrote, read without GRDB's `Decodable` path (records read once
+    /// per command are decoded by hand). Throws for NULL or for text that is not a date.
+    func storedDate(_ column: String) throws -> Date {
+        try decode(StoredDate.self, forColumn: column).date
+    }
+
+    /// A date column that may be NULL.
+    func optionalStoredDate(_ column: String) throws -> Date? {
+        try decode(StoredDate?.self, forColumn: column)?.date
+    }
+}

@@ -35,5 +35,13 @@ public struct ReflectionRoundRecord: Codable, Sendable, Equatable, FetchableReco
         self.summarizedAt = summarizedAt
     }
 
+    /// By hand, not through `Decodable`, like `RoomRecord`'s.
+    public init(row: Row) throws {
+        self.init(sessionNumber: try row.decode(forColumn: "sessionNumber"), promptOutboxID: try row.decode(forColumn: "promptOutboxID"),
+                  promptEventID: try row.decode(forColumn: "promptEventID"), promptedAt: try row.storedDate("promptedAt"),
+                  deadline: try row.storedDate("deadline"), remindedAt: try row.optionalStoredDate("remindedAt"),
+                  summaryOutboxID: try row.decode(forColumn: "summaryOutboxID"), summarizedAt: try row.optionalStoredDate("summarizedAt"))
+    }
+
     public var isSummarized: Bool { summarizedAt != nil }
 }

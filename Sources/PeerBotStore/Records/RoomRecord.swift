@@ -36,4 +36,16 @@ public struct RoomRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
         self.userID = userID
         self.joinedAt = joinedAt
     }
+
+    // By hand, not through `Decodable`: a command's batch reads rooms often, and the decoder
+    // cost several times the query.
+    public init(row: Row) throws {
+        let kindName: String = try row.decode(forColumn: "kind")
+        guard let kind = RoomKind(rawValue: kindName) else {
+            throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "unknown room kind \(kindName)")
+        }
+        self.init(roomID: try row.decode(forColumn: "roomID"), kind: kind, language: try row.decode(forColumn: "language"),
+                  groupName: try row.decode(forColumn: "groupName"), userID: try row.decode(forColumn: "userID"),
+                  joinedAt: try row.optionalStoredDate("joinedAt"))
+    }
 }

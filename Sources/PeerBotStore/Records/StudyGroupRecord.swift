@@ -26,6 +26,13 @@ public struct StudyGroupRecord: Codable, Sendable, Equatable, FetchableRecord, S
         self.archivedAt = archivedAt
     }
 
+    /// By hand, not through `Decodable`, like `RoomRecord`'s.
+    public init(row: Row) throws {
+        self.init(id: try row.decode(forColumn: "id"), name: try row.decode(forColumn: "name"),
+                  generation: try row.decode(forColumn: "generation"), roomID: try row.decode(forColumn: "roomID"),
+                  createdAt: try row.storedDate("createdAt"), archivedAt: try row.optionalStoredDate("archivedAt"))
+    }
+
     public var isActive: Bool { archivedAt == nil }
 }
 

@@ -9,6 +9,15 @@ extension SyncReader {
         return try Int.fetchOne(statement, arguments: [eventID]) != nil
     }
 
+    /// Which of `eventIDs` are already marked processed: one statement for a whole timeline.
+    public func processed(among eventIDs: [String]) throws -> Set<String> {
+        guard !eventIDs.isEmpty else { return [] }
+        let statement = try db.cachedStatement(sql: """
+            SELECT eventID FROM processedEvent WHERE eventID IN (SELECT value FROM json_each(?))
+            """)
+        return try Set(String.fetchCursor(statement, arguments: [JSONStringArray.text(eventIDs)]))
+    }
+
     /// When the bot last handled an event, or nil before the first (or once all are pruned).
     public func lastProcessedAt() throws -> Date? {
         try StoredDate.fetchOne(db.cachedStatement(sql: "SELECT MAX(processedAt) FROM processedEvent"))?.date
@@ -26,6 +35,20 @@ extension SyncWriter {
             """)
         try statement.execute(arguments: [eventID, roomID, date.stored])
         return db.changesCount > 0
+    }
+
+    /// Records the events of one room as handled, in one statement; those already marked stay as
+    /// they were. A batch claims its events as it routes them and writes the marks in one go, so
+    /// an event's own savepoint holds only what the event changed.
+    public func markProcessed(eventIDs: [String], roomID: String, at date: Date) throws {
+        guard !eventIDs.isEmpty else { return }
+        // `WHERE true` keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO processedEvent (eventID, roomID, processedAt)
+            SELECT value, ?, ? FROM json_each(?) WHERE true
+            ON CONFLICT (eventID) DO NOTHING
+            """)
+        try statement.execute(arguments: [roomID, date.stored, JSONStringArray.text(eventIDs)])
     }
 
     /// Forgets event ids processed before `date`, except each room's newest: a cut timeline is
