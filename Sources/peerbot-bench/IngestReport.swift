@@ -81,6 +81,7 @@ struct IngestReport: Encodable {
         print("  median events/s        \(Figures.format(medianEventsPerSecond, digits: 0)) (total: decode + ingest)")
         print("  best events/s          \(Figures.format(bestEventsPerSecond, digits: 0)) (fastest run)")
         print("  outbox rows queued     \(runs.map(\.outboxQueued).sorted()[runs.count / 2]) (commands answered: \(runs.map(\.handled).sorted()[runs.count / 2]))")
+        print("  plain, per CPU second: \(Figures.format(Figures.median(runs.map(\.eventsPerCPUSecond)), digits: 0)) events (median; no target)")
         print("  plain ingest: \(Figures.format(medianEventsPerSecond, digits: 0)) events/s (median), target ≥ \(Figures.format(IngestBench.target, digits: 0)): \(meetsTarget ? "met" : "not met")")
         if let encrypted {
             encrypted.printSummary(plainHandled: runs.map(\.handled).sorted()[runs.count / 2])
