@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
         // glibc's malloc.h (arena limit, trimming), not part of the Glibc module.
         .systemLibrary(name: "CMalloc"),
+        // SQLite's own interface, for the per-event savepoints the store runs without GRDB.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "MatrixClient"),
         .target(name: "PeerLearning"),
         // Olm, Megolm, signed JSON and attachment encryption, on swift-crypto's primitives only.
@@ -33,7 +35,7 @@ let package = Package(
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
         .target(name: "PeerBotStore", dependencies: [
-            "PeerLearning", "MatrixCrypto",
+            "PeerLearning", "MatrixCrypto", "CSQLite",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "PeerBot", dependencies: [

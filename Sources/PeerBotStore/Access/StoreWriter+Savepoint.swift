@@ -11,7 +11,7 @@ extension StoreWriter {
         guard db.isInsideTransaction else { return try outsideTransaction(body) }
         // Cached statements: a batch opens one savepoint per event, and compiling the three
         // statements anew each time cost more than most events' own work.
-        try db.cachedStatement(sql: "SAVEPOINT event").execute()
+        try step("SAVEPOINT event")
         let result: T
         do {
             result = try body()
@@ -19,13 +19,21 @@ extension StoreWriter {
             guard db.isInsideTransaction else { throw DatabaseError(resultCode: .SQLITE_ABORT, message: "Transaction was aborted") }
         } catch {
             if db.isInsideTransaction {
-                try? db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT event").execute()
-                try? db.cachedStatement(sql: "RELEASE SAVEPOINT event").execute()
+                try? step("ROLLBACK TRANSACTION TO SAVEPOINT event")
+                try? step("RELEASE SAVEPOINT event")
             }
             throw error
         }
-        try db.cachedStatement(sql: "RELEASE SAVEPOINT event").execute()
+        try step("RELEASE SAVEPOINT event")
         return result
+    }
+
+    private func step(_ sql: String) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        let code = SavepointStatement.run(statement.sqliteStatement)
+        guard code == SavepointStatement.done else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: SavepointStatement.message(db.sqliteConnection), sql: sql)
+        }
     }
 
     /// Outside a transaction a savepoint is a transaction of its own.
