@@ -23,8 +23,9 @@ final class SyncService: Service, Sendable {
     let pollTimeout: Duration = .seconds(30)
 
     /// Large timeline limit so that busy rooms are rarely cut; cut ones are paged back. Members
-    /// are not lazy-loaded: Synapse then puts each timeline sender's membership into `state` and
-    /// reports that sender in `device_lists.changed` (element-hq/synapse#6162), so every message
+    /// are not lazy-loaded: Synapse then sends a sender's membership again in `state` whenever
+    /// they last spoke in another room (its cache of memberships sent is per user, not per room)
+    /// and reports that sender in `device_lists.changed` (element-hq/synapse#6162), so a message
     /// in an encrypted room would cost a `/keys/query` before the answer could be encrypted. Full
     /// state deltas also give the member tracking every change across a cut timeline.
     static let filter = #"{"room":{"timeline":{"limit":200},"ephemeral":{"not_types":["*"]},"account_data":{"not_types":["*"]}},"presence":{"not_types":["*"]},"account_data":{"not_types":["*"]}}"#
