@@ -4,6 +4,7 @@
 # (pickle_key_file, encrypt_rooms), whose latency run adds an encrypted !help beside the plain one.
 #
 #   scripts/bench.sh [--static] [--input PATH] [--runs N] [--rounds N] [--skip-build] [--scale|--scale-only [--students N]]
+#   scripts/bench.sh --latency-only [--encrypted-only] [--rounds N] [--skip-build] [--static]
 #   scripts/bench.sh --profile-order
 #
 #   --static      also rebuild the bot with --static-swift-stdlib and measure it the same way
@@ -14,6 +15,9 @@
 #   --scale       also the faculty-scale run (peerbot-bench scale; minutes): a Synapse with its default
 #                 limits, the bot's lifted by the admin API, --students students (default 1000) in groups of 5
 #   --scale-only  only the faculty-scale run (with --static: of the static build, which is built first)
+#   --latency-only  only the latency runs (no ingest, formation, memory, start-up or scale)
+#   --encrypted-only  with --latency-only: only the bot with encryption on
+#   --debug-log   the bot logs at debug level (its timing lines) and the logs are kept
 #
 # The profile needs valgrind (apt-get install valgrind); see support/README.md.
 #
@@ -37,6 +41,9 @@ BUILD="yes"
 # The faculty-scale run (--scale): its own Synapse instance, "bench-scale", on the port after PORT.
 SCALE="no"
 SCALE_ONLY="no"
+LATENCY_ONLY="no"
+ENCRYPTED_ONLY="no"
+LOG_LEVEL="info"
 STUDENTS=1000
 IDLE_SECONDS=10
 READY_TIMEOUT=60
@@ -59,12 +66,17 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS="${2:?--rounds needs a number}"; shift ;;
     --scale) SCALE="yes" ;;
     --scale-only) SCALE="yes"; SCALE_ONLY="yes" ;;
+    --latency-only) LATENCY_ONLY="yes" ;;
+    --encrypted-only) ENCRYPTED_ONLY="yes" ;;
+    --debug-log) LOG_LEVEL="debug" ;;
     --students) STUDENTS="${2:?--students needs a number}"; shift ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
   shift
 done
+[ "$LATENCY_ONLY" = "no" ] || [ "$SCALE" = "no" ] || die "--latency-only and --scale/--scale-only exclude each other"
+[ "$ENCRYPTED_ONLY" = "no" ] || [ "$LATENCY_ONLY" = "yes" ] || die "--encrypted-only goes with --latency-only"
 
 # The bot runs as config/peerbot.service starts it: GnuTLS, which only libcurl's librtmp/libldap
 # link, does not initialise itself at load. Exported, so the start-up and scale runs' bots get it too.
@@ -106,6 +118,8 @@ cleanup() {
   if [ "${SCALE_STARTED:-no}" = "yes" ]; then "$SYNAPSE" stop bench-scale || true; fi
   if [ "$status" -ne 0 ]; then
     echo "bench.sh: failed (status $status); logs kept in $WORK" >&2
+  elif [ "$LOG_LEVEL" = "debug" ]; then
+    echo "bench.sh: the bot's debug logs are kept in $WORK"
   else
     rm -rf "$WORK"
   fi
@@ -129,7 +143,7 @@ fi
 [ -x "$BIN/peerbot" ] && [ -x "$BIN/peerbot-bench" ] || die "release binaries missing in $BIN (drop --skip-build)"
 BENCH="$BIN/peerbot-bench"
 
-if [ "$PROFILE" = "no" ] && [ "$SCALE_ONLY" = "no" ]; then
+if [ "$PROFILE" = "no" ] && [ "$SCALE_ONLY" = "no" ] && [ "$LATENCY_ONLY" = "no" ]; then
   step "ingest (and a matrix-nio bot's parse + dispatch + store of the same sync)"
   NIO_PYTHON="$ROOT/.local/venv/bin/python"
   NIO=()
@@ -165,7 +179,7 @@ access_token_file: "$WORK/access_token"
 supervisors:
   - "@supervisor:localhost"
 database: "$WORK/peerbot.sqlite"
-log_level: info
+log_level: $LOG_LEVEL
 YAML
 
 # The encrypted bot: a device of its own (keys once uploaded belong to their device) and a
@@ -200,6 +214,7 @@ measure_bot() {
   "$BENCH" latency --homeserver "$URL" --bot "@bot:localhost" \
     --student "student:$STUDENT_PASSWORD" --peer "peer:$PEER_PASSWORD" \
     --supervisor "supervisor:$SUPERVISOR_PASSWORD" --rounds "$ROUNDS" "${@:3}" | tee "$WORK/latency-$1.txt"
+  [ "$LATENCY_ONLY" = "no" ] || return 0
   # Beside the idle figure, what the bot holds while busy: after a quiet spell it lets go of
   # caches, free heap pages and the code and data pages it mapped from files (support/README.md).
   awk -v idle="$IDLE_SECONDS" '/^VmRSS/ { printf "  VmRSS right after the latency run %.1f MiB (%d KiB), before %ss idle\n", $2 / 1024, $2, idle }' \
@@ -224,16 +239,19 @@ build_static() {
 
 # The bot $1 (binary $2) as a plain client, then as an encryption device.
 measure_both() {
-  step "bot ($1 Swift runtime)"
-  BOT_CONFIG="$WORK/peerbot.yaml"
-  start_bot "$2" "$WORK/bot-$1.log"
-  measure_bot "$1" "$2"
-  stop_bot
+  if [ "$ENCRYPTED_ONLY" = "no" ]; then
+    step "bot ($1 Swift runtime)"
+    BOT_CONFIG="$WORK/peerbot.yaml"
+    start_bot "$2" "$WORK/bot-$1.log"
+    measure_bot "$1" "$2"
+    stop_bot
+  fi
   step "bot ($1 Swift runtime, encryption on)"
   BOT_CONFIG="$WORK/peerbot-e2e.yaml"
   start_bot "$2" "$WORK/bot-$1-e2e.log"
   measure_bot "$1-e2e" "$2" --encrypted
   stop_bot
+  [ "$LATENCY_ONLY" = "no" ] || return 0
   step "start-up ($1 Swift runtime, encryption on, a whole course)"
   "$BENCH" startup --bot "$2" --config "$WORK/peerbot-e2e.yaml" --password-file "$WORK/bot.password" | tee "$WORK/startup-$1-e2e.txt"
 }
@@ -272,7 +290,8 @@ for variant in dynamic dynamic-e2e static static-e2e; do
     *-e2e) echo "[bot: ${variant%-e2e} Swift runtime, encryption on (pickle_key_file, encrypt_rooms)]" ;;
     *) echo "[bot: $variant Swift runtime]" ;;
   esac
-  cat "$WORK/latency-$variant.txt" "$WORK/rss-$variant.txt"
+  cat "$WORK/latency-$variant.txt"
+  [ ! -f "$WORK/rss-$variant.txt" ] || cat "$WORK/rss-$variant.txt"
   [ ! -f "$WORK/startup-$variant.txt" ] || cat "$WORK/startup-$variant.txt"
 done
 [ -f "$WORK/scale.txt" ] && sed -n '/^scale:/,$p' "$WORK/scale.txt"

@@ -27,6 +27,7 @@ extension RoomEncryptor {
         let tracked = try database.read { reader in try users.map { ($0, try reader.devices.trackedUser($0)) } }
         let outdated = tracked.filter { $0.1?.outdated ?? true }.map(\.0)
         guard !outdated.isEmpty else { return }
+        logger.debug("device lists queried before sharing", metadata: ["users": "\(outdated.count)", "tracked": "\(tracked.filter { $0.1 != nil }.count)"])
         let changes = Dictionary(tracked.map { ($0.0, $0.1?.changes ?? 0) }, uniquingKeysWith: { first, _ in first })
         let answer = try await client.queryKeys(users: outdated)
         for user in outdated {

@@ -12,10 +12,15 @@ extension RoomEncryptor {
     /// committed (with the Olm sessions' new state and the shares) before it is sent.
     func shareKey(roomID: String, sessionID: String, state: RoomEncryptionState,
                   own: (device: OwnDevice, account: OlmAccount)) async throws {
+        var watch = Stopwatch()
         let users = try await members(roomID: roomID, state: state)
+        let listed = watch.lap()
         try await refreshDevices(users + [userID])
+        let refreshed = watch.lap()
         let shared = try database.read { try $0.keys.sharedDevices(sessionID: sessionID) }
         let targets = try trustedDevices(of: users + [userID], own: own.device).filter { !shared.contains($0.userID + "|" + $0.deviceID) }
+        logger.debug("share timing (ms)", metadata: ["members": "\(listed)", "devices": "\(refreshed)", "targets": "\(watch.lap())",
+                                                  "loaded": "\(state.membersLoaded)", "users": "\(users.count)", "new": "\(targets.count)"])
         guard !targets.isEmpty else { return }
         let newSessions = try await outboundOlmSessions(for: targets, account: own.account)
         let txnID = "peerbot-keys-" + UUID().uuidString

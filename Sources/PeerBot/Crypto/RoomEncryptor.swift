@@ -52,6 +52,7 @@ actor RoomEncryptor {
     /// `prepare` runs only for a new ciphertext (an attachment's upload) and gives the content.
     func seal(roomID: String, eventType: String, outboxID: Int64,
               content prepare: @Sendable () async throws -> ClientJSON) async throws -> (eventType: String, content: ClientJSON)? {
+        var watch = Stopwatch()
         if let fixed = try database.read({ try $0.keys.outboxCiphertext(outboxID: outboxID) }) {
             guard let content = ClientJSON.parse(fixed.contentJSON) else { throw CorruptOutboxItem() }
             return (fixed.eventType, content)
@@ -63,14 +64,20 @@ actor RoomEncryptor {
             throw PlaintextRefused(description: "the room is encrypted with \(state.algorithm ?? "?"), which the bot does not support")
         }
         let own = try ownDevice()
+        let looked = watch.lap()
         try await flushToDevice()
+        let flushed = watch.lap()
         let content = try await prepare()
         // A member may leave between sharing and encrypting (the sync ends the session): start over.
         for _ in 0..<3 {
             let sessionID = try currentSession(roomID: roomID, state: state, own: own.device)
+            let current = watch.lap()
             try await shareKey(roomID: roomID, sessionID: sessionID, state: state, own: own)
+            let shared = watch.lap()
             if let sealed = try commitCiphertext(roomID: roomID, sessionID: sessionID, eventType: eventType, content: content,
                                                  outboxID: outboxID, own: own.device) {
+                logger.debug("seal timing (ms)", metadata: ["outbox": "\(outboxID)", "lookup": "\(looked)", "flush": "\(flushed)",
+                                                         "session": "\(current)", "share": "\(shared)", "commit": "\(watch.lap())"])
                 return (sealed.eventType, ClientJSON.parse(sealed.contentJSON) ?? [:])
             }
         }

@@ -160,7 +160,9 @@ final class OutboxSender: Service, Sendable {
         do {
             let eventID = try await perform(item)
             lanes.withLock { _ = $0.proven.insert(ActionClass(item.action)) }
+            var watch = Stopwatch()
             try database.outbox.markSent(id: item.id, eventID: eventID)
+            logger.debug("marked sent (ms)", metadata: ["outbox": "\(item.id)", "write": "\(watch.lap())"])
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -242,9 +244,15 @@ final class OutboxSender: Service, Sendable {
     private func perform(_ item: OutboxItem) async throws -> String? {
         switch try resolved(item.action) {
         case .send(let roomID, let eventType, let contentJSON):
+            var watch = Stopwatch()
+            let started = Stopwatch.uptime
             let content = try withEventIDs(Self.content(contentJSON))
             let event = try await outgoing(roomID: roomID, eventType: eventType, item: item) { content }
-            return try await client.send(roomID: roomID, eventType: event.eventType, txnID: item.txnID, content: event.content)
+            let sealed = watch.lap()
+            let eventID = try await client.send(roomID: roomID, eventType: event.eventType, txnID: item.txnID, content: event.content)
+            logger.debug("send timing (ms)", metadata: ["outbox": "\(item.id)", "encrypted": "\(event.eventType == "m.room.encrypted")",
+                                                     "prepare": "\(sealed)", "send": "\(watch.lap())", "started_at": "\(started)"])
+            return eventID
         case .state(let roomID, let eventType, let stateKey, let contentJSON):
             return try await client.setState(roomID: roomID, type: eventType, stateKey: stateKey, content: withEventIDs(Self.content(contentJSON)))
         case .redact(let roomID, let eventID, let reason):

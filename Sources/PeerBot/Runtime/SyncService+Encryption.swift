@@ -8,6 +8,8 @@ extension SyncService {
     func noteEncryption(_ sync: SyncResponse, backfill: [String: [ClientEvent]]) throws {
         let facts = RoomEncryptionFacts.read(sync, backfill: backfill)
         guard !facts.isEmpty else { return }
+        logger.debug("encryption facts", metadata: ["devices_changed": "\(facts.devicesChanged.count)", "memberships": "\(facts.memberships.count)",
+                                                 "stale": "\(facts.membersStale.count)"])
         let botUserID = config.current.userID
         try database.write { try facts.apply(botUserID: botUserID, writer: $0, at: Date()) }
     }

@@ -22,8 +22,13 @@ final class SyncService: Service, Sendable {
     let idle: IdleMemoryRelease?
     let pollTimeout: Duration = .seconds(30)
 
-    /// Large timeline limit so that busy rooms are rarely cut; cut ones are paged back.
-    static let filter = #"{"room":{"timeline":{"limit":200},"state":{"lazy_load_members":true},"ephemeral":{"not_types":["*"]},"account_data":{"not_types":["*"]}},"presence":{"not_types":["*"]},"account_data":{"not_types":["*"]}}"#
+    /// Large timeline limit so that busy rooms are rarely cut; cut ones are paged back. Members
+    /// are not lazy-loaded: Synapse then sends a sender's membership again in `state` whenever
+    /// they last spoke in another room (its cache of memberships sent is per user, not per room)
+    /// and reports that sender in `device_lists.changed` (element-hq/synapse#6162), so a message
+    /// in an encrypted room would cost a `/keys/query` before the answer could be encrypted. Full
+    /// state deltas also give the member tracking every change across a cut timeline.
+    static let filter = #"{"room":{"timeline":{"limit":200},"ephemeral":{"not_types":["*"]},"account_data":{"not_types":["*"]}},"presence":{"not_types":["*"]},"account_data":{"not_types":["*"]}}"#
 
     init(client: MatrixClient, database: AppDatabase, config: ConfigHolder, provisioner: RoomProvisioner,
          outbox: Wakeup, imports: Wakeup, heartbeat: Heartbeat, progress: SyncProgress = SyncProgress(),
@@ -81,8 +86,10 @@ final class SyncService: Service, Sendable {
         let since = try database.read { try $0.sync.token() }
         let sync: SyncResponse
         let backfill: [String: [ClientEvent]]
+        var watch = Stopwatch()
         do {
             sync = try await client.sync(since: since, timeout: since == nil || !wait ? .zero : pollTimeout, filter: Self.filter)
+            watch = Stopwatch()
             backfill = try await fillGaps(sync)
         } catch {
             // The homeserver failing counts as progress for the watchdog: an outage is waited out,
@@ -94,14 +101,23 @@ final class SyncService: Service, Sendable {
         // decrypted: the Olm sessions, the account, the room keys, the decrypted events and the
         // next token commit together or not at all. A crash or a failed batch leaves the store as
         // before it, and the same batch, coming again, opens the same Olm messages once more.
+        let gaps = watch.lap()
         let roomKeys = await deviceKeys?.intake(before: sync.encryption.toDevice)
+        let intake = watch.lap()
         try noteEncryption(sync, backfill: backfill)
+        let noted = watch.lap()
         let outcome = try BatchIngestor(database: database, logger: logger)
             .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current, keyring: deviceKeys?.keyring, roomKeys: roomKeys)
+        let ingested = watch.lap()
         await deviceKeys?.committed(outcome.roomKeys)
         await deviceKeys?.afterSync(sync.encryption)
         await deviceKeys?.requestMissingKeys()
         await deviceKeys?.cancelAnsweredKeyRequests()
+        if outcome.events > 0 {
+            logger.debug("batch timing (ms)", metadata: ["gaps": "\(gaps)", "to_device": "\(intake)", "encryption_facts": "\(noted)",
+                                                      "ingest": "\(ingested)", "keys_after": "\(watch.lap())", "enqueued": "\(outcome.enqueued)",
+                                                      "at": "\(Stopwatch.uptime)"])
+        }
         if since == nil { logger.info("first start: recorded the sync position; earlier messages are not answered") }
         if outcome.handled > 0 { logger.debug("batch", metadata: ["events": "\(outcome.events)", "handled": "\(outcome.handled)"]) }
         return outcome
