@@ -273,8 +273,12 @@ if [ "$SCALE" = "yes" ]; then
   SCALE_URL="$("$SYNAPSE" start bench-scale $((PORT + 1)) --default-limits)"
   SCALE_STARTED="yes"
   "$SYNAPSE" register bench-scale benchadmin "$BOT_PASSWORD-admin" --admin
+  # The homeserver's CPU time is printed beside the bot's when its pid is known (scripts/synapse.sh keeps it).
+  SCALE_PID_FILE="$ROOT/.local/synapse/bench-scale/run.pid"
+  SCALE_PID=()
+  [ -f "$SCALE_PID_FILE" ] && SCALE_PID=(--homeserver-pid "$(cat "$SCALE_PID_FILE")")
   "$BENCH" scale --homeserver "$SCALE_URL" --peerbot "${STATIC_BIN:-$BIN}/peerbot" --admin "benchadmin:$BOT_PASSWORD-admin" \
-    --students "$STUDENTS" | tee "$WORK/scale.txt"
+    --students "$STUDENTS" "${SCALE_PID[@]}" | tee "$WORK/scale.txt"
   "$SYNAPSE" stop bench-scale || true
   SCALE_STARTED="no"
 fi

@@ -12,7 +12,7 @@ enum BenchMain {
           peerbot-bench rss --pid PID [--order PATH] [--json]
           peerbot-bench startup --bot PATH --config PATH --password-file PATH [--runs N] [--plain] [--json]
           peerbot-bench formation [--students N] [--runs N] [--json]
-          peerbot-bench scale --homeserver URL --peerbot PATH --admin USER:PASS [--students N] [--group-size N]
+          peerbot-bench scale --homeserver URL --peerbot PATH --admin USER:PASS [--students N] [--group-size N] [--homeserver-pid PID]
                               [--idle-seconds N] [--json]
         USER is a localpart (student) or a full id (@student:localhost); PASS is everything after it.
         """

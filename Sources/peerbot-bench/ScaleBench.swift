@@ -15,6 +15,7 @@ struct ScaleBench {
     let groupSize: Int
     let idleSeconds: Int
     let json: Bool
+    let homeserverPID: Int32?
 
     static let creationTargetSeconds = 300.0
     static let idleCPUTargetPercent = 1.0
@@ -31,6 +32,8 @@ struct ScaleBench {
         groupSize = try arguments.count("group-size", default: 5, minimum: 2)
         idleSeconds = try arguments.count("idle-seconds", default: 60)
         json = arguments.flag("json")
+        let pid = try arguments.count("homeserver-pid", default: 0)
+        homeserverPID = pid > 0 ? Int32(clamping: pid) : nil
         try arguments.finish()
     }
 
@@ -75,7 +78,7 @@ struct ScaleBench {
         let room = RoomFollower(client: supervisor, roomID: roomID)
         try await room.start()
         defer { Task { await room.stop() } }
-        let steps = ScaleSteps(supervisor: supervisor, roomID: roomID, room: room, bot: bot)
+        let steps = ScaleSteps(supervisor: supervisor, roomID: roomID, room: room, bot: bot, homeserverPID: homeserverPID)
 
         let uri = try await supervisor.upload(Data(accounts.rosterCSV(students: students).utf8), contentType: "text/csv", filename: "roster.csv")
         let file: ClientJSON = ["msgtype": "m.file", "body": "roster.csv", "filename": "roster.csv", "url": .string(uri)]

@@ -79,10 +79,17 @@ final class ScaleBot: @unchecked Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// User + system CPU seconds so far (`/proc/PID/stat` fields 14 and 15, in clock ticks).
+    /// User + system CPU seconds so far.
     func cpuSeconds() throws -> Double {
-        guard let pid, let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = text.lastIndex(of: ")") else { throw BenchError.noProcess(pid: pid ?? 0) }
+        guard let pid else { throw BenchError.noProcess(pid: 0) }
+        return try Self.cpuSeconds(pid: pid)
+    }
+
+    /// User + system CPU seconds of any process (`/proc/PID/stat` fields 14 and 15, in clock
+    /// ticks): the bot's, and the homeserver's when the run is told its pid.
+    static func cpuSeconds(pid: Int32) throws -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { throw BenchError.noProcess(pid: pid) }
         // After the command name in parentheses: field 3 (state) onwards.
         let fields = text[text.index(after: close)...].split(separator: " ")
         guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else {

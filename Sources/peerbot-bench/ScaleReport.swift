@@ -67,7 +67,8 @@ struct ScaleReport: Encodable {
         print("  !groups create → every room and welcome: \(Figures.format(creation.seconds)) s (\(creation.done) of \(creation.total) steps, "
               + "\(creation.failed) failed; rooms: \(kinds)), target < \(Figures.format(ScaleBench.creationTargetSeconds, digits: 0)) s: \(verdict(creationMet))")
         let load = [creation.loadBefore, creation.loadAfter].map { $0.map { Figures.format($0, digits: 1) } ?? "?" }.joined(separator: " → ")
-        print("    meanwhile the bot used \(Figures.format(creation.botCPUSeconds)) s of CPU; machine load average \(load)")
+        let homeserver = creation.homeserverCPUSeconds.map { ", the homeserver \(Figures.format($0)) s" } ?? ""
+        print("    meanwhile the bot used \(Figures.format(creation.botCPUSeconds)) s of CPU\(homeserver); machine load average \(load)")
         print("  idle CPU, a session planned in every group: \(Figures.format(idleCPUPercent, digits: 2)) % of a core over \(idleSeconds) s, "
               + "target < \(Figures.format(ScaleBench.idleCPUTargetPercent, digits: 0)) %: \(verdict(cpuMet))")
         print("  resident memory (VmRSS): \(Figures.format(residentMiB)) MiB, target < \(Figures.format(ScaleBench.residentTargetMiB, digits: 0)) MiB: \(verdict(residentMet))")

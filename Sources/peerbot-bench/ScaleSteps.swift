@@ -7,6 +7,8 @@ struct ScaleSteps {
     let roomID: String
     let room: RoomFollower
     let bot: ScaleBot
+    /// The homeserver's process, when it runs on this machine: its CPU time is steadier than wall time.
+    let homeserverPID: Int32?
 
     /// Sends a message content in the supervisor room; returns the event id.
     func send(_ content: ClientJSON) async throws -> String {
@@ -33,11 +35,13 @@ struct ScaleSteps {
         let failed: Int
         /// The bot's own CPU time meanwhile (user + system), so a slow homeserver shows as such.
         let botCPUSeconds: Double
+        /// The homeserver's CPU time meanwhile, when its pid was given.
+        let homeserverCPUSeconds: Double?
         /// The machine's 1-minute load average when the command was sent and when the rooms were ready.
         let loadBefore: Double?
         let loadAfter: Double?
         enum CodingKeys: String, CodingKey {
-            case seconds, done, total, failed, botCPUSeconds = "bot_cpu_seconds", loadBefore = "load_before", loadAfter = "load_after"
+            case seconds, done, total, failed, botCPUSeconds = "bot_cpu_seconds", homeserverCPUSeconds = "homeserver_cpu_seconds", loadBefore = "load_before", loadAfter = "load_after"
         }
     }
 
@@ -50,6 +54,7 @@ struct ScaleSteps {
     func createRooms() async throws -> Creation {
         let started = ContinuousClock.now
         let (cpuBefore, loadBefore) = (try bot.cpuSeconds(), Self.loadAverage())
+        let homeserverBefore = try homeserverPID.map(ScaleBot.cpuSeconds(pid:))
         let command = try await send(text: "!groups create")
         _ = try await answer(to: command, kind: "groups_created")
         let botID = bot.userID
@@ -64,7 +69,9 @@ struct ScaleSteps {
         let numbers = body.dropFirst(ready.count).split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 2 else { throw BenchError.unexpected("cannot read the progress message: \(body)") }
         return Creation(seconds: (last.at - started).ms / 1000, done: numbers[0], total: numbers[1], failed: numbers.count > 2 ? numbers[2] : 0,
-                        botCPUSeconds: try bot.cpuSeconds() - cpuBefore, loadBefore: loadBefore, loadAfter: Self.loadAverage())
+                        botCPUSeconds: try bot.cpuSeconds() - cpuBefore,
+                        homeserverCPUSeconds: try homeserverPID.map { try ScaleBot.cpuSeconds(pid: $0) - (homeserverBefore ?? 0) },
+                        loadBefore: loadBefore, loadAfter: Self.loadAverage())
     }
 
     /// The bot's joined rooms by the kind its marker gives them (`supervisor`, `group`, `direct`).
