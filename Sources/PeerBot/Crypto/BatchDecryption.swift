@@ -78,7 +78,7 @@ struct BatchDecryption {
             }
             switch try decrypt(event, envelope: envelope, roomID: pending.roomID) {
             case .decrypted(let readable, _), .decryptedUnverified(let readable, _, _):
-                // Kept events are decrypted with their signature checked (no deferring asked).
+                // Kept events have their signature checked before decrypting (no deferring asked).
                 try writer.undecrypted.drop(eventID: pending.eventID)
                 ready[pending.roomID, default: []].append(readable)
                 counts.released += 1
