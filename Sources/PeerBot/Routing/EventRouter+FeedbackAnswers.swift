@@ -10,18 +10,18 @@ extension EventRouter {
         let sent = context.eventTime(event)
         let round = try openDirectReflectionRound(of: event.sender, sent: sent)
         let since = try writer.assessment.lastMessageWasFeedback(inRoom: room.roomID).map { sent.timeIntervalSince($0) }
-        var facts = DirectTextFacts(ratingOpen: try writer.assessment.openRound(forRater: event.sender) != nil
-                                        || answeredRoundBeingChanged(event) != nil,
-                                    reflectionOpen: round != nil, repliesToFeedback: try repliesToFeedback(event),
-                                    sinceFeedback: since)
-        if DirectTextKind.classify(facts) == .rating {
+        let ratingRound = try writer.assessment.openRound(forRater: event.sender) ?? answeredRoundBeingChanged(event)
+        var facts = DirectTextFacts(ratingOpen: ratingRound != nil, reflectionOpen: round != nil,
+                                    repliesToFeedback: try repliesToFeedback(event), sinceFeedback: since)
+        if DirectTextKind.classify(facts) == .rating, let ratingRound {
             // The rating handler declines a text that is not for an open round: then it is one of the rest.
-            if try handleRating(event, body: body, room: room) { return }
+            if try takeRating(event, body: body, room: room, round: ratingRound) { return }
             facts.ratingOpen = false
         }
         switch DirectTextKind.classify(facts) {
         case .reflection:
-            if let round { try keepAnswering(event, text: body, scope: .private, round: round, room: room) }
+            // Only a student's own direct room comes here (`handlePlainMessage`).
+            if let round { try keepAnswering(event, text: body, scope: .private, round: round, room: room, fromStudent: true) }
         case .feedbackAnswer:
             try forwardFeedbackAnswer(event, body: body, room: room)
         case .command, .rating, .other:

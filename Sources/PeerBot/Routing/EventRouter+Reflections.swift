@@ -20,9 +20,10 @@ extension EventRouter {
     }
 
     /// Keeps a reflection sent as a plain message; a refused one is answered in reply.
+    /// `fromStudent`: whether the sender is a student, when the caller has read it already.
     mutating func keepAnswering(_ event: ClientEvent, text: String, scope: ReflectionScope,
-                                        round: ReflectionRoundRecord, room: RoomRecord) throws {
-        if let refusal = try keepReflection(event, text: text, scope: scope, round: round, room: room) {
+                                round: ReflectionRoundRecord, room: RoomRecord, fromStudent: Bool? = nil) throws {
+        if let refusal = try keepReflection(event, text: text, scope: scope, round: round, room: room, fromStudent: fromStudent) {
             outcome.handled += 1
             try enqueue(refusal, in: room.roomID, replyTo: event.eventID, mention: event.sender)
         }
@@ -38,15 +39,15 @@ extension EventRouter {
 
     /// Stores one reflection, after the patient guard, and acknowledges it with a ✅ on the
     /// student's message unless that message is being redacted. Returns the answer when the
-    /// text is refused; nothing is stored then.
+    /// text is refused; nothing is stored then. `fromStudent`: as the caller read it, else read here.
     @discardableResult
     mutating func keepReflection(_ event: ClientEvent, text: String, scope: ReflectionScope,
-                                 round: ReflectionRoundRecord, room: RoomRecord) throws -> BotMessage? {
-        guard try writer.roster.isStudent(event.sender) else { return nil }
+                                 round: ReflectionRoundRecord, room: RoomRecord, fromStudent: Bool? = nil) throws -> BotMessage? {
+        guard try fromStudent ?? writer.roster.isStudent(event.sender) else { return nil }
         // The guard goes first, so an identifier is redacted even in a text refused as too long.
         let kept = try guarded(text, event: event, room: room)
-        switch try intake.keep(kept, eventID: event.eventID, sender: event.sender, sent: context.eventTime(event), scope: scope,
-                               round: round, room: room, acknowledge: true) {
+        switch try intake.keep(kept, eventID: event.eventID, sender: event.sender, fromStudent: true, sent: context.eventTime(event),
+                               scope: scope, round: round, room: room, acknowledge: true) {
         case .ignored:
             return nil
         case .kept(let enqueued):
