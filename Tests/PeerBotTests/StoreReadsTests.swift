@@ -43,13 +43,14 @@ extension [String] {
         return event
     }
 
-    @Test func aReflectionReadsWhetherItsSenderIsAStudentOnce() throws {
+    @Test func aReflectionReadsWhetherItsSenderIsAStudentAndTheirDeadlineOnce() throws {
         let log = StatementLog()
         var driver = try ReflectionFlow().endedSession(try log.driver()).0
         let inThread = try log.during { _ = try reflect(&driver, "Vi lærte qSOFA", from: "@bo:hs", in: "!groupA:hs", thread: "$prompt") }
         #expect(inThread.count(Self.isStudent) == 1)
         let direct = try log.during { _ = try reflect(&driver, "Jeg var usikker", from: "@anna:hs", in: "!dmAnna:hs", thread: nil) }
         #expect(direct.count(Self.isStudent) == 1)
+        #expect(direct.count("reflectionExtension") == 1, "the student's own deadline, read once to accept the text and to keep it")
         let kept = try driver.database.read { try $0.reflections.all(session: 1) }
         #expect(Set(kept.map(\.userID)) == ["@bo:hs", "@anna:hs"])
     }

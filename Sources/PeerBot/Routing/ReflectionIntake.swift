@@ -24,10 +24,11 @@ struct ReflectionIntake {
 
     /// The one reflection `text` (already through the patient guard) of `sender`, sent at `sent`:
     /// reads what `ReflectionKeeping` needs, lets it decide, and applies its effects in order.
-    /// `fromStudent`: the caller has read whether the sender is a student. The round is read
-    /// only when the text is a student's new reflection that can be kept.
-    func keep(_ text: GuardedText, eventID: String, sender: String, fromStudent: Bool, sent: Date, scope: ReflectionScope,
+    /// `known`: what the caller read already (a sender not known to be a student is taken for
+    /// none). The round is read only when the text is a student's new reflection that can be kept.
+    func keep(_ text: GuardedText, eventID: String, sender: String, known: Known, sent: Date, scope: ReflectionScope,
               round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool) throws -> Outcome {
+        let fromStudent = known.fromStudent ?? false
         let alreadyKept = try fromStudent && writer.reflections.find(eventID: eventID) != nil
         let submission = ReflectionKeeping.Submission(text: text, scope: scope, sent: sent, fromStudent: fromStudent, alreadyKept: alreadyKept)
         let refusals = Texts(context.language(of: room))
@@ -36,7 +37,7 @@ struct ReflectionIntake {
         if let screened = ReflectionKeeping.screen(submission, refusals: refusals) {
             decision = screened
         } else {
-            let facts = try facts(round, sender, sent: sent)
+            let facts = try facts(round, sender, sent: sent, ownDeadline: known.ownDeadline)
             supervisorRoomID = facts.supervisorRoomID
             decision = ReflectionKeeping.decide(submission, round: facts.round, acknowledge: acknowledge,
                                                 redactsMasked: context.config.patientGuard == .redact, refusals: refusals)
@@ -84,6 +85,13 @@ struct ReflectionIntake {
         return (true, try writer.reflections.find(eventID: eventID) != nil)
     }
 
+    /// What the caller of `keep` has read already, so it is not read twice for one event.
+    struct Known {
+        var fromStudent: Bool?
+        /// The student's own deadline for the round.
+        var ownDeadline: Date?
+    }
+
     /// The round as the decision needs it, and the supervisor room its late note goes to.
     struct Facts {
         let round: ReflectionKeeping.Round
@@ -92,9 +100,10 @@ struct ReflectionIntake {
 
     /// The round as the decision needs it for a text sent at `sent`; the late note's facts only
     /// for a late text once the summary is out (`ReflectionKeeping.wantsLateNote`) and there is a
-    /// supervisor room to send it to, read once for the facts and the note alike.
-    func facts(_ round: ReflectionRoundRecord, _ sender: String, sent: Date) throws -> Facts {
-        let deadline = try ownDeadline(round, sender)
+    /// supervisor room to send it to, read once for the facts and the note alike. `ownDeadline`:
+    /// the student's deadline when the caller read it already.
+    func facts(_ round: ReflectionRoundRecord, _ sender: String, sent: Date, ownDeadline known: Date? = nil) throws -> Facts {
+        let deadline = try known ?? ownDeadline(round, sender)
         var note: ReflectionKeeping.LateNote?
         var supervisorRoomID: String?
         if ReflectionKeeping.wantsLateNote(sent: sent, timeline: round.timeline, ownDeadline: deadline, summarized: round.summarizedAt != nil),
