@@ -27,4 +27,35 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         #expect(try inbound.decryptDeferringSignature(good).signature == read.signature, "the same message, the same signature bytes")
         #expect(throws: CryptoError.badMAC) { try inbound.decryptDeferringSignature(MegolmOutboundSession().encrypt(bytes("other"))) }
     }
+
+    @Test func aForgedMessageFromBeforeTheFirstKnownIndexIsRefusedAsForgedNotLeftWaitingForAKey() throws {
+        let genuine = MegolmOutboundSession()
+        // A forger who once held the ratchet at index 0, signing with a key of its own.
+        let forged = MegolmOutboundSession(ratchet: genuine.ratchet, signingKey: Curve25519.Signing.PrivateKey()).encrypt(bytes("!groups delete"))
+        let early = genuine.encrypt(bytes("sent before the key was shared"))
+        let inbound = try MegolmInboundSession(sessionKey: genuine.sessionKey)  // from index 1
+        for check in [MegolmSignatureCheck.first, .deferred] {
+            #expect(throws: CryptoError.badSignature, "\(check)") { try inbound.decrypt(forged, signature: check) }
+            #expect(throws: CryptoError.unknownMessageIndex, "\(check): the sender's own message waits") {
+                try inbound.decrypt(early, signature: check)
+            }
+        }
+        #expect(throws: CryptoError.badSignature) { try inbound.decryptDeferringSignature(forged) }
+    }
+
+    @Test func checkingTheSignatureFirstLeavesTheRatchetWhereItWasForAForgery() throws {
+        let genuine = MegolmOutboundSession()
+        let inbound = try MegolmInboundSession(sessionKey: genuine.sessionKey)
+        let forger = MegolmOutboundSession(ratchet: genuine.ratchet, signingKey: Curve25519.Signing.PrivateKey())
+        for _ in 0..<200 { _ = forger.encrypt(bytes("filler")) }
+        let far = forger.encrypt(bytes("!help"))
+        #expect(throws: CryptoError.badSignature) { try inbound.decrypt(far, signature: .first) }
+        #expect(inbound.latestRatchet.index == 0, "a refused forgery moved nothing")
+        let read = try inbound.decrypt(genuine.encrypt(bytes("hello")), signature: .first)
+        #expect(read.plaintext == bytes("hello"))
+        // Deferred, the MAC alone lets the forger's message move the cached ratchet (the cost
+        // EventRouter+Authenticity bounds); checked first, only the sender's can.
+        _ = try inbound.decrypt(far, signature: .deferred)
+        #expect(inbound.latestRatchet.index == 200)
+    }
 }

@@ -9,8 +9,8 @@ import Testing
     static let students = ["anna", "bo", "cecilie", "david"]
 
     /// Group A of four, each with a direct room `!dm<name>:hs`.
-    func driver() throws -> RoomDriver {
-        let driver = try SessionFlow().driverWithGroup()
+    func driver(_ start: RoomDriver = RoomDriver()) throws -> RoomDriver {
+        let driver = try SessionFlow().driverWithGroup(start)
         try driver.database.write { writer in
             for name in Self.students {
                 try RoomRefs.register(ref: RoomRef.direct("@\(name):hs").string, roomID: "!dm\(name):hs", writer: writer)

@@ -163,11 +163,7 @@ import Testing
     /// An event at `sup`'s next message index, made by a member who holds the room key but signs
     /// with a key of its own: valid MAC, forged signature.
     func forged(_ body: String, as sup: MegolmSender, eventID: String) -> ClientEvent {
-        let forger = MegolmOutboundSession(ratchet: sup.group.ratchet, signingKey: Curve25519.Signing.PrivateKey())
-        let payload: ClientJSON = ["type": "m.room.message", "content": ["msgtype": "m.text", "body": .string(body)], "room_id": .string(Self.room)]
-        let envelope: ClientJSON = ["algorithm": "m.megolm.v1.aes-sha2", "sender_key": .string(sup.senderKey), "device_id": .string(sup.deviceID),
-                                    "session_id": .string(sup.group.sessionID), "ciphertext": .string(forger.encrypt(Array(payload.jsonString().utf8)))]
-        return ClientEvent(type: "m.room.encrypted", sender: sup.userID, eventID: eventID, originServerTS: ts, content: envelope)
+        forgedEvent(body, as: sup, ratchet: sup.group.ratchet, roomID: Self.room, eventID: eventID, ts: ts)
     }
 
     func processed(_ eventID: String) throws -> Bool {

@@ -7,8 +7,8 @@ import Testing
 
 @Suite struct ReflectionFlow {
     /// A session of group A that has just ended, with its reflection prompt sent as `$prompt`.
-    func endedSession() throws -> (RoomDriver, SessionRecord) {
-        var driver = try SessionFlow().driverWithGroup()
+    func endedSession(_ start: RoomDriver = RoomDriver()) throws -> (RoomDriver, SessionRecord) {
+        var driver = try SessionFlow().driverWithGroup(start)
         try driver.database.write { try RoomRefs.register(ref: RoomRef.direct("@anna:hs").string, roomID: "!dmAnna:hs", writer: $0) }
         _ = try driver.say("!session plan A +1h 1h Sepsis-case")
         let session = try #require(try driver.database.read { try $0.sessions.withOpenJobs(before: Date().addingTimeInterval(86400)).first })

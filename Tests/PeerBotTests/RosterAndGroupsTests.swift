@@ -8,13 +8,14 @@ import Testing
 /// Drives the router with supervisor and student messages in one managed room.
 struct RoomDriver {
     static let bot = "@bot:hs", sup = "@sup:hs", room = "!sup:hs"
-    let database = try! AppDatabase.inMemory()
+    let database: AppDatabase
     var config = BotConfig(homeserver: "http://hs", userID: bot, accessToken: Secret("t"), supervisors: [sup], databasePath: ":memory:",
                            timeZone: ZoneRules.named("Europe/Copenhagen")!)
     var builder = SyncBuilder()
     var batch = 0
 
-    init() {
+    init(database: AppDatabase = try! AppDatabase.inMemory()) {
+        self.database = database
         try! database.write { try $0.rooms.upsert(RoomRecord(roomID: Self.room, kind: .supervisor, language: "en", groupName: nil, userID: nil, joinedAt: Date(timeIntervalSince1970: 1))) }
     }
 

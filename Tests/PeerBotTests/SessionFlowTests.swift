@@ -7,8 +7,8 @@ import Testing
 
 @Suite struct SessionFlow {
     /// A roster of four in one group whose room exists as `!groupA:hs`.
-    func driverWithGroup() throws -> RoomDriver {
-        var driver = RoomDriver()
+    func driverWithGroup(_ start: RoomDriver = RoomDriver()) throws -> RoomDriver {
+        var driver = start
         for name in ["anna", "bo", "cecilie", "david"] {
             _ = try driver.say("!student add @\(name):hs \"\(name.capitalized)\" style=\(name)")
         }

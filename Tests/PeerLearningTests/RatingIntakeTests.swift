@@ -110,3 +110,11 @@ private func firstLine(_ message: BotMessage) -> String {
     let decision = try #require(decide("5 5 5 5 5", round(subjects: ["@bo:hs", "@new:hs"])))
     #expect(seen(decision).last == "tell @ida:hs: (2/2) Rate @new:hs")
 }
+
+@Test func aTextThatIsNoRatingWhileAReflectionIsOpenIsDeclinedBeforeTheRoundIsRead() {
+    #expect(RatingIntake.declines(RatingReply.parse("I learned a lot"), reflectionOpen: true))
+    #expect(!RatingIntake.declines(RatingReply.parse("I learned a lot"), reflectionOpen: false), "then the format is shown again")
+    #expect(!RatingIntake.declines(RatingReply.parse("4 4 4 4 4"), reflectionOpen: true))
+    // Declined early means declined by the full check too.
+    #expect(!RatingIntake.takes(RatingReply.parse("I learned a lot"), round: round(reflectionOpen: true)))
+}

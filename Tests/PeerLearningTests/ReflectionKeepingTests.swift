@@ -86,3 +86,26 @@ private func reflect(place: ReflectPlace, plan: SessionPlan? = plan, sent: Date 
     #expect(decision.effects.isEmpty)
     #expect(decision.reply == Texts(.en).reflections.reflectionAck(plan: plan, scope: .group, late: false))
 }
+
+@Test func whatNeedsNoRoundIsDecidedBeforeTheRoundIsRead() {
+    #expect(ReflectionKeeping.screen(submission(fromStudent: false), refusals: Texts(.da)) == ReflectionKeeping(outcome: .ignored, effects: []))
+    #expect(ReflectionKeeping.screen(submission(alreadyKept: true), refusals: Texts(.da)) == ReflectionKeeping(outcome: .ignored, effects: []))
+    guard case .refused = ReflectionKeeping.screen(submission("   "), refusals: Texts(.da))?.outcome else {
+        Issue.record("a blank text is refused without the round")
+        return
+    }
+    #expect(ReflectionKeeping.screen(submission(), refusals: Texts(.da)) == nil, "a keepable text needs the round")
+    // Whatever the screen decides, the full decision decides the same.
+    for screened in [submission(fromStudent: false), submission(alreadyKept: true), submission("   ")] {
+        #expect(keep(screened) == ReflectionKeeping.screen(screened, refusals: Texts(.da)))
+    }
+}
+
+@Test func theLateNotesFactsAreWantedOnlyForALateTextOnceTheSummaryIsOut() {
+    #expect(ReflectionKeeping.wantsLateNote(sent: afterDeadline, timeline: timeline, ownDeadline: deadline, summarized: true))
+    #expect(!ReflectionKeeping.wantsLateNote(sent: afterDeadline, timeline: timeline, ownDeadline: deadline, summarized: false))
+    #expect(!ReflectionKeeping.wantsLateNote(sent: onTime, timeline: timeline, ownDeadline: deadline, summarized: true))
+    let extended = afterDeadline.addingTimeInterval(3600)
+    #expect(!ReflectionKeeping.wantsLateNote(sent: afterDeadline, timeline: timeline, ownDeadline: extended, summarized: true),
+            "within the student's own, later deadline")
+}

@@ -23,14 +23,33 @@ public struct DeferredMegolmSignature: Sendable, Equatable {
     }
 }
 
+/// When a Megolm message's Ed25519 signature is checked, relative to its decryption.
+public enum MegolmSignatureCheck: Sendable, Equatable {
+    /// Before anything else: a forged message is refused before the cached ratchet moves.
+    case first
+    /// Left to the caller (`signature.verify()`), except for a message whose index the session
+    /// cannot reach: it is checked then, so only the sender's own messages wait for a key.
+    case deferred
+}
+
 extension MegolmInboundSession {
-    /// Decrypts like `decrypt(_:)` after checking only the MAC: the plaintext may come from any
-    /// holder of the room key until `signature.verify()` passes. Nothing may be done with it
-    /// before then, other than deciding that it has no effect.
-    public func decryptDeferringSignature(_ ciphertext: String) throws(CryptoError)
+    /// Decrypts like `decrypt(_:)`, with the signature checked as `check` says; with `.deferred`
+    /// the plaintext may come from any holder of the room key until `signature.verify()` passes,
+    /// and nothing may be done with it before then, other than deciding that it has no effect.
+    /// `.badSignature` before `.unknownMessageIndex`: a forgery is never taken for a message
+    /// whose key is still to come.
+    public func decrypt(_ ciphertext: String, signature check: MegolmSignatureCheck) throws(CryptoError)
         -> (plaintext: [UInt8], messageIndex: UInt32, signature: DeferredMegolmSignature) {
         let message = try MegolmMessage(bytes: UnpaddedBase64.decode(ciphertext))
+        let signature = DeferredMegolmSignature(message: message, signingKey: signingKey)
+        if check == .first || message.messageIndex < firstKnownIndex { try signature.verify() }
         let opened = try open(message)
-        return (opened.plaintext, opened.messageIndex, DeferredMegolmSignature(message: message, signingKey: signingKey))
+        return (opened.plaintext, opened.messageIndex, signature)
+    }
+
+    /// `decrypt(_:signature: .deferred)`.
+    public func decryptDeferringSignature(_ ciphertext: String) throws(CryptoError)
+        -> (plaintext: [UInt8], messageIndex: UInt32, signature: DeferredMegolmSignature) {
+        try decrypt(ciphertext, signature: .deferred)
     }
 }

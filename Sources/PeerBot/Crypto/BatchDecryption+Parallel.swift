@@ -34,15 +34,21 @@ extension BatchDecryption {
     static let parallelThreshold = 16
 
     /// The batch's new encrypted events whose room key is held, opened (`RoomEventDecryptor.open`)
-    /// with the signature check deferred, by room and position.
+    /// with the signature check deferred, by room and position. Events marked processed (a
+    /// re-delivered batch) are only noted in `processed`: nothing of them is decrypted.
     mutating func openAll(_ timelines: [String: [ClientEvent]]) throws -> [String: [Int: RoomEventDecryptor.Opening]] {
         var groups: [String: Group] = [:]
         var order: [Group] = []
         for (roomID, events) in timelines {
             for (position, event) in events.enumerated()
             where event.type == "m.room.encrypted" && event.sender != botUserID && !event.eventID.isEmpty {
-                guard let envelope = MegolmEnvelope(event.content),
-                      let stored = try storedSession(for: event, envelope: envelope, roomID: roomID) else { continue }
+                guard let envelope = MegolmEnvelope(event.content) else { continue }
+                // A re-delivered event was routed already: it is passed over unopened (`open`).
+                if try writer.sync.isProcessed(eventID: event.eventID) {
+                    processed.insert(event.eventID)
+                    continue
+                }
+                guard let stored = try storedSession(for: event, envelope: envelope, roomID: roomID) else { continue }
                 let key = stored.senderKey + "|" + stored.sessionID
                 let group = groups[key] ?? Group(stored: stored, session: opened[key])
                 if groups[key] == nil {

@@ -30,6 +30,8 @@ struct BatchDecryption {
     /// The decrypted events whose signatures are still to check, by event id: the router checks
     /// them before the event has any effect (`EventRouter.authenticate`).
     private(set) var unverified: [String: [UnverifiedMessage]] = [:]
+    /// The batch's encrypted events already routed in an earlier batch, found by `openAll`.
+    var processed: Set<String> = []
     /// What the batch did, for the logs and tests.
     private(set) var counts = Counts()
 
@@ -78,7 +80,7 @@ struct BatchDecryption {
             }
             switch try decrypt(event, envelope: envelope, roomID: pending.roomID) {
             case .decrypted(let readable, _), .decryptedUnverified(let readable, _, _):
-                // Kept events are decrypted with their signature checked (no deferring asked).
+                // Kept events have their signature checked before decrypting (no deferring asked).
                 try writer.undecrypted.drop(eventID: pending.eventID)
                 ready[pending.roomID, default: []].append(readable)
                 counts.released += 1
@@ -115,7 +117,9 @@ struct BatchDecryption {
                 ready.append(event)
                 continue
             }
-            if try writer.sync.isProcessed(eventID: event.eventID) { continue }
+            // Routed already (`openAll` looked): neither decrypted nor routed again, and its
+            // index stays claimed by it, so a copy under another id is still a replay.
+            if processed.contains(event.eventID) { continue }
             switch try decrypt(event, envelope: envelope, roomID: roomID, deferSignature: true, opening: openings[position]) {
             case .decrypted(let readable, _):
                 ready.append(readable)

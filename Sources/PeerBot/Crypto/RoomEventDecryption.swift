@@ -67,7 +67,8 @@ enum RoomEventDecryptor {
     /// `seen` answers which event already used a message index (or that one did, long ago).
     /// With `deferSignature`, the Ed25519 signature is left to check until the event would have
     /// an effect, unless the index was claimed by another unchecked event: then it is checked
-    /// here, so a forged claim never keeps the genuine message out.
+    /// here, so a forged claim never keeps the genuine message out. Without it, the signature
+    /// is checked before decrypting. Either way only a signed message waits for a missing key.
     static func decrypt(
         _ event: ClientEvent, envelope: MegolmEnvelope, roomID: String, session: MegolmInboundSession?,
         stored: StoredMegolmSession?, deferSignature: Bool = false, seen: (MegolmIndex) throws -> MessageIndexUse
@@ -93,8 +94,9 @@ enum RoomEventDecryptor {
         if let claimed = envelope.senderKey, claimed != stored.senderKey { return .done(.refused(.wrongDevice)) }
         let opened: (plaintext: [UInt8], messageIndex: UInt32, signature: DeferredMegolmSignature)
         do {
-            opened = try session.decryptDeferringSignature(envelope.ciphertext)
-            if !deferSignature { try opened.signature.verify() }
+            // Checked first unless deferred, so a forged kept event is refused before the session's
+            // ratchet moves; and even deferred, one whose index is out of reach is checked.
+            opened = try session.decrypt(envelope.ciphertext, signature: deferSignature ? .deferred : .first)
         } catch .unknownMessageIndex {
             return .done(.keyMissing)
         } catch {

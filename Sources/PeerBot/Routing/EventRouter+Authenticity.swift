@@ -37,6 +37,10 @@ struct ForgedMessage: Error {
 //   message out. An index used by a verified message stays used.
 // - Cost: a forged message may move the session's cached ratchet ahead before it is refused;
 //   later messages then derive from the first known index, bounded by 4 × 256 hashes.
+// - Kept events (their key came later) are not deferred: the signature is checked before the
+//   ratchet moves or anything is stored. A message whose index the held key cannot reach is
+//   checked at once, deferred or not, so only the sender's own messages are kept waiting
+//   (`MegolmSignatureCheck`); a forgery is refused, not left to be given up and answered.
 extension EventRouter {
     /// Checks the signatures of `event`'s decrypted messages before its effects are kept, and
     /// records their indexes as used by it; `ForgedMessage` when one does not verify.

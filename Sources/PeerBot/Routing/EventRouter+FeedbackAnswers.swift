@@ -8,20 +8,24 @@ extension EventRouter {
     /// answer to feedback (forwarded to the supervisors, never stored) or nothing to act on.
     mutating func handleDirectText(_ event: ClientEvent, body: String, room: RoomRecord) throws {
         let sent = context.eventTime(event)
-        let round = try openDirectReflectionRound(of: event.sender, sent: sent)
+        let open = try openDirectReflectionRound(of: event.sender, sent: sent)
+        let round = open?.round
         let since = try writer.assessment.lastMessageWasFeedback(inRoom: room.roomID).map { sent.timeIntervalSince($0) }
-        var facts = DirectTextFacts(ratingOpen: try writer.assessment.openRound(forRater: event.sender) != nil
-                                        || answeredRoundBeingChanged(event) != nil,
-                                    reflectionOpen: round != nil, repliesToFeedback: try repliesToFeedback(event),
-                                    sinceFeedback: since)
-        if DirectTextKind.classify(facts) == .rating {
+        let ratingRound = try writer.assessment.openRound(forRater: event.sender) ?? answeredRoundBeingChanged(event)
+        var facts = DirectTextFacts(ratingOpen: ratingRound != nil, reflectionOpen: round != nil,
+                                    repliesToFeedback: try repliesToFeedback(event), sinceFeedback: since)
+        if DirectTextKind.classify(facts) == .rating, let ratingRound {
             // The rating handler declines a text that is not for an open round: then it is one of the rest.
-            if try handleRating(event, body: body, room: room) { return }
+            if try takeRating(event, body: body, room: room, round: ratingRound) { return }
             facts.ratingOpen = false
         }
         switch DirectTextKind.classify(facts) {
         case .reflection:
-            if let round { try keepAnswering(event, text: body, scope: .private, round: round, room: room) }
+            // Only a student's own direct room comes here (`handlePlainMessage`).
+            if let open {
+                try keepAnswering(event, text: body, scope: .private, round: open.round, room: room,
+                                  known: .init(fromStudent: true, ownDeadline: open.ownDeadline))
+            }
         case .feedbackAnswer:
             try forwardFeedbackAnswer(event, body: body, room: room)
         case .command, .rating, .other:
@@ -29,12 +33,13 @@ extension EventRouter {
         }
     }
 
-    /// The round a direct-room message from `userID` sent at `sent` would reflect on, if any.
-    private func openDirectReflectionRound(of userID: String, sent: Date) throws -> ReflectionRoundRecord? {
+    /// The round a direct-room message from `userID` sent at `sent` would reflect on, if any,
+    /// and the student's own deadline for it, read to decide that.
+    private func openDirectReflectionRound(of userID: String, sent: Date) throws -> (round: ReflectionRoundRecord, ownDeadline: Date)? {
         guard let group = try writer.groups.active(ofStudent: userID),
-              let round = try writer.reflections.latestRound(ofGroup: group.id),
-              try acceptsDirectReflections(round, from: userID, sent: sent) else { return nil }
-        return round
+              let round = try writer.reflections.latestRound(ofGroup: group.id) else { return nil }
+        let deadline = try intake.ownDeadline(round, userID)
+        return round.timeline.acceptsDirect(sent: sent, ownDeadline: deadline) ? (round, deadline) : nil
     }
 
     /// Whether the event is a Matrix reply (`m.in_reply_to`) to the bot's feedback.

@@ -8,14 +8,23 @@ extension EventRouter {
     /// message is not for an open round (so it may still be a reflection).
     mutating func handleRating(_ event: ClientEvent, body: String, room: RoomRecord) throws -> Bool {
         guard room.kind == .direct, room.userID == event.sender,
-              let round = try writer.assessment.openRound(forRater: event.sender) ?? answeredRoundBeingChanged(event),
-              let group = try writer.groups.find(id: round.groupID) else { return false }
+              let round = try writer.assessment.openRound(forRater: event.sender) ?? answeredRoundBeingChanged(event) else { return false }
+        return try takeRating(event, body: body, room: room, round: round)
+    }
+
+    /// As `handleRating`, for the round the caller found the rater's text may be for. The round's
+    /// assignments and ratings are read only once the text may be a rating (`RatingIntake.declines`).
+    mutating func takeRating(_ event: ClientEvent, body: String, room: RoomRecord, round: AssessmentRoundRecord) throws -> Bool {
+        let parsed = RatingReply.parse(body)
+        // Whether a reflection is open decides only for a text that is no rating.
+        let reflectionOpen = parsed == .malformed ? try isReflectionOpen(groupID: round.groupID) : nil
+        guard !RatingIntake.declines(parsed, reflectionOpen: reflectionOpen ?? false) else { return false }
         // Sent after the deadline (read late, after downtime): the round is over for this answer.
         // The rater's own deadline counts: the round's, or a later one `!extend` gave them.
         let deadline = try writer.deadlines.deadline(.assessment(round: round.id), userID: event.sender, common: round.deadline)
-        guard context.eventTime(event) <= deadline else { return false }
-        let parsed = RatingReply.parse(body)
-        let facts = try ratingFacts(round: round, group: group, rater: event.sender, event: event)
+        guard context.eventTime(event) <= deadline, let group = try writer.groups.find(id: round.groupID) else { return false }
+        let facts = try ratingFacts(round: round, group: group, rater: event.sender, event: event,
+                                    reflectionOpen: try reflectionOpen ?? isReflectionOpen(groupID: group.id))
         // The guard goes first, so an identifier in the comment is redacted before anything is
         // kept; a text the round does not take is left for the reflection, unguarded here.
         guard RatingIntake.takes(parsed, round: facts) else { return false }
@@ -27,17 +36,20 @@ extension EventRouter {
         return true
     }
 
-    /// What the decision needs of the rater's round, read before deciding.
+    private func isReflectionOpen(groupID: Int64) throws -> Bool {
+        try writer.reflections.latestRound(ofGroup: groupID).map { $0.summarizedAt == nil } ?? false
+    }
+
+    /// What the decision needs of the rater's part of the round, read before deciding.
     private func ratingFacts(round: AssessmentRoundRecord, group: StudyGroupRecord, rater: String,
-                             event: ClientEvent) throws -> RatingIntake.Round {
-        let assignments = try writer.assessment.assignments(round: round.id).filter { $0.rater == rater }
-        let rated = Set(try writer.assessment.ratings(round: round.id).filter { $0.rater == rater }.map(\.subject))
+                             event: ClientEvent, reflectionOpen: Bool) throws -> RatingIntake.Round {
+        let assignments = try writer.assessment.assignments(round: round.id, rater: rater)
         var names: [String: String] = [:]
         for subject in assignments.map(\.subject) { names[subject] = try writer.roster.find(userID: subject)?.name }
         return RatingIntake.Round(rater: rater, group: group.name,
                                   assignments: assignments.map { .init(subject: $0.subject, position: $0.position, answered: $0.isAnswered) },
-                                  rated: rated, names: names, repliedSubject: try repliedSubject(event),
-                                  reflectionOpen: try writer.reflections.latestRound(ofGroup: group.id).map { $0.summarizedAt == nil } ?? false)
+                                  rated: try writer.assessment.ratedSubjects(round: round.id, rater: rater), names: names,
+                                  repliedSubject: try repliedSubject(event), reflectionOpen: reflectionOpen)
     }
 
     /// Carries out a rating's effects in order, in the batch's transaction.

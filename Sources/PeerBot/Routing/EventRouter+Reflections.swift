@@ -20,33 +20,29 @@ extension EventRouter {
     }
 
     /// Keeps a reflection sent as a plain message; a refused one is answered in reply.
+    /// `known`: what the caller has read already.
     mutating func keepAnswering(_ event: ClientEvent, text: String, scope: ReflectionScope,
-                                        round: ReflectionRoundRecord, room: RoomRecord) throws {
-        if let refusal = try keepReflection(event, text: text, scope: scope, round: round, room: room) {
+                                round: ReflectionRoundRecord, room: RoomRecord, known: ReflectionIntake.Known = .init()) throws {
+        if let refusal = try keepReflection(event, text: text, scope: scope, round: round, room: room, known: known) {
             outcome.handled += 1
             try enqueue(refusal, in: room.roomID, replyTo: event.eventID, mention: event.sender)
         }
-    }
-
-    /// Whether a direct-room message from `userID` sent at `sent` still reflects on the round
-    /// (`ReflectionTimeline.acceptsDirect`).
-    func acceptsDirectReflections(_ round: ReflectionRoundRecord, from userID: String, sent: Date) throws -> Bool {
-        round.timeline.acceptsDirect(sent: sent, ownDeadline: try intake.ownDeadline(round, userID))
     }
 
     var intake: ReflectionIntake { ReflectionIntake(context: context, writer: writer, logger: logger) }
 
     /// Stores one reflection, after the patient guard, and acknowledges it with a ✅ on the
     /// student's message unless that message is being redacted. Returns the answer when the
-    /// text is refused; nothing is stored then.
+    /// text is refused; nothing is stored then. `known`: what the caller read, the rest read here.
     @discardableResult
     mutating func keepReflection(_ event: ClientEvent, text: String, scope: ReflectionScope,
-                                 round: ReflectionRoundRecord, room: RoomRecord) throws -> BotMessage? {
-        guard try writer.roster.isStudent(event.sender) else { return nil }
+                                 round: ReflectionRoundRecord, room: RoomRecord, known: ReflectionIntake.Known = .init()) throws -> BotMessage? {
+        guard try known.fromStudent ?? writer.roster.isStudent(event.sender) else { return nil }
         // The guard goes first, so an identifier is redacted even in a text refused as too long.
         let kept = try guarded(text, event: event, room: room)
-        switch try intake.keep(kept, eventID: event.eventID, sender: event.sender, sent: context.eventTime(event), scope: scope,
-                               round: round, room: room, acknowledge: true) {
+        let read = ReflectionIntake.Known(fromStudent: true, ownDeadline: known.ownDeadline)
+        switch try intake.keep(kept, eventID: event.eventID, sender: event.sender, known: read, sent: context.eventTime(event),
+                               scope: scope, round: round, room: room, acknowledge: true) {
         case .ignored:
             return nil
         case .kept(let enqueued):

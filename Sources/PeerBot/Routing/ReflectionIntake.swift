@@ -24,26 +24,39 @@ struct ReflectionIntake {
 
     /// The one reflection `text` (already through the patient guard) of `sender`, sent at `sent`:
     /// reads what `ReflectionKeeping` needs, lets it decide, and applies its effects in order.
-    func keep(_ text: GuardedText, eventID: String, sender: String, sent: Date, scope: ReflectionScope,
+    /// `known`: what the caller read already (a sender not known to be a student is taken for
+    /// none). The round is read only when the text is a student's new reflection that can be kept.
+    func keep(_ text: GuardedText, eventID: String, sender: String, known: Known, sent: Date, scope: ReflectionScope,
               round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool) throws -> Outcome {
-        let (fromStudent, alreadyKept) = try self.sender(sender, eventID: eventID)
+        let fromStudent = known.fromStudent ?? false
+        let alreadyKept = try fromStudent && writer.reflections.find(eventID: eventID) != nil
         let submission = ReflectionKeeping.Submission(text: text, scope: scope, sent: sent, fromStudent: fromStudent, alreadyKept: alreadyKept)
-        let decision = ReflectionKeeping.decide(submission, round: try facts(round, sender), acknowledge: acknowledge,
-                                                redactsMasked: context.config.patientGuard == .redact,
-                                                refusals: Texts(context.language(of: room)))
+        let refusals = Texts(context.language(of: room))
+        var supervisorRoomID: String?
+        let decision: ReflectionKeeping
+        if let screened = ReflectionKeeping.screen(submission, refusals: refusals) {
+            decision = screened
+        } else {
+            let facts = try facts(round, sender, sent: sent, ownDeadline: known.ownDeadline)
+            supervisorRoomID = facts.supervisorRoomID
+            decision = ReflectionKeeping.decide(submission, round: facts.round, acknowledge: acknowledge,
+                                                redactsMasked: context.config.patientGuard == .redact, refusals: refusals)
+        }
         switch decision.outcome {
         case .ignored: return .ignored
         case .refused(let answer): return .refused(answer)
         case .kept: break
         }
-        guard let enqueued = try apply(decision.effects, eventID: eventID, sender: sender, round: round, room: room) else { return .ignored }
+        guard let enqueued = try apply(decision.effects, eventID: eventID, sender: sender, round: round, room: room,
+                                       supervisorRoomID: supervisorRoomID) else { return .ignored }
         return .kept(enqueued: enqueued)
     }
 
     /// Carries out a keeping's effects in order; returns how many messages were queued, nil
-    /// when the event's reflection turned out to be kept already.
+    /// when the event's reflection turned out to be kept already. `supervisorRoomID`: the room
+    /// the late note's facts were read for (`Facts`).
     func apply(_ effects: [ReflectionKeepingEffect], eventID: String, sender: String, round: ReflectionRoundRecord,
-               room: RoomRecord) throws -> Int? {
+               room: RoomRecord, supervisorRoomID: String?) throws -> Int? {
         var enqueued = 0
         for effect in effects {
             switch effect {
@@ -57,8 +70,8 @@ struct ReflectionIntake {
                 try writer.outbox.enqueue(.send(roomID: room.roomID, eventType: "m.reaction", contentJSON: reaction.jsonString()))
                 enqueued += 1
             case .noteToSupervisors(let note):
-                guard let supervisorRoom = try writer.rooms.supervisor() else { continue }
-                try writer.enqueue(note, to: supervisorRoom.roomID, mentions: context.config.supervisors)
+                guard let supervisorRoomID else { continue }
+                try writer.enqueue(note, to: supervisorRoomID, mentions: context.config.supervisors)
                 enqueued += 1
             }
         }
@@ -72,17 +85,36 @@ struct ReflectionIntake {
         return (true, try writer.reflections.find(eventID: eventID) != nil)
     }
 
-    /// The round as the decision needs it; the late note only once the summary is out and
-    /// there is a supervisor room to send it to.
-    func facts(_ round: ReflectionRoundRecord, _ sender: String) throws -> ReflectionKeeping.Round {
+    /// What the caller of `keep` has read already, so it is not read twice for one event.
+    struct Known {
+        var fromStudent: Bool?
+        /// The student's own deadline for the round.
+        var ownDeadline: Date?
+    }
+
+    /// The round as the decision needs it, and the supervisor room its late note goes to.
+    struct Facts {
+        let round: ReflectionKeeping.Round
+        let supervisorRoomID: String?
+    }
+
+    /// The round as the decision needs it for a text sent at `sent`; the late note's facts only
+    /// for a late text once the summary is out (`ReflectionKeeping.wantsLateNote`) and there is a
+    /// supervisor room to send it to, read once for the facts and the note alike. `ownDeadline`:
+    /// the student's deadline when the caller read it already.
+    func facts(_ round: ReflectionRoundRecord, _ sender: String, sent: Date, ownDeadline known: Date? = nil) throws -> Facts {
+        let deadline = try known ?? ownDeadline(round, sender)
         var note: ReflectionKeeping.LateNote?
-        if round.summarizedAt != nil, let supervisorRoom = try writer.rooms.supervisor(),
-           let record = try writer.sessions.find(number: round.sessionNumber) {
+        var supervisorRoomID: String?
+        if ReflectionKeeping.wantsLateNote(sent: sent, timeline: round.timeline, ownDeadline: deadline, summarized: round.summarizedAt != nil),
+           let supervisorRoom = try writer.rooms.supervisor(), let record = try writer.sessions.find(number: round.sessionNumber) {
             note = ReflectionKeeping.LateNote(say: context.config.texts(context.language(of: supervisorRoom)),
                                               name: try writer.roster.find(userID: sender)?.name ?? sender,
                                               plan: try SessionLookup(reader: writer).plan(record))
+            supervisorRoomID = supervisorRoom.roomID
         }
-        return ReflectionKeeping.Round(timeline: round.timeline, ownDeadline: try ownDeadline(round, sender), lateNote: note)
+        return Facts(round: ReflectionKeeping.Round(timeline: round.timeline, ownDeadline: deadline, lateNote: note),
+                     supervisorRoomID: supervisorRoomID)
     }
 
     /// The student's reflection deadline: the session's, or a later one `!extend` gave them.

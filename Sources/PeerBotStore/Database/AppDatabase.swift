@@ -31,6 +31,14 @@ public final class AppDatabase: Sendable {
         try AppDatabase(writer: DatabaseQueue(configuration: makeConfiguration()))
     }
 
+    /// As `inMemory()`, handing the SQL of every statement run to `statement` (with its
+    /// arguments as placeholders): for tests of how much an event reads.
+    public static func inMemory(tracing statement: @escaping @Sendable (String) -> Void) throws -> AppDatabase {
+        var config = makeConfiguration()
+        config.prepareDatabase { db in db.trace(options: .statement) { statement($0.description) } }
+        return try AppDatabase(writer: DatabaseQueue(configuration: config))
+    }
+
     /// Runs `body` on a consistent snapshot of the database.
     public func read<T: Sendable>(_ body: @Sendable (StoreReader) throws -> T) throws -> T {
         try writer.read { db in try body(StoreReader(db)) }

@@ -75,7 +75,13 @@ public struct RatingIntake: Sendable, Equatable {
     /// Whether the reply is for the round: not when it is no rating while a reflection is open
     /// (then it is a reflection), nor when the rater has nobody left to rate.
     public static func takes(_ reply: RatingParse, round: Round) -> Bool {
-        !(reply == .malformed && round.reflectionOpen) && subject(of: round) != nil
+        !declines(reply, reflectionOpen: round.reflectionOpen) && subject(of: round) != nil
+    }
+
+    /// The cheap part of `takes`, known before the rater's assignments are read: a text that is
+    /// no rating while a reflection is open is the reflection's.
+    public static func declines(_ reply: RatingParse, reflectionOpen: Bool) -> Bool {
+        reply == .malformed && reflectionOpen
     }
 
     /// Nil when the round does not take the reply (`takes`). `guardedComment` is

@@ -86,11 +86,7 @@ public struct ReflectionKeeping: Sendable, Equatable {
     public static func decide(
         _ submission: Submission, round: Round, acknowledge: Bool, redactsMasked: Bool, refusals: Texts
     ) -> ReflectionKeeping {
-        guard submission.fromStudent else { return ReflectionKeeping(outcome: .ignored, effects: []) }
-        if let refusal = refusal(ofReflection: submission.text.text, say: refusals) {
-            return ReflectionKeeping(outcome: .refused(refusal), effects: [])
-        }
-        guard !submission.alreadyKept else { return ReflectionKeeping(outcome: .ignored, effects: []) }
+        if let decided = screen(submission, refusals: refusals) { return decided }
         let late = round.timeline.isLate(sent: submission.sent, ownDeadline: round.ownDeadline)
         var effects: [ReflectionKeepingEffect] = [.keep(scope: submission.scope, text: submission.text.text,
                                                         masked: submission.text.isMasked, late: late)]
@@ -99,6 +95,22 @@ public struct ReflectionKeeping: Sendable, Equatable {
             effects.append(.noteToSupervisors(note.say.reflections.lateReflectionNote(name: note.name, plan: note.plan)))
         }
         return ReflectionKeeping(outcome: .kept(late: late), effects: effects)
+    }
+
+    /// The decision when it needs nothing of the round (not from a student, refused, kept
+    /// already); nil when the round decides, so the round is read only then.
+    public static func screen(_ submission: Submission, refusals: Texts) -> ReflectionKeeping? {
+        guard submission.fromStudent else { return ReflectionKeeping(outcome: .ignored, effects: []) }
+        if let refusal = refusal(ofReflection: submission.text.text, say: refusals) {
+            return ReflectionKeeping(outcome: .refused(refusal), effects: [])
+        }
+        return submission.alreadyKept ? ReflectionKeeping(outcome: .ignored, effects: []) : nil
+    }
+
+    /// Whether the supervisors' note is wanted: only for a late reflection on a round whose
+    /// summary is out, so the note's facts are read only then.
+    public static func wantsLateNote(sent: Date, timeline: ReflectionTimeline, ownDeadline: Date, summarized: Bool) -> Bool {
+        summarized && timeline.isLate(sent: sent, ownDeadline: ownDeadline)
     }
 
     /// Why a reflection's text cannot be kept (blank, or over the limit), or nil when it can.

@@ -28,11 +28,12 @@ extension CommandHandlers {
     func question(_ text: String, _ request: CommandRequest) throws -> BotMessage {
         let group = try? contextGroup(request)
         let record = try group.flatMap { try writer.sessions.next(ofGroup: $0.id, after: context.now) }
-        let supervisors = try writer.rooms.supervisor().map { context.config.texts(context.language(of: $0)) }
+        let supervisorRoom = try writer.rooms.supervisor()
         let decision = ParticipationChange.question(text, caller: request.sender, callerName: try name(of: request.sender),
                                                     group: group?.name, next: try record.map(lookup.plan),
-                                                    supervisors: supervisors, say: request.say)
-        return try apply(decision, request, session: record, group: group)
+                                                    supervisors: supervisorRoom.map { context.config.texts(context.language(of: $0)) },
+                                                    say: request.say)
+        return try apply(decision, request, session: record, group: group, supervisorRoomID: supervisorRoom?.roomID)
     }
 
     /// `!ready` and `!notready`.
@@ -82,8 +83,9 @@ extension CommandHandlers {
 
     /// Carries out a participation decision's effects, in order, and gives its answer.
     /// `session` and `group` are what a kept question belongs to.
+    /// `supervisorRoomID`: the supervisor room when the caller read it already.
     private func apply(_ decision: ParticipationChange, _ request: CommandRequest, session: SessionRecord? = nil,
-                       group: StudyGroupRecord? = nil) throws -> BotMessage {
+                       group: StudyGroupRecord? = nil, supervisorRoomID: String? = nil) throws -> BotMessage {
         for effect in decision.effects {
             switch effect {
             case .confirmGoals(let number, let version):
@@ -93,8 +95,8 @@ extension CommandHandlers {
                 try writer.participation.addQuestion(sessionNumber: session?.number, groupID: group?.id, userID: request.sender,
                                                      text: text, at: context.now)
             case .forwardToSupervisors(let message):
-                guard let room = try writer.rooms.supervisor() else { continue }
-                try writer.enqueue(message, to: room.roomID, mentions: context.config.supervisors)
+                guard let roomID = try supervisorRoomID ?? writer.rooms.supervisor()?.roomID else { continue }
+                try writer.enqueue(message, to: roomID, mentions: context.config.supervisors)
             case .setReady(let userID, let ready):
                 try writer.participation.setReady(userID, ready, at: context.now)
             case .markAbsent(let number, let userID):

@@ -23,12 +23,14 @@ extension CommandHandlers {
         let (fromStudent, alreadyKept) = open ? try intake.sender(request.sender, eventID: request.eventID) : (false, false)
         // The router has guarded a student's text already (`EventRouter.guardedCommand`).
         let kept = request.guarded ?? GuardedText(text: text, kinds: [])
+        let facts = open ? try round.map { try intake.facts($0, request.sender, sent: request.sentAt) } : nil
         let decision = ReflectCommand.decide(
-            kept, sent: request.sentAt, plan: try record.map(lookup.plan), round: try round.map { try intake.facts($0, request.sender) },
+            kept, sent: request.sentAt, plan: try record.map(lookup.plan), round: facts?.round,
             place: open ? try place(of: request, group: group) : .elsewhere, fromStudent: fromStudent, alreadyKept: alreadyKept,
             redactsMasked: context.config.patientGuard == .redact, refusals: Texts(context.language(of: request.room)), say: request.say)
         if let round, !decision.effects.isEmpty {
-            _ = try intake.apply(decision.effects, eventID: request.eventID, sender: request.sender, round: round, room: request.room)
+            _ = try intake.apply(decision.effects, eventID: request.eventID, sender: request.sender, round: round, room: request.room,
+                                 supervisorRoomID: facts?.supervisorRoomID)
         }
         return decision.reply
     }

@@ -8,6 +8,13 @@ extension AssessmentReader {
             arguments: [id])
     }
 
+    /// One rater's task list in the round, in the order they are asked.
+    public func assignments(round id: Int64, rater: String) throws -> [AssessmentAssignmentRecord] {
+        try AssessmentAssignmentRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM assessmentAssignment WHERE roundID = ? AND rater = ? ORDER BY position"),
+            arguments: [id, rater])
+    }
+
     /// The subject the rater is to rate next: the first one not answered. Nil when they
     /// have rated everyone (or have no one to rate).
     public func currentAssignment(round id: Int64, rater: String) throws -> AssessmentAssignmentRecord? {
@@ -22,6 +29,11 @@ extension AssessmentReader {
     /// The ratings given in the round, by rater, then subject.
     public func ratings(round id: Int64) throws -> [RatingRecord] {
         try RatingRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM rating WHERE roundID = ? ORDER BY rater, subject"), arguments: [id])
+    }
+
+    /// The subjects one rater has a rating of in the round.
+    public func ratedSubjects(round id: Int64, rater: String) throws -> Set<String> {
+        Set(try String.fetchAll(db.cachedStatement(sql: "SELECT subject FROM rating WHERE roundID = ? AND rater = ?"), arguments: [id, rater]))
     }
 }
 
