@@ -43,7 +43,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = try? MegolmMessage(bytes: body)
         _ = try? megolmInbound.decrypt(bytes: body)
         // The batch path: MAC and decryption first, the signature checked after.
-        if let read = try? megolmInbound.decryptDeferringSignature(UnpaddedBase64.encode(body)) { _ = try? read.signature.verify() }
+        if let read = try? megolmInbound.decrypt(UnpaddedBase64.encode(body), signature: .deferred) { _ = try? read.signature.verify() }
     case 1:
         _ = try? MegolmInboundSession(sessionKey: UnpaddedBase64.encode(body))
         if let session = try? MegolmInboundSession(exportedKey: UnpaddedBase64.encode(body)) {

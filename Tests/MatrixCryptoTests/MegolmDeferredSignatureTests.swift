@@ -15,17 +15,17 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         let good = genuine.encrypt(bytes("hello"))
         // A member holding the room key, signing with a key of its own.
         let forged = MegolmOutboundSession(ratchet: genuine.ratchet, signingKey: Curve25519.Signing.PrivateKey()).encrypt(bytes("!groups delete"))
-        let read = try inbound.decryptDeferringSignature(good)
+        let read = try inbound.decrypt(good, signature: .deferred)
         #expect(read.plaintext == bytes("hello"))
         #expect(read.messageIndex == 0)
         try read.signature.verify()
         // The MAC passes (the forger holds the ratchet); only the deferred check refuses it.
-        let unchecked = try inbound.decryptDeferringSignature(forged)
+        let unchecked = try inbound.decrypt(forged, signature: .deferred)
         #expect(unchecked.messageIndex == 1)
         #expect(throws: CryptoError.badSignature) { try unchecked.signature.verify() }
         #expect(unchecked.signature.signature != read.signature.signature)
-        #expect(try inbound.decryptDeferringSignature(good).signature == read.signature, "the same message, the same signature bytes")
-        #expect(throws: CryptoError.badMAC) { try inbound.decryptDeferringSignature(MegolmOutboundSession().encrypt(bytes("other"))) }
+        #expect(try inbound.decrypt(good, signature: .deferred).signature == read.signature, "the same message, the same signature bytes")
+        #expect(throws: CryptoError.badMAC) { try inbound.decrypt(MegolmOutboundSession().encrypt(bytes("other")), signature: .deferred) }
     }
 
     @Test func aForgedMessageFromBeforeTheFirstKnownIndexIsRefusedAsForgedNotLeftWaitingForAKey() throws {
@@ -40,7 +40,7 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
                 try inbound.decrypt(early, signature: check)
             }
         }
-        #expect(throws: CryptoError.badSignature) { try inbound.decryptDeferringSignature(forged) }
+        #expect(throws: CryptoError.badSignature) { try inbound.decrypt(forged, signature: .deferred) }
     }
 
     @Test func checkingTheSignatureFirstLeavesTheRatchetWhereItWasForAForgery() throws {

@@ -46,10 +46,4 @@ extension MegolmInboundSession {
         let opened = try open(message)
         return (opened.plaintext, opened.messageIndex, signature)
     }
-
-    /// `decrypt(_:signature: .deferred)`.
-    public func decryptDeferringSignature(_ ciphertext: String) throws(CryptoError)
-        -> (plaintext: [UInt8], messageIndex: UInt32, signature: DeferredMegolmSignature) {
-        try decrypt(ciphertext, signature: .deferred)
-    }
 }
