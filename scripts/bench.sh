@@ -137,6 +137,8 @@ build_release() {
 
 BIN="$(swift build -c release --show-bin-path)"
 if [ "$BUILD" = "yes" ]; then
+  # A fresh machine lacks the headers the build needs (libcurl, SQLite): the same packages as the tests.
+  "$SYNAPSE" install-packages
   step "release build"
   build_release
 fi
