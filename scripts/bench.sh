@@ -144,6 +144,8 @@ if [ "$BUILD" = "yes" ]; then
 fi
 [ -x "$BIN/peerbot" ] && [ -x "$BIN/peerbot-bench" ] || die "release binaries missing in $BIN (drop --skip-build)"
 BENCH="$BIN/peerbot-bench"
+# Synapse and matrix-nio share one venv; installed before the ingest, whose nio figure needs it.
+"$SYNAPSE" install
 
 if [ "$PROFILE" = "no" ] && [ "$SCALE_ONLY" = "no" ] && [ "$LATENCY_ONLY" = "no" ]; then
   step "ingest (and a matrix-nio bot's parse + dispatch + store of the same sync)"
@@ -161,7 +163,6 @@ if [ "$PROFILE" = "no" ] && [ "$SCALE_ONLY" = "no" ] && [ "$LATENCY_ONLY" = "no"
 fi
 
 step "synapse"
-"$SYNAPSE" install
 if [ "$SCALE_ONLY" = "no" ]; then
 URL="$("$SYNAPSE" start "$INSTANCE" "$PORT")"
 SYNAPSE_STARTED="yes"
