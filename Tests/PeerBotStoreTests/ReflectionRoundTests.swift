@@ -104,4 +104,34 @@ import Testing
             #expect(try reader.reflections.round(session: unprompted) == nil)
         }
     }
+
+    @Test func ofRoundsPromptedAtOnceTheLatestIsTheHigherSessionAndAnEarlierSessionPromptedLaterComesAfterBoth() throws {
+        let (store, a, b) = try databaseWithGroups()
+        let database = store.database
+        let earliest = try plan(database, group: a, start: 1_000).number
+        let second = try plan(database, group: a, start: 20_000).number
+        let third = try plan(database, group: a, start: 30_000).number
+        let otherGroup = try plan(database, group: b, start: 50_000).number
+        try database.write { writer in
+            // After downtime the prompt job catches up with two sessions in the same tick.
+            try writer.reflections.openRound(session: third, promptOutboxID: nil, at: fixedDate(33_600), deadline: fixedDate(120_000))
+            try writer.reflections.openRound(session: second, promptOutboxID: nil, at: fixedDate(33_600), deadline: fixedDate(120_000))
+            try writer.reflections.openRound(session: otherGroup, promptOutboxID: nil, at: fixedDate(60_000), deadline: fixedDate(140_000))
+        }
+        #expect(try database.read { try $0.reflections.latestRound(ofGroup: a) }?.sessionNumber == third)
+        try database.write { try $0.reflections.openRound(session: earliest, promptOutboxID: nil, at: fixedDate(40_000), deadline: fixedDate(130_000)) }
+        #expect(try database.read { try $0.reflections.latestRound(ofGroup: a) } == ReflectionRoundRecord(
+            sessionNumber: earliest, promptOutboxID: nil, promptedAt: fixedDate(40_000), deadline: fixedDate(130_000)))
+        #expect(try database.read { try $0.reflections.latestRound(ofGroup: b) }?.sessionNumber == otherGroup)
+    }
+
+    @Test func theLatestRoundIsFoundThroughTheGroupsSessionsWithoutASort() throws {
+        let (store, _, _) = try databaseWithGroups()
+        let steps = try store.database.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + ReflectionsReader.latestRoundSQL, arguments: [1]).map { $0["detail"] as String }
+        }
+        #expect(!steps.contains { $0.contains("TEMP B-TREE") }, "\(steps)")
+        #expect(steps.contains { $0.contains("session_groupStart") }, "\(steps)")
+        #expect(!steps.contains { $0.hasPrefix("SCAN") }, "\(steps)")
+    }
 }

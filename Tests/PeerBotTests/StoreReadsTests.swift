@@ -32,6 +32,7 @@ extension [String] {
 @Suite struct StoreReads {
     static let isStudent = "FROM student WHERE userID = ? AND removedAt IS NULL"
     static let supervisorRoom = #"FROM "room" WHERE "kind""#
+    static let outboxByEvent = "FROM outbox WHERE eventID = ?"
 
     func reflect(_ driver: inout RoomDriver, _ body: String, from sender: String, in room: String, thread: String?,
                  at date: Date = Date()) throws -> ClientEvent {
@@ -117,5 +118,65 @@ extension [String] {
         #expect(statements.count("closedAt IS NULL AND id IN") == 1)
         #expect(statements.count("FROM assessmentAssignment WHERE roundID = ? ORDER BY rater") == 0, "not every rater's list")
         #expect(try driver.database.read { try $0.assessment.ratings(round: 1) }.map(\.rater) == ["@anna:hs"])
+    }
+
+    @Test func aPrivateAnswerAskedInAGroupRoomReadsTheSupervisorRoomOnceAndGoesThere() throws {
+        let log = StatementLog()
+        var driver = try SessionFlow().driverWithGroup(try log.driver())
+        let files = { try driver.actions().compactMap { action -> String? in
+            if case .sendFile(let room, _) = action { return room }
+            return nil
+        } }
+        var notice: JSONValue?
+        let exported = try log.during { notice = try driver.say("!export", in: "!groupA:hs") }
+        #expect(exported.count(Self.supervisorRoom) == 1)
+        #expect(notice?["peerbot.kind"] == "reply" && notice?["formatted_body"]?.stringValue?.contains(RoomDriver.room) == true)
+        #expect(try driver.contents(in: RoomDriver.room).contains { $0["peerbot.kind"] == "export" })
+        let sent = try files()
+        #expect(!sent.isEmpty && sent.allSatisfy { $0 == RoomDriver.room })
+
+        // An error is asked again in the group room's language; the room is still read once.
+        var refused: JSONValue?
+        let unknown = try log.during { refused = try driver.say("!export Z", in: "!groupA:hs") }
+        #expect(unknown.count(Self.supervisorRoom) == 1)
+        #expect(refused?["peerbot.kind"] == "error")
+        #expect(try files().count == sent.count, "no files for a group that does not exist")
+
+        var roster: JSONValue?
+        let students = try log.during { roster = try driver.say("!students", in: "!groupA:hs") }
+        #expect(students.count(Self.supervisorRoom) == 1)
+        #expect(roster?["peerbot.kind"] == "reply")
+        let list = try driver.contents(in: RoomDriver.room).last { $0["peerbot.kind"] == "roster" }
+        #expect(list?["body"]?.stringValue?.contains("@anna:hs") == true)
+    }
+
+    @Test func aRatingChangedByAReplyOnceEveryPeerIsRatedReadsTheRequestRepliedToOnce() throws {
+        let log = StatementLog()
+        var driver = try AssessmentFlow().driver(try log.driver())
+        _ = try driver.say("!evaluer A")
+        let request = try #require(try driver.database.outbox.pending(limit: 1000).last { item in
+            guard case .send("!dmanna:hs", _, let json) = item.action else { return false }
+            return json.contains("assessment_request") && json.contains("peerbot.subject")
+        })
+        guard case .send(_, _, let json) = request.action, let subject = JSONValue.parse(json)?["peerbot.subject"]?.stringValue else {
+            Issue.record("no subject on the request")
+            return
+        }
+        try driver.database.outbox.markSent(id: request.id, eventID: "$firstRequest")
+        for _ in 0..<3 { _ = try driver.say("3 3 3 3 3", from: "@anna:hs", in: "!dmanna:hs") }
+        #expect(try driver.database.read { try $0.assessment.openRound(forRater: "@anna:hs") } == nil, "Anna has rated everyone")
+
+        let content: JSONValue = ["msgtype": "m.text", "body": "5 5 5 5 5",
+                                  "m.relates_to": ["m.in_reply_to": ["event_id": "$firstRequest"]]]
+        let reply = driver.builder.event(sender: "@anna:hs", ts: Int64(Date().timeIntervalSince1970 * 1000) + Int64(driver.builder.next),
+                                         content: content)
+        let statements = try log.during { try driver.deliver([reply], in: "!dmanna:hs") }
+        #expect(statements.count(Self.outboxByEvent) == 1)
+        let answer = try driver.contents(in: "!dmanna:hs").last { $0["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue == reply.eventID }
+        #expect(answer?["peerbot.kind"] != nil && answer?["peerbot.error"] == nil)
+        let ratings = try driver.database.read { try $0.assessment.ratings(round: 1) }.filter { $0.rater == "@anna:hs" }
+        #expect(ratings.count == 3)
+        #expect(ratings.first { $0.subject == subject }?.marks == [5, 5, 5, 5, 5], "the peer the request named")
+        #expect(ratings.filter { $0.subject != subject }.allSatisfy { $0.marks == [3, 3, 3, 3, 3] })
     }
 }

@@ -11,12 +11,12 @@ extension EventRouter {
         let open = try openDirectReflectionRound(of: event.sender, sent: sent)
         let round = open?.round
         let since = try writer.assessment.lastMessageWasFeedback(inRoom: room.roomID).map { sent.timeIntervalSince($0) }
-        let ratingRound = try writer.assessment.openRound(forRater: event.sender) ?? answeredRoundBeingChanged(event)
-        var facts = DirectTextFacts(ratingOpen: ratingRound != nil, reflectionOpen: round != nil,
+        let rating = try ratingRound(for: event)
+        var facts = DirectTextFacts(ratingOpen: rating != nil, reflectionOpen: round != nil,
                                     repliesToFeedback: try repliesToFeedback(event), sinceFeedback: since)
-        if DirectTextKind.classify(facts) == .rating, let ratingRound {
+        if DirectTextKind.classify(facts) == .rating, let rating {
             // The rating handler declines a text that is not for an open round: then it is one of the rest.
-            if try takeRating(event, body: body, room: room, round: ratingRound) { return }
+            if try takeRating(event, body: body, room: room, round: rating.round, repliedSubject: rating.repliedSubject) { return }
             facts.ratingOpen = false
         }
         switch DirectTextKind.classify(facts) {

@@ -15,7 +15,7 @@ extension EventRouter {
         var there = CommandRequest(room: request.room, sender: request.sender, eventID: request.eventID, role: request.role,
                                    language: context.language(of: supervisorRoom), prefix: request.prefix)
         (there.mentions, there.sentAt, there.guarded) = (request.mentions, request.sentAt, request.guarded)
-        let handlers = CommandHandlers(context: context, writer: writer, logger: logger)
+        let handlers = CommandHandlers(context: context, writer: writer, logger: logger, supervisorRoom: supervisorRoom)
         let answer = try handlers.run(command, there)
         guard PrivateReplies.belongInSupervisorRoom(answer, command: command) else {
             // An error changes nothing, so it is asked again in the language of the room that asked.

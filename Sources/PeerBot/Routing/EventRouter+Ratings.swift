@@ -7,14 +7,15 @@ extension EventRouter {
     /// A student's answer to a rating request in their direct room. Returns false when the
     /// message is not for an open round (so it may still be a reflection).
     mutating func handleRating(_ event: ClientEvent, body: String, room: RoomRecord) throws -> Bool {
-        guard room.kind == .direct, room.userID == event.sender,
-              let round = try writer.assessment.openRound(forRater: event.sender) ?? answeredRoundBeingChanged(event) else { return false }
-        return try takeRating(event, body: body, room: room, round: round)
+        guard room.kind == .direct, room.userID == event.sender, let found = try ratingRound(for: event) else { return false }
+        return try takeRating(event, body: body, room: room, round: found.round, repliedSubject: found.repliedSubject)
     }
 
     /// As `handleRating`, for the round the caller found the rater's text may be for. The round's
     /// assignments and ratings are read only once the text may be a rating (`RatingIntake.declines`).
-    mutating func takeRating(_ event: ClientEvent, body: String, room: RoomRecord, round: AssessmentRoundRecord) throws -> Bool {
+    /// `repliedSubject`: the peer the text replies about, when finding the round read it; nil: read here if needed.
+    mutating func takeRating(_ event: ClientEvent, body: String, room: RoomRecord, round: AssessmentRoundRecord,
+                             repliedSubject: String? = nil) throws -> Bool {
         let parsed = RatingReply.parse(body)
         // Whether a reflection is open decides only for a text that is no rating.
         let reflectionOpen = parsed == .malformed ? try isReflectionOpen(groupID: round.groupID) : nil
@@ -23,7 +24,7 @@ extension EventRouter {
         // The rater's own deadline counts: the round's, or a later one `!extend` gave them.
         let deadline = try writer.deadlines.deadline(.assessment(round: round.id), userID: event.sender, common: round.deadline)
         guard context.eventTime(event) <= deadline, let group = try writer.groups.find(id: round.groupID) else { return false }
-        let facts = try ratingFacts(round: round, group: group, rater: event.sender, event: event,
+        let facts = try ratingFacts(round: round, group: group, rater: event.sender, event: event, repliedSubject: repliedSubject,
                                     reflectionOpen: try reflectionOpen ?? isReflectionOpen(groupID: group.id))
         // The guard goes first, so an identifier in the comment is redacted before anything is
         // kept; a text the round does not take is left for the reflection, unguarded here.
@@ -42,14 +43,14 @@ extension EventRouter {
 
     /// What the decision needs of the rater's part of the round, read before deciding.
     private func ratingFacts(round: AssessmentRoundRecord, group: StudyGroupRecord, rater: String,
-                             event: ClientEvent, reflectionOpen: Bool) throws -> RatingIntake.Round {
+                             event: ClientEvent, repliedSubject known: String?, reflectionOpen: Bool) throws -> RatingIntake.Round {
         let assignments = try writer.assessment.assignments(round: round.id, rater: rater)
         var names: [String: String] = [:]
         for subject in assignments.map(\.subject) { names[subject] = try writer.roster.find(userID: subject)?.name }
         return RatingIntake.Round(rater: rater, group: group.name,
                                   assignments: assignments.map { .init(subject: $0.subject, position: $0.position, answered: $0.isAnswered) },
                                   rated: try writer.assessment.ratedSubjects(round: round.id, rater: rater), names: names,
-                                  repliedSubject: try repliedSubject(event), reflectionOpen: reflectionOpen)
+                                  repliedSubject: try known ?? repliedSubject(event), reflectionOpen: reflectionOpen)
     }
 
     /// Carries out a rating's effects in order, in the batch's transaction.
@@ -79,9 +80,21 @@ extension EventRouter {
         return content["peerbot.subject"]?.stringValue
     }
 
-    /// The open round a reply to an earlier request belongs to, once the student has answered everything.
-    func answeredRoundBeingChanged(_ event: ClientEvent) throws -> AssessmentRoundRecord? {
-        guard try repliedSubject(event) != nil, let group = try writer.groups.active(ofStudent: event.sender) else { return nil }
-        return try writer.assessment.openRound(ofGroup: group.id)
+    /// The round a rater's text may be for: their open round, or else the open round a reply to an
+    /// earlier request belongs to once they have answered everything. `repliedSubject` is the peer
+    /// that request named when it was read to find the round (for `takeRating`, so it is read once),
+    /// nil when it was not read.
+    func ratingRound(for event: ClientEvent) throws -> (round: AssessmentRoundRecord, repliedSubject: String?)? {
+        if let round = try writer.assessment.openRound(forRater: event.sender) { return (round, nil) }
+        guard let changed = try answeredRoundBeingChanged(event) else { return nil }
+        return (changed.round, changed.repliedSubject)
+    }
+
+    /// The open round a reply to an earlier request belongs to, once the student has answered
+    /// everything, and the peer that request named.
+    private func answeredRoundBeingChanged(_ event: ClientEvent) throws -> (round: AssessmentRoundRecord, repliedSubject: String)? {
+        guard let subject = try repliedSubject(event), let group = try writer.groups.active(ofStudent: event.sender),
+              let round = try writer.assessment.openRound(ofGroup: group.id) else { return nil }
+        return (round, subject)
     }
 }

@@ -4,37 +4,30 @@ import Testing
 extension BotEngineTests.EncryptedReceiving {
     @Test("a forged copy of a message whose room key is withheld (the sender's session, a broken signature) is refused as soon as a key from after it comes, while the sender's own message waits and is answered once the full key comes; the forgery never is")
     func forgedKeptMessageIsRefusedNotKeptWaiting() async throws {
-        let server = try Homeserver.shared()
-        // Long enough that nobody is told "unreadable" while the keys are on their way.
-        let cast = try await EncryptedCast.begin(on: server, extra: ["undecryptable_after": "10m"], label: "e2ee-forged-kept")
-        defer { cast.stop() }
-        let (supervisor, student, bot) = (cast.supervisor, cast.student, cast.bot)
-        _ = try await BotEngineTests.DeviceIdentity.publishedDevice(of: bot, asSeenBy: student.plain)
-        let room = try await Self.room(by: supervisor, with: bot, and: student, encrypted: true)
-        let first = try await student.send("!help", in: room)
-        _ = try await Self.answer(to: first, in: room, from: bot, seenBy: student)
+        let scene = try await WithheldKeyRoom.begin(label: "e2ee-forged-kept")
+        defer { scene.stop() }
+        let (student, bot, room, first, ask) = (scene.student, scene.bot, scene.room, scene.first, scene.ask)
 
-        let (ask, sessionID) = try await student.sendWithheld("!help", in: room)
         // The same envelope under the student's own account, its Ed25519 signature broken: the
         // room key's session and index, but not made by the session's sender.
         let original = try #require(try await student.plain.history(of: room).first { $0.eventID == ask })
         let forgedContent = try Self.breakingSignature(of: original.content)
         let forged = try await student.plain.sendEvent(type: "m.room.encrypted", content: forgedContent, in: room)
-        let botID = bot.userID, botDevice = bot.account.deviceID
+        let botID = bot.userID
         _ = try await Polling.until("the bot to keep both messages until their key comes", timeout: .seconds(90)) {
             try bot.checkAlive()
             return Self.logged("kept until its room key arrives", about: forged, in: bot.log) ? true : nil
         }
 
         // A key from after the messages reads neither; only the forgery can be judged by it.
-        try await student.shareWithheldKey(sessionID, with: botID, device: botDevice, reachingBack: false)
+        try await scene.shareKey(reachingBack: false)
         _ = try await Polling.until("the bot to refuse the forgery", timeout: .seconds(90)) {
             try bot.checkAlive()
             return Self.logged("encrypted message refused", about: forged, in: bot.log) ? true : nil
         }
         #expect(!Self.logged("encrypted message refused", about: ask, in: bot.log), "the sender's own message was refused")
 
-        try await student.shareWithheldKey(sessionID, with: botID, device: botDevice)
+        try await scene.shareKey()
         let answer = try await Self.answer(to: ask, in: room, from: bot, seenBy: student)
         #expect(answer.peerbotKind == "help")
         try await Self.expectOneAnswerEach(to: [first, ask], in: room, from: bot, seenBy: student)

@@ -4,17 +4,9 @@ import Testing
 extension BotEngineTests.EncryptedReceiving {
     @Test("a message whose room key is withheld: the bot asks the sender's devices for it (m.room_key_request), and a copy of the key from after the message leaves the request open, and once the key comes it answers the command and withdraws the request once (request_cancellation, same request_id)")
     func withheldKeyIsRequestedThenWithdrawn() async throws {
-        let server = try Homeserver.shared()
-        // Long enough that the sender is not told "unreadable" before the key comes.
-        let cast = try await EncryptedCast.begin(on: server, extra: ["undecryptable_after": "10m"], label: "e2ee-keyreq")
-        defer { cast.stop() }
-        let (supervisor, student, bot) = (cast.supervisor, cast.student, cast.bot)
-        _ = try await BotEngineTests.DeviceIdentity.publishedDevice(of: bot, asSeenBy: student.plain)
-        let room = try await Self.room(by: supervisor, with: bot, and: student, encrypted: true)
-        let first = try await student.send("!help", in: room)
-        _ = try await Self.answer(to: first, in: room, from: bot, seenBy: student)
-
-        let (ask, sessionID) = try await student.sendWithheld("!help", in: room)
+        let scene = try await WithheldKeyRoom.begin(label: "e2ee-keyreq")
+        defer { scene.stop() }
+        let (student, bot, room, first, ask, sessionID) = (scene.student, scene.bot, scene.room, scene.first, scene.ask, scene.sessionID)
         let botID = bot.userID, botDevice = bot.account.deviceID
         let request = try await Polling.until("the bot's request for the withheld key", timeout: .seconds(90)) {
             try bot.checkAlive()
@@ -35,7 +27,7 @@ extension BotEngineTests.EncryptedReceiving {
         }
         // A copy of the key from after the message cannot read it: the request stays open.
         let keysBefore = bot.log.components(separatedBy: "room key received").count
-        try await student.shareWithheldKey(sessionID, with: botID, device: botDevice, reachingBack: false)
+        try await scene.shareKey(reachingBack: false)
         _ = try await Polling.until("the bot to take the late copy of the key", timeout: .seconds(60)) {
             try bot.checkAlive()
             return bot.log.components(separatedBy: "room key received").count > keysBefore ? true : nil
@@ -44,7 +36,7 @@ extension BotEngineTests.EncryptedReceiving {
         #expect(try await !student.keyRequests().contains(where: isCancellation), "withdrawn for a key that cannot read the message")
         #expect(try await student.replies(to: ask, in: room, from: botID).isEmpty)
 
-        try await student.shareWithheldKey(sessionID, with: botID, device: botDevice)
+        try await scene.shareKey()
         let answer = try await Self.answer(to: ask, in: room, from: bot, seenBy: student)
         #expect(answer.peerbotKind == "help")
         let cancellation = try await Polling.until("the bot to withdraw its key request", timeout: .seconds(90)) {

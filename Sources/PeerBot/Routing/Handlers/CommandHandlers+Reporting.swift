@@ -84,7 +84,7 @@ extension CommandHandlers {
             ExportDelivery.Export(files: try CSVText.files(document).map { ExportDelivery.CSVFile(name: $0.name, data: $0.data) },
                                   reflections: document.reflections.count)
         }
-        let room = try writer.rooms.supervisor()
+        let room = try supervisorRoom ?? writer.rooms.supervisor()
         let decision = ExportDelivery.decide(export, group: name, hasSupervisorRoom: room != nil, say: request.say)
         for effect in decision.effects {
             switch effect {

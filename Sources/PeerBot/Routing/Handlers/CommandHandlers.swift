@@ -38,6 +38,9 @@ struct CommandHandlers {
     let context: BatchContext
     let writer: StoreWriter
     var logger = Logger(label: "peerbot.commands")
+    /// The supervisor room when the caller has read it already (a private answer on its way
+    /// there); nil: a handler that needs it reads it.
+    var supervisorRoom: RoomRecord?
 
     /// The reply to post, after applying the command's effects in the current transaction: each
     /// family's `run` (in its `CommandHandlers+<Family>.swift`) switches over its own commands.

@@ -22,14 +22,23 @@ extension ReflectionsReader {
     /// The group's most recently prompted round: what `!reflect` and direct-room messages
     /// reflect on.
     public func latestRound(ofGroup groupID: Int64) throws -> ReflectionRoundRecord? {
-        try ReflectionRoundRecord.fetchOne(db.cachedStatement(sql: """
-                SELECT reflectionRound.* FROM reflectionRound
-                JOIN session ON session.number = reflectionRound.sessionNumber
-                WHERE session.groupID = ?
-                ORDER BY reflectionRound.promptedAt DESC, reflectionRound.sessionNumber DESC LIMIT 1
-                """),
-            arguments: [groupID])
+        try ReflectionRoundRecord.fetchOne(db.cachedStatement(sql: Self.latestRoundSQL), arguments: [groupID])
     }
+
+    /// The last prompted of the group's rounds, of two prompted at once the later session's. The
+    /// group's rounds are found through its sessions, so no index can give them in prompt order;
+    /// two maxima over them (the latest prompt, then the highest session number prompted then)
+    /// need no sort, where `ORDER BY promptedAt DESC, sessionNumber DESC LIMIT 1` sorted them
+    /// all in a temporary B-tree.
+    static let latestRoundSQL = """
+        SELECT * FROM reflectionRound WHERE sessionNumber = (
+            SELECT max(reflectionRound.sessionNumber) FROM reflectionRound
+            JOIN session ON session.number = reflectionRound.sessionNumber
+            WHERE session.groupID = ?1 AND reflectionRound.promptedAt = (
+                SELECT max(reflectionRound.promptedAt) FROM reflectionRound
+                JOIN session ON session.number = reflectionRound.sessionNumber
+                WHERE session.groupID = ?1))
+        """
 }
 
 extension ReflectionsWriter {
