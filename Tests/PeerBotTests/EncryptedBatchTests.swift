@@ -226,6 +226,43 @@ import Testing
         #expect(try !processed("$replay"), "refused as a replay at decryption, never routed")
     }
 
+    // One batch asks the store about all its indexes at once; what it claims within the batch
+    // must count for the batch's later events as a stored claim would.
+    @Test func aCommandAndItsReplayInOneBatchAreAnsweredOnce() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        let help = sup.text("!help", roomID: Self.room, ts: ts)
+        let replay = ClientEvent(type: help.type, sender: help.sender, eventID: "$replay", originServerTS: ts + 5, content: help.content)
+        try apply("s1", [help, replay])
+        #expect(try answers(to: help.eventID).count == 1)
+        #expect(try answers(to: "$replay").isEmpty)
+    }
+
+    @Test func aHarmlessMessageAndItsReplayInOneBatchClaimTheIndexOnceAndTheClaimOutlivesTheBatch() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        let chat = sup.text("see you tomorrow", roomID: Self.room, ts: ts)
+        let replay = ClientEvent(type: chat.type, sender: chat.sender, eventID: "$replay", originServerTS: ts + 5, content: chat.content)
+        try apply("s1", [chat, replay])
+        #expect(try processed(chat.eventID))
+        #expect(try !processed("$replay"), "refused as a replay of a claim made earlier in the same batch")
+        let later = ClientEvent(type: chat.type, sender: chat.sender, eventID: "$later", originServerTS: ts + 9, content: chat.content)
+        try apply("s2", [later], at: 1)
+        #expect(try !processed("$later"), "the batch's claim was stored with it")
+    }
+
+    @Test func aForgedHarmlessMessageDoesNotKeepOutTheGenuineCommandAtItsIndexInTheSameBatch() throws {
+        let sup = MegolmSender(userID: Self.sup)
+        try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)
+        let forged = forged("just chatting", as: sup, eventID: "$forged")
+        let help = sup.text("!help", roomID: Self.room, ts: ts + 1)
+        try apply("s1", [forged, help])
+        #expect(try answers(to: help.eventID).count == 1)
+        let replay = ClientEvent(type: help.type, sender: help.sender, eventID: "$replay", originServerTS: ts + 5, content: help.content)
+        try apply("s2", [replay], at: 1)
+        #expect(try answers().count == 1, "the genuine command took the index over from the forged claim")
+    }
+
     @Test func withoutAKeyringEncryptedEventsAreLeftAloneAsBefore() throws {
         let sup = MegolmSender(userID: Self.sup)
         try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)

@@ -40,11 +40,20 @@ extension BatchDecryption {
         var groups: [String: Group] = [:]
         var order: [Group] = []
         for (roomID, events) in timelines {
+            // Each room's look-ups in one statement each: which events were routed already, and
+            // the stored keys of the sessions named.
+            var candidates: [(position: Int, event: ClientEvent, envelope: MegolmEnvelope)] = []
             for (position, event) in events.enumerated()
             where event.type == "m.room.encrypted" && event.sender != botUserID && !event.eventID.isEmpty {
                 guard let envelope = MegolmEnvelope(event.content) else { continue }
+                candidates.append((position, event, envelope))
+            }
+            guard !candidates.isEmpty else { continue }
+            let routed = try writer.sync.processed(among: candidates.map(\.event.eventID))
+            try readSessionsAhead(roomID: roomID, sessionIDs: Set(candidates.lazy.filter { !routed.contains($0.event.eventID) }.map(\.envelope.sessionID)))
+            for (position, event, envelope) in candidates {
                 // A re-delivered event was routed already: it is passed over unopened (`open`).
-                if try writer.sync.isProcessed(eventID: event.eventID) {
+                if routed.contains(event.eventID) {
                     processed.insert(event.eventID)
                     continue
                 }
@@ -67,10 +76,16 @@ extension BatchDecryption {
             order.forEach(run)
         }
         var openings: [String: [Int: RoomEventDecryptor.Opening]] = [:]
+        var indexes: [MegolmIndex] = []
         for group in order {
             if let session = group.session { opened[group.stored.senderKey + "|" + group.stored.sessionID] = session }
-            for (job, opening) in zip(group.jobs, group.openings) { openings[job.roomID, default: [:]][job.position] = opening }
+            for (job, opening) in zip(group.jobs, group.openings) {
+                openings[job.roomID, default: [:]][job.position] = opening
+                if case .opened(_, let index, _, _) = opening { indexes.append(index) }
+            }
         }
+        // Who used the opened messages' indexes, for all of them at once.
+        try ledger.readAhead(indexes, from: writer.undecrypted)
         return openings
     }
 

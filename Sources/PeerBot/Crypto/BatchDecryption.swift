@@ -26,7 +26,7 @@ struct BatchDecryption {
     var opened: [String: MegolmInboundSession] = [:]
     /// The stored room keys by room and session id, read once per batch: a catch-up brings many
     /// events of one session, and no key is stored while the batch is decrypted.
-    private var storedKeys: [String: [StoredMegolmSession]] = [:]
+    private var storedKeys: [String: [String: [StoredMegolmSession]]] = [:]
     /// The decrypted events whose signatures are still to check, by event id: the router checks
     /// them before the event has any effect (`EventRouter.authenticate`).
     private(set) var unverified: [String: [UnverifiedMessage]] = [:]
@@ -34,6 +34,8 @@ struct BatchDecryption {
     var processed: Set<String> = []
     /// What the batch did, for the logs and tests.
     private(set) var counts = Counts()
+    /// Who used the message indexes the batch decrypts, read and claimed for the whole batch.
+    var ledger: MessageIndexLedger
 
     struct Counts: Equatable {
         var decrypted = 0
@@ -48,6 +50,7 @@ struct BatchDecryption {
         self.botUserID = botUserID
         self.now = now
         self.logger = logger
+        ledger = MessageIndexLedger(now: now)
     }
 
     /// The batch's timelines as the router should read them.
@@ -57,16 +60,25 @@ struct BatchDecryption {
         for (roomID, events) in timelines {
             ready[roomID, default: []].append(contentsOf: try open(events, roomID: roomID, openings: openings[roomID] ?? [:]))
         }
+        // The router records the indexes of the messages it checks: the claims go first.
+        try ledger.flush(to: writer)
         return ready
     }
 
     /// The stored room keys of one session in one room, read once per batch.
     mutating func storedSessions(roomID: String, sessionID: String) throws -> [StoredMegolmSession] {
-        let lookup = roomID + "|" + sessionID
-        if let known = storedKeys[lookup] { return known }
+        if let known = storedKeys[roomID]?[sessionID] { return known }
         let candidates = try writer.undecrypted.megolmSessions(roomID: roomID, sessionID: sessionID)
-        storedKeys[lookup] = candidates
+        storedKeys[roomID, default: [:]][sessionID] = candidates
         return candidates
+    }
+
+    /// Reads the stored room keys of `sessionIDs` in `roomID` not read yet, in one statement.
+    mutating func readSessionsAhead(roomID: String, sessionIDs: Set<String>) throws {
+        let known = storedKeys[roomID] ?? [:]
+        let unknown = sessionIDs.filter { known[$0] == nil }
+        guard !unknown.isEmpty else { return }
+        storedKeys[roomID, default: [:]].merge(try writer.undecrypted.megolmSessions(roomID: roomID, sessionIDs: Array(unknown))) { $1 }
     }
 
     /// Kept events whose room key has arrived: decrypted now, or kept on when it still does not reach back.
@@ -146,17 +158,13 @@ struct BatchDecryption {
     private mutating func decrypt(_ event: ClientEvent, envelope: MegolmEnvelope, roomID: String,
                                   deferSignature: Bool = false, opening: RoomEventDecryptor.Opening? = nil) throws -> RoomEventDecryption {
         let opening = try opening ?? open(event, envelope: envelope, roomID: roomID, deferSignature: deferSignature)
-        let writer = writer
-        let outcome = try RoomEventDecryptor.judge(opening, event: event) {
-            try writer.undecrypted.messageIndexUse(senderKey: $0.senderKey, sessionID: $0.sessionID, index: $0.index)
-        }
+        let reader = writer.undecrypted
+        let outcome = try RoomEventDecryptor.judge(opening, event: event) { try ledger.use($0, in: reader) }
         switch outcome {
         case .decrypted(_, let index):
-            try writer.undecrypted.recordMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
-                                                      eventID: event.eventID, at: now)
+            try ledger.record(index, eventID: event.eventID, in: writer)
         case .decryptedUnverified(_, let index, let signature):
-            try writer.undecrypted.claimMessageIndex(senderKey: index.senderKey, sessionID: index.sessionID, index: index.index,
-                                                     eventID: event.eventID, signature: signature.signature, at: now)
+            try ledger.claim(index, eventID: event.eventID, signature: signature.signature, in: writer)
         case .keyMissing, .refused: break
         }
         return outcome

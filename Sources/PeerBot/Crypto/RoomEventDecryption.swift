@@ -29,13 +29,6 @@ struct MegolmEnvelope: Equatable, Sendable {
     }
 }
 
-/// One Megolm message index, which exactly one event may use.
-struct MegolmIndex: Hashable, Sendable {
-    let senderKey: String
-    let sessionID: String
-    let index: Int64
-}
-
 /// What decrypting one encrypted room event came to.
 enum RoomEventDecryption: Equatable, Sendable {
     /// The event as its sender wrote it: plaintext type and content, the server's id, sender and time.

@@ -95,6 +95,28 @@ extension UndecryptedReader {
                                 signingKey: row[2], firstKnownIndex: row[3], pickle: row[4])
         }
     }
+
+    /// Every stored copy of the room keys `sessionIDs` for `roomID`, by session id, in one
+    /// statement: a catch-up's timeline names hundreds of sessions. A session with no stored key
+    /// is present with no copies, so the caller need not ask for it again.
+    public func megolmSessions(roomID: String, sessionIDs: [String]) throws -> [String: [StoredMegolmSession]] {
+        var found: [String: [StoredMegolmSession]] = [:]
+        guard !sessionIDs.isEmpty else { return found }
+        found.reserveCapacity(sessionIDs.count)
+        for sessionID in sessionIDs { found[sessionID] = [] }
+        let statement = try db.cachedStatement(sql: """
+            SELECT sessionID, senderKey, senderUserID, signingKey, firstKnownIndex, pickle FROM megolmInboundSession
+            WHERE roomID = ? AND sessionID IN (SELECT value FROM json_each(?))
+            """)
+        let rows = try Row.fetchCursor(statement, arguments: [roomID, JSONStringArray.text(sessionIDs)])
+        while let row = try rows.next() {
+            let sessionID: String = row[0]
+            found[sessionID, default: []].append(StoredMegolmSession(
+                roomID: roomID, senderKey: row[1], sessionID: sessionID, senderUserID: row[2],
+                signingKey: row[3], firstKnownIndex: row[4], pickle: row[5]))
+        }
+        return found
+    }
 }
 
 extension UndecryptedWriter {

@@ -7,24 +7,55 @@ enum JSONStringArray {
         bytes.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
         for (place, string) in strings.enumerated() {
             if place > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "\""))
-            for byte in string.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(byte)
-                case 0 ..< 0x20:
-                    bytes.append(contentsOf: Array("\\u00".utf8))
-                    bytes.append(hexDigits[Int(byte >> 4)])
-                    bytes.append(hexDigits[Int(byte & 0xF)])
-                default:
-                    bytes.append(byte)
-                }
-            }
-            bytes.append(UInt8(ascii: "\""))
+            append(string, to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An array of rows, each an array of strings and integers: `[["a",1],["b",2]]`, for a
+    /// `json_each` whose rows carry several columns (read with `json_extract(value, '$[n]')`).
+    static func rows(_ rows: [[Cell]]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (place, row) in rows.enumerated() {
+            if place > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "["))
+            for (column, cell) in row.enumerated() {
+                if column > 0 { bytes.append(UInt8(ascii: ",")) }
+                switch cell {
+                case .text(let string): append(string, to: &bytes)
+                case .integer(let number): bytes.append(contentsOf: String(number).utf8)
+                }
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One value of a row given to `rows`.
+    enum Cell {
+        case text(String)
+        case integer(Int64)
+    }
+
+    /// `string` as a JSON string literal, quotes included.
+    private static func append(_ string: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            case 0 ..< 0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0xF)])
+            default:
+                bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
