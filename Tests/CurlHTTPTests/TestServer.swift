@@ -49,6 +49,10 @@ final class TestServer: @unchecked Sendable {
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     from urllib.parse import urlparse, parse_qs
 
+    held = {}
+    arrived = set()
+    held_lock = threading.Lock()
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         # Headers and body go out in separate writes; Nagle would delay the body.
@@ -87,6 +91,21 @@ final class TestServer: @unchecked Sendable {
             elif parts[0] == "slow":
                 time.sleep(int(query["ms"][0]) / 1000)
                 self.reply(200, b"slow")
+            elif parts[0] == "hold":
+                # Answers once /release/<key> is asked for (or after 300 s, so a failing test ends).
+                with held_lock:
+                    gate = held.setdefault(parts[1], threading.Event())
+                    arrived.add(parts[1])
+                gate.wait(300)
+                self.reply(200, b"held")
+            elif parts[0] == "held":
+                with held_lock:
+                    here = parts[1] in arrived
+                self.reply(200, b"yes" if here else b"no")
+            elif parts[0] == "release":
+                with held_lock:
+                    held.setdefault(parts[1], threading.Event()).set()
+                self.reply(200, b"released")
             elif parts[0] == "headers":
                 self.reply(200, b"", [("X-Mixed-Case", "Value"), ("X-Repeated", "one"), ("X-Repeated", "two")])
             elif parts[0] == "bytes":
