@@ -28,7 +28,10 @@ NIO_VERSION="0.26.0"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.local/venv"
 STATE="$ROOT/.local/synapse"
-START_TIMEOUT="${SYNAPSE_START_TIMEOUT:-60}"
+# How long `start` waits for Synapse to answer. The tests start extra instances while the whole
+# suite runs on the same cores, where a fresh instance's first start is slow; an instance that
+# comes up sooner is used at once.
+START_TIMEOUT="${SYNAPSE_START_TIMEOUT:-300}"
 # Bumped when write_config changes, so an instance made by an older script gets the new config.
 CONFIG_VERSION=2
 SYNAPSE_MAIN='import runpy, signal, sys

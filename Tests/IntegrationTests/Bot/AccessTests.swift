@@ -27,7 +27,7 @@ extension BotEngineTests {
             // A supervisor's invite sent afterwards is accepted: by then the student's has been seen.
             let supervisorRoom = try await scenario.supervisor.createRoom(name: "supervisor's", invite: [botID])
             try await scenario.supervisor.waitForMembership(
-                of: botID, in: supervisorRoom, timeout: .seconds(60), check: scenario.bot.checkAlive)
+                of: botID, in: supervisorRoom, timeout: Polling.patience, check: scenario.bot.checkAlive)
 
             let clock = ContinuousClock()
             let until = clock.now.advanced(by: .seconds(8))

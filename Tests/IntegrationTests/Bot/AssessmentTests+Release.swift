@@ -10,7 +10,7 @@ extension BotEngineTests.PeerAssessment {
         #expect(planned.peerbotError == nil, "the session was not planned: \(planned)")
         let silentRoom = cast.room(of: cast.silent)
         let prompt = try await cohort.botMessage("the reflection prompt to the silent student", in: silentRoom, seenBy: cast.silent,
-                                                 timeout: .seconds(90)) { $0.peerbotKind == "reflection_prompt" }
+                                                 timeout: Polling.patience) { $0.peerbotKind == "reflection_prompt" }
         let session = try #require(prompt.peerbotSession, "the prompt names no session: \(prompt)")
         let granted = try await cohort.command("!forlæng \(cast.silent.userID) 10m").reply
         #expect(granted.peerbotKind == "reply" && granted.peerbotError == nil, "!forlæng was answered with \(granted)")
@@ -30,7 +30,7 @@ extension BotEngineTests.PeerAssessment {
                 "the extended student's reflection after the common deadline was marked late: \(onTime)")
         // The others' deadline has passed and the extended student has reflected: the summary follows.
         _ = try await cohort.botMessage("the summary of #\(session)", in: cohort.supervisorRoom, seenBy: cohort.supervisor,
-                                        timeout: .seconds(30)) { $0.peerbotKind == "summary" && $0.peerbotSession == session }
+                                        timeout: Polling.patience) { $0.peerbotKind == "summary" && $0.peerbotSession == session }
     }
 
     /// `!frigiv A`: each student gets one `release` in their direct room with their band and, when

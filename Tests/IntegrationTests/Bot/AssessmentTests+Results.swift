@@ -6,7 +6,7 @@ extension BotEngineTests.PeerAssessment {
     func awaitResult(_ cast: AssessmentCast) async throws -> RoomEvent {
         let cohort = cast.cohort
         return try await cohort.botMessage("the assessment result", in: cohort.supervisorRoom, seenBy: cohort.supervisor,
-                                           timeout: .seconds(Self.deadline + 40)) {
+                                           timeout: Polling.patience) {
             $0.peerbotKind == "assessment_result"
         }
     }

@@ -27,7 +27,7 @@ struct BotScenario: Sendable {
     /// Starts the bot for the first time and waits for the supervisor room it creates: the sign
     /// that it has synced once. Returns that room's id.
     @discardableResult
-    func startBotAndWaitUntilReady(timeout: Duration = .seconds(120)) async throws -> String {
+    func startBotAndWaitUntilReady(timeout: Duration = Polling.patience) async throws -> String {
         try bot.start()
         let invite = try await supervisor.waitForInvite(from: bot.userID, timeout: timeout, check: bot.checkAlive)
         let name = invite.state.first { $0.type == "m.room.name" }?.content["name"]?.string ?? ""
@@ -38,7 +38,7 @@ struct BotScenario: Sendable {
     /// A room the supervisor creates with the bot and the student in it, as a group would be.
     func groupRoom(name: String = "Gruppe \(RandomName.suffix())") async throws -> String {
         let roomID = try await supervisor.createRoom(name: name, invite: [bot.userID, student.userID])
-        try await supervisor.waitForMembership(of: bot.userID, in: roomID, timeout: .seconds(60), check: bot.checkAlive)
+        try await supervisor.waitForMembership(of: bot.userID, in: roomID, timeout: Polling.patience, check: bot.checkAlive)
         try await student.join(roomID)
         return roomID
     }
@@ -46,13 +46,13 @@ struct BotScenario: Sendable {
     /// A direct chat from the supervisor to the bot (`is_direct`).
     func directRoom() async throws -> String {
         let roomID = try await supervisor.createRoom(invite: [bot.userID], isDirect: true, preset: "trusted_private_chat")
-        try await supervisor.waitForMembership(of: bot.userID, in: roomID, timeout: .seconds(60), check: bot.checkAlive)
+        try await supervisor.waitForMembership(of: bot.userID, in: roomID, timeout: Polling.patience, check: bot.checkAlive)
         return roomID
     }
 
     /// Waits until `viewer` sees the bot's reply to `commandID`; fails at once if the bot dies.
     func reply(
-        to commandID: String, in roomID: String, seenBy viewer: TestUser? = nil, timeout: Duration = .seconds(60)
+        to commandID: String, in roomID: String, seenBy viewer: TestUser? = nil, timeout: Duration = Polling.patience
     ) async throws -> RoomEvent {
         let botID = bot.userID
         let events = try await (viewer ?? student).waitFor(

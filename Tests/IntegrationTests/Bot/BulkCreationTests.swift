@@ -19,15 +19,17 @@ extension BotEngineTests {
                 #expect(roster.reply.peerbotKind == "roster")
                 _ = try await cohort.command("!groups plan size=\(Self.groupSize) seed=7")
                 let started = ContinuousClock.now
-                let create = try await cohort.command("!groups create", timeout: .seconds(120))
+                let create = try await cohort.command("!groups create", timeout: Polling.patience)
                 #expect(create.reply.peerbotKind == "groups_created")
 
                 // An answer goes ahead of the bulk work still queued.
                 let asked = ContinuousClock.now
-                let help = try await cohort.command("!help", timeout: .seconds(60))
+                let help = try await cohort.command("!help", timeout: Polling.patience)
                 let waited = asked.duration(to: .now)
                 #expect(help.reply.peerbotKind == "help")
-                #expect(waited < .seconds(30), "!help waited \(waited) behind the room creation")
+                // Behind the bulk work, the answer would wait at least one of Synapse's room-creation
+                // slots (62.5 s); the bound is that slot, not a guess at how fast busy cores answer.
+                #expect(waited < .seconds(62), "!help waited \(waited) behind the room creation")
                 let progress = try await cohort.botMessage("the progress message", in: cohort.supervisorRoom, seenBy: cohort.supervisor) {
                     $0.peerbotKind == "progress"
                 }

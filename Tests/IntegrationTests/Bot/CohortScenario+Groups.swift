@@ -29,7 +29,7 @@ extension CohortScenario {
     /// Waits for the supervisor's invites to `count` group rooms, joins them, and reads each
     /// room's marker, welcome and invited students. The deadlines are generous: each room is a
     /// burst of state events, and other tests are making theirs on the same Synapse.
-    func groupRooms(count: Int, timeout: Duration = .seconds(180)) async throws -> [GroupRoom] {
+    func groupRooms(count: Int, timeout: Duration = Polling.patience) async throws -> [GroupRoom] {
         let invites = try await supervisor.waitForInvites(
             from: bot.userID, count: count + 1, timeout: timeout, check: bot.checkAlive)
         var rooms: [GroupRoom] = []
@@ -49,7 +49,7 @@ extension CohortScenario {
 
     /// Each of `joining` waits for its two invites from the bot (group room and direct room)
     /// and accepts both; returns each student's direct room.
-    func acceptInvites(of joining: [TestUser], timeout: Duration = .seconds(180)) async throws -> [String: String] {
+    func acceptInvites(of joining: [TestUser], timeout: Duration = Polling.patience) async throws -> [String: String] {
         let bot = self.bot
         return try await withThrowingTaskGroup(of: (String, String?).self) { group in
             for student in joining {

@@ -32,7 +32,7 @@ struct CohortScenario: Sendable {
         let boss = try await supervisor
         let bot = try await BotProcess.prepare(on: server, supervisors: [boss.userID], extra: extra, label: label)
         try bot.start()
-        let invite = try await boss.waitForInvite(from: bot.userID, timeout: .seconds(120), check: bot.checkAlive)
+        let invite = try await boss.waitForInvite(from: bot.userID, timeout: Polling.patience, check: bot.checkAlive)
         try await boss.join(invite.roomID)
         print("\(label): bot files in \(bot.directory.path)")
         return CohortScenario(server: server, supervisor: boss, students: students, bot: bot, supervisorRoom: invite.roomID)
@@ -60,7 +60,7 @@ struct CohortScenario: Sendable {
     /// Sends `text` as `user` (the supervisor by default) in `room` (the supervisor room by
     /// default) and waits for the bot's reply to it.
     func command(
-        _ text: String, by user: TestUser? = nil, in room: String? = nil, timeout: Duration = .seconds(60)
+        _ text: String, by user: TestUser? = nil, in room: String? = nil, timeout: Duration = Polling.patience
     ) async throws -> (id: String, reply: RoomEvent) {
         let sender = user ?? supervisor
         let roomID = room ?? supervisorRoom
@@ -69,7 +69,7 @@ struct CohortScenario: Sendable {
     }
 
     /// Waits until `viewer` sees the bot's reply to `eventID`; fails at once if the bot dies.
-    func reply(to eventID: String, in roomID: String, seenBy viewer: TestUser, timeout: Duration = .seconds(60)) async throws -> RoomEvent {
+    func reply(to eventID: String, in roomID: String, seenBy viewer: TestUser, timeout: Duration = Polling.patience) async throws -> RoomEvent {
         let botID = bot.userID
         return try await viewer.waitFor("the bot's reply to \(eventID)", timeout: timeout, check: bot.checkAlive) {
             $0.roomID == roomID && $0.sender == botID && $0.isMessage && $0.inReplyTo == eventID
@@ -78,7 +78,7 @@ struct CohortScenario: Sendable {
 
     /// Waits until `viewer` sees a bot message (not an edit) in `roomID` matching `predicate`.
     func botMessage(
-        _ what: String, in roomID: String, seenBy viewer: TestUser, timeout: Duration = .seconds(60),
+        _ what: String, in roomID: String, seenBy viewer: TestUser, timeout: Duration = Polling.patience,
         where predicate: @escaping @Sendable (RoomEvent) -> Bool
     ) async throws -> RoomEvent {
         let botID = bot.userID

@@ -23,7 +23,7 @@ extension BotEngineTests.CrashSafety {
             try cohort.bot.start()
             kills += 1
         }
-        let sessions = Set(try await Polling.until("a summary of every session", timeout: .seconds(120), interval: .seconds(5)) {
+        let sessions = Set(try await Polling.until("a summary of every session", timeout: Polling.patience, interval: .seconds(5)) {
             try cohort.bot.checkAlive()
             let summaries = try await cohort.botPosts(in: cohort.supervisorRoom).filter { $0.peerbotKind == "summary" && $0.inReplyTo == nil }
             return summaries.count >= formed.rooms.count ? summaries.compactMap(\.peerbotSession) : nil

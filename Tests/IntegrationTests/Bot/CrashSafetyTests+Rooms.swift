@@ -31,8 +31,8 @@ extension BotEngineTests.CrashSafety {
         _ = try await cohort.supervisor.send("!grupper opret", in: cohort.supervisorRoom)
         var kills = try await Self.killThrough(cohort.bot, span: .seconds(12), seed: Self.seed + 2)
         let progress = try await cohort.botMessage("the progress message", in: cohort.supervisorRoom, seenBy: cohort.supervisor,
-                                                   timeout: .seconds(120)) { $0.peerbotKind == "progress" }
-        _ = try await Polling.until("the progress message's last edit", timeout: .seconds(240), interval: .seconds(3)) {
+                                                   timeout: Polling.patience) { $0.peerbotKind == "progress" }
+        _ = try await Polling.until("the progress message's last edit", timeout: Polling.patience, interval: .seconds(3)) {
             try cohort.bot.checkAlive()
             return try await BotEngineTests.BulkCreation.finished(cohort, progress: progress.eventID) ? true : nil
         }
@@ -100,7 +100,7 @@ extension BotEngineTests.CrashSafety {
     /// and the colleague has supervisor power and an invite.
     static func expectStateApplied(_ cohort: CohortScenario, room: String, colleague: String) async throws {
         let account = cohort.bot.account
-        _ = try await Polling.until("the state of \(room)", timeout: .seconds(180), interval: .seconds(3)) {
+        _ = try await Polling.until("the state of \(room)", timeout: Polling.patience, interval: .seconds(3)) {
             try cohort.bot.checkAlive()
             let topic = try await account.state("m.room.topic", in: room)?["topic"]?.string ?? ""
             let pinned = try await account.state("m.room.pinned_events", in: room)?["pinned"]?.array?.compactMap(\.string) ?? []
@@ -118,7 +118,7 @@ extension BotEngineTests.CrashSafety {
 
     /// `count` file messages of `kind` in the room, each file name once, once they have all come.
     static func expectFilesOnce(_ cohort: CohortScenario, kind: String, count: Int, in room: String, seenBy viewer: TestUser) async throws {
-        let files = try await Polling.until("\(count) \(kind) files", timeout: .seconds(180), interval: .seconds(3)) {
+        let files = try await Polling.until("\(count) \(kind) files", timeout: Polling.patience, interval: .seconds(3)) {
             try cohort.bot.checkAlive()
             let files = try await viewer.messages(in: room, from: cohort.bot.userID).filter { $0.msgtype == "m.file" && $0.peerbotKind == kind }
             return files.count >= count ? files : nil

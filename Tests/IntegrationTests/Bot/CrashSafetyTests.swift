@@ -32,7 +32,7 @@ extension BotEngineTests {
             #expect(scenario.bot.launches == Self.killCount + 1)
 
             let ids = commands.map(\.eventID)
-            _ = try await Polling.until("a reply to every command", timeout: .seconds(120), interval: .seconds(3)) {
+            _ = try await Polling.until("a reply to every command", timeout: Polling.patience, interval: .seconds(3)) {
                 try scenario.bot.checkAlive()
                 let replies = try await scenario.supervisor.replies(in: room, from: scenario.bot.userID, to: ids)
                 return replies.count == ids.count ? true : nil

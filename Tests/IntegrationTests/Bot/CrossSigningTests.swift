@@ -38,7 +38,7 @@ extension BotEngineTests.DeviceIdentity {
         let bot = BotProcess(account: account, accessToken: token, directory: directory, binary: server.environment.botBinary)
         defer { bot.kill9() }
         try bot.start()
-        _ = try await Polling.until("the daemon to publish its device keys", timeout: .seconds(60)) {
+        _ = try await Polling.until("the daemon to publish its device keys", timeout: Polling.patience) {
             try bot.checkAlive()
             return bot.log.contains("device keys published") ? true : nil
         }
@@ -92,7 +92,7 @@ extension BotEngineTests.DeviceIdentity {
                              environment: ["CREDENTIALS_DIRECTORY": etc.path, "STATE_DIRECTORY": state.path])
         defer { bot.kill9() }
         try bot.start()
-        _ = try await Polling.until("the service to publish its device keys", timeout: .seconds(60)) {
+        _ = try await Polling.until("the service to publish its device keys", timeout: Polling.patience) {
             try bot.checkAlive()
             return bot.log.contains("device keys published") ? true : nil
         }

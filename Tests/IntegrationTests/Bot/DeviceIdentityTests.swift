@@ -29,7 +29,7 @@ extension BotEngineTests {
             // Another user can claim a one-time key, signed by the same device key. Synapse stores
             // an upload's device keys before its one-time keys, so a claim right after the device
             // shows up may find none yet.
-            let oneTime = try await Polling.until("a one-time key of the bot's to claim", timeout: .seconds(60)) { () -> [String: JSON]? in
+            let oneTime = try await Polling.until("a one-time key of the bot's to claim", timeout: Polling.patience) { () -> [String: JSON]? in
                 try bot.checkAlive()
                 let claimed = try await student.call(.post, "/_matrix/client/v3/keys/claim",
                                                      body: ["one_time_keys": [bot.userID: [device: "signed_curve25519"]]])
@@ -43,7 +43,7 @@ extension BotEngineTests {
 
             // A restart is the same device with the same keys.
             try await bot.restart()
-            try await Polling.until("the restarted bot to publish its keys", timeout: .seconds(60)) {
+            try await Polling.until("the restarted bot to publish its keys", timeout: Polling.patience) {
                 try bot.checkAlive()
                 // The restarted process's own line: the first one may have been stopped before it logged its own.
                 let sinceRestart = bot.log.components(separatedBy: "[PeerBot] starting").last ?? ""
@@ -61,7 +61,7 @@ extension BotEngineTests {
             try config.split(separator: "\n").filter { !$0.hasPrefix("pickle_key_file:") }.joined(separator: "\n")
                 .appending("\n").write(to: bot.configURL, atomically: true, encoding: .utf8)
             try bot.start()
-            let status = await bot.waitForExit(timeout: .seconds(30))
+            let status = await bot.waitForExit(timeout: Polling.patience)
             #expect(status == 78, "exit status \(status.map(String.init) ?? "none: still running")")
             #expect(bot.logTail(lines: 5).contains("pickle_key_file"), "the refusal does not name pickle_key_file:\n\(bot.logTail())")
         }
@@ -77,7 +77,7 @@ extension BotEngineTests {
         /// The bot's device as `/keys/query` shows it to `user`, once it is there.
         static func publishedDevice(of bot: BotProcess, asSeenBy user: TestUser) async throws -> JSON {
             let device = bot.account.deviceID
-            return try await Polling.until("the bot's device keys on the homeserver", timeout: .seconds(60)) {
+            return try await Polling.until("the bot's device keys on the homeserver", timeout: Polling.patience) {
                 try bot.checkAlive()
                 let answer = try await user.call(.post, "/_matrix/client/v3/keys/query", body: ["device_keys": [bot.userID: []]])
                 return answer["device_keys"]?[bot.userID]?[device]

@@ -47,7 +47,7 @@ extension BotEngineTests {
             _ = try await student.call(.put, "/_matrix/client/v3/profile/\(MatrixHTTP.segment(student.userID))/displayname",
                                        body: ["displayname": .string(shown)])
             // The bot learns the name from the member event in its rooms; until then it answers that it does not know it.
-            let ready = try await Polling.until("!klar with the display name", timeout: .seconds(60), interval: .seconds(2)) {
+            let ready = try await Polling.until("!klar with the display name", timeout: Polling.patience, interval: .seconds(2)) {
                 let reply = try await cohort.command("!klar \(shown.lowercased())").reply
                 return reply.peerbotError == nil ? reply : nil
             }
@@ -66,25 +66,25 @@ extension BotEngineTests {
             #expect(planned.peerbotError == nil, "the session was not planned: \(planned)")
             let number = try #require(planned.peerbotSession, "the plan reply has no session number: \(planned)")
             let supervisor = cohort.supervisor
-            _ = try await Polling.until("the topic naming #\(number)", timeout: .seconds(60)) {
+            _ = try await Polling.until("the topic naming #\(number)", timeout: Polling.patience) {
                 let topic = try await supervisor.state("m.room.topic", in: group.roomID)?["topic"]?.string ?? ""
                 return topic.contains("#\(number) Påmindelse") ? topic : nil
             }
 
             let student = try #require(group.students.first)
             let reminder = try await cohort.botMessage("the reminder before #\(number)", in: group.roomID, seenBy: student,
-                                                       timeout: .seconds(120)) { $0.peerbotKind == "reminder" && $0.peerbotSession == number }
+                                                       timeout: Polling.patience) { $0.peerbotKind == "reminder" && $0.peerbotSession == number }
             #expect(reminder.msgtype == "m.text", "the reminder came as \(reminder.msgtype ?? "nothing")")
             #expect(Set(reminder.mentionedUsers) == Set(group.students.map(\.userID)), "the reminder does not name the group: \(reminder.mentionedUsers)")
             #expect(reminder.body.contains("begynder om"), "the reminder does not say it begins soon: \(reminder.body)")
-            let start = try await cohort.botMessage("the start of #\(number)", in: group.roomID, seenBy: student, timeout: .seconds(120)) {
+            let start = try await cohort.botMessage("the start of #\(number)", in: group.roomID, seenBy: student, timeout: Polling.patience) {
                 $0.peerbotKind == "session_start" && $0.peerbotSession == number
             }
             #expect(reminder.originServerTS < start.originServerTS, "the reminder came after the start")
 
             _ = try await cohort.botMessage("the reflection prompt after #\(number)", in: group.roomID, seenBy: student,
-                                            timeout: .seconds(120)) { $0.peerbotKind == "reflection_prompt" && $0.peerbotSession == number }
-            let after = try await Polling.until("the topic moving on from #\(number)", timeout: .seconds(60)) {
+                                            timeout: Polling.patience) { $0.peerbotKind == "reflection_prompt" && $0.peerbotSession == number }
+            let after = try await Polling.until("the topic moving on from #\(number)", timeout: Polling.patience) {
                 let topic = try await supervisor.state("m.room.topic", in: group.roomID)?["topic"]?.string ?? ""
                 return topic.contains("#\(number)") ? nil : topic
             }

@@ -5,7 +5,7 @@ extension BotEngineTests.EncryptedCourse {
     /// The session's summary in the supervisor room, posted on its own at the reflection deadline.
     static func awaitSummary(_ course: EncryptedCourseCast, session: Int) async throws -> RoomEvent {
         let botID = course.bot.userID
-        return try await course.supervisor.waitFor("the summary of #\(session)", in: course.supervisorRoom, timeout: .seconds(150),
+        return try await course.supervisor.waitFor("the summary of #\(session)", in: course.supervisorRoom, timeout: Polling.patience,
                                                    check: course.bot.checkAlive) {
             $0.sender == botID && $0.peerbotKind == "summary" && $0.peerbotSession == session && $0.inReplyTo == nil
         }[0]
@@ -55,7 +55,7 @@ extension BotEngineTests.EncryptedCourse {
         var asked: Set<String> = []
         for position in 1...2 {
             let done = asked
-            let request = try await rater.waitFor("request \(position) to \(rater.userID)", in: room, timeout: .seconds(90),
+            let request = try await rater.waitFor("request \(position) to \(rater.userID)", in: room, timeout: Polling.patience,
                                                   check: bot.checkAlive) {
                 $0.sender == botID && $0.peerbotKind == "assessment_request" && $0.peerbotSubject.map { !done.contains($0) } == true
             }[0]
@@ -70,7 +70,7 @@ extension BotEngineTests.EncryptedCourse {
             asked.insert(subject)
             sent.append((rater.userID, room, answer))
         }
-        let done = try await rater.waitFor("the all-done note to \(rater.userID)", in: room, timeout: .seconds(90), check: bot.checkAlive) {
+        let done = try await rater.waitFor("the all-done note to \(rater.userID)", in: room, timeout: Polling.patience, check: bot.checkAlive) {
             $0.sender == botID && $0.peerbotKind == "reply" && $0.inReplyTo == nil
         }[0]
         #expect(done.wasEncrypted && done.isDecrypted && done.peerbotError == nil, "the all-done note: \(done)")
@@ -80,7 +80,7 @@ extension BotEngineTests.EncryptedCourse {
     /// The round's result in the supervisor room: once everyone has rated, or at the deadline.
     static func awaitResult(_ course: EncryptedCourseCast) async throws -> RoomEvent {
         let botID = course.bot.userID
-        return try await course.supervisor.waitFor("the assessment result", in: course.supervisorRoom, timeout: .seconds(150),
+        return try await course.supervisor.waitFor("the assessment result", in: course.supervisorRoom, timeout: Polling.patience,
                                                    check: course.bot.checkAlive) {
             $0.sender == botID && $0.peerbotKind == "assessment_result"
         }[0]

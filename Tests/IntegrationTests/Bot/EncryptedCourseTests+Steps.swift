@@ -6,7 +6,7 @@ extension BotEngineTests.EncryptedCourse {
 
     /// The supervisor accepts the bot's invite to the supervisor room, encrypted from the start.
     static func openSupervisorRoom(bot: BotProcess, supervisor: EncryptedTestUser) async throws -> String {
-        let room = try await supervisor.waitForInvite(from: bot.userID, timeout: .seconds(120), check: bot.checkAlive)
+        let room = try await supervisor.waitForInvite(from: bot.userID, timeout: Polling.patience, check: bot.checkAlive)
         try await supervisor.join(room)
         try await supervisor.waitUntilEncrypted(room)
         return room
@@ -52,7 +52,7 @@ extension BotEngineTests.EncryptedCourse {
         async throws -> (String, String, String)
     {
         let bot = course.bot, botID = bot.userID
-        let rooms = try await student.waitForInvites(from: botID, count: 2, timeout: .seconds(120), check: bot.checkAlive)
+        let rooms = try await student.waitForInvites(from: botID, count: 2, timeout: Polling.patience, check: bot.checkAlive)
         var group: String?, direct: String?
         for roomID in rooms {
             try await student.join(roomID)
@@ -61,12 +61,12 @@ extension BotEngineTests.EncryptedCourse {
             if kind == "direct" { direct = roomID } else { group = roomID }
         }
         let groupRoom = try #require(group, "\(name) got no group room"), directRoom = try #require(direct, "\(name) got no direct room")
-        let welcome = try await student.waitFor("the group welcome for \(name)", in: groupRoom, timeout: .seconds(90), check: bot.checkAlive) {
+        let welcome = try await student.waitFor("the group welcome for \(name)", in: groupRoom, timeout: Polling.patience, check: bot.checkAlive) {
             $0.sender == botID && $0.peerbotKind == "welcome"
         }[0]
         #expect(welcome.wasEncrypted && welcome.isDecrypted, "\(name) cannot read the group welcome: \(welcome)")
         for other in course.names { #expect(welcome.body.contains(other), "the group welcome does not name \(other): \(welcome.body)") }
-        let hello = try await student.waitFor("the direct welcome for \(name)", in: directRoom, timeout: .seconds(90), check: bot.checkAlive) {
+        let hello = try await student.waitFor("the direct welcome for \(name)", in: directRoom, timeout: Polling.patience, check: bot.checkAlive) {
             $0.sender == botID && $0.peerbotKind == "welcome"
         }[0]
         #expect(hello.wasEncrypted && hello.isDecrypted && hello.body.contains(name), "\(name)'s direct welcome: \(hello)")
@@ -89,7 +89,7 @@ extension BotEngineTests.EncryptedCourse {
     /// an encrypted ✅ reaction, as Element sends it.
     static func confirmGoals(_ course: EncryptedCourseCast, session: Int, by student: EncryptedTestUser) async throws {
         let bot = course.bot, botID = bot.userID, room = course.groupRoom
-        let goals = try await Polling.until("the goals of #\(session) with the goal", timeout: .seconds(90), interval: .seconds(1)) { () async throws -> RoomEvent? in
+        let goals = try await Polling.until("the goals of #\(session) with the goal", timeout: Polling.patience, interval: .seconds(1)) { () async throws -> RoomEvent? in
             try bot.checkAlive()
             let timeline = try await student.timeline(of: room)
             guard let goals = timeline.first(where: { $0.sender == botID && $0.peerbotKind == "goals" && $0.peerbotSession == session })
@@ -108,12 +108,12 @@ extension BotEngineTests.EncryptedCourse {
     static func reflect(_ course: EncryptedCourseCast, session: Int, inThread: EncryptedTestUser,
                         direct: EncryptedTestUser) async throws -> EncryptedReflections {
         let bot = course.bot, botID = bot.userID, group = course.groupRoom, directRoom = course.direct(of: direct)
-        let prompt = try await inThread.waitFor("the reflection prompt of #\(session)", in: group, timeout: .seconds(150),
+        let prompt = try await inThread.waitFor("the reflection prompt of #\(session)", in: group, timeout: Polling.patience,
                                                 check: bot.checkAlive) {
             $0.sender == botID && $0.peerbotKind == "reflection_prompt" && $0.peerbotSession == session
         }[0]
         #expect(prompt.wasEncrypted && prompt.isDecrypted && !prompt.body.isEmpty, "the group prompt: \(prompt)")
-        let privatePrompt = try await direct.waitFor("the private reflection prompt", in: directRoom, timeout: .seconds(90),
+        let privatePrompt = try await direct.waitFor("the private reflection prompt", in: directRoom, timeout: Polling.patience,
                                                      check: bot.checkAlive) {
             $0.sender == botID && $0.peerbotKind == "reflection_prompt"
         }[0]
@@ -124,7 +124,7 @@ extension BotEngineTests.EncryptedCourse {
         let directText = "Jeg vil spørge ind til søvn ved hver vagt \(RandomName.suffix())"
         let directID = try await direct.send(directText, in: directRoom)
         for (student, eventID, room) in [(inThread, threadID, group), (direct, directID, directRoom)] {
-            let mark = try await student.waitFor("the bot's ✅ on \(eventID)", in: room, timeout: .seconds(90), check: bot.checkAlive) {
+            let mark = try await student.waitFor("the bot's ✅ on \(eventID)", in: room, timeout: Polling.patience, check: bot.checkAlive) {
                 $0.sender == botID && $0.type == "m.reaction" && $0.annotates == eventID && $0.reactionKey == "✅"
             }[0]
             #expect(mark.wasEncrypted, "the bot's ✅ is in the clear: \(mark)")

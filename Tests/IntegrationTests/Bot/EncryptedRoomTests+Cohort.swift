@@ -13,7 +13,7 @@ extension BotEngineTests.EncryptedReceiving {
         let (supervisor, anna, bo, bot) = (cast.supervisor, cast.students[0], cast.students[1], cast.bot)
 
         // The supervisor room, made encrypted (as a room encrypted after the fact is followed).
-        let supervisorRoom = try await supervisor.waitForInvite(from: bot.userID, timeout: .seconds(120), check: bot.checkAlive)
+        let supervisorRoom = try await supervisor.waitForInvite(from: bot.userID, timeout: Polling.patience, check: bot.checkAlive)
         try await supervisor.join(supervisorRoom)
         try await Self.encrypt(supervisorRoom, by: bot, for: supervisor)
 
@@ -37,12 +37,12 @@ extension BotEngineTests.EncryptedReceiving {
         let planned = try await Self.command("!session planlæg alle +20s 40s Refleksionscase", by: supervisor, in: supervisorRoom, bot: bot)
         #expect(planned.peerbotError == nil, "the session was not planned: \(planned)")
         let botID = bot.userID
-        _ = try await anna.waitFor("the private reflection prompt", in: direct, timeout: .seconds(180), check: bot.checkAlive) {
+        _ = try await anna.waitFor("the private reflection prompt", in: direct, timeout: Polling.patience, check: bot.checkAlive) {
             $0.sender == botID && $0.peerbotKind == "reflection_prompt"
         }
         let text = "Jeg lærte at spørge før jeg handler \(RandomName.suffix())"
         let reflection = try await anna.send(text, in: direct)
-        _ = try await anna.waitFor("the bot's ✅ on the reflection", in: direct, timeout: .seconds(90), check: bot.checkAlive) {
+        _ = try await anna.waitFor("the bot's ✅ on the reflection", in: direct, timeout: Polling.patience, check: bot.checkAlive) {
             $0.sender == botID && $0.type == "m.reaction" && $0.annotates == reflection && $0.reactionKey == "✅"
         }
         let stored = try database.read { try $0.reflections.find(eventID: reflection) }
@@ -54,7 +54,7 @@ extension BotEngineTests.EncryptedReceiving {
         // An encrypted edit reaches the same reflection, as in a plain room.
         let edited = text + " — og at spørge igen, når jeg er i tvivl"
         let edit = try await anna.edit(reflection, to: edited, in: direct)
-        let updated = try await Polling.until("the edited reflection to be stored", timeout: .seconds(60)) {
+        let updated = try await Polling.until("the edited reflection to be stored", timeout: Polling.patience) {
             try bot.checkAlive()
             let record = try database.read { try $0.reflections.find(eventID: reflection) }
             return record?.text == edited ? record : nil
@@ -80,7 +80,7 @@ extension BotEngineTests.EncryptedReceiving {
 
     /// Joins the group room and the direct room the bot invited `student` to; returns the direct room.
     static func acceptInvites(of student: EncryptedTestUser, from bot: BotProcess) async throws -> String {
-        let rooms = try await student.waitForInvites(from: bot.userID, count: 2, timeout: .seconds(90), check: bot.checkAlive)
+        let rooms = try await student.waitForInvites(from: bot.userID, count: 2, timeout: Polling.patience, check: bot.checkAlive)
         var direct: String?
         for roomID in rooms {
             try await student.join(roomID)

@@ -28,7 +28,7 @@ extension BotEngineTests {
 
             // A message whose key the bot never gets: the key is asked for, then the sender is told.
             let unreadable = try await student.sendUndecryptable("!help", in: encrypted)
-            let told = try await Self.answer(to: unreadable, in: encrypted, from: bot, seenBy: student, timeout: .seconds(150))
+            let told = try await Self.answer(to: unreadable, in: encrypted, from: bot, seenBy: student, timeout: Polling.patience)
             #expect(told.peerbotKind == "undecryptable")
             #expect(told.content["m.mentions"]?["user_ids"]?.array?.contains(.string(student.userID)) == true,
                     "the sender is not mentioned: \(told)")
@@ -55,8 +55,8 @@ extension BotEngineTests {
                          encrypted: Bool) async throws -> String {
             let roomID = try await owner.createRoom(name: "Stue \(RandomName.suffix())", invite: [bot.userID, member.userID],
                                                     encrypted: encrypted)
-            try await owner.plain.waitForMembership(of: bot.userID, in: roomID, timeout: .seconds(90), check: bot.checkAlive)
-            try await member.waitForInvite(to: roomID, timeout: .seconds(60))
+            try await owner.plain.waitForMembership(of: bot.userID, in: roomID, timeout: Polling.patience, check: bot.checkAlive)
+            try await member.waitForInvite(to: roomID, timeout: Polling.patience)
             try await member.join(roomID)
             if encrypted { try await member.waitUntilEncrypted(roomID) }
             return roomID
@@ -64,7 +64,7 @@ extension BotEngineTests {
 
         /// The bot's reply to `eventID` as `viewer`'s encrypted client reads it.
         static func answer(to eventID: String, in roomID: String, from bot: BotProcess, seenBy viewer: EncryptedTestUser,
-                           timeout: Duration = .seconds(90)) async throws -> RoomEvent {
+                           timeout: Duration = Polling.patience) async throws -> RoomEvent {
             let botID = bot.userID
             return try await viewer.waitFor("the bot's answer to \(eventID)", in: roomID, timeout: timeout, check: bot.checkAlive) {
                 $0.sender == botID && $0.isMessage && $0.inReplyTo == eventID

@@ -18,12 +18,12 @@ extension BotEngineTests {
             try DeviceIdentity.writePickleKey(for: bot)
             try bot.start()
 
-            let room = try await supervisor.waitForInvite(from: bot.userID, timeout: .seconds(90), check: bot.checkAlive)
+            let room = try await supervisor.waitForInvite(from: bot.userID, timeout: Polling.patience, check: bot.checkAlive)
             try await supervisor.join(room)
             try await supervisor.waitUntilEncrypted(room)
             let botID = bot.userID
             // The welcome was encrypted before the supervisor joined: invitees get the key too.
-            let welcome = try await supervisor.waitFor("the bot's welcome", in: room, timeout: .seconds(90), check: bot.checkAlive) {
+            let welcome = try await supervisor.waitFor("the bot's welcome", in: room, timeout: Polling.patience, check: bot.checkAlive) {
                 $0.sender == botID && $0.isMessage
             }[0]
             #expect(welcome.wasEncrypted && welcome.isDecrypted && !welcome.body.isEmpty, "welcome: \(welcome)")
@@ -35,7 +35,7 @@ extension BotEngineTests {
             // !export: the files go up as ciphertext, and the client decrypts them to the CSV.
             let export = try await supervisor.send("!export", in: room)
             _ = try await EncryptedReceiving.answer(to: export, in: room, from: bot, seenBy: supervisor)
-            let files = try await supervisor.waitFor("the exported files", in: room, timeout: .seconds(90), check: bot.checkAlive) {
+            let files = try await supervisor.waitFor("the exported files", in: room, timeout: Polling.patience, check: bot.checkAlive) {
                 $0.sender == botID && $0.msgtype == "m.file"
             }
             let file = files[0]

@@ -5,18 +5,20 @@ extension BotEngineTests {
     /// Messages and timed jobs that once silenced the bot for good, tried as people would.
     @Suite("Faults that must not stop the bot")
     struct Faults {
-        static let deadline = 40.0
+        /// `reflection_deadline`: the empty reply, `!hjælp` and the kill must all come before it, with
+        /// room for busy cores (each is a round trip through the bot).
+        static let deadline = 120.0
 
         @Test("an empty thread reply is answered and !help after it too; a reflection sent while the bot is down before the deadline is on time")
         func emptyReplyAndDowntimeAcrossTheDeadline() async throws {
             let cohort = try await CohortScenario.start(
-                studentCount: 3, extra: ["reflection_deadline": "40s", "wrap_up_before_end": "5s", "join_grace": "24h"], label: "faults-reflect")
+                studentCount: 3, extra: ["reflection_deadline": "\(Int(Self.deadline))s", "wrap_up_before_end": "5s", "join_grace": "24h"], label: "faults-reflect")
             defer { cohort.bot.kill9() }
             let group = try #require(try await cohort.formGroups(size: 3, seed: 1).rooms.first)
             let (writer, absentee) = (group.students[0], group.students[1])
             let planned = try await cohort.command("!session planlæg alle +10s 15s Fejlcase").reply
             #expect(planned.peerbotError == nil, "the session was not planned: \(planned)")
-            let prompt = try await cohort.botMessage("the reflection prompt", in: group.roomID, seenBy: writer, timeout: .seconds(90)) {
+            let prompt = try await cohort.botMessage("the reflection prompt", in: group.roomID, seenBy: writer, timeout: Polling.patience) {
                 $0.peerbotKind == "reflection_prompt"
             }
 
@@ -35,7 +37,7 @@ extension BotEngineTests {
             try await Task.sleep(for: .seconds(max(0, deadline.timeIntervalSinceNow) + 3))
             try cohort.bot.start()
             let summary = try await cohort.botMessage("the summary", in: cohort.supervisorRoom, seenBy: cohort.supervisor,
-                                                      timeout: .seconds(60)) { $0.peerbotKind == "summary" && $0.inReplyTo == nil }
+                                                      timeout: Polling.patience) { $0.peerbotKind == "summary" && $0.inReplyTo == nil }
             #expect(summary.body.contains(text), "the summary leaves out the reflection: \(summary.body)")
             #expect(!summary.body.contains("for sent"), "the on-time reflection is marked late: \(summary.body)")
         }
@@ -56,7 +58,7 @@ extension BotEngineTests {
             let create = try await cohort.command("!grupper opret").reply
             #expect(create.peerbotKind == "groups_created", "create answered: \(create)")
             let invites = try await cohort.supervisor.waitForInvites(from: cohort.bot.userID, count: before.count + 2,
-                                                                     timeout: .seconds(90), check: cohort.bot.checkAlive)
+                                                                     timeout: Polling.patience, check: cohort.bot.checkAlive)
             var newRooms: [String: String] = [:]
             for invite in invites where !before.contains(invite.roomID) {
                 try await cohort.supervisor.join(invite.roomID)
@@ -70,7 +72,7 @@ extension BotEngineTests {
             let next = try await cohort.command("!session planlæg A +20s 30m Ny gruppe").reply
             #expect(next.peerbotError == nil, "the new session was not planned: \(next)")
             let goals = try await cohort.botMessage("the new group's goals", in: roomA, seenBy: cohort.supervisor,
-                                                    timeout: .seconds(50)) { $0.peerbotKind == "goals" }
+                                                    timeout: Polling.patience) { $0.peerbotKind == "goals" }
             #expect(goals.body.contains("Ny gruppe"), "the goals are for another session: \(goals.body)")
             #expect(!cohort.bot.log.contains("scheduled job failed"), "a job failed: \(cohort.bot.logTail())")
         }

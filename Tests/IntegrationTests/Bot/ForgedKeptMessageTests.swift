@@ -14,14 +14,14 @@ extension BotEngineTests.EncryptedReceiving {
         let forgedContent = try Self.breakingSignature(of: original.content)
         let forged = try await student.plain.sendEvent(type: "m.room.encrypted", content: forgedContent, in: room)
         let botID = bot.userID
-        _ = try await Polling.until("the bot to keep both messages until their key comes", timeout: .seconds(90)) {
+        _ = try await Polling.until("the bot to keep both messages until their key comes", timeout: Polling.patience) {
             try bot.checkAlive()
             return Self.logged("kept until its room key arrives", about: forged, in: bot.log) ? true : nil
         }
 
         // A key from after the messages reads neither; only the forgery can be judged by it.
         try await scene.shareKey(reachingBack: false)
-        _ = try await Polling.until("the bot to refuse the forgery", timeout: .seconds(90)) {
+        _ = try await Polling.until("the bot to refuse the forgery", timeout: Polling.patience) {
             try bot.checkAlive()
             return Self.logged("encrypted message refused", about: forged, in: bot.log) ? true : nil
         }

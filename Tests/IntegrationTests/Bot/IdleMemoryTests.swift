@@ -26,7 +26,7 @@ extension BotEngineTests {
 
             // 5 s after the last sync batch with events; polled with a generous deadline, since the
             // machine may be busy and the bot may still be finishing the room's set-up.
-            let idle = try await Polling.until("the bot's mapped pages given back", timeout: .seconds(120)) { () -> Int? in
+            let idle = try await Polling.until("the bot's mapped pages given back", timeout: Polling.patience) { () -> Int? in
                 try scenario.bot.checkAlive()
                 let now = try Self.residentFilePages(pid: scenario.bot.pid)
                 return now < busy * 2 / 3 ? now : nil

@@ -8,7 +8,7 @@ extension BotEngineTests.EncryptedReceiving {
         defer { scene.stop() }
         let (student, bot, room, first, ask, sessionID) = (scene.student, scene.bot, scene.room, scene.first, scene.ask, scene.sessionID)
         let botID = bot.userID, botDevice = bot.account.deviceID
-        let request = try await Polling.until("the bot's request for the withheld key", timeout: .seconds(90)) {
+        let request = try await Polling.until("the bot's request for the withheld key", timeout: Polling.patience) {
             try bot.checkAlive()
             // The supervisor's client asks the student for the key too; the bot's request is the one here.
             return try await student.keyRequests().first {
@@ -28,7 +28,7 @@ extension BotEngineTests.EncryptedReceiving {
         // A copy of the key from after the message cannot read it: the request stays open.
         let keysBefore = bot.log.components(separatedBy: "room key received").count
         try await scene.shareKey(reachingBack: false)
-        _ = try await Polling.until("the bot to take the late copy of the key", timeout: .seconds(60)) {
+        _ = try await Polling.until("the bot to take the late copy of the key", timeout: Polling.patience) {
             try bot.checkAlive()
             return bot.log.components(separatedBy: "room key received").count > keysBefore ? true : nil
         }
@@ -39,7 +39,7 @@ extension BotEngineTests.EncryptedReceiving {
         try await scene.shareKey()
         let answer = try await Self.answer(to: ask, in: room, from: bot, seenBy: student)
         #expect(answer.peerbotKind == "help")
-        let cancellation = try await Polling.until("the bot to withdraw its key request", timeout: .seconds(90)) {
+        let cancellation = try await Polling.until("the bot to withdraw its key request", timeout: Polling.patience) {
             try bot.checkAlive()
             return try await student.keyRequests().first(where: isCancellation)
         }

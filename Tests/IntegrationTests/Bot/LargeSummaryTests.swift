@@ -21,7 +21,7 @@ extension BotEngineTests {
             let group = try #require(formed.rooms.first, "no group room")
             _ = try await cohort.command("!session planlæg alle +20s 40s Lang opsummering")
             let prompt = try await cohort.botMessage("the reflection prompt", in: group.roomID, seenBy: cohort.students[0],
-                                                     timeout: .seconds(120)) { $0.peerbotKind == "reflection_prompt" }
+                                                     timeout: Polling.patience) { $0.peerbotKind == "reflection_prompt" }
             // Twice each in the thread; the last student's one answer completes the group and
             // brings the summary, so it comes last.
             var tags: [String] = []
@@ -34,7 +34,7 @@ extension BotEngineTests {
                 try await Task.sleep(for: .seconds(1))
             }
             let session = prompt.peerbotSession
-            _ = try await Polling.until("every part of the summary", timeout: .seconds(180), interval: .seconds(5)) {
+            _ = try await Polling.until("every part of the summary", timeout: Polling.patience, interval: .seconds(5)) {
                 try cohort.bot.checkAlive()
                 let parts = try await Self.summaryParts(cohort, session: session)
                 return parts.first.flatMap { $0.content["peerbot.parts"]?.int } == parts.count && parts.count > 1 ? true : nil

@@ -24,7 +24,7 @@ extension BotEngineTests {
             let planned = try await cohort.command("!session planlæg A +15s 20s Notifikationer").reply
             #expect(planned.peerbotError == nil, "the session was not planned: \(planned)")
             _ = try await cohort.botMessage("the reflection prompt in group A", in: group.roomID, seenBy: student,
-                                            timeout: .seconds(90)) { $0.peerbotKind == "reflection_prompt" }
+                                            timeout: Polling.patience) { $0.peerbotKind == "reflection_prompt" }
             let feedback = try await cohort.command("!feedback \(student.userID) \(Self.feedbackText)").reply
             #expect(feedback.peerbotError == nil, "!feedback was answered with \(feedback)")
             let evaluation = try await cohort.command("!evaluer A").reply
@@ -38,7 +38,7 @@ extension BotEngineTests {
                 ("assessment_request", direct), ("feedback", direct),
             ]
             let botID = cohort.bot.userID
-            let found = try await Polling.until("the student's notifications", timeout: .seconds(30)) {
+            let found = try await Polling.until("the student's notifications", timeout: Polling.patience) {
                 let listed = try await Self.notifications(of: student)
                 let mine = listed.filter { $0.event.sender == botID }
                 let all = wanted.allSatisfy { want in mine.contains { $0.event.peerbotKind == want.kind && $0.event.roomID == want.room } }

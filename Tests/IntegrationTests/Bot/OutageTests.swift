@@ -24,7 +24,7 @@ extension BotEngineTests {
                 try await server.start()
 
                 let after = try await scenario.student.send("!help", in: room)
-                _ = try await scenario.reply(to: after, in: room, timeout: .seconds(180))
+                _ = try await scenario.reply(to: after, in: room, timeout: Polling.patience)
                 #expect(scenario.bot.pid == pid)
                 #expect(scenario.bot.launches == 1)
                 #expect(scenario.bot.isRunning)

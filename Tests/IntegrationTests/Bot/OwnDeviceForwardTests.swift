@@ -31,7 +31,7 @@ extension BotEngineTests.EncryptedReceiving {
         // The student gives the key to the bot's other device only, before sending.
         let sessionID = try await student.withholdSession(in: room)
         try await student.shareWithheldKey(sessionID, with: botID, device: own.deviceID)
-        _ = try await Polling.until("the bot account's other device to hold the key", timeout: .seconds(60)) {
+        _ = try await Polling.until("the bot account's other device to hold the key", timeout: Polling.patience) {
             try await own.hasRoomKey(sessionID) ? true : nil
         }
         let (ask, _) = try await student.sendWithheld("!help", in: room, session: sessionID)
@@ -50,7 +50,7 @@ extension BotEngineTests.EncryptedReceiving {
         #expect(request["content"]?["requesting_device_id"]?.string == botDevice)
         let requestID = try #require(request["content"]?["request_id"]?.string)
         for device in [own, student] {
-            _ = try await Polling.until("the request withdrawn at \(device.deviceID)", timeout: .seconds(90)) {
+            _ = try await Polling.until("the request withdrawn at \(device.deviceID)", timeout: Polling.patience) {
                 try bot.checkAlive()
                 return try await device.keyRequests().contains {
                     $0["content"]?["action"] == "request_cancellation" && $0["content"]?["request_id"]?.string == requestID

@@ -28,7 +28,7 @@ extension BotEngineTests {
             let privateRoom = try #require(formed.directRooms[privateWriter.userID])
             let planned = try await cohort.command("!session planlæg A +15s 30s Patientcase").reply
             #expect(planned.peerbotError == nil, "the session was not planned: \(planned)")
-            let prompt = try await cohort.botMessage("the reflection prompt", in: group.roomID, seenBy: writer, timeout: .seconds(120)) {
+            let prompt = try await cohort.botMessage("the reflection prompt", in: group.roomID, seenBy: writer, timeout: Polling.patience) {
                 $0.peerbotKind == "reflection_prompt"
             }
             _ = try await cohort.botMessage("the private prompt", in: privateRoom, seenBy: privateWriter) {
@@ -45,7 +45,7 @@ extension BotEngineTests {
             #expect(forwarded.body.contains("Må vi tale om hr. [navn] på [seng]?"), "the question was forwarded as \(forwarded.body)")
 
             let summary = try await cohort.botMessage("the summary", in: cohort.supervisorRoom, seenBy: cohort.supervisor,
-                                                      timeout: .seconds(90)) {
+                                                      timeout: Polling.patience) {
                 $0.peerbotKind == "summary" && $0.inReplyTo == nil
             }
             #expect(summary.body.contains(Self.threadKept), "the summary lacks the masked thread reflection: \(summary.body)")
@@ -84,7 +84,7 @@ extension BotEngineTests {
         /// The homeserver serves the event with empty content once the bot's redaction is in.
         func checkRedacted(_ eventID: String, in room: String, seenBy viewer: TestUser) async throws {
             let path = Self.eventPath(eventID, in: room)
-            let event = try await Polling.until("the redaction of \(eventID)", timeout: .seconds(60)) { () -> JSON? in
+            let event = try await Polling.until("the redaction of \(eventID)", timeout: Polling.patience) { () -> JSON? in
                 let event = try await viewer.call(.get, path)
                 return event["content"]?.object?.isEmpty == true ? event : nil
             }
@@ -118,7 +118,7 @@ extension TestUser {
     /// Waits until this user sees the bot's ✅ on `eventID`.
     func waitForCheckMark(from bot: BotProcess, on eventID: String, in roomID: String) async throws {
         let botID = bot.userID
-        _ = try await waitFor("the bot's ✅ on \(eventID)", timeout: .seconds(60), check: bot.checkAlive) {
+        _ = try await waitFor("the bot's ✅ on \(eventID)", timeout: Polling.patience, check: bot.checkAlive) {
             $0.roomID == roomID && $0.sender == botID && $0.type == "m.reaction" && $0.annotates == eventID && $0.reactionKey == "✅"
         }
     }

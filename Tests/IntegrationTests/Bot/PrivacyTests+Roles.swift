@@ -24,7 +24,7 @@ extension BotEngineTests.Privacy {
         }
         #expect(refused == 403, "the bot could be kicked from a room it made: \(refused.map(String.init) ?? "success")")
         let roomID = try await cohort.supervisor.createRoom(name: "afdelingsmøde", invite: [cohort.bot.userID])
-        try await cohort.supervisor.waitForMembership(of: cohort.bot.userID, in: roomID, timeout: .seconds(60), check: cohort.bot.checkAlive)
+        try await cohort.supervisor.waitForMembership(of: cohort.bot.userID, in: roomID, timeout: Polling.patience, check: cohort.bot.checkAlive)
         _ = try await cohort.command("!hjælp", in: roomID)
         _ = try await cohort.supervisor.call(.post, "/_matrix/client/v3/rooms/\(MatrixHTTP.segment(roomID))/kick",
                                              body: ["user_id": .string(cohort.bot.userID), "reason": "test"])
@@ -33,7 +33,7 @@ extension BotEngineTests.Privacy {
         }
         #expect(!alert.body.isEmpty)
         try await cohort.supervisor.invite(cohort.bot.userID, to: roomID)
-        try await cohort.supervisor.waitForMembership(of: cohort.bot.userID, in: roomID, timeout: .seconds(60), check: cohort.bot.checkAlive)
+        try await cohort.supervisor.waitForMembership(of: cohort.bot.userID, in: roomID, timeout: Polling.patience, check: cohort.bot.checkAlive)
         let help = try await cohort.command("!hjælp", in: roomID).reply
         #expect(help.peerbotKind == "help", "after rejoining, !hjælp was answered with \(help)")
     }
@@ -43,7 +43,7 @@ extension BotEngineTests.Privacy {
         try cohort.bot.setSupervisors(supervisors)
         let before = cohort.bot.log.components(separatedBy: "configuration reloaded").count
         kill(cohort.bot.pid, SIGHUP)
-        _ = try await Polling.until("the reload in the log", timeout: .seconds(20)) {
+        _ = try await Polling.until("the reload in the log", timeout: Polling.patience) {
             cohort.bot.log.components(separatedBy: "configuration reloaded").count > before ? true : nil
         }
     }
@@ -53,21 +53,21 @@ extension BotEngineTests.Privacy {
     func checkSupervisorReload(_ cohort: CohortScenario, group: GroupRoom) async throws {
         let colleague = try await TestUser.register(on: cohort.server, prefix: "supervisor2")
         try await reload(cohort, supervisors: [cohort.supervisor.userID, colleague.userID])
-        let invites = try await colleague.waitForInvites(from: cohort.bot.userID, count: 2, timeout: .seconds(60), check: cohort.bot.checkAlive)
+        let invites = try await colleague.waitForInvites(from: cohort.bot.userID, count: 2, timeout: Polling.patience, check: cohort.bot.checkAlive)
         #expect(Set(invites.map(\.roomID)) == [cohort.supervisorRoom, group.roomID], "invites: \(invites.map(\.roomID))")
         for invite in invites { try await colleague.join(invite.roomID) }
-        _ = try await Polling.until("power for the new supervisor", timeout: .seconds(30)) {
+        _ = try await Polling.until("power for the new supervisor", timeout: Polling.patience) {
             let power = try await cohort.supervisor.state("m.room.power_levels", in: group.roomID)
             return power?["users"]?[colleague.userID]?.int == 100 ? true : nil
         }
 
         try await reload(cohort, supervisors: [cohort.supervisor.userID])
-        _ = try await Polling.until("the removed supervisor's power gone", timeout: .seconds(30)) {
+        _ = try await Polling.until("the removed supervisor's power gone", timeout: Polling.patience) {
             let power = try await cohort.supervisor.state("m.room.power_levels", in: group.roomID)
             return power?["users"]?[colleague.userID] == nil && power?["users"]?[cohort.supervisor.userID]?.int == 100 ? true : nil
         }
         try await cohort.supervisor.waitForMembership(of: colleague.userID, in: cohort.supervisorRoom, toBe: "leave",
-                                                      timeout: .seconds(30), check: cohort.bot.checkAlive)
+                                                      timeout: Polling.patience, check: cohort.bot.checkAlive)
         let refused = try await Self.refusal { try await colleague.invite(cohort.students[0].userID, to: group.roomID) }
         #expect(refused == 403, "the removed supervisor could still invite: \(refused.map(String.init) ?? "success")")
     }
@@ -91,7 +91,7 @@ extension BotEngineTests.Privacy {
             }
         }
         let result = try await cohort.botMessage("the round's scores", in: cohort.supervisorRoom, seenBy: cohort.supervisor,
-                                                 timeout: .seconds(90)) { $0.peerbotKind == "assessment_result" }
+                                                 timeout: Polling.patience) { $0.peerbotKind == "assessment_result" }
         let scores = try #require(result.peerbotScores)
         #expect(scores.count == 3, "scores: \(scores)")
         return scores
@@ -103,7 +103,7 @@ extension BotEngineTests.Privacy {
         let removed = try await cohort.command("!student remove \(student.userID)").reply
         #expect(removed.peerbotError == nil, "!student remove answered \(removed)")
         try await cohort.supervisor.waitForMembership(of: student.userID, in: group.roomID, toBe: "leave",
-                                                      timeout: .seconds(30), check: cohort.bot.checkAlive)
+                                                      timeout: Polling.patience, check: cohort.bot.checkAlive)
         let kick = try await cohort.supervisor.history(of: group.roomID).last {
             $0.type == "m.room.member" && $0.stateKey == student.userID
         }

@@ -69,7 +69,7 @@ extension BotEngineTests {
             _ = try await forger.call(.put, "/_matrix/client/v3/rooms/\(MatrixHTTP.segment(made))/state/org.peerbot.room/", body: forged)
             try await cohort.supervisor.join(made)
             try await cohort.supervisor.invite(cohort.bot.userID, to: made)
-            try await cohort.supervisor.waitForMembership(of: cohort.bot.userID, in: made, timeout: .seconds(60), check: cohort.bot.checkAlive)
+            try await cohort.supervisor.waitForMembership(of: cohort.bot.userID, in: made, timeout: Polling.patience, check: cohort.bot.checkAlive)
             let sent = try await cohort.command("!feedback \(victim.userID) Flot arbejde med journalen").reply
             #expect(sent.peerbotError == nil, "feedback answered \(sent)")
             let feedback = try await cohort.botMessage("feedback in the victim's own room", in: victimRoom, seenBy: victim) {
@@ -84,11 +84,11 @@ extension BotEngineTests {
         func reflectPrivately(_ cohort: CohortScenario, group: GroupRoom, student: TestUser, room: String) async throws {
             let planned = try await cohort.command("!session planlæg \(group.name) +3s 15s Privatlivscase").reply
             #expect(planned.peerbotError == nil, "the session was not planned: \(planned)")
-            _ = try await cohort.botMessage("the reflection prompt", in: room, seenBy: student, timeout: .seconds(90)) {
+            _ = try await cohort.botMessage("the reflection prompt", in: room, seenBy: student, timeout: Polling.patience) {
                 $0.peerbotKind == "reflection_prompt"
             }
             let id = try await student.send(Self.privateText, in: room)
-            _ = try await Polling.until("the ✅ on the reflection", timeout: .seconds(60)) {
+            _ = try await Polling.until("the ✅ on the reflection", timeout: Polling.patience) {
                 try cohort.bot.checkAlive()
                 return try await student.reactions(on: id, in: room, from: cohort.bot.userID, key: "✅").isEmpty ? nil : true
             }
@@ -127,7 +127,7 @@ extension BotEngineTests {
         /// A reflection older than `retention_days` is gone from the database file and its log.
         func checkRetentionErasesTheFile(_ cohort: CohortScenario, student: TestUser, room: String) async throws {
             let id = try await student.send(Self.laterText, in: room)
-            _ = try await Polling.until("the ✅ on the later reflection", timeout: .seconds(60)) {
+            _ = try await Polling.until("the ✅ on the later reflection", timeout: Polling.patience) {
                 try await student.reactions(on: id, in: room, from: cohort.bot.userID, key: "✅").isEmpty ? nil : true
             }
             try await cohort.bot.kill9AndWait()
@@ -145,7 +145,7 @@ extension BotEngineTests {
             config += "retention_days: 1\n"
             try config.write(to: cohort.bot.configURL, atomically: true, encoding: .utf8)
             try cohort.bot.start()
-            _ = try await Polling.until("the text gone from the database files", timeout: .seconds(60)) {
+            _ = try await Polling.until("the text gone from the database files", timeout: Polling.patience) {
                 try cohort.bot.checkAlive()
                 return try Self.databaseBytes(path).range(of: Data(Self.laterText.utf8)) == nil ? true : nil
             }

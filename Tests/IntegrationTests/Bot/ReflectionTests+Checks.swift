@@ -3,11 +3,16 @@ import Testing
 
 extension BotEngineTests.Reflection {
     /// A's summary came before its deadline (everyone had reflected); B's not before its deadline.
-    func checkSummaryTimes(prompts: GroupPrompts, a: RoomEvent, b: RoomEvent) {
+    func checkSummaryTimes(_ cohort: CohortScenario, prompts: GroupPrompts, a: RoomEvent, b: RoomEvent) async throws {
         let sinceA = Double(a.originServerTS - prompts.a.originServerTS) / 1000
         let sinceB = Double(b.originServerTS - prompts.b.originServerTS) / 1000
         #expect(sinceA < Self.deadline, "A's summary came \(sinceA) s after its prompt, though everyone had reflected")
-        #expect(sinceB >= Self.deadline - 2, "B's summary came \(sinceB) s after its prompt, before the deadline")
+        // B's deadline as the bot set it when it opened the round: the prompt itself may reach the
+        // homeserver seconds later on busy cores, so its time is no lower bound for the summary.
+        let deadlineB = try #require(try await cohort.bot.storedDate("deadline", in: "reflectionRound", where: "sessionNumber = \(prompts.sessionB)"),
+                                     "no reflection round of #\(prompts.sessionB) in the bot's store")
+        let summaryB = Date(timeIntervalSince1970: Double(b.originServerTS) / 1000)
+        #expect(summaryB >= deadlineB, "B's summary came \(deadlineB.timeIntervalSince(summaryB)) s before the deadline the bot set")
         #expect(sinceB < Self.deadline + 30, "B's summary came \(sinceB) s after its prompt")
     }
 

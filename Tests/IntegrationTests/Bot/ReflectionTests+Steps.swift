@@ -7,7 +7,7 @@ extension BotEngineTests.Reflection {
     /// Once A's session has started, the editor adds a group task, and `!opgaver` lists it.
     func addGroupTask(_ cohort: CohortScenario, cast: ReflectionCast) async throws {
         let room = cast.groupA.roomID
-        _ = try await cohort.botMessage("session_start in group A", in: room, seenBy: cast.editor, timeout: .seconds(90)) {
+        _ = try await cohort.botMessage("session_start in group A", in: room, seenBy: cast.editor, timeout: Polling.patience) {
             $0.peerbotKind == "session_start"
         }
         let added = try await cohort.command("!opgave tilføj gruppe \(Texts.task)", by: cast.editor, in: room).reply
@@ -20,9 +20,9 @@ extension BotEngineTests.Reflection {
     /// The thread roots in both group rooms, and the private prompt in every student's direct room.
     func waitForPrompts(_ cohort: CohortScenario, cast: ReflectionCast) async throws -> GroupPrompts {
         let a = try await cohort.botMessage("the reflection prompt in group A", in: cast.groupA.roomID, seenBy: cast.editor,
-                                            timeout: .seconds(90)) { $0.peerbotKind == "reflection_prompt" }
+                                            timeout: Polling.patience) { $0.peerbotKind == "reflection_prompt" }
         let b = try await cohort.botMessage("the reflection prompt in group B", in: cast.groupB.roomID, seenBy: cast.redactor,
-                                            timeout: .seconds(60)) { $0.peerbotKind == "reflection_prompt" }
+                                            timeout: Polling.patience) { $0.peerbotKind == "reflection_prompt" }
         let prompts = GroupPrompts(a: a, b: b)
         for (group, prompt) in [(cast.groupA, a), (cast.groupB, b)] {
             #expect(prompt.peerbotGroup == group.name,
@@ -78,7 +78,7 @@ extension BotEngineTests.Reflection {
     /// Waits until `viewer` sees the bot's ✅ on `eventID`.
     func waitForCheckMark(_ cohort: CohortScenario, on eventID: String, in roomID: String, seenBy viewer: TestUser) async throws {
         let botID = cohort.bot.userID
-        _ = try await viewer.waitFor("the bot's ✅ on \(eventID)", timeout: .seconds(60), check: cohort.bot.checkAlive) {
+        _ = try await viewer.waitFor("the bot's ✅ on \(eventID)", timeout: Polling.patience, check: cohort.bot.checkAlive) {
             $0.roomID == roomID && $0.sender == botID && $0.type == "m.reaction"
                 && $0.annotates == eventID && $0.reactionKey == "✅"
         }

@@ -30,15 +30,15 @@ extension BotEngineTests {
             let promptsSeen = clock.now - began
 
             var sent = try await reflectAcrossKill(cohort, cast: cast, prompts: prompts)
-            let summaryA = try await waitForSummary(cohort, session: prompts.sessionA, timeout: .seconds(60))
+            let summaryA = try await waitForSummary(cohort, session: prompts.sessionA, timeout: Polling.patience)
             let summaryB = try await waitForSummary(cohort, session: prompts.sessionB,
-                                                    timeout: .seconds(Self.secondsUntilDeadline(of: prompts.b) + 45))
+                                                    timeout: Polling.patience)
             let summariesSeen = clock.now - began
 
             let late = try await reflectLate(cohort, cast: cast, prompts: prompts, sent: &sent)
             try await Task.sleep(for: Self.settle)
 
-            checkSummaryTimes(prompts: prompts, a: summaryA, b: summaryB)
+            try await checkSummaryTimes(cohort, prompts: prompts, a: summaryA, b: summaryB)
             try await checkSupervisorRoom(cohort, cast: cast, prompts: prompts)
             checkSummaryOfA(summaryA, cohort: cohort, cast: cast)
             checkSummaryOfB(summaryB, cohort: cohort, cast: cast)

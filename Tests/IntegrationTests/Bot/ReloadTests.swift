@@ -13,7 +13,7 @@ extension BotEngineTests {
 
             try (withoutLanguage + "\nlanguage: fr\n").write(to: scenario.bot.configURL, atomically: true, encoding: .utf8)
             kill(scenario.bot.pid, SIGHUP)
-            _ = try await Polling.until("the bad file refused in the log", timeout: .seconds(20)) {
+            _ = try await Polling.until("the bad file refused in the log", timeout: Polling.patience) {
                 scenario.bot.log.contains("refused the reloaded configuration") ? true : nil
             }
             let before = try await scenario.groupRoom()
@@ -22,7 +22,7 @@ extension BotEngineTests {
 
             try (withoutLanguage + "\nlanguage: en\n").write(to: scenario.bot.configURL, atomically: true, encoding: .utf8)
             kill(scenario.bot.pid, SIGHUP)
-            _ = try await Polling.until("the reload in the log", timeout: .seconds(20)) {
+            _ = try await Polling.until("the reload in the log", timeout: Polling.patience) {
                 scenario.bot.log.contains("configuration reloaded") ? true : nil
             }
             let after = try await scenario.groupRoom()

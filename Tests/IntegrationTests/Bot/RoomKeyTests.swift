@@ -29,7 +29,7 @@ extension BotEngineTests.DeviceIdentity {
         let ciphertext = try #require(shared["ciphertext"])
 
         let database = try AppDatabase(path: bot.databaseURL.path)
-        let stored = try await Polling.until("the bot to store the room key", timeout: .seconds(60)) {
+        let stored = try await Polling.until("the bot to store the room key", timeout: Polling.patience) {
             try bot.checkAlive()
             return try database.read { try $0.keys.megolmSession(roomID: room, senderKey: senderKey, sessionID: sessionID) }
         }

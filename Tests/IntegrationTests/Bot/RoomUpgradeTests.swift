@@ -11,7 +11,7 @@ extension BotEngineTests {
             // join so that the bot can follow without a fresh invite.
             let oldRoom = try await scenario.supervisor.createRoom(name: "Opgradering", invite: [scenario.bot.userID],
                                                                   preset: "public_chat")
-            try await scenario.supervisor.waitForMembership(of: scenario.bot.userID, in: oldRoom, timeout: .seconds(60),
+            try await scenario.supervisor.waitForMembership(of: scenario.bot.userID, in: oldRoom, timeout: Polling.patience,
                                                             check: scenario.bot.checkAlive)
             let before = try await scenario.supervisor.send("!help", in: oldRoom)
             _ = try await scenario.reply(to: before, in: oldRoom, seenBy: scenario.supervisor)
@@ -21,7 +21,7 @@ extension BotEngineTests {
             let newRoom = try #require(upgraded["replacement_room"]?.string)
             #expect(newRoom != oldRoom)
 
-            try await scenario.supervisor.waitForMembership(of: scenario.bot.userID, in: newRoom, timeout: .seconds(60),
+            try await scenario.supervisor.waitForMembership(of: scenario.bot.userID, in: newRoom, timeout: Polling.patience,
                                                             check: scenario.bot.checkAlive)
             let ask = try await scenario.supervisor.send("!help", in: newRoom)
             let help = try await scenario.reply(to: ask, in: newRoom, seenBy: scenario.supervisor)

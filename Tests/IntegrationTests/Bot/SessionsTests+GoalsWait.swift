@@ -20,7 +20,7 @@ extension BotEngineTests.Sessions {
             let added = try await cohort.command("!session mål #\(number) \(goal)").reply
             #expect(added.peerbotError == nil, "the goal was refused: \(added)")
         }
-        let goals = try await cohort.botMessage("the goals of #\(number)", in: group.roomID, seenBy: viewer, timeout: .seconds(90)) {
+        let goals = try await cohort.botMessage("the goals of #\(number)", in: group.roomID, seenBy: viewer, timeout: Polling.patience) {
             $0.peerbotKind == "goals" && $0.peerbotSession == number
         }
         #expect(goals.body.contains(Self.goal) && goals.body.contains(Self.secondGoal),

@@ -35,7 +35,7 @@ extension BotEngineTests {
             try await confirmAndAsk(cohort, room: group.roomID, session: number, goals: goals, people: people)
 
             let start = try await cohort.botMessage("session_start of #\(number)", in: group.roomID, seenBy: people.facilitator,
-                                                    timeout: .seconds(60)) {
+                                                    timeout: Polling.patience) {
                 $0.peerbotKind == "session_start" && $0.peerbotSession == number
             }
             #expect(start.body.contains(cohort.name(of: people.facilitator)), "session_start names another facilitator: \(start.body)")

@@ -14,7 +14,7 @@ extension BotEngineTests {
 
             try await scenario.startBotAndWaitUntilReady()
             try await scenario.supervisor.waitForMembership(
-                of: botID, in: room, timeout: .seconds(60), check: scenario.bot.checkAlive)
+                of: botID, in: room, timeout: Polling.patience, check: scenario.bot.checkAlive)
             let new = try await scenario.student.send("!help", in: room)
             _ = try await scenario.reply(to: new, in: room)
 
@@ -41,7 +41,7 @@ extension BotEngineTests {
             #expect(afterRestart[first]?.count == 1, "replies to the first !help: \(afterRestart[first] ?? [])")
 
             let second = try await scenario.student.send("!help", in: room)
-            _ = try await scenario.reply(to: second, in: room, timeout: .seconds(90))
+            _ = try await scenario.reply(to: second, in: room, timeout: Polling.patience)
             try await scenario.expectExactlyOneReply(to: [first, second], in: room)
         }
     }

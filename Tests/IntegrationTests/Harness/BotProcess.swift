@@ -89,7 +89,7 @@ final class BotProcess: Sendable {
     }
 
     /// SIGKILL and wait until the process is gone.
-    func kill9AndWait(timeout: Duration = .seconds(30)) async throws {
+    func kill9AndWait(timeout: Duration = Polling.patience) async throws {
         kill9()
         guard await waitForExit(timeout: timeout) != nil else {
             throw HarnessError.timedOut(what: "peerbot to die after SIGKILL", after: timeout)
@@ -97,7 +97,7 @@ final class BotProcess: Sendable {
     }
 
     /// SIGTERM; returns the exit status and how long the exit took (nil status: still running at `timeout`).
-    func terminate(timeout: Duration = .seconds(30)) async -> (status: Int32?, elapsed: Duration) {
+    func terminate(timeout: Duration = Polling.patience) async -> (status: Int32?, elapsed: Duration) {
         let pid = state.withLock { $0.running ? $0.pid : 0 }
         let sent = ContinuousClock.now
         if pid > 0 { kill(pid, SIGTERM) }
@@ -125,5 +125,19 @@ final class BotProcess: Sendable {
 
     func logTail(lines: Int = 40) -> String {
         log.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
+    }
+}
+
+extension BotProcess {
+    /// A date the bot stored (`yyyy-MM-dd HH:mm:ss.SSS` in UTC): `column` of the row of `table`
+    /// that `condition` picks, read with `sqlite3 -readonly` while the bot runs. Nil without a row.
+    func storedDate(_ column: String, in table: String, where condition: String) async throws -> Date? {
+        let sqlite = "/usr/bin/sqlite3"
+        guard FileManager.default.isExecutableFile(atPath: sqlite) else {
+            throw HarnessError.commandFailed(command: "sqlite3", status: 127, output: "sqlite3 is not installed")
+        }
+        let query = "SELECT printf('%.3f', (julianday(\(column)) - 2440587.5) * 86400.0) FROM \(table) WHERE \(condition);"
+        let output = try await Shell.check(URL(fileURLWithPath: sqlite), ["-readonly", databaseURL.path, query])
+        return Double(output.trimmingCharacters(in: .whitespacesAndNewlines)).map { Date(timeIntervalSince1970: $0) }
     }
 }

@@ -49,7 +49,7 @@ struct EncryptedTestUser: Sendable {
 
     /// Sends one protocol request; returns its `result`.
     @discardableResult
-    func request(_ op: String, _ arguments: [String: JSON] = [:], timeout: Duration = .seconds(120)) async throws -> JSON {
+    func request(_ op: String, _ arguments: [String: JSON] = [:], timeout: Duration = Polling.patience) async throws -> JSON {
         try await connection.request(op, arguments, timeout: timeout)
     }
 

@@ -63,11 +63,12 @@ struct Homeserver: Sendable {
         try await Shell.check(environment.synapseScript, ["stop", name])
     }
 
-    /// Whether `GET /_matrix/client/versions` answers right now.
+    /// Whether `GET /_matrix/client/versions` answers. A stopped instance refuses the connection
+    /// at once; a running one on busy cores may take a while, so the wait is long.
     func isAnswering() async -> Bool {
         var quick = http
         quick.rateLimitPatience = .zero
-        return (try? await quick.request(.get, "/_matrix/client/versions", timeout: .seconds(3))) != nil
+        return (try? await quick.request(.get, "/_matrix/client/versions", timeout: Polling.patience)) != nil
     }
 
     /// Registers an account through the shared secret (an existing one is accepted) and returns its user id.

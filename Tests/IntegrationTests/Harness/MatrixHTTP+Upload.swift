@@ -7,7 +7,7 @@ extension MatrixHTTP {
     /// POSTs raw bytes (a media upload) and decodes the JSON answer; a non-2xx answer is an error.
     func upload(
         _ path: String, query: [String: String], data: Data, contentType: String, token: String,
-        timeout: Duration = .seconds(60)
+        timeout: Duration = Polling.patience
     ) async throws -> JSON {
         var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)!
         components.percentEncodedPath = path

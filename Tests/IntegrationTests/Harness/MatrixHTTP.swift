@@ -52,7 +52,7 @@ struct MatrixHTTP: Sendable {
         query: [String: String] = [:],
         body: JSON? = nil,
         token: String? = nil,
-        timeout: Duration = .seconds(60)
+        timeout: Duration = Polling.patience
     ) async throws -> JSON {
         let request = try makeRequest(method, path, query: query, body: body, token: token, timeout: timeout)
         let clock = ContinuousClock()

@@ -32,7 +32,7 @@ actor NioConnection {
 
     /// Sends one request; returns its `result`, or throws the client's error (with its log's tail).
     @discardableResult
-    func request(_ op: String, _ arguments: [String: JSON] = [:], timeout: Duration = .seconds(120)) async throws -> JSON {
+    func request(_ op: String, _ arguments: [String: JSON] = [:], timeout: Duration = Polling.patience) async throws -> JSON {
         guard !ended else { throw HarnessError.commandFailed(command: "nio \(op)", status: -1, output: "the client has stopped") }
         let id = nextID
         nextID += 1

@@ -2,6 +2,11 @@ import Foundation
 
 /// Waiting by polling, so tests finish as soon as the condition holds.
 enum Polling {
+    /// How long a test waits for what the bot or the homeserver is expected to do. Far beyond what
+    /// they need even on two cores busy with the whole suite: a passing test never waits it out,
+    /// and a failing one still ends well inside the CI's time.
+    static let patience: Duration = .seconds(300)
+
     /// Calls `probe` every `interval` until it returns a value or `timeout` passes.
     static func until<T: Sendable>(
         _ what: String,

@@ -10,7 +10,7 @@ extension TestUser {
         let millis = Int(timeout / .milliseconds(1))
         var query = ["timeout": String(millis), "filter": Self.syncFilter]
         if let since { query["since"] = since }
-        let answer = try await call(.get, "/_matrix/client/v3/sync", query: query, timeout: timeout + .seconds(30))
+        let answer = try await call(.get, "/_matrix/client/v3/sync", query: query, timeout: timeout + Polling.patience)
         guard let next = answer["next_batch"]?.string else {
             throw HarnessError.badResponse(path: "/sync", body: answer.text)
         }

@@ -52,7 +52,7 @@ actor TestUser {
     /// Calls the client-server API as this user.
     nonisolated func call(
         _ method: MatrixHTTP.Method, _ path: String, query: [String: String] = [:], body: JSON? = nil,
-        timeout: Duration = .seconds(60)
+        timeout: Duration = Polling.patience
     ) async throws -> JSON {
         try await http.request(method, path, query: query, body: body, token: accessToken, timeout: timeout)
     }

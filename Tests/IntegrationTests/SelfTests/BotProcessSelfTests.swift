@@ -38,14 +38,15 @@ struct BotProcessSelfTests {
 
         try bot.start()
         #expect(bot.isRunning)
-        _ = try await Polling.until("the stand-in's first line", timeout: .seconds(10)) {
+        _ = try await Polling.until("the stand-in's first line", timeout: Polling.patience) {
             bot.log.contains("stand-in args: run --config \(bot.configURL.path)") ? true : nil
         }
         // The daemon must start with no blocked signals, or a SIGTERM test would prove nothing.
         #expect(bot.log.contains("SigBlk:\t0000000000000000"))
         let stopped = await bot.terminate()
         #expect(stopped.status == 0)
-        #expect(stopped.elapsed < .seconds(5))
+        // A measured exit, not the wait's end: how long busy cores make it take is no property of the harness.
+        #expect(stopped.elapsed > .zero && stopped.elapsed < Polling.patience, "terminate measured \(stopped.elapsed)")
         #expect(bot.log.contains("stand-in stopping"))
         #expect(throws: HarnessError.self) { try bot.checkAlive() }
 
@@ -62,7 +63,7 @@ struct BotProcessSelfTests {
         let script = try standIn("echo 'token rejected' >&2; exit 78")
         let bot = try await BotProcess.launch(on: server, supervisors: [], binary: script)
         defer { bot.kill9() }
-        #expect(await bot.waitForExit(timeout: .seconds(10)) == 78)
+        #expect(await bot.waitForExit(timeout: Polling.patience) == 78)
         #expect(bot.log.contains("token rejected"))
     }
 }

@@ -14,10 +14,10 @@ struct EncryptedClientSelfTests {
 
         let roomID = try await alice.createRoom(name: "encrypted harness check", invite: [bob.userID])
         #expect(try await alice.plain.state("m.room.encryption", in: roomID)?["algorithm"]?.string == "m.megolm.v1.aes-sha2")
-        let invited = try await bob.waitForInvite(from: alice.userID, timeout: .seconds(60))
+        let invited = try await bob.waitForInvite(from: alice.userID, timeout: Polling.patience)
         #expect(invited == roomID)
         try await bob.join(roomID)
-        try await alice.plain.waitForMembership(of: bob.userID, in: roomID, timeout: .seconds(60))
+        try await alice.plain.waitForMembership(of: bob.userID, in: roomID, timeout: Polling.patience)
         try await alice.sync(rounds: 2)
 
         let text = "hemmeligt \(RandomName.suffix())"
@@ -30,7 +30,7 @@ struct EncryptedClientSelfTests {
         let unreadable = try await alice.sendUndecryptable("no one reads this", in: roomID)
         let sent = [root, reply, threaded, reaction, file, unreadable]
 
-        let read = try await bob.waitFor("alice's file, decrypted", in: roomID, timeout: .seconds(60)) {
+        let read = try await bob.waitFor("alice's file, decrypted", in: roomID, timeout: Polling.patience) {
             $0.eventID == file && $0.isDecrypted
         }
         let timeline = Dictionary(try await bob.timeline(of: roomID).map { ($0.eventID, $0) }, uniquingKeysWith: { a, _ in a })

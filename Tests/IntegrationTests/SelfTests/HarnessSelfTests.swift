@@ -12,14 +12,14 @@ struct HarnessSelfTests {
         #expect(alice.userID != bob.userID)
 
         let roomID = try await alice.createRoom(name: "harness check", invite: [bob.userID])
-        let invite = try await bob.waitForInvite(from: alice.userID, timeout: .seconds(30))
+        let invite = try await bob.waitForInvite(from: alice.userID, timeout: Polling.patience)
         #expect(invite.roomID == roomID)
         try await bob.join(roomID)
-        try await alice.waitForMembership(of: bob.userID, in: roomID, timeout: .seconds(30))
+        try await alice.waitForMembership(of: bob.userID, in: roomID, timeout: Polling.patience)
 
         let text = "hello \(RandomName.suffix())"
         let sent = try await alice.send(text, in: roomID)
-        let received = try await bob.waitFor("alice's message", timeout: .seconds(30)) { $0.eventID == sent }
+        let received = try await bob.waitFor("alice's message", timeout: Polling.patience) { $0.eventID == sent }
         #expect(received.first?.body == text)
         #expect(received.first?.sender == alice.userID)
 
@@ -29,7 +29,7 @@ struct HarnessSelfTests {
                       "m.relates_to": ["m.in_reply_to": ["event_id": .string(sent)]]],
             in: roomID)
         let reaction = try await bob.react(to: sent, with: "✅", in: roomID)
-        let seenByAlice = try await alice.waitFor("bob's reaction", timeout: .seconds(30)) { $0.eventID == reaction }
+        let seenByAlice = try await alice.waitFor("bob's reaction", timeout: Polling.patience) { $0.eventID == reaction }
         #expect(seenByAlice.first?.content["m.relates_to"]?["key"]?.string == "✅")
 
         let fromBob = try await alice.replies(in: roomID, from: bob.userID, to: [sent])
