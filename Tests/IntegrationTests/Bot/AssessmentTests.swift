@@ -7,10 +7,11 @@ extension BotEngineTests {
     /// students and the course overview.
     @Suite("Peer assessment")
     struct PeerAssessment {
-        /// `evaluation_deadline`, in seconds.
-        static let deadline = 90.0
-        /// `reflection_deadline`, in seconds.
-        static let reflectionDeadline = 30.0
+        /// `evaluation_deadline`, in seconds: every answer, the malformed ones and the change too,
+        /// a round trip through the bot each, must be in before it on cores the suite keeps busy.
+        static let deadline = 150.0
+        /// `reflection_deadline`, in seconds: `!forlæng` must reach the bot before it.
+        static let reflectionDeadline = 60.0
         static let feedbackText = "Flot overblik over medicinen i dag – husk at dokumentere undervejs"
 
         @Test("!forlæng, then !evaluer A: a malformed answer, a changed rating, a silent student, an undifferentiated rater; fair WebPA at the deadline; !frigiv; !overblik; feedback; !mine data")
@@ -18,7 +19,7 @@ extension BotEngineTests {
             let began = ContinuousClock.now
             let cohort = try await CohortScenario.start(
                 studentCount: 4,
-                extra: ["self_assessment": "false", "evaluation_deadline": "90s", "evaluation_every": "0",
+                extra: ["self_assessment": "false", "evaluation_deadline": "\(Int(Self.deadline))s", "evaluation_every": "0",
                         "reflection_deadline": "\(Int(Self.reflectionDeadline))s", "wrap_up_before_end": "5s"],
                 label: "assessment")
             defer { cohort.bot.kill9() }
