@@ -164,8 +164,10 @@ import Testing
         let disabled = off
         let later = Date().addingTimeInterval(8 * 86_400)
         let count = { (driver: RoomDriver) in try driver.contents(in: RoomDriver.room).filter { $0["peerbot.kind"] == "overview" }.count }
-        // A group formed after the latest Monday 08:00 waits for the next one.
-        _ = try driver.database.write { try OverviewJobs().runDue(now: Date(), config: config, writer: $0) }
+        // A group formed after the latest Monday 08:00 waits for the next one. Asked at the moment
+        // the group was formed, so no Monday 08:00 can fall between its forming and the question.
+        let formed = try #require(try driver.database.read { try $0.groups.active() }.map(\.createdAt).max())
+        _ = try driver.database.write { try OverviewJobs().runDue(now: formed, config: config, writer: $0) }
         #expect(try count(driver) == 0)
         _ = try driver.database.write { try OverviewJobs().runDue(now: later, config: config, writer: $0) }
         _ = try driver.database.write { try OverviewJobs().runDue(now: later.addingTimeInterval(60), config: config, writer: $0) }

@@ -37,7 +37,7 @@ extension BotEngineTests {
 
                 try await cohort.bot.restart()
 
-                _ = try await Polling.until("the progress message's last edit", timeout: .seconds(600), interval: .seconds(5)) {
+                _ = try await Polling.until("the progress message's last edit", timeout: .seconds(900), interval: .seconds(5)) {
                     try cohort.bot.checkAlive()
                     return try await Self.finished(cohort, progress: progress.eventID) ? true : nil
                 }

@@ -18,7 +18,7 @@ extension BotEngineTests {
                 for _ in 0..<50 { sent.append(try await scenario.student.send("!help", in: room)) }
                 let commands = sent
 
-                _ = try await Polling.until("a reply to all 50 commands", timeout: .seconds(480), interval: .seconds(5)) {
+                _ = try await Polling.until("a reply to all 50 commands", timeout: .seconds(900), interval: .seconds(5)) {
                     try scenario.bot.checkAlive()
                     let replies = try await scenario.supervisor.replies(
                         in: room, from: scenario.bot.userID, to: commands)
