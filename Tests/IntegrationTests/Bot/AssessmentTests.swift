@@ -49,8 +49,15 @@ extension BotEngineTests {
             let result = try await awaitResult(cast)
             let closedAfter = result.sentAt.timeIntervalSince(started.sentAt)
             let closedAfterCommand = result.sentAt.timeIntervalSince(commandSentAt)
-            #expect(closedAfterCommand >= Self.deadline - 1 && closedAfter <= Self.deadline + 20,
-                    "the round closed \(closedAfterCommand) s after !evaluer was sent, \(closedAfter) s after its answer, not at its \(Self.deadline) s deadline")
+            #expect(closedAfterCommand >= Self.deadline - 1,
+                    "the round closed \(closedAfterCommand) s after !evaluer was sent, \(closedAfter) s after its answer, before its \(Self.deadline) s deadline")
+            // Closed at the deadline, by the bot's own record: the result's way through the outbox
+            // and the homeserver takes what busy cores make it take, and is not what is checked here.
+            let round = "id = (SELECT max(id) FROM assessmentRound)"
+            let roundDeadline = try #require(try await cohort.bot.storedDate("deadline", in: "assessmentRound", where: round))
+            let closedAt = try #require(try await cohort.bot.storedDate("closedAt", in: "assessmentRound", where: round), "the round is not closed")
+            #expect(closedAt >= roundDeadline && closedAt.timeIntervalSince(roundDeadline) <= 20,
+                    "the round closed \(closedAt.timeIntervalSince(roundDeadline)) s after its deadline")
             print("assessment: result \(closedAfter) s after !evaluer")
 
             let expected = WebPAExpectation.scores(plan.finalMarks, members: cast.memberIDs)
