@@ -33,10 +33,16 @@ extension BatchDecryption {
     /// Below this many events the threads cost more than they save.
     static let parallelThreshold = 16
 
+    /// An event `openAll` opened, with its envelope (read once).
+    struct Taken {
+        let opening: RoomEventDecryptor.Opening
+        let envelope: MegolmEnvelope
+    }
+
     /// The batch's new encrypted events whose room key is held, opened (`RoomEventDecryptor.open`)
     /// with the signature check deferred, by room and position. Events marked processed (a
     /// re-delivered batch) are only noted in `processed`: nothing of them is decrypted.
-    mutating func openAll(_ timelines: [String: [ClientEvent]]) throws -> [String: [Int: RoomEventDecryptor.Opening]] {
+    mutating func openAll(_ timelines: [String: [ClientEvent]]) throws -> [String: [Int: Taken]] {
         var groups: [String: Group] = [:]
         var order: [Group] = []
         for (roomID, events) in timelines {
@@ -75,12 +81,14 @@ extension BatchDecryption {
         } else {
             order.forEach(run)
         }
-        var openings: [String: [Int: RoomEventDecryptor.Opening]] = [:]
+        // The sessions opened here are not kept for the rest of the batch: each thread let go of
+        // its own (so they are freed side by side), and only events `openAll` passed over, which
+        // have no stored key, are opened after it.
+        var openings: [String: [Int: Taken]] = [:]
         var indexes: [MegolmIndex] = []
         for group in order {
-            if let session = group.session { opened[group.stored.senderKey + "|" + group.stored.sessionID] = session }
             for (job, opening) in zip(group.jobs, group.openings) {
-                openings[job.roomID, default: [:]][job.position] = opening
+                openings[job.roomID, default: [:]][job.position] = Taken(opening: opening, envelope: job.envelope)
                 if case .opened(_, let index, _, _) = opening { indexes.append(index) }
             }
         }
@@ -98,6 +106,7 @@ extension BatchDecryption {
         group.openings = group.jobs.map {
             RoomEventDecryptor.open($0.event, envelope: $0.envelope, roomID: $0.roomID, session: session, stored: $0.stored, deferSignature: true)
         }
+        group.session = nil
     }
 
     /// The stored room key the envelope names: by the sender key it claims, else the sender's.

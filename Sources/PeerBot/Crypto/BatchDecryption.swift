@@ -110,7 +110,7 @@ struct BatchDecryption {
 
     /// One room's new events: plain ones as they are, encrypted ones decrypted, kept or dropped.
     /// `openings`: the events already opened by `openAll`, by position.
-    private mutating func open(_ events: [ClientEvent], roomID: String, openings: [Int: RoomEventDecryptor.Opening]) throws -> [ClientEvent] {
+    private mutating func open(_ events: [ClientEvent], roomID: String, openings: [Int: Taken]) throws -> [ClientEvent] {
         guard events.contains(where: { $0.type == "m.room.encrypted" || $0.type == "m.room.redaction" }),
               let room = try writer.rooms.find(id: roomID) else { return events }
         var joinedAt = room.joinedAt
@@ -124,15 +124,16 @@ struct BatchDecryption {
                 // A message redacted while it waited for its key is never answered.
                 try writer.undecrypted.drop(eventID: target)
             }
+            let taken = openings[position]
             guard event.type == "m.room.encrypted", event.sender != botUserID, !event.eventID.isEmpty,
-                  let envelope = MegolmEnvelope(event.content) else {
+                  let envelope = taken?.envelope ?? MegolmEnvelope(event.content) else {
                 ready.append(event)
                 continue
             }
             // Routed already (`openAll` looked): neither decrypted nor routed again, and its
             // index stays claimed by it, so a copy under another id is still a replay.
             if processed.contains(event.eventID) { continue }
-            switch try decrypt(event, envelope: envelope, roomID: roomID, deferSignature: true, opening: openings[position]) {
+            switch try decrypt(event, envelope: envelope, roomID: roomID, deferSignature: true, opening: taken?.opening) {
             case .decrypted(let readable, _):
                 ready.append(readable)
                 counts.decrypted += 1
