@@ -49,7 +49,7 @@ extension MatrixClient {
 
     /// Creates a room from a prepared request body; returns its id.
     public func createRoom(body: JSONValue) async throws -> String {
-        let answer = try await call("POST", "/_matrix/client/v3/createRoom", json: body, as: JSONValue.self)
+        let answer = try await call("POST", "/_matrix/client/v3/createRoom", json: body, timeout: roomCreationTimeout, as: JSONValue.self)
         guard let roomID = answer["room_id"]?.stringValue else { throw MatrixClientError.invalidResponse("createRoom without room_id") }
         return roomID
     }

@@ -7,6 +7,9 @@ public struct MatrixClient: Sendable {
     public let transport: any HTTPTransport
     /// Timeout for ordinary calls; `/sync` adds its long-poll time to this.
     public var requestTimeout: Duration = .seconds(30)
+    /// Timeout for `createRoom`: a busy homeserver takes long to make a room and goes on making
+    /// it after the caller gave up, and a caller that gave up too soon may make a second one.
+    public var roomCreationTimeout: Duration = .seconds(120)
 
     public init(homeserver: String, accessToken: String?, transport: any HTTPTransport) {
         var base = homeserver
@@ -20,6 +23,7 @@ public struct MatrixClient: Sendable {
     public func with(accessToken: String) -> MatrixClient {
         var copy = MatrixClient(homeserver: homeserver, accessToken: accessToken, transport: transport)
         copy.requestTimeout = requestTimeout
+        copy.roomCreationTimeout = roomCreationTimeout
         return copy
     }
 

@@ -108,3 +108,49 @@ import Testing
     }
 }
 
+
+/// A createRoom call the homeserver does not answer (a timeout, a proxy's 5xx) may still make
+/// the room: the bot waits long for the answer, and looks for the room only after any call the
+/// homeserver still works on must have ended, so a slow homeserver never gets two rooms.
+@Suite struct UnansweredRoomCreation {
+    let fixture = OutboxFixture()
+
+    @Test func theCallWaitsLongForItsAnswer() async throws {
+        let timeout = Mutex<Duration?>(nil)
+        fixture.homeserver.on("POST /_matrix/client/v3/createRoom") { request in
+            timeout.withLock { $0 = request.timeout }
+            return TransportResponse(status: 200, body: Data(#"{"room_id":"!made:hs"}"#.utf8))
+        }
+        fixture.homeserver.on("GET /_matrix/client/v3/user/@bot:hs/account_data/m.direct", #"{}"#)
+        fixture.homeserver.on("PUT /_matrix/client/v3/user/@bot:hs/account_data/m.direct", #"{}"#)
+        _ = try fixture.enqueue(.createRoom(ref: RoomRef.direct("@anna:hs").string, requestJSON: "{}"))
+        _ = try await fixture.sender.sendNext()
+        let waited = try #require(timeout.withLock { $0 })
+        #expect(waited >= .seconds(120), "a room creation may wait \(waited) for its answer")
+    }
+
+    @Test func anUnansweredCreationIsLookedForOnlyAfterTheHomeserverMustHaveFinished() async throws {
+        let ref = RoomRef.direct("@anna:hs").string
+        fixture.homeserver.on("POST /_matrix/client/v3/createRoom") { _ in TransportResponse(status: 504, body: Data("{}".utf8)) }
+        let create = try fixture.enqueue(.createRoom(ref: ref, requestJSON: "{}"))
+        let began = fixture.clock.now
+        _ = try await fixture.sender.sendNext()
+        let row = try #require(try fixture.item(create.id))
+        #expect(row.state == .pending)
+        #expect(row.creationUncertain)
+        let next = try #require(row.nextAttemptAt)
+        #expect(next >= began.addingTimeInterval(120), "tried again at \(next), the call began at \(began)")
+    }
+
+    @Test func aRefusedCreationIsTriedAgainAfterItsUsualWait() async throws {
+        fixture.homeserver.on("POST /_matrix/client/v3/createRoom") { _ in
+            TransportResponse(status: 400, body: Data(#"{"errcode":"M_UNKNOWN","error":"no"}"#.utf8))
+        }
+        let create = try fixture.enqueue(.createRoom(ref: RoomRef.direct("@anna:hs").string, requestJSON: "{}"))
+        let began = fixture.clock.now
+        _ = try await fixture.sender.sendNext()
+        let row = try #require(try fixture.item(create.id))
+        #expect(!row.creationUncertain, "a refusal proves no room was made")
+        if row.state == .pending, let next = row.nextAttemptAt { #expect(next < began.addingTimeInterval(120)) }
+    }
+}

@@ -2,6 +2,14 @@ import Foundation
 import MatrixClient
 import PeerBotStore
 
+/// A createRoom call that got no answer: the retry waits until `settled`, when a room the
+/// homeserver was still making is there to be found.
+struct UnansweredCreation: Error, CustomStringConvertible {
+    let underlying: any Error
+    let settled: Date
+    var description: String { "no answer to createRoom: \(underlying)" }
+}
+
 /// An action names a room the bot was to create, but that room was never made.
 struct UnresolvedRoomRef: Error, CustomStringConvertible {
     let ref: String
@@ -47,13 +55,19 @@ extension OutboxSender {
             // Recorded before the call, so that a crash or timeout during it is known afterwards.
             // After a crash the row waits out the call's timeout: a homeserver keeps making a
             // room whose caller died, and a search before it is done would make a second one.
-            let settled = now().addingTimeInterval(TimeInterval(client.requestTimeout.components.seconds) + 5)
+            let settled = now().addingTimeInterval(TimeInterval(client.roomCreationTimeout.components.seconds) + 5)
             try database.outbox.setCreationUncertain(id: item.id, true, holdUntil: settled)
             do {
                 roomID = try await client.createRoom(body: body)
-            } catch let error as MatrixClientError {
-                if let matrix = error.matrixError, matrix.status < 500 { try database.outbox.setCreationUncertain(id: item.id, false) }
+            } catch let error as MatrixClientError where error.matrixError.map({ $0.status < 500 }) == true {
+                try database.outbox.setCreationUncertain(id: item.id, false)
                 throw error
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                // No answer: the homeserver may still be making the room. The next attempt looks
+                // for it only once any call the homeserver still works on has timed out.
+                throw UnansweredCreation(underlying: error, settled: settled)
             }
         }
         guard let roomID else { throw UnresolvedRoomRef(ref: ref) }

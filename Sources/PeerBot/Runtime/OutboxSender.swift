@@ -173,11 +173,14 @@ final class OutboxSender: Service, Sendable {
 
     private func handle(_ error: any Error, item: OutboxItem) throws {
         let moment = now()
-        let outcome = retry.decide(error, attempts: item.attempts, queuedAt: item.createdAt, now: moment, jitter: Double.random(in: 0..<1))
+        let unanswered = error as? UnansweredCreation
+        let outcome = retry.decide(unanswered?.underlying ?? error, attempts: item.attempts, queuedAt: item.createdAt, now: moment,
+                                   jitter: Double.random(in: 0..<1))
         switch outcome {
         case .stop(let errcode):
             throw BotStop.tokenRejected(errcode)
-        case .retry(let next, let counted):
+        case .retry(let soonest, let counted):
+            let next = max(soonest, unanswered?.settled ?? soonest)
             if !counted { rateLimited(ActionClass(item.action), until: next, from: moment) }
             logger.warning("sending failed, trying again later", metadata: [
                 "outbox": "\(item.id)", "attempt": "\(item.attempts + 1)", "at": "\(next)", "error": "\(error)"])
