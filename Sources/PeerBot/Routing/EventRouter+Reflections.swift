@@ -40,8 +40,7 @@ extension EventRouter {
         guard try known.fromStudent ?? writer.roster.isStudent(event.sender) else { return nil }
         // The guard goes first, so an identifier is redacted even in a text refused as too long.
         let kept = try guarded(text, event: event, room: room)
-        let read = ReflectionIntake.Known(fromStudent: true, ownDeadline: known.ownDeadline)
-        switch try intake.keep(kept, eventID: event.eventID, sender: event.sender, known: read, sent: context.eventTime(event),
+        switch try intake.keep(kept, eventID: event.eventID, sender: event.sender, ownDeadline: known.ownDeadline, sent: context.eventTime(event),
                                scope: scope, round: round, room: room, acknowledge: true) {
         case .ignored:
             return nil

@@ -24,20 +24,20 @@ struct ReflectionIntake {
 
     /// The one reflection `text` (already through the patient guard) of `sender`, sent at `sent`:
     /// reads what `ReflectionKeeping` needs, lets it decide, and applies its effects in order.
-    /// `known`: what the caller read already (a sender not known to be a student is taken for
-    /// none). The round is read only when the text is a student's new reflection that can be kept.
-    func keep(_ text: GuardedText, eventID: String, sender: String, known: Known, sent: Date, scope: ReflectionScope,
+    /// The caller has made sure `sender` is a student; `ownDeadline`: their deadline when the
+    /// caller read it already. The round is read only when the text is a new reflection that
+    /// can be kept.
+    func keep(_ text: GuardedText, eventID: String, sender: String, ownDeadline: Date?, sent: Date, scope: ReflectionScope,
               round: ReflectionRoundRecord, room: RoomRecord, acknowledge: Bool) throws -> Outcome {
-        let fromStudent = known.fromStudent ?? false
-        let alreadyKept = try fromStudent && writer.reflections.find(eventID: eventID) != nil
-        let submission = ReflectionKeeping.Submission(text: text, scope: scope, sent: sent, fromStudent: fromStudent, alreadyKept: alreadyKept)
+        let alreadyKept = try writer.reflections.find(eventID: eventID) != nil
+        let submission = ReflectionKeeping.Submission(text: text, scope: scope, sent: sent, fromStudent: true, alreadyKept: alreadyKept)
         let refusals = Texts(context.language(of: room))
         var supervisorRoomID: String?
         let decision: ReflectionKeeping
         if let screened = ReflectionKeeping.screen(submission, refusals: refusals) {
             decision = screened
         } else {
-            let facts = try facts(round, sender, sent: sent, ownDeadline: known.ownDeadline)
+            let facts = try facts(round, sender, sent: sent, ownDeadline: ownDeadline)
             supervisorRoomID = facts.supervisorRoomID
             decision = ReflectionKeeping.decide(submission, round: facts.round, acknowledge: acknowledge,
                                                 redactsMasked: context.config.patientGuard == .redact, refusals: refusals)
@@ -85,7 +85,8 @@ struct ReflectionIntake {
         return (true, try writer.reflections.find(eventID: eventID) != nil)
     }
 
-    /// What the caller of `keep` has read already, so it is not read twice for one event.
+    /// What a caller of `EventRouter.keepReflection` has read already, so it is not read twice
+    /// for one event; nil: not read yet.
     struct Known {
         var fromStudent: Bool?
         /// The student's own deadline for the round.
