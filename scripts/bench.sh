@@ -129,10 +129,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# The production build's flags (support/release-build-flags) for every release build here, so
+# the ingest figures are those of the code the bot runs: cross-module optimisation lets the
+# compiler specialise swift-crypto's and GRDB's generic code for the types the bot uses.
+read -r -a RELEASE_FLAGS <"$ROOT/support/release-build-flags"
 build_release() {
   # One product per call: each build links only what it names.
-  swift build -c release "$@" --product peerbot
-  swift build -c release "$@" --product peerbot-bench
+  swift build -c release "${RELEASE_FLAGS[@]}" --product peerbot
+  swift build -c release "${RELEASE_FLAGS[@]}" --product peerbot-bench
 }
 
 BIN="$(swift build -c release --show-bin-path)"
@@ -233,10 +237,8 @@ build_static() {
   # A scratch path of its own: the flag changes every module's build, and .build/release keeps
   # what a plain release build makes (the first static build is a full one, later ones are not).
   # Function sections in every module, so the order file places functions, not whole files.
-  local flags
-  read -r -a flags <"$ROOT/support/release-build-flags"
-  swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" "${flags[@]}" --product peerbot
-  STATIC_BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" "${flags[@]}" --show-bin-path)"
+  swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" "${RELEASE_FLAGS[@]}" --product peerbot
+  STATIC_BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$STATIC_SCRATCH" "${RELEASE_FLAGS[@]}" --show-bin-path)"
 }
 
 

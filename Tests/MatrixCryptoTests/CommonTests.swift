@@ -1,6 +1,7 @@
 // Tests for the shared encodings: unpadded base64 (Matrix spec appendix), the protobuf-style
 // fields of the Olm/Megolm message formats, and sealed pickles.
 
+import Foundation
 import Testing
 @testable import MatrixCrypto
 
@@ -19,6 +20,31 @@ import Testing
         #expect(UnpaddedBase64.encode(Array("f".utf8)) == "Zg")
         #expect(try UnpaddedBase64.decode("Zg==") == Array("f".utf8))
         #expect(try UnpaddedBase64.decode("Zm8") == Array("fo".utf8))
+    }
+
+    @Test func base64AgreesWithFoundationOnRandomBytes() throws {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<200 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            let padded = Data(bytes).base64EncodedString()
+            let unpadded = String(padded.prefix { $0 != "=" })
+            #expect(UnpaddedBase64.encode(bytes) == unpadded)
+            #expect(try UnpaddedBase64.decode(unpadded) == bytes)
+            #expect(try UnpaddedBase64.decode(padded) == bytes)
+        }
+    }
+
+    @Test func base64RefusesAForeignSymbolAtEveryPosition() {
+        let good = UnpaddedBase64.encode(Array(0..<32 as Range<UInt8>))
+        for position in good.indices {
+            for foreign: Character in ["-", "_", " ", "=", "\u{0}", "é"] {
+                var bad = good
+                bad.replaceSubrange(position...position, with: String(foreign))
+                #expect(throws: CryptoError.badBase64, "\(foreign) at \(good.distance(from: good.startIndex, to: position))") {
+                    try UnpaddedBase64.decode(bad)
+                }
+            }
+        }
     }
 
     @Test func base64RefusesOtherAlphabetsAndBrokenPadding() {

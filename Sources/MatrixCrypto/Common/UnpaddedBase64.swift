@@ -7,23 +7,32 @@ public enum UnpaddedBase64 {
     /// The unpadded base64 text of `bytes`.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         let input = Array(bytes)
-        var out = [UInt8]()
-        out.reserveCapacity((input.count * 4 + 2) / 3)
-        var index = 0
-        while index + 3 <= input.count {
-            let word = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
-            for shift in [18, 12, 6, 0] { out.append(alphabet[Int((word >> UInt32(shift)) & 63)]) }
-            index += 3
+        let full = input.count / 3 * 3
+        let rest = input.count - full
+        let length = full / 3 * 4 + (rest == 0 ? 0 : rest + 1)
+        return input.withUnsafeBufferPointer { input in
+            alphabet.withUnsafeBufferPointer { symbols in
+                String(unsafeUninitializedCapacity: length) { out in
+                    var at = 0
+                    func put(_ word: UInt32, _ shift: UInt32) {
+                        out[at] = symbols[Int((word >> shift) & 63)]
+                        at += 1
+                    }
+                    var index = 0
+                    while index < full {
+                        let word = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                        put(word, 18); put(word, 12); put(word, 6); put(word, 0)
+                        index += 3
+                    }
+                    if rest > 0 {
+                        let word = UInt32(input[index]) << 16 | (rest == 2 ? UInt32(input[index + 1]) << 8 : 0)
+                        put(word, 18); put(word, 12)
+                        if rest == 2 { put(word, 6) }
+                    }
+                    return at
+                }
+            }
         }
-        let rest = input.count - index
-        if rest == 1 {
-            let word = UInt32(input[index]) << 16
-            for shift in [18, 12] { out.append(alphabet[Int((word >> UInt32(shift)) & 63)]) }
-        } else if rest == 2 {
-            let word = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8
-            for shift in [18, 12, 6] { out.append(alphabet[Int((word >> UInt32(shift)) & 63)]) }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The bytes of padded or unpadded standard base64 text; anything else is `.badBase64`.
@@ -49,23 +58,39 @@ public enum UnpaddedBase64 {
             count -= utf8[count - 2] == UInt8(ascii: "=") ? 2 : 1
         }
         guard count % 4 != 1 else { return nil }
+        let whole = count / 4 * 4
         var valid = true
         let out = [UInt8](unsafeUninitializedCapacity: count * 3 / 4) { buffer, initialized in
-            var word: UInt32 = 0
-            var bits = 0
-            for index in 0..<count {
-                let value = sextets[Int(utf8[index])]
-                guard value != 0xFF else { valid = false; break }
-                word = word << 6 | UInt32(value)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    buffer[initialized] = UInt8(truncatingIfNeeded: word >> UInt32(bits))
+            sextets.withUnsafeBufferPointer { table in
+                // Four symbols make three bytes; a symbol outside the alphabet reads as 0xFF, so
+                // one test of the high bits of all four finds it.
+                var index = 0
+                while index < whole {
+                    let a = table[Int(utf8[index])], b = table[Int(utf8[index + 1])]
+                    let c = table[Int(utf8[index + 2])], d = table[Int(utf8[index + 3])]
+                    guard (a | b | c | d) & 0xC0 == 0 else { valid = false; return }
+                    let word = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    buffer[initialized] = UInt8(truncatingIfNeeded: word >> 16)
+                    buffer[initialized + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                    buffer[initialized + 2] = UInt8(truncatingIfNeeded: word)
+                    initialized += 3
+                    index += 4
+                }
+                // Two or three symbols left: one or two bytes. Leftover bits are ignored, as
+                // common decoders do: the spec appendix's own signing key seed ends in non-zero
+                // leftover bits.
+                guard count > whole else { return }
+                let a = table[Int(utf8[whole])], b = table[Int(utf8[whole + 1])]
+                let c = count - whole == 3 ? table[Int(utf8[whole + 2])] : 0
+                guard (a | b | c) & 0xC0 == 0 else { valid = false; return }
+                let word = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6
+                buffer[initialized] = UInt8(truncatingIfNeeded: word >> 16)
+                initialized += 1
+                if count - whole == 3 {
+                    buffer[initialized] = UInt8(truncatingIfNeeded: word >> 8)
                     initialized += 1
                 }
             }
-            // Leftover bits are ignored, as common decoders do: the spec appendix's own signing
-            // key seed ends in non-zero leftover bits.
         }
         return valid ? out : nil
     }
