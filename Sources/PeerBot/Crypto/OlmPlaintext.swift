@@ -25,7 +25,8 @@ struct OlmPlaintext: Equatable, Sendable {
 
     /// Reads `bytes` and checks that it was meant for this device, from the envelope's sender.
     static func read(_ bytes: [UInt8], sender: String, recipient: String, recipientEd25519: String) throws(Refusal) -> OlmPlaintext {
-        guard let json = try? JSONDecoder().decode(ClientJSON.self, from: Data(bytes)), json.objectValue != nil else { throw .notJSON }
+        // The scanner that reads Megolm plaintexts: strict UTF-8 and JSON, no lone surrogates.
+        guard let json = try? ClientJSON(strictUTF8: bytes), json.objectValue != nil else { throw .notJSON }
         guard json["sender"]?.stringValue == sender else { throw .wrongSender }
         guard json["recipient"]?.stringValue == recipient else { throw .wrongRecipient }
         guard json["recipient_keys"]?["ed25519"]?.stringValue == recipientEd25519 else { throw .wrongRecipientKey }

@@ -46,11 +46,9 @@ extension KeysWriter {
     /// Replaces the pickle after the account changed (keys made or published); the device stays.
     public func updateAccount(pickle: String, at date: Date) throws {
         guard !pickle.isEmpty else { throw OlmAccountStoreError.emptyPickle }
-        guard var record = try OlmAccountRecord.fetchOne(db, key: OlmAccountRecord.onlyID) else {
-            throw OlmAccountStoreError.noAccount
-        }
-        record.pickle = pickle
-        record.updatedAt = date
-        try record.update(db)
+        // One statement: a catch-up's pre-key messages change the account once each.
+        try db.cachedStatement(sql: "UPDATE olmAccount SET pickle = ?, updatedAt = ? WHERE id = ?")
+            .execute(arguments: [pickle, date.stored, OlmAccountRecord.onlyID])
+        guard db.changesCount == 1 else { throw OlmAccountStoreError.noAccount }
     }
 }
