@@ -61,7 +61,7 @@ extension BotEngineTests.Groups {
         let lateID = late.userID
         let group = rooms.first { $0.students.contains { $0.userID == lateID } }!
         let first = try await cohort.botMessage("an alert naming \(lateID)", in: cohort.supervisorRoom, seenBy: cohort.supervisor,
-                                                timeout: Polling.patience) {
+                                                timeout: Polling.patience + .seconds(Self.joinGrace)) {
             $0.peerbotKind == "alert" && $0.body.contains(lateID)
         }
         let sentAt = Date(timeIntervalSince1970: Double(first.originServerTS) / 1000)
