@@ -7,7 +7,7 @@ struct ArgumentCursor {
         rest = text
     }
 
-    var isAtEnd: Bool { rest.allSatisfy(\.isWhitespace) }
+    var isAtEnd: Bool { rest.allSatisfy(\.isWhitespaceASCIIFirst) }
 
     /// The next whitespace-separated word, without consuming it.
     func peek() -> String? {
@@ -17,9 +17,9 @@ struct ArgumentCursor {
 
     /// Consumes and returns the next whitespace-separated word.
     mutating func next() -> String? {
-        rest = rest.drop(while: \.isWhitespace)
+        rest = rest.drop(while: \.isWhitespaceASCIIFirst)
         guard !rest.isEmpty else { return nil }
-        let word = rest.prefix(while: { !$0.isWhitespace })
+        let word = rest.prefix(while: { !$0.isWhitespaceASCIIFirst })
         rest = rest[word.endIndex...]
         return String(word)
     }
@@ -34,7 +34,7 @@ struct ArgumentCursor {
     /// Consumes the next word, reading quoted parts (`"…"`, `“…”`, `„…“`, `«…»`) as one
     /// word with the quotes removed, so `"Anna Hansen"` or `style="hands on"` stays whole.
     mutating func nextQuoted() -> String? {
-        rest = rest.drop(while: \.isWhitespace)
+        rest = rest.drop(while: \.isWhitespaceASCIIFirst)
         guard !rest.isEmpty else { return nil }
         var word = ""
         var closing: Set<Character>?
@@ -45,7 +45,7 @@ struct ArgumentCursor {
                 if close.contains(char) { closing = nil } else { word.append(char) }
             } else if let close = Self.quotePairs[char] {
                 closing = close
-            } else if char.isWhitespace {
+            } else if char.isWhitespaceASCIIFirst {
                 break
             } else {
                 word.append(char)
@@ -71,8 +71,8 @@ struct ArgumentCursor {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
-        let start = firstIndex(where: { !$0.isWhitespace }) ?? endIndex
-        let end = lastIndex(where: { !$0.isWhitespace }).map { index(after: $0) } ?? start
+        let start = firstIndex(where: { !$0.isWhitespaceASCIIFirst }) ?? endIndex
+        let end = lastIndex(where: { !$0.isWhitespaceASCIIFirst }).map { index(after: $0) } ?? start
         return String(self[start..<end])
     }
 }

@@ -24,8 +24,8 @@ public enum CommandParser {
             return .notCommand
         }
         // `!!!` or `!?` is punctuation, not a command; `! help` is tolerated only when known.
-        let spaced = afterPrefix.first?.isWhitespace ?? false
-        guard let first = afterPrefix.drop(while: \.isWhitespace).first, first.isLetter else {
+        let spaced = afterPrefix.first?.isWhitespaceASCIIFirst ?? false
+        guard let first = afterPrefix.drop(while: \.isWhitespaceASCIIFirst).first, first.isLetterASCIIFirst else {
             return .notCommand
         }
         var cursor = ArgumentCursor(afterPrefix)
@@ -46,7 +46,7 @@ public enum CommandParser {
 
     static func mayHoldPrefix(_ body: String, _ prefix: String) -> Bool {
         guard !prefix.isEmpty else { return false }
-        if prefix.contains(where: \.isLetter) {
+        if prefix.contains(where: \.isLetterASCIIFirst) {
             return body.range(of: prefix, options: .caseInsensitive) != nil
         }
         // An ASCII prefix (`!`) is found byte for byte: no other spelling of it is equivalent, and

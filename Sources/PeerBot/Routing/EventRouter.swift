@@ -60,6 +60,7 @@ struct EventRouter {
                 router.unverified = decryption.unverified
                 Self.checkAhead(&router.unverified, timelines: timelines, prefix: context.config.commandPrefix)
             }
+            router.marks.reserve(timelines.values.reduce(0) { $0 + $1.count })
             for (roomID, events) in timelines.sorted(by: { $0.key < $1.key }) {
                 try router.handleTimeline(roomID: roomID, events: events)
             }

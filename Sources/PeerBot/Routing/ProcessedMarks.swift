@@ -14,6 +14,13 @@ final class ProcessedMarks {
     /// In claim order, so undoing a savepoint drops exactly its own claims.
     private var pending: [(eventID: String, roomID: String)] = []
 
+    /// Makes room for `count` more claims at once, so a catch-up's thousands of events do not
+    /// grow the set step by step (each step hashes every id again).
+    func reserve(_ count: Int) {
+        claimed.reserveCapacity(claimed.count + count)
+        pending.reserveCapacity(pending.count + count)
+    }
+
     /// Where the claims stand now; `undo(to:)` comes back here.
     var checkpoint: Int { pending.count }
 

@@ -57,6 +57,9 @@ public class StoreReader: StoreAccess {
 
 /// Read and write access inside the one transaction of `AppDatabase.write`.
 public final class StoreWriter: StoreReader {
+    /// The per-event savepoint's statements, held once the first savepoint opened them.
+    var savepointStatements: SavepointStatements?
+
     public override var roster: RosterWriter { RosterWriter(db) }
     public override var groups: GroupsWriter { GroupsWriter(db) }
     public override var sessions: SessionsWriter { SessionsWriter(db) }

@@ -1,38 +1,49 @@
+import CSQLite
 import GRDB
 
 extension StoreWriter {
     /// Rows inserted, changed or deleted on this connection so far: what an event's handling
     /// changed is the difference across it.
-    public var totalChanges: Int { db.totalChangesCount }
+    /// Read straight from SQLite: the router asks twice per event, and GRDB's own getter checks
+    /// its dispatch queue each time (a writer exists only inside the write's closure, on it).
+    public var totalChanges: Int { Int(sqlite3_total_changes(db.sqliteConnection)) }
+
+    /// Whether the connection is inside a transaction, read the same way.
+    private var inTransaction: Bool {
+        guard let connection = db.sqliteConnection else { return false }
+        return sqlite3_get_autocommit(connection) == 0
+    }
 
     /// Runs `body` in a savepoint of the current transaction: when it throws, its changes alone
     /// are undone and the error is rethrown; what ran before it in the transaction stays.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        guard db.isInsideTransaction else { return try outsideTransaction(body) }
-        // Cached statements: a batch opens one savepoint per event, and compiling the three
-        // statements anew each time cost more than most events' own work.
-        try step("SAVEPOINT event")
+        guard inTransaction else { return try outsideTransaction(body) }
+        // Prepared once: a batch opens one savepoint per event, and compiling the three
+        // statements anew each time, or even finding them in GRDB's cache, cost more than most
+        // events' own work.
+        let statements = try savepointStatements ?? SavepointStatements(db)
+        savepointStatements = statements
+        try step(statements.open)
         let result: T
         do {
             result = try body()
             // A failure that ended the whole transaction (a full disk) leaves nothing to release.
-            guard db.isInsideTransaction else { throw DatabaseError(resultCode: .SQLITE_ABORT, message: "Transaction was aborted") }
+            guard inTransaction else { throw DatabaseError(resultCode: .SQLITE_ABORT, message: "Transaction was aborted") }
         } catch {
-            if db.isInsideTransaction {
-                try? step("ROLLBACK TRANSACTION TO SAVEPOINT event")
-                try? step("RELEASE SAVEPOINT event")
+            if inTransaction {
+                try? step(statements.rollback)
+                try? step(statements.release)
             }
             throw error
         }
-        try step("RELEASE SAVEPOINT event")
+        try step(statements.release)
         return result
     }
 
-    private func step(_ sql: String) throws {
-        let statement = try db.cachedStatement(sql: sql)
+    private func step(_ statement: Statement) throws {
         let code = SavepointStatement.run(statement.sqliteStatement)
         guard code == SavepointStatement.done else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: SavepointStatement.message(db.sqliteConnection), sql: sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: SavepointStatement.message(db.sqliteConnection), sql: statement.sql)
         }
     }
 
@@ -45,6 +56,21 @@ extension StoreWriter {
         }
         // inSavepoint returns only after body has returned a value.
         return result!
+    }
+}
+
+/// The three statements of the per-event savepoint. The writer holds them, so they stay
+/// prepared (not finalised) even if GRDB empties its statement cache after a schema change;
+/// SQLite prepares a statement again by itself when the schema it was made for changed.
+struct SavepointStatements {
+    let open: Statement
+    let rollback: Statement
+    let release: Statement
+
+    init(_ db: Database) throws {
+        open = try db.cachedStatement(sql: "SAVEPOINT event")
+        rollback = try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT event")
+        release = try db.cachedStatement(sql: "RELEASE SAVEPOINT event")
     }
 }
 

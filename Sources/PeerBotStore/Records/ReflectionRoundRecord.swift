@@ -43,5 +43,15 @@ public struct ReflectionRoundRecord: Codable, Sendable, Equatable, FetchableReco
                   summaryOutboxID: try row.decode(forColumn: "summaryOutboxID"), summarizedAt: try row.optionalStoredDate("summarizedAt"))
     }
 
+    /// The columns `init(raw:)` reads, in its order.
+    static let rawColumns = "sessionNumber, promptOutboxID, promptEventID, promptedAt, deadline, remindedAt, summaryOutboxID, summarizedAt"
+
+    /// A row of `rawColumns`, read by `RawQuery`.
+    init(raw row: RawRow) throws {
+        self.init(sessionNumber: try row.integer(0), promptOutboxID: try row.optionalInteger(1), promptEventID: try row.optionalText(2),
+                  promptedAt: try row.date(3), deadline: try row.date(4), remindedAt: try row.optionalDate(5),
+                  summaryOutboxID: try row.optionalInteger(6), summarizedAt: try row.optionalDate(7))
+    }
+
     public var isSummarized: Bool { summarizedAt != nil }
 }

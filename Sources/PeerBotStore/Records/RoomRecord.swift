@@ -48,4 +48,17 @@ public struct RoomRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
                   groupName: try row.decode(forColumn: "groupName"), userID: try row.decode(forColumn: "userID"),
                   joinedAt: try row.optionalStoredDate("joinedAt"))
     }
+
+    /// The columns `init(raw:)` reads, in its order.
+    static let rawColumns = "roomID, kind, language, groupName, userID, joinedAt"
+
+    /// A row of `rawColumns`, read by `RawQuery`.
+    init(raw row: RawRow) throws {
+        let kindName = try row.text(1)
+        guard let kind = RoomKind(rawValue: kindName) else {
+            throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "unknown room kind \(kindName)")
+        }
+        self.init(roomID: try row.text(0), kind: kind, language: try row.optionalText(2), groupName: try row.optionalText(3),
+                  userID: try row.optionalText(4), joinedAt: try row.optionalDate(5))
+    }
 }

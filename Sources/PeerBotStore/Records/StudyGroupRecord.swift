@@ -33,6 +33,15 @@ public struct StudyGroupRecord: Codable, Sendable, Equatable, FetchableRecord, S
                   createdAt: try row.storedDate("createdAt"), archivedAt: try row.optionalStoredDate("archivedAt"))
     }
 
+    /// The columns `init(raw:)` reads, in its order, each prefixed with the table's name.
+    static let rawColumns = "studyGroup.id, studyGroup.name, studyGroup.generation, studyGroup.roomID, studyGroup.createdAt, studyGroup.archivedAt"
+
+    /// A row of `rawColumns`, read by `RawQuery`.
+    init(raw row: RawRow) throws {
+        self.init(id: try row.integer(0), name: try row.text(1), generation: Int(try row.integer(2)), roomID: try row.optionalText(3),
+                  createdAt: try row.date(4), archivedAt: try row.optionalDate(5))
+    }
+
     public var isActive: Bool { archivedAt == nil }
 }
 

@@ -69,7 +69,7 @@ extension PatientGuard {
 
     /// Lower-cased name parts: "Anna-Marie Holm" and "anna_marie.holm" both give anna, marie, holm.
     static func nameParts(_ name: String) -> Set<String> {
-        Set(name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        Set(name.lowercased().split(whereSeparator: { !$0.isLetterASCIIFirst }).map(String.init))
     }
 
     /// Whether `text` holds `count` or more of the digits 0–9 (the only ones `[0-9]` matches).

@@ -41,13 +41,14 @@ extension OutboxWriter {
         let record = OutboxRecord(id: id, txnID: Self.makeTxnID(rowID: id), action: action, createdAt: date)
         // The columns of the first schema only; later ones start at their defaults. This keeps
         // the upgrade tests able to write rows the way earlier releases did.
-        // A cached statement: a catch-up batch queues hundreds of answers.
-        try db.cachedStatement(sql: """
+        // Run raw: a catch-up batch queues hundreds of answers.
+        try RawQuery.execute(db, """
             INSERT INTO outbox (id, txnID, kind, roomID, eventType, stateKey, contentJSON, targetEventID,
                                 targetUserID, reason, state, attempts, createdAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)
-            """).execute(arguments: [record.id, record.txnID, record.kind.rawValue, record.roomID, record.eventType, record.stateKey,
-                             record.contentJSON, record.targetEventID, record.targetUserID, record.reason, date.stored])
+            """, [.integer(record.id), .text(record.txnID), .text(record.kind.rawValue), .text(record.roomID), .text(record.eventType),
+                  .text(record.stateKey), .text(record.contentJSON), .text(record.targetEventID), .text(record.targetUserID),
+                  .text(record.reason), .date(date)])
         return try record.item()
     }
 
@@ -65,12 +66,11 @@ extension OutboxWriter {
 
     // Writes are serialized, so the id computed here is still free at insert time.
     private func nextOutboxID() throws -> Int64 {
-        let statement = try db.cachedStatement(sql: """
+        try RawQuery.first(db, """
             SELECT max(
                 coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
                 coalesce((SELECT max(id) FROM outbox), 0)) + 1
-            """)
-        return try Int64.fetchOne(statement) ?? 1
+            """, []) { try $0.integer(0) } ?? 1
     }
 
     private static let txnAlphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)

@@ -22,7 +22,7 @@ extension ReflectionsReader {
     /// The group's most recently prompted round: what `!reflect` and direct-room messages
     /// reflect on.
     public func latestRound(ofGroup groupID: Int64) throws -> ReflectionRoundRecord? {
-        try ReflectionRoundRecord.fetchOne(db.cachedStatement(sql: Self.latestRoundSQL), arguments: [groupID])
+        try RawQuery.first(db, Self.latestRoundSQL, [.integer(groupID)], read: ReflectionRoundRecord.init(raw:))
     }
 
     /// The last prompted of the group's rounds, of two prompted at once the later session's. The
@@ -31,7 +31,7 @@ extension ReflectionsReader {
     /// need no sort, where `ORDER BY promptedAt DESC, sessionNumber DESC LIMIT 1` sorted them
     /// all in a temporary B-tree.
     static let latestRoundSQL = """
-        SELECT * FROM reflectionRound WHERE sessionNumber = (
+        SELECT \(ReflectionRoundRecord.rawColumns) FROM reflectionRound WHERE sessionNumber = (
             SELECT max(reflectionRound.sessionNumber) FROM reflectionRound
             JOIN session ON session.number = reflectionRound.sessionNumber
             WHERE session.groupID = ?1 AND reflectionRound.promptedAt = (

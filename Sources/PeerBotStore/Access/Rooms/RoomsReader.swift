@@ -4,7 +4,7 @@ extension RoomsReader {
     /// The registered room with this id.
     public func find(id roomID: String) throws -> RoomRecord? {
         // A cached statement: read again after every command of a batch.
-        try RoomRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM room WHERE roomID = ?"), arguments: [roomID])
+        try RawQuery.first(db, "SELECT \(RoomRecord.rawColumns) FROM room WHERE roomID = ?", [.text(roomID)], read: RoomRecord.init(raw:))
     }
 
     /// The rooms of one kind, in the order they were first registered.

@@ -43,18 +43,19 @@ extension GroupsReader {
 
     /// The active group the student is in, if any. Asked for every `!reflect`, hence the cached statement.
     public func active(ofStudent userID: String) throws -> StudyGroupRecord? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT studyGroup.* FROM studyGroup
+        // Read by every command a student sends (their group decides where it applies).
+        try RawQuery.first(db, """
+            SELECT \(StudyGroupRecord.rawColumns) FROM studyGroup
             JOIN groupMember ON groupMember.groupID = studyGroup.id
             WHERE groupMember.userID = ? AND studyGroup.archivedAt IS NULL
-            """)
-        return try StudyGroupRecord.fetchOne(statement, arguments: [userID])
+            """, [.text(userID)], read: StudyGroupRecord.init(raw:))
     }
 
     /// The group, of any formation, whose room this is.
     public func find(forRoom roomID: String) throws -> StudyGroupRecord? {
-        // Asked for the messages of every group room of a batch, hence the cached statement.
-        try StudyGroupRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM studyGroup WHERE roomID = ?"), arguments: [roomID])
+        // Asked for the messages of every group room of a batch, hence read raw.
+        try RawQuery.first(db, "SELECT \(StudyGroupRecord.rawColumns) FROM studyGroup WHERE roomID = ?", [.text(roomID)],
+                           read: StudyGroupRecord.init(raw:))
     }
 
     /// The group's members, in roster order.

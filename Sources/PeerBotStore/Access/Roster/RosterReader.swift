@@ -19,8 +19,8 @@ extension RosterReader {
 
     /// Whether the user is on the roster. Asked for every command, hence the cached statement.
     public func isStudent(_ userID: String) throws -> Bool {
-        let statement = try db.cachedStatement(sql: "SELECT 1 FROM student WHERE userID = ? AND removedAt IS NULL")
-        return try Int.fetchOne(statement, arguments: [userID]) != nil
+        // Asked for the sender of every command.
+        try RawQuery.exists(db, "SELECT 1 FROM student WHERE userID = ? AND removedAt IS NULL", [.text(userID)])
     }
 
     /// Throws `studentNotOnRoster` unless `userID` has a roster record (current or removed):
