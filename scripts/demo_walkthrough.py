@@ -331,13 +331,17 @@ def roster_and_groups(supervisor, sup_room, args):
     show("vejleder writes !grupper opret", supervisor.wait_reply(sup_room, supervisor.send(sup_room, "!grupper opret")))
     students = [people.get(name) for name in args.students]
     deadline = time.time() + 60
-    joined = set()
     absent = students[-1].name
-    while time.time() < deadline and len(joined) < len(students) - 1:
+    # Each student is invited to a direct room too, and the two invites come in either order:
+    # a student counts only once in the group room, or a late group invite would be left unjoined.
+    joined = []
+    while time.time() < deadline:
         for student in students[:-1]:
             for room in student.invites():
                 student.join(room)
-                joined.add(student.name)
+        joined = [student for student in students[:-1] if marked_room(student, "group")]
+        if len(joined) == len(students) - 1:
+            break
         time.sleep(0.5)
     print(f"  {len(joined)} students accepted their invites; {absent} stays away to show the join check")
     time.sleep(2)
