@@ -72,10 +72,11 @@ struct RawRow {
 /// Runs a cached statement straight through SQLite's C interface and reads its rows by index.
 ///
 /// The reads a command makes once each (the sender's role, the student's group, the group's
-/// latest round) cost more in GRDB's row set-up — a dictionary of column names per call, its
-/// per-statement hooks — than in SQLite. GRDB still prepares and caches the statement and owns
-/// the transaction; the store registers no transaction observer, so the skipped hooks have
-/// nothing to tell. The statement is reset and its bindings cleared before this returns.
+/// latest round) and the per-event savepoint cost more in GRDB's row set-up and per-statement
+/// hooks — a dictionary of column names per call — than in SQLite. GRDB still prepares and
+/// caches the statement and owns the transaction; the store registers no transaction observer,
+/// so the skipped hooks have nothing to tell. The statement is reset and its bindings cleared
+/// before this returns.
 enum RawQuery {
     /// Every row, each read by `read`.
     static func all<T>(_ db: Database, _ sql: String, _ arguments: [RawArgument], read: (RawRow) throws -> T) throws -> [T] {
@@ -105,6 +106,12 @@ enum RawQuery {
     /// Runs a statement that returns no row (an INSERT, an UPDATE).
     static func execute(_ db: Database, _ sql: String, _ arguments: [RawArgument]) throws {
         try run(db, sql, arguments) { _ in false }
+    }
+
+    /// Runs a statement the caller holds, without arguments (the savepoint's), sparing the look-up
+    /// in GRDB's cache.
+    static func execute(_ db: Database, _ statement: Statement) throws {
+        try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, sql: statement.sql, []) { _ in false } }
     }
 
     /// Steps until `row` returns false or the rows run out.
@@ -150,6 +157,7 @@ enum RawQuery {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     private static func failure(_ code: Int32, db: Database, sql: String) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: SavepointStatement.message(db.sqliteConnection), sql: sql)
+        let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "unknown SQLite failure"
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
     }
 }

@@ -23,7 +23,7 @@ extension StoreWriter {
         // events' own work.
         let statements = try savepointStatements ?? SavepointStatements(db)
         savepointStatements = statements
-        try step(statements.open)
+        try RawQuery.execute(db, statements.open)
         let result: T
         do {
             result = try body()
@@ -31,20 +31,13 @@ extension StoreWriter {
             guard inTransaction else { throw DatabaseError(resultCode: .SQLITE_ABORT, message: "Transaction was aborted") }
         } catch {
             if inTransaction {
-                try? step(statements.rollback)
-                try? step(statements.release)
+                try? RawQuery.execute(db, statements.rollback)
+                try? RawQuery.execute(db, statements.release)
             }
             throw error
         }
-        try step(statements.release)
+        try RawQuery.execute(db, statements.release)
         return result
-    }
-
-    private func step(_ statement: Statement) throws {
-        let code = SavepointStatement.run(statement.sqliteStatement)
-        guard code == SavepointStatement.done else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: SavepointStatement.message(db.sqliteConnection), sql: statement.sql)
-        }
     }
 
     /// Outside a transaction a savepoint is a transaction of its own.

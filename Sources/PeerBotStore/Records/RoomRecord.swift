@@ -40,13 +40,17 @@ public struct RoomRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
     // By hand, not through `Decodable`: a command's batch reads rooms often, and the decoder
     // cost several times the query.
     public init(row: Row) throws {
-        let kindName: String = try row.decode(forColumn: "kind")
-        guard let kind = RoomKind(rawValue: kindName) else {
-            throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "unknown room kind \(kindName)")
-        }
-        self.init(roomID: try row.decode(forColumn: "roomID"), kind: kind, language: try row.decode(forColumn: "language"),
-                  groupName: try row.decode(forColumn: "groupName"), userID: try row.decode(forColumn: "userID"),
+        self.init(roomID: try row.decode(forColumn: "roomID"), kind: try Self.kind(named: row.decode(forColumn: "kind")),
+                  language: try row.decode(forColumn: "language"), groupName: try row.decode(forColumn: "groupName"), userID: try row.decode(forColumn: "userID"),
                   joinedAt: try row.optionalStoredDate("joinedAt"))
+    }
+
+    /// The stored kind; an unknown one is a store fault.
+    private static func kind(named name: String) throws -> RoomKind {
+        guard let kind = RoomKind(rawValue: name) else {
+            throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "unknown room kind \(name)")
+        }
+        return kind
     }
 
     /// The columns `init(raw:)` reads, in its order.
@@ -54,11 +58,7 @@ public struct RoomRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
 
     /// A row of `rawColumns`, read by `RawQuery`.
     init(raw row: RawRow) throws {
-        let kindName = try row.text(1)
-        guard let kind = RoomKind(rawValue: kindName) else {
-            throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "unknown room kind \(kindName)")
-        }
-        self.init(roomID: try row.text(0), kind: kind, language: try row.optionalText(2), groupName: try row.optionalText(3),
-                  userID: try row.optionalText(4), joinedAt: try row.optionalDate(5))
+        self.init(roomID: try row.text(0), kind: try Self.kind(named: row.text(1)), language: try row.optionalText(2),
+                  groupName: try row.optionalText(3), userID: try row.optionalText(4), joinedAt: try row.optionalDate(5))
     }
 }
