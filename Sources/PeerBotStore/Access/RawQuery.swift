@@ -19,7 +19,6 @@ enum RawArgument {
 /// inside the closure it is handed to: the next step overwrites it.
 struct RawRow {
     let statement: OpaquePointer
-    let sql: String
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
@@ -65,7 +64,7 @@ struct RawRow {
 
     private func mismatch(_ column: Int32, _ expected: String) -> DatabaseError {
         let name = sqlite3_column_name(statement, column).map { String(cString: $0) } ?? "\(column)"
-        return DatabaseError(resultCode: .SQLITE_MISMATCH, message: "column \(name) is not \(expected)", sql: sql)
+        return DatabaseError(resultCode: .SQLITE_MISMATCH, message: "column \(name) is not \(expected)", sql: RawQuery.sql(of: statement))
     }
 }
 
@@ -111,16 +110,16 @@ enum RawQuery {
     /// Runs a statement the caller holds, without arguments (the savepoint's), sparing the look-up
     /// in GRDB's cache.
     static func execute(_ db: Database, _ statement: Statement) throws {
-        try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, sql: statement.sql, []) { _ in false } }
+        try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, []) { _ in false } }
     }
 
     /// Steps until `row` returns false or the rows run out.
     private static func run(_ db: Database, _ sql: String, _ arguments: [RawArgument], row: (RawRow) throws -> Bool) throws {
         let statement = try db.cachedStatement(sql: sql)
-        try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, sql: sql, arguments, row: row) }
+        try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, arguments, row: row) }
     }
 
-    private static func step(_ handle: OpaquePointer, db: Database, sql: String, _ arguments: [RawArgument], row: (RawRow) throws -> Bool) throws {
+    private static func step(_ handle: OpaquePointer, db: Database, _ arguments: [RawArgument], row: (RawRow) throws -> Bool) throws {
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
@@ -142,13 +141,13 @@ enum RawQuery {
                     }
                 }
             }
-            guard code == SQLITE_OK else { throw failure(code, db: db, sql: sql) }
+            guard code == SQLITE_OK else { throw failure(code, db: db, statement: handle) }
         }
-        let current = RawRow(statement: handle, sql: sql)
+        let current = RawRow(statement: handle)
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw failure(code, db: db, sql: sql) }
+            guard code == SQLITE_ROW else { throw failure(code, db: db, statement: handle) }
             guard try row(current) else { return }
         }
     }
@@ -156,8 +155,14 @@ enum RawQuery {
     /// SQLite's `SQLITE_TRANSIENT`, a macro Swift does not import.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    private static func failure(_ code: Int32, db: Database, sql: String) -> DatabaseError {
+    private static func failure(_ code: Int32, db: Database, statement: OpaquePointer) -> DatabaseError {
         let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "unknown SQLite failure"
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql(of: statement))
+    }
+
+    /// The statement's SQL, for an error only: GRDB's `Statement.sql` builds and trims a new
+    /// string on every call, too dear for the savepoint's two steps per event.
+    static func sql(of statement: OpaquePointer) -> String {
+        sqlite3_sql(statement).map { String(cString: $0) } ?? ""
     }
 }
