@@ -3,7 +3,6 @@
 // shows the session's sender made it. Matrix spec, "m.megolm.v1.aes-sha2": a receiver must
 // refuse a message index used twice (a replay).
 
-import Dispatch
 import Foundation
 import MatrixClient
 import MatrixCrypto
@@ -13,8 +12,6 @@ import PeerBotStore
 struct UnverifiedMessage: Equatable, Sendable {
     let index: MegolmIndex
     let signature: DeferredMegolmSignature
-    /// Set only once `signature.verify()` passed (`checkAhead`).
-    var checked = false
 }
 
 /// Thrown inside an event's savepoint when its signature does not verify: all its effects go.
@@ -46,8 +43,10 @@ extension EventRouter {
     /// records their indexes as used by it; `ForgedMessage` when one does not verify.
     mutating func authenticate(_ event: ClientEvent) throws {
         guard let messages = unverified[event.eventID] else { return }
-        for message in messages where !message.checked {
-            guard (try? message.signature.verify()) != nil else { throw ForgedMessage() }
+        for (slot, message) in messages.enumerated() {
+            let passed = checkingAhead?.verifies(eventID: event.eventID, slot: slot, message.signature)
+                ?? ((try? message.signature.verify()) != nil)
+            guard passed else { throw ForgedMessage() }
         }
         for message in messages {
             try writer.undecrypted.recordMessageIndex(senderKey: message.index.senderKey, sessionID: message.index.sessionID,
@@ -58,44 +57,29 @@ extension EventRouter {
     }
 
     /// The messages that will most likely have an effect (commands: text that starts with the
-    /// prefix) are checked before routing, together on every core; the rest when they have one.
-    /// Only a signature that verified is marked checked, so guessing wrong costs time, not safety.
-    static func checkAhead(_ unverified: inout [String: [UnverifiedMessage]], timelines: [String: [ClientEvent]], prefix: String) {
-        guard !unverified.isEmpty else { return }
-        var likely: [(eventID: String, slot: Int)] = []
-        for events in timelines.values {
-            for event in events where unverified[event.eventID] != nil && event.type == "m.room.message"
-                && event.content["body"]?.stringValue?.hasPrefix(prefix) == true {
-                for slot in unverified[event.eventID]!.indices { likely.append((event.eventID, slot)) }
+    /// prefix), in the order the router reaches them (rooms by id, then timeline order), for
+    /// `SignatureCheckAhead` to check beside the router; nil when there are none. Guessing wrong
+    /// costs time, not safety: the router asks for the verdict of every message it believes.
+    static func checkAhead(_ unverified: [String: [UnverifiedMessage]], timelines: [String: [ClientEvent]], prefix: String) -> SignatureCheckAhead? {
+        guard !unverified.isEmpty else { return nil }
+        var work: [(place: SignatureCheckAhead.Place, signature: DeferredMegolmSignature)] = []
+        for (_, events) in timelines.sorted(by: { $0.key < $1.key }) {
+            for event in events where event.type == "m.room.message" {
+                guard let messages = unverified[event.eventID], event.content["body"]?.stringValue?.hasPrefix(prefix) == true else { continue }
+                for (slot, message) in messages.enumerated() {
+                    work.append((SignatureCheckAhead.Place(eventID: event.eventID, slot: slot), message.signature))
+                }
             }
         }
-        guard !likely.isEmpty else { return }
-        let messages = likely.map { unverified[$0.eventID]![$0.slot].signature }
-        let passed = Verdicts(count: messages.count)
-        DispatchQueue.concurrentPerform(iterations: messages.count) { passed.set($0, (try? messages[$0].verify()) != nil) }
-        for (place, ok) in zip(likely, passed.values) where ok { unverified[place.eventID]![place.slot].checked = true }
+        return work.isEmpty ? nil : SignatureCheckAhead(work)
     }
+
+    /// Threads for `SignatureCheckAhead`: every core but the one the router runs on, at least one.
+    static var checkAheadThreads: Int { min(4, max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) }
 
     func refuse(_ forged: ForgedMessage, event: ClientEvent, roomID: String) {
         logger.warning("encrypted message refused", metadata: [
             "event": "\(event.eventID)", "room": "\(roomID)", "sender": "\(event.sender)", "reason": "\(forged.reason.rawValue)",
         ])
     }
-}
-
-/// One verdict per message, written by the threads of `checkAhead`, each its own slot.
-private final class Verdicts: @unchecked Sendable {
-    private var slots: UnsafeMutableBufferPointer<Bool>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: false)
-    }
-
-    deinit { slots.deallocate() }
-
-    func set(_ index: Int, _ value: Bool) { slots[index] = value }
-
-    /// Read after all threads are done.
-    var values: [Bool] { Array(slots) }
 }

@@ -30,6 +30,8 @@ struct EventRouter {
     var keyring: RoomKeyring?
     /// Decrypted events whose signatures are checked only once they would have an effect.
     var unverified: [String: [UnverifiedMessage]] = [:]
+    /// Checks the likely commands' signatures beside the router (`authenticate` asks it).
+    var checkingAhead: SignatureCheckAhead?
     /// The events this batch has handled, written just before the sync token.
     let marks = ProcessedMarks()
 
@@ -58,8 +60,11 @@ struct EventRouter {
                                                  now: context.now, logger: logger)
                 timelines = try decryption.prepare(timelines)
                 router.unverified = decryption.unverified
-                Self.checkAhead(&router.unverified, timelines: timelines, prefix: context.config.commandPrefix)
+                router.checkingAhead = Self.checkAhead(router.unverified, timelines: timelines, prefix: context.config.commandPrefix)
+                router.checkingAhead?.start(threads: Self.checkAheadThreads)
             }
+            // The checkers read the batch's messages: they stop before the batch ends, thrown or not.
+            defer { router.checkingAhead?.finish() }
             router.marks.reserve(timelines.values.reduce(0) { $0 + $1.count })
             for (roomID, events) in timelines.sorted(by: { $0.key < $1.key }) {
                 try router.handleTimeline(roomID: roomID, events: events)
