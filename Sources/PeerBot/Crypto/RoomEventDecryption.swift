@@ -126,7 +126,7 @@ enum RoomEventDecryptor {
             return .refused(.replayed)
         case .claimedBy:
             // Two messages for one index: at most one is the sender's, and the one to check is this.
-            guard verified || (try? signature.verify()) != nil else { return .refused(.badCiphertext) }
+            guard verified || signature.isGenuine else { return .refused(.badCiphertext) }
             verified = true
         case .usedBy, .forgotten: return .refused(.replayed)
         }

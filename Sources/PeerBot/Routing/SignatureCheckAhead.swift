@@ -35,8 +35,6 @@ final class SignatureCheckAhead: @unchecked Sendable {
         states = Array(repeating: .waiting, count: work.count)
     }
 
-    var count: Int { signatures.count }
-
     /// Starts `threads` checkers (at least one) on the global queue.
     func start(threads count: Int) {
         guard !signatures.isEmpty else { return }
@@ -58,22 +56,14 @@ final class SignatureCheckAhead: @unchecked Sendable {
     /// they have one, else checked here.
     func verifies(eventID: String, slot: Int, _ signature: DeferredMegolmSignature) -> Bool {
         guard let index = places[Place(eventID: eventID, slot: slot)], signatures[index] == signature else {
-            return (try? signature.verify()) != nil
+            return signature.isGenuine
         }
         condition.lock()
         while states[index] == .checking { condition.wait() }
-        switch states[index] {
-        case .passed:
-            condition.unlock()
-            return true
-        case .failed:
-            condition.unlock()
-            return false
-        case .waiting, .checking:
-            states[index] = .checking
-            condition.unlock()
-            return settle(index)
-        }
+        let state = states[index]
+        if state == .waiting { states[index] = .checking }
+        condition.unlock()
+        return state == .waiting ? settle(index) : state == .passed
     }
 
     private func run() {
@@ -93,11 +83,16 @@ final class SignatureCheckAhead: @unchecked Sendable {
 
     /// Verifies message `index` (marked checking by the caller) and publishes the verdict.
     private func settle(_ index: Int) -> Bool {
-        let passed = (try? signatures[index].verify()) != nil
+        let passed = signatures[index].isGenuine
         condition.lock()
         states[index] = passed ? .passed : .failed
         condition.broadcast()
         condition.unlock()
         return passed
     }
+}
+
+extension DeferredMegolmSignature {
+    /// Whether the session's sender signed the message (`verify()` as a verdict).
+    var isGenuine: Bool { (try? verify()) != nil }
 }
