@@ -75,7 +75,6 @@ final class SyncService: Service, Sendable {
                 logger.info("ready: syncing with the homeserver")
             }
             if outcome.events > 0 { idle?.noteActivity() }
-            if outcome.enqueued > 0 { outbox.signal() }
             if outcome.uploads > 0 { imports.signal() }
         }
     }
@@ -109,6 +108,10 @@ final class SyncService: Service, Sendable {
         let outcome = try BatchIngestor(database: database, logger: logger)
             .ingest(sync, backfill: backfill, firstSync: since == nil, config: config.current, keyring: deviceKeys?.keyring, roomKeys: roomKeys)
         let ingested = watch.lap()
+        // The answers go out while the device keys are seen to (one-time keys topped up, room keys
+        // asked for): nothing below changes what the outbox seals or sends with, and a keys upload
+        // would otherwise keep the student waiting for a homeserver round trip.
+        if outcome.enqueued > 0 { outbox.signal() }
         await deviceKeys?.committed(outcome.roomKeys)
         await deviceKeys?.afterSync(sync.encryption)
         await deviceKeys?.requestMissingKeys()
