@@ -28,10 +28,7 @@ extension RenderedMessage {
             content["peerbot.part"] = .int(Int64(part))
             content["peerbot.parts"] = .int(Int64(parts))
         }
-        // A notice carries no `m.mentions`: it names no one, and `.m.rule.suppress_notices`
-        // keeps it quiet without one. Synapse checks the field's schema anew on every event
-        // that has it, about 5 ms of its CPU here, which the asker would wait for on every answer.
-        if delivery.msgtype != "m.notice" {
+        if delivery.carriesMentions {
             content["m.mentions"] = ["user_ids": .array(delivery.mentions.map { .string($0) })]
         }
         return .object(content)

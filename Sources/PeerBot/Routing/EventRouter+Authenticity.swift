@@ -56,13 +56,14 @@ extension EventRouter {
     }
 
     /// The messages that will most likely have an effect (commands: text that starts with the
-    /// prefix), in the order the router reaches them (rooms by id, then timeline order), for
-    /// `SignatureCheckAhead` to check beside the router; nil when there are none. Guessing wrong
-    /// costs time, not safety: the router asks for the verdict of every message it believes.
-    static func checkAhead(_ unverified: [String: [UnverifiedMessage]], timelines: [String: [ClientEvent]], prefix: String) -> SignatureCheckAhead? {
+    /// prefix), in the order the router reaches them (`rooms` in the router's order, then timeline
+    /// order), for `SignatureCheckAhead` to check beside the router; nil when there are none.
+    /// Guessing wrong costs time, not safety: the router asks for the verdict of every message it believes.
+    static func checkAhead(_ unverified: [String: [UnverifiedMessage]], rooms: [(key: String, value: [ClientEvent])],
+                           prefix: String) -> SignatureCheckAhead? {
         guard !unverified.isEmpty else { return nil }
         var work: [(place: SignatureCheckAhead.Place, signature: DeferredMegolmSignature)] = []
-        for (_, events) in timelines.sorted(by: { $0.key < $1.key }) {
+        for (_, events) in rooms {
             for event in events where event.type == "m.room.message" {
                 guard let messages = unverified[event.eventID], event.content["body"]?.stringValue?.hasPrefix(prefix) == true else { continue }
                 for (slot, message) in messages.enumerated() {

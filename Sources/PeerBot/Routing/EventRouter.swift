@@ -60,13 +60,15 @@ struct EventRouter {
                                                  now: context.now, logger: logger)
                 timelines = try decryption.prepare(timelines)
                 router.unverified = decryption.unverified
-                router.checkingAhead = Self.checkAhead(router.unverified, timelines: timelines, prefix: context.config.commandPrefix)
-                router.checkingAhead?.start(threads: Self.checkAheadThreads)
             }
+            // Rooms by id: the order the router works in, which the signature checkers follow.
+            let rooms = timelines.sorted(by: { $0.key < $1.key })
+            router.checkingAhead = Self.checkAhead(router.unverified, rooms: rooms, prefix: context.config.commandPrefix)
+            router.checkingAhead?.start(threads: Self.checkAheadThreads)
             // The checkers read the batch's messages: they stop before the batch ends, thrown or not.
             defer { router.checkingAhead?.finish() }
-            router.marks.reserve(timelines.values.reduce(0) { $0 + $1.count })
-            for (roomID, events) in timelines.sorted(by: { $0.key < $1.key }) {
+            router.marks.reserve(rooms.reduce(0) { $0 + $1.value.count })
+            for (roomID, events) in rooms {
                 try router.handleTimeline(roomID: roomID, events: events)
             }
             if keyring != nil { try router.tellUndecryptable() }
