@@ -92,6 +92,8 @@ extension BatchDecryption {
                 if case .opened(_, let index, _, _) = opening { indexes.append(index) }
             }
         }
+        // The groups' events and openings are copied into `openings`: the rest goes elsewhere.
+        Reclaimer.release((consume groups, consume order))
         // Who used the opened messages' indexes, for all of them at once.
         try ledger.readAhead(indexes, from: writer.undecrypted)
         return openings

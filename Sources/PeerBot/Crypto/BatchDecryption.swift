@@ -60,6 +60,7 @@ struct BatchDecryption {
         for (roomID, events) in timelines {
             ready[roomID, default: []].append(contentsOf: try open(events, roomID: roomID, openings: openings[roomID] ?? [:]))
         }
+        Reclaimer.release(consume openings)
         // The router records the indexes of the messages it checks: the claims go first.
         try ledger.flush(to: writer)
         return ready

@@ -60,6 +60,7 @@ struct EventRouter {
                                                  now: context.now, logger: logger)
                 timelines = try decryption.prepare(timelines)
                 router.unverified = decryption.unverified
+                Reclaimer.release(consume decryption)
             }
             // Rooms by id: the order the router works in, which the signature checkers follow.
             let rooms = timelines.sorted(by: { $0.key < $1.key })
@@ -71,6 +72,8 @@ struct EventRouter {
             for (roomID, events) in rooms {
                 try router.handleTimeline(roomID: roomID, events: events)
             }
+            // The batch's decrypted events are freed beside the rest of the batch's work.
+            Reclaimer.release((consume timelines, consume rooms))
             if keyring != nil { try router.tellUndecryptable() }
             for (roomID, left) in sync.rooms.leave.sorted(by: { $0.key < $1.key }) {
                 try router.handleLoss(roomID: roomID, left)
@@ -78,7 +81,10 @@ struct EventRouter {
         }
         try router.marks.write(to: writer, at: context.now)
         try writer.sync.setToken(sync.nextBatch)
-        return router.outcome
+        let outcome = router.outcome
+        // What the router learnt for the batch (names, rosters, marks) is freed before the commit's wait.
+        Reclaimer.release(router)
+        return outcome
     }
 
     mutating func handleTimeline(roomID: String, events: [ClientEvent]) throws {
