@@ -12,7 +12,7 @@ import Testing
             let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
             return (applied, tables)
         }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6-guard", "v6-roster", "v6-assessment", "v6-outbox", "v6-device", "v7-goals-wait", "v8-faults", "v8-recv", "v8-structure", "v8-send", "v8-element", "v8-keyreq", "v9-crypto", "v9-aggregates", "v10-cryptspeed"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6-guard", "v6-roster", "v6-assessment", "v6-outbox", "v6-device", "v7-goals-wait", "v8-faults", "v8-recv", "v8-structure", "v8-send", "v8-element", "v8-keyreq", "v9-crypto", "v9-aggregates", "v10-cryptspeed", "v11-recipients"])
         for table in ["syncPosition", "processedEvent", "outbox", "room", "setting", "jobRun", "jobFailure"] {
             #expect(tables.contains(table), "missing table \(table)")
         }

@@ -23,10 +23,12 @@ extension RoomEncryptor {
     /// Queries the device lists of `users` that are new or marked changed, checks every
     /// signature, and stores the result; a device whose keys changed is blocked and reported to
     /// the supervisor room. A user whose server did not answer stays outdated for next time.
-    func refreshDevices(_ users: [String]) async throws {
+    /// Returns whether any list was queried.
+    @discardableResult
+    func refreshDevices(_ users: [String]) async throws -> Bool {
         let tracked = try database.read { reader in try users.map { ($0, try reader.devices.trackedUser($0)) } }
         let outdated = tracked.filter { $0.1?.outdated ?? true }.map(\.0)
-        guard !outdated.isEmpty else { return }
+        guard !outdated.isEmpty else { return false }
         logger.debug("device lists queried before sharing", metadata: ["users": "\(outdated.count)", "tracked": "\(tracked.filter { $0.1 != nil }.count)"])
         let changes = Dictionary(tracked.map { ($0.0, $0.1?.changes ?? 0) }, uniquingKeysWith: { first, _ in first })
         let answer = try await client.queryKeys(users: outdated)
@@ -34,6 +36,7 @@ extension RoomEncryptor {
             guard let (crossSigning, verified) = DeviceListQuery.verified(answer, user: user, logger: logger) else { continue }
             try store(user: user, crossSigning: crossSigning, verified: verified, queriedAtChanges: changes[user] ?? 0)
         }
+        return true
     }
 
     private func store(user: String, crossSigning: CrossSigningIdentity?, verified: [VerifiedDeviceKeys], queriedAtChanges: Int64) throws {

@@ -13,15 +13,27 @@ extension RoomEncryptor {
     func shareKey(roomID: String, sessionID: String, state: RoomEncryptionState,
                   own: (device: OwnDevice, account: OlmAccount)) async throws {
         var watch = Stopwatch()
+        // Read before anything else: a change made while this share runs moves the version past it.
+        let version = try database.read { try $0.devices.keyRecipientsVersion() }
+        if state.membersLoaded, let known = everyoneHasKey[roomID], known.sessionID == sessionID, known.version == version {
+            noteShareSkipped()
+            return
+        }
+        everyoneHasKey[roomID] = nil
         let users = try await members(roomID: roomID, state: state)
         let listed = watch.lap()
-        try await refreshDevices(users + [userID])
+        let queried = try await refreshDevices(users + [userID])
         let refreshed = watch.lap()
         let shared = try database.read { try $0.keys.sharedDevices(sessionID: sessionID) }
         let targets = try trustedDevices(of: users + [userID], own: own.device).filter { !shared.contains($0.userID + "|" + $0.deviceID) }
         logger.debug("share timing (ms)", metadata: ["members": "\(listed)", "devices": "\(refreshed)", "targets": "\(watch.lap())",
                                                   "loaded": "\(state.membersLoaded)", "users": "\(users.count)", "new": "\(targets.count)"])
-        guard !targets.isEmpty else { return }
+        guard !targets.isEmpty else {
+            // Nothing was read from the homeserver and nobody lacks the key: until the store's
+            // version moves, the next message of this session finds the same.
+            if state.membersLoaded, !queried { everyoneHasKey[roomID] = (sessionID, version) }
+            return
+        }
         let newSessions = try await outboundOlmSessions(for: targets, account: own.account)
         let txnID = "peerbot-keys-" + UUID().uuidString
         let (key, moment, device) = (pickleKey, now(), own.device)

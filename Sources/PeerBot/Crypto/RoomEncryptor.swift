@@ -35,6 +35,14 @@ actor RoomEncryptor {
     let now: @Sendable () -> Date
     /// The bot's account and device, read from the store once `DeviceKeyKeeper` stored them.
     private var own: (device: OwnDevice, account: OlmAccount)?
+    /// By room: the outbound session and the store's key-recipients version at which a share
+    /// found every member's devices known and every trusted device holding the key. While the
+    /// version stands, the next message of that session owes nobody the key (`shareKey`).
+    var everyoneHasKey: [String: (sessionID: String, version: Int64)] = [:]
+    /// How many messages went out without the share's look-ups, for the tests.
+    private(set) var sharesSkipped = 0
+
+    func noteShareSkipped() { sharesSkipped += 1 }
 
     init(client: MatrixClient, database: AppDatabase, pickleKey: PickleKey, userID: String, language: Language,
          logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -106,12 +114,17 @@ actor RoomEncryptor {
     private func currentSession(roomID: String, state: RoomEncryptionState, own: OwnDevice) throws -> String {
         let rotation = MegolmRotation(roomPeriodMs: state.rotationPeriodMs, roomMessages: state.rotationPeriodMsgs)
         let (key, moment, userID) = (pickleKey, now(), userID)
+        /// The stored session's id while it may still encrypt.
+        let kept = { @Sendable (stored: StoredOutboundSession?) throws -> String? in
+            guard let stored else { return nil }
+            let session = try MegolmOutboundSession(pickle: stored.pickle, key: key)
+            let age = Int64(moment.timeIntervalSince(stored.createdAt) * 1000)
+            return rotation.mustRotate(messageIndex: session.messageIndex, ageMs: age) ? nil : stored.sessionID
+        }
+        // Most messages keep the session: a read settles that without taking the write lock.
+        if let sessionID = try kept(try database.read { try $0.keys.outboundSession(roomID: roomID) }) { return sessionID }
         return try database.write { writer in
-            if let stored = try writer.keys.outboundSession(roomID: roomID) {
-                let session = try MegolmOutboundSession(pickle: stored.pickle, key: key)
-                let age = Int64(moment.timeIntervalSince(stored.createdAt) * 1000)
-                if !rotation.mustRotate(messageIndex: session.messageIndex, ageMs: age) { return stored.sessionID }
-            }
+            if let sessionID = try kept(try writer.keys.outboundSession(roomID: roomID)) { return sessionID }
             let session = MegolmOutboundSession()
             try writer.keys.replaceOutboundSession(roomID: roomID, sessionID: session.sessionID, pickle: session.pickle(key: key), at: moment)
             let inbound = try MegolmInboundSession(sessionKey: session.sessionKey)

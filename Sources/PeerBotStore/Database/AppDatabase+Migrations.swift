@@ -29,6 +29,7 @@ extension AppDatabase {
         migrator.registerMigration("v9-crypto") { db in try SchemaV9Crypto.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v9-aggregates") { db in try SchemaV9Aggregates.statements.forEach { try db.execute(sql: $0) } }
         migrator.registerMigration("v10-cryptspeed") { db in try SchemaV10Cryptspeed.statements.forEach { try db.execute(sql: $0) } }
+        migrator.registerMigration("v11-recipients") { db in try SchemaV11Recipients.statements.forEach { try db.execute(sql: $0) } }
         return migrator
     }
 }

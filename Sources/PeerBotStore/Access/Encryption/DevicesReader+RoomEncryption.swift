@@ -30,6 +30,13 @@ extension DevicesReader {
         return Dictionary(rows.map { ($0["userID"], $0["membership"]) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// A number that moves whenever anything deciding who gets a room key changes: encryption
+    /// state, members, devices, trust, cross-signing keys, outbound sessions or their shares
+    /// (kept by triggers, `SchemaV11Recipients`). Equal readings mean none of it changed between.
+    public func keyRecipientsVersion() throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM keyRecipientsVersion WHERE id = 1")) ?? 0
+    }
+
     /// The encrypted rooms `userID` is a member (or invitee) of.
     public func encryptedRooms(of userID: String) throws -> [String] {
         try String.fetchAll(db.cachedStatement(sql: "SELECT roomID FROM roomMember WHERE userID = ? ORDER BY roomID"), arguments: [userID])
