@@ -66,6 +66,15 @@ struct BatchDecryption {
         return ready
     }
 
+    /// The batch's look-up tables (room keys, indexes, unchecked messages), left empty here once
+    /// the router has what it needs; the store access stays, as it must never reach the
+    /// reclaiming thread.
+    mutating func takeTables() -> (opened: [String: MegolmInboundSession], stored: [String: [String: [StoredMegolmSession]]],
+                                   unverified: [String: [UnverifiedMessage]], processed: Set<String>, ledger: MessageIndexLedger) {
+        defer { (opened, storedKeys, unverified, processed, ledger) = ([:], [:], [:], [], MessageIndexLedger(now: now)) }
+        return (opened, storedKeys, unverified, processed, ledger)
+    }
+
     /// The stored room keys of one session in one room, read once per batch.
     mutating func storedSessions(roomID: String, sessionID: String) throws -> [StoredMegolmSession] {
         if let known = storedKeys[roomID]?[sessionID] { return known }

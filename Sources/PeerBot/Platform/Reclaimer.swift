@@ -5,6 +5,9 @@ import Dispatch
 /// tables); freeing them on the batch's thread holds up the commit and the answers, while the
 /// other core is often idle. The values handed over must no longer be used by the caller; values
 /// that share storage with ones still in use are safe to hand over (reference counts are atomic).
+/// Never hand over anything that holds the store (a `StoreWriter`, a statement, a cursor): its
+/// last release would finalize SQLite statements on this thread while the batch's thread uses
+/// the same connection.
 enum Reclaimer {
     /// One queue, so the frees of successive batches never pile up on every core at once.
     private static let queue = DispatchQueue(label: "peerbot.reclaim", qos: .utility)

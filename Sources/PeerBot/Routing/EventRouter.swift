@@ -60,7 +60,7 @@ struct EventRouter {
                                                  now: context.now, logger: logger)
                 timelines = try decryption.prepare(timelines)
                 router.unverified = decryption.unverified
-                Reclaimer.release(consume decryption)
+                Reclaimer.release(decryption.takeTables())
             }
             // Rooms by id: the order the router works in, which the signature checkers follow.
             let rooms = timelines.sorted(by: { $0.key < $1.key })
@@ -81,10 +81,16 @@ struct EventRouter {
         }
         try router.marks.write(to: writer, at: context.now)
         try writer.sync.setToken(sync.nextBatch)
-        let outcome = router.outcome
-        // What the router learnt for the batch (names, rosters, marks) is freed before the commit's wait.
-        Reclaimer.release(router)
-        return outcome
+        // The batch's look-up tables are freed beside the commit's wait.
+        Reclaimer.release(router.takeTables())
+        return router.outcome
+    }
+
+    /// The per-batch look-up tables, left empty here: the router keeps its store access, which
+    /// must never reach the reclaiming thread.
+    mutating func takeTables() -> (groups: [String: StudyGroupRecord?], sessions: [Int64: [SessionRecord]], unverified: [String: [UnverifiedMessage]]) {
+        defer { (groupByRoom, sessionsByGroup, unverified) = ([:], [:], [:]) }
+        return (groupByRoom, sessionsByGroup, unverified)
     }
 
     mutating func handleTimeline(roomID: String, events: [ClientEvent]) throws {
