@@ -215,6 +215,44 @@ import Testing
         #expect(replied == commands)
     }
 
+    @Test func aLargeBatchAcrossRoomsIsOpenedWhileLaterRoomsAreLookedUpAndEachCommandAnsweredInItsRoom() throws {
+        let rooms = (0..<8).map { "!r\($0):hs" }
+        let joined = start.addingTimeInterval(-3600)
+        try database.write { writer in
+            for room in rooms { try writer.rooms.upsert(RoomRecord(roomID: room, kind: .invited, language: nil, groupName: nil, userID: nil, joinedAt: joined)) }
+        }
+        // One device keeps a single session for every room, and each room also has a session of its own.
+        let everywhere = MegolmSender(userID: Self.sup)
+        var join: [String: [ClientEvent]] = [:]
+        var commands: [String: [String]] = [:]
+        for (number, room) in rooms.enumerated() {
+            let own = MegolmSender(userID: Self.sup)
+            try own.share(roomID: room, with: database, pickleKey: pickleKey)
+            try everywhere.share(roomID: room, with: database, pickleKey: pickleKey)
+            for round in 0..<3 {
+                for sender in [own, everywhere] {
+                    let command = round == number % 3
+                    let event = sender.text(command ? "!help" : "chat \(round)", roomID: room, ts: ts + Int64(number * 10 + round))
+                    if command { commands[room, default: []].append(event.eventID) }
+                    join[room, default: []].append(event)
+                }
+            }
+        }
+        let batch = SyncBuilder.batch("s1", join: join)
+        let outcome = try BatchIngestor(database: database).ingest(batch, firstSync: false, config: config, now: start,
+                                                                   keyring: RoomKeyring(pickleKey: pickleKey))
+        #expect(outcome.events == 48)
+        let sent = try database.outbox.pending(limit: 1000).compactMap { item -> (String, String)? in
+            guard case .send(let room, _, let json) = item.action,
+                  let replyTo = JSONValue.parse(json)?["m.relates_to"]?["m.in_reply_to"]?["event_id"]?.stringValue else { return nil }
+            return (room, replyTo)
+        }
+        for room in rooms {
+            #expect(sent.filter { $0.0 == room }.map(\.1) == commands[room], "\(room)")
+        }
+        #expect(try database.read { try $0.undecrypted.messageIndexCount() } == 48, "every message's index is held")
+    }
+
     @Test func aHarmlessMessageReplayedUnderANewEventIDIsRefusedBeforeItCanCount() throws {
         let sup = MegolmSender(userID: Self.sup)
         try sup.share(roomID: Self.room, with: database, pickleKey: pickleKey)

@@ -1,14 +1,16 @@
 import Dispatch
+import Foundation
 import MatrixClient
 import MatrixCrypto
 import PeerBotStore
 
 /// The cryptography of a batch on every core: each session's events are opened in their order by
-/// one thread (a session's ratchet cache is not shared), different sessions side by side. The
-/// look-ups before and the replay rule after stay on the batch's thread, in event order.
+/// one thread (a session's ratchet cache is not shared), different sessions side by side, while
+/// the batch's thread still looks up the keys of the rooms after. The look-ups and the replay
+/// rule after stay on the batch's thread, in event order.
 extension BatchDecryption {
     /// One event to open, where it sits in its room's timeline.
-    private struct Job: Sendable {
+    struct Job: Sendable {
         let roomID: String
         let position: Int
         let event: ClientEvent
@@ -17,7 +19,7 @@ extension BatchDecryption {
     }
 
     /// A session's events and the session opened from its pickle (nil until opened).
-    private final class Group: @unchecked Sendable {
+    final class Group: @unchecked Sendable {
         // One thread owns a group while the batch is opened; the batch's thread reads it after.
         let stored: StoredMegolmSession
         var session: MegolmInboundSession?
@@ -42,9 +44,27 @@ extension BatchDecryption {
     /// The batch's new encrypted events whose room key is held, opened (`RoomEventDecryptor.open`)
     /// with the signature check deferred, by room and position. Events marked processed (a
     /// re-delivered batch) are only noted in `processed`: nothing of them is decrypted.
+    ///
+    /// Each room's sessions go to the opening threads as soon as that room's look-ups are done,
+    /// so the threads decrypt while the batch's thread reads the next rooms' keys; the batch's
+    /// thread then joins them. A session is opened per room (a room key belongs to one room).
     mutating func openAll(_ timelines: [String: [ClientEvent]]) throws -> [String: [Int: Taken]] {
-        var groups: [String: Group] = [:]
         var order: [Group] = []
+        let pickleKey = keyring.pickleKey
+        let run = { @Sendable (group: Group) in Self.open(group, pickleKey: pickleKey) }
+        let queue = OpeningQueue()
+        let helpers = DispatchGroup()
+        let encrypted = timelines.values.reduce(0) { count, events in count + events.lazy.filter { $0.type == "m.room.encrypted" }.count }
+        if encrypted >= Self.parallelThreshold {
+            for _ in 1..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
+                DispatchQueue.global(qos: .userInitiated).async(group: helpers) { while let group = queue.take() { run(group) } }
+            }
+        }
+        // However the look-ups end, no opening thread outlives this call.
+        defer {
+            queue.close()
+            helpers.wait()
+        }
         for (roomID, events) in timelines {
             // Each room's look-ups in one statement each: which events were routed already, and
             // the stored keys of the sessions named.
@@ -57,6 +77,8 @@ extension BatchDecryption {
             guard !candidates.isEmpty else { continue }
             let routed = try writer.sync.processed(among: candidates.map(\.event.eventID))
             try readSessionsAhead(roomID: roomID, sessionIDs: Set(candidates.lazy.filter { !routed.contains($0.event.eventID) }.map(\.envelope.sessionID)))
+            var groups: [String: Group] = [:]
+            var found: [Group] = []
             for (position, event, envelope) in candidates {
                 // A re-delivered event was routed already: it is passed over unopened (`open`).
                 if routed.contains(event.eventID) {
@@ -65,22 +87,19 @@ extension BatchDecryption {
                 }
                 guard let stored = try storedSession(for: event, envelope: envelope, roomID: roomID) else { continue }
                 let key = stored.senderKey + "|" + stored.sessionID
-                let group = groups[key] ?? Group(stored: stored, session: opened[key])
+                let group = groups[key] ?? Group(stored: stored, session: nil)
                 if groups[key] == nil {
                     groups[key] = group
-                    order.append(group)
+                    found.append(group)
                 }
                 group.jobs.append(Job(roomID: roomID, position: position, event: event, envelope: envelope, stored: stored))
             }
+            order += found
+            queue.add(found)
         }
-        let pickleKey = keyring.pickleKey
-        let run = { @Sendable (group: Group) in Self.open(group, pickleKey: pickleKey) }
-        if order.reduce(0, { $0 + $1.jobs.count }) >= Self.parallelThreshold {
-            let shared = order
-            DispatchQueue.concurrentPerform(iterations: shared.count) { run(shared[$0]) }
-        } else {
-            order.forEach(run)
-        }
+        queue.close()
+        while let group = queue.take() { run(group) }
+        helpers.wait()
         // The sessions opened here are not kept for the rest of the batch: each thread let go of
         // its own (so they are freed side by side), and only events `openAll` passed over, which
         // have no stored key, are opened after it.
@@ -93,7 +112,7 @@ extension BatchDecryption {
             }
         }
         // The groups' events and openings are copied into `openings`: the rest goes elsewhere.
-        Reclaimer.release((consume groups, consume order))
+        Reclaimer.release(consume order)
         // Who used the opened messages' indexes, for all of them at once.
         try ledger.readAhead(indexes, from: writer.undecrypted)
         return openings
@@ -127,5 +146,41 @@ extension BatchDecryption {
         }
         opened[key] = session
         return RoomEventDecryptor.open(event, envelope: envelope, roomID: roomID, session: session, stored: stored, deferSignature: deferSignature)
+    }
+}
+
+/// The sessions the batch's thread has looked up, waiting for a thread to open them, in the order
+/// they were found; `take` waits for more until the batch's thread closes the queue.
+private final class OpeningQueue: @unchecked Sendable {
+    // Every field is read and written under `condition`.
+    private let condition = NSCondition()
+    private var waiting: [BatchDecryption.Group] = []
+    private var next = 0
+    private var closed = false
+
+    func add(_ groups: [BatchDecryption.Group]) {
+        guard !groups.isEmpty else { return }
+        condition.lock()
+        waiting += groups
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// No more groups come; the threads stop once the queue is empty.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next group to open, or nil once the queue is closed and empty.
+    func take() -> BatchDecryption.Group? {
+        condition.lock()
+        defer { condition.unlock() }
+        while next == waiting.count && !closed { condition.wait() }
+        guard next < waiting.count else { return nil }
+        next += 1
+        return waiting[next - 1]
     }
 }
