@@ -6,19 +6,9 @@ import PeerLearning
 import Testing
 @testable import PeerBot
 
-/// A room where everyone holds the key sends without re-reading its members and devices, and
-/// any change to who may read it is still seen before the next message.
-@Suite struct EncryptedSendingRecipients {
-    let room: EncryptedRoomFixture
-    let anna = MemberDevice(userID: "@anna:hs", deviceID: "ANNAPHONE")
-    let bo = MemberDevice(userID: "@bo:hs", deviceID: "BOLAPTOP")
-
-    init() throws {
-        room = try EncryptedRoomFixture()
-        room.add(anna)
-        room.add(bo)
-    }
-
+// A room where everyone holds the key sends without re-reading its members and devices, and
+// any change to who may read it is still seen before the next message.
+extension EncryptedSendingMembers {
     /// Sends each text in turn through `sender`.
     func send(_ texts: [String], with sender: OutboxSender) async throws {
         for text in texts {
