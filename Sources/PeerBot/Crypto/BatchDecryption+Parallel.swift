@@ -10,7 +10,7 @@ import PeerBotStore
 /// rule after stay on the batch's thread, in event order.
 extension BatchDecryption {
     /// One event to open, where it sits in its room's timeline.
-    struct Job: Sendable {
+    private struct Job: Sendable {
         let roomID: String
         let position: Int
         let event: ClientEvent
@@ -19,21 +19,23 @@ extension BatchDecryption {
     }
 
     /// A session's events and the session opened from its pickle (nil until opened).
-    final class Group: @unchecked Sendable {
+    private final class Group: @unchecked Sendable {
         // One thread owns a group while the batch is opened; the batch's thread reads it after.
         let stored: StoredMegolmSession
         var session: MegolmInboundSession?
         var jobs: [Job] = []
         var openings: [RoomEventDecryptor.Opening] = []
 
-        init(stored: StoredMegolmSession, session: MegolmInboundSession?) {
+        init(stored: StoredMegolmSession) {
             self.stored = stored
-            self.session = session
         }
     }
 
     /// Below this many events the threads cost more than they save.
     static let parallelThreshold = 16
+
+    /// The opening threads beside the batch's own: one for every other core.
+    static var helperThreads: Int { max(0, ProcessInfo.processInfo.activeProcessorCount - 1) }
 
     /// An event `openAll` opened, with its envelope (read once).
     struct Taken {
@@ -56,7 +58,7 @@ extension BatchDecryption {
         let helpers = DispatchGroup()
         let encrypted = timelines.values.reduce(0) { count, events in count + events.lazy.filter { $0.type == "m.room.encrypted" }.count }
         if encrypted >= Self.parallelThreshold {
-            for _ in 1..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
+            for _ in 0..<Self.helperThreads {
                 DispatchQueue.global(qos: .userInitiated).async(group: helpers) { while let group = queue.take() { run(group) } }
             }
         }
@@ -87,7 +89,7 @@ extension BatchDecryption {
                 }
                 guard let stored = try storedSession(for: event, envelope: envelope, roomID: roomID) else { continue }
                 let key = stored.senderKey + "|" + stored.sessionID
-                let group = groups[key] ?? Group(stored: stored, session: nil)
+                let group = groups[key] ?? Group(stored: stored)
                 if groups[key] == nil {
                     groups[key] = group
                     found.append(group)
@@ -147,40 +149,40 @@ extension BatchDecryption {
         opened[key] = session
         return RoomEventDecryptor.open(event, envelope: envelope, roomID: roomID, session: session, stored: stored, deferSignature: deferSignature)
     }
-}
 
-/// The sessions the batch's thread has looked up, waiting for a thread to open them, in the order
-/// they were found; `take` waits for more until the batch's thread closes the queue.
-private final class OpeningQueue: @unchecked Sendable {
-    // Every field is read and written under `condition`.
-    private let condition = NSCondition()
-    private var waiting: [BatchDecryption.Group] = []
-    private var next = 0
-    private var closed = false
+    /// The sessions the batch's thread has looked up, waiting for a thread to open them, in the
+    /// order they were found; `take` waits for more until the batch's thread closes the queue.
+    private final class OpeningQueue: @unchecked Sendable {
+        // Every field is read and written under `condition`.
+        private let condition = NSCondition()
+        private var waiting: [Group] = []
+        private var next = 0
+        private var closed = false
 
-    func add(_ groups: [BatchDecryption.Group]) {
-        guard !groups.isEmpty else { return }
-        condition.lock()
-        waiting += groups
-        condition.broadcast()
-        condition.unlock()
-    }
+        func add(_ groups: [Group]) {
+            guard !groups.isEmpty else { return }
+            condition.lock()
+            waiting += groups
+            condition.broadcast()
+            condition.unlock()
+        }
 
-    /// No more groups come; the threads stop once the queue is empty.
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
+        /// No more groups come; the threads stop once the queue is empty.
+        func close() {
+            condition.lock()
+            closed = true
+            condition.broadcast()
+            condition.unlock()
+        }
 
-    /// The next group to open, or nil once the queue is closed and empty.
-    func take() -> BatchDecryption.Group? {
-        condition.lock()
-        defer { condition.unlock() }
-        while next == waiting.count && !closed { condition.wait() }
-        guard next < waiting.count else { return nil }
-        next += 1
-        return waiting[next - 1]
+        /// The next group to open, or nil once the queue is closed and empty.
+        func take() -> Group? {
+            condition.lock()
+            defer { condition.unlock() }
+            while next == waiting.count && !closed { condition.wait() }
+            guard next < waiting.count else { return nil }
+            next += 1
+            return waiting[next - 1]
+        }
     }
 }

@@ -16,10 +16,9 @@ extension RoomEncryptor {
         // Read before anything else: a change made while this share runs moves the version past it.
         let version = try database.read { try $0.devices.keyRecipientsVersion() }
         if state.membersLoaded, let known = everyoneHasKey[roomID], known.sessionID == sessionID, known.version == version {
-            noteShareSkipped()
+            sharesSkipped += 1
             return
         }
-        everyoneHasKey[roomID] = nil
         let users = try await members(roomID: roomID, state: state)
         let listed = watch.lap()
         let queried = try await refreshDevices(users + [userID])

@@ -40,9 +40,7 @@ actor RoomEncryptor {
     /// version stands, the next message of that session owes nobody the key (`shareKey`).
     var everyoneHasKey: [String: (sessionID: String, version: Int64)] = [:]
     /// How many messages went out without the share's look-ups, for the tests.
-    private(set) var sharesSkipped = 0
-
-    func noteShareSkipped() { sharesSkipped += 1 }
+    var sharesSkipped = 0
 
     init(client: MatrixClient, database: AppDatabase, pickleKey: PickleKey, userID: String, language: Language,
          logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -114,7 +112,7 @@ actor RoomEncryptor {
     private func currentSession(roomID: String, state: RoomEncryptionState, own: OwnDevice) throws -> String {
         let rotation = MegolmRotation(roomPeriodMs: state.rotationPeriodMs, roomMessages: state.rotationPeriodMsgs)
         let (key, moment, userID) = (pickleKey, now(), userID)
-        /// The stored session's id while it may still encrypt.
+        // The stored session's id while it may still encrypt.
         let kept = { @Sendable (stored: StoredOutboundSession?) throws -> String? in
             guard let stored else { return nil }
             let session = try MegolmOutboundSession(pickle: stored.pickle, key: key)
