@@ -24,6 +24,26 @@ import Testing
         }
     }
 
+    /// Event ids reach SQLite inside a JSON array; an id holding a quote, a backslash, a control
+    /// character or non-ASCII text is still found as itself, and no neighbour is taken for it.
+    @Test(arguments: StoreFlavor.allCases)
+    func idsThatNeedEscapingInJSONAreFoundAsThemselves(flavor: StoreFlavor) throws {
+        let store = try TestStore(flavor)
+        let odd = ["$quote\"d", "$back\\slash", "$new\nline", "$bell\u{07}", "$tab\tend", "$æøå🙂", "$\"", "$\\"]
+        let plain = ["$plain", "$quoted", "$backslash"]
+        try store.database.write { writer in
+            try writer.sync.markProcessed(eventIDs: odd, roomID: "!r:hs", at: fixedDate(0))
+        }
+        try store.database.read { reader throws in
+            #expect(try reader.sync.processed(among: odd + plain) == Set(odd))
+            #expect(try reader.sync.processed(among: plain).isEmpty)
+            for id in odd {
+                #expect(try reader.sync.processed(among: [id]) == [id])
+                #expect(try reader.sync.isProcessed(eventID: id))
+            }
+        }
+    }
+
     @Test func pruningForgetsOnlyOlderEvents() throws {
         let database = try AppDatabase.inMemory()
         try database.write { writer in

@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// A roster name is split into the parts a student's text is searched for byte by byte when
+    /// it is ASCII; every ASCII character, in every position, splits it as the full rules do.
+    @Test func anASCIINameIsSplitAsTheFullRulesSplitIt() {
+        func reference(_ name: String) -> Set<String> {
+            Set(name.lowercased().split(whereSeparator: { !$0.isLetterASCIIFirst }).map(String.init))
+        }
+        var names = ["Anna-Marie Holm", "anna_marie.holm", "BO", "x", "", "  ", "Kim2Lee", "O'Neil  Smith", "line\r\nbreak", "tab\tName\u{7F}"]
+        for value in UInt8(0)..<0x80 {
+            let character = String(UnicodeScalar(value))
+            names += [character, "Ab" + character + "cD", character + "Zed", "yo" + character]
+        }
+        for name in names { #expect(PatientGuard.nameParts(name) == reference(name), "\(Array(name.utf8))") }
+        #expect(PatientGuard.nameParts("Anna-Marie Holm") == ["anna", "marie", "holm"])
+        #expect(PatientGuard.nameParts("Åse Ørsted") == ["åse", "ørsted"])
+    }
+
     @Test func titledNamesAreStillFound() {
         #expect(GuardFixture.found("jeg talte med hr. Kristensen i dag") == [name("Kristensen")])
         #expect(GuardFixture.found("fru Ærø havde ondt") == [name("Ærø")])

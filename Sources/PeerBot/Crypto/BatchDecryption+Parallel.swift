@@ -102,6 +102,8 @@ extension BatchDecryption {
         queue.close()
         while let group = queue.take() { run(group) }
         helpers.wait()
+        // The queue still holds every group: they are let go of with `order`, off this thread.
+        Reclaimer.release(queue.emptied())
         // The sessions opened here are not kept for the rest of the batch: each thread let go of
         // its own (so they are freed side by side), and only events `openAll` passed over, which
         // have no stored key, are opened after it.
@@ -173,6 +175,15 @@ extension BatchDecryption {
             closed = true
             condition.broadcast()
             condition.unlock()
+        }
+
+        /// Every group added, the queue left holding none; once the threads are done with it.
+        func emptied() -> [Group] {
+            condition.lock()
+            defer { condition.unlock() }
+            let all = waiting
+            (waiting, next) = ([], 0)
+            return all
         }
 
         /// The next group to open, or nil once the queue is closed and empty.

@@ -3,8 +3,8 @@ import MatrixClient
 import PeerBotStore
 import PeerLearning
 
-/// One batch's settings and clock.
-struct BatchContext: Sendable {
+/// One batch's settings and clock, shared by reference: every event and handler reads it.
+final class BatchContext: Sendable {
     let config: BotConfig
     let now: Date
     /// The earliest send time an event of this batch is believed: shortly before the bot last

@@ -159,11 +159,11 @@ struct EventRouter {
         }
         guard message.msgtype == .text, var body = message.body else { return }
         if message.hasReplyFallback { body = ReplyFallback.strip(body) }
-        let config = context.config
+        let prefix = context.config.commandPrefix
         let mentions = { message.mentionedUserIDs }
         // A user argument is read knowing who a pill or a name may stand for: the roster's
         // names and the display names members have in the bot's rooms.
-        let parse = try CommandParser.parse(body, prefix: config.commandPrefix, botUserID: context.botUserID, botDisplayName: nil,
+        let parse = try CommandParser.parse(body, prefix: prefix, botUserID: context.botUserID, botDisplayName: nil,
                                             readingUsers: { UserNames(mentions: mentions(), botUserID: context.botUserID, known: try knownNames()) })
         if parse == .notCommand {
             try handlePlainMessage(event, body: body, room: room)
@@ -171,7 +171,7 @@ struct EventRouter {
         }
         var request = CommandRequest(room: room, sender: event.sender, eventID: event.eventID,
                                      role: try context.role(of: event.sender, in: writer),
-                                     language: context.language(of: room), prefix: config.commandPrefix)
+                                     language: context.language(of: room), prefix: prefix)
         request.mentions = mentions()
         request.sentAt = context.eventTime(event)
         let reply: BotMessage

@@ -17,6 +17,9 @@ enum JSONStringArray {
     /// `json_each` whose rows carry several columns (read with `json_extract(value, '$[n]')`).
     static func rows(_ rows: [[Cell]]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(2 + rows.reduce(0) { total, row in
+            total + 3 + row.reduce(0) { $0 + $1.estimatedLength }
+        })
         for (place, row) in rows.enumerated() {
             if place > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "["))
@@ -37,23 +40,36 @@ enum JSONStringArray {
     enum Cell {
         case text(String)
         case integer(Int64)
+
+        /// Bytes written for the cell when nothing in it needs escaping, comma included.
+        var estimatedLength: Int {
+            switch self {
+            case .text(let string): string.utf8.count + 3
+            case .integer: 21
+            }
+        }
     }
 
-    /// `string` as a JSON string literal, quotes included.
+    /// `string` as a JSON string literal, quotes included. The bytes between escapes are copied
+    /// as runs from the string's own storage: ids and keys have none to escape.
     private static func append(_ string: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            case 0 ..< 0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0xF)])
-            default:
-                bytes.append(byte)
+        var string = string
+        string.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                let byte = utf8[index]
+                if byte < 0x20 {
+                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    bytes.append(hexDigits[Int(byte >> 4)])
+                    bytes.append(hexDigits[Int(byte & 0xF)])
+                } else {
+                    bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
+                }
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
