@@ -47,7 +47,7 @@ extension SyncResponse.Rooms {
         while let key = try s.nextKey(first: &first) {
             if try s.takeNull() { continue }
             if s.matches(key, "join") {
-                rooms.join = try s.scanMap { try JoinedRoom.scan(&$0) }
+                rooms.join = try s.scanMapSideBySide { try JoinedRoom.scan(&$0) }
             } else if s.matches(key, "invite") {
                 rooms.invite = try s.scanMap { try InvitedRoom(json: $0.value()) }
             } else if s.matches(key, "leave") {

@@ -78,6 +78,58 @@ import Testing
         #expect(fast.rooms.join.values.map(\.timeline.events.count).reduce(0, +) == 1000)
     }
 
+    /// `body` with whitespace after it, so it is as large as a catch-up and its rooms are read
+    /// side by side (`JSONScanner.sideBySideThreshold`).
+    static func large(_ body: String) -> Data {
+        Data((body + String(repeating: " ", count: JSONScanner.sideBySideThreshold)).utf8)
+    }
+
+    @Test(arguments: bodies) func readsTheSameWhenTheRoomsAreReadSideBySide(_ body: String) throws {
+        let sideBySide = try MatrixClient.decodeSync(Self.large(body))
+        #expect(Snapshot(sideBySide) == Snapshot(try MatrixClient.decodeSync(Data(body.utf8))))
+        #expect(Snapshot(sideBySide) == Snapshot(try JSONDecoder().decode(SyncResponse.self, from: Self.large(body))))
+    }
+
+    @Test(arguments: refused) func refusesTheSameWhenTheRoomsAreReadSideBySide(_ body: String) {
+        #expect(throws: MatrixClientError.self) { try MatrixClient.decodeSync(Self.large(body)) }
+    }
+
+    /// Read side by side, a sync still fails at the first room (in the body's order) that cannot
+    /// be read, with the same error, and of two rooms under one id the later still stands.
+    @Test func theFirstUnreadableRoomAndTheLaterOfTwoEqualIDsDecideAsOnOneThread() throws {
+        let unreadable = #"{"next_batch":"s","rooms":{"join":{"!a:hs":{},"!b:hs":{"timeline":{"limited":"yes"}},"!c:hs":{"timeline":{"events":{}}}}}}"#
+        let oneThread = String(describing: #expect(throws: MatrixClientError.self) { try MatrixClient.decodeSync(Data(unreadable.utf8)) })
+        let sideBySide = String(describing: #expect(throws: MatrixClientError.self) { try MatrixClient.decodeSync(Self.large(unreadable)) })
+        #expect(oneThread.contains("limited is not a boolean"))
+        #expect(sideBySide == oneThread)
+
+        let twice = #"{"next_batch":"s","rooms":{"join":{"!a:hs":{"timeline":{"prev_batch":"first"}},"!b:hs":{},"!a:hs":{"timeline":{"prev_batch":"second"}}}}}"#
+        let read = try MatrixClient.decodeSync(Self.large(twice))
+        #expect(read.rooms.join["!a:hs"]?.timeline.prevBatch == "second")
+        #expect(Snapshot(read) == Snapshot(try MatrixClient.decodeSync(Data(twice.utf8))))
+    }
+
+    @Test func aCatchUpReadSideBySideHoldsEveryRoomAndEvent() throws {
+        let body = Self.generatedSync(rooms: 41, eventsPerRoom: 60)
+        #expect(body.count > JSONScanner.sideBySideThreshold)
+        let fast = try MatrixClient.decodeSync(body)
+        #expect(Snapshot(fast) == Snapshot(try JSONDecoder().decode(SyncResponse.self, from: body)))
+        #expect(fast.rooms.join.count == 41)
+        #expect(fast.rooms.join.values.map(\.timeline.events.count).reduce(0, +) == 41 * 60)
+    }
+
+    /// The values are cut into runs of neighbours of about equal size, each place in one run.
+    @Test(arguments: [[], [5], [1, 1, 1, 1, 1], [100, 1, 1, 1], [1, 1, 1, 100], [0, 0, 0], [3, 9, 2, 7, 7, 1, 4]])
+    func theRoomsAreCutIntoRunsThatCoverEachOnce(_ sizes: [Int]) {
+        for threads in 1...4 {
+            let slices = JSONScanner.slices(of: sizes, count: threads)
+            #expect(slices.count <= threads)
+            #expect(slices.flatMap { Array($0) } == Array(sizes.indices))
+            #expect(slices.allSatisfy { !$0.isEmpty })
+        }
+        #expect(JSONScanner.slices(of: [10, 10, 10, 10], count: 2) == [0..<2, 2..<4])
+    }
+
     static func generatedSync(rooms: Int, eventsPerRoom: Int) -> Data {
         var join: [String: JSONValue] = [:]
         for room in 0..<rooms {
