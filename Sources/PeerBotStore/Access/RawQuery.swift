@@ -6,6 +6,7 @@ import GRDB
 enum RawArgument {
     case text(String)
     case integer(Int64)
+    case blob([UInt8])
     case null
 
     /// Text, or NULL for nil.
@@ -43,6 +44,20 @@ struct RawRow {
 
     func optionalText(_ column: Int32) throws -> String? {
         isNull(column) ? nil : try text(column)
+    }
+
+    /// A blob column, or nil for NULL; a value of another type is a store fault.
+    func optionalBlob(_ column: Int32) throws -> [UInt8]? {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL: return nil
+        case SQLITE_BLOB:
+            // The length is asked after the bytes, as for text; an empty blob has no address.
+            let bytes = sqlite3_column_blob(statement, column)
+            let count = Int(sqlite3_column_bytes(statement, column))
+            guard let bytes, count > 0 else { return [] }
+            return Array(UnsafeRawBufferPointer(start: bytes, count: count))
+        default: throw mismatch(column, "a blob")
+        }
     }
 
     /// A date column the store wrote (see `StoredDate`).
@@ -113,6 +128,23 @@ enum RawQuery {
         try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, []) { _ in false } }
     }
 
+    /// Runs a statement the caller holds with `arguments`: one statement run for many rows.
+    static func execute(_ db: Database, _ statement: Statement, _ arguments: [RawArgument]) throws {
+        try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, arguments) { _ in false } }
+    }
+
+    /// The first row of a statement the caller holds, read by `read`; nil when there is none.
+    static func first<T>(_ db: Database, _ statement: Statement, _ arguments: [RawArgument], read: (RawRow) throws -> T) throws -> T? {
+        var first: T?
+        try withExtendedLifetime(statement) {
+            try step(statement.sqliteStatement, db: db, arguments) { row in
+                first = try read(row)
+                return false
+            }
+        }
+        return first
+    }
+
     /// Steps until `row` returns false or the rows run out.
     private static func run(_ db: Database, _ sql: String, _ arguments: [RawArgument], row: (RawRow) throws -> Bool) throws {
         let statement = try db.cachedStatement(sql: sql)
@@ -130,6 +162,11 @@ enum RawQuery {
             switch argument {
             case .integer(let value): code = sqlite3_bind_int64(handle, index, value)
             case .null: code = sqlite3_bind_null(handle, index)
+            case .blob(let bytes):
+                // Copied by SQLite too; an empty blob is bound as a zero-length blob, not NULL.
+                guard bytes.count <= Int32.max else { throw failure(SQLITE_TOOBIG, db: db, statement: handle) }
+                code = bytes.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0)
+                    : bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(bytes.count), transient) }
             case .text(var value):
                 code = value.withUTF8 { bytes in
                     // Copied by SQLite (SQLITE_TRANSIENT): the buffer lives only here. An empty

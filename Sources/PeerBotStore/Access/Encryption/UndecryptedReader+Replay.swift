@@ -39,37 +39,36 @@ public struct MessageIndexClaim: Sendable, Equatable {
         self.eventID = eventID
         self.signature = signature
     }
-
-    /// The length of an Ed25519 signature, which every Megolm message carries.
-    static let signatureLength = 64
 }
 
 extension UndecryptedReader {
-    /// `messageIndexUse` for many indexes at once, in one statement: a catch-up decrypts
-    /// thousands of messages, and each asks.
+    /// `messageIndexUse` for many indexes at once: a catch-up decrypts thousands of messages,
+    /// and each asks. One statement, prepared once and stepped straight through SQLite for each
+    /// index (`RawQuery`): cheaper than handing SQLite the indexes as one JSON array, which it
+    /// parsed again for every column of every row.
     public func messageIndexUses(_ indexes: [MegolmIndex]) throws -> [MegolmIndex: MessageIndexUse] {
         var uses: [MegolmIndex: MessageIndexUse] = [:]
         guard !indexes.isEmpty else { return uses }
         uses.reserveCapacity(indexes.count)
-        let statement = try db.cachedStatement(sql: """
-            SELECT w.key, i.eventID, i.unverifiedSignature,
-                   EXISTS (SELECT 1 FROM megolmReplayFloor f WHERE f.senderKey = w.k AND f.sessionID = w.s AND f.floorIndex > w.n)
-            FROM (SELECT key, json_extract(value, '$[0]') AS k, json_extract(value, '$[1]') AS s,
-                         json_extract(value, '$[2]') AS n FROM json_each(?)) w
-            LEFT JOIN megolmMessageIndex i ON i.senderKey = w.k AND i.sessionID = w.s AND i.messageIndex = w.n
-            """)
-        let text = JSONStringArray.rows(indexes.map { [.text($0.senderKey), .text($0.sessionID), .integer($0.index)] })
-        let rows = try Row.fetchCursor(statement, arguments: [text])
-        while let row = try rows.next() {
-            let position: Int = row[0]
-            guard indexes.indices.contains(position) else { continue }
-            uses[indexes[position]] = Self.use(eventID: row[1], signature: row[2], belowFloor: row[3])
+        let statement = try db.cachedStatement(sql: Self.indexUseSQL)
+        for index in indexes where uses[index] == nil {
+            let arguments: [RawArgument] = [.text(index.senderKey), .text(index.sessionID), .integer(index.index)]
+            uses[index] = try RawQuery.first(db, statement, arguments) { row in
+                Self.use(eventID: try row.optionalText(0), signature: try row.optionalBlob(1), belowFloor: try row.integer(2) != 0)
+            } ?? .unused
         }
         return uses
     }
 
-    private static func use(eventID: String?, signature: Data?, belowFloor: Bool) -> MessageIndexUse {
-        if let eventID { return signature.map { .claimedBy(eventID, signature: Array($0)) } ?? .usedBy(eventID) }
+    /// The record of one index and whether it lies below its session's replay floor, in one row.
+    private static let indexUseSQL = """
+        SELECT i.eventID, i.unverifiedSignature,
+               EXISTS (SELECT 1 FROM megolmReplayFloor f WHERE f.senderKey = ?1 AND f.sessionID = ?2 AND f.floorIndex > ?3)
+        FROM (SELECT 1) LEFT JOIN megolmMessageIndex i ON i.senderKey = ?1 AND i.sessionID = ?2 AND i.messageIndex = ?3
+        """
+
+    private static func use(eventID: String?, signature: [UInt8]?, belowFloor: Bool) -> MessageIndexUse {
+        if let eventID { return signature.map { .claimedBy(eventID, signature: $0) } ?? .usedBy(eventID) }
         return belowFloor ? .forgotten : .unused
     }
 
@@ -77,13 +76,7 @@ extension UndecryptedReader {
     /// replay floor, an event no longer known.
     public func messageIndexUse(senderKey: String, sessionID: String, index: Int64) throws -> MessageIndexUse {
         // One statement for the record and the floor: a catch-up asks this once per encrypted event.
-        let statement = try db.cachedStatement(sql: """
-            SELECT i.eventID, i.unverifiedSignature,
-                   EXISTS (SELECT 1 FROM megolmReplayFloor f WHERE f.senderKey = ?1 AND f.sessionID = ?2 AND f.floorIndex > ?3)
-            FROM (SELECT 1) LEFT JOIN megolmMessageIndex i ON i.senderKey = ?1 AND i.sessionID = ?2 AND i.messageIndex = ?3
-            """)
-        guard let row = try Row.fetchOne(statement, arguments: [senderKey, sessionID, index]) else { return .unused }
-        return Self.use(eventID: row[0], signature: row[1], belowFloor: row[2])
+        try messageIndexUses([MegolmIndex(senderKey: senderKey, sessionID: sessionID, index: index)]).values.first ?? .unused
     }
 
     /// How many message indexes are listed one by one.
@@ -93,42 +86,21 @@ extension UndecryptedReader {
 }
 
 extension UndecryptedWriter {
-    /// `claimMessageIndex` for many claims, in one statement and in their order: a later claim
-    /// of an index claimed or used already (also earlier in `claims`) changes nothing.
+    /// `claimMessageIndex` for many claims, in their order: a later claim of an index claimed or
+    /// used already (also earlier in `claims`) changes nothing.
     public func claimMessageIndexes(_ claims: [MessageIndexClaim], at date: Date) throws {
-        // Every signature is bound in one blob, each at its claim's place (`substr` on a blob
-        // counts bytes); one of another length, which no Megolm message has, goes alone.
-        let length = MessageIndexClaim.signatureLength
-        var signatures = Data()
-        signatures.reserveCapacity(claims.count * length)
-        var rows: [[JSONStringArray.Cell]] = []
-        rows.reserveCapacity(claims.count)
-        for claim in claims {
-            guard claim.signature.count == length else {
-                try flushClaims(&rows, signatures: &signatures, at: date)
-                try claimMessageIndex(senderKey: claim.index.senderKey, sessionID: claim.index.sessionID, index: claim.index.index,
-                                      eventID: claim.eventID, signature: claim.signature, at: date)
-                continue
-            }
-            rows.append([.text(claim.index.senderKey), .text(claim.index.sessionID), .integer(claim.index.index), .text(claim.eventID)])
-            signatures.append(contentsOf: claim.signature)
-        }
-        try flushClaims(&rows, signatures: &signatures, at: date)
-    }
-
-    private func flushClaims(_ rows: inout [[JSONStringArray.Cell]], signatures: inout Data, at date: Date) throws {
-        guard !rows.isEmpty else { return }
-        // `WHERE true` keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
+        guard !claims.isEmpty else { return }
+        // One statement prepared once and stepped for each claim (`RawQuery`), as for the uses.
         let statement = try db.cachedStatement(sql: """
             INSERT INTO megolmMessageIndex (senderKey, sessionID, messageIndex, eventID, seenAt, unverifiedSignature)
-            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
-                   json_extract(value, '$[3]'), ?1, substr(?3, key * \(MessageIndexClaim.signatureLength) + 1, \(MessageIndexClaim.signatureLength))
-            FROM json_each(?2) WHERE true
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             """)
-        try statement.execute(arguments: [date.stored, JSONStringArray.rows(rows), signatures])
-        rows.removeAll(keepingCapacity: true)
-        signatures.removeAll(keepingCapacity: true)
+        let seenAt = RawArgument.date(date)
+        for claim in claims {
+            try RawQuery.execute(db, statement, [.text(claim.index.senderKey), .text(claim.index.sessionID), .integer(claim.index.index),
+                                                 .text(claim.eventID), seenAt, .blob(claim.signature)])
+        }
     }
 
     /// Forgets the message indexes seen before `date` one by one, without letting them be used
