@@ -22,16 +22,53 @@ extension JSONScanner {
             try skipValue()
             members.append((string(of: key), value, index - value.index))
         }
-        guard members.count > 1 else {
-            return try members.reduce(into: [:]) { map, member in
-                var scanner = member.value
-                map[member.name] = try body(&scanner)
-            }
+        let values = try Self.readSideBySide(members.map(\.value), sizes: members.map(\.size), threads: threads, body)
+        var map: [String: T] = [:]
+        map.reserveCapacity(members.count)
+        for (member, value) in zip(members, values) { map[member.name] = value }
+        return map
+    }
+
+    /// As `value()` for an object (the sync's `to_device`) whose members that are arrays (its
+    /// `events`: thousands of Olm messages after an outage) have their elements read on every
+    /// core when the body is large; the same tree `value()` gives, or the same error.
+    mutating func objectValueSideBySide() throws -> JSONValue {
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        guard bytes.count >= Self.sideBySideThreshold, threads > 1, peek() == UInt8(ascii: "{") else { return try value() }
+        try beginObject()
+        var object = [String: JSONValue](minimumCapacity: 3)
+        var first = true
+        while let key = try nextKey(first: &first) {
+            let member = peek() == UInt8(ascii: "[") ? try arrayValueSideBySide(threads: threads) : try value()
+            // The first of two equal keys stands, as in `value()`.
+            let name = string(of: key)
+            if object[name] == nil { object[name] = member }
         }
-        let slices = Self.slices(of: members.map(\.size), count: threads)
+        return .object(object)
+    }
+
+    /// An array's elements as `value()` reads them, side by side after one pass over them.
+    private mutating func arrayValueSideBySide(threads: Int) throws -> JSONValue {
+        var elements: [(value: JSONScanner, size: Int)] = []
+        try beginArray()
+        var first = true
+        while try nextElement(first: &first) {
+            let element = self
+            try skipValue()
+            elements.append((element, index - element.index))
+        }
+        return .array(try Self.readSideBySide(elements.map(\.value), sizes: elements.map(\.size), threads: threads) { try $0.value() })
+    }
+
+    /// `body` applied to each scanner (each at the start of a value of about `sizes` bytes), on
+    /// `threads` threads at once, the results in the scanners' order; the error of the first
+    /// scanner (in that order) whose value cannot be read, as reading them in turn would throw.
+    private static func readSideBySide<T: Sendable>(_ scanners: [JSONScanner], sizes: [Int], threads: Int,
+                                                    _ body: @Sendable (inout JSONScanner) throws -> T) throws -> [T] {
+        let slices = Self.slices(of: sizes, count: threads)
         // The scanners only read the body, which outlives this call; no thread writes to it.
-        nonisolated(unsafe) let values = members.map(\.value)
-        var results = [Result<T, any Error>?](repeating: nil, count: members.count)
+        nonisolated(unsafe) let values = scanners
+        var results = [Result<T, any Error>?](repeating: nil, count: scanners.count)
         results.withUnsafeMutableBufferPointer { results in
             // Each slice's results are written by its own thread only, at its own places.
             nonisolated(unsafe) let shared = results
@@ -42,13 +79,8 @@ extension JSONScanner {
                 }
             }
         }
-        var map: [String: T] = [:]
-        map.reserveCapacity(members.count)
-        for (member, result) in zip(members, results) {
-            // Every place lies in exactly one slice, so every result is there.
-            map[member.name] = try result!.get()
-        }
-        return map
+        // Every place lies in exactly one slice, so every result is there.
+        return try results.map { try $0!.get() }
     }
 
     /// `sizes` cut into at most `count` runs of neighbouring places, of about equal total size.

@@ -27,7 +27,8 @@ extension SyncResponse {
             } else if s.matches(key, "rooms") {
                 if try !s.takeNull() { rooms = try Rooms.scan(&s) }
             } else if let part = SyncEncryption.CodingKeys(rawValue: s.string(of: key)) {
-                parts[part] = try s.value()
+                // `to_device` is most of a catch-up's body when room keys came during the outage.
+                parts[part] = part == .toDevice ? try s.objectValueSideBySide() : try s.value()
             } else {
                 try s.skipValue()
             }

@@ -76,18 +76,14 @@ extension OutboxWriter {
     private static let txnAlphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
 
     static func makeTxnID(rowID: Int64) -> String {
-        // Bytes of a few random words, each below 248 (4 × 62) taken modulo 62 so every
-        // character is equally likely: one system call per word, not one per character.
-        var generator = SystemRandomNumberGenerator()
+        // Random bytes below 248 (4 × 62) taken modulo 62, so every character is equally likely;
+        // sixteen bytes from one system call nearly always hold twelve such.
         var suffix: [UInt8] = []
         suffix.reserveCapacity(12)
+        var random = [UInt8](repeating: 0, count: 16)
         while suffix.count < 12 {
-            var word = generator.next()
-            for _ in 0 ..< 8 where suffix.count < 12 {
-                let byte = UInt8(truncatingIfNeeded: word)
-                word >>= 8
-                if byte < 248 { suffix.append(txnAlphabet[Int(byte % 62)]) }
-            }
+            random.withUnsafeMutableBytes { arc4random_buf($0.baseAddress!, $0.count) }
+            for byte in random where byte < 248 && suffix.count < 12 { suffix.append(txnAlphabet[Int(byte % 62)]) }
         }
         return "pb.\(rowID).\(String(decoding: suffix, as: UTF8.self))"
     }
