@@ -29,37 +29,6 @@ extension JSONScanner {
         return map
     }
 
-    /// As `value()` for an object (the sync's `to_device`) whose members that are arrays (its
-    /// `events`: thousands of Olm messages after an outage) have their elements read on every
-    /// core when the body is large; the same tree `value()` gives, or the same error.
-    mutating func objectValueSideBySide() throws -> JSONValue {
-        let threads = ProcessInfo.processInfo.activeProcessorCount
-        guard bytes.count >= Self.sideBySideThreshold, threads > 1, peek() == UInt8(ascii: "{") else { return try value() }
-        try beginObject()
-        var object = [String: JSONValue](minimumCapacity: 3)
-        var first = true
-        while let key = try nextKey(first: &first) {
-            let member = peek() == UInt8(ascii: "[") ? try arrayValueSideBySide(threads: threads) : try value()
-            // The first of two equal keys stands, as in `value()`.
-            let name = string(of: key)
-            if object[name] == nil { object[name] = member }
-        }
-        return .object(object)
-    }
-
-    /// An array's elements as `value()` reads them, side by side after one pass over them.
-    private mutating func arrayValueSideBySide(threads: Int) throws -> JSONValue {
-        var elements: [(value: JSONScanner, size: Int)] = []
-        try beginArray()
-        var first = true
-        while try nextElement(first: &first) {
-            let element = self
-            try skipValue()
-            elements.append((element, index - element.index))
-        }
-        return .array(try Self.readSideBySide(elements.map(\.value), sizes: elements.map(\.size), threads: threads) { try $0.value() })
-    }
-
     /// `body` applied to each scanner (each at the start of a value of about `sizes` bytes), on
     /// `threads` threads at once, the results in the scanners' order; the error of the first
     /// scanner (in that order) whose value cannot be read, as reading them in turn would throw.

@@ -27,8 +27,7 @@ extension SyncResponse {
             } else if s.matches(key, "rooms") {
                 if try !s.takeNull() { rooms = try Rooms.scan(&s) }
             } else if let part = SyncEncryption.CodingKeys(rawValue: s.string(of: key)) {
-                // `to_device` is most of a catch-up's body when room keys came during the outage.
-                parts[part] = part == .toDevice ? try s.objectValueSideBySide() : try s.value()
+                parts[part] = try s.value()
             } else {
                 try s.skipValue()
             }

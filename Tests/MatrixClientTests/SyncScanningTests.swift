@@ -109,21 +109,6 @@ import Testing
         #expect(Snapshot(read) == Snapshot(try MatrixClient.decodeSync(Data(twice.utf8))))
     }
 
-    /// The to-device messages of a catch-up (room keys by Olm) are read side by side too: the
-    /// same events in the same order, the first of two equal keys kept, a syntax error refused.
-    @Test func toDeviceMessagesReadSideBySideAreTheSameMessages() throws {
-        let events = (0..<300).map { #"{"type":"m.room.encrypted","sender":"@s\#($0):hs","content":{"ciphertext":{"k":{"type":0,"body":"b\#($0)"}}}}"# }
-        let body = #"{"next_batch":"s","to_device":{"events":["# + events.joined(separator: ",") + #",7,{"type":"x"}],"events":[],"other":[1,[2]]}}"#
-        let oneThread = try MatrixClient.decodeSync(Data(body.utf8))
-        let sideBySide = try MatrixClient.decodeSync(Self.large(body))
-        #expect(sideBySide.encryption == oneThread.encryption)
-        #expect(sideBySide.encryption.toDevice.count == 300, "the 7 and the event without a sender are left out")
-        #expect(sideBySide.encryption.toDevice.first?.sender == "@s0:hs")
-        #expect(sideBySide.encryption == (try JSONDecoder().decode(SyncResponse.self, from: Self.large(body))).encryption)
-        let broken = #"{"next_batch":"s","to_device":{"events":["# + events.joined(separator: ",") + #",{"type":]}}"#
-        #expect(throws: MatrixClientError.self) { try MatrixClient.decodeSync(Self.large(broken)) }
-    }
-
     @Test func aCatchUpReadSideBySideHoldsEveryRoomAndEvent() throws {
         let body = Self.generatedSync(rooms: 41, eventsPerRoom: 60)
         #expect(body.count > JSONScanner.sideBySideThreshold)
