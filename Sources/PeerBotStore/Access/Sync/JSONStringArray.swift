@@ -13,43 +13,6 @@ enum JSONStringArray {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// An array of rows, each an array of strings and integers: `[["a",1],["b",2]]`, for a
-    /// `json_each` whose rows carry several columns (read with `json_extract(value, '$[n]')`).
-    static func rows(_ rows: [[Cell]]) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        bytes.reserveCapacity(2 + rows.reduce(0) { total, row in
-            total + 3 + row.reduce(0) { $0 + $1.estimatedLength }
-        })
-        for (place, row) in rows.enumerated() {
-            if place > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "["))
-            for (column, cell) in row.enumerated() {
-                if column > 0 { bytes.append(UInt8(ascii: ",")) }
-                switch cell {
-                case .text(let string): append(string, to: &bytes)
-                case .integer(let number): bytes.append(contentsOf: String(number).utf8)
-                }
-            }
-            bytes.append(UInt8(ascii: "]"))
-        }
-        bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// One value of a row given to `rows`.
-    enum Cell {
-        case text(String)
-        case integer(Int64)
-
-        /// Bytes written for the cell when nothing in it needs escaping, comma included.
-        var estimatedLength: Int {
-            switch self {
-            case .text(let string): string.utf8.count + 3
-            case .integer: 21
-            }
-        }
-    }
-
     /// `string` as a JSON string literal, quotes included. The bytes between escapes are copied
     /// as runs from the string's own storage: ids and keys have none to escape.
     private static func append(_ string: String, to bytes: inout [UInt8]) {
