@@ -104,17 +104,15 @@ extension UndecryptedReader {
         guard !sessionIDs.isEmpty else { return found }
         found.reserveCapacity(sessionIDs.count)
         for sessionID in sessionIDs { found[sessionID] = [] }
-        let statement = try db.cachedStatement(sql: """
+        // Stepped straight through SQLite (`RawQuery`): GRDB's row decoding was a quarter of this read.
+        let stored = try RawQuery.all(db, """
             SELECT sessionID, senderKey, senderUserID, signingKey, firstKnownIndex, pickle FROM megolmInboundSession
             WHERE roomID = ? AND sessionID IN (SELECT value FROM json_each(?))
-            """)
-        let rows = try Row.fetchCursor(statement, arguments: [roomID, JSONStringArray.text(sessionIDs)])
-        while let row = try rows.next() {
-            let sessionID: String = row[0]
-            found[sessionID, default: []].append(StoredMegolmSession(
-                roomID: roomID, senderKey: row[1], sessionID: sessionID, senderUserID: row[2],
-                signingKey: row[3], firstKnownIndex: row[4], pickle: row[5]))
+            """, [.text(roomID), .text(JSONStringArray.text(sessionIDs))]) { row in
+            StoredMegolmSession(roomID: roomID, senderKey: try row.text(1), sessionID: try row.text(0), senderUserID: try row.text(2),
+                                signingKey: try row.text(3), firstKnownIndex: try row.integer(4), pickle: try row.text(5))
         }
+        for session in stored { found[session.sessionID, default: []].append(session) }
         return found
     }
 }
