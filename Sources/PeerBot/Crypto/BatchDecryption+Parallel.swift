@@ -51,7 +51,6 @@ extension BatchDecryption {
     /// so the threads decrypt while the batch's thread reads the next rooms' keys; the batch's
     /// thread then joins them. A session is opened per room (a room key belongs to one room).
     mutating func openAll(_ timelines: [String: [ClientEvent]]) throws -> [String: [Int: Taken]] {
-        var order: [Group] = []
         let pickleKey = keyring.pickleKey
         let run = { @Sendable (group: Group) in Self.open(group, pickleKey: pickleKey) }
         let queue = OpeningQueue()
@@ -96,14 +95,13 @@ extension BatchDecryption {
                 }
                 group.jobs.append(Job(roomID: roomID, position: position, event: event, envelope: envelope, stored: stored))
             }
-            order += found
             queue.add(found)
         }
         queue.close()
         while let group = queue.take() { run(group) }
         helpers.wait()
-        // The queue still holds every group: they are let go of with `order`, off this thread.
-        Reclaimer.release(queue.emptied())
+        // Every group, in the order found; the queue holds none after this.
+        let order = queue.emptied()
         // The sessions opened here are not kept for the rest of the batch: each thread let go of
         // its own (so they are freed side by side), and only events `openAll` passed over, which
         // have no stored key, are opened after it.
@@ -177,7 +175,7 @@ extension BatchDecryption {
             condition.unlock()
         }
 
-        /// Every group added, the queue left holding none; once the threads are done with it.
+        /// Every group added, in order, the queue left holding none; once the threads are done with it.
         func emptied() -> [Group] {
             condition.lock()
             defer { condition.unlock() }

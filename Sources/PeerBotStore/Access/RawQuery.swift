@@ -95,7 +95,7 @@ enum RawQuery {
     /// Every row, each read by `read`.
     static func all<T>(_ db: Database, _ sql: String, _ arguments: [RawArgument], read: (RawRow) throws -> T) throws -> [T] {
         var rows: [T] = []
-        try run(db, sql, arguments) { row in
+        try run(db, db.cachedStatement(sql: sql), arguments) { row in
             rows.append(try read(row))
             return true
         }
@@ -104,12 +104,7 @@ enum RawQuery {
 
     /// The first row, read by `read`; nil when there is none.
     static func first<T>(_ db: Database, _ sql: String, _ arguments: [RawArgument], read: (RawRow) throws -> T) throws -> T? {
-        var first: T?
-        try run(db, sql, arguments) { row in
-            first = try read(row)
-            return false
-        }
-        return first
+        try first(db, db.cachedStatement(sql: sql), arguments, read: read)
     }
 
     /// Whether the statement yields any row.
@@ -119,35 +114,27 @@ enum RawQuery {
 
     /// Runs a statement that returns no row (an INSERT, an UPDATE).
     static func execute(_ db: Database, _ sql: String, _ arguments: [RawArgument]) throws {
-        try run(db, sql, arguments) { _ in false }
+        try execute(db, db.cachedStatement(sql: sql), arguments)
     }
 
-    /// Runs a statement the caller holds, without arguments (the savepoint's), sparing the look-up
-    /// in GRDB's cache.
-    static func execute(_ db: Database, _ statement: Statement) throws {
-        try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, []) { _ in false } }
-    }
-
-    /// Runs a statement the caller holds with `arguments`: one statement run for many rows.
-    static func execute(_ db: Database, _ statement: Statement, _ arguments: [RawArgument]) throws {
-        try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, arguments) { _ in false } }
+    /// Runs a statement the caller holds (the savepoint's; one stepped for many rows), sparing
+    /// the look-up in GRDB's cache.
+    static func execute(_ db: Database, _ statement: Statement, _ arguments: [RawArgument] = []) throws {
+        try run(db, statement, arguments) { _ in false }
     }
 
     /// The first row of a statement the caller holds, read by `read`; nil when there is none.
     static func first<T>(_ db: Database, _ statement: Statement, _ arguments: [RawArgument], read: (RawRow) throws -> T) throws -> T? {
         var first: T?
-        try withExtendedLifetime(statement) {
-            try step(statement.sqliteStatement, db: db, arguments) { row in
-                first = try read(row)
-                return false
-            }
+        try run(db, statement, arguments) { row in
+            first = try read(row)
+            return false
         }
         return first
     }
 
     /// Steps until `row` returns false or the rows run out.
-    private static func run(_ db: Database, _ sql: String, _ arguments: [RawArgument], row: (RawRow) throws -> Bool) throws {
-        let statement = try db.cachedStatement(sql: sql)
+    private static func run(_ db: Database, _ statement: Statement, _ arguments: [RawArgument], row: (RawRow) throws -> Bool) throws {
         try withExtendedLifetime(statement) { try step(statement.sqliteStatement, db: db, arguments, row: row) }
     }
 

@@ -71,22 +71,20 @@ extension PatientGuard {
     static func nameParts(_ name: String) -> Set<String> {
         // An ASCII name (most of a roster) is split byte by byte: each byte is a whole
         // character there, and a letter is A–Z or a–z, so the result is the same.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            var parts = Set<String>()
-            var word: [UInt8] = []
-            for byte in name.utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
-                default:
-                    if !word.isEmpty { parts.insert(String(decoding: word, as: UTF8.self)) }
-                    word.removeAll(keepingCapacity: true)
-                }
+        var parts = Set<String>()
+        var word: [UInt8] = []
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
+            case 0x80...: return Set(name.lowercased().split(whereSeparator: { !$0.isLetterASCIIFirst }).map(String.init))
+            default:
+                if !word.isEmpty { parts.insert(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
             }
-            if !word.isEmpty { parts.insert(String(decoding: word, as: UTF8.self)) }
-            return parts
         }
-        return Set(name.lowercased().split(whereSeparator: { !$0.isLetterASCIIFirst }).map(String.init))
+        if !word.isEmpty { parts.insert(String(decoding: word, as: UTF8.self)) }
+        return parts
     }
 
     /// Whether `text` holds `count` or more of the digits 0–9 (the only ones `[0-9]` matches).

@@ -50,22 +50,26 @@ extension UndecryptedReader {
         var uses: [MegolmIndex: MessageIndexUse] = [:]
         guard !indexes.isEmpty else { return uses }
         uses.reserveCapacity(indexes.count)
-        let statement = try db.cachedStatement(sql: Self.indexUseSQL)
-        for index in indexes where uses[index] == nil {
-            let arguments: [RawArgument] = [.text(index.senderKey), .text(index.sessionID), .integer(index.index)]
-            uses[index] = try RawQuery.first(db, statement, arguments) { row in
-                Self.use(eventID: try row.optionalText(0), signature: try row.optionalBlob(1), belowFloor: try row.integer(2) != 0)
-            } ?? .unused
-        }
+        let statement = try indexUseStatement()
+        for index in indexes where uses[index] == nil { uses[index] = try use(of: index, statement) }
         return uses
     }
 
     /// The record of one index and whether it lies below its session's replay floor, in one row.
-    private static let indexUseSQL = """
-        SELECT i.eventID, i.unverifiedSignature,
-               EXISTS (SELECT 1 FROM megolmReplayFloor f WHERE f.senderKey = ?1 AND f.sessionID = ?2 AND f.floorIndex > ?3)
-        FROM (SELECT 1) LEFT JOIN megolmMessageIndex i ON i.senderKey = ?1 AND i.sessionID = ?2 AND i.messageIndex = ?3
-        """
+    private func indexUseStatement() throws -> Statement {
+        try db.cachedStatement(sql: """
+            SELECT i.eventID, i.unverifiedSignature,
+                   EXISTS (SELECT 1 FROM megolmReplayFloor f WHERE f.senderKey = ?1 AND f.sessionID = ?2 AND f.floorIndex > ?3)
+            FROM (SELECT 1) LEFT JOIN megolmMessageIndex i ON i.senderKey = ?1 AND i.sessionID = ?2 AND i.messageIndex = ?3
+            """)
+    }
+
+    private func use(of index: MegolmIndex, _ statement: Statement) throws -> MessageIndexUse {
+        let arguments: [RawArgument] = [.text(index.senderKey), .text(index.sessionID), .integer(index.index)]
+        return try RawQuery.first(db, statement, arguments) { row in
+            Self.use(eventID: try row.optionalText(0), signature: try row.optionalBlob(1), belowFloor: try row.integer(2) != 0)
+        } ?? .unused
+    }
 
     private static func use(eventID: String?, signature: [UInt8]?, belowFloor: Bool) -> MessageIndexUse {
         if let eventID { return signature.map { .claimedBy(eventID, signature: $0) } ?? .usedBy(eventID) }
@@ -75,8 +79,7 @@ extension UndecryptedReader {
     /// Who used message `index` of the session: the event recorded, or, below the session's
     /// replay floor, an event no longer known.
     public func messageIndexUse(senderKey: String, sessionID: String, index: Int64) throws -> MessageIndexUse {
-        // One statement for the record and the floor: a catch-up asks this once per encrypted event.
-        try messageIndexUses([MegolmIndex(senderKey: senderKey, sessionID: sessionID, index: index)]).values.first ?? .unused
+        try use(of: MegolmIndex(senderKey: senderKey, sessionID: sessionID, index: index), indexUseStatement())
     }
 
     /// How many message indexes are listed one by one.

@@ -161,10 +161,7 @@ extension UndecryptedWriter {
     /// yet; an index already recorded keeps its record.
     public func claimMessageIndex(senderKey: String, sessionID: String, index: Int64, eventID: String,
                                   signature: [UInt8], at date: Date) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO megolmMessageIndex (senderKey, sessionID, messageIndex, eventID, seenAt, unverifiedSignature)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
-        try statement.execute(arguments: [senderKey, sessionID, index, eventID, date.stored, Data(signature)])
+        try claimMessageIndexes([MessageIndexClaim(index: MegolmIndex(senderKey: senderKey, sessionID: sessionID, index: index),
+                                                   eventID: eventID, signature: signature)], at: date)
     }
 }
